@@ -1,0 +1,77 @@
+/**
+ * What the engine needs from a way to reach a host. A module builds one POSIX
+ * sh script and hands it to `exec`; the script travels on the channel's stdin
+ * (`sh -s`), never as a process argument, so secrets inside it stay out of `ps`.
+ * Data a script needs (file content) is embedded in it as a base64 heredoc.
+ */
+
+export interface BecomeSpec {
+  /** Target user, `root` by default. */
+  readonly user: string;
+  /** Only sudo is supported; it runs non-interactively (`sudo -n`). */
+  readonly method: 'sudo';
+}
+
+export interface ExecOptions {
+  readonly become?: BecomeSpec | undefined;
+  /** End the remote process group and reject with ExecTimeoutError after this long. */
+  readonly timeoutMs?: number | undefined;
+  /** Abort ends the remote process group and rejects with ExecAbortedError. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface ExecResult {
+  readonly rc: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface Connection {
+  /** Inventory name of the host this connection reaches. */
+  readonly host: string;
+  /** Run a POSIX sh script on the target (one remote exec). */
+  exec(script: string, options?: ExecOptions): Promise<ExecResult>;
+  /** Number of remote execs made so far (for the benchmark and --profile). */
+  readonly execCount: number;
+  close(): Promise<void>;
+}
+
+/** How to reach one host, from its inventory variables. */
+export interface ConnectionSpec {
+  readonly host: string;
+  readonly type: 'ssh' | 'local';
+  readonly address: string;
+  readonly port: number;
+  readonly user: string;
+  readonly privateKeyFile?: string | undefined;
+  readonly password?: string | undefined;
+  /** known_hosts file checked for the host key. */
+  readonly knownHostsFile: string;
+  /** Accept and remember a host key that known_hosts does not list yet (never a changed one). */
+  readonly acceptNewHostKeys: boolean;
+  readonly connectTimeoutMs: number;
+  readonly keepaliveIntervalMs: number;
+  readonly keepaliveCountMax: number;
+}
+
+/** The host could not be reached or the connection broke: the host leaves the play. */
+export class UnreachableError extends Error {
+  constructor(readonly host: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UnreachableError';
+  }
+}
+
+export class ExecTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the remote command did not finish within ${Math.round(timeoutMs / 1000)} s and was ended`);
+    this.name = 'ExecTimeoutError';
+  }
+}
+
+export class ExecAbortedError extends Error {
+  constructor() {
+    super('interrupted: the remote command was ended');
+    this.name = 'ExecAbortedError';
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The typed event stream. The runner emits these and knows nothing of any
+ * view; the views (live ink, plain lines, JSON lines) subscribe. Every result
+ * in an event is already censored: no_log results and known secrets never
+ * reach a subscriber.
+ */
+import type { SourcePosition } from './errors.js';
+
+export type HostStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable';
+
+export interface HostCounts {
+  ok: number;
+  changed: number;
+  unreachable: number;
+  failed: number;
+  skipped: number;
+  rescued: number;
+  ignored: number;
+}
+
+/** A module result as registered (Ansible's shape): changed, failed, msg, rc, stdout, ... */
+export type TaskResult = Readonly<Record<string, unknown>>;
+
+export interface TaskRef {
+  /** Task name as shown (role prefix included, e.g. `rke2-server : Install RKE2`). */
+  readonly name: string;
+  /** Module name after aliases (`command`, `copy`, ...); `include_tasks` etc. for includes. */
+  readonly module: string;
+  readonly at: SourcePosition | undefined;
+  /** Position of the task among the play's tasks, 1-based, and their total, for progress. */
+  readonly index: number;
+  readonly total: number;
+  readonly isHandler: boolean;
+}
+
+export type RunEvent =
+  | {
+      readonly kind: 'playbook_start';
+      readonly playbook: string;
+      readonly check: boolean;
+      readonly diff: boolean;
+      readonly plays: number;
+      readonly time: number;
+    }
+  | {
+      readonly kind: 'play_start';
+      readonly name: string;
+      readonly hosts: readonly string[];
+      readonly playIndex: number;
+      readonly taskCount: number;
+      readonly time: number;
+    }
+  | { readonly kind: 'task_start'; readonly task: TaskRef; readonly hosts: readonly string[]; readonly time: number }
+  | { readonly kind: 'host_task_start'; readonly host: string; readonly task: TaskRef; readonly time: number }
+  | {
+      readonly kind: 'host_result';
+      readonly host: string;
+      readonly task: TaskRef;
+      readonly status: HostStatus;
+      /** The failure was ignored (ignore_errors) and counted as `ignored`. */
+      readonly ignored: boolean;
+      readonly delegatedTo?: string | undefined;
+      /** For loops, one event per item (with `item`/`label`) then one for the whole task. */
+      readonly item?: { readonly label: string } | undefined;
+      readonly result: TaskResult;
+      readonly durationMs: number;
+      readonly time: number;
+    }
+  | { readonly kind: 'handlers_start'; readonly hosts: readonly string[]; readonly time: number }
+  | { readonly kind: 'warning'; readonly host?: string | undefined; readonly message: string; readonly time: number }
+  | { readonly kind: 'play_end'; readonly name: string; readonly time: number }
+  | {
+      readonly kind: 'recap';
+      readonly hosts: Readonly<Record<string, HostCounts>>;
+      readonly elapsedMs: number;
+      readonly interrupted: boolean;
+      readonly exitCode: number;
+      readonly time: number;
+    };
+
+export type RunEventKind = RunEvent['kind'];
+export type EventListener = (event: RunEvent) => void;
+
+/** A tiny synchronous fan-out; views must not throw or block. */
+export class EventBus {
+  private readonly listeners: EventListener[] = [];
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
+    };
+  }
+
+  emit(event: RunEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+export function emptyCounts(): HostCounts {
+  return { ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 };
+}

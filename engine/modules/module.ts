@@ -1,0 +1,76 @@
+/**
+ * The contract every module keeps. A module is a plain object: its argument
+ * schema (JSON Schema, compiled once by ajv), what it supports in check and
+ * diff mode, and `run`, which builds one POSIX sh script, runs it with
+ * `ctx.exec` (one remote exec where it can: compare and change in one round
+ * trip) and returns Ansible's result shape.
+ */
+import type { BecomeSpec, Connection, ExecResult } from '../connection/connection.js';
+
+/** Ansible's result shape: changed, failed, msg, and where they apply rc, stdout, stderr, diff, ... */
+export interface ModuleResult {
+  changed: boolean;
+  failed?: boolean;
+  msg?: string;
+  skipped?: boolean;
+  [key: string]: unknown;
+}
+
+/** Ansible's diff: one or a list of {before, after, before_header, after_header}. */
+export interface FileDiff {
+  before: string;
+  after: string;
+  before_header?: string;
+  after_header?: string;
+}
+
+export type ModeSupport = 'full' | 'partial' | 'none';
+
+export interface ModuleContext {
+  /** Inventory name of the host the task is for. */
+  readonly host: string;
+  /** Arguments after short-form parsing, rendering and schema validation (defaults applied). */
+  readonly args: Readonly<Record<string, unknown>>;
+  /** The connection the task runs over (the delegated host's under delegate_to). */
+  readonly conn: Connection;
+  readonly check: boolean;
+  readonly diff: boolean;
+  readonly become: BecomeSpec | undefined;
+  /** The task's `environment:`; `exec` exports it (quoted) at the top of the script. */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly signal: AbortSignal;
+  /** Run a script on the target with the task's become, environment, timeout and signal. */
+  exec(script: string): Promise<ExecResult>;
+  /**
+   * Find a local `src` file: absolute, else under the role's `files/` or
+   * `templates/` (by kind), then beside the playbook. Throws a CxError naming
+   * the places it looked.
+   */
+  resolveSource(src: string, kind: 'files' | 'templates'): string;
+  /** Render a Handlebars template file for this host (compiled once per run). */
+  renderTemplateFile(path: string): Promise<string>;
+  /** Evaluate an expression (debug `var:`, assert `that:`) in the task's scope. */
+  evaluate(expression: string): unknown;
+  /** A note shown to the operator (Ansible's [WARNING]). */
+  warn(message: string): void;
+}
+
+export interface ModuleDef {
+  /** Canonical name (`copy`); `ansible.builtin.copy` is accepted for every module. */
+  readonly name: string;
+  /** Other names for the same module (`service` for `systemd` is its own module). */
+  readonly aliases?: readonly string[];
+  /** JSON Schema of the arguments (an object schema, additionalProperties false). */
+  readonly argsSchema: Readonly<Record<string, unknown>>;
+  /**
+   * Free-form modules take a bare string as their main argument
+   * (`command: ls -l creates=/x`): it is stored under `_raw_params`; `k=v`
+   * words naming known arguments are split off.
+   */
+  readonly freeForm?: boolean;
+  readonly checkMode: ModeSupport;
+  readonly diffMode: ModeSupport;
+  /** `controller` modules (set_fact, debug, assert, fail, pause) never touch the host. */
+  readonly runsOn: 'target' | 'controller';
+  run(ctx: ModuleContext): Promise<ModuleResult>;
+}
