@@ -1,0 +1,177 @@
+/**
+ * The loaded, validated shape of playbooks, roles and inventories. The
+ * loader produces these; the planner and runner consume them. Values inside
+ * (`args`, `vars`, `when`, ...) are still unrendered: templates are rendered
+ * per host at run time. Every node keeps where it came from for errors.
+ */
+import type { SourcePosition } from '../errors.js';
+
+export type Vars = Readonly<Record<string, unknown>>;
+
+/** Keywords shared by plays, blocks, tasks and role entries that are inherited downwards. */
+export interface Inheritable {
+  readonly at: SourcePosition;
+  /** Conditions ANDed together; inherited ones come first. Expressions without `{{ }}`. */
+  readonly when: readonly string[];
+  readonly tags: readonly string[];
+  readonly vars: Vars;
+  readonly become?: boolean | string | undefined;
+  readonly becomeUser?: string | undefined;
+  readonly environment?: Readonly<Record<string, unknown>> | string | undefined;
+  readonly ignoreErrors?: boolean | string | undefined;
+  readonly noLog?: boolean | string | undefined;
+  readonly runOnce?: boolean | string | undefined;
+  readonly delegateTo?: string | undefined;
+  /** `check_mode:` true forces check mode on, false forces it off (the task really runs). */
+  readonly checkMode?: boolean | string | undefined;
+  readonly diff?: boolean | string | undefined;
+  readonly anyErrorsFatal?: boolean | undefined;
+  /** Seconds; ends the remote command and fails the task (`timeout:` keyword). */
+  readonly timeout?: number | string | undefined;
+  /** The role these tasks belong to, for the name prefix, role vars and file lookups. */
+  readonly role?: RoleInstance | undefined;
+}
+
+export interface LoopControl {
+  readonly loopVar: string;
+  readonly indexVar?: string | undefined;
+  readonly label?: string | undefined;
+  readonly pause?: number | undefined;
+  readonly extended?: boolean | undefined;
+}
+
+export interface TaskNodeBase extends Inheritable {
+  readonly name?: string | undefined;
+}
+
+/** A task that calls a module. */
+export interface ModuleTask extends TaskNodeBase {
+  readonly kind: 'task';
+  /** Canonical module name (`copy`), after `ansible.builtin.` and aliases. */
+  readonly module: string;
+  /** Arguments after short-form (`k=v`) parsing; strings may hold `{{ }}`. */
+  readonly args: Vars;
+  readonly register?: string | undefined;
+  /** `loop:` or `with_items:` (with_items flattens one level, as Ansible). */
+  readonly loop?: unknown;
+  readonly loopFlatten?: boolean | undefined;
+  readonly loopControl?: LoopControl | undefined;
+  readonly changedWhen?: readonly string[] | undefined;
+  readonly failedWhen?: readonly string[] | undefined;
+  readonly until?: readonly string[] | undefined;
+  readonly retries?: number | string | undefined;
+  readonly delay?: number | string | undefined;
+  readonly notify: readonly string[];
+  /** Handlers only: topics this handler also answers to. */
+  readonly listen: readonly string[];
+}
+
+/** `meta: flush_handlers` (the only meta action supported, plus noop and end_play). */
+export interface MetaTask extends TaskNodeBase {
+  readonly kind: 'meta';
+  readonly action: 'flush_handlers' | 'noop' | 'end_play' | 'end_host' | 'clear_host_errors';
+}
+
+export interface BlockNode extends TaskNodeBase {
+  readonly kind: 'block';
+  readonly block: readonly TaskNode[];
+  readonly rescue: readonly TaskNode[];
+  readonly always: readonly TaskNode[];
+}
+
+/** `include_tasks` / `include_role`: resolved per host at run time (file and role may be templated). */
+export interface IncludeNode extends TaskNodeBase {
+  readonly kind: 'include_tasks' | 'include_role';
+  /** The file (include_tasks) or role name (include_role); may hold `{{ }}`. */
+  readonly target: string;
+  /** include_role: tasks_from, vars_from, defaults_from, handlers_from. */
+  readonly from?: Readonly<{ tasks?: string; vars?: string; defaults?: string; handlers?: string }> | undefined;
+  /** Directory relative paths resolve against. */
+  readonly baseDir: string;
+  readonly loop?: unknown;
+  readonly loopFlatten?: boolean | undefined;
+  readonly loopControl?: LoopControl | undefined;
+}
+
+export type TaskNode = ModuleTask | MetaTask | BlockNode | IncludeNode;
+
+export interface RoleArgumentSpec {
+  /** JSON Schema of the role's variables (from meta/argument_specs.yaml or a .schema.json). */
+  readonly schema: Readonly<Record<string, unknown>>;
+  readonly at: SourcePosition;
+}
+
+export interface Role {
+  readonly name: string;
+  readonly dir: string;
+  readonly defaults: Vars;
+  readonly vars: Vars;
+  readonly tasks: readonly TaskNode[];
+  readonly handlers: readonly ModuleTask[];
+  readonly argumentSpec?: RoleArgumentSpec | undefined;
+  readonly dependencies: readonly RoleInvocation[];
+}
+
+/** One use of a role: the role plus the parameters it was given. */
+export interface RoleInstance {
+  readonly role: Role;
+  /** Role params (`- role: x` with `foo: 1`, or include_role `vars:`): high precedence. */
+  readonly params: Vars;
+}
+
+export interface RoleInvocation extends Inheritable {
+  readonly name: string;
+  readonly params: Vars;
+}
+
+export interface Play extends Inheritable {
+  readonly name: string;
+  /** Host pattern (`all`, `a:b`, `a:!b`, `a:&b`, ...); may hold `{{ }}`. */
+  readonly hosts: string;
+  readonly varsFiles: readonly string[];
+  readonly gatherFacts: boolean;
+  /** Batch sizes: numbers or percentages (`"30%"`); empty means all hosts at once. */
+  readonly serial: readonly (number | string)[];
+  readonly strategy: 'linear' | 'free';
+  readonly maxFailPercentage?: number | undefined;
+  readonly preTasks: readonly TaskNode[];
+  /** The play's `roles:` expanded, one block per role use (dependencies first). */
+  readonly roles: readonly BlockNode[];
+  readonly tasks: readonly TaskNode[];
+  readonly postTasks: readonly TaskNode[];
+  /** Handlers of the play and of its roles, in definition order. */
+  readonly handlers: readonly ModuleTask[];
+  /** Directory of the playbook file, for relative paths. */
+  readonly baseDir: string;
+}
+
+export interface Playbook {
+  readonly file: string;
+  readonly dir: string;
+  readonly plays: readonly Play[];
+}
+
+export interface InventoryGroup {
+  readonly name: string;
+  readonly vars: Vars;
+  /** Direct child groups. */
+  readonly children: readonly string[];
+  /** Direct hosts. */
+  readonly hosts: readonly string[];
+  readonly at: SourcePosition | undefined;
+}
+
+export interface InventoryHost {
+  readonly name: string;
+  /** Vars set on the host itself (inventory file, then host_vars/), not yet merged with groups. */
+  readonly vars: Vars;
+  readonly at: SourcePosition | undefined;
+}
+
+export interface Inventory {
+  readonly file: string;
+  /** Hosts in the order they first appear in the inventory. */
+  readonly hosts: ReadonlyMap<string, InventoryHost>;
+  /** Every group, including `all` and `ungrouped`. */
+  readonly groups: ReadonlyMap<string, InventoryGroup>;
+}
