@@ -1,0 +1,35 @@
+/**
+ * The connection for a host name: an inventory host by its connection
+ * variables, or the implicit `localhost`. One connection per host for the run
+ * (the pool shares it between tasks and delegations).
+ */
+import type { Connection } from '../connection/connection.js';
+import { connectionSpecFromVars } from '../connection/spec.js';
+import type { PlayRuntime } from './play-runtime.js';
+
+const CONNECTION_VARS = [
+  'ansible_connection',
+  'ansible_host',
+  'ansible_port',
+  'ansible_user',
+  'ansible_ssh_private_key_file',
+  'ansible_private_key_file',
+  'ansible_password',
+  'ansible_ssh_pass',
+  'ansible_timeout',
+  'ansible_ssh_common_args',
+  'ansible_ssh_extra_args',
+  'ansible_ssh_host_key_checking',
+  'ansible_host_key_checking',
+];
+
+export function connectionFor(play: PlayRuntime, name: string): Promise<Connection> {
+  const run = play.run;
+  return run.profiler.time('connect', () => {
+    const scope = play.playScope(run.host(name));
+    const vars: Record<string, unknown> = {};
+    for (const key of CONNECTION_VARS) if (scope.has(key)) vars[key] = scope.get(key);
+    const spec = connectionSpecFromVars(name, vars, run.options.connection);
+    return run.pool.get(name, spec);
+  });
+}

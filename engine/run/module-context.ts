@@ -1,0 +1,87 @@
+/**
+ * Builds what a module sees for one host and task: rendered arguments, the
+ * connection, check/diff flags, and exec with the task's become, environment
+ * and timeout applied.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { BecomeSpec, Connection } from '../connection/connection.js';
+import { quote } from '../connection/quote.js';
+import { CxError } from '../errors.js';
+import type { ModuleContext } from '../modules/module.js';
+import { evaluateExpression } from '../template/render.js';
+import type { Scope } from '../template/scope.js';
+import type { Frame } from './frame.js';
+import type { RunContext } from './run-context.js';
+
+export interface ModuleContextInput {
+  readonly run: RunContext;
+  readonly host: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly conn: Connection;
+  readonly check: boolean;
+  readonly diff: boolean;
+  readonly become: BecomeSpec | undefined;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly timeoutMs: number | undefined;
+  readonly frame: Frame;
+  readonly scope: Scope;
+  /** Directory of the file the task was written in. */
+  readonly taskDir: string;
+  readonly onWarning: (message: string) => void;
+}
+
+export function buildModuleContext(input: ModuleContextInput): ModuleContext {
+  const { run, conn, frame } = input;
+  const prelude = environmentPrelude(input.environment);
+  return {
+    host: input.host,
+    args: input.args,
+    conn,
+    check: input.check,
+    diff: input.diff,
+    become: input.become,
+    environment: input.environment,
+    signal: run.options.signal,
+    exec: (script) =>
+      run.profiler.time('exec', () =>
+        conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }),
+      ),
+    resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
+    renderTemplateFile: async (path) => {
+      const template = await run.templates.get(path);
+      return run.profiler.time('render', async () => template.render(input.scope));
+    },
+    evaluate: (expression) => evaluateExpression(expression, input.scope),
+    warn: input.onWarning,
+  };
+}
+
+function environmentPrelude(environment: Readonly<Record<string, string>>): string {
+  const lines = Object.entries(environment).map(([name, value]) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new CxError(`environment variable name '${name}' is not valid`, { hint: 'use letters, digits and _' });
+    }
+    return `export ${name}=${quote(value)}\n`;
+  });
+  return lines.join('');
+}
+
+/** Ansible's search order for `src`: the role's files|templates, the task's dir, the playbook's. */
+function resolveSource(src: string, kind: 'files' | 'templates', frame: Frame, taskDir: string): string {
+  if (isAbsolute(src)) {
+    if (existsSync(src)) return src;
+    throw new CxError(`could not find '${src}'`, { hint: 'check the path of src' });
+  }
+  const roleDir = frame.role?.role.dir;
+  const candidates = [
+    ...(roleDir ? [join(roleDir, kind, src), join(roleDir, src)] : []),
+    join(taskDir, kind, src),
+    join(taskDir, src),
+    join(frame.play.baseDir, kind, src),
+    join(frame.play.baseDir, src),
+  ];
+  const found = candidates.find((path) => existsSync(path));
+  if (found) return found;
+  throw new CxError(`could not find '${src}'`, { hint: `looked in: ${[...new Set(candidates)].join(', ')}` });
+}

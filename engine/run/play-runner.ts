@@ -1,0 +1,88 @@
+/**
+ * Runs one play: picks its hosts (pattern, --limit, minus hosts that already
+ * failed), then per serial batch gathers facts and runs pre_tasks, roles,
+ * tasks and post_tasks, flushing handlers after each section as Ansible does.
+ */
+import { CxError, withPosition } from '../errors.js';
+import type { ModuleTask, Play, TaskNode } from '../load/model.js';
+import { selectHosts } from '../load/host-pattern.js';
+import { renderString } from '../template/render.js';
+import { scopeFromObject } from '../template/scope.js';
+import { playFrame, type Frame } from './frame.js';
+import { runHandlers } from './handlers.js';
+import { PlayRuntime } from './play-runtime.js';
+import type { RunContext } from './run-context.js';
+import { serialBatches } from './serial.js';
+import { TaskListRunner } from './task-list-runner.js';
+import { countTasks } from './count-tasks.js';
+
+export async function runPlay(run: RunContext, play: Play, playIndex: number): Promise<void> {
+  const hosts = playHosts(run, play);
+  const runtime = new PlayRuntime(run, play, hosts);
+  const sections: (readonly TaskNode[])[] = [play.preTasks, [...play.roles, ...play.tasks], play.postTasks];
+  const total = sections.reduce((sum, nodes) => sum + countTasks(nodes, run.options), 0) + (play.gatherFacts ? 1 : 0);
+  run.emit({ kind: 'play_start', name: play.name, hosts, playIndex, taskCount: total, time: Date.now() });
+  if (hosts.length === 0) {
+    run.emit({ kind: 'warning', message: `no hosts matched '${play.hosts}' in play '${play.name}'; skipping it`, time: Date.now() });
+  }
+  const runner = new TaskListRunner(runtime, total);
+  const frame = playFrame(play);
+  for (const name of hosts) run.host(name).ended = false;
+  for (const batch of serialBatches(hosts, play.serial)) {
+    if (run.interrupted) break;
+    runtime.batch = batch;
+    await runBatch(runtime, runner, frame, sections);
+    if (batch.every((name) => !run.host(name).active && !run.host(name).ended)) break;
+  }
+  run.emit({ kind: 'play_end', name: play.name, time: Date.now() });
+}
+
+async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
+  const { run, play } = runtime;
+  for (const name of runtime.batch) runtime.loadVarsFiles(run.host(name));
+  if (play.gatherFacts) await runner.runTask(gatherFactsTask(play), activeOf(runtime), frame);
+  for (const nodes of sections) {
+    if (run.interrupted) return;
+    await runner.runNodes(nodes, activeOf(runtime), frame);
+    if (!run.interrupted) await runHandlers(runner, runtime.batch, frame);
+  }
+}
+
+function activeOf(runtime: PlayRuntime): string[] {
+  return runtime.batch.filter((name) => runtime.run.host(name).active);
+}
+
+/** The play's hosts in inventory order: its pattern, narrowed by --limit, without hosts already out. */
+function playHosts(run: RunContext, play: Play): string[] {
+  const { inventory, limit, extraVars } = run.options;
+  let pattern: string;
+  try {
+    pattern = String(renderString(play.hosts, scopeFromObject({ ...extraVars, groups: run.groups })));
+  } catch (error) {
+    throw error instanceof CxError ? withPosition(error, play.at) : error;
+  }
+  let hosts = selectHosts(inventory, pattern);
+  if (limit) {
+    const limited = new Set(selectHosts(inventory, limit));
+    hosts = hosts.filter((name) => limited.has(name));
+  }
+  return hosts.filter((name) => {
+    const host = run.host(name);
+    return !host.failed && !host.unreachable;
+  });
+}
+
+function gatherFactsTask(play: Play): ModuleTask {
+  return {
+    kind: 'task',
+    name: 'Gathering Facts',
+    module: 'setup',
+    args: {},
+    at: play.at,
+    when: [],
+    tags: ['always'],
+    vars: {},
+    notify: [],
+    listen: [],
+  };
+}

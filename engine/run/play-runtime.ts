@@ -1,0 +1,137 @@
+/**
+ * One play while it runs: its hosts and current batch, its vars_files, its
+ * handlers, and the variable scope of a host at any point inside it (the
+ * layers of Ansible's precedence, highest first).
+ */
+import { isAbsolute, resolve } from 'node:path';
+import type { ModuleTask, Play } from '../load/model.js';
+import { loadVarsFile } from '../load/vars-file.js';
+import { renderString } from '../template/render.js';
+import { withPosition, CxError } from '../errors.js';
+import { factsLayerValues } from '../vars/facts-layer.js';
+import { LayeredScope, layer, type VarLayer } from '../vars/layered-scope.js';
+import { OMIT_TOKEN, lazyObject } from '../vars/magic.js';
+import type { Frame } from './frame.js';
+import type { HostState } from './host-state.js';
+import type { RunContext } from './run-context.js';
+
+export class PlayRuntime {
+  /** Hosts of the current serial batch. */
+  batch: readonly string[] = [];
+  /** Handlers of the play plus those added by include_role, in definition order. */
+  readonly handlers: ModuleTask[];
+  private readonly varsFilesByHost = new Map<string, VarLayer[]>();
+  private readonly magicByHost = new Map<string, VarLayer>();
+  private readonly hostvars: Record<string, unknown>;
+  private readonly extraVars: VarLayer;
+  private readonly playVars: VarLayer;
+
+  constructor(
+    readonly run: RunContext,
+    readonly play: Play,
+    /** Every host the play targets (after --limit), in inventory order. */
+    readonly hosts: readonly string[],
+  ) {
+    this.handlers = [...play.handlers];
+    this.extraVars = layer('extra vars (-e)', run.options.extraVars);
+    this.playVars = layer(`play vars of '${play.name}'`, play.vars);
+    const allHosts = [...new Set([...run.options.inventory.hosts.keys(), ...hosts])];
+    this.hostvars = lazyObject(allHosts, (name) => this.hostvarsOf(name));
+  }
+
+  /** The full scope of `host` for a task in `frame`, highest precedence first. */
+  scope(host: HostState, frame: Frame): LayeredScope {
+    const role = frame.role;
+    const layers: VarLayer[] = [this.magic(host), this.extraVars, ...frame.includeParams];
+    if (role && Object.keys(role.params).length > 0) layers.push(layer(`params of role ${role.role.name}`, role.params));
+    layers.push(layer('set_fact/register', host.setFacts, false), ...frame.blockVars);
+    if (role) layers.push(layer(`${role.role.dir}/vars`, role.role.vars));
+    layers.push(...this.varsFiles(host), this.playVars, layer('facts', factsLayerValues(host.facts), false));
+    layers.push(layer(`inventory vars of ${host.name}`, host.inventoryVars));
+    if (role) layers.push(layer(`${role.role.dir}/defaults`, role.role.defaults));
+    return new LayeredScope(layers);
+  }
+
+  /** The play-level scope of a host (what `hostvars[host]` shows). */
+  playScope(host: HostState): LayeredScope {
+    return new LayeredScope([
+      this.magic(host),
+      this.extraVars,
+      layer('set_fact/register', host.setFacts, false),
+      ...this.varsFiles(host),
+      this.playVars,
+      layer('facts', factsLayerValues(host.facts), false),
+      layer(`inventory vars of ${host.name}`, host.inventoryVars),
+    ]);
+  }
+
+  /** Load the play's vars_files for a host (paths may be templated per host). */
+  loadVarsFiles(host: HostState): void {
+    if (this.varsFilesByHost.has(host.name) || this.play.varsFiles.length === 0) return;
+    const scope = new LayeredScope([
+      this.magic(host),
+      this.extraVars,
+      this.playVars,
+      layer('facts', factsLayerValues(host.facts), false),
+      layer(`inventory vars of ${host.name}`, host.inventoryVars),
+    ]);
+    const layers = this.play.varsFiles
+      .map((file) => {
+        let rendered: string;
+        try {
+          rendered = String(renderString(file, scope));
+        } catch (error) {
+          throw error instanceof CxError ? withPosition(error, this.play.at) : error;
+        }
+        const path = isAbsolute(rendered) ? rendered : resolve(this.play.baseDir, rendered);
+        return layer(path, loadVarsFile(path));
+      })
+      .reverse(); // later files win
+    this.varsFilesByHost.set(host.name, layers);
+  }
+
+  private varsFiles(host: HostState): VarLayer[] {
+    return this.varsFilesByHost.get(host.name) ?? [];
+  }
+
+  private magic(host: HostState): VarLayer {
+    let magic = this.magicByHost.get(host.name);
+    if (!magic) {
+      const options = this.run.options;
+      magic = layer(
+        'magic variables',
+        {
+          inventory_hostname: host.name,
+          inventory_hostname_short: host.name.split('.')[0],
+          group_names: host.groupNames,
+          groups: this.run.groups,
+          hostvars: this.hostvars,
+          ansible_check_mode: options.check,
+          ansible_diff_mode: options.diff,
+          ansible_play_hosts_all: this.hosts,
+          ansible_play_name: this.play.name,
+          playbook_dir: options.playbook.dir,
+          ansible_run_tags: options.tags.length > 0 ? options.tags : ['all'],
+          ansible_skip_tags: options.skipTags,
+          ansible_version: { full: '2.14.0', major: 2, minor: 14, revision: 0, string: '2.14.0 (cxplay)' },
+          omit: OMIT_TOKEN,
+        },
+        false,
+      );
+      this.magicByHost.set(host.name, magic);
+    }
+    // The play hosts still active change as hosts fail, so they are not cached.
+    const active = this.hosts.filter((name) => this.run.host(name).active);
+    const batch = this.batch.filter((name) => this.run.host(name).active);
+    return layer(
+      'magic variables',
+      { ...magic.values, ansible_play_hosts: active, play_hosts: active, ansible_play_batch: batch },
+      false,
+    );
+  }
+
+  private hostvarsOf(name: string): Record<string, unknown> {
+    const scope = this.playScope(this.run.host(name));
+    return lazyObject(scope.names(), (key) => scope.get(key));
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * State shared by everything in one run: host states, the connection pool,
+ * known secrets, compiled templates, and the event bus. Built once; nothing
+ * in it is recomputed per task.
+ */
+import type { EventBus, RunEvent } from '../events.js';
+import { ConnectionPool } from '../connection/pool.js';
+import { groupNamesOf, groupsMap, hostVarsFromInventory } from '../load/inventory.js';
+import { HostState } from './host-state.js';
+import type { RunOptions } from './run-options.js';
+import { SecretRegistry } from './secrets.js';
+import { TemplateCache } from './template-cache.js';
+import { Profiler } from './profiler.js';
+
+export class RunContext {
+  readonly hosts = new Map<string, HostState>();
+  readonly pool = new ConnectionPool();
+  readonly secrets = new SecretRegistry();
+  readonly templates = new TemplateCache();
+  readonly profiler = new Profiler();
+  /** `groups` as expressions see it: every group with its hosts, computed once. */
+  readonly groups: Readonly<Record<string, readonly string[]>>;
+  readonly startedAt = Date.now();
+
+  constructor(readonly options: RunOptions) {
+    this.groups = groupsMap(options.inventory);
+  }
+
+  get bus(): EventBus {
+    return this.options.bus;
+  }
+
+  get interrupted(): boolean {
+    return this.options.signal.aborted;
+  }
+
+  emit(event: RunEvent): void {
+    this.bus.emit(event);
+  }
+
+  /** The state of an inventory host (or of an ad-hoc name such as an implicit localhost). */
+  host(name: string): HostState {
+    let state = this.hosts.get(name);
+    if (!state) {
+      const known = this.options.inventory.hosts.has(name);
+      state = new HostState(
+        name,
+        known ? hostVarsFromInventory(this.options.inventory, name) : {},
+        known ? groupNamesOf(this.options.inventory, name) : [],
+      );
+      this.hosts.set(name, state);
+    }
+    return state;
+  }
+}

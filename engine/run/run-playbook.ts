@@ -1,0 +1,60 @@
+/**
+ * A whole run: every play in order, then the recap, the retry file and the
+ * exit code ansible-playbook would give. Connections are closed whatever
+ * happens.
+ */
+import { writeFileSync } from 'node:fs';
+import { ExitCode } from '../errors.js';
+import type { HostCounts } from '../events.js';
+import { runPlay } from './play-runner.js';
+import { RunContext } from './run-context.js';
+import type { RunOptions } from './run-options.js';
+
+export interface RunOutcome {
+  readonly exitCode: number;
+  readonly hosts: Readonly<Record<string, HostCounts>>;
+  readonly elapsedMs: number;
+  readonly execs: number;
+  readonly profile: ReturnType<RunContext['profiler']['report']>;
+}
+
+export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
+  const run = new RunContext(options);
+  run.emit({
+    kind: 'playbook_start',
+    playbook: options.playbook.file,
+    check: options.check,
+    diff: options.diff,
+    plays: options.playbook.plays.length,
+    time: Date.now(),
+  });
+  try {
+    for (const [index, play] of options.playbook.plays.entries()) {
+      if (run.interrupted) break;
+      await runPlay(run, play, index);
+    }
+  } finally {
+    await run.pool.closeAll();
+  }
+  const hosts = Object.fromEntries([...run.hosts.values()].map((host) => [host.name, host.counts]));
+  const exitCode = exitCodeOf(run);
+  if (options.retryFile) writeRetryFile(options.retryFile, run);
+  const elapsedMs = Date.now() - run.startedAt;
+  run.emit({ kind: 'recap', hosts, elapsedMs, interrupted: run.interrupted, exitCode, time: Date.now() });
+  return { exitCode, hosts, elapsedMs, execs: run.pool.totalExecs(), profile: run.profiler.report() };
+}
+
+function exitCodeOf(run: RunContext): number {
+  if (run.interrupted) return ExitCode.interrupted;
+  const states = [...run.hosts.values()];
+  if (states.some((host) => host.unreachable)) return ExitCode.hostUnreachable;
+  if (states.some((host) => host.failed)) return ExitCode.hostFailed;
+  return ExitCode.ok;
+}
+
+/** Failed and unreachable hosts, one per line, for `--limit @file`; only host names, never data. */
+function writeRetryFile(path: string, run: RunContext): void {
+  const names = [...run.hosts.values()].filter((host) => host.failed || host.unreachable).map((host) => host.name);
+  if (names.length === 0) return;
+  writeFileSync(path, `${names.join('\n')}\n`, { mode: 0o600 });
+}

@@ -1,0 +1,91 @@
+/**
+ * Keeps secrets out of everything a person or a machine can read. Results of
+ * no_log tasks are censored in events; every string they held (and the
+ * decoded form of base64 content) becomes a known secret, and any later
+ * output containing a known secret shows it masked.
+ */
+export const NO_LOG_MESSAGE = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+export const MASK = '********';
+
+/** Shorter strings are too common to mask without destroying output ("true", "root"). */
+const MIN_SECRET_LENGTH = 6;
+/** Result keys whose values say nothing about the data (timestamps, counts). */
+const NOT_SECRET_KEYS = new Set(['start', 'end', 'delta', 'changed', 'failed', 'rc', 'skipped', 'encoding', 'attempts']);
+
+export class SecretRegistry {
+  private readonly secrets = new Set<string>();
+  private pattern: RegExp | undefined;
+
+  /** Remember a single secret value (e.g. a variable the operator declared secret). */
+  add(secret: string): void {
+    const trimmed = secret.trim();
+    for (const value of new Set([secret, trimmed])) {
+      if (value.length >= MIN_SECRET_LENGTH && !this.secrets.has(value)) {
+        this.secrets.add(value);
+        this.pattern = undefined;
+      }
+    }
+  }
+
+  /** Remember every string inside a no_log result. */
+  addFromResult(value: unknown, key = ''): void {
+    if (NOT_SECRET_KEYS.has(key)) return;
+    if (typeof value === 'string') {
+      this.add(value);
+      for (const line of value.split('\n')) this.add(line);
+      if (key === 'content') this.add(Buffer.from(value, 'base64').toString('utf8'));
+    } else if (Array.isArray(value)) {
+      for (const item of value) this.addFromResult(item, key);
+    } else if (value && typeof value === 'object') {
+      for (const [childKey, child] of Object.entries(value)) this.addFromResult(child, childKey);
+    }
+  }
+
+  get size(): number {
+    return this.secrets.size;
+  }
+
+  maskText(text: string): string {
+    if (this.secrets.size === 0) return text;
+    return text.replace(this.regex(), MASK);
+  }
+
+  /** A deep copy of `value` with every known secret masked. */
+  mask<T>(value: T): T {
+    if (this.secrets.size === 0) return value;
+    return this.maskDeep(value) as T;
+  }
+
+  private maskDeep(value: unknown): unknown {
+    if (typeof value === 'string') return this.maskText(value);
+    if (Array.isArray(value)) return value.map((item) => this.maskDeep(item));
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value)) out[key] = this.maskDeep(child);
+      return out;
+    }
+    return value;
+  }
+
+  private regex(): RegExp {
+    if (!this.pattern) {
+      // Longest first, so a secret that contains another is masked whole.
+      const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
+      this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
+    }
+    this.pattern.lastIndex = 0;
+    return this.pattern;
+  }
+}
+
+/** What a view sees of a no_log result: Ansible's censored shape. */
+export function censoredResult(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { censored: NO_LOG_MESSAGE, changed: result.changed === true };
+  if (result.failed === true) out.failed = true;
+  if (result.skipped === true) out.skipped = true;
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,329 @@
+/**
+ * Runs one module task on one host: `when`, loops, argument rendering,
+ * delegation, check mode, retries/until, changed_when/failed_when, register,
+ * notify, no_log and the recap counts. Emits the host's events.
+ */
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ExecAbortedError, ExecTimeoutError, UnreachableError, type Connection } from '../connection/connection.js';
+import { CxError, withPosition } from '../errors.js';
+import type { HostStatus, TaskRef } from '../events.js';
+import type { ModuleTask } from '../load/model.js';
+import type { ModuleDef, ModuleResult } from '../modules/module.js';
+import { findModule } from '../modules/registry.js';
+import { validateArgs } from '../modules/validate-args.js';
+import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
+import { layer, type LayeredScope } from '../vars/layered-scope.js';
+import { stripOmitted } from '../vars/magic.js';
+import { connectionFor } from './connections.js';
+import { enterNode, type Frame } from './frame.js';
+import type { HostState } from './host-state.js';
+import { flag, numberKeyword, stringKeyword } from './keywords.js';
+import { buildModuleContext } from './module-context.js';
+import type { PlayRuntime } from './play-runtime.js';
+import { aggregateLoop, count, statusOf, type Result } from './results.js';
+import { censoredResult } from './secrets.js';
+
+export interface TaskOutcome {
+  readonly status: HostStatus;
+  readonly result: Result;
+}
+
+interface TaskRunState {
+  readonly play: PlayRuntime;
+  readonly task: ModuleTask;
+  readonly ref: TaskRef;
+  readonly frame: Frame;
+  readonly host: HostState;
+  readonly module: ModuleDef;
+  readonly noLog: boolean;
+}
+
+export async function executeTask(
+  play: PlayRuntime,
+  task: ModuleTask,
+  ref: TaskRef,
+  outer: Frame,
+  host: HostState,
+): Promise<TaskOutcome> {
+  const run = play.run;
+  const started = performance.now();
+  run.emit({ kind: 'host_task_start', host: host.name, task: ref, time: Date.now() });
+  const frame = enterNode(outer, task);
+  const module = findModule(task.module);
+  if (!module) throw new CxError(`unknown module '${task.module}'`, { at: task.at });
+  const scope = play.scope(host, frame);
+  let noLog = false;
+  let result: Result;
+  let delegatedTo: string | undefined;
+  try {
+    noLog = flag(frame.noLog, scope);
+    const state: TaskRunState = { play, task, ref, frame, host, module, noLog };
+    delegatedTo = stringKeyword(frame.delegateTo, scope);
+    result = task.loop === undefined ? await runSingle(state, scope) : await runLoop(state, scope);
+  } catch (error) {
+    result = failureResult(error, task);
+  }
+  const status: HostStatus = result.unreachable === true ? 'unreachable' : statusOf(result);
+  const ignored = status === 'failed' && ignoresErrors(frame, scope);
+  finishTask(play, task, frame, host, result, status);
+  count(host.counts, { status, changed: result.changed === true, ignored, rescued: frame.rescuable && !ignored });
+  const durationMs = performance.now() - started;
+  run.profiler.addTask(ref.name, durationMs);
+  run.emit({
+    kind: 'host_result',
+    host: host.name,
+    task: ref,
+    status,
+    ignored,
+    delegatedTo,
+    result: publicResult(play, result, noLog),
+    durationMs,
+    time: Date.now(),
+  });
+  return { status, result };
+}
+
+/** Register, facts, notify, and the host leaving the play on failure. */
+function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: HostState, result: Result, status: HostStatus): void {
+  if (task.register) host.setFacts[task.register] = result;
+  if (status === 'unreachable') {
+    host.unreachable = true;
+    return;
+  }
+  if (status === 'failed' && !ignoresErrorsSafe(frame, play, host)) host.failed = true;
+  if (result.changed === true && status !== 'failed') {
+    for (const name of task.notify) host.notified.add(renderNotify(name, play, frame, host));
+  }
+}
+
+async function runSingle(state: TaskRunState, scope: LayeredScope): Promise<Result> {
+  const falseCondition = firstFalseCondition(state.frame.when, scope);
+  if (falseCondition !== undefined) {
+    return { changed: false, skipped: true, skip_reason: 'Conditional result was False', false_condition: falseCondition };
+  }
+  return runWithRetries(state, scope);
+}
+
+async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result> {
+  const { task, play, host, ref } = state;
+  const items = loopItems(task, scope);
+  const loopVar = task.loopControl?.loopVar ?? 'item';
+  const results: Result[] = [];
+  for (const [index, item] of items.entries()) {
+    if (play.run.interrupted) break;
+    const itemScope = scope.withTop(layer('loop', loopVars(task, loopVar, item, index, items.length), false));
+    const falseCondition = firstFalseCondition(state.frame.when, itemScope);
+    const itemResult: Result =
+      falseCondition === undefined
+        ? await runWithRetries(state, itemScope)
+        : { changed: false, skipped: true, skip_reason: 'Conditional result was False', false_condition: falseCondition };
+    itemResult[loopVar] = item;
+    itemResult.ansible_loop_var = loopVar;
+    if (task.loopControl?.indexVar) itemResult[task.loopControl.indexVar] = index;
+    results.push(itemResult);
+    const label = itemLabel(task, itemScope, item);
+    play.run.emit({
+      kind: 'host_result',
+      host: host.name,
+      task: ref,
+      status: statusOf(itemResult),
+      ignored: false,
+      item: { label: state.noLog ? '(censored due to no_log)' : play.run.secrets.maskText(label) },
+      result: publicResult(play, itemResult, state.noLog),
+      durationMs: 0,
+      time: Date.now(),
+    });
+    if (task.loopControl?.pause) await sleep(task.loopControl.pause * 1000);
+  }
+  return aggregateLoop(results);
+}
+
+async function runWithRetries(state: TaskRunState, scope: LayeredScope): Promise<Result> {
+  const { task } = state;
+  const hasUntil = task.until !== undefined && task.until.length > 0;
+  const retries = hasUntil ? numberKeyword(task.retries, scope) ?? 3 : 0;
+  const delay = numberKeyword(task.delay, scope) ?? 5;
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await runModule(state, scope);
+    applyOverrides(state, scope, result);
+    if (!hasUntil) return result;
+    result.attempts = attempt;
+    const done = evaluateAll(task.until!, resultScope(state, scope, result));
+    if (done) return result;
+    if (attempt > retries || state.play.run.interrupted) {
+      result.failed = true;
+      if (!result.msg) result.msg = `the condition (until) was still false after ${attempt} attempts`;
+      return result;
+    }
+    await sleep(delay * 1000, undefined, { signal: state.play.run.options.signal }).catch(() => undefined);
+  }
+}
+
+async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Result> {
+  const { play, task, frame, host, module } = state;
+  const run = play.run;
+  const check = effectiveCheck(frame, scope, run.options.check);
+  const diff = frame.diff === undefined ? run.options.diff : flag(frame.diff, scope);
+  const rendered = run.profiler.time('render', async () => stripOmitted(renderDeep(task.args, scope)) as Record<string, unknown>);
+  const args = validateArgs(module, await rendered);
+  if (check && module.checkMode === 'none') {
+    return { changed: false, skipped: true, msg: `remote module (${module.name}) does not support check mode` };
+  }
+  const delegate = stringKeyword(frame.delegateTo, scope);
+  const conn = module.runsOn === 'target' ? await connectionFor(play, delegate ?? host.name) : controllerConnection;
+  const becomeOn = flag(frame.become, scope, truthyVar(scope, 'ansible_become'));
+  const becomeUser = stringKeyword(frame.becomeUser, scope) ?? stringVar(scope, 'ansible_become_user') ?? 'root';
+  const connectedAs = stringVar(scope, 'ansible_user');
+  const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
+  const ctx = buildModuleContext({
+    run,
+    host: host.name,
+    args,
+    conn,
+    check,
+    diff,
+    // Becoming the user we already are would only add a sudo round trip.
+    become: becomeOn && becomeUser !== connectedAs ? { user: becomeUser, method: 'sudo' } : undefined,
+    environment: environmentOf(frame, scope),
+    timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    frame,
+    scope,
+    taskDir: dirname(task.at.file),
+    onWarning: (message) => run.emit({ kind: 'warning', host: host.name, message, time: Date.now() }),
+  });
+  const result: ModuleResult = await module.run(ctx);
+  applyFacts(module, host, result);
+  if (state.noLog) run.secrets.addFromResult(result);
+  return result as Result;
+}
+
+/** set_fact results and gathered facts become variables of the host. */
+function applyFacts(module: ModuleDef, host: HostState, result: ModuleResult): void {
+  const facts = result.ansible_facts;
+  if (!facts || typeof facts !== 'object' || result.failed) return;
+  if (module.name === 'setup') host.facts = { ...(host.facts ?? {}), ...(facts as Record<string, unknown>) };
+  else Object.assign(host.setFacts, facts);
+}
+
+function applyOverrides(state: TaskRunState, scope: LayeredScope, result: Result): void {
+  const { task } = state;
+  if (task.changedWhen === undefined && task.failedWhen === undefined) return;
+  const withResult = resultScope(state, scope, result);
+  if (task.changedWhen !== undefined) result.changed = evaluateAll(task.changedWhen, withResult);
+  if (task.failedWhen !== undefined) {
+    const failed = evaluateAll(task.failedWhen, withResult);
+    result.failed = failed;
+    if (failed && !result.msg) result.msg = 'the failed_when condition was met';
+    if (!failed && typeof result.msg === 'string' && result.msg === 'non-zero return code') delete result.msg;
+  }
+}
+
+function resultScope(state: TaskRunState, scope: LayeredScope, result: Result): LayeredScope {
+  const register = state.task.register;
+  return register ? scope.withTop(layer('registered result', { [register]: result }, false)) : scope;
+}
+
+function firstFalseCondition(conditions: readonly string[], scope: LayeredScope): string | undefined {
+  return conditions.find((condition) => !evaluateCondition(condition, scope));
+}
+
+function evaluateAll(conditions: readonly string[], scope: LayeredScope): boolean {
+  return conditions.every((condition) => evaluateCondition(condition, scope));
+}
+
+function effectiveCheck(frame: Frame, scope: LayeredScope, globalCheck: boolean): boolean {
+  if (frame.checkMode === undefined) return globalCheck;
+  return flag(frame.checkMode, scope);
+}
+
+function loopItems(task: ModuleTask, scope: LayeredScope): unknown[] {
+  const value = typeof task.loop === 'string' ? renderString(task.loop, scope) : renderDeep(task.loop, scope);
+  if (!Array.isArray(value)) {
+    throw new CxError(`loop needs a list, got ${value === null ? 'null' : typeof value}`, {
+      at: task.at,
+      hint: 'use a list, or a filter such as dict2items to turn a mapping into one',
+    });
+  }
+  return task.loopFlatten ? value.flat(1) : value;
+}
+
+function loopVars(task: ModuleTask, loopVar: string, item: unknown, index: number, length: number): Record<string, unknown> {
+  const vars: Record<string, unknown> = {
+    [loopVar]: item,
+    ansible_loop_var: loopVar,
+    ansible_loop: {
+      index: index + 1,
+      index0: index,
+      first: index === 0,
+      last: index === length - 1,
+      length,
+      revindex: length - index,
+      revindex0: length - index - 1,
+    },
+  };
+  if (task.loopControl?.indexVar) vars[task.loopControl.indexVar] = index;
+  return vars;
+}
+
+function itemLabel(task: ModuleTask, scope: LayeredScope, item: unknown): string {
+  if (task.loopControl?.label !== undefined) return String(renderString(task.loopControl.label, scope));
+  return typeof item === 'string' ? item : JSON.stringify(item);
+}
+
+function environmentOf(frame: Frame, scope: LayeredScope): Record<string, string> {
+  if (frame.environment === undefined) return {};
+  const rendered = typeof frame.environment === 'string' ? renderString(frame.environment, scope) : renderDeep(frame.environment, scope);
+  if (!rendered || typeof rendered !== 'object' || Array.isArray(rendered)) {
+    throw new CxError('environment must be a mapping of variable names to values');
+  }
+  return Object.fromEntries(Object.entries(rendered).map(([key, value]) => [key, String(value)]));
+}
+
+function ignoresErrors(frame: Frame, scope: LayeredScope): boolean {
+  try {
+    return flag(frame.ignoreErrors, scope);
+  } catch {
+    return false;
+  }
+}
+
+function ignoresErrorsSafe(frame: Frame, play: PlayRuntime, host: HostState): boolean {
+  return ignoresErrors(frame, play.scope(host, frame));
+}
+
+function renderNotify(name: string, play: PlayRuntime, frame: Frame, host: HostState): string {
+  return String(renderString(name, play.scope(host, frame)));
+}
+
+function truthyVar(scope: LayeredScope, name: string): boolean {
+  return scope.has(name) ? flag(scope.get(name) as boolean | string, scope) : false;
+}
+
+function stringVar(scope: LayeredScope, name: string): string | undefined {
+  return scope.has(name) ? String(scope.get(name)) : undefined;
+}
+
+/** What the views see: censored for no_log, and with every known secret masked. */
+function publicResult(play: PlayRuntime, result: Result, noLog: boolean): Result {
+  if (noLog) return censoredResult(result);
+  return play.run.secrets.mask(result);
+}
+
+/** Turns an exception into the failed (or unreachable) result Ansible would register. */
+function failureResult(error: unknown, task: ModuleTask): Result {
+  if (error instanceof UnreachableError) return { unreachable: true, changed: false, msg: error.message };
+  if (error instanceof ExecTimeoutError) return { failed: true, changed: false, msg: `the task timed out: ${error.message}` };
+  if (error instanceof ExecAbortedError) return { failed: true, changed: false, msg: error.message, interrupted: true };
+  if (error instanceof CxError) return { failed: true, changed: false, msg: withPosition(error, task.at).describe() };
+  const message = error instanceof Error ? error.message : String(error);
+  return { failed: true, changed: false, msg: `${task.at.file}:${task.at.line ?? '?'}: ${message}` };
+}
+
+/** Controller modules never exec: a connection that refuses makes a bug loud instead of silent. */
+const controllerConnection: Connection = {
+  host: 'controller',
+  execCount: 0,
+  exec: () => Promise.reject(new Error('a controller module tried to run a remote command')),
+  close: async () => undefined,
+};

@@ -1,0 +1,268 @@
+/**
+ * Runs a list of task nodes for a set of hosts. Linear strategy: each task
+ * runs on every host of the list at once (bounded by --forks), and the next
+ * starts when all are done. Blocks, rescue/always, includes and meta tasks are
+ * handled here; a single task on a single host is the executor's.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import { CxError } from '../errors.js';
+import type { TaskRef } from '../events.js';
+import type { BlockNode, IncludeNode, MetaTask, ModuleTask, TaskNode } from '../load/model.js';
+import { loadRole } from '../load/role.js';
+import { loadTaskFile } from '../load/tasks.js';
+import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
+import { layer } from '../vars/layered-scope.js';
+import { enterNode, type Frame } from './frame.js';
+import type { HostState } from './host-state.js';
+import { flag } from './keywords.js';
+import type { PlayRuntime } from './play-runtime.js';
+import { count } from './results.js';
+import { selectedByTags } from './tags.js';
+import { executeTask } from './task-executor.js';
+import { runHandlers } from './handlers.js';
+
+export class TaskListRunner {
+  private readonly limit: ReturnType<typeof pLimit>;
+  private taskIndex = 0;
+
+  constructor(
+    readonly play: PlayRuntime,
+    /** Module tasks the play will show, for "task N of M". */
+    private readonly totalTasks: number,
+  ) {
+    this.limit = pLimit(Math.max(1, play.run.options.forks));
+  }
+
+  async runNodes(nodes: readonly TaskNode[], hosts: readonly string[], frame: Frame): Promise<void> {
+    for (const node of nodes) {
+      if (this.play.run.interrupted) return;
+      const active = hosts.filter((name) => this.state(name).active);
+      if (active.length === 0) return;
+      await this.runNode(node, active, frame);
+    }
+  }
+
+  private async runNode(node: TaskNode, hosts: readonly string[], frame: Frame): Promise<void> {
+    const tags = [...frame.tags, ...node.tags];
+    const options = this.play.run.options;
+    if (node.kind !== 'block' && !selectedByTags(tags, options.tags, options.skipTags)) return;
+    switch (node.kind) {
+      case 'task':
+        return this.runTask(node, hosts, frame);
+      case 'block':
+        return this.runBlock(node, hosts, frame);
+      case 'meta':
+        return this.runMeta(node, hosts, frame);
+      case 'include_tasks':
+      case 'include_role':
+        return this.runInclude(node, hosts, frame);
+    }
+  }
+
+  async runTask(task: ModuleTask, hosts: readonly string[], frame: Frame): Promise<void> {
+    const ref = this.taskRef(task, frame);
+    const run = this.play.run;
+    run.emit({ kind: 'task_start', task: ref, hosts, time: Date.now() });
+    const first = this.state(hosts[0]!);
+    const taskFrame = enterNode(frame, task);
+    const once = flag(taskFrame.runOnce, this.play.scope(first, taskFrame));
+    const targets = once ? [hosts[0]!] : hosts;
+    await Promise.all(targets.map((name) => this.limit(() => executeTask(this.play, task, ref, frame, this.state(name)))));
+    if (once) this.shareRunOnceResult(task, first, hosts);
+    this.applyFailureThresholds(taskFrame);
+  }
+
+  /** run_once: what the one host registered or set is set on every host of the batch. */
+  private shareRunOnceResult(task: ModuleTask, source: HostState, hosts: readonly string[]): void {
+    const shared: Record<string, unknown> = {};
+    if (task.register && task.register in source.setFacts) shared[task.register] = source.setFacts[task.register];
+    if (task.module === 'set_fact') Object.assign(shared, source.setFacts);
+    for (const name of hosts.slice(1)) Object.assign(this.state(name).setFacts, shared);
+  }
+
+  private async runBlock(block: BlockNode, hosts: readonly string[], frame: Frame): Promise<void> {
+    const inner = enterNode(frame, block);
+    const entering = hosts.filter((name) => this.state(name).active);
+    const hasRescue = block.rescue.length > 0;
+    await this.runNodes(block.block, entering, hasRescue ? { ...inner, rescuable: true } : inner);
+    const failed = entering.filter((name) => this.state(name).failed);
+    if (hasRescue && failed.length > 0) {
+      for (const name of failed) this.state(name).failed = false;
+      await this.runNodes(block.rescue, failed, inner);
+    }
+    if (block.always.length > 0) await this.runAlways(block, entering, inner);
+  }
+
+  /** `always` runs on every host that entered the block, failed ones included; they stay failed. */
+  private async runAlways(block: BlockNode, entering: readonly string[], frame: Frame): Promise<void> {
+    const hosts = entering.filter((name) => !this.state(name).unreachable && !this.state(name).ended);
+    const wereFailed = hosts.filter((name) => this.state(name).failed);
+    for (const name of wereFailed) this.state(name).failed = false;
+    await this.runNodes(block.always, hosts, frame);
+    for (const name of wereFailed) this.state(name).failed = true;
+  }
+
+  private async runMeta(meta: MetaTask, hosts: readonly string[], frame: Frame): Promise<void> {
+    const inner = enterNode(frame, meta);
+    const chosen = hosts.filter((name) => {
+      const host = this.state(name);
+      return inner.when.every((condition) => evaluateCondition(condition, this.play.scope(host, inner)));
+    });
+    switch (meta.action) {
+      case 'flush_handlers':
+        return runHandlers(this, this.play.batch, frame);
+      case 'end_play':
+        if (chosen.length > 0) for (const name of this.play.batch) this.state(name).ended = true;
+        return;
+      case 'end_host':
+        for (const name of chosen) this.state(name).ended = true;
+        return;
+      case 'clear_host_errors':
+        for (const name of this.play.batch) {
+          const host = this.state(name);
+          if (!host.unreachable) host.failed = false;
+        }
+        return;
+      case 'noop':
+        return;
+    }
+  }
+
+  private async runInclude(node: IncludeNode, hosts: readonly string[], frame: Frame): Promise<void> {
+    const inner = enterNode(frame, node);
+    const groups = new Map<string, { hosts: string[]; item: Record<string, unknown> | undefined; target: string }>();
+    for (const name of hosts) {
+      const host = this.state(name);
+      const scope = this.play.scope(host, inner);
+      if (!inner.when.every((condition) => evaluateCondition(condition, scope))) {
+        this.skipInclude(node, host);
+        continue;
+      }
+      for (const item of this.includeItems(node, scope)) {
+        const itemScope = item ? scope.withTop(layer('loop', item, false)) : scope;
+        const target = String(renderString(node.target, itemScope));
+        const key = `${target}\u0000${JSON.stringify(item ?? null)}`;
+        const group = groups.get(key) ?? { hosts: [], item, target };
+        group.hosts.push(name);
+        groups.set(key, group);
+      }
+    }
+    for (const group of groups.values()) {
+      const itemLayers = group.item ? [layer('loop', group.item, false), ...inner.includeParams] : inner.includeParams;
+      const groupFrame: Frame = { ...inner, includeParams: itemLayers };
+      if (node.kind === 'include_tasks') await this.includeTasks(node, group.target, group.hosts, groupFrame);
+      else await this.includeRole(node, group.target, group.hosts, groupFrame);
+    }
+  }
+
+  private includeItems(node: IncludeNode, scope: ReturnType<PlayRuntime['scope']>): (Record<string, unknown> | undefined)[] {
+    if (node.loop === undefined) return [undefined];
+    const value = typeof node.loop === 'string' ? renderString(node.loop, scope) : renderDeep(node.loop, scope);
+    if (!Array.isArray(value)) throw new CxError('loop needs a list', { at: node.at });
+    const items = node.loopFlatten ? value.flat(1) : value;
+    const loopVar = node.loopControl?.loopVar ?? 'item';
+    return items.map((item, index) => ({
+      [loopVar]: item,
+      ansible_loop_var: loopVar,
+      ...(node.loopControl?.indexVar ? { [node.loopControl.indexVar]: index } : {}),
+    }));
+  }
+
+  private async includeTasks(node: IncludeNode, target: string, hosts: readonly string[], frame: Frame): Promise<void> {
+    const path = isAbsolute(target) ? target : resolve(node.baseDir, target);
+    if (frame.includeStack.includes(path)) {
+      const cycle = [...frame.includeStack, path].join(' -> ');
+      this.failHosts(node, hosts, `include cycle: ${cycle}`);
+      return;
+    }
+    let tasks: readonly TaskNode[];
+    try {
+      tasks = loadTaskFile(path, { role: frame.role });
+    } catch (error) {
+      this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
+      return;
+    }
+    await this.runNodes(tasks, hosts, { ...frame, includeStack: [...frame.includeStack, path] });
+  }
+
+  private async includeRole(node: IncludeNode, name: string, hosts: readonly string[], frame: Frame): Promise<void> {
+    let instance;
+    try {
+      instance = loadRole(name, { baseDir: this.play.play.baseDir, from: node.from, params: node.vars, at: node.at });
+    } catch (error) {
+      this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
+      return;
+    }
+    for (const handler of instance.role.handlers) {
+      if (!this.play.handlers.includes(handler)) this.play.handlers.push(handler);
+    }
+    // The include's vars are the role's params here, not block vars.
+    const roleFrame: Frame = { ...frame, blockVars: frame.blockVars.slice(Object.keys(node.vars).length > 0 ? 1 : 0), role: instance };
+    await this.runNodes(instance.role.tasks, hosts, roleFrame);
+  }
+
+  private skipInclude(node: IncludeNode, host: HostState): void {
+    count(host.counts, { status: 'skipped', changed: false, ignored: false, rescued: false });
+    this.play.run.emit({
+      kind: 'host_result',
+      host: host.name,
+      task: this.includeRef(node),
+      status: 'skipped',
+      ignored: false,
+      result: { changed: false, skipped: true, skip_reason: 'Conditional result was False' },
+      durationMs: 0,
+      time: Date.now(),
+    });
+  }
+
+  private failHosts(node: IncludeNode, hosts: readonly string[], message: string): void {
+    for (const name of hosts) {
+      const host = this.state(name);
+      host.failed = true;
+      count(host.counts, { status: 'failed', changed: false, ignored: false, rescued: false });
+      this.play.run.emit({
+        kind: 'host_result',
+        host: name,
+        task: this.includeRef(node),
+        status: 'failed',
+        ignored: false,
+        result: { failed: true, changed: false, msg: message },
+        durationMs: 0,
+        time: Date.now(),
+      });
+    }
+  }
+
+  /** any_errors_fatal and max_fail_percentage end the play for the whole batch. */
+  private applyFailureThresholds(frame: Frame): void {
+    const batch = this.play.batch.map((name) => this.state(name));
+    const failed = batch.filter((host) => host.failed || host.unreachable).length;
+    if (failed === 0) return;
+    const maxPercent = this.play.play.maxFailPercentage;
+    const tooMany = maxPercent !== undefined && (failed / batch.length) * 100 > maxPercent;
+    if (frame.anyErrorsFatal || tooMany) for (const host of batch) if (host.active) host.ended = true;
+  }
+
+  taskRef(task: ModuleTask, frame: Frame): TaskRef {
+    this.taskIndex += 1;
+    const base = task.name ?? task.module;
+    const role = task.role ?? frame.role;
+    return {
+      name: role ? `${role.role.name} : ${base}` : base,
+      module: task.module,
+      at: task.at,
+      index: this.taskIndex,
+      total: Math.max(this.totalTasks, this.taskIndex),
+      isHandler: frame.isHandler,
+    };
+  }
+
+  private includeRef(node: IncludeNode): TaskRef {
+    return { name: node.name ?? `${node.kind} ${node.target}`, module: node.kind, at: node.at, index: this.taskIndex, total: this.totalTasks, isHandler: false };
+  }
+
+  state(name: string): HostState {
+    return this.play.run.host(name);
+  }
+}
