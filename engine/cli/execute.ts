@@ -1,0 +1,128 @@
+/**
+ * From parsed options to a finished run: load and validate everything first
+ * (nothing is contacted when that fails), answer the listing flags, then run
+ * with the chosen view, turning SIGINT/SIGTERM into a clean stop.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ExitCode } from '../errors.js';
+import { EventBus } from '../events.js';
+import { loadInventory } from '../load/inventory.js';
+import { loadPlaybook, rolePlaybook } from '../load/playbook.js';
+import { chooseViewKind, createView } from '../report/view.js';
+import { runPlaybook } from '../run/run-playbook.js';
+import type { RunOptions } from '../run/run-options.js';
+import { parseExtraVars } from './extra-vars.js';
+import { printListing } from './listing.js';
+import { preflight } from './preflight.js';
+
+export interface CliOptions {
+  readonly inventory: string;
+  readonly check: boolean;
+  readonly diff: boolean;
+  readonly limit?: string;
+  readonly tags: string[];
+  readonly skipTags: string[];
+  readonly extraVars: string[];
+  readonly forks: number;
+  readonly output?: string;
+  readonly verbose: number;
+  readonly knownHosts?: string;
+  readonly acceptNewHostKeys: boolean;
+  readonly timeout?: number;
+  readonly taskTimeout?: number;
+  readonly retryFile?: string;
+  readonly syntaxCheck: boolean;
+  readonly listHosts: boolean;
+  readonly listTasks: boolean;
+  readonly listTags: boolean;
+  readonly profile: boolean;
+  readonly hosts?: string;
+}
+
+export type Target = { readonly kind: 'playbook'; readonly playbook: string } | { readonly kind: 'role'; readonly role: string };
+
+export async function executeCommand(target: Target, cli: CliOptions): Promise<number> {
+  const cwd = process.cwd();
+  const viewKind = chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
+  const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook)) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd);
+  const inventory = loadInventory(resolve(cwd, cli.inventory), { playbookDir: playbook.dir });
+  const extraVars = parseExtraVars(cli.extraVars, cwd);
+  const limit = cli.limit?.startsWith('@') ? `@${resolve(cwd, cli.limit.slice(1))}` : cli.limit;
+  const bus = new EventBus();
+  const interrupt = new AbortController();
+  const options: RunOptions = {
+    playbook,
+    inventory,
+    check: cli.check,
+    diff: cli.diff,
+    limit,
+    tags: cli.tags,
+    skipTags: cli.skipTags,
+    extraVars,
+    forks: cli.forks,
+    verbosity: cli.verbose,
+    connection: {
+      knownHostsFile: cli.knownHosts ? resolve(cwd, cli.knownHosts) : join(homedir(), '.ssh', 'known_hosts'),
+      acceptNewHostKeys: cli.acceptNewHostKeys,
+      connectTimeoutMs: cli.timeout === undefined ? undefined : cli.timeout * 1000,
+    },
+    taskTimeoutSeconds: cli.taskTimeout,
+    retryFile: cli.retryFile ? resolve(cwd, cli.retryFile) : undefined,
+    bus,
+    signal: interrupt.signal,
+  };
+  preflight(options);
+  if (cli.syntaxCheck) {
+    process.stdout.write(`\nplaybook: ${playbook.file}\n`);
+    return ExitCode.ok;
+  }
+  if (cli.listHosts || cli.listTasks || cli.listTags) {
+    printListing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags });
+    return ExitCode.ok;
+  }
+  return runWithView(options, interrupt, viewKind, cli);
+}
+
+async function runWithView(options: RunOptions, interrupt: AbortController, viewKind: string, cli: CliOptions): Promise<number> {
+  const stop = () => {
+    if (!interrupt.signal.aborted) interrupt.abort();
+  };
+  const view = await createView(viewKind as 'tui' | 'plain' | 'json', {
+    out: process.stdout,
+    err: process.stderr,
+    isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
+    rows: process.stdout.rows,
+    verbosity: cli.verbose,
+    diff: cli.diff,
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    playbookName: options.playbook.file,
+    onInterrupt: stop,
+  });
+  const unsubscribe = options.bus.subscribe((event) => view.handle(event));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const outcome = await runPlaybook(options);
+    if (cli.profile) printProfile(outcome.profile, outcome.execs, outcome.elapsedMs);
+    return outcome.exitCode;
+  } finally {
+    unsubscribe();
+    await view.close();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+function printProfile(profile: Awaited<ReturnType<typeof runPlaybook>>['profile'], execs: number, elapsedMs: number): void {
+  const lines = [`\nPROFILE (wall ${(elapsedMs / 1000).toFixed(2)} s, ${execs} remote execs; phase times are summed over hosts)`];
+  for (const [phase, entry] of Object.entries(profile.phases)) {
+    lines.push(`  ${phase.padEnd(10)} ${(entry.totalMs / 1000).toFixed(3).padStart(9)} s  ${String(entry.count).padStart(6)} calls`);
+  }
+  const tasks = Object.entries(profile.tasks).sort((a, b) => b[1].totalMs - a[1].totalMs);
+  for (const [name, entry] of tasks.slice(0, 15)) {
+    lines.push(`  ${(entry.totalMs / 1000).toFixed(3).padStart(9)} s  ${String(entry.count).padStart(5)}x  ${name}`);
+  }
+  process.stderr.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,73 @@
+/**
+ * `-e` as ansible-playbook reads it: `k=v k2="a b"`, a JSON or YAML mapping,
+ * or `@file.yaml`. Later `-e` win over earlier ones.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { CxError, ExitCode } from '../errors.js';
+import { loadVarsFile } from '../load/vars-file.js';
+
+export function parseExtraVars(values: readonly string[], cwd: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const value of values) Object.assign(merged, parseOne(value.trim(), cwd));
+  return merged;
+}
+
+function parseOne(value: string, cwd: string): Record<string, unknown> {
+  if (value.startsWith('@')) {
+    const file = value.slice(1);
+    return loadVarsFile(isAbsolute(file) ? file : resolve(cwd, file));
+  }
+  if (value.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(value, { maxAliasCount: 0 });
+    } catch (error) {
+      throw badExtraVars(value, (error as Error).message);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw badExtraVars(value, 'not a mapping');
+    return safeCopy(parsed as Record<string, unknown>);
+  }
+  return parseKeyValues(value);
+}
+
+/** `a=1 b="two words"`: values stay strings, as Ansible's key=value extra vars do. */
+function parseKeyValues(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const pattern = /([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/y;
+  let index = 0;
+  while (index < text.length) {
+    if (/\s/.test(text[index]!)) {
+      index += 1;
+      continue;
+    }
+    pattern.lastIndex = index;
+    const match = pattern.exec(text);
+    if (!match) throw badExtraVars(text, `expected name=value at '${text.slice(index, index + 20)}'`);
+    out[match[1]!] = unquote(match[2]!);
+    index = pattern.lastIndex;
+  }
+  return safeCopy(out);
+}
+
+function unquote(value: string): string {
+  if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) return value.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) return value.slice(1, -1);
+  return value;
+}
+
+function safeCopy(values: Record<string, unknown>): Record<string, unknown> {
+  for (const key of Object.keys(values)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      throw badExtraVars(key, `the name '${key}' is not allowed`);
+    }
+  }
+  return { ...values };
+}
+
+function badExtraVars(value: string, reason: string): CxError {
+  return new CxError(`invalid -e '${value}': ${reason}`, {
+    exitCode: ExitCode.badOptions,
+    hint: 'use -e name=value, -e \'{"name": "value"}\' or -e @vars.yaml',
+  });
+}

@@ -1,0 +1,52 @@
+/** --list-hosts, --list-tasks and --list-tags, in ansible-playbook's layout. */
+import { selectHosts } from '../load/host-pattern.js';
+import type { TaskNode } from '../load/model.js';
+import type { RunOptions } from '../run/run-options.js';
+import { selectedByTags } from '../run/tags.js';
+
+export interface ListingWanted {
+  readonly hosts: boolean;
+  readonly tasks: boolean;
+  readonly tags: boolean;
+}
+
+export function printListing(options: RunOptions, wanted: ListingWanted): void {
+  const lines = ['', `playbook: ${options.playbook.file}`];
+  for (const [index, play] of options.playbook.plays.entries()) {
+    lines.push('', `  play #${index + 1} (${play.hosts}): ${play.name}\tTAGS: [${play.tags.join(', ')}]`);
+    if (wanted.hosts) {
+      let hosts = selectHosts(options.inventory, play.hosts);
+      if (options.limit) {
+        const limited = new Set(selectHosts(options.inventory, options.limit));
+        hosts = hosts.filter((name) => limited.has(name));
+      }
+      lines.push(`    pattern: ['${play.hosts}']`, `    hosts (${hosts.length}):`, ...hosts.map((host) => `      ${host}`));
+    }
+    const nodes = [...play.preTasks, ...play.roles, ...play.tasks, ...play.postTasks];
+    if (wanted.tasks) {
+      lines.push('    tasks:');
+      for (const task of listTasks(nodes, play.tags, options)) lines.push(`      ${task.name}\tTAGS: [${task.tags.join(', ')}]`);
+    }
+    if (wanted.tags) {
+      const tags = new Set<string>();
+      for (const task of listTasks(nodes, play.tags, options)) for (const tag of task.tags) tags.add(tag);
+      lines.push(`      TASK TAGS: [${[...tags].sort().join(', ')}]`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function listTasks(nodes: readonly TaskNode[], inherited: readonly string[], options: RunOptions, role?: string): { name: string; tags: string[] }[] {
+  const out: { name: string; tags: string[] }[] = [];
+  for (const node of nodes) {
+    const tags = [...new Set([...inherited, ...node.tags])];
+    const roleName = node.role?.role.name ?? role;
+    if (node.kind === 'block') {
+      out.push(...listTasks([...node.block, ...node.rescue, ...node.always], tags, options, roleName));
+    } else if (selectedByTags(tags, options.tags, options.skipTags)) {
+      const base = node.name ?? (node.kind === 'task' ? node.module : node.kind === 'meta' ? `meta: ${node.action}` : `${node.kind} ${node.target}`);
+      out.push({ name: roleName ? `${roleName} : ${base}` : base, tags });
+    }
+  }
+  return out;
+}
