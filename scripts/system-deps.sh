@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the machine packages the lab, the tests and the demo need (sshd,
+# ssh-keygen, tmux, and ansible-core for the side-by-side comparisons), only
+# when something is missing. Debian/Ubuntu, as root.
+set -euo pipefail
+missing=()
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
+if [ "${CXPLAY_SKIP_ANSIBLE:-}" != 1 ]; then
+  command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "cxplay: missing packages ${missing[*]}; install them as root (apt-get install -y ${missing[*]})" >&2
+  exit 1
+fi
+echo "cxplay: installing ${missing[*]} ..." >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
