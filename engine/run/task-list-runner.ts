@@ -183,6 +183,7 @@ export class TaskListRunner {
       this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
       return;
     }
+    this.markIncluded(node, path, hosts);
     await this.runNodes(tasks, hosts, { ...frame, includeStack: [...frame.includeStack, path] });
   }
 
@@ -194,12 +195,30 @@ export class TaskListRunner {
       this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
       return;
     }
+    this.markIncluded(node, instance.role.dir, hosts);
     for (const handler of instance.role.handlers) {
       if (!this.play.handlers.includes(handler)) this.play.handlers.push(handler);
     }
     // The include's vars are the role's params here, not block vars.
     const roleFrame: Frame = { ...frame, blockVars: frame.blockVars.slice(Object.keys(node.vars).length > 0 ? 1 : 0), role: instance };
     await this.runNodes(instance.role.tasks, hosts, roleFrame);
+  }
+
+  /** Ansible counts a loaded include as one `ok` per host ("included: file for hosts"). */
+  private markIncluded(node: IncludeNode, file: string, hosts: readonly string[]): void {
+    for (const name of hosts) {
+      count(this.state(name).counts, { status: 'ok', changed: false, ignored: false, rescued: false });
+      this.play.run.emit({
+        kind: 'host_result',
+        host: name,
+        task: this.includeRef(node),
+        status: 'ok',
+        ignored: false,
+        result: { changed: false, include: file },
+        durationMs: 0,
+        time: Date.now(),
+      });
+    }
   }
 
   private skipInclude(node: IncludeNode, host: HostState): void {
