@@ -1,0 +1,126 @@
+/**
+ * The compatibility contract, tested against the real thing: each playbook in
+ * test/compat/playbooks runs under ansible-playbook on one lab and under
+ * cxplay on another, and the per-host recap counts and the files left on the
+ * hosts (content and mode) must be the same. Then cxplay's second run changes
+ * nothing, and --check on fresh hosts changes no file but predicts the changes.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lab } from '../lab/lab.js';
+import { cxplay, parseRecap, projectRoot, runCommand, type CommandResult } from '../support/cli.js';
+
+const playbooks = resolve(projectRoot, 'test', 'compat', 'playbooks');
+const hasAnsible = (() => {
+  try {
+    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const HOSTS = ['node1', 'node2', 'node3'];
+let server: Server;
+let downloadUrl = '';
+let work: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'cxplay-compat-'));
+  server = createServer((_request, response) => response.end('downloaded content\n'));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  downloadUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/file.txt`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((done) => server.close(() => done()));
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function startLab(name: string): Promise<Lab> {
+  return Lab.start({
+    names: HOSTS,
+    groups: { compat: HOSTS },
+    vars: {
+      ansible_python_interpreter: '/usr/bin/python3',
+      fetch_dir: join(work, name, 'fetched'),
+      download_url: downloadUrl,
+    },
+  });
+}
+
+function ansible(lab: Lab, playbook: string, extra: readonly string[] = []): Promise<CommandResult> {
+  return runCommand('ansible-playbook', ['-i', lab.inventoryPath, join(playbooks, playbook), ...extra], {
+    cwd: playbooks,
+    env: {
+      ANSIBLE_NOCOLOR: '1',
+      ANSIBLE_FORCE_COLOR: '0',
+      ANSIBLE_RETRY_FILES_ENABLED: '0',
+      ANSIBLE_PIPELINING: '1',
+      ANSIBLE_FORKS: '10',
+      ANSIBLE_LOCAL_TEMP: join(work, 'ansible-local'),
+      ANSIBLE_REMOTE_TMP: '/tmp/.ansible-remote',
+      ANSIBLE_DEPRECATION_WARNINGS: '0',
+      ANSIBLE_SSH_CONTROL_PATH_DIR: join(work, 'cp'),
+    },
+  });
+}
+
+function cx(lab: Lab, playbook: string, extra: readonly string[] = []): Promise<CommandResult> {
+  return cxplay(['run', join(playbooks, playbook), '-i', lab.inventoryPath, '-o', 'plain', ...extra], { cwd: playbooks });
+}
+
+/** Every file and link under the playbooks' directories, with mode and content hash, per host. */
+async function snapshot(lab: Lab): Promise<Record<string, string>> {
+  const listing: Record<string, string> = {};
+  for (const host of HOSTS) {
+    const result = await lab.exec(
+      host,
+      "for d in /opt/compat /opt/compat2 /opt/compat3; do [ -d $d ] && find $d \\( -type f -o -type l -o -type d \\) -exec sh -c 'for p; do if [ -L \"$p\" ]; then echo \"$p link $(readlink \"$p\")\"; elif [ -d \"$p\" ]; then echo \"$p dir $(stat -c %a \"$p\")\"; else echo \"$p $(stat -c %a \"$p\") $(sha256sum < \"$p\" | cut -c1-16)\"; fi; done' sh {} +; done | sort",
+    );
+    listing[host] = result.stdout;
+  }
+  return listing;
+}
+
+describe.skipIf(!hasAnsible)('same playbook, same result as ansible-playbook', () => {
+  for (const playbook of ['files.yaml', 'control.yaml', 'batches.yaml']) {
+    it(`${playbook}: recap counts and files match, rerun changes nothing, --check predicts`, async () => {
+      const [ansibleLab, cxLab, checkLab] = await Promise.all([startLab('ansible'), startLab('cx'), startLab('check')]);
+      try {
+        const reference = await ansible(ansibleLab, playbook);
+        const ours = await cx(cxLab, playbook);
+        const expected = parseRecap(reference.stdout);
+        expect(Object.keys(expected).sort(), reference.stdout + reference.stderr).toEqual(HOSTS);
+        expect(parseRecap(ours.stdout), ours.stdout + ours.stderr).toEqual(expected);
+        expect(ours.code).toBe(reference.code);
+        expect(await snapshot(cxLab)).toEqual(await snapshot(ansibleLab));
+        if (playbook === 'files.yaml') {
+          for (const host of HOSTS) {
+            const fetched = (lab: string) => readFileSync(join(work, lab, 'fetched', host, 'opt', 'compat', 'inline.conf'), 'utf8');
+            expect(fetched('cx')).toBe(fetched('ansible'));
+          }
+        }
+
+        const rerun = await cx(cxLab, playbook);
+        for (const [host, counts] of Object.entries(parseRecap(rerun.stdout))) {
+          expect({ host, changed: counts.changed }).toEqual({ host, changed: 0 });
+        }
+
+        // --check on fresh hosts: nothing changes, and the prediction is Ansible's own.
+        const before = await snapshot(checkLab);
+        const ansibleCheck = await ansible(checkLab, playbook, ['--check']);
+        const checked = await cx(checkLab, playbook, ['--check']);
+        expect(await snapshot(checkLab)).toEqual(before);
+        expect(parseRecap(checked.stdout), checked.stdout).toEqual(parseRecap(ansibleCheck.stdout));
+      } finally {
+        await Promise.all([ansibleLab.stop(), cxLab.stop(), checkLab.stop()]);
+      }
+    }, 240_000);
+  }
+});
