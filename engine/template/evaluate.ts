@@ -1,0 +1,200 @@
+/**
+ * Evaluates a parsed expression against a Scope. Pure interpretation of the
+ * AST: no eval, no Function, no access beyond own data (members.ts).
+ */
+import { TemplateError } from '../errors.js';
+import type { Node } from './ast.js';
+import { applyFilter } from './filters.js';
+import { callGlobal } from './globals.js';
+import { callMethod, member } from './members.js';
+import { pythonString, truthy } from './python.js';
+import type { Scope } from './scope.js';
+import { applyTest } from './tests.js';
+import { Undefined, defined } from './undefined.js';
+import { assertSafeName } from './members.js';
+
+export interface EvalContext {
+  readonly scope: Scope;
+  /** The source text, for error messages. */
+  readonly expression: string;
+}
+
+export function evaluate(node: Node, context: EvalContext): unknown {
+  switch (node.t) {
+    case 'lit':
+      return node.value;
+    case 'name':
+      assertSafeName(node.name);
+      return context.scope.has(node.name) ? context.scope.get(node.name) : new Undefined(node.name);
+    case 'attr': {
+      const object = evaluate(node.object, context);
+      if (object instanceof Undefined) return new Undefined(`${object.name}.${node.name}`);
+      return member(object, node.name, `${pathOf(node.object)}.${node.name}`);
+    }
+    case 'index': {
+      const object = evaluate(node.object, context);
+      const key = defined(evaluate(node.index, context), context.expression);
+      if (object instanceof Undefined) return new Undefined(`${object.name}[${JSON.stringify(key)}]`);
+      return member(object, key, `${pathOf(node.object)}[${JSON.stringify(key)}]`);
+    }
+    case 'slice':
+      return slice(node, context);
+    case 'list':
+      return node.items.map((item) => value(item, context));
+    case 'dict': {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of node.entries) {
+        const name = String(value(key, context));
+        assertSafeName(name);
+        out[name] = value(item, context);
+      }
+      return out;
+    }
+    case 'unary':
+      return unary(node.op, evaluate(node.operand, context), context);
+    case 'binary':
+      return binary(node.op, evaluate(node.left, context), evaluate(node.right, context), context);
+    case 'logic': {
+      const left = value(node.left, context);
+      if (node.op === 'and') return truthy(left) ? value(node.right, context) : left;
+      return truthy(left) ? left : value(node.right, context);
+    }
+    case 'cond':
+      if (truthy(value(node.test, context))) return evaluate(node.then, context);
+      return node.otherwise ? evaluate(node.otherwise, context) : new Undefined('(if without else)');
+    case 'filter':
+      return applyFilter(node.name, evaluate(node.operand, context), args(node.args, context), kwargs(node.kwargs, context), context);
+    case 'test': {
+      const result = applyTest(node.name, evaluate(node.operand, context), args(node.args, context), context);
+      return node.negated ? !result : result;
+    }
+    case 'call':
+      return call(node, context);
+  }
+}
+
+/** Evaluate and require a defined value. */
+export function value(node: Node, context: EvalContext): unknown {
+  return defined(evaluate(node, context), context.expression);
+}
+
+function args(nodes: readonly Node[], context: EvalContext): unknown[] {
+  return nodes.map((node) => evaluate(node, context));
+}
+
+function kwargs(nodes: Readonly<Record<string, Node>>, context: EvalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, node] of Object.entries(nodes)) out[key] = evaluate(node, context);
+  return out;
+}
+
+function call(node: Extract<Node, { t: 'call' }>, context: EvalContext): unknown {
+  const values = node.args.map((arg) => value(arg, context));
+  if (node.callee.t === 'name') return callGlobal(node.callee.name, values, kwargs(node.kwargs, context), context);
+  if (node.callee.t === 'attr') return callMethod(value(node.callee.object, context), node.callee.name, values);
+  throw new TemplateError(`this cannot be called in "${context.expression}"`);
+}
+
+function slice(node: Extract<Node, { t: 'slice' }>, context: EvalContext): unknown {
+  const object = value(node.object, context);
+  const start = node.start ? Number(value(node.start, context)) : undefined;
+  const end = node.end ? Number(value(node.end, context)) : undefined;
+  if (typeof object === 'string' || Array.isArray(object)) return object.slice(start, end);
+  throw new TemplateError(`only strings and lists can be sliced in "${context.expression}"`);
+}
+
+function unary(op: string, operand: unknown, context: EvalContext): unknown {
+  const item = defined(operand, context.expression);
+  if (op === 'not') return !truthy(item);
+  const number = toNumber(item, context);
+  return op === '-' ? -number : number;
+}
+
+function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalContext): unknown {
+  const left = defined(leftRaw, context.expression);
+  const right = defined(rightRaw, context.expression);
+  switch (op) {
+    case '~':
+      return pythonString(left) + pythonString(right);
+    case '==':
+      return equal(left, right);
+    case '!=':
+      return !equal(left, right);
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return compare(op, left, right, context);
+    case 'in':
+      return contains(right, left, context);
+    case '+':
+      if (typeof left === 'string' && typeof right === 'string') return left + right;
+      if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
+      return toNumber(left, context) + toNumber(right, context);
+    case '-':
+      return toNumber(left, context) - toNumber(right, context);
+    case '*':
+      if (typeof left === 'string' && typeof right === 'number') return left.repeat(Math.max(0, right));
+      return toNumber(left, context) * toNumber(right, context);
+    case '/':
+      return toNumber(left, context) / nonZero(toNumber(right, context), context);
+    case '//':
+      return Math.floor(toNumber(left, context) / nonZero(toNumber(right, context), context));
+    case '%': {
+      const divisor = nonZero(toNumber(right, context), context);
+      const dividend = toNumber(left, context);
+      return ((dividend % divisor) + divisor) % divisor;
+    }
+    case '**':
+      return toNumber(left, context) ** toNumber(right, context);
+  }
+  throw new TemplateError(`unknown operator '${op}' in "${context.expression}"`);
+}
+
+export function equal(left: unknown, right: unknown): boolean {
+  if (left === right) return true;
+  if (typeof left === 'object' && typeof right === 'object' && left && right) return JSON.stringify(left) === JSON.stringify(right);
+  return false;
+}
+
+function compare(op: string, left: unknown, right: unknown, context: EvalContext): boolean {
+  const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+  if (!comparable) throw new TemplateError(`cannot compare ${typeName(left)} and ${typeName(right)} with '${op}' in "${context.expression}"`);
+  const a = left as number | string;
+  const b = right as number | string;
+  return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+}
+
+function contains(container: unknown, item: unknown, context: EvalContext): boolean {
+  if (typeof container === 'string') return container.includes(pythonString(item));
+  if (Array.isArray(container)) return container.some((candidate) => equal(candidate, item));
+  if (container && typeof container === 'object') return Object.prototype.hasOwnProperty.call(container, String(item));
+  throw new TemplateError(`'in' needs a string, list or dict on its right in "${context.expression}"`);
+}
+
+function toNumber(value: unknown, context: EvalContext): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  throw new TemplateError(`expected a number, got ${typeName(value)} ${JSON.stringify(value)} in "${context.expression}"`, {
+    hint: 'convert it with "| int" or "| float"',
+  });
+}
+
+function nonZero(value: number, context: EvalContext): number {
+  if (value === 0) throw new TemplateError(`division by zero in "${context.expression}"`);
+  return value;
+}
+
+export function typeName(value: unknown): string {
+  if (value === null) return 'None';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'dict';
+  return typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : typeof value === 'boolean' ? 'bool' : 'str';
+}
+
+function pathOf(node: Node): string {
+  if (node.t === 'name') return node.name;
+  if (node.t === 'attr') return `${pathOf(node.object)}.${node.name}`;
+  if (node.t === 'index') return `${pathOf(node.object)}[...]`;
+  return '(value)';
+}

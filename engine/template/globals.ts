@@ -1,0 +1,36 @@
+/** Functions callable by name in expressions: range() and lookup('env', ...). */
+import { TemplateError } from '../errors.js';
+import type { EvalContext } from './evaluate.js';
+
+export function callGlobal(name: string, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
+  switch (name) {
+    case 'range':
+      return range(args.map(Number));
+    case 'lookup':
+    case 'query':
+      return lookup(args, kwargs, context);
+    case 'dict':
+      return { ...kwargs };
+  }
+  throw new TemplateError(`unknown function '${name}' in "${context.expression}"`, { hint: 'supported: range, lookup, dict' });
+}
+
+function range(numbers: number[]): number[] {
+  const [start, stop, step] = numbers.length === 1 ? [0, numbers[0]!, 1] : [numbers[0]!, numbers[1]!, numbers[2] ?? 1];
+  if (step === 0) throw new TemplateError('range() step must not be zero');
+  const out: number[] = [];
+  for (let value = start; step > 0 ? value < stop : value > stop; value += step) {
+    out.push(value);
+    if (out.length > 100_000) throw new TemplateError('range() is too long');
+  }
+  return out;
+}
+
+function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
+  const [plugin, ...terms] = args.map(String);
+  if (plugin === 'env') {
+    const values = terms.map((term) => process.env[term] ?? (kwargs.default !== undefined ? String(kwargs.default) : ''));
+    return values.length === 1 ? values[0] : values.join(',');
+  }
+  throw new TemplateError(`lookup plugin '${plugin}' is not supported in "${context.expression}"`, { hint: "supported: lookup('env', NAME)" });
+}

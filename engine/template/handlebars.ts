@@ -1,0 +1,105 @@
+/**
+ * Template files (`template` module): Handlebars with noEscape and strict,
+ * compiled once per run and rendered per host. The context holds only the
+ * variables the template names, read from the host's scope, so the scope's
+ * lazy rendering is not triggered for the rest.
+ */
+import Handlebars from 'handlebars';
+import { stringify as stringifyYaml } from 'yaml';
+import { TemplateError, UndefinedVariableError } from '../errors.js';
+import { pythonString } from './python.js';
+import type { Scope } from './scope.js';
+
+export interface CompiledTemplate {
+  readonly file: string;
+  render(scope: Scope): string;
+}
+
+const engine = Handlebars.create();
+const HELPERS: Record<string, Handlebars.HelperDelegate> = {
+  eq: (a: unknown, b: unknown) => a === b,
+  ne: (a: unknown, b: unknown) => a !== b,
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  not: (value: unknown) => !value,
+  join: (items: unknown, separator: unknown) => (Array.isArray(items) ? items.map(pythonString).join(typeof separator === 'string' ? separator : ',') : ''),
+  default: (value: unknown, fallback: unknown) => (value === undefined || value === null || value === '' ? fallback : value),
+  toYaml: (value: unknown) => stringifyYaml(value, { lineWidth: 0 }).replace(/\n$/, ''),
+  toJson: (value: unknown) => JSON.stringify(value),
+  /** Indents every line but the first by n spaces (place it after the indentation already written). */
+  indent: (text: unknown, width: unknown) => {
+    const pad = ' '.repeat(typeof width === 'number' ? width : 2);
+    return String(text).split('\n').map((line, index) => (index === 0 || line === '' ? line : pad + line)).join('\n');
+  },
+  /** A newline, then every line indented by n spaces (Helm's nindent). */
+  nindent: (text: unknown, width: unknown) => {
+    const pad = ' '.repeat(typeof width === 'number' ? width : 2);
+    return `\n${String(text).split('\n').map((line) => (line === '' ? line : pad + line)).join('\n')}`;
+  },
+};
+for (const [name, helper] of Object.entries(HELPERS)) engine.registerHelper(name, helper);
+
+export function compileTemplateFile(source: string, file: string): CompiledTemplate {
+  let ast: hbs.AST.Program;
+  try {
+    ast = engine.parse(source);
+  } catch (error) {
+    throw new TemplateError(`cannot parse template ${file}: ${(error as Error).message}`);
+  }
+  const roots = rootNames(ast);
+  const template = engine.compile(ast, { noEscape: true, strict: true });
+  return {
+    file,
+    render(scope: Scope): string {
+      const context: Record<string, unknown> = {};
+      for (const name of roots) if (scope.has(name)) context[name] = scope.get(name);
+      try {
+        return template(context);
+      } catch (error) {
+        throw explain(error, file);
+      }
+    },
+  };
+}
+
+function explain(error: unknown, file: string): Error {
+  if (error instanceof TemplateError) return error;
+  const message = (error as Error).message ?? String(error);
+  const missing = /"([^"]+)" not defined in/.exec(message);
+  const line = /- (\d+):(\d+)/.exec(message);
+  const at = line ? { file, line: Number(line[1]), col: Number(line[2]) + 1 } : { file };
+  if (missing) return new UndefinedVariableError(missing[1]!, { at });
+  return new TemplateError(`template ${file}: ${message}`, { at });
+}
+
+/** The first segment of every path the template reads from its root context. */
+function rootNames(program: hbs.AST.Program): Set<string> {
+  const names = new Set<string>();
+  const helpers = new Set(Object.keys(HELPERS).concat(['if', 'unless', 'each', 'with', 'lookup', 'log']));
+  const visit = (node: unknown, blockParams: ReadonlySet<string>): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, blockParams));
+    const typed = node as { type?: string; path?: hbs.AST.PathExpression; params?: unknown[]; hash?: unknown; program?: hbs.AST.Program; inverse?: hbs.AST.Program; body?: unknown[]; pairs?: unknown[]; value?: unknown };
+    if (typed.type === 'PathExpression') {
+      const path = node as hbs.AST.PathExpression;
+      if (!path.data && path.depth === 0 && path.parts.length > 0 && !blockParams.has(path.parts[0]!)) names.add(path.parts[0]!);
+      return;
+    }
+    if (typed.type === 'MustacheStatement' || typed.type === 'BlockStatement' || typed.type === 'SubExpression') {
+      const head = typed.path;
+      const isHelperCall = head && head.type === 'PathExpression' && (helpers.has(head.original) || (typed.params?.length ?? 0) > 0);
+      if (!isHelperCall && head) visit(head, blockParams);
+      visit(typed.params, blockParams);
+      visit(typed.hash, blockParams);
+      const inner = new Set([...blockParams, ...((typed.program as { blockParams?: string[] } | undefined)?.blockParams ?? [])]);
+      visit(typed.program, inner);
+      visit(typed.inverse, blockParams);
+      return;
+    }
+    if (typed.type === 'Hash') return visit(typed.pairs, blockParams);
+    if (typed.type === 'HashPair') return visit(typed.value, blockParams);
+    if (typed.type === 'Program') return visit(typed.body, blockParams);
+  };
+  visit(program, new Set());
+  return names;
+}

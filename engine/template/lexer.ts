@@ -1,0 +1,61 @@
+/** Tokens of the `{{ }}` expression language (a Jinja subset). */
+import { TemplateError } from '../errors.js';
+
+export type Token =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'name'; readonly value: string }
+  | { readonly kind: 'op'; readonly value: string }
+  | { readonly kind: 'end' };
+
+const OPERATORS = ['**', '//', '==', '!=', '<=', '>=', '(', ')', '[', ']', '{', '}', ',', ':', '.', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+
+export function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index]!;
+    if (/\s/.test(char)) {
+      index += 1;
+    } else if (/[0-9]/.test(char)) {
+      const match = /^(\d+\.\d+(?:[eE][+-]?\d+)?|\d+(?:[eE][+-]?\d+)?)/.exec(source.slice(index))!;
+      tokens.push({ kind: 'number', value: Number(match[1]) });
+      index += match[1]!.length;
+    } else if (char === '"' || char === "'") {
+      const [value, next] = readString(source, index);
+      tokens.push({ kind: 'string', value });
+      index = next;
+    } else if (/[A-Za-z_]/.test(char)) {
+      const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(index))!;
+      tokens.push({ kind: 'name', value: match[0] });
+      index += match[0].length;
+    } else {
+      const op = OPERATORS.find((candidate) => source.startsWith(candidate, index));
+      if (!op) throw new TemplateError(`unexpected character '${char}' in expression "${source}"`);
+      tokens.push({ kind: 'op', value: op });
+      index += op.length;
+    }
+  }
+  tokens.push({ kind: 'end' });
+  return tokens;
+}
+
+function readString(source: string, start: number): [string, number] {
+  const quote = source[start]!;
+  let value = '';
+  let index = start + 1;
+  while (index < source.length) {
+    const char = source[index]!;
+    if (char === quote) return [value, index + 1];
+    if (char === '\\' && index + 1 < source.length) {
+      const next = source[index + 1]!;
+      value += ESCAPES[next] ?? `\\${next}`;
+      index += 2;
+    } else {
+      value += char;
+      index += 1;
+    }
+  }
+  throw new TemplateError(`unterminated string in expression "${source}"`);
+}
