@@ -39,6 +39,8 @@ export interface ModuleContext {
   /** The task's `environment:`; `exec` exports it (quoted) at the top of the script. */
   readonly environment: Readonly<Record<string, string>>;
   readonly signal: AbortSignal;
+  /** -v count of the run (debug's `verbosity:` compares with it). */
+  readonly verbosity: number;
   /** Run a script on the target with the task's become, environment, timeout and signal. */
   exec(script: string): Promise<ExecResult>;
   /**

@@ -43,6 +43,7 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     become: input.become,
     environment: input.environment,
     signal: run.options.signal,
+    verbosity: run.options.verbosity,
     exec: (script) =>
       run.profiler.time('exec', () =>
         conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }),

@@ -1,0 +1,40 @@
+/**
+ * How module scripts talk back: lines `@@cx key=value` (plain) or
+ * `@@cx key:=BASE64` (any bytes) on stdout, mixed with nothing else the
+ * module needs. The shell functions below are prepended to every script.
+ */
+export const REPORT_FUNCTIONS = [
+  "cx_report() { printf '@@cx %s=%s\\n' \"$1\" \"$2\"; }",
+  "cx_report64() { printf '@@cx %s:=' \"$1\"; printf '%s' \"$2\" | base64 | tr -d '\\n'; printf '\\n'; }",
+  'cx_fail() { cx_report64 msg "$1"; cx_report failed 1; exit 0; }',
+  '',
+].join('\n');
+
+export type Report = Record<string, string>;
+
+export function parseReport(stdout: string): Report {
+  const report: Report = {};
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith('@@cx ')) continue;
+    const body = line.slice(5);
+    const encoded = /^([A-Za-z0-9_]+):=(.*)$/.exec(body);
+    if (encoded) {
+      report[encoded[1]!] = Buffer.from(encoded[2]!, 'base64').toString('utf8');
+      continue;
+    }
+    const plain = /^([A-Za-z0-9_]+)=(.*)$/.exec(body);
+    if (plain) report[plain[1]!] = plain[2]!;
+  }
+  return report;
+}
+
+/** A failed result when the script reported one, else undefined. */
+export function reportedFailure(report: Report, extra: Record<string, unknown> = {}): { changed: false; failed: true; msg: string } | undefined {
+  if (report.failed !== '1') return undefined;
+  return { changed: false, failed: true, msg: report.msg ?? 'the remote script failed', ...extra };
+}
+
+/** When the script itself could not run (no sh, syntax error), the host's words are the message. */
+export function scriptFailure(rc: number, stderr: string): { changed: false; failed: true; msg: string; rc: number } {
+  return { changed: false, failed: true, rc, msg: stderr.trim() || `the remote script exited with ${rc}` };
+}

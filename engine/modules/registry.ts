@@ -1,0 +1,54 @@
+/** Every module by name; `ansible.builtin.X` and `ansible.legacy.X` name the same module. */
+import { assertModule } from './assert.js';
+import { commandModule } from './command.js';
+import { copyModule } from './copy.js';
+import { debugModule } from './debug.js';
+import { failModule } from './fail.js';
+import { fetchModule } from './fetch.js';
+import { fileModule } from './file.js';
+import { getUrlModule } from './get_url.js';
+import { lineinfileModule } from './lineinfile.js';
+import type { ModuleDef } from './module.js';
+import { pauseModule } from './pause.js';
+import { serviceModule } from './service.js';
+import { setFactModule } from './set_fact.js';
+import { setupModule } from './setup.js';
+import { shellModule } from './shell.js';
+import { slurpModule } from './slurp.js';
+import { statModule } from './stat.js';
+import { systemdModule } from './systemd.js';
+import { templateModule } from './template.js';
+import { waitForModule } from './wait_for.js';
+
+const ALL: readonly ModuleDef[] = [
+  assertModule,
+  commandModule,
+  copyModule,
+  debugModule,
+  failModule,
+  fetchModule,
+  fileModule,
+  getUrlModule,
+  lineinfileModule,
+  pauseModule,
+  serviceModule,
+  setFactModule,
+  setupModule,
+  shellModule,
+  slurpModule,
+  statModule,
+  systemdModule,
+  templateModule,
+  waitForModule,
+];
+
+const byName = new Map<string, ModuleDef>();
+for (const module of ALL) for (const name of [module.name, ...(module.aliases ?? [])]) byName.set(name, module);
+
+export function findModule(name: string): ModuleDef | undefined {
+  return byName.get(name.replace(/^ansible\.(builtin|legacy)\./, ''));
+}
+
+export function moduleNames(): string[] {
+  return [...byName.keys()];
+}

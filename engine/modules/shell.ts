@@ -1,0 +1,17 @@
+/** shell: runs a command line through /bin/sh (or `executable`). */
+import { COMMAND_ARGS, runCommand } from './lib/run-command.js';
+import type { ModuleDef } from './module.js';
+
+export const shellModule: ModuleDef = {
+  name: 'shell',
+  argsSchema: {
+    type: 'object',
+    properties: { ...COMMAND_ARGS, executable: { type: 'string' } },
+    additionalProperties: false,
+  },
+  freeForm: true,
+  checkMode: 'partial',
+  diffMode: 'none',
+  runsOn: 'target',
+  run: (ctx) => runCommand(ctx, true),
+};
