@@ -1,0 +1,12 @@
+/** A vars file (vars_files, -e @file, group_vars/host_vars): a YAML mapping. */
+import { CxError } from '../errors.js';
+import { loadYamlFile } from './yaml.js';
+
+export function loadVarsFile(path: string): Record<string, unknown> {
+  const value = loadYamlFile(path);
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new CxError(`${path} must hold a mapping of variable names to values`, { at: { file: path, line: 1 }, hint: 'write name: value lines at the top level' });
+  }
+  return value as Record<string, unknown>;
+}
