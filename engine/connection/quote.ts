@@ -19,10 +19,12 @@ export function quoteWords(words: readonly (string | number)[]): string {
 
 /**
  * A heredoc that feeds `content` (any bytes) to `command` through base64,
- * e.g. `heredocBase64('base64 -d > "$tmp"', data)`. The delimiter cannot occur
+ * e.g. `heredocBase64('base64 -d > "$tmp"', data, '|| exit 1')`. Whatever
+ * must follow the command on its line (`|| ...`, `| next`) goes in `rest`:
+ * after the heredoc body it would be read as data. The delimiter cannot occur
  * in base64 output, so no content can end the heredoc early.
  */
-export function heredocBase64(command: string, content: Buffer | string): string {
+export function heredocBase64(command: string, content: Buffer | string, rest = ''): string {
   const encoded = Buffer.from(content).toString('base64').replace(/(.{76})/g, '$1\n');
-  return `${command} <<'__CX_EOF__'\n${encoded}\n__CX_EOF__`;
+  return `${command} <<'__CX_EOF__'${rest ? ` ${rest}` : ''}\n${encoded}\n__CX_EOF__`;
 }

@@ -106,7 +106,7 @@ function commandScript(ctx: ModuleContext, raw: string | undefined, words: reado
   const command = useShell ? `${quote(executable)} -c ${quote(raw!)}` : words!.map(quote).join(' ');
   if (typeof args.stdin === 'string') {
     const data = args.stdin_add_newline === false ? args.stdin : `${args.stdin}\n`;
-    parts.push(`${heredocBase64('base64 -d', data)} | ${command}`);
+    parts.push(heredocBase64('base64 -d', data, `| ${command}`));
   } else {
     parts.push(`exec ${command} </dev/null`);
   }

@@ -85,7 +85,7 @@ function writeScript(request: WriteFileRequest, checksum: string, check: boolean
     '  dir=$(dirname "$dest")',
     '  [ -d "$dir" ] || cx_fail "Destination directory $dir does not exist"',
     `  tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"`,
-    `  ${heredocBase64('base64 -d > "$tmp"', request.content)} || { rm -f "$tmp"; cx_fail "could not write $dest (disk full or read-only?); the original is unchanged"; }`,
+    heredocBase64('  base64 -d > "$tmp"', request.content, '|| { rm -f "$tmp"; cx_fail "could not write $dest (disk full or read-only?); the original is unchanged"; }'),
     prepareTempScript(request.attributes, 'tmp', 'dest'),
     request.backup ? '  if [ -f "$dest" ]; then backup="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
     '  mv -f "$tmp" "$dest" || { rm -f "$tmp"; cx_fail "could not rename into $dest"; }',

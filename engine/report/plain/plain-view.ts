@@ -1,0 +1,114 @@
+/**
+ * Ansible-like lines for CI and pipes: PLAY/TASK headers, one line per host
+ * result (ok, changed, skipping, fatal, ...ignoring), diffs with --diff, and
+ * the PLAY RECAP with ansible-playbook's columns.
+ */
+import type { HostCounts, RunEvent } from '../../events.js';
+import { diffsOf, unifiedDiff } from '../diff-text.js';
+import type { View, ViewOptions } from '../view.js';
+
+const COLORS = { green: 32, yellow: 33, red: 31, cyan: 36, magenta: 35, brightRed: 91, dim: 2, bold: 1 } as const;
+type Color = keyof typeof COLORS;
+
+export class PlainView implements View {
+  constructor(private readonly options: ViewOptions) {}
+
+  handle(event: RunEvent): void {
+    switch (event.kind) {
+      case 'play_start':
+        return this.header(`PLAY [${event.name}]`);
+      case 'task_start':
+        this.header(`${event.task.isHandler ? 'RUNNING HANDLER' : 'TASK'} [${event.task.name}]`);
+        if (this.options.verbosity >= 2 && event.task.at) this.line(`task path: ${event.task.at.file}:${event.task.at.line ?? 0}`);
+        return;
+      case 'host_result':
+        return this.result(event);
+      case 'warning':
+        return this.write(this.options.err ?? this.options.out, `${this.paint('[WARNING]: ', 'magenta')}${event.host ? `${event.host}: ` : ''}${event.message}\n`);
+      case 'recap':
+        return this.recap(event.hosts, event.elapsedMs, event.interrupted);
+      default:
+        return;
+    }
+  }
+
+  async close(): Promise<void> {}
+
+  private result(event: Extract<RunEvent, { kind: 'host_result' }>): void {
+    const result = event.result;
+    if (event.item === undefined && Array.isArray(result.results) && event.status !== 'failed' && event.status !== 'skipped') return;
+    if (result.include !== undefined) {
+      this.line(`included: ${String(result.include)} for ${event.host}`);
+      return;
+    }
+    if (this.options.diff) for (const diff of diffsOf(result)) this.diff(unifiedDiff(diff));
+    const target = event.delegatedTo ? `${event.host} -> ${event.delegatedTo}` : event.host;
+    const item = event.item ? ` => (item=${event.item.label})` : '';
+    const detail = (json: boolean) => (json ? ` => ${JSON.stringify(sortKeys(withoutNoise(result)))}` : '');
+    switch (event.status) {
+      case 'ok':
+      case 'changed': {
+        const color: Color = event.status === 'ok' ? 'green' : 'yellow';
+        const debug = event.task.module === 'debug' && !event.item;
+        const body = debug ? ` => ${JSON.stringify(sortKeys(withoutNoise(result)), null, 4)}` : `${item}${detail(this.options.verbosity >= 1)}`;
+        return this.line(this.paint(`${event.status}: [${target}]${body}`, color));
+      }
+      case 'skipped':
+        return this.line(this.paint(`skipping: [${target}]${item}${detail(this.options.verbosity >= 1)}`, 'cyan'));
+      case 'unreachable':
+        return this.line(this.paint(`fatal: [${target}]: UNREACHABLE! => ${JSON.stringify(sortKeys(result))}`, 'brightRed'));
+      case 'failed': {
+        const label = event.item ? `failed: [${target}] (item=${event.item.label})` : `fatal: [${target}]: FAILED!`;
+        this.line(this.paint(`${label} => ${JSON.stringify(sortKeys(withoutNoise(result)))}`, 'red'));
+        if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
+        return;
+      }
+    }
+  }
+
+  private recap(hosts: Readonly<Record<string, HostCounts>>, elapsedMs: number, interrupted: boolean): void {
+    if (interrupted) this.line(this.paint('\n[interrupted] no new task was started; running remote commands were ended', 'magenta'));
+    this.header('PLAY RECAP');
+    for (const [host, counts] of Object.entries(hosts)) {
+      const color: Color = counts.unreachable > 0 ? 'brightRed' : counts.failed > 0 ? 'red' : counts.changed > 0 ? 'yellow' : 'green';
+      const cell = (name: keyof HostCounts) => `${name}=${String(counts[name]).padEnd(4)}`;
+      this.line(`${this.paint(host.padEnd(26), color)} : ${cell('ok')} ${cell('changed')} ${cell('unreachable')} ${cell('failed')} ${cell('skipped')} ${cell('rescued')} ${cell('ignored')}`.trimEnd());
+    }
+    this.line(`\n${Object.keys(hosts).length} host(s) in ${(elapsedMs / 1000).toFixed(2)} s`);
+  }
+
+  private diff(text: string): void {
+    if (!text) return;
+    const colored = text
+      .split('\n')
+      .map((line) => (line.startsWith('+') && !line.startsWith('+++') ? this.paint(line, 'green') : line.startsWith('-') && !line.startsWith('---') ? this.paint(line, 'red') : line.startsWith('@@') ? this.paint(line, 'cyan') : line))
+      .join('\n');
+    this.line(colored);
+  }
+
+  private header(title: string): void {
+    this.line(`\n${title} ${'*'.repeat(Math.max(3, 79 - title.length))}`);
+  }
+
+  private line(text: string): void {
+    this.write(this.options.out, `${text}\n`);
+  }
+
+  private write(stream: NodeJS.WritableStream, text: string): void {
+    stream.write(text);
+  }
+
+  private paint(text: string, color: Color): string {
+    return this.options.color ? `\u001b[${COLORS[color]}m${text}\u001b[0m` : text;
+  }
+}
+
+/** Ansible leaves these out of the one-line result it prints. */
+function withoutNoise(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { diff: _diff, stdout_lines: _out, stderr_lines: _err, ...rest } = result;
+  return rest;
+}
+
+function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,49 @@
+/** The views subscribe to run events; which one is chosen by name, plain when stdout is not a terminal. */
+import { CxError, ExitCode } from '../errors.js';
+import type { RunEvent } from '../events.js';
+
+export interface View {
+  handle(event: RunEvent): void;
+  close(): Promise<void>;
+}
+
+export interface ViewOptions {
+  readonly out: NodeJS.WritableStream;
+  readonly err?: NodeJS.WritableStream;
+  readonly isTTY: boolean;
+  readonly columns?: number | undefined;
+  readonly rows?: number | undefined;
+  readonly verbosity: number;
+  readonly diff: boolean;
+  readonly color: boolean;
+  readonly playbookName: string;
+  /** The live view calls this on Ctrl-C (it reads keys in raw mode, so no SIGINT arrives). */
+  readonly onInterrupt?: () => void;
+}
+
+export type ViewKind = 'tui' | 'plain' | 'json';
+const KINDS: readonly ViewKind[] = ['tui', 'plain', 'json'];
+
+export function chooseViewKind(requested: string | undefined, isTTY: boolean): ViewKind {
+  if (requested === undefined) return isTTY ? 'tui' : 'plain';
+  if ((KINDS as readonly string[]).includes(requested)) return requested as ViewKind;
+  throw new CxError(`unknown output '${requested}'`, { exitCode: ExitCode.badOptions, hint: `use --output ${KINDS.join(', ')}` });
+}
+
+export async function createView(kind: ViewKind, options: ViewOptions): Promise<View> {
+  switch (kind) {
+    case 'json': {
+      const { JsonView } = await import('./json/json-view.js');
+      return new JsonView(options);
+    }
+    case 'tui': {
+      // ink and React load only when the live view is used: `cxplay --version` and pipes stay fast.
+      const { createTuiView } = await import('./tui/tui-view.js');
+      return createTuiView(options);
+    }
+    default: {
+      const { PlainView } = await import('./plain/plain-view.js');
+      return new PlainView(options);
+    }
+  }
+}
