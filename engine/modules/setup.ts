@@ -31,7 +31,7 @@ export const setupModule: ModuleDef = {
   name: 'setup',
   argsSchema: {
     type: 'object',
-    properties: { gather_subset: { type: ['array', 'string'] }, filter: { type: ['array', 'string'] }, gather_timeout: { type: 'integer' } },
+    properties: { gather_subset: { type: 'array', items: { type: 'string' } }, filter: { type: 'array', items: { type: 'string' } }, gather_timeout: { type: 'integer' } },
     additionalProperties: false,
   },
   checkMode: 'full',

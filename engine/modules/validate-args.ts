@@ -1,8 +1,10 @@
 /**
- * Module arguments checked against each module's JSON Schema (compiled once).
- * At load time templated values (`{{ }}`) are accepted for any type; after
- * rendering the real values are checked and normalized (Ansible booleans
- * such as 'yes', numbers written as strings, defaults applied).
+ * Module arguments checked against each module's JSON Schema (compiled once
+ * per module). After rendering, `validateArgs` normalizes Ansible's loose
+ * scalars ('yes' for booleans, '3' for integers), applies defaults and checks
+ * every argument. At load time `validateArgsStatic` does the same checks but
+ * accepts a templated value (`{{ }}`) for any type: it is rendered later.
+ * Every problem is named in one CxError (exit code 4).
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { CxError } from '../errors.js';
@@ -10,99 +12,195 @@ import { didYouMean } from '../load/suggest.js';
 import { isTemplated } from '../template/render.js';
 import type { ModuleDef } from './module.js';
 
-const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false });
-const strictValidators = new Map<ModuleDef, ValidateFunction>();
-const staticValidators = new Map<ModuleDef, ValidateFunction>();
-const TRUE_WORDS = new Set(['yes', 'on', 'true', '1', 'y', 't']);
-const FALSE_WORDS = new Set(['no', 'off', 'false', '0', 'n', 'f']);
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+const compiled = new Map<ModuleDef, { full: ValidateFunction; relaxed: ValidateFunction }>();
+/** Ansible's BOOLEANS_TRUE / BOOLEANS_FALSE (module_utils/parsing/convert_bool.py). */
+const TRUE_WORDS = new Set(['yes', 'on', 'true', '1', 'y', 't', '1.0']);
+const FALSE_WORDS = new Set(['no', 'off', 'false', '0', 'n', 'f', '0.0']);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-type Properties = Record<string, { type?: string | string[] }>;
+interface PropertySchema {
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+}
+type Properties = Readonly<Record<string, PropertySchema>>;
 
 /** Rendered arguments: normalized, defaults applied, or a CxError naming each problem. */
 export function validateArgs(module: ModuleDef, args: Record<string, unknown>): Record<string, unknown> {
+  refuseForbiddenKeys(module, args);
   const normalized = normalize(module, args);
-  const validate = validatorFor(module, strictValidators, module.argsSchema);
-  if (!validate(normalized)) throw argumentError(module, validate.errors ?? [], normalized);
+  const { full } = validatorsFor(module);
+  if (!full(normalized)) throw argumentError(module, full.errors ?? [], normalized);
   return normalized;
 }
 
-/** Load-time check: unknown and missing arguments, and the types of values that are not templates. */
+/** Load-time check: unknown and missing arguments, and the values that are not templates. */
 export function validateArgsStatic(module: ModuleDef, args: Record<string, unknown>): void {
-  const properties = propertiesOf(module);
-  for (const key of Object.keys(args)) {
-    if (!Object.prototype.hasOwnProperty.call(properties, key) && module.argsSchema.additionalProperties === false) {
-      throw new CxError(`${module.name}: unknown argument '${key}'${didYouMean(key, Object.keys(properties))}`, {
-        hint: `${module.name} takes: ${Object.keys(properties).filter((name) => !name.startsWith('_')).join(', ')}`,
-      });
-    }
-  }
+  refuseForbiddenKeys(module, args);
   const concrete: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) if (!containsTemplate(value)) concrete[key] = value;
-  const relaxed = { ...module.argsSchema, required: [] as string[], anyOf: undefined, oneOf: undefined };
-  const validate = validatorFor(module, staticValidators, relaxed);
   const normalized = normalize(module, concrete);
-  if (!validate(normalized)) throw argumentError(module, validate.errors ?? [], normalized);
-  const required = (module.argsSchema.required as string[] | undefined) ?? [];
-  for (const name of required) {
-    if (!(name in args)) throw new CxError(`${module.name}: '${name}' is required`, { hint: `add ${name}: to the task` });
-  }
+  const { relaxed } = validatorsFor(module);
+  const problems = relaxed(normalized) ? [] : describeErrors(module, relaxed.errors ?? [], normalized);
+  // Required arguments may be given as templates, so they are checked on the original keys.
+  problems.push(...missingRequired(module, args));
+  if (problems.length > 0) throw problemsError(module, problems);
 }
 
-function validatorFor(module: ModuleDef, cache: Map<ModuleDef, ValidateFunction>, schema: object): ValidateFunction {
-  let validate = cache.get(module);
-  if (!validate) {
-    validate = ajv.compile(JSON.parse(JSON.stringify(schema)) as object);
-    cache.set(module, validate);
+function validatorsFor(module: ModuleDef): { full: ValidateFunction; relaxed: ValidateFunction } {
+  let entry = compiled.get(module);
+  if (!entry) {
+    const schema = JSON.parse(JSON.stringify(module.argsSchema)) as Record<string, unknown>;
+    const { required: _required, anyOf: _anyOf, ...withoutRequired } = schema;
+    entry = { full: ajv.compile(schema), relaxed: ajv.compile(withoutRequired) };
+    compiled.set(module, entry);
   }
-  return validate;
+  return entry;
 }
 
 function propertiesOf(module: ModuleDef): Properties {
   return (module.argsSchema.properties as Properties | undefined) ?? {};
 }
 
-/** Ansible's loose scalars: 'yes'/'no' for booleans, '3' for integers. */
+function refuseForbiddenKeys(module: ModuleDef, args: Record<string, unknown>): void {
+  for (const key of Object.keys(args)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new CxError(`${module.name}: '${key}' cannot be used as an argument name`);
+  }
+}
+
+/** Ansible's loose scalars: 'yes'/'no' for booleans, '3' for integers, 42 for strings, 'a,b' for lists. */
 function normalize(module: ModuleDef, args: Record<string, unknown>): Record<string, unknown> {
   const properties = propertiesOf(module);
-  const out: Record<string, unknown> = { ...args };
-  for (const [key, value] of Object.entries(out)) {
-    const types = [properties[key]?.type ?? []].flat();
-    if (types.includes('boolean') && typeof value === 'string') {
-      const word = value.trim().toLowerCase();
-      if (TRUE_WORDS.has(word)) out[key] = true;
-      else if (FALSE_WORDS.has(word)) out[key] = false;
-    } else if ((types.includes('integer') || types.includes('number')) && !types.includes('string') && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
-      out[key] = Number(value);
-    } else if (types.includes('string') && !types.includes('number') && !types.includes('integer') && typeof value === 'number') {
-      out[key] = String(value);
-    } else if (types.includes('array') && !types.includes('string') && typeof value === 'string') {
-      out[key] = value.split(',').map((item) => item.trim());
-    }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) {
+    const property = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+    out[key] = property ? coerce(value, [property.type ?? []].flat()) : value;
   }
   return out;
 }
 
-function argumentError(module: ModuleDef, errors: ErrorObject[], args: Record<string, unknown>): CxError {
-  const error = errors[0]!;
-  const name = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || (error.params as { missingProperty?: string }).missingProperty || '';
-  const properties = Object.keys(propertiesOf(module));
+function coerce(value: unknown, types: readonly string[]): unknown {
+  if (types.length === 0 || value === null || value === undefined) return value;
+  if (types.includes(jsonType(value))) return value;
+  if (types.includes('integer') && typeof value === 'number') return value;
+  if (types.includes('boolean')) {
+    const word = String(value).trim().toLowerCase();
+    if (typeof value === 'string' || typeof value === 'number') {
+      if (TRUE_WORDS.has(word)) return true;
+      if (FALSE_WORDS.has(word)) return false;
+    }
+  }
+  if ((types.includes('integer') || types.includes('number')) && typeof value === 'string') {
+    const text = value.trim();
+    if (types.includes('integer') ? /^[-+]?\d+$/.test(text) : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return Number(text);
+  }
+  if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
+    return typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value);
+  }
+  if (types.includes('array') && typeof value === 'string') return value.split(',').map((item) => item.trim());
+  return value;
+}
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function missingRequired(module: ModuleDef, args: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const name of (module.argsSchema.required as string[] | undefined) ?? []) {
+    if (!(name in args)) problems.push(`'${name}' is required`);
+  }
+  const alternatives = requiredAlternatives(module);
+  if (alternatives && !alternatives.some((name) => name in args)) problems.push(oneOfRequired(alternatives));
+  return problems;
+}
+
+/** `anyOf: [{required: [path]}, {required: [dest]}]` means "one of path, dest". */
+function requiredAlternatives(module: ModuleDef): string[] | undefined {
+  const anyOf = module.argsSchema.anyOf as { required?: string[] }[] | undefined;
+  return anyOf?.flatMap((branch) => branch.required ?? []);
+}
+
+function oneOfRequired(names: readonly string[]): string {
+  return names.length === 1 ? `'${names[0]}' is required` : `one of ${names.map((name) => `'${name}'`).join(', ')} is required`;
+}
+
+function argumentError(module: ModuleDef, errors: readonly ErrorObject[], args: Record<string, unknown>): CxError {
+  return problemsError(module, describeErrors(module, errors, args));
+}
+
+function problemsError(module: ModuleDef, problems: readonly string[]): CxError {
+  const unique = [...new Set(problems)];
+  const names = Object.keys(propertiesOf(module)).filter((name) => !name.startsWith('_'));
+  const hint = unique.some((problem) => problem.startsWith('unknown argument'))
+    ? `${module.name} takes: ${names.join(', ')}`
+    : `see: ansible-doc -t module ${module.name}`;
+  return new CxError(`${module.name}: ${unique.join('; ')}`, { hint });
+}
+
+function describeErrors(module: ModuleDef, errors: readonly ErrorObject[], args: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const error of errors) {
+    // The branches of an anyOf each report a missing property; the anyOf error itself says it once.
+    if (error.schemaPath.startsWith('#/anyOf/')) continue;
+    const problem = describeError(module, error, args);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+function describeError(module: ModuleDef, error: ErrorObject, args: Record<string, unknown>): string | undefined {
+  const name = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const params = error.params as Record<string, unknown>;
+  const properties = Object.keys(propertiesOf(module)).filter((property) => !property.startsWith('_'));
   switch (error.keyword) {
     case 'required':
-      return new CxError(`${module.name}: '${name}' is required`, { hint: `add ${name}: to the task` });
+      return `'${String(params.missingProperty)}' is required`;
+    case 'anyOf':
+      return oneOfRequired(requiredAlternatives(module) ?? []);
     case 'additionalProperties': {
-      const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      return new CxError(`${module.name}: unknown argument '${extra}'${didYouMean(extra, properties)}`, { hint: `${module.name} takes: ${properties.filter((p) => !p.startsWith('_')).join(', ')}` });
+      const extra = String(params.additionalProperty);
+      return `unknown argument '${extra}'${didYouMean(extra, properties)}`;
     }
+    case 'propertyNames':
+      return undefined; // reported by the pattern error of the offending name
+    case 'pattern':
+      if (error.propertyName !== undefined) return `'${error.propertyName}' is not a valid variable name (letters, digits and _, not starting with a digit)`;
+      return `'${name}' must match ${String(params.pattern)}; got ${show(valueAt(args, name))}`;
     case 'enum': {
-      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
-      const got = args[name];
-      return new CxError(`${module.name}: '${name}' must be one of ${allowed.join(', ')}; got '${String(got)}'${didYouMean(String(got), allowed.map(String))}`);
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const got = String(valueAt(args, name));
+      return `'${name}' must be one of ${allowed.join(', ')}; got '${got}'${suggestValue(got, allowed)}`;
     }
     case 'type':
-      return new CxError(`${module.name}: '${name}' must be ${[(error.params as { type: string | string[] }).type].flat().join(' or ')}; got ${JSON.stringify(args[name])}`);
+      return `'${name}' must be ${[params.type].flat().map(article).join(' or ')}; got ${show(valueAt(args, name))}`;
     default:
-      return new CxError(`${module.name}: ${name ? `'${name}' ` : ''}${error.message ?? 'is invalid'}`);
+      return `${name ? `'${name}' ` : ''}${error.message ?? 'is invalid'}`;
   }
+}
+
+/** `dir` → `directory`: a unique value the word starts, else the closest by edit distance. */
+function suggestValue(got: string, allowed: readonly string[]): string {
+  const extended = got.length > 0 ? allowed.filter((value) => value.startsWith(got)) : [];
+  return extended.length === 1 ? ` — did you mean '${extended[0]}'?` : didYouMean(got, allowed);
+}
+
+function valueAt(args: Record<string, unknown>, path: string): unknown {
+  let value: unknown = args;
+  for (const part of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  return value;
+}
+
+function article(type: unknown): string {
+  const names: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean (yes/no)', array: 'a list', object: 'a mapping' };
+  return names[String(type)] ?? String(type);
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
 }
 
 function containsTemplate(value: unknown): boolean {

@@ -1,0 +1,79 @@
+/**
+ * A ModuleContext for module tests: a LocalConnection (so execs are counted),
+ * arguments validated as the runner does, the task's environment exported at
+ * the top of each script, sources resolved under one directory and
+ * templates rendered with the real Handlebars renderer.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { quote } from '../../engine/connection/quote.js';
+import { LocalConnection } from '../../engine/connection/local.js';
+import type { ModuleContext, ModuleDef, ModuleResult } from '../../engine/modules/module.js';
+import { validateArgs } from '../../engine/modules/validate-args.js';
+import { compileTemplateFile } from '../../engine/template/handlebars.js';
+import { evaluateExpression } from '../../engine/template/render.js';
+import { scopeFromObject } from '../../engine/template/scope.js';
+
+export interface RunOptions {
+  readonly args: Record<string, unknown>;
+  readonly check?: boolean;
+  readonly diff?: boolean;
+  readonly environment?: Record<string, string>;
+  /** Variables for templates and expressions (debug var, assert that). */
+  readonly vars?: Record<string, unknown>;
+  /** Where relative `src` paths are looked up. */
+  readonly sourceDir?: string;
+  readonly verbosity?: number;
+  readonly host?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface RunOutcome {
+  readonly result: ModuleResult;
+  /** Remote execs the module made. */
+  readonly execs: number;
+  readonly warnings: string[];
+}
+
+export function buildContext(module: ModuleDef, options: RunOptions, conn: LocalConnection, warnings: string[]): ModuleContext {
+  const scope = scopeFromObject(options.vars ?? {});
+  const prelude = Object.entries(options.environment ?? {})
+    .map(([name, value]) => `export ${name}=${quote(value)}\n`)
+    .join('');
+  return {
+    host: options.host ?? 'localhost',
+    args: validateArgs(module, options.args),
+    conn,
+    check: options.check ?? false,
+    diff: options.diff ?? false,
+    become: undefined,
+    environment: options.environment ?? {},
+    signal: options.signal ?? new AbortController().signal,
+    verbosity: options.verbosity ?? 0,
+    exec: (script) => conn.exec(prelude + script, { signal: options.signal }),
+    resolveSource: (src) => (isAbsolute(src) ? src : join(options.sourceDir ?? '/nonexistent', src)),
+    renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path).render(scope),
+    evaluate: (expression) => evaluateExpression(expression, scope),
+    warn: (message) => warnings.push(message),
+  };
+}
+
+/** Run a module once on a fresh LocalConnection and count its execs. */
+export async function runModule(module: ModuleDef, options: RunOptions): Promise<RunOutcome> {
+  const conn = new LocalConnection();
+  const warnings: string[] = [];
+  const result = await module.run(buildContext(module, options, conn, warnings));
+  return { result, execs: conn.execCount, warnings };
+}
+
+/** A fresh directory under the system temp dir; `cleanup` removes it. */
+export function tempDir(prefix = 'cxplay-mod-'): { path: string; cleanup: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Run a shell snippet locally to prepare or inspect state (not counted against a module). */
+export async function sh(script: string): Promise<{ rc: number; stdout: string; stderr: string }> {
+  return new LocalConnection().exec(script);
+}

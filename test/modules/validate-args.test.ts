@@ -1,0 +1,111 @@
+/** Argument checks: messages an operator can act on, Ansible's loose scalars normalized. */
+import { describe, expect, it } from 'vitest';
+import { CxError, ExitCode } from '../../engine/errors.js';
+import { findModule, moduleNames } from '../../engine/modules/registry.js';
+import { validateArgs, validateArgsStatic } from '../../engine/modules/validate-args.js';
+
+const mod = (name: string) => findModule(name)!;
+
+function errorOf(run: () => unknown): CxError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CxError) return error;
+    throw error;
+  }
+  throw new Error('expected a CxError');
+}
+
+describe('registry', () => {
+  it('finds modules by short, ansible.builtin and ansible.legacy names, and aliases', () => {
+    expect(findModule('copy')?.name).toBe('copy');
+    expect(findModule('ansible.builtin.copy')?.name).toBe('copy');
+    expect(findModule('ansible.legacy.shell')?.name).toBe('shell');
+    expect(findModule('ansible.builtin.systemd_service')?.name).toBe('systemd');
+    expect(findModule('community.general.copy')).toBeUndefined();
+    expect(findModule('nosuchmodule')).toBeUndefined();
+  });
+
+  it('lists every module the design promises', () => {
+    for (const name of ['command', 'shell', 'file', 'copy', 'template', 'lineinfile', 'stat', 'slurp', 'fetch', 'get_url', 'systemd', 'systemd_service', 'service', 'wait_for', 'set_fact', 'debug', 'assert', 'fail', 'pause', 'setup']) {
+      expect(moduleNames()).toContain(name);
+    }
+  });
+});
+
+describe('validateArgs', () => {
+  const NORMALIZE_CASES: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    ['copy', { dest: '/x', content: 'a', force: 'no', backup: 'yes' }, { force: false, backup: true }],
+    ['copy', { dest: '/x', content: 'a', force: 'True' }, { force: true }],
+    ['copy', { dest: '/x', content: 'a', force: 0 }, { force: false }],
+    ['wait_for', { port: '8080', timeout: '5' }, { port: 8080, timeout: 5, delay: 0, state: 'started' }],
+    ['file', { path: '/x', mode: '0644' }, { mode: '0644' }],
+    ['file', { path: '/x', mode: 420 }, { mode: 420 }],
+    ['lineinfile', { path: '/x', line: 42 }, { line: '42', state: 'present', create: false }],
+    ['lineinfile', { path: '/x', line: true }, { line: 'True' }],
+    ['stat', { path: '/x', get_checksum: 'off' }, { get_checksum: false, follow: false }],
+    ['setup', { gather_subset: 'min,network' }, { gather_subset: ['min', 'network'] }],
+  ];
+
+  it.each(NORMALIZE_CASES)('%s %j normalizes to include %j', (name, args, expected) => {
+    expect(validateArgs(mod(name), args)).toMatchObject(expected);
+  });
+
+  it('does not change the arguments it was given', () => {
+    const args = { dest: '/x', content: 'a', force: 'no' };
+    validateArgs(mod('copy'), args);
+    expect(args).toEqual({ dest: '/x', content: 'a', force: 'no' });
+  });
+
+  const ERROR_CASES: [string, Record<string, unknown>, RegExp][] = [
+    ['copy', { content: 'a' }, /^copy: 'dest' is required$/],
+    ['file', { path: '/x', state: 'dir' }, /^file: 'state' must be one of file, directory, link, hard, touch, absent; got 'dir'/],
+    ['file', { path: '/x', stat: 'directory' }, /^file: unknown argument 'stat' — did you mean 'state'\?$/],
+    ['file', { state: 'directory' }, /^file: one of 'path', 'dest', 'name' is required$/],
+    ['copy', { dest: '/x', content: 'a', force: 'maybe' }, /^copy: 'force' must be a boolean \(yes\/no\); got 'maybe'$/],
+    ['wait_for', { port: 'http' }, /^wait_for: 'port' must be an integer; got 'http'$/],
+    ['copy', { dest: ['a'], content: 'a' }, /^copy: 'dest' must be a string; got \["a"\]$/],
+    ['set_fact', { 'not valid': 1 }, /^set_fact: 'not valid' is not a valid variable name/],
+  ];
+
+  it.each(ERROR_CASES)('%s %j is refused with %s', (name, args, message) => {
+    const error = errorOf(() => validateArgs(mod(name), args));
+    expect(error.message).toMatch(message);
+    expect(error.exitCode).toBe(ExitCode.parseError);
+  });
+
+  it('lists every problem at once', () => {
+    const error = errorOf(() => validateArgs(mod('copy'), { content: 'a', mdoe: '0644', force: 'maybe' }));
+    expect(error.message).toContain("'dest' is required");
+    expect(error.message).toContain("unknown argument 'mdoe' — did you mean 'mode'?");
+    expect(error.message).toContain("'force' must be a boolean");
+    expect(error.hint).toMatch(/^copy takes: .*dest/);
+  });
+
+  it('refuses prototype keys even where any argument name is allowed', () => {
+    expect(() => validateArgs(mod('set_fact'), JSON.parse('{"__proto__": {"polluted": 1}}') as Record<string, unknown>)).toThrow(/'__proto__' cannot be used/);
+    expect(() => validateArgs(mod('set_fact'), { constructor: 1 })).toThrow(/'constructor' cannot be used/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('validateArgsStatic', () => {
+  it('accepts a template for any type and for required arguments', () => {
+    expect(() => validateArgsStatic(mod('wait_for'), { port: '{{ api_port }}', timeout: '{{ t }}' })).not.toThrow();
+    expect(() => validateArgsStatic(mod('copy'), { dest: '{{ d }}', content: 'x', force: '{{ f }}' })).not.toThrow();
+    expect(() => validateArgsStatic(mod('file'), { path: '{{ p }}', state: '{{ s }}' })).not.toThrow();
+  });
+
+  it('still checks the values that are not templates, and unknown or missing names', () => {
+    expect(() => validateArgsStatic(mod('file'), { path: '{{ p }}', state: 'dir' })).toThrow(/'state' must be one of .*did you mean 'directory'/);
+    expect(() => validateArgsStatic(mod('copy'), { dest: '{{ d }}', conent: 'x' })).toThrow(/unknown argument 'conent' — did you mean 'content'\?/);
+    expect(() => validateArgsStatic(mod('copy'), { content: '{{ c }}' })).toThrow(/^copy: 'dest' is required$/);
+    expect(() => validateArgsStatic(mod('file'), { mode: '0644' })).toThrow(/one of 'path', 'dest', 'name' is required/);
+  });
+
+  it('does not add defaults to the arguments it checks', () => {
+    const args = { path: '/x' };
+    validateArgsStatic(mod('stat'), args);
+    expect(args).toEqual({ path: '/x' });
+  });
+});
