@@ -6,7 +6,7 @@ export const shellModule: ModuleDef = {
   name: 'shell',
   argsSchema: {
     type: 'object',
-    properties: { ...COMMAND_ARGS, executable: { type: 'string' } },
+    properties: COMMAND_ARGS,
     additionalProperties: false,
   },
   freeForm: true,

@@ -1,15 +1,16 @@
 /**
- * command and shell: one exec that checks creates/removes (globs, as Ansible),
- * changes directory, and runs the command with its stdout, stderr and exit
- * code passed through untouched. The script runs on stdin (`sh -s`), so the
- * command text never appears as an argument of our own wrapper.
+ * command and shell: one exec that changes directory, checks creates/removes
+ * (globs, as Ansible), and runs the command with its stdout, stderr and exit
+ * code passed through untouched. The script travels on stdin (`sh -s`), so the
+ * command text never appears as an argument of our own wrapper. When the
+ * script decides not to run the command it says so on a line that starts
+ * with a marker made fresh for each run, which no command output can forge.
  */
+import { randomBytes } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { parseReport } from './report.js';
 import { splitCommandLine } from './shlex.js';
-
-const SKIP_MARKER = '@@cx skipped-by-path';
 
 export const COMMAND_ARGS = {
   _raw_params: { type: 'string' },
@@ -17,54 +18,36 @@ export const COMMAND_ARGS = {
   chdir: { type: 'string' },
   creates: { type: 'string' },
   removes: { type: 'string' },
+  executable: { type: 'string' },
   stdin: { type: 'string' },
   stdin_add_newline: { type: 'boolean', default: true },
   strip_empty_ends: { type: 'boolean', default: true },
+  /** Gone from Ansible 2.14's command; accepted and ignored so older playbooks load. */
   warn: { type: 'boolean' },
 } as const;
+
+/** What the script reports instead of running the command. */
+type Outcome = { kind: 'skipped'; reason: 'creates' | 'removes' } | { kind: 'chdir_failed' } | { kind: 'missing'; program: string } | { kind: 'check' };
 
 export async function runCommand(ctx: ModuleContext, useShell: boolean): Promise<ModuleResult> {
   const { args } = ctx;
   const raw = (args.cmd ?? args._raw_params) as string | undefined;
-  const argv = args.argv as string[] | undefined;
-  if ((!raw || raw.trim() === '') && !argv) return { changed: false, failed: true, rc: 256, msg: 'no command given' };
-  if (raw && argv) return { changed: false, failed: true, rc: 256, msg: 'only command or argv can be given, not both' };
+  const argv = (args.argv as unknown[] | undefined)?.map(String);
+  if ((!raw || raw.trim() === '') && !argv?.length) return commandFailure(null, 256, 'no command given');
+  if (raw && argv?.length) return commandFailure(null, 256, 'only command or argv can be given, not both');
+  if (!useShell && args.executable !== undefined) {
+    ctx.warn(`As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command' module. Not using '${String(args.executable)}'.`);
+  }
   const words = useShell ? undefined : (argv ?? splitCommandLine(raw!));
   const cmd: unknown = useShell ? raw : words;
-  const creates = args.creates as string | undefined;
-  const removes = args.removes as string | undefined;
-  const verb = ctx.check ? 'Would' : 'Did';
+  const marker = `@@cx-${randomBytes(8).toString('hex')}`;
 
   const started = new Date();
-  const result = await ctx.exec(commandScript(ctx, raw, words, useShell));
+  const result = await ctx.exec(commandScript(ctx, marker, raw, words));
   const ended = new Date();
-  if (result.stdout.startsWith(SKIP_MARKER)) {
-    const report = parseReport(result.stdout);
-    if (report.chdir_failed) return { changed: false, failed: true, cmd, rc: null, msg: `Unable to change directory before execution: ${report.chdir_failed}`, stdout: '', stderr: '' };
-    const byCreates = report.reason === 'creates';
-    const path = byCreates ? creates : removes;
-    return {
-      changed: false,
-      cmd,
-      rc: 0,
-      stdout: byCreates ? `skipped, since ${path} exists` : `skipped, since ${path} does not exist`,
-      stderr: '',
-      msg: `${verb} not run command since '${path}' ${byCreates ? 'exists' : 'does not exist'}`,
-      start: null,
-      end: null,
-      delta: null,
-      stdout_lines: [byCreates ? `skipped, since ${path} exists` : `skipped, since ${path} does not exist`],
-      stderr_lines: [],
-    };
-  }
-  if (ctx.check) {
-    const out: ModuleResult = { changed: true, cmd, rc: 0, stdout: '', stderr: '', msg: 'Command would have run if not in check mode', stdout_lines: [], stderr_lines: [] };
-    if (creates === undefined && removes === undefined) {
-      out.skipped = true;
-      out.changed = false;
-    }
-    return out;
-  }
+  const outcome = readOutcome(result.stdout, marker);
+  if (outcome) return notRun(ctx, outcome, cmd);
+
   const strip = args.strip_empty_ends !== false;
   const stdout = strip ? result.stdout.replace(/[\r\n]+$/, '') : result.stdout;
   const stderr = strip ? result.stderr.replace(/[\r\n]+$/, '') : result.stderr;
@@ -74,11 +57,11 @@ export async function runCommand(ctx: ModuleContext, useShell: boolean): Promise
     rc: result.rc,
     stdout,
     stderr,
-    stdout_lines: lines(stdout),
-    stderr_lines: lines(stderr),
+    stdout_lines: splitLines(stdout),
+    stderr_lines: splitLines(stderr),
     start: pythonTime(started),
     end: pythonTime(ended),
-    delta: delta(ended.getTime() - started.getTime()),
+    delta: pythonDelta(ended.getTime() - started.getTime()),
     msg: '',
   };
   if (result.rc !== 0) {
@@ -88,22 +71,79 @@ export async function runCommand(ctx: ModuleContext, useShell: boolean): Promise
   return out;
 }
 
-function commandScript(ctx: ModuleContext, raw: string | undefined, words: readonly string[] | undefined, useShell: boolean): string {
+function readOutcome(stdout: string, marker: string): Outcome | undefined {
+  if (!stdout.startsWith(`${marker}\n`)) return undefined;
+  const report = parseReport(stdout);
+  if (report.outcome === 'creates' || report.outcome === 'removes') return { kind: 'skipped', reason: report.outcome };
+  if (report.outcome === 'chdir_failed') return { kind: 'chdir_failed' };
+  if (report.outcome === 'missing') return { kind: 'missing', program: report.program ?? '' };
+  return { kind: 'check' };
+}
+
+/** The result when the command did not run: skipped by creates/removes, check mode, or an error before it. */
+function notRun(ctx: ModuleContext, outcome: Outcome, cmd: unknown): ModuleResult {
+  const { args } = ctx;
+  switch (outcome.kind) {
+    case 'chdir_failed':
+      return commandFailure(cmd, null, `Unable to change directory before execution: [Errno 2] No such file or directory: b'${String(args.chdir)}'`);
+    case 'missing':
+      return commandFailure(cmd, 2, `[Errno 2] No such file or directory: b'${outcome.program}'`);
+    case 'skipped': {
+      const path = String(outcome.reason === 'creates' ? args.creates : args.removes);
+      const stdout = outcome.reason === 'creates' ? `skipped, since ${path} exists` : `skipped, since ${path} does not exist`;
+      const verb = ctx.check ? 'Would' : 'Did';
+      return {
+        changed: false,
+        cmd,
+        rc: 0,
+        stdout,
+        stderr: '',
+        stdout_lines: [stdout],
+        stderr_lines: [],
+        msg: `${verb} not run command since '${path}' ${outcome.reason === 'creates' ? 'exists' : 'does not exist'}`,
+        start: null,
+        end: null,
+        delta: null,
+      };
+    }
+    case 'check': {
+      // Ansible 2.14: without creates/removes the task is skipped in check mode; with them it would have run.
+      const decidedByPath = args.creates !== undefined || args.removes !== undefined;
+      const out: ModuleResult = { changed: decidedByPath, cmd, rc: 0, stdout: '', stderr: '', stdout_lines: [], stderr_lines: [], msg: 'Command would have run if not in check mode', start: null, end: null, delta: null };
+      if (!decidedByPath) out.skipped = true;
+      return out;
+    }
+  }
+}
+
+function commandFailure(cmd: unknown, rc: number | null, msg: string): ModuleResult {
+  return { changed: false, failed: true, cmd, rc, msg, stdout: '', stderr: '', stdout_lines: [], stderr_lines: [], start: null, end: null, delta: null };
+}
+
+function commandScript(ctx: ModuleContext, marker: string, raw: string | undefined, words: readonly string[] | undefined): string {
   const { args } = ctx;
   const parts = [
-    "cx_report() { printf '@@cx %s=%s\\n' \"$1\" \"$2\"; }",
-    `cx_skip() { printf '%s\\n' ${quote(SKIP_MARKER)}; cx_report reason "$1"; exit 0; }`,
-    'cx_exists() { ( IFS=\'\n\'; set +f; for p in $1; do [ -e "$p" ] || [ -L "$p" ] && exit 0; done; exit 1 ); }',
+    `cx_stop() { printf '%s\\n@@cx outcome=%s\\n' ${quote(marker)} "$1"; exit 0; }`,
+    // A glob that matches nothing stays as written, so -e on each word tells whether anything matched.
+    'cx_exists() { ( IFS=\'\n\'; set +f; for p in $1; do if [ -e "$p" ] || [ -L "$p" ]; then exit 0; fi; done; exit 1 ); }',
   ];
-  if (args.chdir !== undefined) parts.push(`cd ${quote(String(args.chdir))} 2>/dev/null || { printf '%s\\n' ${quote(SKIP_MARKER)}; cx_report chdir_failed ${quote(`[Errno 2] No such file or directory: '${String(args.chdir)}'`)}; exit 0; }`);
-  if (args.creates !== undefined) parts.push(`cx_exists ${quote(String(args.creates))} && cx_skip creates`);
-  if (args.removes !== undefined) parts.push(`cx_exists ${quote(String(args.removes))} || cx_skip removes`);
+  if (args.chdir !== undefined) parts.push(`cd -- ${quote(String(args.chdir))} 2>/dev/null || cx_stop chdir_failed`);
+  if (args.creates !== undefined) parts.push(`cx_exists ${quote(String(args.creates))} && cx_stop creates`);
+  if (args.removes !== undefined) parts.push(`cx_exists ${quote(String(args.removes))} || cx_stop removes`);
   if (ctx.check) {
-    parts.push('exit 0');
+    parts.push('cx_stop check');
     return parts.join('\n');
   }
-  const executable = typeof args.executable === 'string' ? args.executable : '/bin/sh';
-  const command = useShell ? `${quote(executable)} -c ${quote(raw!)}` : words!.map(quote).join(' ');
+  let command: string;
+  if (words) {
+    const program = words[0]!;
+    const found = program.includes('/') ? `[ -e ${quote(program)} ]` : `command -v ${quote(program)} >/dev/null 2>&1`;
+    parts.push(`${found} || { printf '%s\\n@@cx outcome=missing\\n@@cx program=%s\\n' ${quote(marker)} ${quote(program)}; exit 0; }`);
+    command = words.map(quote).join(' ');
+  } else {
+    const executable = typeof args.executable === 'string' ? args.executable : '/bin/sh';
+    command = `${quote(executable)} -c ${quote(raw!)}`;
+  }
   if (typeof args.stdin === 'string') {
     const data = args.stdin_add_newline === false ? args.stdin : `${args.stdin}\n`;
     parts.push(heredocBase64('base64 -d', data, `| ${command}`));
@@ -113,16 +153,24 @@ function commandScript(ctx: ModuleContext, raw: string | undefined, words: reado
   return parts.join('\n');
 }
 
-function lines(text: string): string[] {
-  return text === '' ? [] : text.split(/\r?\n/);
+/** Python's str.splitlines: no empty last line for a trailing newline. */
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split(/\r\n|\n|\r/);
+  if (/[\r\n]$/.test(text)) lines.pop();
+  return lines;
 }
 
+/** Python's str(datetime.now()): `2024-01-02 03:04:05.678000`, local time. */
 function pythonTime(date: Date): string {
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds() * 1000, 6)}`;
 }
 
-function delta(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  return `0:00:${String(seconds).padStart(2, '0')}.${String((ms % 1000) * 1000).padStart(6, '0')}`;
+/** Python's str(timedelta): `0:00:01.250000`, hours not padded. */
+function pythonDelta(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor(ms / 60_000) % 60;
+  const seconds = Math.floor(ms / 1000) % 60;
+  return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}.${String((ms % 1000) * 1000).padStart(6, '0')}`;
 }
