@@ -1,10 +1,10 @@
-/** copy: a local file (src) or inline `content` to dest on the host. */
+/** copy: a local file (src), inline `content`, or a file already on the host (remote_src) to dest. */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CxError } from '../errors.js';
-import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
+import { ATTRIBUTE_SCHEMA, attributesFrom, normalizeMode } from './lib/file-attributes.js';
 import { writeFile } from './lib/write-file.js';
-import type { ModuleDef } from './module.js';
+import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const copyModule: ModuleDef = {
   name: 'copy',
@@ -17,6 +17,7 @@ export const copyModule: ModuleDef = {
       force: { type: 'boolean', default: true },
       backup: { type: 'boolean', default: false },
       remote_src: { type: 'boolean', default: false },
+      validate: { type: 'string' },
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['dest'],
@@ -28,28 +29,41 @@ export const copyModule: ModuleDef = {
   async run(ctx) {
     const { args } = ctx;
     if (args.src === undefined && args.content === undefined) return { changed: false, failed: true, msg: 'src (or content) is required' };
-    if (args.remote_src === true) return { changed: false, failed: true, msg: 'copy: remote_src is not supported; use command: cp with creates' };
-    let content: Buffer;
-    let label = String(args.dest);
-    let nameInDirectory: string | undefined;
+    if (args.src !== undefined && args.content !== undefined) return { changed: false, failed: true, msg: 'src and content are mutually exclusive' };
+    const common = { dest: String(args.dest), force: args.force !== false, backup: args.backup === true, validate: args.validate as string | undefined };
     if (args.content !== undefined) {
-      content = Buffer.from(typeof args.content === 'string' ? args.content : JSON.stringify(args.content), 'utf8');
-    } else {
-      const path = ctx.resolveSource(String(args.src), 'files');
-      if (statSync(path).isDirectory()) throw new CxError(`copy: src '${String(args.src)}' is a directory; copying directories is not supported`, { hint: 'copy the files one by one (loop)' });
-      content = readFileSync(path);
-      label = path;
-      nameInDirectory = basename(path);
+      const content = Buffer.from(typeof args.content === 'string' ? args.content : JSON.stringify(args.content), 'utf8');
+      return writeFile(ctx, { ...common, content, attributes: attributesFrom(args), sourceLabel: String(args.dest) });
     }
-    const result = await writeFile(ctx, {
-      dest: String(args.dest),
-      content,
-      attributes: attributesFrom(args),
-      force: args.force !== false,
-      backup: args.backup === true,
-      sourceLabel: label,
-      nameInDirectory,
-    });
-    return args.src === undefined ? result : { ...result, src: String(args.src) };
+    if (args.remote_src === true) {
+      if (args.mode === 'preserve') return { changed: false, failed: true, msg: "mode 'preserve' is not supported with remote_src" };
+      const src = String(args.src);
+      const result = await writeFile(ctx, { ...common, content: { remotePath: src }, attributes: attributesFrom(args), sourceLabel: src, nameInDirectory: basename(src) });
+      return withSource(result, src);
+    }
+    return copyLocalFile(ctx, common);
   },
 };
+
+async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: boolean; backup: boolean; validate: string | undefined }): Promise<ModuleResult> {
+  const { args } = ctx;
+  const path = ctx.resolveSource(String(args.src), 'files');
+  const stats = statSync(path);
+  if (stats.isDirectory()) {
+    throw new CxError(`copy: src '${String(args.src)}' is a directory; copying directories is not supported`, { hint: 'copy the files one by one (loop), or use synchronize-like tooling' });
+  }
+  // mode: preserve gives dest the mode the source file has on the controller.
+  const mode = args.mode === 'preserve' ? normalizeMode(stats.mode & 0o7777) : args.mode;
+  const result = await writeFile(ctx, {
+    ...common,
+    content: readFileSync(path),
+    attributes: attributesFrom({ ...args, mode }),
+    sourceLabel: path,
+    nameInDirectory: basename(path),
+  });
+  return withSource(result, String(args.src));
+}
+
+function withSource(result: ModuleResult, src: string): ModuleResult {
+  return result.failed ? result : { ...result, src };
+}

@@ -1,10 +1,15 @@
-/** file: a path's state (file, directory, link, hard, touch, absent) and attributes, in one exec. */
+/**
+ * file: a path's state (file, directory, link, hard, touch, absent) and its
+ * mode/owner/group, compared and changed in one exec, with Ansible 2.14's
+ * rules: without `state` the current state is kept, links are followed for
+ * file and directory, new parent directories get the attributes too,
+ * `recurse` applies them to a whole tree, and conversions that would lose
+ * data need `force`.
+ */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_SCHEMA, attributeScript, attributesFrom } from './lib/file-attributes.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
+import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom } from './lib/file-attributes.js';
+import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
-
-type State = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent';
 
 export const fileModule: ModuleDef = {
   name: 'file',
@@ -29,84 +34,199 @@ export const fileModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const path = String(ctx.args.path ?? ctx.args.dest ?? ctx.args.name);
-    const wanted = ctx.args.state as State | undefined;
-    if ((wanted === 'link' || wanted === 'hard') && ctx.args.src === undefined) {
-      return { changed: false, failed: true, path, msg: `src is required for creating a ${wanted === 'link' ? 'symlink' : 'hard link'}` };
-    }
-    const result = await ctx.exec(fileScript(ctx, path, wanted));
+    const result = await ctx.exec(fileScript(ctx, path));
     const report = parseReport(result.stdout);
     const failure = reportedFailure(report, { path });
     if (failure) return failure;
-    if (!report.before) return scriptFailure(result.rc, result.stderr);
+    if (!report.want) return scriptFailure(result.rc, result.stderr);
+    if (report.warning) ctx.warn(report.warning);
     return fileResult(ctx, path, report);
   },
 };
 
-function fileResult(ctx: ModuleContext, path: string, report: Record<string, string>): ModuleResult {
+function fileResult(ctx: ModuleContext, path: string, report: Report): ModuleResult {
   const changed = report.changed === '1';
-  const state = report.after ?? report.before;
-  const out: ModuleResult = { changed, path, state };
-  if (state !== 'absent') Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: num(report.uid), gid: num(report.gid), size: num(report.size) });
+  const want = report.want!;
+  // Ansible names the path `dest` for links and touch, `path` otherwise.
+  const out: ModuleResult = ['link', 'hard', 'touch'].includes(want) ? { changed, dest: path } : { changed, path };
   if (ctx.args.src !== undefined) out.src = String(ctx.args.src);
-  if (ctx.diff && changed) out.diff = { before: { path, state: report.before }, after: { path, state } };
+  out.state = report.after ?? 'absent';
+  if (report.mode !== undefined) {
+    Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size) });
+  }
+  out.diff = fileDiff(path, report);
   return out;
 }
 
-function num(value: string | undefined): number | undefined {
-  return value === undefined ? undefined : Number(value);
+/** Ansible's file diff: the state, and mode/owner/group (uid/gid as numbers) where they change. */
+function fileDiff(path: string, report: Report): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const before: Record<string, unknown> = { path };
+  const after: Record<string, unknown> = { path };
+  if (report.before !== report.want) {
+    before.state = report.before;
+    after.state = report.want;
+  }
+  if (report.link_before !== undefined) {
+    before.src = report.link_before;
+    after.src = report.link_after;
+  }
+  if (report.mode_before !== undefined) {
+    before.mode = report.mode_before;
+    after.mode = report.mode_after;
+  }
+  if (report.uid_before !== undefined) {
+    before.owner = Number(report.uid_before);
+    after.owner = Number(report.uid_after);
+  }
+  if (report.gid_before !== undefined) {
+    before.group = Number(report.gid_before);
+    after.group = Number(report.gid_after);
+  }
+  return { before, after };
 }
 
-function fileScript(ctx: ModuleContext, path: string, wanted: State | undefined): string {
-  const check = ctx.check;
-  const act = (command: string) => (check ? ':' : command);
-  const src = ctx.args.src === undefined ? '' : String(ctx.args.src);
-  const force = ctx.args.force === true;
-  const lines = [
+function fileScript(ctx: ModuleContext, path: string): string {
+  const { args, check } = ctx;
+  const src = args.src === undefined ? undefined : String(args.src);
+  const flag = (value: boolean) => (value ? 'true' : 'false');
+  return [
     REPORT_FUNCTIONS,
-    attributeScript(attributesFrom(ctx.args), check),
+    attributeFunctions(attributesFrom(args), check),
+    STATE_FUNCTIONS,
     `p=${quote(path)}`,
-    'if [ -L "$p" ]; then before=link; elif [ -d "$p" ]; then before=directory; elif [ -f "$p" ]; then before=file; elif [ -e "$p" ]; then before=file; else before=absent; fi',
-    'cx_report before "$before"',
+    `want=${quote(String(args.state ?? ''))}`,
+    `src=${src === undefined ? '' : quote(src)}`,
+    `has_src=${flag(src !== undefined)}; force=${flag(args.force === true)}; follow=${flag(args.follow !== false)}; recurse=${flag(args.recurse === true)}; check=${flag(check)}`,
+    'prev=$(cx_state "$p")',
+    'if [ -z "$want" ]; then if [ "$prev" != absent ]; then want=$prev; elif $recurse; then want=directory; else want=file; fi; fi',
+    'cx_report before "$prev"; cx_report want "$want"',
+    '$recurse && [ "$want" != directory ] && cx_fail "recurse option requires state to be \'directory\'"',
+    '$has_src && case "$want" in link|hard) ;; *) cx_fail "src option requires state to be \'link\' or \'hard\'";; esac',
+    '[ "$want" != absent ] && cx_resolve_ids',
     'changed=0',
-  ];
-  switch (wanted ?? 'file') {
-    case 'absent':
-      lines.push(`if [ "$before" != absent ]; then changed=1; ${act('rm -rf -- "$p" || cx_fail "could not remove $p"')}; fi`, 'cx_report after absent');
-      break;
-    case 'directory':
-      lines.push(
-        `case "$before" in absent) changed=1; ${act('mkdir -p -- "$p" || cx_fail "could not create directory $p"')};; directory) ;; *) cx_fail "$p exists and is not a directory ($before)";; esac`,
-        'cx_report after directory',
-      );
-      break;
-    case 'file':
-      lines.push(`[ "$before" = absent ] && cx_fail "file ($p) is absent, cannot continue"`, '[ "$before" = directory ] && cx_fail "$p is a directory, not a file"', 'cx_report after file');
-      break;
-    case 'touch':
-      lines.push(`changed=1; ${act('touch -- "$p" || cx_fail "could not touch $p"')}`, 'cx_report after "$( [ "$before" = absent ] && echo file || echo "$before")"');
-      break;
-    case 'link':
-      lines.push(
-        `s=${quote(src)}`,
-        `if [ "$before" = link ] && [ "$(readlink -- "$p")" = "$s" ]; then :; elif [ "$before" = absent ] || [ "$before" = link ] || ${force ? 'true' : 'false'}; then changed=1; ${act('ln -sfn -- "$s" "$p" || cx_fail "could not link $p to $s"')}; else cx_fail "refusing to convert from $before to symlink for $p"; fi`,
-        'cx_report after link',
-      );
-      break;
-    case 'hard':
-      lines.push(
-        `s=${quote(src)}`,
-        `if [ -e "$p" ] && [ "$p" -ef "$s" ]; then :; else changed=1; ${act('ln -f -- "$s" "$p" || cx_fail "could not hard link $p to $s"')}; fi`,
-        'cx_report after hard',
-      );
-      break;
-  }
-  // Attributes of the path itself (for links: of the link, with chown -h; chmod follows).
-  lines.push(
-    'attr_changed=0',
-    `if [ -e "$p" ] || [ -L "$p" ]; then ${wanted === 'absent' ? ':' : 'cx_attributes "$p"'}; fi`,
-    '[ "$attr_changed" = 1 ] && changed=1',
-    'cx_report changed "$changed"',
-    `if [ -e "$p" ]; then cx_report_attributes "$p"; fi`,
-  );
-  return lines.join('\n');
+    'case "$want" in absent) cx_absent;; file) cx_file;; directory) cx_directory;; link) cx_link;; hard) cx_hard;; touch) cx_touch;; esac',
+    'cx_finish',
+  ].join('\n');
 }
+
+/** One sh function per state; each sets `changed` and leaves the attributes of the final path applied. */
+const STATE_FUNCTIONS = String.raw`
+cx_state() {
+  if [ -L "$1" ]; then echo link
+  elif [ -d "$1" ]; then echo directory
+  elif [ -e "$1" ]; then if [ "$(stat -c %h "$1")" -gt 1 ]; then echo hard; else echo file; fi
+  else echo absent; fi
+}
+cx_finish() {
+  cx_report changed "$changed"
+  cx_report after "$(cx_state "$p")"
+  if [ -e "$p" ] || [ -L "$p" ]; then cx_report_attributes "$p"; fi
+  exit 0
+}
+cx_apply_attributes() {
+  cx_attributes "$1"; [ "$attr_changed" = 1 ] && changed=1
+  if $recurse; then cx_attributes_recursive "$1"; [ "$attr_changed" = 1 ] && changed=1; fi
+  :
+}
+cx_follow() { if $follow && [ "$prev" = link ]; then p=$(readlink -f -- "$p"); prev=$(cx_state "$p"); fi; }
+cx_absent() {
+  [ "$prev" = absent ] && return
+  changed=1
+  $check && return
+  if [ "$prev" = directory ]; then out=$(rm -rf -- "$p" 2>&1) || cx_fail "rmtree failed: $out"
+  else out=$(rm -f -- "$p" 2>&1) || cx_fail "unlinking failed: $out"; fi
+}
+cx_file() {
+  cx_follow
+  case "$prev" in file|hard) ;; *) cx_fail "file ($p) is $prev, cannot continue";; esac
+  cx_apply_attributes "$p"
+}
+cx_directory() {
+  cx_follow
+  case "$prev" in
+    absent) changed=1; $check || cx_mkdirs "$p";;
+    directory) cx_apply_attributes "$p";;
+    *) cx_fail "$p already exists as a $prev";;
+  esac
+}
+# mkdir -p, giving each directory it creates the wanted attributes (as Ansible does).
+cx_mkdirs() {
+  case "$1" in /*) cx_dir=;; *) cx_dir=.;; esac
+  cx_ifs=$IFS; IFS=/; set -f
+  for cx_part in $1; do
+    IFS=$cx_ifs
+    [ -z "$cx_part" ] && continue
+    cx_dir="$cx_dir/$cx_part"
+    if [ ! -e "$cx_dir" ]; then
+      out=$(mkdir -- "$cx_dir" 2>&1) || [ -d "$cx_dir" ] || cx_fail "There was an issue creating $cx_dir as requested: $out"
+      cx_attributes "$cx_dir"
+    fi
+  done
+  IFS=$cx_ifs; set +f
+}
+cx_link() {
+  if ! $has_src; then
+    if $follow && [ "$prev" = link ]; then src=$(readlink -- "$p"); else cx_fail "src is required for creating new symlinks"; fi
+  fi
+  if [ "$prev" != link ] && [ -d "$p" ]; then base=$p; else base=$(dirname -- "$p"); fi
+  case "$src" in /*) absrc=$src;; *) absrc="$base/$src";; esac
+  if ! $force && [ ! -e "$absrc" ]; then cx_fail "src file does not exist, use \"force=yes\" if you really want to create the link: $absrc"; fi
+  case "$prev" in
+    directory)
+      $force || cx_fail "refusing to convert from directory to symlink for $p"
+      [ -z "$(ls -A -- "$p")" ] || cx_fail "the directory $p is not empty, refusing to convert it";;
+    file|hard) $force || cx_fail "refusing to convert from $prev to symlink for $p";;
+  esac
+  if [ "$prev" = link ]; then
+    old=$(readlink -- "$p")
+    [ "$old" != "$src" ] && { changed=1; cx_report64 link_before "$old"; cx_report64 link_after "$src"; }
+  else
+    changed=1
+  fi
+  if [ "$changed" = 1 ] && ! $check; then
+    if [ "$prev" = absent ]; then
+      out=$(ln -s -- "$src" "$p" 2>&1) || cx_fail "Error while linking: $out"
+    else
+      [ "$prev" = directory ] && { rmdir -- "$p" || cx_fail "Error while replacing: could not remove the directory $p"; }
+      tmp="$(dirname -- "$p")/.cxplay.$$.link"
+      out=$( (ln -s -- "$src" "$tmp" && mv -fT -- "$tmp" "$p") 2>&1) || { rm -f -- "$tmp"; cx_fail "Error while replacing: $out"; }
+    fi
+  fi
+  [ -L "$p" ] || [ -e "$p" ] || return 0
+  if $follow && [ -L "$p" ] && [ ! -e "$p" ]; then
+    cx_report64 warning "Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this."
+  elif $follow; then
+    cx_apply_attributes "$(readlink -f -- "$p")"
+  elif [ ! -L "$p" ]; then
+    cx_apply_attributes "$p"
+  fi
+}
+cx_hard() {
+  $has_src || [ "$prev" = hard ] || cx_fail "src is required for creating new hardlinks"
+  if $has_src && [ ! -e "$src" ]; then cx_fail "src does not exist"; fi
+  case "$prev" in
+    absent) changed=1;;
+    link) old=$(readlink -- "$p"); [ "$old" != "$src" ] && { changed=1; cx_report64 link_before "$old"; cx_report64 link_after "$src"; };;
+    hard) if $has_src && ! [ "$p" -ef "$src" ]; then changed=1; $force || cx_fail "Cannot link, different hard link exists at destination"; fi;;
+    file) changed=1; $force || cx_fail "Cannot link, file exists at destination";;
+    directory) [ "$p" -ef "$src" ] && return; cx_fail "Cannot link: different hard link exists at destination";;
+  esac
+  if [ "$changed" = 1 ] && ! $check; then
+    tmp="$(dirname -- "$p")/.cxplay.$$.link"
+    out=$( (ln -- "$src" "$tmp" && mv -fT -- "$tmp" "$p") 2>&1) || { rm -f -- "$tmp"; cx_fail "Error while linking: $out"; }
+  fi
+  [ -e "$p" ] && cx_apply_attributes "$p"
+  :
+}
+cx_touch() {
+  # Touch always changes: it sets the times to now, as Ansible's does.
+  changed=1
+  if [ "$prev" = absent ]; then
+    $check && return
+    out=$( { : > "$p"; } 2>&1) || cx_fail "Error, could not touch target: $out"
+  else
+    $check || touch -c -- "$p" || cx_fail "Error, could not touch target: $p"
+  fi
+  cx_attributes "$p"
+}
+`;

@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_SCHEMA, attributeScript, attributesFrom, prepareTempScript } from './lib/file-attributes.js';
+import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, prepareTempScript } from './lib/file-attributes.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import type { ModuleDef } from './module.js';
 
@@ -71,7 +71,8 @@ function downloadScript(ctx: Parameters<ModuleDef['run']>[0], url: string, check
   const name = basename(new URL(url, 'http://x/').pathname) || 'index.html';
   return [
     REPORT_FUNCTIONS,
-    attributeScript(attributes, ctx.check),
+    attributeFunctions(attributes, ctx.check),
+    'cx_resolve_ids',
     `dest=${quote(String(ctx.args.dest))}`,
     `url=${quote(url)}`,
     `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}`,

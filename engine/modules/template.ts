@@ -12,6 +12,7 @@ export const templateModule: ModuleDef = {
       dest: { type: 'string' },
       force: { type: 'boolean', default: true },
       backup: { type: 'boolean', default: false },
+      validate: { type: 'string' },
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['src', 'dest'],
@@ -29,6 +30,7 @@ export const templateModule: ModuleDef = {
       attributes: attributesFrom(ctx.args),
       force: ctx.args.force !== false,
       backup: ctx.args.backup === true,
+      validate: ctx.args.validate as string | undefined,
       sourceLabel: path,
     });
   },

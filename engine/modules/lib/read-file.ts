@@ -1,7 +1,7 @@
 /** Read a remote file's content and attributes in one exec (lineinfile compares on the controller). */
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext } from '../module.js';
-import { attributeScript } from './file-attributes.js';
+import { attributeFunctions } from './file-attributes.js';
 import { parseReport, REPORT_FUNCTIONS, type Report } from './report.js';
 
 export interface RemoteFile {
@@ -14,7 +14,7 @@ export interface RemoteFile {
 export async function readRemoteFile(ctx: ModuleContext, path: string): Promise<RemoteFile> {
   const script = [
     REPORT_FUNCTIONS,
-    attributeScript({}, true),
+    attributeFunctions({}, true),
     `p=${quote(path)}`,
     'if [ -d "$p" ]; then cx_report directory 1',
     'elif [ -f "$p" ]; then cx_report exists 1; cx_report64 content "$(cat -- "$p"; printf x)"; cx_report_attributes "$p"',

@@ -1,26 +1,34 @@
 /**
- * Content to a file, as copy and template do it: one exec compares the
+ * Content to a file, as copy and template do it. One exec compares the
  * checksum and attributes and, only when needed, writes a temp file in the
  * same directory (created 0600 under umask 077, given its final mode and owner
- * before the rename) and renames it over the destination. A failed write
- * (disk full, read-only) leaves the original untouched.
+ * before the rename), validates it if asked, and renames it over the
+ * destination. A failed write (disk full, read-only) leaves the original
+ * untouched and removes the temp file. Content above LARGE_CONTENT_BYTES is
+ * not sent until a first exec has found that it differs.
  */
 import { createHash } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
-import { attributeScript, prepareTempScript, type FileAttributes } from './file-attributes.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './report.js';
+import { attributeFunctions, prepareTempScript, type FileAttributes } from './file-attributes.js';
+import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
+import { splitCommandLine } from './shlex.js';
 
 /** Above this, the diff is not shown (Ansible's max_diff_size is 100 KiB too). */
 const MAX_DIFF_BYTES = 100 * 1024;
+/** Above this, content travels only in a second exec, once the first has found it differs. */
+export const LARGE_CONTENT_BYTES = 256 * 1024;
 
 export interface WriteFileRequest {
   readonly dest: string;
-  readonly content: Buffer;
+  /** The bytes to write, or a file already on the host (copy's remote_src). */
+  readonly content: Buffer | { readonly remotePath: string };
   readonly attributes: FileAttributes;
   /** false: do not replace an existing file whose content differs (Ansible's force: no). */
   readonly force: boolean;
   readonly backup: boolean;
+  /** A command run on the temp file before it replaces dest; `%s` is the temp file's path. */
+  readonly validate?: string | undefined;
   /** Shown as the diff's "after" header (the source file, or the dest). */
   readonly sourceLabel: string;
   /** When dest is a directory, write this name inside it (copy with src). */
@@ -28,70 +36,123 @@ export interface WriteFileRequest {
 }
 
 export async function writeFile(ctx: ModuleContext, request: WriteFileRequest): Promise<ModuleResult> {
-  const checksum = createHash('sha1').update(request.content).digest('hex');
-  const result = await ctx.exec(writeScript(request, checksum, ctx.check, ctx.diff));
-  const report = parseReport(result.stdout);
-  const failure = reportedFailure(report, { dest: report.dest ?? request.dest, checksum });
-  if (failure) return failure;
+  const content = Buffer.isBuffer(request.content) ? request.content : undefined;
+  const checksum = content ? createHash('sha1').update(content).digest('hex') : undefined;
+  if (request.validate !== undefined && !request.validate.includes('%s')) {
+    return { changed: false, failed: true, msg: `validate must contain %s: ${request.validate}` };
+  }
+  const large = content !== undefined && content.length > LARGE_CONTENT_BYTES;
+  let result = await ctx.exec(writeScript(ctx, request, checksum, large ? 'probe' : 'write'));
+  let report = parseReport(result.stdout);
+  if (report.needs_content === '1') {
+    result = await ctx.exec(writeScript(ctx, request, checksum, 'write'));
+    report = parseReport(result.stdout);
+  }
+  const failure = reportedFailure(report, { dest: report.dest ?? request.dest });
+  if (failure) return report.validate_rc === undefined ? failure : { ...failure, exit_status: Number(report.validate_rc), stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };
   if (!report.dest) return scriptFailure(result.rc, result.stderr);
   const changed = report.changed === '1';
-  const out: ModuleResult = {
-    changed,
-    dest: report.dest,
-    checksum,
-    mode: report.mode,
-    owner: report.owner,
-    group: report.group,
-    uid: report.uid === undefined ? undefined : Number(report.uid),
-    gid: report.gid === undefined ? undefined : Number(report.gid),
-    size: report.size === undefined ? request.content.length : Number(report.size),
-    state: 'file',
-  };
+  const out: ModuleResult = { changed, dest: report.dest, checksum: checksum ?? report.checksum, state: 'file' };
+  if (report.mode !== undefined) {
+    Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size) });
+  } else if (content) {
+    out.size = content.length;
+  }
   if (report.backup_file) out.backup_file = report.backup_file;
-  if (ctx.diff && changed) out.diff = fileDiff(report, request);
+  if (ctx.diff && report.content_changed === '1') out.diff = contentDiff(report, request, content);
   return out;
 }
 
-function fileDiff(report: Record<string, string>, request: WriteFileRequest): FileDiff {
-  const tooBig = request.content.length > MAX_DIFF_BYTES || report.before_too_big === '1';
-  const after = request.content.toString('utf8');
+function contentDiff(report: Report, request: WriteFileRequest, content: Buffer | undefined): FileDiff {
+  const tooBig = (content?.length ?? 0) > MAX_DIFF_BYTES || report.before_too_big === '1' || report.after_too_big === '1';
   return {
     before: tooBig ? '' : (report.before ?? 'x').slice(0, -1),
-    after: tooBig ? '' : after,
+    after: tooBig ? '' : content ? content.toString('utf8') : (report.after ?? 'x').slice(0, -1),
     before_header: report.dest ?? request.dest,
     after_header: request.sourceLabel,
   };
 }
 
-function writeScript(request: WriteFileRequest, checksum: string, check: boolean, diff: boolean): string {
+/**
+ * `probe`: compare only; when the content differs (and not in check mode)
+ * report `needs_content` and stop. `write`: compare and write.
+ */
+function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: string | undefined, mode: 'probe' | 'write'): string {
+  const { check, diff } = ctx;
   const name = request.nameInDirectory;
   return [
     REPORT_FUNCTIONS,
-    attributeScript(request.attributes, check),
+    attributeFunctions(request.attributes, check),
+    'tmp=',
+    // The temp file goes away whatever happens, even when the exec is ended by a timeout.
+    'trap \'[ -n "$tmp" ] && rm -f -- "$tmp"\' EXIT',
+    "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
-    name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : `[ -d "$dest" ] && cx_fail "Destination $dest is a directory"`,
+    name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
     'cx_report64 dest "$dest"',
+    'cx_resolve_ids',
+    checksum ? `want_sum=${checksum}` : remoteSourceScript(request, diff),
     'content_changed=0',
-    `if [ -f "$dest" ]; then current=$(sha1sum < "$dest" | cut -c1-40); [ "$current" = ${quote(checksum)} ] || content_changed=1; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
+    `if [ -f "$dest" ]; then current=$(sha1sum < "$dest" | cut -c1-40) || cx_fail "cannot read $dest"; [ "$current" = "$want_sum" ] || content_changed=1; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
     request.force ? '' : '[ -f "$dest" ] && content_changed=0',
+    'dir=$(dirname -- "$dest")',
+    '[ -d "$dir" ] || cx_fail "Destination directory $dir does not exist"',
+    mode === 'probe' && !check ? '[ "$content_changed" = 1 ] && { cx_report needs_content 1; exit 0; }' : '',
+    'cx_report content_changed "$content_changed"',
     diff
-      ? `if [ "$content_changed" = 1 ] && [ -f "$dest" ]; then if [ "$(stat -c %s "$dest")" -le ${MAX_DIFF_BYTES} ]; then cx_report64 before "$(cat "$dest"; printf x)"; else cx_report before_too_big 1; fi; fi`
+      ? `if [ "$content_changed" = 1 ] && [ -f "$dest" ]; then if [ "$(stat -c %s "$dest")" -le ${MAX_DIFF_BYTES} ]; then cx_report64 before "$(cat -- "$dest"; printf x)"; else cx_report before_too_big 1; fi; fi`
       : '',
     'attr_changed=0',
     '[ -e "$dest" ] && [ "$content_changed" = 0 ] && cx_attributes "$dest"',
     'if [ "$content_changed" = 1 ] || [ "$attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi',
     check ? '[ -e "$dest" ] && cx_report_attributes "$dest"; exit 0' : '',
-    'if [ "$content_changed" = 1 ]; then',
-    '  dir=$(dirname "$dest")',
-    '  [ -d "$dir" ] || cx_fail "Destination directory $dir does not exist"',
-    `  tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"`,
-    heredocBase64('  base64 -d > "$tmp"', request.content, '|| { rm -f "$tmp"; cx_fail "could not write $dest (disk full or read-only?); the original is unchanged"; }'),
-    prepareTempScript(request.attributes, 'tmp', 'dest'),
-    request.backup ? '  if [ -f "$dest" ]; then backup="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
-    '  mv -f "$tmp" "$dest" || { rm -f "$tmp"; cx_fail "could not rename into $dest"; }',
-    'fi',
+    mode === 'write' ? writeBlock(request) : '',
+    checksum ? '' : 'cx_report checksum "$want_sum"',
     'cx_report_attributes "$dest"',
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+function writeBlock(request: WriteFileRequest): string {
+  return [
+    'if [ "$content_changed" = 1 ]; then',
+    '  tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"',
+    Buffer.isBuffer(request.content)
+      ? heredocBase64('  base64 -d > "$tmp"', request.content, `|| cx_fail ${quote(`could not write ${request.dest} (disk full or read-only?); the original is unchanged`)}`)
+      : `  cat -- "$src" > "$tmp" || cx_fail ${quote(`could not write ${request.dest} (disk full or read-only?); the original is unchanged`)}`,
+    prepareTempScript(request.attributes, 'tmp', 'dest'),
+    request.validate === undefined ? '' : validateBlock(request.validate),
+    request.backup ? '  if [ -f "$dest" ]; then backup="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
+    '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
+    '  tmp=',
+    'fi',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** copy with remote_src: the source is a file on the host; its checksum (and, for a diff, its text) comes from there. */
+function remoteSourceScript(request: WriteFileRequest, diff: boolean): string {
+  const { remotePath } = request.content as { remotePath: string };
+  return [
+    `src=${quote(remotePath)}`,
+    '[ -e "$src" ] || cx_fail "Source $src not found"',
+    '[ -d "$src" ] && cx_fail "copying a directory with remote_src is not supported"',
+    'want_sum=$(sha1sum < "$src" | cut -c1-40) || cx_fail "Source $src not readable"',
+    diff ? `if [ "$(stat -c %s -- "$src")" -le ${MAX_DIFF_BYTES} ]; then cx_report64 after "$(cat -- "$src"; printf x)"; else cx_report after_too_big 1; fi` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Ansible runs `validate % tmp` without a shell: its words, with %s as the temp file's path. */
+function validateBlock(validate: string): string {
+  const words = splitCommandLine(validate).map((word) => word.split('%s').map(quote).join('"$tmp"'));
+  return [
+    `  cx_vout=$(mktemp) && cx_verr=$(mktemp) || cx_fail "cannot create a temporary file"`,
+    `  ${words.join(' ')} >"$cx_vout" 2>"$cx_verr" </dev/null; cx_vrc=$?`,
+    '  if [ "$cx_vrc" != 0 ]; then cx_report validate_rc "$cx_vrc"; cx_report64 validate_out "$(cat "$cx_vout")"; cx_report64 validate_err "$(cat "$cx_verr")"; rm -f "$cx_vout" "$cx_verr"; cx_fail "failed to validate"; fi',
+    '  rm -f "$cx_vout" "$cx_verr"',
+  ].join('\n');
 }
