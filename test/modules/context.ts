@@ -4,11 +4,12 @@
  * the top of each script, sources resolved under one directory and
  * templates rendered with the real Handlebars renderer.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../../engine/connection/quote.js';
 import { LocalConnection } from '../../engine/connection/local.js';
+import { CxError } from '../../engine/errors.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from '../../engine/modules/module.js';
 import { validateArgs } from '../../engine/modules/validate-args.js';
 import { compileTemplateFile } from '../../engine/template/handlebars.js';
@@ -52,7 +53,11 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
     signal: options.signal ?? new AbortController().signal,
     verbosity: options.verbosity ?? 0,
     exec: (script) => conn.exec(prelude + script, { signal: options.signal }),
-    resolveSource: (src) => (isAbsolute(src) ? src : join(options.sourceDir ?? '/nonexistent', src)),
+    resolveSource: (src) => {
+      const path = isAbsolute(src) ? src : join(options.sourceDir ?? '/nonexistent', src);
+      if (!existsSync(path)) throw new CxError(`could not find '${src}'`);
+      return path;
+    },
     renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),
     warn: (message) => warnings.push(message),
@@ -60,11 +65,11 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
 }
 
 /** Run a module once on a fresh LocalConnection and count its execs. */
-export async function runModule(module: ModuleDef, options: RunOptions): Promise<RunOutcome> {
-  const conn = new LocalConnection();
+export async function runModule(module: ModuleDef, options: RunOptions, conn: LocalConnection = new LocalConnection()): Promise<RunOutcome> {
+  const before = conn.execCount;
   const warnings: string[] = [];
   const result = await module.run(buildContext(module, options, conn, warnings));
-  return { result, execs: conn.execCount, warnings };
+  return { result, execs: conn.execCount - before, warnings };
 }
 
 /** A fresh directory under the system temp dir; `cleanup` removes it. */

@@ -1,0 +1,220 @@
+/**
+ * copy and template: compare and write in one exec, idempotency, check and
+ * diff mode, validate, backup, large content, remote_src, and atomic writes
+ * that keep the original when the disk is full or read-only.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findModule } from '../../engine/modules/registry.js';
+import { runModule, sh, tempDir } from './context.js';
+import { NamespacedConnection } from './namespace.js';
+
+const copy = findModule('copy')!;
+const template = findModule('template')!;
+let d: string;
+let cleanup: () => void;
+beforeEach(() => ({ path: d, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
+const modeOf = (path: string) => (statSync(path).mode & 0o7777).toString(8).padStart(4, '0');
+/** Files other than the ones a test made: a leftover temp file would show here. */
+const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.cxplay'));
+
+describe('copy content', () => {
+  it('writes, then is idempotent in one exec, with Ansible\'s result fields', async () => {
+    const args = { content: 'hello\n', dest: `${d}/out.txt`, mode: '0640' };
+    const first = await runModule(copy, { args });
+    expect(first.result).toMatchObject({ changed: true, dest: `${d}/out.txt`, checksum: sha1('hello\n'), mode: '0640', owner: 'root', group: 'root', uid: 0, gid: 0, size: 6, state: 'file' });
+    expect(first.execs).toBe(1);
+    expect(readFileSync(`${d}/out.txt`, 'utf8')).toBe('hello\n');
+    expect(modeOf(`${d}/out.txt`)).toBe('0640');
+    const second = await runModule(copy, { args });
+    expect(second.result).toMatchObject({ changed: false, checksum: sha1('hello\n'), mode: '0640' });
+    expect(second.execs).toBe(1);
+    expect(leftovers(d)).toEqual([]);
+  });
+
+  it('changes only the mode when only the mode differs', async () => {
+    writeFileSync(`${d}/f`, 'same\n', { mode: 0o600 });
+    const { result } = await runModule(copy, { args: { content: 'same\n', dest: `${d}/f`, mode: 'u=rw,g=r,o=r' }, diff: true });
+    expect(result).toMatchObject({ changed: true, mode: '0644' });
+    expect(result.diff).toBeUndefined();
+  });
+
+  it('keeps the mode and owner of a file it replaces when none is given', async () => {
+    writeFileSync(`${d}/f`, 'old\n', { mode: 0o604 });
+    await sh(`chown 1234:2345 ${d}/f`);
+    await runModule(copy, { args: { content: 'new\n', dest: `${d}/f` } });
+    expect(modeOf(`${d}/f`)).toBe('0604');
+    expect(statSync(`${d}/f`)).toMatchObject({ uid: 1234, gid: 2345 });
+  });
+
+  it('gives a new file 0666 less the umask when no mode is given', async () => {
+    await runModule(copy, { args: { content: 'x', dest: `${d}/f` } });
+    const umask = Number.parseInt((await sh('umask')).stdout.trim(), 8);
+    expect(modeOf(`${d}/f`)).toBe((0o666 & ~umask).toString(8).padStart(4, '0'));
+  });
+
+  it('predicts in check mode without writing, with the diff', async () => {
+    writeFileSync(`${d}/f`, 'old\n');
+    const { result, execs } = await runModule(copy, { args: { content: 'new\n', dest: `${d}/f` }, check: true, diff: true });
+    expect(result).toMatchObject({ changed: true, diff: { before: 'old\n', after: 'new\n', before_header: `${d}/f`, after_header: `${d}/f` } });
+    expect(execs).toBe(1);
+    expect(readFileSync(`${d}/f`, 'utf8')).toBe('old\n');
+    const created = await runModule(copy, { args: { content: 'new\n', dest: `${d}/g` }, check: true, diff: true });
+    expect(created.result).toMatchObject({ changed: true, diff: { before: '', after: 'new\n' } });
+    expect(leftovers(d)).toEqual([]);
+  });
+
+  it('writes content with quotes, $(...), backticks, newlines and binary bytes exactly', async () => {
+    const text = "it's \"quoted\" $(touch pwned) `touch pwned` \\ * \n__CX_EOF__\nlast";
+    await runModule(copy, { args: { content: text, dest: `${d}/weird name $(x) 'q'` } });
+    expect(readFileSync(`${d}/weird name $(x) 'q'`, 'utf8')).toBe(text);
+    const binary = randomBytes(4096);
+    writeFileSync(`${d}/src.bin`, binary);
+    const { result } = await runModule(copy, { args: { src: 'src.bin', dest: `${d}/copy.bin` }, sourceDir: d });
+    expect(result).toMatchObject({ changed: true, checksum: sha1(binary), src: 'src.bin' });
+    expect(readFileSync(`${d}/copy.bin`).equals(binary)).toBe(true);
+    expect(readdirSync(d).some((name) => name.includes('pwned'))).toBe(false);
+  });
+
+  it('serializes non-string content as JSON, as Ansible does', async () => {
+    await runModule(copy, { args: { content: { a: [1, 'b'] }, dest: `${d}/j` } });
+    expect(readFileSync(`${d}/j`, 'utf8')).toBe('{"a":[1,"b"]}');
+  });
+
+  it('with force: no leaves an existing file alone', async () => {
+    writeFileSync(`${d}/f`, 'mine\n');
+    const { result } = await runModule(copy, { args: { content: 'theirs\n', dest: `${d}/f`, force: false } });
+    expect(result.changed).toBe(false);
+    expect(readFileSync(`${d}/f`, 'utf8')).toBe('mine\n');
+  });
+
+  it('keeps a backup of the file it replaces', async () => {
+    writeFileSync(`${d}/f`, 'v1\n');
+    const { result } = await runModule(copy, { args: { content: 'v2\n', dest: `${d}/f`, backup: true } });
+    expect(result.backup_file).toMatch(new RegExp(`^${d}/f\\.\\d+\\.\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d~$`));
+    expect(readFileSync(String(result.backup_file), 'utf8')).toBe('v1\n');
+  });
+
+  it('copies a src file into a directory dest under its own name', async () => {
+    writeFileSync(`${d}/hello.txt`, 'hi\n');
+    mkdirSync(`${d}/into`);
+    const { result } = await runModule(copy, { args: { src: `${d}/hello.txt`, dest: `${d}/into` } });
+    expect(result).toMatchObject({ changed: true, dest: `${d}/into/hello.txt` });
+    expect(readFileSync(`${d}/into/hello.txt`, 'utf8')).toBe('hi\n');
+  });
+
+  it('gives mode: preserve the mode of the source file', async () => {
+    writeFileSync(`${d}/s`, 'x', { mode: 0o751 });
+    await runModule(copy, { args: { src: `${d}/s`, dest: `${d}/t`, mode: 'preserve' } });
+    expect(modeOf(`${d}/t`)).toBe('0751');
+  });
+
+  const FAILURES: [string, () => Record<string, unknown>, RegExp][] = [
+    ['missing destination directory', () => ({ content: 'x', dest: `${d}/no/such/f` }), /^Destination directory .*\/no\/such does not exist$/],
+    ['content into a directory', () => ({ content: 'x', dest: d }), /^can not use content with a dir as dest$/],
+    ['neither src nor content', () => ({ dest: `${d}/f` }), /^src \(or content\) is required$/],
+    ['validate without %s', () => ({ content: 'x', dest: `${d}/f`, validate: 'true' }), /^validate must contain %s: true$/],
+  ];
+
+  it.each(FAILURES)('fails clearly: %s', async (_name, args, message) => {
+    const { result } = await runModule(copy, { args: args() });
+    expect(result).toMatchObject({ failed: true, changed: false });
+    expect(String(result.msg)).toMatch(message);
+  });
+
+  it('refuses a src that cannot be found, naming it', async () => {
+    await expect(runModule(copy, { args: { src: 'nope.txt', dest: `${d}/f` }, sourceDir: d })).rejects.toThrow(/could not find 'nope.txt'/);
+  });
+});
+
+describe('validate', () => {
+  it('runs the check on the temp file, which already has its final mode and owner, and keeps the original on failure', async () => {
+    writeFileSync(`${d}/sudoers`, 'original\n', { mode: 0o440 });
+    const validate = `sh -c 'stat -c "%a %u" "$1"; grep -q good "$1"' check %s`;
+    const bad = await runModule(copy, { args: { content: 'bad\n', dest: `${d}/sudoers`, mode: '0400', owner: '1234', validate } });
+    expect(bad.result).toMatchObject({ failed: true, msg: 'failed to validate', exit_status: 1, stdout: '400 1234' });
+    expect(readFileSync(`${d}/sudoers`, 'utf8')).toBe('original\n');
+    expect(leftovers(d)).toEqual([]);
+    const good = await runModule(copy, { args: { content: 'good\n', dest: `${d}/sudoers`, mode: '0400', validate } });
+    expect(good.result).toMatchObject({ changed: true });
+    expect(readFileSync(`${d}/sudoers`, 'utf8')).toBe('good\n');
+  });
+});
+
+describe('large content', () => {
+  it('sends content above 256 KiB only once the first exec found it differs', async () => {
+    const big = randomBytes(300 * 1024);
+    writeFileSync(`${d}/big.src`, big);
+    const args = { src: `${d}/big.src`, dest: `${d}/big`, mode: '0600' };
+    const predicted = await runModule(copy, { args, check: true });
+    expect(predicted).toMatchObject({ result: { changed: true }, execs: 1 });
+    const first = await runModule(copy, { args });
+    expect(first).toMatchObject({ result: { changed: true, checksum: sha1(big), size: big.length }, execs: 2 });
+    expect(readFileSync(`${d}/big`).equals(big)).toBe(true);
+    const second = await runModule(copy, { args });
+    expect(second).toMatchObject({ result: { changed: false }, execs: 1 });
+    const modeOnly = await runModule(copy, { args: { ...args, mode: '0644' } });
+    expect(modeOnly).toMatchObject({ result: { changed: true, mode: '0644' }, execs: 1 });
+  });
+});
+
+describe('remote_src', () => {
+  it('copies a file that is on the host, idempotently', async () => {
+    writeFileSync(`${d}/on-host`, 'remote\n');
+    const args = { src: `${d}/on-host`, dest: `${d}/copied`, remote_src: true, mode: '0600' };
+    const first = await runModule(copy, { args, diff: true });
+    expect(first.result).toMatchObject({ changed: true, checksum: sha1('remote\n'), diff: { before: '', after: 'remote\n' } });
+    expect(readFileSync(`${d}/copied`, 'utf8')).toBe('remote\n');
+    expect((await runModule(copy, { args })).result.changed).toBe(false);
+    expect((await runModule(copy, { args: { ...args, src: `${d}/missing` } })).result).toMatchObject({ failed: true, msg: `Source ${d}/missing not found` });
+  });
+});
+
+describe('template', () => {
+  it('renders a Handlebars file for the host and writes it like copy', async () => {
+    writeFileSync(`${d}/app.conf.j2`, 'port={{ port }}\nhost={{ host.name }}\n');
+    const args = { src: 'app.conf.j2', dest: `${d}/app.conf`, mode: '0600' };
+    const vars = { port: 8080, host: { name: "it's $(x)" } };
+    const first = await runModule(template, { args, vars, sourceDir: d, diff: true });
+    expect(first.result).toMatchObject({ changed: true, mode: '0600', diff: { before: '', after: "port=8080\nhost=it's $(x)\n", after_header: `${d}/app.conf.j2` } });
+    expect(readFileSync(`${d}/app.conf`, 'utf8')).toBe("port=8080\nhost=it's $(x)\n");
+    expect(await runModule(template, { args, vars, sourceDir: d })).toMatchObject({ result: { changed: false }, execs: 1 });
+    const changedVars = await runModule(template, { args, vars: { ...vars, port: 9090 }, sourceDir: d, check: true, diff: true });
+    expect(changedVars.result).toMatchObject({ changed: true, diff: { before: "port=8080\nhost=it's $(x)\n", after: "port=9090\nhost=it's $(x)\n" } });
+    expect(readFileSync(`${d}/app.conf`, 'utf8')).toContain('port=8080');
+  });
+});
+
+describe('atomic writes on a real small filesystem', () => {
+  let conn: NamespacedConnection;
+  beforeEach(async () => {
+    conn = await NamespacedConnection.start(d, 64);
+  });
+  afterEach(async () => conn.close());
+
+  it('keeps the original and leaves no temp file when the disk is full', async () => {
+    await conn.exec(`printf 'original\\n' > ${d}/conf; chmod 600 ${d}/conf`);
+    const { result } = await runModule(copy, { args: { content: 'x'.repeat(100 * 1024), dest: `${d}/conf` } }, conn);
+    expect(result).toMatchObject({ failed: true, changed: false });
+    expect(String(result.msg)).toMatch(/could not write .*conf \(disk full or read-only\?\); the original is unchanged/);
+    expect((await conn.exec(`cat ${d}/conf; ls -A ${d}`)).stdout).toBe('original\nconf\n');
+  });
+
+  it('keeps the original when the filesystem is read-only', async () => {
+    await conn.exec(`printf 'original\\n' > ${d}/conf && mount -o remount,ro ${d}`);
+    const { result } = await runModule(copy, { args: { content: 'new\n', dest: `${d}/conf` } }, conn);
+    expect(result).toMatchObject({ failed: true, changed: false, msg: `cannot create a temporary file in ${d}` });
+    expect((await conn.exec(`cat ${d}/conf`)).stdout).toBe('original\n');
+  });
+
+  it('writes normally when there is room', async () => {
+    const { result } = await runModule(copy, { args: { content: 'fits\n', dest: `${d}/conf` } }, conn);
+    expect(result.changed).toBe(true);
+    expect((await conn.exec(`cat ${d}/conf`)).stdout).toBe('fits\n');
+    expect(readdirSync(d)).toEqual([]); // the tmpfs is private to the namespace: nothing reached the real directory
+  });
+});
