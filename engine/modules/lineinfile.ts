@@ -1,12 +1,14 @@
 /**
  * lineinfile: make sure a line is (or is not) in a file. The file is read in
- * one exec and the edit decided on the controller with Python-style regexps
- * (as Ansible's); only when the content must change is it written (atomically).
+ * one exec and the edit is decided on the controller, following Ansible
+ * 2.14's present()/absent() step by step with Python-style regexps; only when
+ * the content or the attributes must change is it written, atomically, in a
+ * second exec that refuses to overwrite the file if it changed in between.
  */
 import { pythonRegExp } from '../template/regex.js';
 import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
 import { readRemoteFile } from './lib/read-file.js';
-import { writeFile } from './lib/write-file.js';
+import { writeFileDetailed } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const lineinfileModule: ModuleDef = {
@@ -16,9 +18,12 @@ export const lineinfileModule: ModuleDef = {
     properties: {
       path: { type: 'string' },
       dest: { type: 'string' },
+      destfile: { type: 'string' },
       name: { type: 'string' },
       line: { type: 'string' },
+      value: { type: 'string' },
       regexp: { type: 'string' },
+      regex: { type: 'string' },
       search_string: { type: 'string' },
       state: { enum: ['present', 'absent'], default: 'present' },
       insertafter: { type: 'string' },
@@ -27,138 +32,206 @@ export const lineinfileModule: ModuleDef = {
       backrefs: { type: 'boolean', default: false },
       backup: { type: 'boolean', default: false },
       firstmatch: { type: 'boolean', default: false },
+      validate: { type: 'string' },
       ...ATTRIBUTE_SCHEMA,
     },
-    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['name'] }],
+    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['destfile'] }, { required: ['name'] }],
     additionalProperties: false,
   },
   checkMode: 'full',
   diffMode: 'full',
   runsOn: 'target',
   async run(ctx) {
-    const path = String(ctx.args.path ?? ctx.args.dest ?? ctx.args.name);
-    const present = ctx.args.state !== 'absent';
-    if (present && ctx.args.line === undefined) return { changed: false, failed: true, msg: 'line is required with state=present' };
-    if (!present && ctx.args.line === undefined && ctx.args.regexp === undefined && ctx.args.search_string === undefined) {
-      return { changed: false, failed: true, msg: 'one of line, regexp or search_string is required with state=absent' };
-    }
-    const file = await readRemoteFile(ctx, path);
-    if (file.isDirectory) return { changed: false, failed: true, rc: 256, msg: `Path ${path} is a directory !` };
+    const options = optionsFrom(ctx);
+    const problem = invalidCombination(options);
+    if (problem) return { changed: false, failed: true, msg: problem };
+    const file = await readRemoteFile(ctx, options.path);
+    if (file.isDirectory) return { changed: false, failed: true, rc: 256, msg: `Path ${options.path} is a directory !` };
     if (!file.exists) {
-      if (!present) return { changed: false, found: 0, msg: '', backup: '' };
-      if (ctx.args.create !== true) return { changed: false, failed: true, rc: 257, msg: `Destination ${path} does not exist !` };
+      if (!options.present) return { changed: false, msg: 'file not present' };
+      if (!options.create) return { changed: false, failed: true, rc: 257, msg: `Destination ${options.path} does not exist !` };
     }
-    const edit = present ? addLine(ctx, file.content) : removeLine(ctx, file.content);
-    if (edit.content === file.content && file.exists) {
-      const result = await writeIfAttributesDiffer(ctx, path, file.content);
-      return { ...result, msg: result.changed ? 'ownership, perms or SE linux context changed' : '', backup: '', ...(edit.found === undefined ? {} : { found: edit.found }) };
-    }
-    const written = await writeFile(ctx, {
-      dest: path,
-      content: Buffer.from(edit.content, 'utf8'),
-      attributes: attributesFrom(ctx.args),
+    const lines = splitLines(file.content);
+    const edit = options.present ? present(options, lines) : absent(options, lines);
+    const content = edit.lines.join('');
+    const attributes = attributesFrom(ctx.args);
+    const noAttributes = attributes.mode === undefined && attributes.owner === undefined && attributes.group === undefined;
+    if (!edit.changed && noAttributes) return resultOf(ctx, options, edit, file.content, content, { changed: false }, false);
+    const { result: written, attributesChanged } = await writeFileDetailed(ctx, {
+      dest: options.path,
+      content: Buffer.from(content, 'utf8'),
+      attributes,
       force: true,
-      backup: ctx.args.backup === true,
-      sourceLabel: `${path} (content)`,
+      backup: options.backup && file.exists,
+      validate: ctx.args.validate as string | undefined,
+      sourceLabel: `${options.path} (content)`,
+      follow: true,
+      makeParents: true,
+      expectedChecksum: file.exists ? file.checksum : null,
     });
     if (written.failed) return written;
-    const out: ModuleResult = { changed: true, msg: edit.message, backup: written.backup_file ?? '' };
-    if (edit.found !== undefined) out.found = edit.found;
-    if (written.diff) out.diff = { ...(written.diff as object), before_header: `${path} (content)`, after_header: `${path} (content)` };
-    return out;
+    return resultOf(ctx, options, edit, file.content, content, written, attributesChanged);
   },
 };
 
-interface Edit {
-  readonly content: string;
-  readonly message: string;
-  readonly found?: number;
+interface Options {
+  readonly path: string;
+  readonly present: boolean;
+  readonly line: string | undefined;
+  readonly regexp: string | undefined;
+  readonly searchString: string | undefined;
+  readonly insertafter: string | undefined;
+  readonly insertbefore: string | undefined;
+  readonly create: boolean;
+  readonly backrefs: boolean;
+  readonly backup: boolean;
+  readonly firstmatch: boolean;
 }
 
-function addLine(ctx: ModuleContext, content: string): Edit {
-  const line = String(ctx.args.line);
-  const lines = splitLines(content);
-  const matcher = lineMatcher(ctx);
-  if (matcher) {
-    const indexes = lines.map((text, index) => (matcher(stripEol(text)) ? index : -1)).filter((index) => index >= 0);
-    const index = ctx.args.firstmatch === true ? indexes[0] : indexes.at(-1);
-    if (index !== undefined) {
-      const replacement = ctx.args.backrefs === true ? expandBackrefs(String(ctx.args.regexp), stripEol(lines[index]!), line) : line;
-      if (stripEol(lines[index]!) === replacement) return { content, message: '' };
-      lines[index] = replacement + eolOf(lines[index]!);
-      return { content: lines.join(''), message: 'line replaced' };
-    }
-    if (ctx.args.backrefs === true) return { content, message: '' };
+function optionsFrom(ctx: ModuleContext): Options {
+  const { args } = ctx;
+  const text = (value: unknown) => (value === undefined ? undefined : String(value));
+  return {
+    path: String(args.path ?? args.dest ?? args.destfile ?? args.name),
+    present: args.state !== 'absent',
+    line: text(args.line ?? args.value),
+    regexp: text(args.regexp ?? args.regex),
+    searchString: text(args.search_string),
+    insertafter: text(args.insertafter),
+    insertbefore: text(args.insertbefore),
+    create: args.create === true,
+    backrefs: args.backrefs === true,
+    backup: args.backup === true,
+    firstmatch: args.firstmatch === true,
+  };
+}
+
+/** Ansible's checks of argument combinations, with its messages. */
+function invalidCombination(options: Options): string | undefined {
+  if (options.regexp !== undefined && options.searchString !== undefined) return 'parameters are mutually exclusive: regexp|search_string';
+  if (options.insertafter !== undefined && options.insertbefore !== undefined) return 'parameters are mutually exclusive: insertafter|insertbefore';
+  if (options.backrefs && options.regexp === undefined) return 'regexp is required with backrefs=true';
+  if (options.present) {
+    if (options.line === undefined) return 'line is required with state=present';
+  } else if (options.line === undefined && options.regexp === undefined && options.searchString === undefined) {
+    return 'one of line, search_string, or regexp is required with state=absent';
   }
-  if (lines.some((text) => stripEol(text) === line)) return { content, message: '' };
-  return { content: insert(ctx, lines, line), message: 'line added' };
-}
-
-function removeLine(ctx: ModuleContext, content: string): Edit {
-  const lines = splitLines(content);
-  const matcher = lineMatcher(ctx) ?? ((text: string) => text === String(ctx.args.line));
-  const kept = lines.filter((text) => !matcher(stripEol(text)));
-  const found = lines.length - kept.length;
-  return { content: kept.join(''), message: found > 0 ? `${found} line(s) removed` : '', found };
-}
-
-function lineMatcher(ctx: ModuleContext): ((text: string) => boolean) | undefined {
-  if (ctx.args.regexp !== undefined) {
-    const regexp = pythonRegExp(String(ctx.args.regexp), 'search');
-    return (text) => {
-      regexp.lastIndex = 0;
-      return regexp.test(text);
-    };
-  }
-  if (ctx.args.search_string !== undefined) return (text) => text.includes(String(ctx.args.search_string));
+  if (options.regexp === '') return 'The regular expression is an empty string, which will match every line in the file. This may have unintended consequences, such as replacing the last line in the file rather than appending.';
   return undefined;
 }
 
-function insert(ctx: ModuleContext, lines: string[], line: string): string {
-  const after = ctx.args.insertafter as string | undefined;
-  const before = ctx.args.insertbefore as string | undefined;
-  const withEol = (text: string) => `${text}\n`;
-  if (lines.length > 0 && !lines.at(-1)!.endsWith('\n')) lines[lines.length - 1] += '\n';
-  if (before !== undefined) {
-    const index = before === 'BOF' ? 0 : lines.findIndex((text) => pythonRegExp(before, 'search').test(stripEol(text)));
-    if (index >= 0) {
-      lines.splice(index, 0, withEol(line));
-      return lines.join('');
-    }
-  } else if (after !== undefined && after !== 'EOF') {
-    const matches = lines.map((text, index) => (pythonRegExp(after, 'search').test(stripEol(text)) ? index : -1)).filter((index) => index >= 0);
-    const index = ctx.args.firstmatch === true ? matches[0] : matches.at(-1);
-    if (index !== undefined) {
-      lines.splice(index + 1, 0, withEol(line));
-      return lines.join('');
+interface Edit {
+  readonly lines: string[];
+  readonly changed: boolean;
+  readonly msg: string;
+  readonly found?: number;
+}
+
+/** Ansible's present(), line by line (lines keep their newline). */
+function present(options: Options, original: readonly string[]): Edit {
+  const lines = [...original];
+  const line = options.line!;
+  const insertPattern = options.insertafter !== undefined && !['BOF', 'EOF'].includes(options.insertafter) ? options.insertafter : options.insertbefore !== undefined && options.insertbefore !== 'BOF' ? options.insertbefore : undefined;
+  const matches = (pattern: string, text: string) => pythonRegExp(pattern, 'search').test(stripEol(text));
+  let matchIndex = -1;
+  let insertIndex = -1;
+  let match: RegExpExecArray | boolean | undefined;
+  for (const [index, text] of lines.entries()) {
+    if (options.regexp !== undefined) {
+      const found = pythonRegExp(options.regexp, 'search').exec(stripEol(text));
+      if (found) {
+        matchIndex = index;
+        match = found;
+        if (options.firstmatch) break;
+      }
+    } else if (options.searchString !== undefined && text.includes(options.searchString)) {
+      matchIndex = index;
+      match = true;
+      if (options.firstmatch) break;
     }
   }
-  lines.push(withEol(line));
-  return lines.join('');
+  if (!match) {
+    for (const [index, text] of lines.entries()) {
+      if (stripEol(text) === line) {
+        matchIndex = index;
+      } else if (insertPattern !== undefined && matches(insertPattern, text)) {
+        if (options.insertafter !== undefined) insertIndex = index + 1;
+        if (options.insertbefore !== undefined) insertIndex = index;
+        if (options.firstmatch) break;
+      }
+    }
+  }
+  const added = (at: number): Edit => {
+    lines.splice(at, 0, `${line}\n`);
+    return { lines, changed: true, msg: 'line added' };
+  };
+  const unchanged: Edit = { lines, changed: false, msg: '' };
+  const endWithNewline = () => {
+    if (lines.length > 0 && !/[\r\n]$/.test(lines.at(-1)!)) lines[lines.length - 1] += '\n';
+  };
+
+  if (matchIndex !== -1) {
+    const expanded = options.backrefs && match instanceof Array ? expandTemplate(line, match) : line;
+    const newLine = expanded.endsWith('\n') ? expanded : `${expanded}\n`;
+    if (lines[matchIndex] === newLine) return unchanged;
+    lines[matchIndex] = newLine;
+    return { lines, changed: true, msg: 'line replaced' };
+  }
+  if (options.backrefs) return unchanged;
+  if (options.insertbefore === 'BOF' || options.insertafter === 'BOF') return added(0);
+  if (options.insertafter === 'EOF' || insertIndex === -1) {
+    if (lines.length > 0 && !/[\r\n]$/.test(lines.at(-1)!)) lines.push('\n');
+    return added(lines.length);
+  }
+  if (options.insertafter !== undefined) {
+    if (lines.length === insertIndex) {
+      if (stripEol(lines[insertIndex - 1]!) === line) return unchanged;
+      endWithNewline();
+      return added(lines.length);
+    }
+    if (stripEol(lines[insertIndex]!) === line) return unchanged;
+    return added(insertIndex);
+  }
+  return added(insertIndex);
 }
 
-async function writeIfAttributesDiffer(ctx: ModuleContext, path: string, content: string): Promise<ModuleResult> {
-  const attributes = attributesFrom(ctx.args);
-  if (!attributes.mode && !attributes.owner && !attributes.group) return { changed: false };
-  return writeFile(ctx, { dest: path, content: Buffer.from(content, 'utf8'), attributes, force: true, backup: false, sourceLabel: path });
+/** Ansible's absent(): every matching line goes. */
+function absent(options: Options, original: readonly string[]): Edit {
+  const matcher =
+    options.regexp !== undefined
+      ? (text: string) => pythonRegExp(options.regexp!, 'search').test(stripEol(text))
+      : options.searchString !== undefined
+        ? (text: string) => text.includes(options.searchString!)
+        : (text: string) => stripEol(text) === options.line;
+  const lines = original.filter((text) => !matcher(text));
+  const found = original.length - lines.length;
+  return { lines, changed: found > 0, msg: found > 0 ? `${found} line(s) removed` : '', found };
 }
 
-function expandBackrefs(pattern: string, text: string, template: string): string {
-  const match = pythonRegExp(pattern, 'search').exec(text);
-  if (!match) return text;
-  return template.replace(/\\(\d+)|\\g<(\w+)>/g, (_whole, index: string | undefined, name: string | undefined) =>
-    index !== undefined ? (match[Number(index)] ?? '') : (/^\d+$/.test(name!) ? match[Number(name)] : match.groups?.[name!]) ?? '',
-  );
+function resultOf(ctx: ModuleContext, options: Options, edit: Edit, before: string, after: string, written: ModuleResult, attributesChanged: boolean): ModuleResult {
+  let msg = edit.msg;
+  if (attributesChanged) msg = `${msg}${msg ? ' and ' : ''}ownership, perms or SE linux context changed`;
+  const out: ModuleResult = { changed: edit.changed || written.changed, msg, backup: (written.backup_file as string | undefined) ?? '' };
+  if (edit.found !== undefined) out.found = edit.found;
+  if (ctx.diff) out.diff = { before, after, before_header: `${options.path} (content)`, after_header: `${options.path} (content)` };
+  return out;
 }
 
+/** Python's match.expand: \1, \g<1>, \g<name>, and the usual escapes. */
+function expandTemplate(template: string, match: RegExpExecArray): string {
+  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', a: '\x07', f: '\f', v: '\v' };
+  return template.replace(/\\(?:g<(\w+)>|(\d{1,2})|(.))/g, (whole, name: string | undefined, index: string | undefined, other: string | undefined) => {
+    if (name !== undefined) return (/^\d+$/.test(name) ? match[Number(name)] : match.groups?.[name]) ?? '';
+    if (index !== undefined) return match[Number(index)] ?? '';
+    return escapes[other!] ?? whole;
+  });
+}
+
+/** Python's readlines on bytes: split after each \n, keeping it. */
 function splitLines(content: string): string[] {
   return content.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 function stripEol(line: string): string {
-  return line.replace(/\r?\n$/, '');
-}
-
-function eolOf(line: string): string {
-  return /\r?\n$/.exec(line)?.[0] ?? '';
+  return line.replace(/[\r\n]+$/, '');
 }

@@ -1,32 +1,36 @@
-/** Read a remote file's content and attributes in one exec (lineinfile compares on the controller). */
+/** Read a remote file's content and checksum in one exec (lineinfile decides its edit on the controller). */
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext } from '../module.js';
-import { attributeFunctions } from './file-attributes.js';
-import { parseReport, REPORT_FUNCTIONS, type Report } from './report.js';
+import { parseReport, REPORT_FUNCTIONS } from './report.js';
 
 export interface RemoteFile {
   readonly exists: boolean;
   readonly isDirectory: boolean;
   readonly content: string;
-  readonly report: Report;
+  /** sha1 of the bytes on the host (for a write that must not clobber a change made meanwhile). */
+  readonly checksum: string | undefined;
 }
 
 export async function readRemoteFile(ctx: ModuleContext, path: string): Promise<RemoteFile> {
   const script = [
     REPORT_FUNCTIONS,
-    attributeFunctions({}, true),
     `p=${quote(path)}`,
-    'if [ -d "$p" ]; then cx_report directory 1',
-    'elif [ -f "$p" ]; then cx_report exists 1; cx_report64 content "$(cat -- "$p"; printf x)"; cx_report_attributes "$p"',
-    'else cx_report exists 0; fi',
+    'if [ -d "$p" ]; then cx_report directory 1; exit 0; fi',
+    'if [ ! -e "$p" ]; then cx_report exists 0; exit 0; fi',
+    '[ -r "$p" ] || cx_fail "Permission denied: $p"',
+    'cx_report exists 1',
+    // The x keeps trailing newlines through the command substitution.
+    'cx_report64 content "$(cat -- "$p"; printf x)"',
+    'cx_report checksum "$(sha1sum < "$p" | cut -c1-40)"',
   ].join('\n');
   const result = await ctx.exec(script);
   const report = parseReport(result.stdout);
+  if (report.failed === '1') throw new Error(report.msg ?? `could not read ${path}`);
   if (report.exists === undefined && report.directory === undefined) throw new Error(result.stderr.trim() || `could not read ${path}`);
   return {
     exists: report.exists === '1',
     isDirectory: report.directory === '1',
     content: report.content === undefined ? '' : report.content.slice(0, -1),
-    report,
+    checksum: report.checksum,
   };
 }

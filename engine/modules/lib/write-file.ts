@@ -33,13 +33,27 @@ export interface WriteFileRequest {
   readonly sourceLabel: string;
   /** When dest is a directory, write this name inside it (copy with src). */
   readonly nameInDirectory?: string | undefined;
+  /** Write through a symlink at dest to the file it points to, keeping the link (lineinfile). */
+  readonly follow?: boolean | undefined;
+  /** Create missing parent directories (lineinfile with create). */
+  readonly makeParents?: boolean | undefined;
+  /**
+   * sha1 the file had when it was read (null: it did not exist). If it has
+   * changed since (and not to the wanted content), fail instead of overwriting.
+   */
+  readonly expectedChecksum?: string | null | undefined;
 }
 
 export async function writeFile(ctx: ModuleContext, request: WriteFileRequest): Promise<ModuleResult> {
+  return (await writeFileDetailed(ctx, request)).result;
+}
+
+/** writeFile, also telling whether the file's mode, owner or group changed (lineinfile's message says so). */
+export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRequest): Promise<{ result: ModuleResult; attributesChanged: boolean }> {
   const content = Buffer.isBuffer(request.content) ? request.content : undefined;
   const checksum = content ? createHash('sha1').update(content).digest('hex') : undefined;
   if (request.validate !== undefined && !request.validate.includes('%s')) {
-    return { changed: false, failed: true, msg: `validate must contain %s: ${request.validate}` };
+    return { result: { changed: false, failed: true, msg: `validate must contain %s: ${request.validate}` }, attributesChanged: false };
   }
   const large = content !== undefined && content.length > LARGE_CONTENT_BYTES;
   let result = await ctx.exec(writeScript(ctx, request, checksum, large ? 'probe' : 'write'));
@@ -49,8 +63,11 @@ export async function writeFile(ctx: ModuleContext, request: WriteFileRequest): 
     report = parseReport(result.stdout);
   }
   const failure = reportedFailure(report, { dest: report.dest ?? request.dest });
-  if (failure) return report.validate_rc === undefined ? failure : { ...failure, exit_status: Number(report.validate_rc), stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };
-  if (!report.dest) return scriptFailure(result.rc, result.stderr);
+  if (failure) {
+    const validation = report.validate_rc === undefined ? {} : { exit_status: Number(report.validate_rc), stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };
+    return { result: { ...failure, ...validation }, attributesChanged: false };
+  }
+  if (!report.dest) return { result: scriptFailure(result.rc, result.stderr), attributesChanged: false };
   const changed = report.changed === '1';
   const out: ModuleResult = { changed, dest: report.dest, checksum: checksum ?? report.checksum, state: 'file' };
   if (report.mode !== undefined) {
@@ -60,7 +77,7 @@ export async function writeFile(ctx: ModuleContext, request: WriteFileRequest): 
   }
   if (report.backup_file) out.backup_file = report.backup_file;
   if (ctx.diff && report.content_changed === '1') out.diff = contentDiff(report, request, content);
-  return out;
+  return { result: out, attributesChanged: report.attributes_changed === '1' };
 }
 
 function contentDiff(report: Report, request: WriteFileRequest, content: Buffer | undefined): FileDiff {
@@ -89,14 +106,18 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
     name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
+    request.follow ? '[ -L "$dest" ] && dest=$(readlink -f -- "$dest")' : '',
     'cx_report64 dest "$dest"',
     'cx_resolve_ids',
     checksum ? `want_sum=${checksum}` : remoteSourceScript(request, diff),
     'content_changed=0',
     `if [ -f "$dest" ]; then current=$(sha1sum < "$dest" | cut -c1-40) || cx_fail "cannot read $dest"; [ "$current" = "$want_sum" ] || content_changed=1; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
+    expectedChecksumScript(request.expectedChecksum),
     request.force ? '' : '[ -f "$dest" ] && content_changed=0',
     'dir=$(dirname -- "$dest")',
-    '[ -d "$dir" ] || cx_fail "Destination directory $dir does not exist"',
+    request.makeParents
+      ? `[ -d "$dir" ] || ${check ? ':' : 'out=$(mkdir -p -- "$dir" 2>&1) || cx_fail "Error creating $dir ($out)"'}`
+      : '[ -d "$dir" ] || cx_fail "Destination directory $dir does not exist"',
     mode === 'probe' && !check ? '[ "$content_changed" = 1 ] && { cx_report needs_content 1; exit 0; }' : '',
     'cx_report content_changed "$content_changed"',
     diff
@@ -104,6 +125,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
       : '',
     'attr_changed=0',
     '[ -e "$dest" ] && [ "$content_changed" = 0 ] && cx_attributes "$dest"',
+    'cx_report attributes_changed "$attr_changed"',
     'if [ "$content_changed" = 1 ] || [ "$attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi',
     check ? '[ -e "$dest" ] && cx_report_attributes "$dest"; exit 0' : '',
     mode === 'write' ? writeBlock(request) : '',
@@ -124,12 +146,22 @@ function writeBlock(request: WriteFileRequest): string {
     prepareTempScript(request.attributes, 'tmp', 'dest'),
     request.validate === undefined ? '' : validateBlock(request.validate),
     request.backup ? '  if [ -f "$dest" ]; then backup="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
+    // What the file's attributes were (or would be, for a new file) without the wanted ones: did they change?
+    '  if [ -e "$dest" ]; then cx_old="$(cx_mode "$dest") $(stat -c %u "$dest") $(stat -c %g "$dest")"; else cx_old="$(printf \'%04o\' $((0666 & ~$(umask)))) $(id -u) $(id -g)"; fi',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
     '  tmp=',
+    '  [ "$cx_old" = "$(cx_mode "$dest") $(stat -c %u "$dest") $(stat -c %g "$dest")" ] || cx_report attributes_changed 1',
     'fi',
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+function expectedChecksumScript(expected: string | null | undefined): string {
+  if (expected === undefined) return '';
+  const changedMeanwhile = 'cx_fail "$dest was changed by someone else while this task edited it; run the task again"';
+  if (expected === null) return `[ -e "$dest" ] && [ "$content_changed" = 1 ] && ${changedMeanwhile}`;
+  return `[ -f "$dest" ] && [ "$content_changed" = 1 ] && [ "$current" != ${quote(expected)} ] && ${changedMeanwhile}`;
 }
 
 /** copy with remote_src: the source is a file on the host; its checksum (and, for a diff, its text) comes from there. */
