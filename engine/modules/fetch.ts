@@ -1,9 +1,16 @@
-/** fetch: a remote file to the controller, under dest/<host>/<path> unless flat. */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+/**
+ * fetch: a remote file to the controller, under dest/<host>/<path> unless
+ * flat. One exec: the script is given the checksum of the local copy and
+ * sends the content back (base64) only when the remote file differs. New
+ * local files are created 0600 (fetched files are often keys and tokens);
+ * a replaced file keeps its mode. Like Ansible, fetch is skipped in check mode.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { quote } from '../connection/quote.js';
-import type { ModuleDef } from './module.js';
+import { parseReport, REPORT_FUNCTIONS, scriptFailure } from './lib/report.js';
+import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const fetchModule: ModuleDef = {
   name: 'fetch',
@@ -19,32 +26,94 @@ export const fetchModule: ModuleDef = {
     required: ['src', 'dest'],
     additionalProperties: false,
   },
-  checkMode: 'full',
+  checkMode: 'none',
   diffMode: 'none',
   runsOn: 'target',
   async run(ctx) {
     const src = String(ctx.args.src);
-    const destArg = String(ctx.args.dest);
-    const dest = ctx.args.flat === true
-      ? (destArg.endsWith('/') ? join(destArg, basename(src)) : destArg)
-      : join(destArg, ctx.host, src.replace(/^\/+/, ''));
-    const result = await ctx.exec(`p=${quote(src)}\n[ -f "$p" ] || { echo "the remote file does not exist, not transferring, ignored" >&2; exit 2; }\nbase64 < "$p" | tr -d '\\n'`);
-    if (result.rc !== 0) {
-      const msg = result.stderr.trim() || `could not read ${src}`;
-      return ctx.args.fail_on_missing === false ? { changed: false, msg, file: src } : { changed: false, failed: true, msg, file: src };
+    const target = localDestination(ctx, src);
+    if (typeof target !== 'string') return { changed: false, failed: true, msg: target.error };
+    const local = existsSync(target) ? readFileSync(target) : undefined;
+    const localChecksum = local ? sha1(local) : '';
+    const result = await ctx.exec(fetchScript(src, localChecksum));
+    const report = parseReport(result.stdout);
+    if (report.missing !== undefined) return missingResult(ctx, src, report.missing);
+    if (!report.checksum) return scriptFailure(result.rc, result.stderr);
+    if (report.checksum === localChecksum) {
+      return { changed: false, md5sum: md5(local!), file: src, dest: target, checksum: localChecksum };
     }
-    const content = Buffer.from(result.stdout.trim(), 'base64');
-    const checksum = createHash('sha1').update(content).digest('hex');
-    const md5sum = createHash('md5').update(content).digest('hex');
-    const target = resolve(dest);
-    const current = existsSync(target) ? createHash('sha1').update(readFileSync(target)).digest('hex') : undefined;
-    const changed = current !== checksum;
-    if (changed && !ctx.check) {
-      mkdirSync(dirname(target), { recursive: true });
-      const temporary = `${target}.cxplay-tmp`;
-      writeFileSync(temporary, content, { mode: 0o600 });
-      renameSync(temporary, target);
+    const content = Buffer.from(report.content ?? '', 'base64');
+    const checksum = sha1(content);
+    if (ctx.args.validate_checksum !== false && checksum !== report.checksum) {
+      return { changed: false, failed: true, msg: 'checksum mismatch', file: src, dest: target, checksum, remote_checksum: report.checksum, md5sum: md5(content), remote_md5sum: null };
     }
-    return { changed, checksum, dest: target, md5sum, remote_checksum: checksum, remote_md5sum: null, file: src };
+    writeAtomically(target, content);
+    return { changed: true, md5sum: md5(content), dest: target, remote_md5sum: null, checksum, remote_checksum: report.checksum };
   },
 };
+
+/** Where the file goes on the controller, as Ansible's fetch action computes it. */
+function localDestination(ctx: ModuleContext, src: string): string | { error: string } {
+  const destArg = String(ctx.args.dest);
+  const base = ctx.playbookDir ?? process.cwd();
+  if (ctx.args.flat === true) {
+    const path = destArg.endsWith('/') ? join(destArg, basename(src)) : destArg;
+    if (!destArg.endsWith('/') && existsSync(destArg) && statSync(destArg).isDirectory()) {
+      return { error: 'dest is an existing directory, use a trailing slash if you want to fetch src into that directory' };
+    }
+    return resolve(base, normalize(path));
+  }
+  // A relative src (from the remote user's home) or an odd host name must not climb out of dest.
+  const root = resolve(base, destArg);
+  const path = resolve(root, ctx.host, `.${sep}${normalize(src)}`);
+  if (!path.startsWith(`${root}${sep}`)) return { error: `Detected directory traversal, expected to be contained in '${root}' but got '${path}'` };
+  return path;
+}
+
+function fetchScript(src: string, localChecksum: string): string {
+  return [
+    REPORT_FUNCTIONS,
+    `p=${quote(src)}`,
+    'if [ -d "$p" ]; then cx_report missing directory; exit 0; fi',
+    'if [ ! -e "$p" ]; then cx_report missing absent; exit 0; fi',
+    'if [ ! -r "$p" ]; then cx_report missing unreadable; exit 0; fi',
+    'sum=$(sha1sum < "$p" | cut -c1-40) || { cx_report missing unreadable; exit 0; }',
+    'cx_report checksum "$sum"',
+    `[ "$sum" = ${quote(localChecksum || 'none')} ] && exit 0`,
+    'printf \'@@cx content=\'; base64 < "$p" | tr -d \'\\n\'; printf \'\\n\'',
+  ].join('\n');
+}
+
+/** Ansible's messages for a source that cannot be fetched; failed unless fail_on_missing is off. */
+function missingResult(ctx: ModuleContext, src: string, why: string): ModuleResult {
+  const messages: Record<string, string> = {
+    absent: 'the remote file does not exist, not transferring, ignored',
+    unreadable: 'file is not readable, not transferring, ignored',
+    directory: 'remote file is a directory, fetch cannot work on directories',
+  };
+  const msg = messages[why] ?? `cannot fetch ${src}`;
+  if (ctx.args.fail_on_missing === false) return { changed: false, file: src, msg: why === 'directory' ? `${msg}, not transferring, ignored` : msg };
+  return { changed: false, failed: true, file: src, msg };
+}
+
+function writeAtomically(target: string, content: Buffer): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const mode = existsSync(target) ? statSync(target).mode & 0o7777 : 0o600;
+  const temporary = join(dirname(target), `.${basename(target)}.cxplay-${randomBytes(6).toString('hex')}`);
+  try {
+    writeFileSync(temporary, content, { mode: 0o600, flag: 'wx' });
+    chmodSync(temporary, mode);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function sha1(data: Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+function md5(data: Buffer): string {
+  return createHash('md5').update(data).digest('hex');
+}

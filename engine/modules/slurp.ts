@@ -1,5 +1,6 @@
-/** slurp: a remote file's content, base64-encoded (`content | b64decode` to read it). */
+/** slurp: a remote file's content, base64-encoded (`content | b64decode` to read it), with Ansible's messages. */
 import { quote } from '../connection/quote.js';
+import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import type { ModuleDef } from './module.js';
 
 export const slurpModule: ModuleDef = {
@@ -15,8 +16,19 @@ export const slurpModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const source = String(ctx.args.src ?? ctx.args.path);
-    const result = await ctx.exec(`p=${quote(source)}\n[ -d "$p" ] && { echo "source is a directory and must be a file" >&2; exit 3; }\n[ -f "$p" ] || { echo "file not found: $p" >&2; exit 2; }\nbase64 < "$p" | tr -d '\\n'`);
-    if (result.rc !== 0) return { changed: false, failed: true, msg: result.stderr.trim() || `could not read ${source}` };
-    return { changed: false, content: result.stdout.trim(), encoding: 'base64', source };
+    const script = [
+      REPORT_FUNCTIONS,
+      `p=${quote(source)}`,
+      '[ -d "$p" ] && cx_fail "source is a directory and must be a file"',
+      '[ -e "$p" ] || cx_fail "file not found: $p"',
+      '[ -r "$p" ] || cx_fail "file is not readable: $p"',
+      'printf \'@@cx content=\'; base64 < "$p" | tr -d \'\\n\'; printf \'\\n\'',
+    ].join('\n');
+    const result = await ctx.exec(script);
+    const report = parseReport(result.stdout);
+    const failure = reportedFailure(report);
+    if (failure) return failure;
+    if (report.content === undefined) return scriptFailure(result.rc, result.stderr);
+    return { changed: false, content: report.content, encoding: 'base64', source };
   },
 };

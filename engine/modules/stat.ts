@@ -1,7 +1,11 @@
-/** stat: facts about a path, in one exec, under Ansible's names (stat.exists, stat.mode, ...). */
+/** stat: facts about a path in one exec, under Ansible's names (stat.exists, stat.mode, stat.checksum, ...). */
 import { quote } from '../connection/quote.js';
-import { parseReport, REPORT_FUNCTIONS, scriptFailure } from './lib/report.js';
+import { parseReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleDef } from './module.js';
+
+const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
+/** stat(1) fields, in the order `statFacts` reads them. */
+const FORMAT = '%f|%s|%u|%g|%U|%G|%.9X|%.9Y|%.9Z|%i|%h|%d|%b|%B|%r';
 
 export const statModule: ModuleDef = {
   name: 'stat',
@@ -9,72 +13,109 @@ export const statModule: ModuleDef = {
     type: 'object',
     properties: {
       path: { type: 'string' },
+      dest: { type: 'string' },
+      name: { type: 'string' },
       follow: { type: 'boolean', default: false },
       get_checksum: { type: 'boolean', default: true },
-      checksum_algorithm: { enum: ['sha1', 'sha256', 'md5', 'sha512'], default: 'sha1' },
-      get_mime: { type: 'boolean' },
-      get_attributes: { type: 'boolean' },
+      checksum_algorithm: { enum: ALGORITHMS, default: 'sha1' },
+      checksum_algo: { enum: ALGORITHMS },
+      get_md5: { type: 'boolean', default: false },
+      get_mime: { type: 'boolean', default: true },
+      get_attributes: { type: 'boolean', default: true },
     },
-    required: ['path'],
+    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['name'] }],
     additionalProperties: false,
   },
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'target',
   async run(ctx) {
-    const path = String(ctx.args.path);
-    const algorithm = String(ctx.args.checksum_algorithm ?? 'sha1');
-    const follow = ctx.args.follow === true ? '-L ' : '';
+    const { args } = ctx;
+    const path = String(args.path ?? args.dest ?? args.name);
+    const algorithm = String(args.checksum_algo ?? args.checksum_algorithm ?? 'sha1');
+    const follow = args.follow === true;
     const script = [
       REPORT_FUNCTIONS,
       `p=${quote(path)}`,
-      'if [ ! -e "$p" ] && [ ! -L "$p" ]; then cx_report exists 0; exit 0; fi',
-      'cx_report exists 1',
-      `cx_report64 info "$(stat ${follow}-c '%f|%a|%s|%u|%g|%U|%G|%X|%Y|%Z|%i|%h|%d' -- "$p")"`,
-      '[ -L "$p" ] && cx_report64 lnk_source "$(readlink -f -- "$p")" && cx_report64 lnk_target "$(readlink -- "$p")"',
-      ctx.args.get_checksum === false ? '' : `[ -f "$p" ] && [ -r "$p" ] && cx_report checksum "$(${algorithm}sum < "$p" | cut -d' ' -f1)"`,
+      `if [ ! -e "$p" ] && ${follow ? 'true' : '[ ! -L "$p" ]'}; then cx_report exists 0; exit 0; fi`,
+      `info=$(stat ${follow ? '-L ' : ''}-c ${quote(FORMAT)} -- "$p" 2>&1) || cx_fail "$info"`,
+      'cx_report64 info "$info"',
+      '[ -L "$p" ] && { cx_report64 lnk_source "$(readlink -f -- "$p")"; cx_report64 lnk_target "$(readlink -- "$p")"; }',
       '[ -r "$p" ] && cx_report readable 1; [ -w "$p" ] && cx_report writeable 1; [ -x "$p" ] && cx_report executable 1',
-    ].join('\n');
+      // Checksums only for regular files (a link only when followed), as Ansible.
+      `if [ -f "$p" ] && [ -r "$p" ] && ${follow ? 'true' : '[ ! -L "$p" ]'}; then`,
+      args.get_checksum === false ? '  :' : `  cx_report checksum "$(${algorithm}sum < "$p" | cut -d' ' -f1)"`,
+      args.get_md5 === true ? '  cx_report md5 "$(md5sum < "$p" | cut -d\' \' -f1)"' : '',
+      'fi',
+      args.get_mime === false ? '' : 'command -v file >/dev/null 2>&1 && cx_report64 mime "$(file -b --mime-type --mime-encoding -- "$p" 2>/dev/null)"',
+    ]
+      .filter(Boolean)
+      .join('\n');
     const result = await ctx.exec(script);
     const report = parseReport(result.stdout);
-    if (report.exists === undefined) return scriptFailure(result.rc, result.stderr);
+    if (report.failed === '1') return { changed: false, failed: true, msg: report.msg ?? `cannot stat ${path}` };
     if (report.exists === '0') return { changed: false, stat: { exists: false } };
-    const [hexMode, mode, size, uid, gid, owner, group, atime, mtime, ctime, inode, links, device] = report.info!.split('|');
-    const raw = Number.parseInt(hexMode!, 16);
-    const type = raw & 0o170000;
-    const stat: Record<string, unknown> = {
-      exists: true,
-      path,
-      mode: mode!.padStart(4, '0'),
-      isdir: type === 0o040000,
-      isreg: type === 0o100000,
-      islnk: type === 0o120000,
-      isblk: type === 0o060000,
-      ischr: type === 0o020000,
-      isfifo: type === 0o010000,
-      issock: type === 0o140000,
-      size: Number(size),
-      uid: Number(uid),
-      gid: Number(gid),
-      pw_name: owner,
-      gr_name: group,
-      atime: Number(atime),
-      mtime: Number(mtime),
-      ctime: Number(ctime),
-      inode: Number(inode),
-      nlink: Number(links),
-      dev: Number(device),
-      readable: report.readable === '1',
-      writeable: report.writeable === '1',
-      executable: report.executable === '1',
-      isuid: (raw & 0o4000) !== 0,
-      isgid: (raw & 0o2000) !== 0,
-    };
-    if (report.checksum) stat.checksum = report.checksum;
-    if (report.lnk_source) {
-      stat.lnk_source = report.lnk_source;
-      stat.lnk_target = report.lnk_target;
-    }
-    return { changed: false, stat };
+    if (!report.info) return scriptFailure(result.rc, result.stderr);
+    return { changed: false, stat: statFacts(path, report, args.get_mime !== false) };
   },
 };
+
+function statFacts(path: string, report: Report, withMime: boolean): Record<string, unknown> {
+  const [hexMode, size, uid, gid, owner, group, atime, mtime, ctime, inode, links, device, blocks, blockSize, rdev] = report.info!.split('|');
+  const raw = Number.parseInt(hexMode!, 16);
+  const type = raw & 0o170000;
+  const bit = (mask: number) => (raw & mask) !== 0;
+  const stat: Record<string, unknown> = {
+    exists: true,
+    path,
+    mode: (raw & 0o7777).toString(8).padStart(4, '0'),
+    isdir: type === 0o040000,
+    ischr: type === 0o020000,
+    isblk: type === 0o060000,
+    isreg: type === 0o100000,
+    isfifo: type === 0o010000,
+    islnk: type === 0o120000,
+    issock: type === 0o140000,
+    uid: Number(uid),
+    gid: Number(gid),
+    size: Number(size),
+    inode: Number(inode),
+    dev: Number(device),
+    nlink: Number(links),
+    atime: Number(atime),
+    mtime: Number(mtime),
+    ctime: Number(ctime),
+    wusr: bit(0o200),
+    rusr: bit(0o400),
+    xusr: bit(0o100),
+    wgrp: bit(0o020),
+    rgrp: bit(0o040),
+    xgrp: bit(0o010),
+    woth: bit(0o002),
+    roth: bit(0o004),
+    xoth: bit(0o001),
+    isuid: bit(0o4000),
+    isgid: bit(0o2000),
+    blocks: Number(blocks),
+    block_size: Number(blockSize),
+    device_type: Number(rdev),
+    readable: report.readable === '1',
+    writeable: report.writeable === '1',
+    executable: report.executable === '1',
+  };
+  // stat(1) prints UNKNOWN for ids with no name; Ansible then leaves pw_name/gr_name out.
+  if (owner !== 'UNKNOWN') stat.pw_name = owner;
+  if (group !== 'UNKNOWN') stat.gr_name = group;
+  if (report.lnk_source !== undefined) {
+    stat.lnk_source = report.lnk_source;
+    stat.lnk_target = report.lnk_target;
+  }
+  if (report.checksum) stat.checksum = report.checksum;
+  if (report.md5) stat.md5 = report.md5;
+  if (withMime) {
+    const [mimetype, charset] = (report.mime ?? '').split(';').map((part) => part.trim().replace(/^charset=/, ''));
+    stat.mimetype = mimetype || 'unknown';
+    stat.charset = charset || 'unknown';
+  }
+  return stat;
+}

@@ -28,6 +28,7 @@ export interface RunOptions {
   readonly verbosity?: number;
   readonly host?: string;
   readonly signal?: AbortSignal;
+  readonly playbookDir?: string;
 }
 
 export interface RunOutcome {
@@ -49,6 +50,7 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
     check: options.check ?? false,
     diff: options.diff ?? false,
     become: undefined,
+    playbookDir: options.playbookDir,
     environment: options.environment ?? {},
     signal: options.signal ?? new AbortController().signal,
     verbosity: options.verbosity ?? 0,
