@@ -1,14 +1,20 @@
 /**
- * get_url: download a URL on the host (curl or wget, whichever it has) into a
- * temp file beside dest, check the checksum, and rename it into place only
- * when the content differs. With force: no (the default) an existing dest is
- * left alone, so a converged host makes no download at all.
+ * get_url: download a URL on the host (curl, else wget) into a temp file
+ * beside dest, check the checksum, and rename it into place only when the
+ * content differs, in one exec. With force: no (the default) an existing dest
+ * is kept without any request when no checksum is given or it matches, so a
+ * converged host makes no download at all. `checksum` may be
+ * `<algorithm>:<hex>` or `<algorithm>:<url of a checksums file>`.
+ * curl reads the URL and headers from its stdin (-K -), so a token in them
+ * never shows in the process list; wget (the fallback) takes them as arguments.
  */
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
 import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, prepareTempScript } from './lib/file-attributes.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
-import type { ModuleDef } from './module.js';
+import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+
+const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 
 export const getUrlModule: ModuleDef = {
   name: 'get_url',
@@ -18,11 +24,11 @@ export const getUrlModule: ModuleDef = {
       url: { type: 'string' },
       dest: { type: 'string' },
       force: { type: 'boolean', default: false },
-      checksum: { type: 'string' },
+      checksum: { type: 'string', default: '' },
       timeout: { type: 'integer', default: 10 },
       validate_certs: { type: 'boolean', default: true },
-      backup: { type: 'boolean' },
-      headers: { type: 'object' },
+      backup: { type: 'boolean', default: false },
+      headers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['url', 'dest'],
@@ -33,73 +39,165 @@ export const getUrlModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const url = String(ctx.args.url);
-    const checksum = parseChecksum(ctx.args.checksum as string | undefined);
-    if (checksum === null) return { changed: false, failed: true, msg: "checksum must be '<algorithm>:<hex>' with algorithm sha1, sha256, sha512 or md5" };
+    const dest = String(ctx.args.dest);
+    const base = { changed: false, url, dest, checksum_dest: null, checksum_src: null, elapsed: 0 };
+    const checksum = parseChecksum(String(ctx.args.checksum ?? ''));
+    if ('error' in checksum) return { ...base, failed: true, msg: checksum.error };
+    const unsafe = controlCharacterIn(url, checksum, ctx.args.headers);
+    if (unsafe) return { ...base, failed: true, msg: `${unsafe} contains control characters (a newline?)` };
+    const started = Date.now();
     const result = await ctx.exec(downloadScript(ctx, url, checksum));
     const report = parseReport(result.stdout);
-    const failure = reportedFailure(report, { url, dest: report.dest ?? String(ctx.args.dest) });
+    const elapsed = Math.floor((Date.now() - started) / 1000);
+    const failure = reportedFailure(report, { ...base, dest: report.dest ?? dest, elapsed, ...requestFields(report) });
     if (failure) return failure;
     if (!report.dest) return scriptFailure(result.rc, result.stderr);
-    const changed = report.changed === '1';
-    return {
-      changed,
-      url,
-      dest: report.dest,
-      msg: report.downloaded === '1' ? `OK (${report.size ?? '?'} bytes)` : 'file already exists',
-      status_code: report.downloaded === '1' ? 200 : undefined,
-      checksum_dest: report.checksum_dest || null,
-      checksum_src: report.checksum_src || null,
-      mode: report.mode,
-      owner: report.owner,
-      group: report.group,
-      size: report.size === undefined ? undefined : Number(report.size),
-      state: 'file',
-    };
+    return successResult(report, { ...base, dest: report.dest, elapsed });
   },
 };
 
-function parseChecksum(value: string | undefined): { algorithm: string; digest: string } | undefined | null {
-  if (!value) return undefined;
-  const match = /^(sha1|sha256|sha512|md5):([0-9a-fA-F]+)$/.exec(value.trim());
-  return match ? { algorithm: match[1]!, digest: match[2]!.toLowerCase() } : null;
+type Checksum = { algorithm: string; digest: string } | { algorithm: string; url: string } | { none: true } | { error: string };
+
+/** Ansible's checksum forms: `sha256:<hex>` or `sha256:<url of a checksums file>`. */
+function parseChecksum(value: string): Checksum {
+  if (value === '') return { none: true };
+  const separator = value.indexOf(':');
+  if (separator < 0) return { error: 'The checksum parameter has to be in format <algorithm>:<checksum>' };
+  const algorithm = value.slice(0, separator).toLowerCase();
+  const rest = value.slice(separator + 1);
+  if (!ALGORITHMS.includes(algorithm)) return { error: `Unsupported hash algorithm '${algorithm}': use one of ${ALGORITHMS.join(', ')}` };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rest)) return { algorithm, url: rest };
+  const digest = rest.replace(/\W+/g, '').toLowerCase();
+  if (!/^[0-9a-f]+$/.test(digest)) return { error: 'The checksum format is invalid' };
+  return { algorithm, digest };
 }
 
-function downloadScript(ctx: Parameters<ModuleDef['run']>[0], url: string, checksum: { algorithm: string; digest: string } | undefined): string {
-  const timeout = Number(ctx.args.timeout ?? 10);
-  const insecure = ctx.args.validate_certs === false;
-  const attributes = attributesFrom(ctx.args);
-  const name = basename(new URL(url, 'http://x/').pathname) || 'index.html';
+/** URLs and headers travel as lines of curl's config: a newline in one could add directives. */
+function controlCharacterIn(url: string, checksum: Checksum, headers: unknown): string | undefined {
+  const bad = (text: string) => /[\u0000-\u001f\u007f]/.test(text);
+  if (bad(url)) return 'url';
+  if ('url' in checksum && bad(checksum.url)) return 'the checksum url';
+  for (const [name, value] of Object.entries((headers as Record<string, unknown> | undefined) ?? {})) if (bad(name) || bad(String(value))) return `header '${name}'`;
+  return undefined;
+}
+
+function requestFields(report: Report): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (report.status_code) out.status_code = Number(report.status_code);
+  if (report.response) out.response = report.response;
+  return out;
+}
+
+function successResult(report: Report, base: Record<string, unknown>): ModuleResult {
+  const downloaded = report.downloaded === '1';
+  const out: ModuleResult = {
+    ...base,
+    changed: report.changed === '1',
+    checksum_dest: report.checksum_dest || null,
+    checksum_src: report.checksum_src || null,
+    msg: downloaded ? `OK (${report.size ?? 0} bytes)` : report.attr_changed === '1' ? 'file already exists but file attributes changed' : 'file already exists',
+  };
+  if (downloaded) out.status_code = Number(report.status_code ?? 200);
+  if (report.md5sum) out.md5sum = report.md5sum;
+  if (report.backup_file) out.backup_file = report.backup_file;
+  if (report.mode !== undefined) Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size), state: 'file' });
+  return out;
+}
+
+/** The name a download gets inside a directory dest: the last part of the URL's path. */
+function urlFilename(url: string): string {
+  try {
+    return decodeURIComponent(basename(new URL(url).pathname)) || 'index.html';
+  } catch {
+    return 'index.html';
+  }
+}
+
+function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): string {
+  const { args, check } = ctx;
+  const attributes = attributesFrom(args);
+  const headers = Object.entries((args.headers as Record<string, unknown> | undefined) ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
+  const download = downloadFunction(Number(args.timeout ?? 10), args.validate_certs === false, headers);
   return [
     REPORT_FUNCTIONS,
-    attributeFunctions(attributes, ctx.check),
-    'cx_resolve_ids',
-    `dest=${quote(String(ctx.args.dest))}`,
-    `url=${quote(url)}`,
-    `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}`,
+    attributeFunctions(attributes, check),
+    download,
+    'tmp=; ck=',
+    'trap \'[ -n "$tmp" ] && rm -f -- "$tmp" "$tmp.hdr" "$tmp.err"; [ -n "$ck" ] && rm -f -- "$ck" "$ck.hdr" "$ck.err"\' EXIT',
+    "trap 'exit 143' TERM HUP INT",
+    `dest=${quote(String(args.dest))}`,
+    `[ -d "$dest" ] && dest="\${dest%/}/"${quote(urlFilename(url))}`,
     'cx_report64 dest "$dest"',
-    checksum ? `want=${quote(checksum.digest)}; sumcmd=${checksum.algorithm}sum` : 'want=',
-    // With force: no an existing file stays, unless a given checksum says it is wrong.
-    `if [ -f "$dest" ] && ${ctx.args.force === true ? 'false' : 'true'} && { [ -z "$want" ] || [ "$($sumcmd < "$dest" | cut -d' ' -f1)" = "$want" ]; }; then`,
-    '  attr_changed=0; cx_attributes "$dest"; cx_report changed "$attr_changed"; cx_report checksum_dest "$(sha1sum < "$dest" | cut -c1-40)"; cx_report_attributes "$dest"; exit 0',
+    'cx_resolve_ids',
+    'dir=$(dirname -- "$dest")',
+    '[ -d "$dir" ] || cx_fail "Destination $dir does not exist"',
+    wantedChecksumScript(url, checksum),
+    // force: no keeps an existing file unless a given checksum says it is wrong.
+    `if [ -f "$dest" ] && ${args.force === true ? 'false' : 'true'} && { [ -z "$want" ] || [ "$(cx_sum < "$dest")" = "$want" ]; }; then`,
+    '  cx_attributes "$dest"; cx_report changed "$attr_changed"; cx_report attr_changed "$attr_changed"; cx_report_attributes "$dest"; exit 0',
     'fi',
-    ctx.check ? 'cx_report changed 1; exit 0' : '',
-    'dir=$(dirname "$dest"); [ -d "$dir" ] || cx_fail "Destination $dir does not exist"',
-    `tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"`,
-    'if command -v curl >/dev/null 2>&1; then',
-    `  curl -fsSL ${insecure ? '-k ' : ''}--max-time ${timeout} -o "$tmp" "$url" 2>"$tmp.err" || { e=$(cat "$tmp.err"); rm -f "$tmp" "$tmp.err"; cx_fail "Request failed: $e"; }`,
-    'elif command -v wget >/dev/null 2>&1; then',
-    `  wget -q ${insecure ? '--no-check-certificate ' : ''}-T ${timeout} -O "$tmp" "$url" 2>"$tmp.err" || { e=$(cat "$tmp.err"); rm -f "$tmp" "$tmp.err"; cx_fail "Request failed: $e"; }`,
-    'else rm -f "$tmp"; cx_fail "get_url needs curl or wget on the host"; fi',
-    'rm -f "$tmp.err"; cx_report downloaded 1',
+    check ? 'cx_report changed 1; exit 0' : '',
+    'tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"',
+    `cx_download "$tmp" ${quote(url)}`,
+    'cx_report downloaded 1',
     'src_sum=$(sha1sum < "$tmp" | cut -c1-40); cx_report checksum_src "$src_sum"',
-    'if [ -n "$want" ] && [ "$($sumcmd < "$tmp" | cut -d\' \' -f1)" != "$want" ]; then rm -f "$tmp"; cx_fail "The checksum for $dest did not match $want"; fi',
-    'if [ -f "$dest" ] && [ "$(sha1sum < "$dest" | cut -c1-40)" = "$src_sum" ]; then rm -f "$tmp"; attr_changed=0; cx_attributes "$dest"; cx_report changed "$attr_changed"; else',
+    'if [ -n "$want" ] && [ "$(cx_sum < "$tmp")" != "$want" ]; then cx_fail "The checksum for $dest did not match $want; it was $(cx_sum < "$tmp")."; fi',
+    'if [ -f "$dest" ]; then cx_report checksum_dest "$(sha1sum < "$dest" | cut -c1-40)"; fi',
+    'if [ -f "$dest" ] && [ "$(sha1sum < "$dest" | cut -c1-40)" = "$src_sum" ]; then',
+    '  cx_attributes "$dest"; cx_report changed "$attr_changed"',
+    'else',
     prepareTempScript(attributes, 'tmp', 'dest'),
-    '  mv -f "$tmp" "$dest" || { rm -f "$tmp"; cx_fail "could not rename into $dest"; }; cx_report changed 1',
+    args.backup === true ? '  if [ -f "$dest" ]; then backup="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
+    '  mv -f -- "$tmp" "$dest" || cx_fail "failed to copy the download to $dest"; tmp=; cx_report changed 1',
     'fi',
-    'cx_report checksum_dest "$(sha1sum < "$dest" | cut -c1-40)"',
+    'cx_report md5sum "$(md5sum < "$dest" | cut -c1-32)"',
     'cx_report_attributes "$dest"',
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** Sets `want` (and `cx_sum`, the digest command) from a literal checksum or a checksums file. */
+function wantedChecksumScript(url: string, checksum: Checksum): string {
+  if ('none' in checksum || 'error' in checksum) return 'want=';
+  const sum = `cx_sum() { ${checksum.algorithm}sum | cut -d' ' -f1; }`;
+  if ('digest' in checksum) return `${sum}\nwant=${quote(checksum.digest)}`;
+  // A checksums file: one bare digest, or lines "<digest>  <name>" (name may start with * or ./).
+  return [
+    sum,
+    'ck=$(mktemp) || cx_fail "cannot create a temporary file"',
+    `cx_download "$ck" ${quote(checksum.url)}`,
+    `want=$(awk -v f=${quote(urlFilename(url))} 'NR == 1 && NF == 1 { print $1; exit } { n = $0; sub(/^[^ ]* /, "", n); sub(/^[ *]/, "", n); sub(/^[.\\/]+/, "", n); if (n == f) { print $1; exit } }' "$ck" | tr 'A-F' 'a-f')`,
+    `[ -n "$want" ] || cx_fail ${quote(`Unable to find a checksum for file '${urlFilename(url)}' in '${checksum.url}'`)}`,
+  ].join('\n');
+}
+
+/**
+ * `cx_download FILE URL`: fetch URL into FILE following redirects; fails the
+ * task with Ansible's "Request failed" and the HTTP status when it cannot.
+ */
+function downloadFunction(timeout: number, insecure: boolean, headers: readonly string[]): string {
+  const headerConfig = headers.map((header) => `header = ${curlQuote(header)}\n`).join('');
+  return [
+    'cx_download() {',
+    '  if command -v curl >/dev/null 2>&1; then',
+    // curl reads its config (the URL, with \ and " escaped, and the headers) from stdin; printf is a builtin, so nothing shows in ps.
+    `    cx_code=$( { printf 'url = "%s"\\n' "$(printf '%s' "$2" | sed 's/[\\\\"]/\\\\&/g')"; ${headerConfig ? `printf '%s' ${quote(headerConfig)}` : ':'}; } | curl -sS -L ${insecure ? '-k ' : ''}--max-time ${timeout} -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")`,
+    '    cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\\r")',
+    '  elif command -v wget >/dev/null 2>&1; then',
+    `    printf '%s\\n' "$2" | wget -S ${insecure ? '--no-check-certificate ' : ''}-T ${timeout} ${headers.map((header) => `--header=${quote(header)} `).join('')}-O "$1" -i - 2>"$1.err"`,
+    '    cx_rc=$?; cx_status=$(grep -E "^ *HTTP/" "$1.err" | tail -n 1 | sed "s/^ *//" | tr -d "\\r"); cx_code=$(printf "%s" "$cx_status" | cut -d" " -f2)',
+    '  else cx_fail "get_url needs curl or wget on the host"; fi',
+    '  if [ -n "$cx_code" ] && [ "$cx_code" != 000 ]; then cx_report status_code "$cx_code"; fi',
+    '  cx_err=$(cat "$1.err" 2>/dev/null); rm -f -- "$1.hdr" "$1.err"',
+    '  case "$cx_code" in 2??) [ "$cx_rc" = 0 ] && return 0;; esac',
+    '  if [ -n "$cx_status" ]; then cx_report64 response "HTTP Error $(printf "%s" "$cx_status" | cut -d" " -f2-)"; else cx_report64 response "$cx_err"; fi',
+    '  cx_fail "Request failed"',
+    '}',
+  ].join('\n');
+}
+
+/** A value in a curl config file: double-quoted, with \ and " escaped. */
+function curlQuote(value: string): string {
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }
