@@ -1,11 +1,19 @@
 /**
- * wait_for: poll on the host, in one exec, until a path exists (or is gone,
- * or holds a pattern) or a TCP port opens (or closes). Ports are probed with
- * bash's /dev/tcp when bash is there, else nc.
+ * wait_for: poll on the host, in one exec, until a path exists (or holds a
+ * pattern, or is gone) or a TCP port opens (or closes), with Ansible's timing
+ * (the timeout counts from before `delay`) and messages. Ports are probed with
+ * bash's /dev/tcp when the host has bash, else with `nc -z`; a host with
+ * neither cannot wait for ports. A pattern in a file is searched with
+ * `grep -P` (Python-like), or `grep -E` where grep has no -P; the groups of
+ * the match are then worked out here with Python's rules.
  */
 import { quote } from '../connection/quote.js';
+import { pythonRegExp } from '../template/regex.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
-import type { ModuleDef } from './module.js';
+import type { ModuleContext, ModuleDef } from './module.js';
+
+/** At most this much of a matching file comes back to compute match_groups. */
+const MAX_CONTENT_BYTES = 1024 * 1024;
 
 export const waitForModule: ModuleDef = {
   name: 'wait_for',
@@ -30,48 +38,89 @@ export const waitForModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const { args } = ctx;
-    const wantPresent = ['started', 'present'].includes(String(args.state));
-    const what = args.path !== undefined ? `file ${String(args.path)}` : args.port !== undefined ? `${String(args.host)}:${String(args.port)}` : undefined;
+    const problem = argumentProblem(args);
+    if (problem) return { changed: false, failed: true, elapsed: 0, msg: problem };
     const started = Date.now();
-    const result = await ctx.exec(waitScript(args, wantPresent));
+    const result = await ctx.exec(waitScript(args));
+    const elapsed = Math.floor((Date.now() - started) / 1000);
     const report = parseReport(result.stdout);
-    const elapsed = Math.round((Date.now() - started) / 1000);
-    if (report.timeout === '1') {
-      const message = args.msg !== undefined ? String(args.msg) : `Timeout when waiting for ${what ?? 'the delay'}${wantPresent ? '' : ' to stop'}`;
-      return { changed: false, failed: true, elapsed, msg: message };
-    }
-    const failure = reportedFailure(report);
+    if (report.timeout === '1') return { changed: false, failed: true, elapsed, msg: args.msg !== undefined ? String(args.msg) : timeoutMessage(args) };
+    const failure = reportedFailure(report, { elapsed });
     if (failure) return failure;
     if (report.done !== '1') return scriptFailure(result.rc, result.stderr);
-    const out: Record<string, unknown> = { changed: false, elapsed, state: args.state };
-    if (args.path !== undefined) out.path = args.path;
-    if (args.port !== undefined) out.port = args.port;
-    if (report.match !== undefined) out.match_groups = [];
-    return out as { changed: false };
+    return { changed: false, elapsed, state: args.state, port: args.port ?? null, path: args.path ?? null, search_regex: args.search_regex ?? null, ...matchGroups(ctx, report.content) };
   },
 };
 
-function waitScript(args: Readonly<Record<string, unknown>>, wantPresent: boolean): string {
+function argumentProblem(args: Readonly<Record<string, unknown>>): string | undefined {
+  const { port, path, state } = args;
+  if (port !== undefined && path !== undefined) return 'port and path parameter can not both be passed to wait_for';
+  if (path !== undefined && state === 'stopped') return 'state=stopped should only be used for checking a port in the wait_for module';
+  if (path !== undefined && state === 'drained') return 'state=drained should only be used for checking a port in the wait_for module';
+  if (state === 'drained') return 'wait_for: state=drained is not supported; use state=stopped to wait for the port to close';
+  if (port !== undefined && args.search_regex !== undefined) return 'wait_for: search_regex on a port is not supported; use it with path';
+  if (args.search_regex !== undefined) {
+    try {
+      pythonRegExp(String(args.search_regex), 'search', 'm');
+    } catch (error) {
+      return `Invalid regular expression: ${(error as Error).message}`;
+    }
+  }
+  return undefined;
+}
+
+function timeoutMessage(args: Readonly<Record<string, unknown>>): string {
+  const { host, port, path, state } = args;
+  const toStop = state === 'stopped' || state === 'absent';
+  if (port !== undefined) return toStop ? `Timeout when waiting for ${String(host)}:${String(port)} to stop.` : `Timeout when waiting for ${String(host)}:${String(port)}`;
+  if (toStop) return `Timeout when waiting for ${String(path)} to be absent.`;
+  if (args.search_regex !== undefined) return `Timeout when waiting for search string ${String(args.search_regex)} in ${String(path)}`;
+  return `Timeout when waiting for file ${String(path)}`;
+}
+
+function matchGroups(ctx: ModuleContext, content: string | undefined): { match_groups: unknown[]; match_groupdict: Record<string, unknown> } {
+  const pattern = ctx.args.search_regex;
+  const match = pattern === undefined || content === undefined ? null : pythonRegExp(String(pattern), 'search', 'm').exec(content);
+  return { match_groups: match ? match.slice(1) : [], match_groupdict: match?.groups ? { ...match.groups } : {} };
+}
+
+function waitScript(args: Readonly<Record<string, unknown>>): string {
+  const { port, path, state } = args;
+  const toStop = state === 'stopped' || state === 'absent';
   const lines = [
     REPORT_FUNCTIONS,
-    `deadline=$(( $(date +%s) + ${Number(args.timeout)} ))`,
+    `end=$(( $(date +%s) + ${Number(args.timeout)} ))`,
     `sleep ${Number(args.delay)}`,
-    'cx_port_open() { if command -v bash >/dev/null 2>&1; then timeout "$3" bash -c \'exec 3<>"/dev/tcp/$0/$1"\' "$1" "$2" 2>/dev/null; elif command -v nc >/dev/null 2>&1; then nc -z -w "$3" "$1" "$2" 2>/dev/null; else cx_fail "wait_for needs bash or nc on the host to probe ports"; fi; }',
   ];
-  let probe = 'true';
-  if (args.path !== undefined) {
-    lines.push(`p=${quote(String(args.path))}`);
-    probe = args.search_regex !== undefined ? `[ -f "$p" ] && grep -Eq ${quote(String(args.search_regex))} "$p"` : '[ -e "$p" ]';
-  } else if (args.port !== undefined) {
-    probe = `cx_port_open ${quote(String(args.host))} ${Number(args.port)} ${Number(args.connect_timeout)}`;
+  if (port === undefined && path === undefined) {
+    // Nothing to watch: Ansible just sleeps for the timeout.
+    lines.push(`sleep ${Number(args.timeout)}`, 'cx_report done 1');
+    return lines.join('\n');
+  }
+  let probe: string;
+  if (port !== undefined) {
+    lines.push(
+      'if command -v bash >/dev/null 2>&1; then cx_open() { timeout "$3" bash -c \'exec 3<>"/dev/tcp/$0/$1"\' "$1" "$2" 2>/dev/null; }',
+      'elif command -v nc >/dev/null 2>&1; then cx_open() { nc -z -w "$3" "$1" "$2" 2>/dev/null; }',
+      'else cx_fail "wait_for needs bash or nc on the host to probe ports"; fi',
+    );
+    probe = `cx_open ${quote(String(args.host))} ${Number(port)} ${Number(args.connect_timeout)}`;
+  } else {
+    lines.push(`p=${quote(String(path))}`);
+    if (args.search_regex !== undefined) {
+      lines.push(`if echo | grep -Pq '' 2>/dev/null; then cx_grep() { grep -Pq -- "$1" "$2" 2>/dev/null; }; else cx_grep() { grep -Eq -- "$1" "$2" 2>/dev/null; }; fi`);
+      probe = `[ -f "$p" ] && cx_grep ${quote(String(args.search_regex))} "$p"`;
+    } else {
+      probe = '[ -e "$p" ] || [ -L "$p" ]';
+    }
   }
   lines.push(
-    `cx_ready() { if ${probe}; then ${wantPresent ? 'return 0' : 'return 1'}; else ${wantPresent ? 'return 1' : 'return 0'}; fi; }`,
-    'while ! cx_ready; do',
-    '  [ "$(date +%s)" -ge "$deadline" ] && { cx_report timeout 1; exit 0; }',
-    `  sleep ${Math.max(1, Number(args.sleep))}`,
+    `cx_ready() { if ${probe}; then ${toStop ? 'return 1' : 'return 0'}; else ${toStop ? 'return 0' : 'return 1'}; fi; }`,
+    'while [ "$(date +%s)" -lt "$end" ]; do',
+    `  if cx_ready; then ${args.search_regex !== undefined ? `cx_report64 content "$(head -c ${MAX_CONTENT_BYTES} -- "$p")"; ` : ''}cx_report done 1; exit 0; fi`,
+    `  sleep ${Number(args.sleep)}`,
     'done',
-    'cx_report done 1',
+    'cx_report timeout 1',
   );
   return lines.join('\n');
 }
