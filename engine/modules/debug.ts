@@ -1,4 +1,4 @@
-/** debug: print a message or a variable (the result is what the views show). */
+/** debug: a message or a variable's value (the result is what the views show), skipped below its verbosity. */
 import { UndefinedVariableError } from '../errors.js';
 import type { ModuleDef } from './module.js';
 
@@ -13,16 +13,17 @@ export const debugModule: ModuleDef = {
   diffMode: 'none',
   runsOn: 'controller',
   async run(ctx) {
-    if (Number(ctx.args.verbosity ?? 0) > ctx.verbosity) return { changed: false, skipped: true, skipped_reason: 'Verbosity threshold not met.' };
-    if (ctx.args.var !== undefined) {
-      const name = String(ctx.args.var);
-      try {
-        return { changed: false, [name]: ctx.evaluate(name) };
-      } catch (error) {
-        if (error instanceof UndefinedVariableError) return { changed: false, [name]: 'VARIABLE IS NOT DEFINED!' };
-        throw error;
-      }
+    const { args } = ctx;
+    if (args.msg !== undefined && args.var !== undefined) return { changed: false, failed: true, msg: "'msg' and 'var' are incompatible options" };
+    if (Number(args.verbosity ?? 0) > ctx.verbosity) return { changed: false, failed: false, skipped: true, skipped_reason: 'Verbosity threshold not met.' };
+    if (args.var === undefined) return { changed: false, failed: false, msg: (args.msg ?? 'Hello world!') as string };
+    const name = String(args.var);
+    // The result key is the variable's name, as in Ansible: `x.y` gives {"x.y": value}.
+    try {
+      return { changed: false, failed: false, [name]: ctx.evaluate(name) };
+    } catch (error) {
+      if (!(error instanceof UndefinedVariableError)) throw error;
+      return { changed: false, failed: false, [name]: ctx.verbosity > 0 ? `VARIABLE IS NOT DEFINED!: ${error.message}` : 'VARIABLE IS NOT DEFINED!' };
     }
-    return { changed: false, msg: ctx.args.msg === undefined ? 'Hello world!' : ctx.args.msg } as { changed: false; msg: string };
   },
 };

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
+import { pythonDelta, pythonTime } from './python-time.js';
 import { parseReport } from './report.js';
 import { splitCommandLine } from './shlex.js';
 
@@ -159,18 +160,4 @@ function splitLines(text: string): string[] {
   const lines = text.split(/\r\n|\n|\r/);
   if (/[\r\n]$/.test(text)) lines.pop();
   return lines;
-}
-
-/** Python's str(datetime.now()): `2024-01-02 03:04:05.678000`, local time. */
-function pythonTime(date: Date): string {
-  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds() * 1000, 6)}`;
-}
-
-/** Python's str(timedelta): `0:00:01.250000`, hours not padded. */
-function pythonDelta(ms: number): string {
-  const hours = Math.floor(ms / 3_600_000);
-  const minutes = Math.floor(ms / 60_000) % 60;
-  const seconds = Math.floor(ms / 1000) % 60;
-  return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}.${String((ms % 1000) * 1000).padStart(6, '0')}`;
 }

@@ -1,0 +1,104 @@
+/** set_fact, debug, assert, fail and pause: Ansible's results, computed on the controller without any exec. */
+import { describe, expect, it } from 'vitest';
+import { UndefinedVariableError } from '../../engine/errors.js';
+import { findModule } from '../../engine/modules/registry.js';
+import { runModule } from './context.js';
+
+const mod = (name: string) => findModule(name)!;
+const vars = { port: 6443, nodes: ['a', 'b'], conf: { name: 'x' }, empty: '' };
+
+describe('controller modules', () => {
+  it('never touch the host', async () => {
+    for (const [name, args] of [
+      ['set_fact', { a: 1 }],
+      ['debug', { msg: 'hi' }],
+      ['assert', { that: 'port > 1' }],
+      ['fail', {}],
+      ['pause', { seconds: 1 }],
+    ] as const) {
+      expect(mod(name).runsOn).toBe('controller');
+      expect((await runModule(mod(name), { args: { ...args }, vars })).execs).toBe(0);
+    }
+  });
+});
+
+describe('set_fact', () => {
+  it('returns the facts, unchanged, with Ansible\'s string-to-boolean rule', async () => {
+    const { result } = await runModule(mod('set_fact'), { args: { a: 'yes', b: 'False', c: 'maybe', d: [1], cacheable: true } });
+    expect(result).toEqual({ changed: false, ansible_facts: { a: true, b: false, c: 'maybe', d: [1] } });
+  });
+
+  it('needs at least one fact', async () => {
+    expect((await runModule(mod('set_fact'), { args: {} })).result).toMatchObject({ failed: true, msg: 'No key/value pairs provided, at least one is required for this action to succeed' });
+  });
+});
+
+describe('debug', () => {
+  it('shows msg, or Hello world!', async () => {
+    expect((await runModule(mod('debug'), { args: { msg: ['a', 1] } })).result).toEqual({ changed: false, failed: false, msg: ['a', 1] });
+    expect((await runModule(mod('debug'), { args: {} })).result).toEqual({ changed: false, failed: false, msg: 'Hello world!' });
+  });
+
+  it('shows a variable under its own name, and says when it is not defined', async () => {
+    expect((await runModule(mod('debug'), { args: { var: 'conf.name' }, vars })).result).toEqual({ changed: false, failed: false, 'conf.name': 'x' });
+    expect((await runModule(mod('debug'), { args: { var: 'nodes | length' }, vars })).result).toMatchObject({ 'nodes | length': 2 });
+    expect((await runModule(mod('debug'), { args: { var: 'nothing' }, vars })).result).toMatchObject({ nothing: 'VARIABLE IS NOT DEFINED!' });
+    expect((await runModule(mod('debug'), { args: { var: 'nothing' }, vars, verbosity: 1 })).result.nothing).toMatch(/^VARIABLE IS NOT DEFINED!: 'nothing' is undefined/);
+  });
+
+  it('is skipped below its verbosity', async () => {
+    expect((await runModule(mod('debug'), { args: { msg: 'x', verbosity: 2 }, verbosity: 1 })).result).toEqual({ changed: false, failed: false, skipped: true, skipped_reason: 'Verbosity threshold not met.' });
+    expect((await runModule(mod('debug'), { args: { msg: 'x', verbosity: 2 }, verbosity: 2 })).result).toMatchObject({ msg: 'x' });
+  });
+
+  it('refuses msg with var', async () => {
+    expect((await runModule(mod('debug'), { args: { msg: 'x', var: 'port' }, vars })).result).toMatchObject({ failed: true, msg: "'msg' and 'var' are incompatible options" });
+  });
+});
+
+describe('assert', () => {
+  it('passes when every condition holds', async () => {
+    expect((await runModule(mod('assert'), { args: { that: ['port == 6443', 'nodes | length == 2', true], quiet: true }, vars })).result).toEqual({ changed: false, msg: 'All assertions passed' });
+    expect((await runModule(mod('assert'), { args: { that: 'port > 1', success_msg: 'fine' }, vars })).result).toEqual({ changed: false, msg: 'fine' });
+  });
+
+  it('fails on the first false condition, naming it', async () => {
+    const { result } = await runModule(mod('assert'), { args: { that: ['port == 6443', 'empty', 'port == 1'] }, vars });
+    expect(result).toEqual({ changed: false, failed: true, assertion: 'empty', evaluated_to: false, msg: 'Assertion failed' });
+    expect((await runModule(mod('assert'), { args: { that: 'port == 1', fail_msg: ['bad', 'port'] }, vars })).result).toMatchObject({ msg: ['bad', 'port'] });
+    expect((await runModule(mod('assert'), { args: { that: 'port == 1', msg: 'old name' }, vars })).result).toMatchObject({ msg: 'old name' });
+  });
+
+  it('lets an undefined name fail the task with the name', async () => {
+    await expect(runModule(mod('assert'), { args: { that: 'missing == 1' }, vars })).rejects.toThrow(UndefinedVariableError);
+  });
+});
+
+describe('fail', () => {
+  it('fails with the message, or Ansible\'s default', async () => {
+    expect((await runModule(mod('fail'), { args: { msg: 'stop here' } })).result).toEqual({ changed: false, failed: true, msg: 'stop here' });
+    expect((await runModule(mod('fail'), { args: {} })).result).toEqual({ changed: false, failed: true, msg: 'Failed as requested from task' });
+  });
+});
+
+describe('pause', () => {
+  it('waits and reports as Ansible does', async () => {
+    const { result } = await runModule(mod('pause'), { args: { seconds: '1' } });
+    expect(result).toMatchObject({ changed: false, rc: 0, stderr: '', echo: true, user_input: '' });
+    expect(result.stdout).toMatch(/^Paused for \d+\.\d+ seconds$/);
+    expect(result.start).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/);
+  });
+
+  it('ends early when the run is interrupted', async () => {
+    const controller = new AbortController();
+    const pending = runModule(mod('pause'), { args: { minutes: 60 }, signal: controller.signal });
+    controller.abort();
+    expect((await pending).result).toMatchObject({ changed: false, rc: 0 });
+  });
+
+  it('refuses prompts and both units at once', async () => {
+    expect((await runModule(mod('pause'), { args: { prompt: 'Continue?' } })).result).toMatchObject({ failed: true, msg: 'pause: prompts (waiting for the operator) are not supported; give seconds or minutes' });
+    expect((await runModule(mod('pause'), { args: {} })).result).toMatchObject({ failed: true });
+    expect((await runModule(mod('pause'), { args: { seconds: 1, minutes: 1 } })).result).toMatchObject({ failed: true, msg: 'parameters are mutually exclusive: minutes|seconds' });
+  });
+});
