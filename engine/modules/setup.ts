@@ -1,29 +1,47 @@
 /**
  * setup (Gathering Facts): one POSIX sh exec collects a documented subset of
- * Ansible's facts, falling back to /proc, /sys and /etc/os-release when
- * tools (ip, hostname, df) are missing.
+ * Ansible's facts under Ansible's names. Every tool is optional: without
+ * `hostname`, `ip` or `getconf` the script falls back to /proc, /sys and
+ * /etc/os-release, and mount sizes come from `stat -f` (no df needed).
+ * `filter` keeps only the facts whose names match its shell-style patterns.
  */
-import { parseReport, REPORT_FUNCTIONS, scriptFailure } from './lib/report.js';
+import { networkFacts } from './lib/network-facts.js';
+import { parseReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
+import { distributionFacts, parseEnvironment, parseMounts, parseOsRelease } from './lib/system-facts.js';
 import type { ModuleDef } from './module.js';
 
 const FACTS_SCRIPT = `${REPORT_FUNCTIONS}
-cx_report hostname "$(hostname 2>/dev/null || cat /proc/sys/kernel/hostname)"
-cx_report fqdn "$(hostname -f 2>/dev/null || hostname 2>/dev/null || cat /proc/sys/kernel/hostname)"
-cx_report kernel "$(uname -r)"
-cx_report architecture "$(uname -m)"
-cx_report vcpus "$(getconf _NPROCESSORS_ONLN 2>/dev/null || grep -c ^processor /proc/cpuinfo)"
-cx_report memtotal_kb "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
-cx_report user_id "$(id -un)"
-if [ -r /etc/os-release ]; then cx_report64 os_release "$(cat /etc/os-release)"; fi
-cx_report service_mgr "$(cat /proc/1/comm 2>/dev/null)"
-if command -v ip >/dev/null 2>&1; then
-  cx_report64 route "$(ip -4 route show default 2>/dev/null | head -n1)"
-  cx_report64 addresses "$(ip -4 -o addr show 2>/dev/null)"
+cx_has() { command -v "$1" >/dev/null 2>&1; }
+cx_read() { [ -r "$1" ] && cat "$1" 2>/dev/null; }
+if cx_has hostname; then cx_report64 hostname "$(hostname)"; cx_report64 fqdn "$(hostname -f 2>/dev/null || hostname)"
+else cx_report64 hostname "$(cx_read /proc/sys/kernel/hostname)"; fi
+cx_report64 kernel "$(uname -r)"
+cx_report64 kernel_version "$(uname -v)"
+cx_report64 architecture "$(uname -m)"
+cx_report vcpus "$(getconf _NPROCESSORS_ONLN 2>/dev/null || grep -c '^processor' /proc/cpuinfo)"
+cx_report nproc "$(nproc 2>/dev/null || grep -c '^processor' /proc/cpuinfo)"
+cx_report64 meminfo "$(grep -E '^(MemTotal|MemFree|SwapTotal|SwapFree):' /proc/meminfo)"
+cx_report64 user "$(id -un)|$(id -u)|$(id -g)|$HOME|$SHELL"
+cx_report64 os_release "$(cx_read /etc/os-release || cx_read /usr/lib/os-release)"
+cx_report64 debian_version "$(cx_read /etc/debian_version)"
+if [ -d /run/systemd/system ]; then cx_report service_mgr systemd; else cx_report64 service_mgr "$(cx_read /proc/1/comm)"; fi
+cx_report64 machine_id "$(cx_read /etc/machine-id)"
+cx_report64 uptime "$(cx_read /proc/uptime)"
+for cx_m in apt-get dnf yum zypper apk pacman; do if cx_has "$cx_m"; then cx_report pkg_mgr "$cx_m"; break; fi; done
+if cx_has ip; then
+  cx_report64 ip_addresses "$(ip -4 -o addr show 2>/dev/null)"
+  cx_report64 ip_route "$(ip -4 route show default 2>/dev/null)"
 else
-  cx_report64 addresses "$(hostname -I 2>/dev/null)"
+  cx_report64 fib_trie "$(cx_read /proc/net/fib_trie)"
+  cx_report64 proc_route "$(cx_read /proc/net/route)"
 fi
-cx_report64 mounts "$(df -P -k 2>/dev/null | tail -n +2)"
-cx_report64 mount_types "$(cat /proc/mounts 2>/dev/null)"
+cx_report64 links "$(for cx_l in /sys/class/net/*; do [ -e "$cx_l" ] && printf '%s %s %s\\n' "\${cx_l##*/}" "$(cx_read "$cx_l/address")" "$(cx_read "$cx_l/mtu")"; done)"
+cx_report64 mounts "$(while read -r cx_dev cx_mnt cx_type cx_opts cx_rest; do
+  case "$cx_dev" in /*|*:/*) ;; *) continue;; esac
+  [ "$cx_type" = none ] && continue
+  printf '%s|%s|%s|%s|%s\\n' "$cx_dev" "$cx_mnt" "$cx_type" "$cx_opts" "$(stat -f -c '%S %b %f %a %c %d' -- "$(printf '%b' "$cx_mnt")" 2>/dev/null)"
+done < /proc/mounts)"
+cx_report64 env "$(env)"
 cx_report done 1
 `;
 
@@ -31,7 +49,12 @@ export const setupModule: ModuleDef = {
   name: 'setup',
   argsSchema: {
     type: 'object',
-    properties: { gather_subset: { type: 'array', items: { type: 'string' } }, filter: { type: 'array', items: { type: 'string' } }, gather_timeout: { type: 'integer' } },
+    properties: {
+      gather_subset: { type: 'array', items: { type: 'string' } },
+      filter: { type: 'array', items: { type: 'string' } },
+      gather_timeout: { type: 'integer' },
+      fact_path: { type: 'string' },
+    },
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -41,107 +64,59 @@ export const setupModule: ModuleDef = {
     const result = await ctx.exec(FACTS_SCRIPT);
     const report = parseReport(result.stdout);
     if (report.done !== '1') return scriptFailure(result.rc, result.stderr);
-    return { changed: false, ansible_facts: factsFrom(report) };
+    const facts = factsFrom(report);
+    const filters = (ctx.args.filter as string[] | undefined) ?? [];
+    return { changed: false, ansible_facts: filters.length === 0 ? facts : filtered(facts, filters) };
   },
 };
 
-function factsFrom(report: Record<string, string>): Record<string, unknown> {
-  const os = parseOsRelease(report.os_release ?? '');
-  const addresses = parseAddresses(report.addresses ?? '');
-  const defaultIpv4 = parseDefaultRoute(report.route ?? '', addresses);
-  const hostname = (report.hostname ?? '').split('.')[0]!;
-  const memtotal = Math.floor(Number(report.memtotal_kb ?? 0) / 1024);
+function factsFrom(report: Report): Record<string, unknown> {
+  const hostname = (report.hostname ?? '').trim();
+  const fqdn = (report.fqdn ?? hostname).trim();
+  const memory = meminfoMegabytes(report.meminfo ?? '');
+  const [userId, uid, gid, home, shell] = (report.user ?? '').split('|');
   const pid1 = (report.service_mgr ?? '').trim();
   return {
-    ansible_hostname: hostname,
-    ansible_nodename: report.hostname,
-    ansible_fqdn: report.fqdn,
+    ansible_hostname: hostname.split('.')[0],
+    ansible_nodename: hostname,
+    ansible_fqdn: fqdn,
+    ansible_domain: fqdn.includes('.') ? fqdn.slice(fqdn.indexOf('.') + 1) : '',
     ansible_kernel: report.kernel,
+    ansible_kernel_version: report.kernel_version,
     ansible_architecture: report.architecture,
     ansible_machine: report.architecture,
-    ansible_processor_vcpus: Number(report.vcpus ?? 0),
-    ansible_processor_nproc: Number(report.vcpus ?? 0),
-    ansible_memtotal_mb: memtotal,
-    ansible_user_id: report.user_id,
-    ansible_distribution: distributionName(os),
-    ansible_distribution_version: os.VERSION_ID ?? '',
-    ansible_distribution_release: os.VERSION_CODENAME ?? '',
-    ansible_distribution_major_version: (os.VERSION_ID ?? '').split('.')[0] ?? '',
-    ansible_os_family: osFamily(os),
     ansible_system: 'Linux',
+    ansible_processor_vcpus: Number(report.vcpus ?? 0),
+    ansible_processor_nproc: Number(report.nproc ?? report.vcpus ?? 0),
+    ansible_memtotal_mb: memory.MemTotal,
+    ansible_memfree_mb: memory.MemFree,
+    ansible_swaptotal_mb: memory.SwapTotal,
+    ansible_swapfree_mb: memory.SwapFree,
+    ansible_user_id: userId,
+    ansible_user_uid: Number(uid),
+    ansible_user_gid: Number(gid),
+    ansible_user_dir: home,
+    ansible_user_shell: shell,
+    ...distributionFacts(parseOsRelease(report.os_release ?? ''), report.debian_version ?? ''),
     ansible_service_mgr: pid1 === 'systemd' ? 'systemd' : pid1 || 'unknown',
-    ansible_default_ipv4: defaultIpv4,
-    ansible_all_ipv4_addresses: addresses.map((entry) => entry.address).filter((address) => !address.startsWith('127.')),
-    ansible_mounts: parseMounts(report.mounts ?? '', report.mount_types ?? ''),
+    ansible_pkg_mgr: report.pkg_mgr === 'apt-get' ? 'apt' : (report.pkg_mgr ?? 'unknown'),
+    ansible_machine_id: (report.machine_id ?? '').trim(),
+    ansible_uptime_seconds: Math.floor(Number((report.uptime ?? '0').split(' ')[0])),
+    ...networkFacts({ ipAddresses: report.ip_addresses, ipRoute: report.ip_route, fibTrie: report.fib_trie, procRoute: report.proc_route, links: report.links }),
+    ansible_mounts: parseMounts(report.mounts ?? ''),
+    ansible_env: parseEnvironment(report.env ?? ''),
   };
 }
 
-function parseOsRelease(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (match) out[match[1]!] = match[2]!.replace(/^["']|["']$/g, '');
-  }
+/** /proc/meminfo values in kB to whole MiB, as Ansible reports them. */
+function meminfoMegabytes(text: string): Record<string, number> {
+  const out: Record<string, number> = { MemTotal: 0, MemFree: 0, SwapTotal: 0, SwapFree: 0 };
+  for (const match of text.matchAll(/^(\w+):\s+(\d+)/gm)) out[match[1]!] = Math.floor(Number(match[2]) / 1024);
   return out;
 }
 
-function distributionName(os: Record<string, string>): string {
-  const id = (os.ID ?? 'unknown').toLowerCase();
-  const names: Record<string, string> = { debian: 'Debian', ubuntu: 'Ubuntu', rhel: 'RedHat', centos: 'CentOS', rocky: 'Rocky', almalinux: 'AlmaLinux', fedora: 'Fedora', sles: 'SLES', opensuse: 'openSUSE', 'opensuse-leap': 'openSUSE Leap' };
-  return names[id] ?? (os.NAME ?? id);
-}
-
-function osFamily(os: Record<string, string>): string {
-  const ids = `${os.ID ?? ''} ${os.ID_LIKE ?? ''}`.toLowerCase();
-  if (/debian|ubuntu/.test(ids)) return 'Debian';
-  if (/rhel|fedora|centos|rocky|alma/.test(ids)) return 'RedHat';
-  if (/suse/.test(ids)) return 'Suse';
-  return os.ID ?? 'unknown';
-}
-
-interface Address {
-  readonly interface: string;
-  readonly address: string;
-  readonly prefix: number;
-}
-
-function parseAddresses(text: string): Address[] {
-  const out: Address[] = [];
-  for (const match of text.matchAll(/^\d+:\s+(\S+)\s+inet\s+(\d+\.\d+\.\d+\.\d+)\/(\d+)/gm)) {
-    out.push({ interface: match[1]!, address: match[2]!, prefix: Number(match[3]) });
-  }
-  if (out.length === 0) for (const address of text.split(/\s+/).filter((word) => /^\d+\.\d+\.\d+\.\d+$/.test(word))) out.push({ interface: 'unknown', address, prefix: 32 });
-  return out;
-}
-
-function parseDefaultRoute(route: string, addresses: Address[]): Record<string, unknown> {
-  const gateway = /via (\S+)/.exec(route)?.[1];
-  const device = /dev (\S+)/.exec(route)?.[1];
-  const entry = addresses.find((candidate) => candidate.interface === device) ?? addresses.find((candidate) => !candidate.address.startsWith('127.'));
-  if (!entry) return {};
-  const mask = entry.prefix === 0 ? 0 : (0xffffffff << (32 - entry.prefix)) >>> 0;
-  const toDotted = (value: number) => [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
-  const numeric = entry.address.split('.').reduce((total, part) => ((total << 8) | Number(part)) >>> 0, 0);
-  return { address: entry.address, interface: entry.interface, netmask: toDotted(mask), network: toDotted((numeric & mask) >>> 0), prefix: String(entry.prefix), gateway: gateway ?? null };
-}
-
-function parseMounts(df: string, procMounts: string): Record<string, unknown>[] {
-  const types = new Map<string, string>();
-  for (const line of procMounts.split('\n')) {
-    const [device, mount, fstype] = line.split(/\s+/);
-    if (mount) types.set(mount, fstype ?? '');
-    void device;
-  }
-  return df
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((fields) => fields.length >= 6)
-    .map(([device, total, used, available, , mount]) => ({
-      mount,
-      device,
-      fstype: types.get(mount!) ?? '',
-      size_total: Number(total) * 1024,
-      size_available: Number(available) * 1024,
-      size_used: Number(used) * 1024,
-    }));
+/** Ansible's filter: fnmatch patterns on the fact names (`ansible_*_mb`, `ansible_distribution*`). */
+function filtered(facts: Record<string, unknown>, patterns: readonly string[]): Record<string, unknown> {
+  const matchers = patterns.map((pattern) => new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+  return Object.fromEntries(Object.entries(facts).filter(([name]) => matchers.some((matcher) => matcher.test(name))));
 }
