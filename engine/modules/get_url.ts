@@ -191,7 +191,7 @@ function downloadFunction(timeout: number, insecure: boolean, headers: readonly 
     '  if [ -n "$cx_code" ] && [ "$cx_code" != 000 ]; then cx_report status_code "$cx_code"; fi',
     '  cx_err=$(cat "$1.err" 2>/dev/null); rm -f -- "$1.hdr" "$1.err"',
     '  case "$cx_code" in 2??) [ "$cx_rc" = 0 ] && return 0;; esac',
-    '  if [ -n "$cx_status" ]; then cx_report64 response "HTTP Error $(printf "%s" "$cx_status" | cut -d" " -f2-)"; else cx_report64 response "$cx_err"; fi',
+    '  if [ -n "$cx_status" ]; then cx_report64 response "HTTP Error $(printf "%s" "$cx_status" | cut -d" " -f2): $(printf "%s" "$cx_status" | cut -d" " -f3-)"; else cx_report64 response "$cx_err"; fi',
     '  cx_fail "Request failed"',
     '}',
   ].join('\n');

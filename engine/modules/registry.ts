@@ -18,6 +18,7 @@ import { slurpModule } from './slurp.js';
 import { statModule } from './stat.js';
 import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
+import { uriModule } from './uri.js';
 import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
@@ -39,16 +40,19 @@ const ALL: readonly ModuleDef[] = [
   statModule,
   systemdModule,
   templateModule,
+  uriModule,
   waitForModule,
 ];
 
 const byName = new Map<string, ModuleDef>();
 for (const module of ALL) for (const name of [module.name, ...(module.aliases ?? [])]) byName.set(name, module);
 
+/** The module a task names, with or without the `ansible.builtin.` / `ansible.legacy.` prefix. */
 export function findModule(name: string): ModuleDef | undefined {
   return byName.get(name.replace(/^ansible\.(builtin|legacy)\./, ''));
 }
 
+/** Every name a task may use (for "did you mean"). */
 export function moduleNames(): string[] {
   return [...byName.keys()];
 }

@@ -22,6 +22,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 interface PropertySchema {
   readonly type?: string | readonly string[];
   readonly enum?: readonly unknown[];
+  readonly items?: PropertySchema;
 }
 type Properties = Readonly<Record<string, PropertySchema>>;
 
@@ -74,12 +75,19 @@ function normalize(module: ModuleDef, args: Record<string, unknown>): Record<str
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
     const property = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
-    out[key] = property ? coerce(value, [property.type ?? []].flat()) : value;
+    out[key] = property ? coerce(value, property) : value;
   }
   return out;
 }
 
-function coerce(value: unknown, types: readonly string[]): unknown {
+/** One value to the type its schema wants, where Ansible would convert it; list elements too. */
+function coerce(value: unknown, property: PropertySchema): unknown {
+  const types = [property.type ?? []].flat();
+  const converted = coerceScalar(value, types);
+  return Array.isArray(converted) && property.items ? converted.map((item) => coerce(item, property.items!)) : converted;
+}
+
+function coerceScalar(value: unknown, types: readonly string[]): unknown {
   if (types.length === 0 || value === null || value === undefined) return value;
   if (types.includes(jsonType(value))) return value;
   if (types.includes('integer') && typeof value === 'number') return value;

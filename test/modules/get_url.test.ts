@@ -111,7 +111,7 @@ describe('get_url', () => {
 
   it('reports "Request failed" with the HTTP status', async () => {
     const { result } = await runModule(getUrl, { args: { url: `${base}/missing`, dest: join(d, 'x') } });
-    expect(result).toMatchObject({ failed: true, changed: false, msg: 'Request failed', status_code: 404, response: 'HTTP Error 404 Not Found' });
+    expect(result).toMatchObject({ failed: true, changed: false, msg: 'Request failed', status_code: 404, response: 'HTTP Error 404: Not Found' });
     expect(readdirSync(d)).toEqual([]);
   });
 

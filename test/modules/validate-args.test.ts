@@ -27,7 +27,7 @@ describe('registry', () => {
   });
 
   it('lists every module the design promises', () => {
-    for (const name of ['command', 'shell', 'file', 'copy', 'template', 'lineinfile', 'stat', 'slurp', 'fetch', 'get_url', 'systemd', 'systemd_service', 'service', 'wait_for', 'set_fact', 'debug', 'assert', 'fail', 'pause', 'setup']) {
+    for (const name of ['command', 'shell', 'file', 'copy', 'template', 'lineinfile', 'stat', 'slurp', 'fetch', 'get_url', 'systemd', 'systemd_service', 'service', 'wait_for', 'set_fact', 'debug', 'assert', 'fail', 'pause', 'setup', 'uri']) {
       expect(moduleNames()).toContain(name);
     }
   });
@@ -45,6 +45,8 @@ describe('validateArgs', () => {
     ['lineinfile', { path: '/x', line: true }, { line: 'True' }],
     ['stat', { path: '/x', get_checksum: 'off' }, { get_checksum: false, follow: false }],
     ['setup', { gather_subset: 'min,network' }, { gather_subset: ['min', 'network'] }],
+    ['uri', { url: 'http://x/', status_code: '200, 404' }, { status_code: [200, 404] }],
+    ['uri', { url: 'http://x/', status_code: ['201'] }, { status_code: [201] }],
   ];
 
   it.each(NORMALIZE_CASES)('%s %j normalizes to include %j', (name, args, expected) => {

@@ -1,0 +1,169 @@
+/**
+ * uri: an HTTP request made from the host with curl, in one exec, with
+ * Ansible's result shape (status, url, redirected, msg, the response headers
+ * as lower_case keys, json for JSON responses, content when asked) and its
+ * failure when the status is not one of `status_code`. The URL, headers and
+ * credentials go to curl on its stdin (-K -), never as arguments; the body
+ * travels in the script as base64. Like Ansible's, uri is skipped in check mode.
+ */
+import { heredocBase64, quote } from '../connection/quote.js';
+import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+
+/** At most this much of a response body comes back. */
+const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
+
+export const uriModule: ModuleDef = {
+  name: 'uri',
+  argsSchema: {
+    type: 'object',
+    properties: {
+      url: { type: 'string' },
+      method: { type: 'string', default: 'GET' },
+      body: {},
+      body_format: { enum: ['raw', 'json', 'form-urlencoded'], default: 'raw' },
+      headers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, default: {} },
+      status_code: { type: ['array', 'integer'], items: { type: 'integer' }, default: [200] },
+      return_content: { type: 'boolean', default: false },
+      validate_certs: { type: 'boolean', default: true },
+      timeout: { type: 'integer', default: 30 },
+      follow_redirects: { enum: ['all', 'no', 'none', 'safe', 'urllib2', 'yes'], default: 'safe' },
+      url_username: { type: 'string' },
+      user: { type: 'string' },
+      url_password: { type: 'string' },
+      password: { type: 'string' },
+      force_basic_auth: { type: 'boolean', default: false },
+      creates: { type: 'string' },
+      removes: { type: 'string' },
+    },
+    required: ['url'],
+    additionalProperties: false,
+  },
+  checkMode: 'none',
+  diffMode: 'none',
+  runsOn: 'target',
+  async run(ctx) {
+    const { args } = ctx;
+    const method = String(args.method).toUpperCase();
+    if (!/^[A-Z]+$/.test(method)) return { changed: false, failed: true, msg: "Parameter 'method' needs to be a single word in uppercase, like GET or POST." };
+    const request = requestOf(args);
+    if (/[\u0000-\u001f\u007f]/.test([String(args.url), ...request.headers, request.user ?? ''].join(''))) {
+      return { changed: false, failed: true, msg: 'url, headers and credentials must not contain control characters (a newline?)' };
+    }
+    const started = Date.now();
+    const result = await ctx.exec(requestScript(ctx, method, request));
+    const report = parseReport(result.stdout);
+    const elapsed = Math.floor((Date.now() - started) / 1000);
+    if (report.skipped) return { changed: false, stdout: report.skipped };
+    const failure = reportedFailure(report);
+    if (failure) return failure;
+    if (report.status === undefined) return scriptFailure(result.rc, result.stderr);
+    return responseResult(ctx, report, elapsed);
+  },
+};
+
+interface Request {
+  readonly headers: string[];
+  readonly body: string | undefined;
+  readonly user: string | undefined;
+}
+
+/** Headers and body as Ansible builds them for each body_format. */
+function requestOf(args: Readonly<Record<string, unknown>>): Request {
+  const headers = Object.entries(args.headers as Record<string, unknown>).map(([name, value]) => `${name}: ${String(value)}`);
+  const hasContentType = headers.some((header) => header.toLowerCase().startsWith('content-type:'));
+  let body: string | undefined;
+  if (args.body !== undefined) {
+    if (args.body_format === 'json') {
+      body = typeof args.body === 'string' ? args.body : JSON.stringify(args.body);
+      if (!hasContentType) headers.push('Content-Type: application/json');
+    } else if (args.body_format === 'form-urlencoded') {
+      body = typeof args.body === 'string' ? args.body : new URLSearchParams(Object.entries(args.body as Record<string, unknown>).map(([key, value]) => [key, String(value)])).toString();
+      if (!hasContentType) headers.push('Content-Type: application/x-www-form-urlencoded');
+    } else {
+      body = typeof args.body === 'string' ? args.body : JSON.stringify(args.body);
+    }
+  }
+  const username = (args.url_username ?? args.user) as string | undefined;
+  const password = (args.url_password ?? args.password) as string | undefined;
+  return { headers, body, user: username === undefined ? undefined : `${username}:${password ?? ''}` };
+}
+
+function requestScript(ctx: ModuleContext, method: string, request: Request): string {
+  const { args } = ctx;
+  const follow = args.follow_redirects === 'all' || args.follow_redirects === 'yes' || (['safe', 'urllib2'].includes(String(args.follow_redirects)) && ['GET', 'HEAD'].includes(method));
+  const config = [
+    `request = ${curlQuote(method)}`,
+    ...request.headers.map((header) => `header = ${curlQuote(header)}`),
+    ...(request.user === undefined ? [] : [`user = ${curlQuote(request.user)}`, 'basic']),
+  ].join('\n');
+  const lines = [REPORT_FUNCTIONS, 'out=; hdr=; err=; body=', 'trap \'rm -f -- ${out:+"$out"} ${hdr:+"$hdr"} ${err:+"$err"} ${body:+"$body"}\' EXIT', "trap 'exit 143' TERM HUP INT"];
+  if (args.creates !== undefined) lines.push(`[ -e ${quote(String(args.creates))} ] && { cx_report64 skipped ${quote(`skipped, since '${String(args.creates)}' exists`)}; exit 0; }`);
+  if (args.removes !== undefined) lines.push(`[ -e ${quote(String(args.removes))} ] || { cx_report64 skipped ${quote(`skipped, since '${String(args.removes)}' does not exist`)}; exit 0; }`);
+  lines.push(
+    'command -v curl >/dev/null 2>&1 || cx_fail "uri needs curl on the host"',
+    'out=$(mktemp) && hdr=$(mktemp) && err=$(mktemp) && body=$(mktemp) || cx_fail "cannot create a temporary file"',
+    request.body === undefined ? '' : heredocBase64('base64 -d > "$body"', request.body, '|| cx_fail "cannot write the request body"'),
+    `url=${quote(String(args.url))}`,
+    // The config goes on curl's stdin: printf is a builtin, so the URL, headers and credentials never show in ps.
+    `written=$( { printf 'url = "%s"\\n' "$(printf '%s' "$url" | sed 's/[\\\\"]/\\\\&/g')"; printf '%s\\n' ${quote(config)}; ${request.body === undefined ? ':' : 'printf \'data-binary = "@%s"\\n\' "$body"'}; } | curl -sS ${follow ? '-L ' : ''}${args.validate_certs === false ? '-k ' : ''}--max-time ${Number(args.timeout)} -K - -o "$out" -D "$hdr" -w '%{http_code} %{url_effective}' 2>"$err")`,
+    'cx_report64 curl_error "$(cat "$err")"',
+    'cx_report status "${written%% *}"; cx_report64 effective_url "${written#* }"',
+    // The headers of the last response (after redirects).
+    'cx_report64 headers "$(awk \'/^HTTP\\// { block = "" } { block = block $0 "\\n" } END { printf "%s", block }\' "$hdr" | tr -d \'\\r\')"',
+    `cx_report64 content "$(head -c ${MAX_CONTENT_BYTES} "$out"; printf x)"`,
+  );
+  return lines.filter(Boolean).join('\n');
+}
+
+function responseResult(ctx: ModuleContext, report: Report, elapsed: number): ModuleResult {
+  const { args } = ctx;
+  const url = String(args.url);
+  const wanted = [args.status_code].flat().map(Number);
+  const statusLine = (report.headers ?? '').split('\n')[0] ?? '';
+  const headers = responseHeaders(report.headers ?? '');
+  const status = Number(report.status) || -1;
+  const content = (report.content ?? 'x').slice(0, -1);
+  const out: ModuleResult = {
+    changed: false,
+    status,
+    url: report.effective_url || url,
+    redirected: (report.effective_url || url) !== url,
+    elapsed,
+    cookies: {},
+    cookies_string: '',
+    ...headers,
+    msg: status === -1 ? `Request failed: ${(report.curl_error ?? '').trim()}` : status < 400 ? `OK (${headers.content_length ?? 'unknown'} bytes)` : `HTTP Error ${statusLine.split(' ').slice(1).join(' ').replace(' ', ': ')}`,
+  };
+  if (/json/i.test(String(headers.content_type ?? ''))) {
+    try {
+      out.json = JSON.parse(content);
+    } catch {
+      // not JSON after all: Ansible leaves json out too
+    }
+  }
+  if (args.return_content === true) out.content = content;
+  if (!wanted.includes(status)) {
+    out.failed = true;
+    out.msg = `Status code was ${status} and not [${wanted.join(', ')}]: ${String(out.msg)}`;
+  }
+  return out;
+}
+
+/** `Content-Type: x` becomes content_type, as Ansible names response headers. */
+function responseHeaders(block: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of block.split('\n').slice(1)) {
+    const separator = line.indexOf(':');
+    if (separator <= 0) continue;
+    const name = line.slice(0, separator).trim().toLowerCase().replace(/-/g, '_');
+    if (['__proto__', 'constructor', 'prototype'].includes(name)) continue;
+    headers[name] = line.slice(separator + 1).trim();
+  }
+  return headers;
+}
+
+/** A value in a curl config file: double-quoted, with \ and " escaped. */
+function curlQuote(value: string): string {
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+}
