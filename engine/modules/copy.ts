@@ -18,6 +18,7 @@ export const copyModule: ModuleDef = {
       backup: { type: 'boolean', default: false },
       remote_src: { type: 'boolean', default: false },
       validate: { type: 'string' },
+      follow: { type: 'boolean', default: false },
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['dest'],
@@ -30,7 +31,7 @@ export const copyModule: ModuleDef = {
     const { args } = ctx;
     if (args.src === undefined && args.content === undefined) return { changed: false, failed: true, msg: 'src (or content) is required' };
     if (args.src !== undefined && args.content !== undefined) return { changed: false, failed: true, msg: 'src and content are mutually exclusive' };
-    const common = { dest: String(args.dest), force: args.force !== false, backup: args.backup === true, validate: args.validate as string | undefined };
+    const common = { dest: String(args.dest), force: args.force !== false, backup: args.backup === true, validate: args.validate as string | undefined, follow: args.follow === true };
     if (args.content !== undefined) {
       const content = Buffer.from(typeof args.content === 'string' ? args.content : JSON.stringify(args.content), 'utf8');
       return writeFile(ctx, { ...common, content, attributes: attributesFrom(args), sourceLabel: String(args.dest) });
@@ -45,7 +46,7 @@ export const copyModule: ModuleDef = {
   },
 };
 
-async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: boolean; backup: boolean; validate: string | undefined }): Promise<ModuleResult> {
+async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: boolean; backup: boolean; validate: string | undefined; follow: boolean }): Promise<ModuleResult> {
   const { args } = ctx;
   const path = ctx.resolveSource(String(args.src), 'files');
   const stats = statSync(path);
@@ -54,8 +55,12 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
   }
   // mode: preserve gives dest the mode the source file has on the controller.
   const mode = args.mode === 'preserve' ? normalizeMode(stats.mode & 0o7777) : args.mode;
+  // dest ending in / is a directory, made if missing, that receives the file under its own name.
+  const intoDirectory = common.dest.endsWith('/');
   const result = await writeFile(ctx, {
     ...common,
+    dest: intoDirectory ? `${common.dest}${basename(path)}` : common.dest,
+    makeParents: intoDirectory,
     content: readFileSync(path),
     attributes: attributesFrom({ ...args, mode }),
     sourceLabel: path,

@@ -13,6 +13,7 @@ export const templateModule: ModuleDef = {
       force: { type: 'boolean', default: true },
       backup: { type: 'boolean', default: false },
       validate: { type: 'string' },
+      follow: { type: 'boolean', default: false },
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['src', 'dest'],
@@ -31,6 +32,7 @@ export const templateModule: ModuleDef = {
       force: ctx.args.force !== false,
       backup: ctx.args.backup === true,
       validate: ctx.args.validate as string | undefined,
+      follow: ctx.args.follow === true,
       sourceLabel: path,
     });
   },

@@ -4,7 +4,7 @@
  * that keep the original when the disk is full or read-only.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
 import { runModule, sh, tempDir } from './context.js';
@@ -111,6 +111,28 @@ describe('copy content', () => {
     writeFileSync(`${d}/s`, 'x', { mode: 0o751 });
     await runModule(copy, { args: { src: `${d}/s`, dest: `${d}/t`, mode: 'preserve' } });
     expect(modeOf(`${d}/t`)).toBe('0751');
+  });
+
+  it('replaces a symlink at dest with the file, or writes through it with follow', async () => {
+    writeFileSync(`${d}/real`, 'same\n');
+    await sh(`ln -s ${d}/real ${d}/link`);
+    expect((await runModule(copy, { args: { content: 'same\n', dest: `${d}/link`, follow: true } })).result.changed).toBe(false);
+    expect((await runModule(copy, { args: { content: 'same\n', dest: `${d}/link` } })).result.changed).toBe(true);
+    expect(lstatSync(`${d}/link`).isFile()).toBe(true);
+    expect(readFileSync(`${d}/real`, 'utf8')).toBe('same\n');
+  });
+
+  it('makes the directory of a dest ending in / and puts the file in it', async () => {
+    writeFileSync(`${d}/app.bin`, 'bin');
+    const { result } = await runModule(copy, { args: { src: `${d}/app.bin`, dest: `${d}/opt/app/` } });
+    expect(result).toMatchObject({ changed: true, dest: `${d}/opt/app/app.bin` });
+    expect(readFileSync(`${d}/opt/app/app.bin`, 'utf8')).toBe('bin');
+  });
+
+  it('predicts a write into a directory that does not exist yet in check mode, as Ansible does', async () => {
+    const { result } = await runModule(copy, { args: { content: 'x', dest: `${d}/later/f` }, check: true });
+    expect(result).toMatchObject({ changed: true });
+    expect(readdirSync(d)).toEqual([]);
   });
 
   const FAILURES: [string, () => Record<string, unknown>, RegExp][] = [

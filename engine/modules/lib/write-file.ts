@@ -112,12 +112,15 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     checksum ? `want_sum=${checksum}` : remoteSourceScript(request, diff),
     'content_changed=0',
     `if [ -f "$dest" ]; then current=$(sha1sum < "$dest" | cut -c1-40) || cx_fail "cannot read $dest"; [ "$current" = "$want_sum" ] || content_changed=1; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
+    // Without follow a symlink at dest is replaced by the file, as Ansible's copy does.
+    request.follow ? '' : '[ -L "$dest" ] && content_changed=1',
     expectedChecksumScript(request.expectedChecksum),
     request.force ? '' : '[ -f "$dest" ] && content_changed=0',
     'dir=$(dirname -- "$dest")',
     request.makeParents
       ? `[ -d "$dir" ] || ${check ? ':' : 'out=$(mkdir -p -- "$dir" 2>&1) || cx_fail "Error creating $dir ($out)"'}`
-      : '[ -d "$dir" ] || cx_fail "Destination directory $dir does not exist"',
+      : // In check mode a missing directory may be one an earlier task would have made: predict, as Ansible does.
+        `[ -d "$dir" ] || ${check ? ':' : 'cx_fail "Destination directory $dir does not exist"'}`,
     mode === 'probe' && !check ? '[ "$content_changed" = 1 ] && { cx_report needs_content 1; exit 0; }' : '',
     'cx_report content_changed "$content_changed"',
     diff
