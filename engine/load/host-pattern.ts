@@ -1,65 +1,99 @@
 /**
- * Ansible host patterns: `all`/`*`, names of groups or hosts, `a:b` and `a,b`
- * (union), `a:!b` (except), `a:&b` (and), wildcards (`web*`), `~regex`, and
- * `@file` (one host per line, e.g. a retry file). Results keep inventory order.
+ * Ansible host patterns: `all`/`*`, group or host names, `a:b` and `a,b`
+ * (union), `a:!b` (except), `a:&b` (and), wildcards (`web*`), `~regex`,
+ * subscripts (`workers[0]`, `workers[1:3]`, inclusive as Ansible's code), and
+ * `@file` (one pattern per line, e.g. a retry file). As in Ansible, unions
+ * come first, then intersections, then exclusions, whatever the order
+ * written. Results keep inventory order.
+ *
+ * A name that is no host or group is an error (Ansible only warns): a typo in
+ * --limit or hosts: would otherwise run on nothing, or on more than meant
+ * after `!`. A wildcard or regex that matches nothing is not an error.
  */
 import { readFileSync } from 'node:fs';
 import { CxError, ExitCode } from '../errors.js';
-import { groupsMap } from './inventory.js';
+import { groupsMap } from './inventory-vars.js';
 import type { Inventory } from './model.js';
 import { didYouMean } from './suggest.js';
 
 const groupCache = new WeakMap<Inventory, Record<string, string[]>>();
+const SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)[:-](\d+)?)\]$/;
 
 export function selectHosts(inventory: Inventory, pattern: string): string[] {
-  const order = [...inventory.hosts.keys()];
-  let selected = new Set<string>();
-  const parts = splitPattern(pattern);
-  if (parts.length === 0) throw new CxError(`empty host pattern '${pattern}'`, { hint: 'use all, a group or host name, a:b, a:!b or a:&b' });
-  parts.forEach((part, index) => {
-    if (part.startsWith('!')) {
-      const excluded = new Set(match(inventory, part.slice(1)));
-      selected = new Set([...selected].filter((host) => !excluded.has(host)));
-    } else if (part.startsWith('&')) {
-      const kept = new Set(match(inventory, part.slice(1)));
-      selected = new Set([...selected].filter((host) => kept.has(host)));
-    } else {
-      for (const host of match(inventory, part)) selected.add(host);
-    }
-    void index;
-  });
-  return order.filter((host) => selected.has(host)).concat([...selected].filter((host) => !inventory.hosts.has(host)));
+  const terms = splitPattern(pattern);
+  if (terms.length === 0) throw new CxError(`empty host pattern '${pattern}'`, { hint: 'use all, a group or host name, a:b, a:!b or a:&b' });
+  const unions = terms.filter((term) => !term.startsWith('!') && !term.startsWith('&'));
+  let selected = new Set(unions.length > 0 ? unions.flatMap((term) => match(inventory, term)) : inventory.hosts.keys());
+  for (const term of terms.filter((item) => item.startsWith('&'))) {
+    const kept = new Set(match(inventory, term.slice(1)));
+    selected = new Set([...selected].filter((host) => kept.has(host)));
+  }
+  for (const term of terms.filter((item) => item.startsWith('!'))) {
+    const excluded = new Set(match(inventory, term.slice(1)));
+    selected = new Set([...selected].filter((host) => !excluded.has(host)));
+  }
+  return [...inventory.hosts.keys()].filter((host) => selected.has(host));
 }
 
+/** Ansible splits on commas when there are any, else on colons outside brackets (`workers[0:2]` stays whole). */
 function splitPattern(pattern: string): string[] {
-  // A ':' inside an IPv6 address or a regex is rare in inventories; Ansible splits the same way.
-  return pattern.split(/[:,]/).map((part) => part.trim()).filter(Boolean);
+  if (pattern.includes(',')) return pattern.split(',').map((term) => term.trim()).filter(Boolean);
+  return pattern.match(/(?:[^\s:[\]]|\[[^\]]*\])+/g) ?? [];
 }
 
-function match(inventory: Inventory, part: string): string[] {
+function match(inventory: Inventory, term: string): string[] {
   const groups = groupsFor(inventory);
-  if (part === 'all' || part === '*') return [...inventory.hosts.keys()];
-  if (part.startsWith('@')) return readHostFile(inventory, part.slice(1));
-  if (Object.prototype.hasOwnProperty.call(groups, part)) return groups[part]!;
-  if (inventory.hosts.has(part)) return [part];
-  if (part.startsWith('~')) {
-    let regex: RegExp;
-    try {
-      regex = new RegExp(part.slice(1));
-    } catch {
-      throw new CxError(`invalid regular expression in host pattern '${part}'`);
-    }
-    return [...inventory.hosts.keys()].filter((host) => regex.test(host));
-  }
-  if (/[*?[]/.test(part)) {
-    const regex = new RegExp(`^${part.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    const names = [...inventory.hosts.keys()].filter((host) => regex.test(host));
-    for (const [group, members] of Object.entries(groups)) if (regex.test(group)) names.push(...members);
-    return names;
-  }
-  throw new CxError(`no host or group '${part}' in the inventory${didYouMean(part, [...inventory.hosts.keys(), ...Object.keys(groups)])}`, {
+  if (term === 'all' || term === '*') return [...inventory.hosts.keys()];
+  if (term.startsWith('@')) return readHostFile(inventory, term.slice(1));
+  if (Object.prototype.hasOwnProperty.call(groups, term)) return groups[term]!;
+  if (inventory.hosts.has(term)) return [term];
+  if (term.startsWith('~')) return matchRegex(inventory, groups, term);
+  const subscript = SUBSCRIPT.exec(term);
+  if (subscript) return applySubscript(match(inventory, subscript[1]!), subscript);
+  if (/[*?[]/.test(term)) return matchWildcard(inventory, groups, term);
+  throw new CxError(`no host or group '${term}' in the inventory${didYouMean(term, [...inventory.hosts.keys(), ...Object.keys(groups)])}`, {
     hint: `groups: ${Object.keys(groups).join(', ')}`,
   });
+}
+
+function matchRegex(inventory: Inventory, groups: Record<string, string[]>, term: string): string[] {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(term.slice(1));
+  } catch (error) {
+    throw new CxError(`invalid regular expression in host pattern '${term}': ${(error as Error).message}`, { hint: 'after ~ comes a regular expression, e.g. ~web\\d+' });
+  }
+  return namesMatching(inventory, groups, (name) => regex.test(name));
+}
+
+/** Shell-style wildcards (`*`, `?`, `[ab]`) over host and group names. */
+function matchWildcard(inventory: Inventory, groups: Record<string, string[]>, term: string): string[] {
+  const source = term.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  let regex: RegExp;
+  try {
+    regex = new RegExp(`^${source}$`);
+  } catch {
+    throw new CxError(`invalid wildcard in host pattern '${term}'`, { hint: 'use * and ?, e.g. web*' });
+  }
+  return namesMatching(inventory, groups, (name) => regex.test(name));
+}
+
+function namesMatching(inventory: Inventory, groups: Record<string, string[]>, test: (name: string) => boolean): string[] {
+  const hosts = [...inventory.hosts.keys()].filter(test);
+  for (const [group, members] of Object.entries(groups)) if (test(group)) hosts.push(...members);
+  return hosts;
+}
+
+/** `[i]` one host (negative counts from the end); `[i:j]` from i to j inclusive; `[i:]` from i on. */
+function applySubscript(hosts: string[], subscript: RegExpExecArray): string[] {
+  if (subscript[2] !== undefined) {
+    const index = Number(subscript[2]);
+    const host = hosts.at(index);
+    return host === undefined ? [] : [host];
+  }
+  const start = Number(subscript[3]);
+  const end = subscript[4] === undefined ? hosts.length - 1 : Number(subscript[4]);
+  return hosts.slice(start, end + 1);
 }
 
 function readHostFile(inventory: Inventory, file: string): string[] {
@@ -67,11 +101,18 @@ function readHostFile(inventory: Inventory, file: string): string[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new CxError(`cannot read the host list ${file}`, { exitCode: ExitCode.badOptions });
+    throw new CxError(`cannot read the host list ${file}`, { exitCode: ExitCode.badOptions, hint: 'give @ a file with one host name per line (e.g. a retry file)' });
   }
-  const names = text.split('\n').map((line) => line.trim()).filter(Boolean);
-  for (const name of names) if (!inventory.hosts.has(name)) throw new CxError(`host '${name}' from ${file} is not in the inventory`, { exitCode: ExitCode.badOptions });
-  return names;
+  const names = text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  return names.flatMap((name) => {
+    if (name.startsWith('@')) throw new CxError(`${file}: a host list cannot name another list (${name})`, { exitCode: ExitCode.badOptions });
+    try {
+      return match(inventory, name);
+    } catch (error) {
+      if (error instanceof CxError) throw new CxError(`${file}: ${error.message}`, { exitCode: ExitCode.badOptions, hint: error.hint });
+      throw error;
+    }
+  });
 }
 
 function groupsFor(inventory: Inventory): Record<string, string[]> {

@@ -2,34 +2,49 @@
 import type { SourcePosition } from '../errors.js';
 import type { Inheritable, RoleInstance } from './model.js';
 
-export function stringList(value: unknown): string[] {
+/** `tags: a, b`, `tags: [a, b]` and `tags: a` alike (Ansible splits a tags string on commas). */
+export function tagList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.map(String);
   return String(value).split(',').map((item) => item.trim()).filter(Boolean);
 }
 
+/** `notify:`/`listen:` take one name or a list; a name may contain commas. */
+export function nameList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return [value].flat().map(String);
+}
+
+/** `when:` and friends: one condition or a list, kept as written; YAML booleans as Python spells them. */
 export function conditionList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   return [value].flat().map((item) => (typeof item === 'boolean' ? (item ? 'True' : 'False') : String(item)));
 }
 
 export function inheritableFrom(node: Record<string, unknown>, at: SourcePosition, role?: RoleInstance): Inheritable {
+  const value = <T>(key: string) => (node[key] ?? undefined) as T | undefined;
+  const anyErrorsFatal = value<boolean | string>('any_errors_fatal');
   return {
     at,
     when: conditionList(node.when),
-    tags: stringList(node.tags),
-    vars: (node.vars as Record<string, unknown> | undefined) ?? {},
-    become: node.become as boolean | string | undefined,
-    becomeUser: node.become_user as string | undefined,
-    environment: node.environment as Record<string, unknown> | string | undefined,
-    ignoreErrors: node.ignore_errors as boolean | string | undefined,
-    noLog: node.no_log as boolean | string | undefined,
-    runOnce: node.run_once as boolean | string | undefined,
-    delegateTo: node.delegate_to as string | undefined,
-    checkMode: node.check_mode as boolean | string | undefined,
-    diff: node.diff as boolean | string | undefined,
-    anyErrorsFatal: node.any_errors_fatal === undefined ? undefined : node.any_errors_fatal === true || node.any_errors_fatal === 'true',
-    timeout: node.timeout as number | string | undefined,
+    tags: tagList(node.tags),
+    vars: value<Record<string, unknown>>('vars') ?? {},
+    become: value('become'),
+    becomeUser: value('become_user'),
+    environment: value('environment'),
+    ignoreErrors: value('ignore_errors'),
+    noLog: value('no_log'),
+    runOnce: value('run_once'),
+    delegateTo: value('delegate_to'),
+    checkMode: value('check_mode'),
+    diff: value('diff'),
+    anyErrorsFatal: anyErrorsFatal === undefined ? undefined : isTrue(anyErrorsFatal),
+    timeout: value('timeout'),
     role,
   };
+}
+
+/** Ansible's true words (the model keeps any_errors_fatal as a plain boolean). */
+export function isTrue(value: unknown): boolean {
+  return value === true || value === 1 || (typeof value === 'string' && ['yes', 'y', 'true', 't', 'on', '1'].includes(value.trim().toLowerCase()));
 }

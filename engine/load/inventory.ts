@@ -1,17 +1,22 @@
 /**
- * Ansible's YAML inventory (all/children/hosts/vars, host ranges such as
- * node[1:3]) plus group_vars/ and host_vars/ beside the inventory and beside
- * the playbook, and Ansible's precedence for merging a host's variables.
+ * Ansible's YAML inventory: `all:` (and other groups at the top level) with
+ * `hosts:`, `vars:` and `children:`, host ranges such as node[1:3] or
+ * node[01:10], then group_vars/ and host_vars/ beside the inventory and beside
+ * the playbook (the playbook's win). `all` and `ungrouped` always exist.
+ * Merging a host's variables is in inventory-vars.ts.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
+import { describeValue } from './keyword-check.js';
+import { applyVarsDirs } from './inventory-vars.js';
 import type { Inventory, InventoryGroup, InventoryHost } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
-import { loadVarsFile } from './vars-file.js';
+import { didYouMean } from './suggest.js';
 import { loadYamlFile } from './yaml.js';
 
-interface MutableGroup {
+export { groupNamesOf, groupsMap, hostVarsFromInventory } from './inventory-vars.js';
+
+export interface MutableGroup {
   name: string;
   vars: Record<string, unknown>;
   children: string[];
@@ -19,171 +24,145 @@ interface MutableGroup {
   at: SourcePosition | undefined;
 }
 
-const GROUP_KEYS = new Set(['hosts', 'vars', 'children']);
+export interface MutableHost {
+  vars: Record<string, unknown>;
+  at: SourcePosition | undefined;
+}
 
-export function loadInventory(file: string, options: { playbookDir?: string } = {}): Inventory {
-  const value = loadYamlFile(file);
-  const at: SourcePosition = positionOf(value, { file, line: 1 })!;
+const GROUP_KEYS = ['hosts', 'vars', 'children'];
+/** Host ranges expand to at most this many hosts each (a typo like [1:1000000] should not hang the load). */
+const MAX_RANGE_HOSTS = 10_000;
+
+export function loadInventory(file: string, options: { playbookDir?: string | undefined } = {}): Inventory {
+  const path = resolve(file);
+  const value = loadYamlFile(path);
+  const at: SourcePosition = positionOf(value, { file: path, line: 1 })!;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CxError('an inventory must be a YAML mapping with an `all:` group (Ansible YAML format)', { at, hint: 'see inventory.example.yaml' });
+    throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', { at, hint: 'all:\n    hosts:\n      web1:\n        ansible_host: 10.0.0.1' });
   }
-  const groups = new Map<string, MutableGroup>();
-  const hosts = new Map<string, { vars: Record<string, unknown>; at: SourcePosition | undefined }>();
-  const group = (name: string, groupAt?: SourcePosition): MutableGroup => {
-    let entry = groups.get(name);
-    if (!entry) {
-      entry = { name, vars: {}, children: [], hosts: [], at: groupAt };
-      groups.set(name, entry);
-    }
-    return entry;
-  };
-  group('all');
-  for (const [name, body] of Object.entries(value as Record<string, unknown>)) readGroup(name, body, keyPositionOf(value, name, at)!, group, hosts, file);
-  const all = group('all');
-  for (const name of groups.keys()) if (name !== 'all' && !all.children.includes(name) && !isChildOfAny(name, groups)) all.children.push(name);
-  const grouped = new Set([...groups.values()].filter((entry) => entry.name !== 'all').flatMap((entry) => entry.hosts));
-  const ungrouped = group('ungrouped');
-  for (const host of hosts.keys()) if (!grouped.has(host) && !ungrouped.hosts.includes(host)) ungrouped.hosts.push(host);
-  if (!all.children.includes('ungrouped')) all.children.push('ungrouped');
-  applyVarsDirs([dirname(file), ...(options.playbookDir && options.playbookDir !== dirname(file) ? [options.playbookDir] : [])], groups, hosts);
+  const reader = new InventoryReader(path);
+  for (const [name, body] of Object.entries(value as Record<string, unknown>)) reader.group(name, body, keyPositionOf(value, name, at)!);
+  const { groups, hosts } = reader.finish();
+  const dirs = [dirname(path), ...(options.playbookDir && resolve(options.playbookDir) !== dirname(path) ? [resolve(options.playbookDir)] : [])];
+  applyVarsDirs(dirs, groups, hosts);
   return {
-    file,
+    file: path,
     hosts: new Map([...hosts].map(([name, host]): [string, InventoryHost] => [name, { name, vars: host.vars, at: host.at }])),
-    groups: new Map([...groups].map(([name, entry]): [string, InventoryGroup] => [name, { ...entry }])),
+    groups: new Map([...groups].map(([name, group]): [string, InventoryGroup] => [name, { ...group }])),
   };
 }
 
-function isChildOfAny(name: string, groups: Map<string, MutableGroup>): boolean {
-  return [...groups.values()].some((entry) => entry.children.includes(name));
-}
+class InventoryReader {
+  private readonly groups = new Map<string, MutableGroup>();
+  private readonly hosts = new Map<string, MutableHost>();
 
-function readGroup(
-  name: string,
-  body: unknown,
-  at: SourcePosition,
-  group: (name: string, at?: SourcePosition) => MutableGroup,
-  hosts: Map<string, { vars: Record<string, unknown>; at: SourcePosition | undefined }>,
-  file: string,
-): MutableGroup {
-  const entry = group(name, at);
-  if (body === null || body === undefined) return entry;
-  if (typeof body !== 'object' || Array.isArray(body)) throw new CxError(`group '${name}' must be a mapping with hosts:, vars: or children:`, { at });
-  const node = body as Record<string, unknown>;
-  for (const key of Object.keys(node)) {
-    if (!GROUP_KEYS.has(key)) throw new CxError(`unknown key '${key}' in group '${name}'`, { at: keyPositionOf(node, key, at), hint: 'a group takes hosts:, vars: and children:' });
+  constructor(private readonly file: string) {
+    this.entry('all', undefined);
   }
-  if (node.vars !== undefined && node.vars !== null) {
-    if (typeof node.vars !== 'object' || Array.isArray(node.vars)) throw new CxError(`vars of group '${name}' must be a mapping`, { at: keyPositionOf(node, 'vars', at) });
-    Object.assign(entry.vars, node.vars);
-  }
-  if (node.hosts !== undefined && node.hosts !== null) {
-    if (typeof node.hosts !== 'object' || Array.isArray(node.hosts)) throw new CxError(`hosts of group '${name}' must be a mapping of host names`, { at: keyPositionOf(node, 'hosts', at) });
-    for (const [pattern, vars] of Object.entries(node.hosts as Record<string, unknown>)) {
-      const hostAt = keyPositionOf(node.hosts, pattern, at);
-      if (vars !== null && vars !== undefined && (typeof vars !== 'object' || Array.isArray(vars))) throw new CxError(`host '${pattern}' must map to its variables (or nothing)`, { at: hostAt });
-      for (const host of expandHostRange(pattern, hostAt ?? { file })) {
-        const existing = hosts.get(host) ?? { vars: {}, at: hostAt };
-        Object.assign(existing.vars, vars ?? {});
-        hosts.set(host, existing);
-        if (!entry.hosts.includes(host)) entry.hosts.push(host);
+
+  group(name: string, body: unknown, at: SourcePosition): void {
+    const group = this.entry(name, at);
+    if (body === null || body === undefined) return;
+    if (typeof body !== 'object' || Array.isArray(body)) throw new CxError(`group '${name}' must be a mapping with hosts:, vars: or children:, got ${describeValue(body)}`, { at });
+    const node = body as Record<string, unknown>;
+    for (const key of Object.keys(node)) {
+      if (!GROUP_KEYS.includes(key)) throw new CxError(`unknown key '${key}' in group '${name}'${didYouMean(key, GROUP_KEYS)}`, { at: keyPositionOf(node, key, at), hint: 'a group takes hosts:, vars: and children:' });
+    }
+    const part = (key: string, example: string): Record<string, unknown> | undefined => {
+      const value = node[key];
+      if (value === null || value === undefined) return undefined;
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        throw new CxError(`${key} of group '${name}' must be a mapping, got ${describeValue(value)}`, { at: keyPositionOf(node, key, at), hint: `write each on its own line ending with a colon, e.g. "${example}:"` });
       }
+      return value as Record<string, unknown>;
+    };
+    Object.assign(group.vars, part('vars', 'ansible_user: admin'));
+    for (const [pattern, vars] of Object.entries(part('hosts', 'web1') ?? {})) this.host(group, pattern, vars, keyPositionOf(node.hosts, pattern, at)!);
+    for (const [child, childBody] of Object.entries(part('children', 'webservers') ?? {})) {
+      const childAt = keyPositionOf(node.children, child, at)!;
+      if (child === name) throw new CxError(`group '${name}' cannot be its own child`, { at: childAt });
+      this.group(child, childBody, childAt);
+      if (!group.children.includes(child)) group.children.push(child);
     }
   }
-  if (node.children !== undefined && node.children !== null) {
-    if (typeof node.children !== 'object' || Array.isArray(node.children)) throw new CxError(`children of group '${name}' must be a mapping of groups`, { at: keyPositionOf(node, 'children', at) });
-    for (const [child, childBody] of Object.entries(node.children as Record<string, unknown>)) {
-      if (child === name) throw new CxError(`group '${name}' cannot be its own child`, { at: keyPositionOf(node.children, child, at) });
-      readGroup(child, childBody, keyPositionOf(node.children, child, at)!, group, hosts, file);
-      if (!entry.children.includes(child)) entry.children.push(child);
+
+  finish(): { groups: Map<string, MutableGroup>; hosts: Map<string, MutableHost> } {
+    this.refuseCycles();
+    const all = this.groups.get('all')!;
+    const ungrouped = this.entry('ungrouped', undefined);
+    const grouped = new Set([...this.groups.values()].filter((group) => group.name !== 'all').flatMap((group) => group.hosts));
+    for (const host of this.hosts.keys()) if (!grouped.has(host) && !ungrouped.hosts.includes(host)) ungrouped.hosts.push(host);
+    const isChild = new Set([...this.groups.values()].flatMap((group) => group.children));
+    for (const name of this.groups.keys()) if (name !== 'all' && !isChild.has(name)) all.children.push(name);
+    return { groups: this.groups, hosts: this.hosts };
+  }
+
+  private entry(name: string, at: SourcePosition | undefined): MutableGroup {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = { name, vars: {}, children: [], hosts: [], at };
+      this.groups.set(name, group);
+    }
+    group.at ??= at;
+    return group;
+  }
+
+  private host(group: MutableGroup, pattern: string, vars: unknown, at: SourcePosition): void {
+    if (vars !== null && vars !== undefined && (typeof vars !== 'object' || Array.isArray(vars))) {
+      throw new CxError(`host '${pattern}' must map to its variables (or to nothing), got ${describeValue(vars)}`, { at, hint: `write "${pattern}:" alone, or its variables indented below it` });
+    }
+    for (const name of expandHostRange(pattern, at)) {
+      const host = this.hosts.get(name) ?? { vars: {}, at };
+      Object.assign(host.vars, vars ?? {});
+      this.hosts.set(name, host);
+      if (!group.hosts.includes(name)) group.hosts.push(name);
     }
   }
-  return entry;
+
+  /** Ansible refuses a group that is its own ancestor; so do we, naming the loop. */
+  private refuseCycles(): void {
+    const visiting: string[] = [];
+    const done = new Set<string>();
+    const visit = (name: string) => {
+      if (done.has(name)) return;
+      const index = visiting.indexOf(name);
+      if (index >= 0) {
+        const group = this.groups.get(name)!;
+        throw new CxError(`group loop: ${[...visiting.slice(index), name].join(' -> ')}`, { at: group.at ?? { file: this.file }, hint: 'a group cannot be a child of its own children' });
+      }
+      visiting.push(name);
+      for (const child of this.groups.get(name)?.children ?? []) visit(child);
+      visiting.pop();
+      done.add(name);
+    };
+    for (const name of this.groups.keys()) visit(name);
+  }
 }
 
-/** `node[1:3]`, `node[01:10]`, `web[a:c]` as Ansible expands them. */
+/** `node[1:3]`, `node[01:10]` (zero-padded), `node[1:10:2]`, `web[a:c]` as Ansible expands them. */
 export function expandHostRange(pattern: string, at: SourcePosition): string[] {
-  const match = /^(.*)\[([^\]:]+):([^\]:]+)(?::(\d+))?\](.*)$/.exec(pattern);
+  const match = /^(.*?)\[([^\]:]+):([^\]:]+)(?::(\d+))?\](.*)$/.exec(pattern);
   if (!match) return [pattern];
   const [, head, from, to, stepText, tail] = match as unknown as [string, string, string, string, string | undefined, string];
   const step = Number(stepText ?? 1);
-  const out: string[] = [];
+  const bad = (why: string) => new CxError(`cannot expand host range '${pattern}': ${why}`, { at, hint: 'write node[1:3], node[01:10] or node[a:c]' });
+  if (step < 1) throw bad('the step must be at least 1');
+  let names: string[];
   if (/^\d+$/.test(from) && /^\d+$/.test(to)) {
-    const width = from.startsWith('0') ? from.length : 0;
-    for (let value = Number(from); value <= Number(to); value += step) out.push(...expandHostRange(`${head}${String(value).padStart(width, '0')}${tail}`, at));
+    const width = from.length > 1 && from.startsWith('0') ? from.length : 0;
+    names = rangeOf(Number(from), Number(to), step, bad).map((value) => String(value).padStart(width, '0'));
   } else if (/^[a-z]$/i.test(from) && /^[a-z]$/i.test(to)) {
-    for (let code = from.charCodeAt(0); code <= to.charCodeAt(0); code += step) out.push(...expandHostRange(`${head}${String.fromCharCode(code)}${tail}`, at));
+    names = rangeOf(from.charCodeAt(0), to.charCodeAt(0), step, bad).map((code) => String.fromCharCode(code));
   } else {
-    throw new CxError(`cannot expand host range '${pattern}'`, { at, hint: 'use node[1:3] or node[a:c]' });
+    throw bad('the bounds must be two numbers or two letters');
   }
-  return out;
+  return names.flatMap((middle) => expandHostRange(`${head}${middle}${tail}`, at));
 }
 
-/** group_vars/<group>.yaml|yml|json or group_vars/<group>/*.yaml; same for host_vars. */
-function applyVarsDirs(dirs: string[], groups: Map<string, MutableGroup>, hosts: Map<string, { vars: Record<string, unknown> }>): void {
-  for (const dir of dirs) {
-    for (const [name, entry] of groups) Object.assign(entry.vars, readVarsDir(join(dir, 'group_vars'), name));
-    for (const [name, entry] of hosts) Object.assign(entry.vars, readVarsDir(join(dir, 'host_vars'), name));
-  }
-}
-
-function readVarsDir(dir: string, name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const extension of ['', '.yaml', '.yml', '.json']) {
-    const path = join(dir, `${name}${extension}`);
-    if (!existsSync(path)) continue;
-    if (statSync(path).isDirectory()) {
-      for (const file of readdirSync(path).sort()) if (/\.(ya?ml|json)$/.test(file)) Object.assign(out, loadVarsFile(join(path, file)));
-    } else if (extension !== '') {
-      Object.assign(out, loadVarsFile(path));
-    }
-  }
-  return out;
-}
-
-/** Depth of each group below `all` (a child is deeper than its parents). */
-function groupDepths(inventory: Inventory): Map<string, number> {
-  const depths = new Map<string, number>([['all', 0]]);
-  const visit = (name: string, depth: number, trail: Set<string>) => {
-    if (trail.has(name)) return;
-    if ((depths.get(name) ?? -1) < depth) depths.set(name, depth);
-    const group = inventory.groups.get(name);
-    for (const child of group?.children ?? []) visit(child, depth + 1, new Set([...trail, name]));
-  };
-  visit('all', 0, new Set());
-  return depths;
-}
-
-/** Every group a host belongs to, directly or through child groups, `all` included. */
-function groupsContaining(inventory: Inventory, host: string): Set<string> {
-  const member = new Set<string>();
-  const contains = (name: string, trail: Set<string>): boolean => {
-    if (trail.has(name)) return false;
-    const group = inventory.groups.get(name);
-    if (!group) return false;
-    return name === 'all' || group.hosts.includes(host) || group.children.some((child) => contains(child, new Set([...trail, name])));
-  };
-  for (const name of inventory.groups.keys()) if (contains(name, new Set())) member.add(name);
-  return member;
-}
-
-/** Inventory variables of a host: all < parent groups < child groups (deeper wins; same depth by name) < host. */
-export function hostVarsFromInventory(inventory: Inventory, host: string): Record<string, unknown> {
-  const depths = groupDepths(inventory);
-  const member = [...groupsContaining(inventory, host)].sort((a, b) => (depths.get(a) ?? 0) - (depths.get(b) ?? 0) || a.localeCompare(b));
-  const vars: Record<string, unknown> = {};
-  for (const name of member) Object.assign(vars, inventory.groups.get(name)!.vars);
-  Object.assign(vars, inventory.hosts.get(host)?.vars ?? {});
-  return vars;
-}
-
-export function groupNamesOf(inventory: Inventory, host: string): string[] {
-  return [...groupsContaining(inventory, host)].filter((name) => name !== 'all' && name !== 'ungrouped').sort();
-}
-
-/** `groups` as expressions see it: each group's hosts (children included), in inventory order. */
-export function groupsMap(inventory: Inventory): Record<string, string[]> {
-  const order = [...inventory.hosts.keys()];
-  const out: Record<string, string[]> = {};
-  for (const name of inventory.groups.keys()) out[name] = order.filter((host) => groupsContaining(inventory, host).has(name));
-  return out;
+function rangeOf(first: number, last: number, step: number, bad: (why: string) => CxError): number[] {
+  if (last < first) throw bad('the end comes before the start');
+  if ((last - first) / step + 1 > MAX_RANGE_HOSTS) throw bad(`more than ${MAX_RANGE_HOSTS} hosts`);
+  const values: number[] = [];
+  for (let value = first; value <= last; value += step) values.push(value);
+  return values;
 }

@@ -1,65 +1,80 @@
 /**
- * Checks a mapping's keywords against a schema: unknown keywords get a "did
- * you mean", wrong types name the keyword and what it takes, all at the
- * position of the key in its file.
+ * Checks the keywords of a play, block, task or role entry: an unknown keyword
+ * gets a "did you mean", an unsupported Ansible keyword says why, a wrong type
+ * names the keyword and what it takes. Errors point at the key in its file.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { CxError, type SourcePosition } from '../errors.js';
+import { UNSUPPORTED_KEYWORDS } from '../schema/keywords.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import { didYouMean } from './suggest.js';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const compiled = new WeakMap<object, Map<string, ValidateFunction>>();
+type Schema = Readonly<Record<string, unknown>>;
+type Keywords = Readonly<Record<string, Schema>>;
 
-export function checkKeywordTypes(node: Record<string, unknown>, keywords: Record<string, unknown>, what: string, fallback: SourcePosition): void {
-  for (const [key, value] of Object.entries(node)) {
-    const schema = keywords[key];
-    if (schema === undefined) continue;
-    const validate = validatorFor(keywords, key, schema as object);
-    if (!validate(value)) {
-      throw new CxError(`${what} keyword '${key}' has the wrong type: ${describeSchema(schema)} expected, got ${describeValue(value)}`, {
-        at: keyPositionOf(node, key, fallback),
-      });
-    }
+const ajv = new Ajv({ allErrors: false, strict: false });
+/** One validator per keyword table, compiled on first use and kept for the process. */
+const validators = new WeakMap<Keywords, ValidateFunction>();
+
+/** Refuse keys that are not keywords of `what` (`extra` are other accepted words, e.g. the module). */
+export function checkKnownKeywords(node: Record<string, unknown>, keywords: Keywords, what: string, fallback: SourcePosition, extra: readonly string[] = []): void {
+  for (const key of Object.keys(node)) {
+    if (key in keywords || extra.includes(key)) continue;
+    throw unknownKeyword(node, key, [...Object.keys(keywords), ...extra], what, fallback);
   }
 }
 
 export function unknownKeyword(node: Record<string, unknown>, key: string, known: Iterable<string>, what: string, fallback: SourcePosition): CxError {
-  return new CxError(`unknown ${what} keyword '${key}'${didYouMean(key, known)}`, {
-    at: keyPositionOf(node, key, positionOf(node, fallback)),
-    hint: `see the keywords a ${what} takes in the README`,
-  });
+  const at = keyPositionOf(node, key, positionOf(node, fallback));
+  const unsupported = UNSUPPORTED_KEYWORDS[key];
+  if (unsupported) return new CxError(`${what} keyword '${key}' is not supported by cxplay`, { at, hint: unsupported });
+  return new CxError(`unknown ${what} keyword '${key}'${didYouMean(key, known)}`, { at, hint: `a ${what} takes: ${[...known].sort().join(', ')}` });
 }
 
-function validatorFor(keywords: object, key: string, schema: object): ValidateFunction {
-  let byKey = compiled.get(keywords);
-  if (!byKey) {
-    byKey = new Map();
-    compiled.set(keywords, byKey);
-  }
-  let validate = byKey.get(key);
+/** Check the value of every keyword present against its schema. An empty keyword (null) counts as absent. */
+export function checkKeywordTypes(node: Record<string, unknown>, keywords: Keywords, what: string, fallback: SourcePosition): void {
+  const validate = validatorFor(keywords);
+  const present: Record<string, unknown> = {};
+  for (const key of Object.keys(node)) if (key in keywords && node[key] !== null) present[key] = node[key];
+  if (validate(present)) return;
+  throw typeError(node, keywords, validate.errors![0]!, what, fallback);
+}
+
+function validatorFor(keywords: Keywords): ValidateFunction {
+  let validate = validators.get(keywords);
   if (!validate) {
-    validate = ajv.compile(schema);
-    byKey.set(key, validate);
+    validate = ajv.compile({ type: 'object', properties: keywords });
+    validators.set(keywords, validate);
   }
   return validate;
 }
 
-function describeSchema(schema: unknown): string {
-  const s = schema as { type?: string | string[]; anyOf?: unknown[]; enum?: unknown[] };
-  if (s.enum) return `one of ${s.enum.join(', ')}`;
-  if (s.type) return [s.type].flat().map(article).join(' or ');
-  if (s.anyOf) return [...new Set(s.anyOf.map(describeSchema))].join(' or ');
-  return 'another value';
+/** Turn ajv's first error into a message about the keyword (or the key inside it, e.g. loop_control.pause). */
+function typeError(node: Record<string, unknown>, keywords: Keywords, error: ErrorObject, what: string, fallback: SourcePosition): CxError {
+  const [keyword, inner] = error.instancePath.split('/').slice(1) as [string, string | undefined];
+  const keywordAt = keyPositionOf(node, keyword, fallback);
+  const value = node[keyword];
+  if (error.keyword === 'additionalProperties') {
+    const extra = String(error.params.additionalProperty);
+    const allowed = Object.keys((keywords[keyword]!.properties as Schema | undefined) ?? {});
+    return new CxError(`unknown ${keyword} key '${extra}'${didYouMean(extra, allowed)}`, { at: keyPositionOf(value, extra, keywordAt), hint: `${keyword} takes: ${allowed.join(', ')}` });
+  }
+  const properties = keywords[keyword]!.properties as Record<string, Schema> | undefined;
+  if (inner !== undefined && properties?.[inner]) {
+    const schema = properties[inner];
+    const innerValue = (value as Record<string, unknown>)[inner];
+    return new CxError(`${keyword} '${inner}' expects ${describe(schema)}, got ${describeValue(innerValue)}`, { at: keyPositionOf(value, inner, keywordAt) });
+  }
+  return new CxError(`${what} keyword '${keyword}' expects ${describe(keywords[keyword]!)}, got ${describeValue(value)}`, { at: keywordAt });
 }
 
-function article(type: string): string {
-  return { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', boolean: 'a boolean', integer: 'a whole number' }[type] ?? type;
+function describe(schema: Schema): string {
+  return typeof schema.description === 'string' ? schema.description : 'another value';
 }
 
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return 'nothing (null)';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${JSON.stringify(value)}`;
 }

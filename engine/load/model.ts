@@ -110,6 +110,8 @@ export interface Role {
   readonly handlers: readonly ModuleTask[];
   readonly argumentSpec?: RoleArgumentSpec | undefined;
   readonly dependencies: readonly RoleInvocation[];
+  /** meta/main.yaml `allow_duplicates: true`: the role runs again when listed again with the same params. */
+  readonly allowDuplicates?: boolean | undefined;
 }
 
 /** One use of a role: the role plus the parameters it was given. */

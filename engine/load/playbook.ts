@@ -1,37 +1,61 @@
 /**
- * Playbooks: a list of plays (and import_playbook entries). Roles are
- * expanded here, dependencies first; the play's handlers gather its own and
- * its roles'. Everything is validated before the runner sees it.
+ * Playbooks: a list of plays and `import_playbook` entries (flattened). Each
+ * play's roles are expanded into blocks, dependencies first, each distinct
+ * use once; the play's handlers gather its roles' and its own. Everything is
+ * validated before the runner sees it, so a bad playbook contacts no host.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
 import { PLAY_KEYWORDS } from '../schema/keywords.js';
-import { inheritableFrom, stringList } from './inheritable.js';
-import { checkKeywordTypes, unknownKeyword } from './keyword-check.js';
-import type { BlockNode, ModuleTask, Play, Playbook, RoleInstance } from './model.js';
+import { isTemplated } from '../template/render.js';
+import { inheritableFrom, isTrue } from './inheritable.js';
+import { checkKeywordTypes, checkKnownKeywords } from './keyword-check.js';
+import type { BlockNode, Inheritable, ModuleTask, Play, Playbook } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
-import { loadRole } from './role.js';
-import { parseTaskList, type TaskLoadContext } from './tasks.js';
+import { loadRole, parseRoleEntry } from './role.js';
+import { parseHandlers, parseTaskList, type TaskLoadContext } from './tasks.js';
 import { loadYamlFile } from './yaml.js';
 
+const IMPORT_KEYS = ['import_playbook', 'ansible.builtin.import_playbook'];
+const IMPORT_ENTRY_KEYS = [...IMPORT_KEYS, 'name', 'vars', 'tags', 'when'];
+
 export function loadPlaybook(file: string, stack: readonly string[] = []): Playbook {
-  const value = loadYamlFile(file);
-  const at: SourcePosition = positionOf(value, { file, line: 1 })!;
-  if (!Array.isArray(value)) throw new CxError('a playbook must be a YAML list of plays', { at, hint: 'start each play with "- name: ..." and "hosts: ..."' });
+  const path = resolve(file);
+  const value = loadYamlFile(path);
+  const at: SourcePosition = positionOf(value, { file: path, line: 1 })!;
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new CxError(value == null || Array.isArray(value) ? 'the playbook has no plays' : 'a playbook must be a YAML list of plays', { at, hint: 'start each play with "- name: ..." and "hosts: ..."' });
+  }
   const plays: Play[] = [];
   for (const entry of value) {
     const entryAt = positionOf(entry, at)!;
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new CxError('each play must be a mapping', { at: entryAt });
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new CxError('each play must be a mapping (hosts:, tasks:, ...)', { at: entryAt });
     const node = entry as Record<string, unknown>;
-    if ('import_playbook' in node) {
-      const target = resolve(dirname(file), String(node.import_playbook));
-      if (stack.includes(target) || target === file) throw new CxError(`import_playbook cycle: ${[...stack, file, target].join(' -> ')}`, { at: keyPositionOf(node, 'import_playbook', entryAt) });
-      plays.push(...loadPlaybook(target, [...stack, file]).plays);
-      continue;
-    }
-    plays.push(parsePlay(node, file, entryAt));
+    const importKey = IMPORT_KEYS.find((key) => key in node);
+    if (importKey) plays.push(...importPlaybook(node, importKey, path, stack, entryAt));
+    else plays.push(parsePlay(node, path, entryAt));
   }
-  return { file, dir: dirname(file), plays };
+  return { file: path, dir: dirname(path), plays };
+}
+
+/** `- import_playbook: other.yaml` with optional vars, tags and when, which apply to each imported play. */
+function importPlaybook(node: Record<string, unknown>, key: string, file: string, stack: readonly string[], at: SourcePosition): Play[] {
+  checkKnownKeywords(node, PLAY_KEYWORDS, 'import_playbook', at, IMPORT_ENTRY_KEYS);
+  const keyAt = keyPositionOf(node, key, at)!;
+  const target = node[key];
+  if (typeof target !== 'string' || target.trim() === '') throw new CxError('import_playbook needs a file name', { at: keyAt });
+  if (isTemplated(target)) throw new CxError('import_playbook needs a fixed file name, not a template', { at: keyAt });
+  const path = resolve(dirname(file), target);
+  if (!existsSync(path)) throw new CxError(`playbook '${target}' not found`, { at: keyAt, hint: `looked for ${path}` });
+  if (path === file || stack.includes(path)) throw new CxError(`import_playbook cycle: ${[...stack, file, path].join(' -> ')}`, { at: keyAt });
+  const outer = inheritableFrom(node, at);
+  return loadPlaybook(path, [...stack, file]).plays.map((play) => ({
+    ...play,
+    when: [...outer.when, ...play.when],
+    tags: [...outer.tags, ...play.tags],
+    vars: { ...outer.vars, ...play.vars },
+  }));
 }
 
 /** `cxplay role NAME`: a one-play playbook applying the role to `hosts`. */
@@ -42,78 +66,82 @@ export function rolePlaybook(role: string, hosts: string, cwd: string): Playbook
 }
 
 function parsePlay(node: Record<string, unknown>, file: string, at: SourcePosition, baseDir = dirname(file)): Play {
-  for (const key of Object.keys(node)) if (!(key in PLAY_KEYWORDS)) throw unknownKeyword(node, key, Object.keys(PLAY_KEYWORDS), 'play', at);
+  checkKnownKeywords(node, PLAY_KEYWORDS, 'play', at);
   checkKeywordTypes(node, PLAY_KEYWORDS, 'play', at);
-  if (node.hosts === undefined) throw new CxError("the play has no 'hosts'", { at, hint: 'add hosts: all (or a group name)' });
-  const handlers: ModuleTask[] = [];
-  const context: TaskLoadContext = {
-    file,
-    dir: dirname(file),
-    playDir: baseDir,
-    importStack: [file],
-    handlers,
-    importRole: (name, options) => loadRole(name, { baseDir, ...options }),
-  };
-  const roles = expandRoles(node.roles, baseDir, file, at, handlers);
+  if (node.hosts == null) throw new CxError("the play has no 'hosts'", { at, hint: 'add hosts: all (or a group name)' });
+  const importedHandlers: ModuleTask[] = [];
+  const context: TaskLoadContext = { file, dir: dirname(file), playDir: baseDir, fileStack: [file], roleStack: [], handlers: importedHandlers };
+  const roleHandlers: ModuleTask[] = [];
+  const roles = expandRoles(node.roles, baseDir, at, roleHandlers);
   const preTasks = parseTaskList(node.pre_tasks, context);
   const tasks = parseTaskList(node.tasks, context);
   const postTasks = parseTaskList(node.post_tasks, context);
-  const playHandlers = parseTaskList(node.handlers, context, true).filter((task): task is ModuleTask => task.kind === 'task');
-  const hosts = Array.isArray(node.hosts) ? node.hosts.join(':') : String(node.hosts);
+  const playHandlers = parseHandlers(node.handlers, context);
+  const hosts = Array.isArray(node.hosts) ? node.hosts.join(',') : String(node.hosts);
   return {
     ...inheritableFrom(node, at),
     name: (node.name as string | undefined) ?? hosts,
     hosts,
-    varsFiles: stringList(node.vars_files),
-    gatherFacts: node.gather_facts === undefined ? true : node.gather_facts === true || ['yes', 'true', 'True'].includes(String(node.gather_facts)),
-    serial: node.serial === undefined ? [] : [node.serial].flat() as (number | string)[],
+    varsFiles: node.vars_files == null ? [] : [node.vars_files].flat().map(String),
+    gatherFacts: playBoolean(node, 'gather_facts', true, at),
+    serial: node.serial == null ? [] : ([node.serial].flat() as (number | string)[]),
     strategy: (node.strategy as 'linear' | 'free' | undefined) ?? 'linear',
-    maxFailPercentage: node.max_fail_percentage === undefined ? undefined : Number(node.max_fail_percentage),
+    maxFailPercentage: playNumber(node, 'max_fail_percentage', at),
     preTasks,
     roles,
     tasks,
     postTasks,
-    handlers: [...playHandlers, ...handlers],
+    // Ansible's order: roles' handlers (roles:, then import_role), then the play's own.
+    handlers: unique([...roleHandlers, ...importedHandlers, ...playHandlers]),
     baseDir,
   };
 }
 
-/** `roles:` entries into one block each, dependencies first, each identical use once. */
-function expandRoles(value: unknown, baseDir: string, file: string, at: SourcePosition, handlers: ModuleTask[]): BlockNode[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new CxError('roles must be a list', { at: positionOf(value, at) });
+/** Keywords the runner needs before any host is known cannot be templates. */
+function playBoolean(node: Record<string, unknown>, key: string, fallback: boolean, at: SourcePosition): boolean {
+  const value = node[key];
+  if (value == null) return fallback;
+  if (typeof value === 'string' && isTemplated(value)) throw new CxError(`play keyword '${key}' must be true or false here, not a template`, { at: keyPositionOf(node, key, at) });
+  return isTrue(value);
+}
+
+function playNumber(node: Record<string, unknown>, key: string, at: SourcePosition): number | undefined {
+  const value = node[key];
+  if (value == null) return undefined;
+  const number = Number(value);
+  if (Number.isNaN(number)) throw new CxError(`play keyword '${key}' must be a number here, not a template`, { at: keyPositionOf(node, key, at) });
+  return number;
+}
+
+/** `roles:` entries into one block each, dependencies first, each distinct use once (unless allow_duplicates). */
+function expandRoles(value: unknown, baseDir: string, at: SourcePosition, handlers: ModuleTask[]): BlockNode[] {
+  if (value == null) return [];
   const blocks: BlockNode[] = [];
   const seen = new Set<string>();
-  const add = (entry: unknown, stack: readonly string[]) => {
-    const entryAt = positionOf(entry, { file })!;
-    const { name, params, keywords } = roleEntry(entry, entryAt);
-    const instance = loadRole(name, { baseDir, params, at: entryAt, stack });
-    const key = `${instance.role.dir}\u0000${JSON.stringify(params)}`;
-    for (const dependency of instance.role.dependencies) add({ role: dependency.name, ...dependency.params }, [...stack, instance.role.dir]);
-    if (seen.has(key)) return;
+  const add = (name: string, params: Record<string, unknown>, keywords: Inheritable, stack: readonly string[]) => {
+    const instance = loadRole(name, { baseDir, params, at: keywords.at, stack });
+    for (const dependency of instance.role.dependencies) {
+      add(dependency.name, { ...dependency.params }, withinRole(keywords, dependency), [...stack, instance.role.dir]);
+    }
+    const key = JSON.stringify([instance.role.dir, params]);
+    if (seen.has(key) && !instance.role.allowDuplicates) return;
     seen.add(key);
-    for (const handler of instance.role.handlers) if (!handlers.includes(handler)) handlers.push(handler);
-    blocks.push(roleBlock(instance, keywords, entryAt));
+    handlers.push(...instance.role.handlers);
+    blocks.push({ kind: 'block', ...keywords, role: instance, name: `role ${instance.role.name}`, block: instance.role.tasks, rescue: [], always: [] });
   };
-  for (const entry of value) add(entry, []);
+  for (const [index, item] of (value as unknown[]).entries()) {
+    const entry = parseRoleEntry(item, keyPositionOf(value, String(index), at)!);
+    add(entry.name, entry.params, inheritableFrom(entry.keywords, entry.at), []);
+  }
   return blocks;
 }
 
-const ROLE_ENTRY_KEYWORDS = new Set(['when', 'tags', 'become', 'become_user', 'environment', 'ignore_errors', 'no_log', 'delegate_to', 'check_mode', 'diff', 'any_errors_fatal', 'timeout', 'run_once']);
-
-function roleEntry(entry: unknown, at: SourcePosition): { name: string; params: Record<string, unknown>; keywords: Record<string, unknown> } {
-  if (typeof entry === 'string') return { name: entry, params: {}, keywords: {} };
-  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new CxError('a role entry must be a name or a mapping with role:', { at });
-  const { role, name, vars, ...rest } = entry as Record<string, unknown>;
-  const roleName = role ?? name;
-  if (typeof roleName !== 'string') throw new CxError("a role entry needs 'role: <name>'", { at });
-  const params: Record<string, unknown> = { ...(vars as Record<string, unknown> | undefined) };
-  const keywords: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(rest)) (ROLE_ENTRY_KEYWORDS.has(key) ? keywords : params)[key] = item;
-  return { name: roleName, params, keywords };
+/** A dependency's keywords inside its parent's: when and tags add up (Ansible's dependency chain), the rest it may override. */
+function withinRole(outer: Inheritable, inner: Inheritable): Inheritable {
+  const defined = Object.fromEntries(Object.entries(inner).filter(([, value]) => value !== undefined));
+  return { ...outer, ...defined, when: [...outer.when, ...inner.when], tags: [...outer.tags, ...inner.tags], vars: { ...outer.vars, ...inner.vars } };
 }
 
-function roleBlock(instance: RoleInstance, keywords: Record<string, unknown>, at: SourcePosition): BlockNode {
-  return { kind: 'block', ...inheritableFrom(keywords, at, instance), name: `role ${instance.role.name}`, block: instance.role.tasks, rescue: [], always: [] };
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }
-

@@ -24,7 +24,7 @@ export function positionOf(node: unknown, fallback?: SourcePosition): SourcePosi
   return (node && typeof node === 'object' ? nodes.get(node) : undefined) ?? fallback;
 }
 
-/** The position of `key` in a mapping, else of the mapping itself. */
+/** The position of `key` in a mapping (or of item `key`, an index, in a list), else of the mapping or list itself. */
 export function keyPositionOf(node: unknown, key: string, fallback?: SourcePosition): SourcePosition | undefined {
   if (!node || typeof node !== 'object') return fallback;
   return keys.get(node)?.get(key) ?? nodes.get(node) ?? fallback;

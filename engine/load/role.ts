@@ -1,142 +1,191 @@
 /**
- * Roles: roles/<name>/{tasks,handlers,defaults,vars,meta}/main.yaml, found on
- * the role path (roles/ beside the playbook and its parent, then
- * CXPLAY_ROLES_PATH and ANSIBLE_ROLES_PATH). meta/argument_specs.yaml types
- * the role's variables (checked before anything runs).
+ * Roles: roles/<name>/{tasks,handlers,defaults,vars,meta}/main.yaml (or
+ * .yml, or another entry point with tasks_from & co.), found on the role
+ * path: roles/ beside the playbook and beside its parent directory, then
+ * CXPLAY_ROLES_PATH and ANSIBLE_ROLES_PATH, then the playbook's directory; or
+ * given as a path. meta/main.yaml lists dependencies; meta/argument_specs
+ * types the role's variables (see role-arguments.ts).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
-import type { ModuleTask, Role, RoleArgumentSpec, RoleInstance, RoleInvocation } from './model.js';
-import { positionOf } from './positions.js';
+import { INHERITABLE_KEYWORDS } from '../schema/keywords.js';
+import { inheritableFrom, isTrue } from './inheritable.js';
+import { checkKeywordTypes } from './keyword-check.js';
+import type { ModuleTask, Role, RoleInstance, RoleInvocation, TaskNode } from './model.js';
+import { keyPositionOf, positionOf } from './positions.js';
+import { roleArgumentSpec } from './argument-specs.js';
+import { runCache } from './run-cache.js';
 import { didYouMean } from './suggest.js';
-import { parseTaskList, type TaskLoadContext } from './tasks.js';
+import { parseHandlers, parseTaskList, type TaskLoadContext } from './tasks.js';
 import { loadVarsFile } from './vars-file.js';
 import { loadYamlFile } from './yaml.js';
 
 export interface RoleLoadOptions {
+  /** The playbook's directory: the role path starts there. */
   readonly baseDir: string;
-  readonly from?: Readonly<Record<string, string>> | undefined;
-  readonly params?: Readonly<Record<string, unknown>>;
+  /** Entry points other than main: tasks_from, vars_from, defaults_from, handlers_from. */
+  readonly from?: Readonly<{ tasks?: string; vars?: string; defaults?: string; handlers?: string }> | undefined;
+  readonly params?: Readonly<Record<string, unknown>> | undefined;
+  /** Where the role is named (errors point here). */
   readonly at: SourcePosition;
-  /** Roles being loaded (dependency chains), to refuse cycles. */
-  readonly stack?: readonly string[];
+  /** Role directories being loaded (dependency chains), to refuse cycles. */
+  readonly stack?: readonly string[] | undefined;
 }
 
-const roleCache = new Map<string, Role>();
+/** A role entry split into its name, its parameters and the keywords that apply to its tasks. */
+export interface RoleEntry {
+  readonly name: string;
+  readonly params: Record<string, unknown>;
+  readonly keywords: Record<string, unknown>;
+  readonly at: SourcePosition;
+}
+
+const ROLE_DIRS = ['tasks', 'handlers', 'defaults', 'vars', 'meta'];
+const ROLE_ENTRY_KEYWORDS = { ...INHERITABLE_KEYWORDS, name: { description: 'a role name', type: 'string' }, role: { description: 'a role name', type: 'string' } };
+const instances = runCache<string, RoleInstance>();
 
 export function roleSearchPath(baseDir: string): string[] {
-  const fromEnv = [process.env.CXPLAY_ROLES_PATH, process.env.ANSIBLE_ROLES_PATH].flatMap((value) => (value ? value.split(':') : []));
-  return [...new Set([join(baseDir, 'roles'), join(dirname(baseDir), 'roles'), ...fromEnv.map((dir) => resolve(dir)), baseDir])];
+  const fromEnv = [process.env.CXPLAY_ROLES_PATH, process.env.ANSIBLE_ROLES_PATH].flatMap((value) => (value ? value.split(':').filter(Boolean) : []));
+  return [...new Set([join(baseDir, 'roles'), join(dirname(baseDir), 'roles'), ...fromEnv.map((dir) => resolve(baseDir, dir)), baseDir])];
 }
 
+/** The directory of role `name` (a name on the role path, or a path to the role). */
 export function findRoleDir(name: string, baseDir: string, at: SourcePosition): string {
   if (name.includes('/')) {
-    const path = isAbsolute(name) ? name : resolve(baseDir, name);
-    if (existsSync(path)) return path;
+    const path = resolve(baseDir, name);
+    if (isRoleDir(path)) return path;
+    throw new CxError(`role '${name}' not found: ${path} is not a role directory`, { at, hint: `a role directory holds one of ${ROLE_DIRS.join('/, ')}/` });
   }
   const searched = roleSearchPath(baseDir);
-  for (const dir of searched) {
-    const candidate = join(dir, name);
-    if (existsSync(join(candidate, 'tasks')) || existsSync(join(candidate, 'meta')) || existsSync(join(candidate, 'defaults'))) return candidate;
-  }
-  const known = searched.flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((entry) => statSync(join(dir, entry)).isDirectory()) : []));
-  throw new CxError(`role '${name}' not found${didYouMean(name, known)}`, { at, hint: `searched: ${searched.join(', ')}` });
+  for (const dir of searched) if (isRoleDir(join(dir, name))) return join(dir, name);
+  const known = searched.flatMap((dir) => rolesIn(dir));
+  throw new CxError(`role '${name}' not found in ${searched.join(', ')}${didYouMean(name, known)}`, {
+    at,
+    hint: 'put it in roles/ beside the playbook, or add its parent directory to CXPLAY_ROLES_PATH',
+  });
 }
 
+function isRoleDir(path: string): boolean {
+  return ROLE_DIRS.some((kind) => isDirectory(join(path, kind)));
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function rolesIn(dir: string): string[] {
+  if (!isDirectory(dir)) return [];
+  return readdirSync(dir).filter((entry) => isRoleDir(join(dir, entry)));
+}
+
+/** A role with the given params (loaded once per run for each distinct entry point and params). */
 export function loadRole(name: string, options: RoleLoadOptions): RoleInstance {
   const dir = findRoleDir(name, options.baseDir, options.at);
   const stack = options.stack ?? [];
-  if (stack.includes(dir)) throw new CxError(`role dependency cycle: ${[...stack, dir].join(' -> ')}`, { at: options.at });
-  const key = `${dir}\u0000${JSON.stringify(options.from ?? {})}`;
-  let role = roleCache.get(key);
-  if (!role) {
-    role = readRole(name, dir, options, stack);
-    roleCache.set(key, role);
+  if (stack.includes(dir)) {
+    const chain = [...stack.slice(stack.indexOf(dir)), dir].map((path) => basename(path));
+    throw new CxError(`role dependency cycle: ${chain.join(' -> ')}`, { at: options.at, hint: 'a role must not depend on itself, directly or through other roles' });
   }
-  return { role, params: options.params ?? {} };
+  const params = options.params ?? {};
+  const key = JSON.stringify([dir, options.from ?? {}, params]);
+  let instance = instances.get(key);
+  if (!instance) {
+    instance = readRole(basename(name), dir, { ...options, params, stack });
+    instances.set(key, instance);
+  }
+  return instance;
 }
 
-function readRole(name: string, dir: string, options: RoleLoadOptions, stack: readonly string[]): Role {
+type MutableRole = { -readonly [K in keyof Role]: Role[K] };
+
+function readRole(name: string, dir: string, options: RoleLoadOptions & { params: Readonly<Record<string, unknown>>; stack: readonly string[] }): RoleInstance {
   const from = options.from ?? {};
-  const file = (kind: string, base = 'main') => firstExisting([join(dir, kind, `${base}.yaml`), join(dir, kind, `${base}.yml`), join(dir, kind, base)]);
-  const defaults = file('defaults', from.defaults);
-  const vars = file('vars', from.vars);
-  const meta = file('meta');
-  const metaValue = meta ? (loadYamlFile(meta) as Record<string, unknown> | null) : null;
-  const handlersOut: ModuleTask[] = [];
-  const context = (path: string): TaskLoadContext => ({
-    file: path,
-    dir: dirname(path),
-    roleDir: dir,
-    playDir: options.baseDir,
-    importStack: [path],
-    handlers: handlersOut,
-    importRole: (roleName, importOptions) => loadRole(roleName, { baseDir: options.baseDir, ...importOptions, stack: [...stack, dir] }),
-  });
-  const tasksFile = file('tasks', from.tasks);
-  if (from.tasks && !tasksFile) throw new CxError(`role '${name}' has no tasks file '${from.tasks}'`, { at: options.at });
-  const handlersFile = file('handlers', from.handlers);
-  const role: Role = {
+  const entry = (kind: 'tasks' | 'vars' | 'defaults' | 'handlers') => roleFile(name, dir, kind, from[kind], options.at);
+  const metaFile = roleFile(name, dir, 'meta', undefined, options.at);
+  const meta = readMeta(metaFile);
+  const role: MutableRole = {
     name,
     dir,
-    defaults: defaults ? loadVarsFile(defaults) : {},
-    vars: vars ? loadVarsFile(vars) : {},
-    tasks: tasksFile ? parseTaskList(loadYamlFile(tasksFile), context(tasksFile)) : [],
+    defaults: optionalVars(entry('defaults')),
+    vars: optionalVars(entry('vars')),
+    tasks: [],
     handlers: [],
-    argumentSpec: argumentSpec(dir, name),
-    dependencies: dependencies(metaValue, meta),
+    argumentSpec: roleArgumentSpec(dir, name, from.tasks ?? 'main', meta),
+    dependencies: metaFile ? dependencies(meta, metaFile) : [],
+    allowDuplicates: isTrue(meta.allow_duplicates),
   };
-  const instance: RoleInstance = { role, params: {} };
-  const handlers = handlersFile ? parseTaskList(loadYamlFile(handlersFile), { ...context(handlersFile), role: instance }, true) : [];
-  (role as { handlers: readonly ModuleTask[] }).handlers = [...handlers.filter((task): task is ModuleTask => task.kind === 'task'), ...handlersOut];
-  return role;
+  const instance: RoleInstance = { role, params: options.params };
+  const importedHandlers: ModuleTask[] = [];
+  const context = (file: string): TaskLoadContext => ({
+    file,
+    dir: dirname(file),
+    roleDir: dir,
+    playDir: options.baseDir,
+    fileStack: [file],
+    roleStack: [...options.stack, dir],
+    handlers: importedHandlers,
+    role: instance,
+  });
+  const tasksFile = entry('tasks');
+  const handlersFile = entry('handlers');
+  role.tasks = tasksFile ? parseTaskList(loadYamlFile(tasksFile), context(tasksFile)) : ([] as TaskNode[]);
+  role.handlers = [...(handlersFile ? parseHandlers(loadYamlFile(handlersFile), context(handlersFile)) : []), ...importedHandlers];
+  return instance;
 }
 
-function firstExisting(paths: string[]): string | undefined {
-  return paths.find((path) => existsSync(path) && statSync(path).isFile());
+/** `<kind>/main.yaml` (or .yml, .json, no extension), or the named entry point, which must exist. */
+function roleFile(role: string, dir: string, kind: string, entryPoint: string | undefined, at: SourcePosition): string | undefined {
+  const base = entryPoint ?? 'main';
+  const candidates = ['.yaml', '.yml', '.json', ''].map((extension) => join(dir, kind, `${base}${extension}`));
+  const found = candidates.find((path) => existsSync(path) && statSync(path).isFile());
+  if (!found && entryPoint !== undefined) {
+    throw new CxError(`role '${role}' has no ${kind} file '${entryPoint}'`, { at, hint: `looked for ${candidates.map((path) => basename(path)).join(', ')} in ${join(dir, kind)}` });
+  }
+  return found;
 }
 
-function dependencies(meta: Record<string, unknown> | null, file: string | undefined): RoleInvocation[] {
-  const list = meta?.dependencies;
-  if (!Array.isArray(list)) return [];
-  return list.map((entry) => {
-    const at = positionOf(entry, { file: file ?? '' })!;
-    if (typeof entry === 'string') return { name: entry, params: {}, at, when: [], tags: [], vars: {} };
-    const { role, name, when, tags, vars, ...params } = entry as Record<string, unknown>;
-    return { name: String(role ?? name), params: { ...(vars as object | undefined), ...params }, at, when: [when ?? []].flat().map(String), tags: [tags ?? []].flat().map(String), vars: {} };
+function optionalVars(file: string | undefined): Record<string, unknown> {
+  return file ? loadVarsFile(file) : {};
+}
+
+function readMeta(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  const value = loadYamlFile(file);
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new CxError('meta/main.yaml must be a mapping (dependencies:, galaxy_info:, ...)', { at: positionOf(value, { file, line: 1 }) });
+  return value as Record<string, unknown>;
+}
+
+function dependencies(meta: Record<string, unknown>, file: string): RoleInvocation[] {
+  const list = meta.dependencies;
+  if (list === undefined || list === null) return [];
+  const at = keyPositionOf(meta, 'dependencies', { file, line: 1 })!;
+  if (!Array.isArray(list)) throw new CxError('dependencies must be a list of roles', { at, hint: 'write "- role: name" lines' });
+  return list.map((item, index) => {
+    const entry = parseRoleEntry(item, keyPositionOf(list, String(index), at)!);
+    return { ...inheritableFrom(entry.keywords, entry.at), name: entry.name, params: entry.params };
   });
 }
 
-const TYPES: Record<string, object> = {
-  str: { type: 'string' },
-  path: { type: 'string' },
-  int: { type: 'integer' },
-  float: { type: 'number' },
-  bool: { type: 'boolean' },
-  list: { type: 'array' },
-  dict: { type: 'object' },
-  raw: {},
-};
-
-/** meta/argument_specs.yaml (Ansible's format) or meta/argument_specs.schema.json, as a JSON Schema. */
-function argumentSpec(dir: string, roleName: string): RoleArgumentSpec | undefined {
-  const jsonSchema = join(dir, 'meta', 'argument_specs.schema.json');
-  if (existsSync(jsonSchema)) return { schema: loadYamlFile(jsonSchema) as Record<string, unknown>, at: { file: jsonSchema, line: 1 } };
-  const file = firstExisting([join(dir, 'meta', 'argument_specs.yaml'), join(dir, 'meta', 'argument_specs.yml')]);
-  if (!file) return undefined;
-  const specs = (loadYamlFile(file) as { argument_specs?: { main?: { options?: Record<string, Record<string, unknown>> } } } | null)?.argument_specs;
-  const options = specs?.main?.options ?? {};
-  const properties: Record<string, object> = {};
-  const required: string[] = [];
-  for (const [name, option] of Object.entries(options)) {
-    const type = String(option.type ?? 'str');
-    const schema: Record<string, unknown> = { ...(TYPES[type] ?? {}) };
-    if (!TYPES[type]) throw new CxError(`role '${roleName}': unknown type '${type}' for '${name}'`, { at: positionOf(option, { file }), hint: `use one of ${Object.keys(TYPES).join(', ')}` });
-    if (Array.isArray(option.choices)) schema.enum = option.choices;
-    if (type === 'list' && option.elements) schema.items = TYPES[String(option.elements)] ?? {};
-    properties[name] = schema;
-    if (option.required === true) required.push(name);
+/**
+ * `- name`, `- role: name` or `- name: name` with keywords (when, tags,
+ * become, ...) and parameters (every other key, and the keys under vars:).
+ */
+export function parseRoleEntry(entry: unknown, at: SourcePosition): RoleEntry {
+  if (typeof entry === 'string' && entry.trim() !== '') return { name: entry.trim(), params: {}, keywords: {}, at };
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new CxError('a role entry must be a role name or a mapping with role:', { at });
+  const node = entry as Record<string, unknown>;
+  const name = node.role ?? node.name;
+  if (typeof name !== 'string' || name.trim() === '') throw new CxError("a role entry needs 'role: <name>'", { at, hint: 'write "- role: my-role" and its parameters below' });
+  checkKeywordTypes(node, ROLE_ENTRY_KEYWORDS, 'role', at);
+  const keywords: Record<string, unknown> = {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'role' || (key === 'name' && node.role === undefined)) continue;
+    if (key === 'vars') Object.assign(params, value ?? {});
+    else if (key in INHERITABLE_KEYWORDS && key !== 'name') keywords[key] = value;
+    else params[key] = value;
   }
-  return { schema: { type: 'object', properties, required }, at: { file, line: 1 } };
+  return { name: name.trim(), params, keywords, at };
 }

@@ -1,57 +1,120 @@
 /**
- * YAML files as Ansible reads them (YAML 1.1: yes/no are booleans), turned
- * into plain values while recording the position of every mapping, list and
- * key. Guarded: syntax errors and duplicate keys name file:line:col, aliases
- * are bounded (no billion laughs), merge-key loops and prototype keys are
- * refused, oversized files are refused.
+ * YAML files as Ansible reads them (YAML 1.1 through PyYAML: yes/no/on/off
+ * are booleans, 0755 is octal), turned into plain values while recording the
+ * position of every mapping, list and key (see positions.ts). Guarded: syntax
+ * errors and duplicate keys name file:line:col, aliases are bounded (no
+ * billion laughs), merge-key loops and prototype keys are refused, oversized
+ * files are refused, tags Ansible gives a meaning we do not share (!vault,
+ * !unsafe) are refused rather than misread.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { resolve } from 'node:path';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { CxError, type SourcePosition } from '../errors.js';
-import { recordKeyPosition, recordPosition } from './positions.js';
+import { keyPositionOf, recordKeyPosition, recordPosition } from './positions.js';
+import { runCache } from './run-cache.js';
+import { pyyamlTags } from './yaml-scalars.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Nodes that alias expansion may produce in one file; far above any real playbook. */
 export const MAX_ALIAS_NODES = 10_000;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Nesting depth of mappings and lists; deeper is a generated attack, not a playbook. */
+export const MAX_DEPTH = 200;
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-const cache = new Map<string, unknown>();
+const STANDARD_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+const cache = runCache<string, unknown>();
 
-/** Parse a YAML file (cached for the run: a role used twice is read once). */
+/** Parse a YAML file, once per run (a role used twice is read once). Callers must not modify the result. */
 export function loadYamlFile(file: string): unknown {
-  if (cache.has(file)) return cache.get(file);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new CxError(`cannot read ${file}: no such file`, { at: { file }, hint: 'check the path' });
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new CxError(`${file} is ${Math.round(size / 1024 / 1024)} MiB; YAML files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are refused`, { at: { file } });
-  }
-  const value = parseYaml(readFileSync(file, 'utf8'), file);
-  cache.set(file, value);
+  const path = resolve(file);
+  if (cache.has(path)) return cache.get(path);
+  const value = parseYaml(readSource(path), path);
+  cache.set(path, value);
   return value;
 }
 
-export function parseYaml(source: string, file: string): unknown {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { version: '1.1', uniqueKeys: true, lineCounter, prettyErrors: false, merge: false });
-  const position = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, col };
-  };
-  const firstError = document.errors[0];
-  if (firstError) {
-    const message = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    const hint = firstError.code === 'DUPLICATE_KEY' ? 'remove or rename one of the two keys' : 'fix the YAML syntax (indentation, quotes, colons)';
-    throw new CxError(`YAML ${firstError.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${message}`, { at: position(firstError.pos[0]), hint });
+function readSource(file: string): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new CxError(`${file} is a directory, not a YAML file`, { at: { file } });
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof CxError) throw error;
+    throw new CxError(`cannot read ${file}: ${readProblem(error)}`, { at: { file }, hint: 'check the path' });
   }
-  return new Converter(document, position).convert(document.contents as YamlNode | null);
+  if (size > MAX_FILE_BYTES) throw tooLarge(file, size);
+  return readFileSync(file, 'utf8');
+}
+
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  return (error as Error).message;
+}
+
+function tooLarge(file: string, size: number): CxError {
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return new CxError(`${file} is ${mib(size)}; YAML files over ${mib(MAX_FILE_BYTES)} are refused`, {
+    at: { file },
+    hint: 'split the data into smaller files',
+  });
+}
+
+/** Parse YAML text; `file` names it in errors. */
+export function parseYaml(source: string, file: string): unknown {
+  if (source.length > MAX_FILE_BYTES) throw tooLarge(file, source.length);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, {
+    version: '1.1',
+    customTags: pyyamlTags,
+    uniqueKeys: true,
+    lineCounter,
+    prettyErrors: false,
+  });
+  const position = (offset: number): SourcePosition => ({ file, ...lineCounter.linePos(offset) });
+  const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (problem) throw yamlError(problem, source, position);
+  return new Converter(document, position).convert(document.contents as YamlNode | null, 0);
+}
+
+function yamlError(error: YAMLError, source: string, position: (offset: number) => SourcePosition): CxError {
+  const at = position(error.pos[0]);
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return new CxError(`duplicate key '${keyTextAt(source, error.pos[0])}' in a mapping`, { at, hint: 'remove or rename one of the two keys (YAML would silently keep only one)' });
+    case 'MULTIPLE_DOCS':
+      return new CxError('the file holds more than one YAML document (a second ---)', { at, hint: 'keep one document per file' });
+    case 'TAG_RESOLVE_FAILED':
+      return unsupportedTag(source.slice(error.pos[0], error.pos[1]), at);
+    default: {
+      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return new CxError(`YAML syntax error: ${message}`, { at, hint: 'check the indentation, quotes and colons around this line' });
+    }
+  }
+}
+
+function keyTextAt(source: string, offset: number): string {
+  const match = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*:(?:\s|$)/.exec(source.slice(offset));
+  return (match?.[1] ?? source.slice(offset).split(/[:\n]/)[0]!).replace(/^["']|["']$/g, '');
+}
+
+function unsupportedTag(tag: string, at: SourcePosition): CxError {
+  if (tag === '!vault') return new CxError('vault-encrypted values (!vault) are not supported', { at, hint: 'pass the secret with -e @file (outside the repository) instead' });
+  if (tag === '!unsafe') {
+    return new CxError('the !unsafe tag is not supported', { at, hint: 'remove it: cxplay would render any {{ }} inside the value, which !unsafe is meant to prevent' });
+  }
+  return new CxError(`YAML tag '${tag}' is not supported`, { at, hint: 'write a plain string, number, boolean, list or mapping' });
 }
 
 class Converter {
+  /** Nodes produced through aliases so far (each expansion counts all it copies). */
   private aliasNodes = 0;
+  private aliasDepth = 0;
+  /** The outermost alias being expanded: where an alias bomb is reported. */
+  private aliasOrigin: SourcePosition | undefined;
   private readonly expanding = new Set<YamlNode>();
 
   constructor(
@@ -59,65 +122,92 @@ class Converter {
     private readonly position: (offset: number) => SourcePosition,
   ) {}
 
-  convert(node: YamlNode | null | undefined): unknown {
+  convert(node: YamlNode | null | undefined, depth: number): unknown {
     if (!node) return null;
-    if (isAlias(node)) return this.alias(node);
+    if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      throw new CxError(`aliases expand to more than ${MAX_ALIAS_NODES} values (an alias bomb?)`, { at: this.aliasOrigin, hint: 'write the data out instead of nesting aliases' });
+    }
+    if (depth > MAX_DEPTH) throw new CxError(`nesting deeper than ${MAX_DEPTH} levels`, { at: this.at(node), hint: 'flatten the data' });
+    if (isAlias(node)) return this.alias(node, depth);
+    this.checkTag(node);
     if (isScalar(node)) return node.value;
     if (isSeq(node)) {
       const list: unknown[] = [];
       recordPosition(list, this.at(node));
-      for (const item of node.items) list.push(this.convert(item as YamlNode));
+      for (const item of node.items) {
+        // Items are located by index too: a plain string item has no object to hang a position on.
+        if (item) recordKeyPosition(list, String(list.length), this.at(item as YamlNode));
+        list.push(this.convert(item as YamlNode, depth + 1));
+      }
       return list;
     }
-    if (isMap(node)) return this.map(node);
+    if (isMap(node)) return this.map(node, depth);
     return null;
   }
 
-  private map(node: YamlNode & { items: unknown[] }): Record<string, unknown> {
+  private checkTag(node: YamlNode): void {
+    if (node.tag && !STANDARD_TAGS.has(node.tag) && !(isScalar(node) && isMergeSymbol(node.value))) {
+      throw unsupportedTag(node.tag.replace('tag:yaml.org,2002:', '!!'), this.at(node));
+    }
+  }
+
+  private map(node: YamlNode & { items: unknown[] }, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     recordPosition(out, this.at(node));
     const merged: Record<string, unknown>[] = [];
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : JSON.stringify(this.convert(keyNode));
       const at = keyNode ? this.at(keyNode) : this.at(node);
-      if (key === '<<' && isScalar(keyNode)) {
-        merged.push(...this.mergeSources(pair.value as YamlNode, at));
+      if (isScalar(keyNode) && isMergeSymbol(keyNode.value)) {
+        merged.push(...this.mergeSources(pair.value as YamlNode, at, depth));
         continue;
       }
-      if (FORBIDDEN_KEYS.has(key)) throw new CxError(`the key '${key}' is not allowed`, { at, hint: 'rename it: it could change how every object behaves' });
-      out[key] = this.convert(pair.value as YamlNode);
+      const key = this.keyText(keyNode, at, depth);
+      if (FORBIDDEN_KEYS.has(key)) throw new CxError(`key '${key}' is not allowed`, { at, hint: 'rename it: as an object key it could change how every object behaves' });
+      out[key] = this.convert(pair.value as YamlNode, depth + 1);
       recordKeyPosition(out, key, at);
     }
-    // Merge keys (<<): explicit keys win, earlier merge sources win over later ones.
+    // Merge keys (<<): explicit keys win; among sources, the earlier wins.
     for (const source of merged) {
-      for (const [key, value] of Object.entries(source)) if (!Object.prototype.hasOwnProperty.call(out, key)) out[key] = value;
+      for (const [key, value] of Object.entries(source)) {
+        if (Object.prototype.hasOwnProperty.call(out, key)) continue;
+        out[key] = value;
+        recordKeyPosition(out, key, keyPositionOf(source, key)!);
+      }
     }
     return out;
   }
 
-  private mergeSources(node: YamlNode, at: SourcePosition): Record<string, unknown>[] {
-    const values = isSeq(node) ? node.items.map((item) => this.convert(item as YamlNode)) : [this.convert(node)];
+  /** Mapping keys are plain values; Python's spelling of booleans, as Ansible would show them. */
+  private keyText(keyNode: YamlNode | null, at: SourcePosition, depth: number): string {
+    const key = keyNode ? this.convert(keyNode, depth + 1) : null;
+    if (typeof key === 'string') return key;
+    if (typeof key === 'number') return String(key);
+    if (typeof key === 'boolean') return key ? 'True' : 'False';
+    throw new CxError(key === null ? 'a mapping key is empty' : 'a mapping key must be a plain value, not a list or mapping', { at, hint: 'write a name before the colon' });
+  }
+
+  private mergeSources(node: YamlNode, at: SourcePosition, depth: number): Record<string, unknown>[] {
+    const values = isSeq(node) ? node.items.map((item) => this.convert(item as YamlNode, depth + 1)) : [this.convert(node, depth + 1)];
     return values.map((value) => {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new CxError('a merge key (<<) needs a mapping or a list of mappings', { at });
+      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new CxError('a merge key (<<) needs a mapping or a list of mappings', { at, hint: 'write <<: *anchor where the anchor names a mapping' });
       return value as Record<string, unknown>;
     });
   }
 
-  private alias(node: Alias): unknown {
+  private alias(node: Alias, depth: number): unknown {
     const target = node.resolve(this.document) as YamlNode | undefined;
     const at = this.at(node);
-    if (!target) throw new CxError(`unknown alias *${node.source}`, { at });
-    if (this.expanding.has(target)) throw new CxError(`alias *${node.source} refers to itself (a loop)`, { at, hint: 'an anchor cannot contain an alias to itself' });
-    this.aliasNodes += countNodes(target, this.document);
-    if (this.aliasNodes > MAX_ALIAS_NODES) {
-      throw new CxError(`aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?)`, { at, hint: 'write the data out instead of nesting aliases' });
-    }
+    if (!target) throw new CxError(`unknown alias *${node.source}`, { at, hint: `define the anchor &${node.source} before using it` });
+    if (this.expanding.has(target)) throw new CxError(`alias *${node.source} refers to itself (a loop)`, { at, hint: 'an anchor cannot contain an alias to itself, directly or through a merge key' });
     this.expanding.add(target);
+    if (this.aliasDepth === 0) this.aliasOrigin = at;
+    this.aliasDepth += 1;
     try {
-      return this.convert(target);
+      return this.convert(target, depth);
     } finally {
+      this.aliasDepth -= 1;
       this.expanding.delete(target);
     }
   }
@@ -127,24 +217,7 @@ class Converter {
   }
 }
 
-/** Size of a subtree with aliases counted at their expanded size (bounded by MAX_ALIAS_NODES). */
-function countNodes(node: YamlNode, document: Document, seen = new Set<YamlNode>(), budget = { left: MAX_ALIAS_NODES + 1 }): number {
-  if (budget.left <= 0) return MAX_ALIAS_NODES + 1;
-  budget.left -= 1;
-  if (isAlias(node)) {
-    const target = node.resolve(document) as YamlNode | undefined;
-    if (!target || seen.has(target)) return 1;
-    seen.add(target);
-    const size = countNodes(target, document, seen, budget);
-    seen.delete(target);
-    return size;
-  }
-  let total = 1;
-  if (isSeq(node)) for (const item of node.items) total += countNodes(item as YamlNode, document, seen, budget);
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (isPair(pair)) total += countNodes(pair.value as YamlNode, document, seen, budget);
-    }
-  }
-  return Math.min(total, MAX_ALIAS_NODES + 1);
+/** The YAML 1.1 schema reads a plain `<<` key as the merge symbol. */
+function isMergeSymbol(value: unknown): boolean {
+  return typeof value === 'symbol' && value.description === '<<';
 }

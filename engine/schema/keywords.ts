@@ -1,52 +1,73 @@
 /**
- * JSON Schemas of play and task keywords (types only: which keywords exist is
- * checked first, with a "did you mean"). Compiled once by ajv.
+ * JSON Schemas of the keywords of plays, blocks, tasks and role entries (the
+ * DESIGN.md list). Which keywords exist is checked first, with a "did you
+ * mean"; these schemas then check each value's type. Every fragment carries a
+ * `description` that error messages quote ("expects a number, or a template").
+ * Compiled once by ajv (engine/load/keyword-check.ts).
  */
-const templated = { type: 'string', pattern: '\\{\\{' };
-const bool = { anyOf: [{ type: 'boolean' }, { type: 'string' }] };
-const stringList = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: ['string', 'number'] } }] };
-const conditions = { anyOf: [{ type: 'string' }, { type: 'boolean' }, { type: 'array', items: { type: ['string', 'boolean'] } }] };
-const number = { anyOf: [{ type: 'number' }, templated, { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*$' }] };
-const mapping = { type: 'object' };
+type Schema = Readonly<Record<string, unknown>>;
 
-export const INHERITABLE_KEYWORDS = {
+const TEMPLATE = '\\{\\{.*\\}\\}';
+const templated: Schema = { type: 'string', pattern: TEMPLATE };
+/** Ansible's spellings of a boolean for keywords (module_utils/parsing/convert_bool.py). */
+const BOOLEAN_WORD = '^(?:[Yy](?:es)?|[Nn]o?|[Tt](?:rue)?|[Ff](?:alse)?|[Oo]n|[Oo]ff|YES|NO|TRUE|FALSE|ON|OFF|1|0)$';
+
+const bool: Schema = {
+  description: 'a boolean (true/false, yes/no), or a template',
+  anyOf: [{ type: 'boolean' }, { enum: [0, 1] }, { type: 'string', pattern: BOOLEAN_WORD }, templated],
+};
+const text: Schema = { description: 'a string', type: 'string' };
+const stringList: Schema = {
+  description: 'a string or a list of strings',
+  anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: ['string', 'number'] } }],
+};
+const conditions: Schema = {
+  description: 'a condition (an expression such as x == 1) or a list of conditions',
+  anyOf: [{ type: 'string' }, { type: 'boolean' }, { type: 'array', items: { type: ['string', 'boolean'] } }],
+};
+const number: Schema = {
+  description: 'a number, or a template',
+  anyOf: [{ type: 'number' }, templated, { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*$' }],
+};
+const mapping: Schema = { description: 'a mapping (name: value lines)', type: 'object' };
+const taskList: Schema = { description: 'a list of tasks', type: 'array' };
+const loopValue: Schema = { description: 'a list, or a template that gives a list', anyOf: [{ type: 'array' }, templated] };
+
+/** Keywords of plays, blocks, tasks and role entries; inherited downwards at run time. */
+export const INHERITABLE_KEYWORDS: Readonly<Record<string, Schema>> = {
+  name: text,
   when: conditions,
   tags: stringList,
   vars: mapping,
   become: bool,
-  become_user: { type: 'string' },
-  become_method: { type: 'string', enum: ['sudo'] },
-  environment: { anyOf: [mapping, templated] },
+  become_user: text,
+  become_method: { description: 'sudo (the only method cxplay supports)', enum: ['sudo'] },
+  environment: { description: 'a mapping of variable names to values, or a template', anyOf: [mapping, templated] },
   ignore_errors: bool,
-  ignore_unreachable: bool,
   no_log: bool,
   run_once: bool,
-  delegate_to: { type: 'string' },
-  delegate_facts: bool,
+  delegate_to: text,
   check_mode: bool,
   diff: bool,
   any_errors_fatal: bool,
   timeout: number,
-  name: { type: 'string' },
-  connection: { type: 'string' },
-  module_defaults: mapping,
-  collections: { type: 'array' },
-  debugger: { type: 'string' },
-  throttle: number,
+  /** Harmless here: every module is built in. */
+  collections: { description: 'a list of collection names', type: 'array' },
 };
 
-export const TASK_KEYWORDS = {
+export const TASK_KEYWORDS: Readonly<Record<string, Schema>> = {
   ...INHERITABLE_KEYWORDS,
-  register: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
-  loop: { anyOf: [{ type: 'array' }, { type: 'string' }] },
-  with_items: { anyOf: [{ type: 'array' }, { type: 'string' }] },
-  with_list: { anyOf: [{ type: 'array' }, { type: 'string' }] },
+  register: { description: 'a variable name (letters, digits and _)', type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+  loop: loopValue,
+  with_items: loopValue,
+  with_list: loopValue,
   loop_control: {
+    description: 'a mapping with loop_var, index_var, label, pause or extended',
     type: 'object',
     properties: {
-      loop_var: { type: 'string' },
-      index_var: { type: 'string' },
-      label: { type: 'string' },
+      loop_var: { description: 'a variable name', type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+      index_var: { description: 'a variable name', type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+      label: text,
       pause: number,
       extended: bool,
     },
@@ -59,32 +80,70 @@ export const TASK_KEYWORDS = {
   until: conditions,
   retries: number,
   delay: number,
-  args: mapping,
-  async: number,
-  poll: number,
+  args: { description: 'a mapping of module arguments', type: 'object' },
 };
 
-export const BLOCK_KEYWORDS = { ...INHERITABLE_KEYWORDS, block: { type: 'array' }, rescue: { type: 'array' }, always: { type: 'array' } };
+export const BLOCK_KEYWORDS: Readonly<Record<string, Schema>> = { ...INHERITABLE_KEYWORDS, block: taskList, rescue: taskList, always: taskList };
 
-export const PLAY_KEYWORDS = {
+export const PLAY_KEYWORDS: Readonly<Record<string, Schema>> = {
   ...INHERITABLE_KEYWORDS,
-  hosts: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
-  vars_files: stringList,
-  vars_prompt: { type: 'array' },
+  hosts: { description: 'a host pattern (all, a group, a:b, a:!b) or a list of them', anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string' } }] },
+  vars_files: { description: 'a file name or a list of file names', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
   gather_facts: bool,
+  /** Harmless here: facts are one fixed subset. */
   gather_subset: stringList,
-  serial: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'array', items: { type: ['number', 'string'] } }] },
-  strategy: { type: 'string', enum: ['linear', 'free'] },
+  serial: {
+    description: 'a number of hosts, a percentage such as "30%", or a list of them',
+    anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: `^\\s*\\d+(\\.\\d+)?%?\\s*$|${TEMPLATE}` }, { type: 'array', minItems: 1, items: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: `^\\s*\\d+(\\.\\d+)?%?\\s*$|${TEMPLATE}` }] } }],
+  },
+  strategy: { description: 'linear or free', enum: ['linear', 'free'] },
   max_fail_percentage: number,
-  roles: { type: 'array' },
-  tasks: { type: 'array' },
-  pre_tasks: { type: 'array' },
-  post_tasks: { type: 'array' },
-  handlers: { type: 'array' },
-  force_handlers: bool,
-  order: { type: 'string' },
-  remote_user: { type: 'string' },
+  roles: { description: 'a list of roles (names or mappings with role:)', type: 'array' },
+  tasks: taskList,
+  pre_tasks: taskList,
+  post_tasks: taskList,
+  handlers: taskList,
 };
 
 /** Keywords a task carries that are actions rather than modules. */
-export const ACTION_KEYWORDS = ['block', 'include_tasks', 'import_tasks', 'include_role', 'import_role', 'meta', 'import_playbook'];
+export const ACTION_KEYWORDS: readonly string[] = ['block', 'include_tasks', 'import_tasks', 'include_role', 'import_role', 'meta'];
+
+/** Arguments of the include/import actions (their mapping form). */
+export const INCLUDE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  include_tasks: ['file', '_raw_params'],
+  import_tasks: ['file', '_raw_params'],
+  include_role: ['name', 'tasks_from', 'vars_from', 'defaults_from', 'handlers_from'],
+  import_role: ['name', 'tasks_from', 'vars_from', 'defaults_from', 'handlers_from'],
+};
+
+/**
+ * Ansible keywords cxplay knows but does not implement. Ignoring them would
+ * silently change what a playbook does (connection: local would run on the
+ * targets), so they are refused with the reason.
+ */
+export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
+  async: 'background tasks (async/poll) are not supported; run the command in the foreground',
+  poll: 'background tasks (async/poll) are not supported; run the command in the foreground',
+  throttle: 'throttle is not supported; use serial: on the play or --forks',
+  connection: 'the connection is chosen per host (ssh, or local for localhost); set ansible_connection in the inventory',
+  remote_user: 'set ansible_user in the inventory instead',
+  vars_prompt: 'prompts are not supported; pass the values with -e',
+  order: 'hosts always run in inventory order',
+  force_handlers: 'force_handlers is not supported',
+  module_defaults: 'module_defaults is not supported; write the arguments on each task',
+  delegate_facts: 'delegate_facts is not supported',
+  ignore_unreachable: 'ignore_unreachable is not supported',
+  debugger: 'the task debugger is not supported',
+  local_action: 'write the module as usual with delegate_to: localhost',
+  action: 'write the module name as the key (copy: ...) instead of action:',
+  with_dict: 'use loop: "{{ mydict | dict2items }}"',
+  with_fileglob: 'with_fileglob is not supported; list the files with loop:',
+  with_together: 'with_together is not supported',
+  with_nested: 'with_nested is not supported',
+  with_subelements: 'with_subelements is not supported',
+  with_sequence: 'with_sequence is not supported; write the list with loop:',
+  with_first_found: 'with_first_found is not supported',
+  with_indexed_items: 'use loop: with loop_control: index_var',
+  include: "the old 'include' is gone from Ansible too; use include_tasks or import_tasks",
+  include_vars: 'include_vars is not supported; use vars_files on the play',
+};

@@ -1,0 +1,100 @@
+/**
+ * Inventory variables: group_vars/ and host_vars/ directories, and a host's
+ * variables merged as Ansible merges them, low to high: all < parent groups <
+ * child groups (deeper wins; same depth: ansible_group_priority, then by
+ * name) < the host's own.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MutableGroup, MutableHost } from './inventory.js';
+import type { Inventory } from './model.js';
+import { loadVarsFile } from './vars-file.js';
+
+const VARS_EXTENSIONS = ['.yaml', '.yml', '.json', ''];
+
+/** Add group_vars/<group> and host_vars/<host> of each directory, later directories winning. */
+export function applyVarsDirs(dirs: readonly string[], groups: Map<string, MutableGroup>, hosts: Map<string, MutableHost>): void {
+  for (const dir of dirs) {
+    for (const [name, group] of groups) Object.assign(group.vars, readVarsFor(join(dir, 'group_vars'), name));
+    for (const [name, host] of hosts) Object.assign(host.vars, readVarsFor(join(dir, 'host_vars'), name));
+  }
+}
+
+/** `<dir>/<name>.yaml|.yml|.json`, `<dir>/<name>` (a file), or every such file under the directory `<dir>/<name>/`, in name order. */
+function readVarsFor(dir: string, name: string): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const extension of VARS_EXTENSIONS) {
+    const path = join(dir, `${name}${extension}`);
+    if (!existsSync(path)) continue;
+    if (statSync(path).isDirectory()) Object.assign(vars, readVarsTree(path));
+    else Object.assign(vars, loadVarsFile(path));
+  }
+  return vars;
+}
+
+function readVarsTree(dir: string): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const entry of readdirSync(dir).sort()) {
+    if (entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) Object.assign(vars, readVarsTree(path));
+    else if (/\.(ya?ml|json)$/.test(entry)) Object.assign(vars, loadVarsFile(path));
+  }
+  return vars;
+}
+
+interface Membership {
+  /** For each host, every group it is in (directly or through child groups), `all` included. */
+  readonly groupsOf: Map<string, Set<string>>;
+  /** Groups in merge order: shallow before deep, then ansible_group_priority, then name. */
+  readonly mergeOrder: string[];
+}
+
+const memberships = new WeakMap<Inventory, Membership>();
+
+function membership(inventory: Inventory): Membership {
+  let found = memberships.get(inventory);
+  if (found) return found;
+  const depth = new Map<string, number>();
+  const groupsOf = new Map<string, Set<string>>([...inventory.hosts.keys()].map((host) => [host, new Set(['all'])]));
+  // The loader refused group loops, so this walk ends.
+  const visit = (name: string, level: number, ancestors: readonly string[]) => {
+    depth.set(name, Math.max(depth.get(name) ?? 0, level));
+    const group = inventory.groups.get(name);
+    if (!group) return;
+    const chain = [...ancestors, name];
+    for (const host of group.hosts) for (const member of chain) groupsOf.get(host)?.add(member);
+    for (const child of group.children) visit(child, level + 1, chain);
+  };
+  visit('all', 0, []);
+  const priority = (name: string) => Number(inventory.groups.get(name)?.vars.ansible_group_priority ?? 1);
+  const mergeOrder = [...inventory.groups.keys()].sort((a, b) => (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || priority(a) - priority(b) || a.localeCompare(b));
+  found = { groupsOf, mergeOrder };
+  memberships.set(inventory, found);
+  return found;
+}
+
+/** The inventory's variables for a host (group_vars and host_vars included). */
+export function hostVarsFromInventory(inventory: Inventory, host: string): Record<string, unknown> {
+  const { groupsOf, mergeOrder } = membership(inventory);
+  const member = groupsOf.get(host) ?? new Set(['all']);
+  const vars: Record<string, unknown> = {};
+  for (const name of mergeOrder) if (member.has(name)) Object.assign(vars, inventory.groups.get(name)!.vars);
+  Object.assign(vars, inventory.hosts.get(host)?.vars ?? {});
+  return vars;
+}
+
+/** `group_names`: the host's groups, sorted, without `all` and `ungrouped`. */
+export function groupNamesOf(inventory: Inventory, host: string): string[] {
+  const member = membership(inventory).groupsOf.get(host) ?? new Set<string>();
+  return [...member].filter((name) => name !== 'all' && name !== 'ungrouped').sort();
+}
+
+/** `groups` as expressions see it: each group's hosts (children included), in inventory order. */
+export function groupsMap(inventory: Inventory): Record<string, string[]> {
+  const { groupsOf } = membership(inventory);
+  const out: Record<string, string[]> = {};
+  for (const name of inventory.groups.keys()) out[name] = [];
+  for (const [host, groups] of groupsOf) for (const name of groups) out[name]!.push(host);
+  return out;
+}

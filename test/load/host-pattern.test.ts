@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CxError } from '../../engine/errors.js';
+import { selectHosts } from '../../engine/load/host-pattern.js';
+import { loadInventory } from '../../engine/load/inventory.js';
+import type { Inventory } from '../../engine/load/model.js';
+import { errorOf, removeTrees, writeTree } from './tree.js';
+
+let inventory: Inventory;
+let dir: string;
+
+beforeAll(() => {
+  dir = writeTree({
+    'inventory.yaml': [
+      'all:',
+      '  hosts:',
+      '    lonely:',
+      '  children:',
+      '    server:',
+      '      hosts: {cp1: }',
+      '    worker:',
+      '      children:',
+      '        site_a: {hosts: {worker1: , worker2: }}',
+      '        site_b: {hosts: {worker3: }}',
+      '    web:',
+      '      hosts: {worker2: , web9: }',
+      '',
+    ].join('\n'),
+  });
+  inventory = loadInventory(join(dir, 'inventory.yaml'));
+});
+afterAll(removeTrees);
+
+describe('host patterns', () => {
+  it.each([
+    ['all', ['lonely', 'cp1', 'worker1', 'worker2', 'worker3', 'web9']],
+    ['*', ['lonely', 'cp1', 'worker1', 'worker2', 'worker3', 'web9']],
+    ['worker', ['worker1', 'worker2', 'worker3']],
+    ['cp1', ['cp1']],
+    ['ungrouped', ['lonely']],
+    ['server:site_b', ['cp1', 'worker3']],
+    ['server,site_b', ['cp1', 'worker3']],
+    ['worker:!web', ['worker1', 'worker3']],
+    ['worker:&web', ['worker2']],
+    ['!web:worker', ['worker1', 'worker3']],
+    ['&web:worker', ['worker2']],
+    ['!worker', ['lonely', 'cp1', 'web9']],
+    ['worker*', ['worker1', 'worker2', 'worker3']],
+    ['site_?', ['worker1', 'worker2', 'worker3']],
+    ['~worker[13]', ['worker1', 'worker3']],
+    ['~^web', ['worker2', 'web9']],
+    ['worker[0]', ['worker1']],
+    ['worker[-1]', ['worker3']],
+    ['worker[1:2]', ['worker2', 'worker3']],
+    ['worker[1:]', ['worker2', 'worker3']],
+    ['nothing*', []],
+    ['web:worker', ['worker1', 'worker2', 'worker3', 'web9']],
+  ])('%s selects %j, in inventory order', (pattern, hosts) => {
+    expect(selectHosts(inventory, pattern)).toEqual(hosts);
+  });
+
+  it('reads @file: one name or pattern per line, as a retry file', () => {
+    const file = join(dir, 'retry');
+    writeFileSync(file, 'worker3\n\ncp1\n# a comment\n');
+    expect(selectHosts(inventory, `@${file}`)).toEqual(['cp1', 'worker3']);
+  });
+
+  it('names an unknown host or group with a suggestion (exit code 4 in a play)', () => {
+    const error = errorOf(() => selectHosts(inventory, 'server:wrker'));
+    expect(error).toBeInstanceOf(CxError);
+    expect(error.message).toBe("no host or group 'wrker' in the inventory — did you mean 'worker'?");
+    expect(error.exitCode).toBe(4);
+  });
+
+  it('refuses an unknown name after ! too: a typo must not widen a run', () => {
+    expect(errorOf(() => selectHosts(inventory, 'all:!wbe')).message).toBe("no host or group 'wbe' in the inventory — did you mean 'web'?");
+  });
+
+  it('treats an unreadable @file and a bad name in it as bad options (exit code 5)', () => {
+    expect(errorOf(() => selectHosts(inventory, `@${join(dir, 'missing')}`))).toMatchObject({ exitCode: 5 });
+    const file = join(dir, 'bad-retry');
+    writeFileSync(file, 'worker9\n');
+    const error = errorOf(() => selectHosts(inventory, `@${file}`));
+    expect(error.message).toBe(`${file}: no host or group 'worker9' in the inventory — did you mean 'worker1'?`);
+    expect(error.exitCode).toBe(5);
+  });
+
+  it('refuses an empty pattern and an invalid regular expression', () => {
+    expect(errorOf(() => selectHosts(inventory, ' : ')).message).toBe("empty host pattern ' : '");
+    expect(errorOf(() => selectHosts(inventory, '~web(')).message).toMatch(/^invalid regular expression in host pattern '~web\('/);
+  });
+});
