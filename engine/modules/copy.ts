@@ -33,7 +33,7 @@ export const copyModule: ModuleDef = {
     if (args.src !== undefined && args.content !== undefined) return { changed: false, failed: true, msg: 'src and content are mutually exclusive' };
     const common = { dest: String(args.dest), force: args.force !== false, backup: args.backup === true, validate: args.validate as string | undefined, follow: args.follow === true };
     if (args.content !== undefined) {
-      const content = Buffer.from(typeof args.content === 'string' ? args.content : JSON.stringify(args.content), 'utf8');
+      const content = Buffer.from(contentText(args.content), 'utf8');
       return writeFile(ctx, { ...common, content, attributes: attributesFrom(args), sourceLabel: String(args.dest) });
     }
     if (args.remote_src === true) {
@@ -67,6 +67,21 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
     nameInDirectory: basename(path),
   });
   return withSource(result, String(args.src));
+}
+
+/** As Ansible's copy action: mappings and lists as Python's json.dumps writes them, other scalars as Python prints them (True, 5). */
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (typeof content === 'boolean') return content ? 'True' : 'False';
+  if (typeof content === 'number') return String(content);
+  return pythonJson(content);
+}
+
+/** json.dumps defaults: `, ` and `: ` separators, non-ASCII escaped as \uXXXX. */
+function pythonJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  if (value && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${pythonJson(key)}: ${pythonJson(item)}`).join(', ')}}`;
+  return (JSON.stringify(value) ?? 'null').replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function withSource(result: ModuleResult, src: string): ModuleResult {

@@ -80,9 +80,13 @@ describe('copy content', () => {
     expect(readdirSync(d).some((name) => name.includes('pwned'))).toBe(false);
   });
 
-  it('serializes non-string content as JSON, as Ansible does', async () => {
-    await runModule(copy, { args: { content: { a: [1, 'b'] }, dest: `${d}/j` } });
-    expect(readFileSync(`${d}/j`, 'utf8')).toBe('{"a":[1,"b"]}');
+  it('writes non-string content as Ansible does: mappings as JSON, scalars as Python prints them', async () => {
+    await runModule(copy, { args: { content: { a: [1, 'b', null], é: { x: true } }, dest: `${d}/j` } });
+    expect(readFileSync(`${d}/j`, 'utf8')).toBe('{"a": [1, "b", null], "\\u00e9": {"x": true}}');
+    await runModule(copy, { args: { content: true, dest: `${d}/b` } });
+    expect(readFileSync(`${d}/b`, 'utf8')).toBe('True');
+    await runModule(copy, { args: { content: 42, dest: `${d}/n` } });
+    expect(readFileSync(`${d}/n`, 'utf8')).toBe('42');
   });
 
   it('with force: no leaves an existing file alone', async () => {
