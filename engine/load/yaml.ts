@@ -9,7 +9,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { CxError, type SourcePosition } from '../errors.js';
 import { keyPositionOf, recordKeyPosition, recordPosition } from './positions.js';
 import { runCache } from './run-cache.js';
@@ -76,12 +76,16 @@ export function parseYaml(source: string, file: string): unknown {
   });
   const position = (offset: number): SourcePosition => ({ file, ...lineCounter.linePos(offset) });
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
-  if (problem) throw yamlError(problem, source, position);
+  if (problem) throw yamlError(problem, source, position, document);
   return new Converter(document, position).convert(document.contents as YamlNode | null, 0);
 }
 
-function yamlError(error: YAMLError, source: string, position: (offset: number) => SourcePosition): CxError {
+function yamlError(error: YAMLError, source: string, position: (offset: number) => SourcePosition, document: Document): CxError {
   const at = position(error.pos[0]);
+  const unclosed = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuoteStart(document, error.pos[0]) : undefined;
+  if (unclosed !== undefined) {
+    return new CxError('a quoted value is never closed', { at: position(unclosed), hint: 'add the closing quote on this line (a quoted value may run on for lines until it finds one)' });
+  }
   switch (error.code) {
     case 'DUPLICATE_KEY':
       return new CxError(`duplicate key '${keyTextAt(source, error.pos[0])}' in a mapping`, { at, hint: 'remove or rename one of the two keys (YAML would silently keep only one)' });
@@ -94,6 +98,17 @@ function yamlError(error: YAMLError, source: string, position: (offset: number) 
       return new CxError(`YAML syntax error: ${message}`, { at, hint: 'check the indentation, quotes and colons around this line' });
     }
   }
+}
+
+/** The parser notices a missing quote at the end of the file; the quote that opened the value is what to fix. */
+function unclosedQuoteStart(document: Document, end: number): number | undefined {
+  let start: number | undefined;
+  visit(document, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) start = node.range[0];
+    },
+  });
+  return start;
 }
 
 function keyTextAt(source: string, offset: number): string {

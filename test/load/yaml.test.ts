@@ -124,6 +124,12 @@ describe('refused input', () => {
     expect(error.exitCode).toBe(4);
   });
 
+  it('points an unclosed quote at the line that opened it, not at the end of the file', () => {
+    const error = errorOf(() => parse('a: 1\nb: "open\nc: 2\nd: 3\n'));
+    expect(error.message).toBe('a quoted value is never closed');
+    expect(error.at).toMatchObject({ line: 2, col: 4 });
+  });
+
   it('refuses tabs used as indentation', () => {
     expect(errorOf(() => parse('a:\n\t- 1\n')).message).toMatch(/Tabs/);
   });

@@ -1,0 +1,129 @@
+/**
+ * A corpus of broken playbooks and inventories (cases/<name>/ with an
+ * expect.yaml). Each must fail the load with exactly one CxError: its message,
+ * the file and line it names, and ansible-playbook's exit code (4 for a parse
+ * error, 5 for a bad option such as --limit). Each case runs twice: in
+ * process through the loader and preflight, and through the built CLI with
+ * --syntax-check, as an operator would meet it. Nothing is contacted: the
+ * inventory's hosts are never connected to.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preflight } from '../../engine/cli/preflight.js';
+import { CxError } from '../../engine/errors.js';
+import { EventBus } from '../../engine/events.js';
+import { loadInventory } from '../../engine/load/inventory.js';
+import { loadPlaybook } from '../../engine/load/playbook.js';
+import { clearRunCaches } from '../../engine/load/run-cache.js';
+import { parseYaml } from '../../engine/load/yaml.js';
+import { cliPath, cxplay } from '../support/cli.js';
+
+interface Expectation {
+  readonly message: string;
+  /** The file the error names, relative to the case; absent for errors about options. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly exit?: 4 | 5;
+  readonly limit?: string;
+  /** A file too big to keep in git, written into the temporary copy. */
+  readonly generate?: { readonly file: string; readonly bytes: number };
+}
+
+interface Case {
+  readonly name: string;
+  readonly dir: string;
+  readonly expected: Expectation;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const names = readdirSync(join(here, 'cases')).sort();
+const work = realpathSync(mkdtempSync(join(tmpdir(), 'cxplay-bad-input-')));
+const savedRolePaths = [process.env.CXPLAY_ROLES_PATH, process.env.ANSIBLE_ROLES_PATH] as const;
+
+beforeAll(() => {
+  delete process.env.CXPLAY_ROLES_PATH;
+  delete process.env.ANSIBLE_ROLES_PATH;
+});
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  if (savedRolePaths[0] !== undefined) process.env.CXPLAY_ROLES_PATH = savedRolePaths[0];
+  if (savedRolePaths[1] !== undefined) process.env.ANSIBLE_ROLES_PATH = savedRolePaths[1];
+});
+
+/** A temporary copy of the case, completed with the default playbook or inventory it does not override. */
+function prepare(name: string): Case {
+  const dir = join(work, name);
+  cpSync(join(here, 'cases', name), dir, { recursive: true });
+  for (const file of ['playbook.yaml', 'inventory.yaml']) if (!existsSync(join(dir, file))) cpSync(join(here, 'defaults', file), join(dir, file));
+  const expected = parseYaml(readFileSync(join(dir, 'expect.yaml'), 'utf8'), 'expect.yaml') as Expectation;
+  if (expected.generate) writeFileSync(join(dir, expected.generate.file), `# ${'x'.repeat(expected.generate.bytes)}\n`);
+  const message = expected.message.replaceAll('{dir}', dir).replaceAll('{parent}', dirname(dir));
+  return { name, dir, expected: { ...expected, message } };
+}
+
+/** What `cxplay run playbook.yaml -i inventory.yaml --syntax-check` does before it would contact anyone. */
+function loadAsTheCliDoes({ dir, expected }: Case): void {
+  clearRunCaches();
+  const playbook = loadPlaybook(join(dir, 'playbook.yaml'));
+  const inventory = loadInventory(join(dir, 'inventory.yaml'), { playbookDir: playbook.dir });
+  preflight({
+    playbook,
+    inventory,
+    check: false,
+    diff: false,
+    limit: expected.limit,
+    tags: [],
+    skipTags: [],
+    extraVars: {},
+    forks: 5,
+    verbosity: 0,
+    connection: { knownHostsFile: join(dir, 'known_hosts'), acceptNewHostKeys: false },
+    bus: new EventBus(),
+    signal: new AbortController().signal,
+  });
+}
+
+const cases = names.map(prepare);
+
+describe('bad input through the loader', () => {
+  it.each(cases.map((item) => [item.name, item] as const))('%s: one CxError with message, file, line and exit code', (_name, item) => {
+    let thrown: unknown;
+    try {
+      loadAsTheCliDoes(item);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CxError);
+    const error = thrown as CxError;
+    expect(error.message).toBe(item.expected.message);
+    expect(error.exitCode).toBe(item.expected.exit ?? 4);
+    if (item.expected.file === undefined) {
+      expect(error.at).toBeUndefined();
+    } else {
+      expect(error.at?.file).toBe(join(item.dir, item.expected.file));
+      expect(error.at?.line).toBe(item.expected.line);
+    }
+  });
+});
+
+describe('bad input through the CLI (--syntax-check)', () => {
+  beforeAll(() => {
+    if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run "npm run build" first`);
+  });
+
+  it.each(cases.map((item) => [item.name, item] as const))('%s: exit code and a single ERROR! line', async (_name, item) => {
+    const limit = item.expected.limit === undefined ? [] : ['--limit', item.expected.limit];
+    const result = await cxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', '--syntax-check', ...limit], { cwd: item.dir, env: { CXPLAY_ROLES_PATH: '', ANSIBLE_ROLES_PATH: '' } });
+    expect(result.code).toBe(item.expected.exit ?? 4);
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('ERROR!'));
+    expect(errors).toHaveLength(1);
+    const where = item.expected.file === undefined ? '' : `${join(item.dir, item.expected.file)}:${item.expected.line ?? ''}`;
+    expect(errors[0]).toContain(`ERROR! ${where}`);
+    expect(errors[0]).toContain(item.expected.message);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stdout).not.toContain('playbook:');
+  });
+});
