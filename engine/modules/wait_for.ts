@@ -10,7 +10,8 @@
 import { quote } from '../connection/quote.js';
 import { pythonRegExp } from '../template/regex.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
-import type { ModuleContext, ModuleDef } from './module.js';
+import { attributeFunctions } from './lib/file-attributes.js';
+import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** At most this much of a matching file comes back to compute match_groups. */
 const MAX_CONTENT_BYTES = 1024 * 1024;
@@ -48,7 +49,10 @@ export const waitForModule: ModuleDef = {
     const failure = reportedFailure(report, { elapsed });
     if (failure) return failure;
     if (report.done !== '1') return scriptFailure(result.rc, result.stderr);
-    return { changed: false, elapsed, state: args.state, port: args.port ?? null, path: args.path ?? null, search_regex: args.search_regex ?? null, ...matchGroups(ctx, report.content) };
+    const out: Record<string, unknown> = { changed: false, elapsed, state: args.state, port: args.port ?? null, path: args.path ?? null, search_regex: args.search_regex ?? null, ...matchGroups(ctx, report.content) };
+    // Like Ansible, a path that exists is described (mode, owner, ...).
+    if (report.mode !== undefined) Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size) });
+    return out as ModuleResult;
   },
 };
 
@@ -106,7 +110,7 @@ function waitScript(args: Readonly<Record<string, unknown>>): string {
     );
     probe = `cx_open ${quote(String(args.host))} ${Number(port)} ${Number(args.connect_timeout)}`;
   } else {
-    lines.push(`p=${quote(String(path))}`);
+    lines.push(attributeFunctions({}, true), `p=${quote(String(path))}`);
     if (args.search_regex !== undefined) {
       lines.push(`if echo | grep -Pq '' 2>/dev/null; then cx_grep() { grep -Pq -- "$1" "$2" 2>/dev/null; }; else cx_grep() { grep -Eq -- "$1" "$2" 2>/dev/null; }; fi`);
       probe = `[ -f "$p" ] && cx_grep ${quote(String(args.search_regex))} "$p"`;
@@ -117,7 +121,7 @@ function waitScript(args: Readonly<Record<string, unknown>>): string {
   lines.push(
     `cx_ready() { if ${probe}; then ${toStop ? 'return 1' : 'return 0'}; else ${toStop ? 'return 0' : 'return 1'}; fi; }`,
     'while [ "$(date +%s)" -lt "$end" ]; do',
-    `  if cx_ready; then ${args.search_regex !== undefined ? `cx_report64 content "$(head -c ${MAX_CONTENT_BYTES} -- "$p")"; ` : ''}cx_report done 1; exit 0; fi`,
+    `  if cx_ready; then ${args.search_regex !== undefined ? `cx_report64 content "$(head -c ${MAX_CONTENT_BYTES} -- "$p")"; ` : ''}${path !== undefined ? '[ -e "$p" ] && cx_report_attributes "$p"; ' : ''}cx_report done 1; exit 0; fi`,
     `  sleep ${Number(args.sleep)}`,
     'done',
     'cx_report timeout 1',

@@ -26,12 +26,12 @@ describe('copy content', () => {
   it('writes, then is idempotent in one exec, with Ansible\'s result fields', async () => {
     const args = { content: 'hello\n', dest: `${d}/out.txt`, mode: '0640' };
     const first = await runModule(copy, { args });
-    expect(first.result).toMatchObject({ changed: true, dest: `${d}/out.txt`, checksum: sha1('hello\n'), mode: '0640', owner: 'root', group: 'root', uid: 0, gid: 0, size: 6, state: 'file' });
+    expect(first.result).toMatchObject({ changed: true, dest: `${d}/out.txt`, checksum: sha1('hello\n'), md5sum: createHash('md5').update('hello\n').digest('hex'), mode: '0640', owner: 'root', group: 'root', uid: 0, gid: 0, size: 6, state: 'file' });
     expect(first.execs).toBe(1);
     expect(readFileSync(`${d}/out.txt`, 'utf8')).toBe('hello\n');
     expect(modeOf(`${d}/out.txt`)).toBe('0640');
     const second = await runModule(copy, { args });
-    expect(second.result).toMatchObject({ changed: false, checksum: sha1('hello\n'), mode: '0640' });
+    expect(second.result).toMatchObject({ changed: false, checksum: sha1('hello\n'), mode: '0640', path: `${d}/out.txt` });
     expect(second.execs).toBe(1);
     expect(leftovers(d)).toEqual([]);
   });

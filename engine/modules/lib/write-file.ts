@@ -76,6 +76,9 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
     out.size = content.length;
   }
   if (report.backup_file) out.backup_file = report.backup_file;
+  // Ansible's copy reports md5sum after a write, and path when it left the file alone.
+  if (report.md5sum) out.md5sum = report.md5sum;
+  else if (!ctx.check) out.path = report.dest;
   if (ctx.diff && report.content_changed === '1') out.diff = contentDiff(report, request, content);
   return { result: out, attributesChanged: report.attributes_changed === '1' };
 }
@@ -134,6 +137,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     mode === 'write' ? writeBlock(request) : '',
     checksum ? '' : 'cx_report checksum "$want_sum"',
     'cx_report_attributes "$dest"',
+    '[ "$content_changed" = 1 ] && cx_report md5sum "$(md5sum < "$dest" | cut -c1-32)"',
   ]
     .filter(Boolean)
     .join('\n');
