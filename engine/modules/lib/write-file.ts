@@ -68,19 +68,22 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
     return { result: { ...failure, ...validation }, attributesChanged: false };
   }
   if (!report.dest) return { result: scriptFailure(result.rc, result.stderr), attributesChanged: false };
-  const changed = report.changed === '1';
-  const out: ModuleResult = { changed, dest: report.dest, checksum: checksum ?? report.checksum, state: 'file' };
+  return { result: writtenResult(ctx, request, report, content, checksum ?? report.checksum), attributesChanged: report.attributes_changed === '1' };
+}
+
+/** copy's result: dest, checksum, the file's attributes, md5sum after a write or path when left alone, the diff. */
+function writtenResult(ctx: ModuleContext, request: WriteFileRequest, report: Report, content: Buffer | undefined, checksum: string | undefined): ModuleResult {
+  const out: ModuleResult = { changed: report.changed === '1', dest: report.dest, checksum, state: 'file' };
   if (report.mode !== undefined) {
     Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size) });
   } else if (content) {
     out.size = content.length;
   }
   if (report.backup_file) out.backup_file = report.backup_file;
-  // Ansible's copy reports md5sum after a write, and path when it left the file alone.
   if (report.md5sum) out.md5sum = report.md5sum;
   else if (!ctx.check) out.path = report.dest;
   if (ctx.diff && report.content_changed === '1') out.diff = contentDiff(report, request, content);
-  return { result: out, attributesChanged: report.attributes_changed === '1' };
+  return out;
 }
 
 function contentDiff(report: Report, request: WriteFileRequest, content: Buffer | undefined): FileDiff {
