@@ -2,12 +2,14 @@
  * Ansible's YAML inventory: `all:` (and other groups at the top level) with
  * `hosts:`, `vars:` and `children:`, host ranges such as node[1:3] or
  * node[01:10], then group_vars/ and host_vars/ beside the inventory and beside
- * the playbook (the playbook's win). `all` and `ungrouped` always exist.
+ * the playbook (the playbook's win). `all` and `ungrouped` always exist. An
+ * INI inventory is read into the same shape first (inventory-ini.ts).
  * Merging a host's variables is in inventory-vars.ts.
  */
 import { dirname, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
 import { describeValue } from './keyword-check.js';
+import { readInventoryFile } from './inventory-ini.js';
 import { applyVarsDirs } from './inventory-vars.js';
 import type { Inventory, InventoryGroup, InventoryHost } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
@@ -35,10 +37,10 @@ const MAX_RANGE_HOSTS = 10_000;
 
 export function loadInventory(file: string, options: { playbookDir?: string | undefined } = {}): Inventory {
   const path = resolve(file);
-  const value = loadYamlFile(path);
+  const value = readInventoryFile(path) ?? loadYamlFile(path);
   const at: SourcePosition = positionOf(value, { file: path, line: 1 })!;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', { at, hint: 'all:\n    hosts:\n      web1:\n        ansible_host: 10.0.0.1' });
+    throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', { at, hint: 'all:\n    hosts:\n      web1:\n        ansible_host: 10.0.0.1\n  (or an INI inventory in a .ini file)' });
   }
   const reader = new InventoryReader(path);
   for (const [name, body] of Object.entries(value as Record<string, unknown>)) reader.group(name, body, keyPositionOf(value, name, at)!);

@@ -11,9 +11,10 @@ import { PLAY_KEYWORDS } from '../schema/keywords.js';
 import { isTemplated } from '../template/render.js';
 import { inheritableFrom, isTrue } from './inheritable.js';
 import { checkKeywordTypes, checkKnownKeywords } from './keyword-check.js';
-import type { BlockNode, Inheritable, ModuleTask, Play, Playbook } from './model.js';
+import type { BlockNode, ModuleTask, Play, Playbook } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
-import { loadRole, parseRoleEntry } from './role.js';
+import { parseRoleEntry } from './role.js';
+import { RoleExpander } from './role-blocks.js';
 import { parseHandlers, parseTaskList, type TaskLoadContext } from './tasks.js';
 import { loadYamlFile } from './yaml.js';
 
@@ -28,8 +29,8 @@ export function loadPlaybook(file: string, stack: readonly string[] = []): Playb
     throw new CxError(value == null || Array.isArray(value) ? 'the playbook has no plays' : 'a playbook must be a YAML list of plays', { at, hint: 'start each play with "- name: ..." and "hosts: ..."' });
   }
   const plays: Play[] = [];
-  for (const entry of value) {
-    const entryAt = positionOf(entry, at)!;
+  for (const [index, entry] of value.entries()) {
+    const entryAt = keyPositionOf(value, String(index), at)!;
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new CxError('each play must be a mapping (hosts:, tasks:, ...)', { at: entryAt });
     const node = entry as Record<string, unknown>;
     const importKey = IMPORT_KEYS.find((key) => key in node);
@@ -116,30 +117,13 @@ function playNumber(node: Record<string, unknown>, key: string, at: SourcePositi
 /** `roles:` entries into one block each, dependencies first, each distinct use once (unless allow_duplicates). */
 function expandRoles(value: unknown, baseDir: string, at: SourcePosition, handlers: ModuleTask[]): BlockNode[] {
   if (value == null) return [];
-  const blocks: BlockNode[] = [];
-  const seen = new Set<string>();
-  const add = (name: string, params: Record<string, unknown>, keywords: Inheritable, stack: readonly string[]) => {
-    const instance = loadRole(name, { baseDir, params, at: keywords.at, stack });
-    for (const dependency of instance.role.dependencies) {
-      add(dependency.name, { ...dependency.params }, withinRole(keywords, dependency), [...stack, instance.role.dir]);
-    }
-    const key = JSON.stringify([instance.role.dir, params]);
-    if (seen.has(key) && !instance.role.allowDuplicates) return;
-    seen.add(key);
-    handlers.push(...instance.role.handlers);
-    blocks.push({ kind: 'block', ...keywords, role: instance, name: `role ${instance.role.name}`, block: instance.role.tasks, rescue: [], always: [] });
-  };
+  const expander = new RoleExpander(baseDir);
   for (const [index, item] of (value as unknown[]).entries()) {
     const entry = parseRoleEntry(item, keyPositionOf(value, String(index), at)!);
-    add(entry.name, entry.params, inheritableFrom(entry.keywords, entry.at), []);
+    expander.add(entry.name, entry.params, inheritableFrom(entry.keywords, entry.at));
   }
-  return blocks;
-}
-
-/** A dependency's keywords inside its parent's: when and tags add up (Ansible's dependency chain), the rest it may override. */
-function withinRole(outer: Inheritable, inner: Inheritable): Inheritable {
-  const defined = Object.fromEntries(Object.entries(inner).filter(([, value]) => value !== undefined));
-  return { ...outer, ...defined, when: [...outer.when, ...inner.when], tags: [...outer.tags, ...inner.tags], vars: { ...outer.vars, ...inner.vars } };
+  handlers.push(...expander.handlers);
+  return expander.blocks;
 }
 
 function unique<T>(items: readonly T[]): T[] {

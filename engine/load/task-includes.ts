@@ -15,6 +15,7 @@ import { describeValue } from './keyword-check.js';
 import type { BlockNode, IncludeNode, RoleInstance, TaskNode } from './model.js';
 import { keyPositionOf } from './positions.js';
 import { findRoleDir, loadRole } from './role.js';
+import { RoleExpander } from './role-blocks.js';
 import { runCache } from './run-cache.js';
 import { didYouMean } from './suggest.js';
 import { loopOf, parseTaskList, type TaskLoadContext } from './tasks.js';
@@ -31,8 +32,9 @@ export interface TaskFileOptions {
   readonly roleDir?: string | undefined;
   /** The playbook's directory (searched last for nested includes). */
   readonly playDir?: string | undefined;
-  /** Files being read around this one (load-time validation of nested includes). */
+  /** Files and role directories being read around this one (load-time validation of nested includes). */
   readonly fileStack?: readonly string[] | undefined;
+  readonly roleStack?: readonly string[] | undefined;
 }
 
 /** A task file for include_tasks, parsed once per run (for a given role). */
@@ -47,7 +49,7 @@ export function loadTaskFile(path: string, options: TaskFileOptions = {}): reado
     roleDir,
     playDir: options.playDir ?? dirname(path),
     fileStack: [...(options.fileStack ?? []), path],
-    roleStack: roleDir ? [roleDir] : [],
+    roleStack: options.roleStack ?? (roleDir ? [roleDir] : []),
     handlers: [],
   };
   const tasks = parseTaskList(loadYamlFile(path), context);
@@ -98,18 +100,23 @@ export function importTasks(node: Record<string, unknown>, context: TaskLoadCont
   return { kind: 'block', ...inheritableFrom(node, at), name: (node.name ?? undefined) as string | undefined, block, rescue: [], always: [] };
 }
 
-/** import_role: the role's tasks as a block now; its handlers join the play's. The import's `vars` are the role's params. */
+/**
+ * import_role: the role (after its dependencies) as a block now; its handlers
+ * join the play's. The import's `vars` are the role's params, its other
+ * keywords apply to the role and its dependencies.
+ */
 export function importRole(node: Record<string, unknown>, context: TaskLoadContext, at: SourcePosition): BlockNode {
   const args = includeArgs(node, 'import_role', at);
   const name = includeTarget(node, 'import_role', args, at);
   if (isTemplated(name)) throw new CxError('import_role needs a fixed role name; a templated name needs include_role', { at: keyPositionOf(node, 'import_role', at) });
   const dir = findRoleDir(name, context.playDir, at);
   if (context.roleStack.includes(dir)) throw new CxError(`role '${name}' imports itself`, { at, hint: 'use include_role with a condition for a role that recurses' });
-  const params = (node.vars ?? {}) as Record<string, unknown>;
-  const instance = loadRole(name, { baseDir: context.playDir, from: roleFrom(args), params, at, stack: context.roleStack });
-  for (const handler of instance.role.handlers) if (!context.handlers.includes(handler)) context.handlers.push(handler);
-  const keywords = inheritableFrom({ ...node, vars: undefined }, at, instance);
-  return { kind: 'block', ...keywords, name: (node.name ?? undefined) as string | undefined, block: instance.role.tasks, rescue: [], always: [] };
+  const expander = new RoleExpander(context.playDir);
+  expander.add(name, (node.vars ?? {}) as Record<string, unknown>, inheritableFrom({ ...node, vars: undefined }, at), context.roleStack, roleFrom(args));
+  for (const handler of expander.handlers) if (!context.handlers.includes(handler)) context.handlers.push(handler);
+  const label = (node.name ?? undefined) as string | undefined;
+  if (expander.blocks.length === 1) return { ...expander.blocks[0]!, name: label ?? expander.blocks[0]!.name };
+  return { kind: 'block', ...inheritableFrom({}, at), name: label, block: expander.blocks, rescue: [], always: [] };
 }
 
 /** `include_tasks: file.yaml` or the mapping form (`file:` / `name:` and the role's `*_from`). */
@@ -161,7 +168,7 @@ function findTaskFile(target: string, context: TaskLoadContext, at: SourcePositi
 /** Parse a fixed include_tasks file now (cached for the run); a file including itself is left to the runner. */
 function validateIncludedFile(path: string, context: TaskLoadContext): void {
   if (context.fileStack.includes(path)) return;
-  loadTaskFile(path, { roleDir: context.roleDir, playDir: context.playDir, fileStack: context.fileStack });
+  loadTaskFile(path, { roleDir: context.roleDir, playDir: context.playDir, fileStack: context.fileStack, roleStack: context.roleStack });
 }
 
 function validateIncludedRole(name: string, request: { from: RoleFrom; params: Record<string, unknown>; at: SourcePosition }, context: TaskLoadContext): void {

@@ -10,7 +10,7 @@ import type { ModuleDef } from '../modules/module.js';
 import { parseShortForm } from '../modules/short-form.js';
 import { validateArgsStatic } from '../modules/validate-args.js';
 import { ACTION_KEYWORDS, BLOCK_KEYWORDS, TASK_KEYWORDS, UNSUPPORTED_KEYWORDS } from '../schema/keywords.js';
-import { conditionList, inheritableFrom, nameList } from './inheritable.js';
+import { conditionList, inheritableFrom, isTrue, nameList } from './inheritable.js';
 import { checkKeywordTypes, checkKnownKeywords, unknownKeyword } from './keyword-check.js';
 import type { BlockNode, LoopControl, MetaTask, ModuleTask, RoleInstance, TaskNode } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
@@ -45,7 +45,7 @@ export function parseTaskList(value: unknown, context: TaskLoadContext, handler 
   if (value === null || value === undefined) return [];
   const at = positionOf(value, { file: context.file })!;
   if (!Array.isArray(value)) throw new CxError('a task list must be a YAML list of tasks', { at, hint: 'start each task with "- name: ..."' });
-  return value.map((item) => parseTask(item, context, handler));
+  return value.map((item, index) => parseTask(item, context, handler, keyPositionOf(value, String(index), at)!));
 }
 
 /** Handlers: a task list where each entry calls a module. */
@@ -56,8 +56,7 @@ export function parseHandlers(value: unknown, context: TaskLoadContext): ModuleT
   });
 }
 
-function parseTask(item: unknown, context: TaskLoadContext, handler: boolean): TaskNode {
-  const at: SourcePosition = positionOf(item, { file: context.file })!;
+function parseTask(item: unknown, context: TaskLoadContext, handler: boolean, at: SourcePosition): TaskNode {
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
     throw new CxError('each task must be a mapping (name: ..., module: ...)', { at, hint: 'write "- name: ..." and the module on the next line' });
   }
@@ -116,7 +115,7 @@ export function loopOf(node: Record<string, unknown>): Pick<ModuleTask, 'loop' |
 }
 
 function checkLoops(node: Record<string, unknown>, action: string, at: SourcePosition): void {
-  const loops = LOOP_KEYWORDS.filter((key) => node[key] !== undefined);
+  const loops = LOOP_KEYWORDS.filter((key) => node[key] != null);
   if (loops.length > 1) throw new CxError(`a task takes one loop; this one has ${loops.join(' and ')}`, { at: keyPositionOf(node, loops[1]!, at), hint: 'keep loop: only' });
   if (loops.length === 1 && (action === 'import_tasks' || action === 'import_role' || action === 'meta')) {
     const hint = action === 'meta' ? undefined : `use ${action.replace('import', 'include')}, which runs once per item`;
@@ -133,7 +132,7 @@ function parseModuleTask(node: Record<string, unknown>, module: ModuleDef, conte
     name: (node.name ?? undefined) as string | undefined,
     module: module.name,
     args: moduleArgs(node, key, module, at),
-    register: node.register as string | undefined,
+    register: (node.register ?? undefined) as string | undefined,
     ...loopOf(node),
     changedWhen: node.changed_when == null ? undefined : conditionList(node.changed_when),
     failedWhen: node.failed_when == null ? undefined : conditionList(node.failed_when),
@@ -183,7 +182,7 @@ function loopControl(value: unknown): LoopControl | undefined {
     indexVar: (control.index_var ?? undefined) as string | undefined,
     label: (control.label ?? undefined) as string | undefined,
     pause: control.pause == null ? undefined : Number(control.pause),
-    extended: control.extended == null ? undefined : control.extended === true,
+    extended: control.extended == null ? undefined : isTrue(control.extended),
   };
 }
 

@@ -29,12 +29,13 @@ const cache = runCache<string, unknown>();
 export function loadYamlFile(file: string): unknown {
   const path = resolve(file);
   if (cache.has(path)) return cache.get(path);
-  const value = parseYaml(readSource(path), path);
+  const value = parseYaml(readTextFile(path), path);
   cache.set(path, value);
   return value;
 }
 
-function readSource(file: string): string {
+/** A text file's content, refused with a clear error when missing, a directory or over MAX_FILE_BYTES. */
+export function readTextFile(file: string): string {
   let size: number;
   try {
     const stat = statSync(file);

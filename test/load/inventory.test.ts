@@ -140,3 +140,61 @@ describe('mistakes in inventories', () => {
     expect(errorOf(() => loadInventory(join(dir, 'inventory.yaml'))).message).toMatch(/more than 10000 hosts/);
   });
 });
+
+describe('INI inventory', () => {
+  const INI = [
+    '# the lab',
+    'bastion ansible_host=127.0.0.9',
+    '',
+    '[server]',
+    'cp1 ansible_host=127.0.1.1 ansible_port=2222 label="control plane"  # the only one',
+    '',
+    '[site_a]',
+    'worker[1:2]',
+    '',
+    '[site_b]',
+    'worker3:2200 rack=b1 primary=True',
+    '',
+    '[workers:children]',
+    'site_a',
+    'site_b',
+    '',
+    '[workers:vars]',
+    'ansible_user=admin',
+    "greeting='hello world'",
+    'retries=3',
+    '',
+  ].join('\n');
+
+  it('reads hosts, ranges, inline vars as Python literals, :vars and :children', () => {
+    const dir = writeTree({ 'hosts.ini': INI });
+    const ini = loadInventory(join(dir, 'hosts.ini'));
+    expect([...ini.hosts.keys()]).toEqual(['bastion', 'cp1', 'worker1', 'worker2', 'worker3']);
+    expect(ini.hosts.get('cp1')!.vars).toEqual({ ansible_host: '127.0.1.1', ansible_port: 2222, label: 'control plane' });
+    expect(ini.hosts.get('worker3')!.vars).toEqual({ ansible_port: 2200, rack: 'b1', primary: true });
+    expect(ini.groups.get('ungrouped')!.hosts).toEqual(['bastion']);
+    expect(groupsMap(ini).workers).toEqual(['worker1', 'worker2', 'worker3']);
+    expect(hostVarsFromInventory(ini, 'worker1')).toEqual({ ansible_user: 'admin', greeting: 'hello world', retries: 3 });
+    expect(ini.hosts.get('cp1')!.at).toEqual({ file: join(dir, 'hosts.ini'), line: 5, col: 1 });
+  });
+
+  it('reads a file without extension as INI when it is not a YAML mapping', () => {
+    const dir = writeTree({ hosts: 'web1 ansible_host=127.0.0.5\nweb2\n' });
+    expect([...loadInventory(join(dir, 'hosts')).hosts.keys()]).toEqual(['web1', 'web2']);
+    const yaml = writeTree({ inventory: 'all:\n  hosts:\n    h1:\n' });
+    expect([...loadInventory(join(yaml, 'inventory')).hosts.keys()]).toEqual(['h1']);
+  });
+
+  it.each([
+    ['[web:var]\n', 'invalid section [web:var]', 1],
+    ['[web]\nweb1 port 22\n', "'port' on the line of host web1 is not name=value", 2],
+    ['[web:vars]\njust_a_word\n', "'just_a_word' is not name=value", 2],
+    ['[web]\nweb1 __proto__=1\n', "name '__proto__' is not allowed", 2],
+    ['[a:children]\nb\n[b:children]\na\n', 'group loop: a -> b -> a', 1],
+  ])('%j fails with one clear message', (text, message, line) => {
+    const dir = writeTree({ 'hosts.ini': text });
+    const error = errorOf(() => loadInventory(join(dir, 'hosts.ini')));
+    expect(error.message).toBe(message);
+    expect(error.at).toMatchObject({ file: join(dir, 'hosts.ini'), line });
+  });
+});

@@ -185,7 +185,9 @@ describe('mistakes in tasks', () => {
   });
 
   it('refuses a task that is not a mapping, and a task list that is not a list', () => {
-    expect(failure('    - just a string\n').error.message).toMatch(/each task must be a mapping/);
+    const notMapping = failure('    - name: fine\n      debug: {msg: x}\n    - just a string\n').error;
+    expect(notMapping.message).toBe('each task must be a mapping (name: ..., module: ...)');
+    expect(notMapping.at?.line).toBe(6);
     const dir = writeTree({ 'site.yaml': '- hosts: all\n  tasks:\n    name: x\n' });
     expect(errorOf(() => loadPlaybook(join(dir, 'site.yaml'))).message).toBe("play keyword 'tasks' expects a list of tasks, got a mapping");
     expect(failure('    - import_tasks: one.yaml\n', { 'one.yaml': 'name: x\ndebug: {msg: y}\n' }).error.message).toBe('a task list must be a YAML list of tasks');
@@ -288,6 +290,16 @@ describe('include_tasks and include_role', () => {
     expect(loadPlaybook(tree.file).plays[0]!.tasks[0]).toMatchObject({ kind: 'include_tasks' });
   });
 
+  it('checks roles that include each other through task files once, without recursing forever', () => {
+    const tree = play('    - include_role: {name: a}\n', {
+      'roles/a/tasks/main.yaml': '- include_tasks: x.yaml\n',
+      'roles/a/tasks/x.yaml': '- include_role: {name: b}\n  when: deeper\n',
+      'roles/b/tasks/main.yaml': '- include_tasks: y.yaml\n',
+      'roles/b/tasks/y.yaml': '- include_role: {name: a}\n  when: deeper\n',
+    });
+    expect(loadPlaybook(tree.file).plays[0]!.tasks[0]).toMatchObject({ kind: 'include_role', target: 'a' });
+  });
+
   it('gives the runner the same parsed file it checked (cached per run)', () => {
     const tree = play('    - include_tasks: extra.yaml\n', { 'extra.yaml': '- debug: {msg: extra}\n' });
     loadPlaybook(tree.file);
@@ -324,6 +336,26 @@ describe('import_role', () => {
     expect(block.role?.params).toEqual({ port: 8080 });
     expect(block.block[0]).toMatchObject({ name: 'configure', notify: ['restart web'] });
     expect(loaded.handlers.map((handler) => handler.name)).toEqual(['restart web']);
+  });
+});
+
+describe('import_role with dependencies', () => {
+  it('brings the dependencies first, under the import keywords', () => {
+    const [block] = tasksOf('    - name: web with deps\n      import_role: {name: web}\n      when: wanted\n', {
+      'roles/web/meta/main.yaml': 'dependencies:\n  - role: base\n    level: 2\n',
+      'roles/web/tasks/main.yaml': '- debug: {msg: web}\n',
+      'roles/base/tasks/main.yaml': '- debug: {msg: "{{ level }}"}\n',
+    }) as BlockNode[];
+    expect(block).toMatchObject({ kind: 'block', name: 'web with deps', when: [] });
+    const [base, web] = block!.block as BlockNode[];
+    expect(base).toMatchObject({ when: ['wanted'] });
+    expect(base!.role).toMatchObject({ role: { name: 'base' }, params: { level: 2 } });
+    expect(web).toMatchObject({ when: ['wanted'], role: { role: { name: 'web' } } });
+  });
+
+  it('refuses a role that imports itself', () => {
+    const { error } = failure('    - import_role: {name: loop}\n', { 'roles/loop/tasks/main.yaml': '- import_role: {name: loop}\n' });
+    expect(error.message).toBe("role 'loop' imports itself");
   });
 });
 

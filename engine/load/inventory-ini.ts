@@ -1,0 +1,181 @@
+/**
+ * Ansible's INI inventory, read into the same shape as the YAML inventory
+ * (groups with hosts, vars and children, positions recorded) so one reader
+ * handles both:
+ *
+ *     web1 ansible_host=10.0.0.1        # before any section: ungrouped
+ *     [workers]
+ *     worker[1:3] ansible_user=admin    # host vars inline
+ *     [workers:vars]
+ *     ansible_port=2222
+ *     [cluster:children]
+ *     workers
+ *
+ * Values are read as Ansible's ini plugin reads them (Python literals: 22 is
+ * a number, True a boolean, 'x' a string; anything else stays text).
+ */
+import { extname } from 'node:path';
+import { CxError, type SourcePosition } from '../errors.js';
+import { splitCommandLine } from '../modules/lib/shlex.js';
+import { recordKeyPosition, recordPosition } from './positions.js';
+import { runCache } from './run-cache.js';
+import { FORBIDDEN_KEYS, parseYaml, readTextFile } from './yaml.js';
+
+type Section = 'hosts' | 'vars' | 'children';
+type Mapping = Record<string, unknown>;
+
+const parsed = runCache<string, Mapping>();
+
+/** The inventory file as YAML-shaped data: INI for .ini files and for text that is not a YAML mapping. */
+export function readInventoryFile(file: string): unknown {
+  const extension = extname(file).toLowerCase();
+  if (['.yaml', '.yml', '.json'].includes(extension)) return undefined;
+  const cached = parsed.get(file);
+  if (cached) return cached;
+  const text = readTextFile(file);
+  if (extension !== '.ini' && !looksLikeIni(text, file)) return undefined;
+  const inventory = parseIniInventory(text, file);
+  parsed.set(file, inventory);
+  return inventory;
+}
+
+/** A file without extension is INI when it starts with a [section] or is no YAML mapping (e.g. bare host lines). */
+function looksLikeIni(text: string, file: string): boolean {
+  const first = text.split('\n').map((line) => line.trim()).find((line) => line && !line.startsWith('#') && !line.startsWith(';'));
+  if (first === undefined || first.startsWith('[')) return first !== undefined;
+  try {
+    const value = parseYaml(text, file);
+    return !value || typeof value !== 'object' || Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+export function parseIniInventory(text: string, file: string): Mapping {
+  const root: Mapping = {};
+  recordPosition(root, { file, line: 1 });
+  let group = 'ungrouped';
+  let section: Section = 'hosts';
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    const at: SourcePosition = { file, line: index + 1, col: raw.length - raw.trimStart().length + 1 };
+    if (!line || line.startsWith('#') || line.startsWith(';')) return;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      [group, section] = sectionOf(header[1]!.trim(), at);
+      groupBody(root, group, at);
+      return;
+    }
+    if (section === 'hosts') addHost(root, group, line, at);
+    else if (section === 'vars') addVariable(groupPart(root, group, 'vars', at), line, at);
+    else addChild(root, group, line, at);
+  });
+  return root;
+}
+
+function sectionOf(header: string, at: SourcePosition): [string, Section] {
+  const [name, kind = 'hosts', ...rest] = header.split(':');
+  if (!name || rest.length > 0 || !['hosts', 'vars', 'children'].includes(kind)) {
+    throw new CxError(`invalid section [${header}]`, { at, hint: 'write [group], [group:vars] or [group:children]' });
+  }
+  checkName(name, 'group', at);
+  return [name, kind as Section];
+}
+
+function addHost(root: Mapping, group: string, line: string, at: SourcePosition): void {
+  let words: string[];
+  try {
+    words = splitCommandLine(withoutComment(line));
+  } catch {
+    throw new CxError('a quote on this host line is never closed', { at });
+  }
+  if (words.length === 0) return;
+  const [pattern, ...assignments] = words as [string, ...string[]];
+  const { host, port } = splitPort(pattern);
+  checkName(host, 'host', at);
+  const vars: Mapping = {};
+  recordPosition(vars, at);
+  if (port !== undefined) set(vars, 'ansible_port', port, at);
+  for (const word of assignments) {
+    const equals = word.indexOf('=');
+    if (equals <= 0) throw new CxError(`'${word}' on the line of host ${host} is not name=value`, { at, hint: 'host variables are written name=value after the host name' });
+    set(vars, word.slice(0, equals), pythonLiteral(word.slice(equals + 1)), at);
+  }
+  set(groupPart(root, group, 'hosts', at), host, Object.keys(vars).length > 0 ? vars : null, at);
+}
+
+function addVariable(vars: Mapping, line: string, at: SourcePosition): void {
+  const equals = line.indexOf('=');
+  if (equals <= 0) throw new CxError(`'${line}' is not name=value`, { at, hint: 'a [group:vars] section holds name=value lines' });
+  set(vars, line.slice(0, equals).trim(), pythonLiteral(line.slice(equals + 1).trim()), at);
+}
+
+function addChild(root: Mapping, group: string, line: string, at: SourcePosition): void {
+  const child = withoutComment(line).trim();
+  checkName(child, 'group', at);
+  groupBody(root, child, at);
+  set(groupPart(root, group, 'children', at), child, null, at);
+}
+
+function groupBody(root: Mapping, name: string, at: SourcePosition): Mapping {
+  if (!Object.prototype.hasOwnProperty.call(root, name)) {
+    const body: Mapping = {};
+    recordPosition(body, at);
+    set(root, name, body, at);
+  }
+  return root[name] as Mapping;
+}
+
+function groupPart(root: Mapping, group: string, part: Section, at: SourcePosition): Mapping {
+  const body = groupBody(root, group, at);
+  if (!body[part]) {
+    const mapping: Mapping = {};
+    recordPosition(mapping, at);
+    set(body, part, mapping, at);
+  }
+  return body[part] as Mapping;
+}
+
+function set(target: Mapping, key: string, value: unknown, at: SourcePosition): void {
+  checkName(key, 'name', at);
+  target[key] = value;
+  recordKeyPosition(target, key, at);
+}
+
+function checkName(name: string, what: string, at: SourcePosition): void {
+  if (FORBIDDEN_KEYS.has(name)) throw new CxError(`${what} '${name}' is not allowed`, { at, hint: 'rename it: as an object key it could change how every object behaves' });
+}
+
+/** `host:2222` names the SSH port; an IPv6 address (several colons) is left whole. */
+function splitPort(pattern: string): { host: string; port?: number } {
+  const match = /^([^:]+):(\d+)$/.exec(pattern);
+  return match ? { host: match[1]!, port: Number(match[2]) } : { host: pattern };
+}
+
+/** Text after a `#` that starts a word, outside quotes, is a comment (shlex's comments=True). */
+function withoutComment(line: string): string {
+  let quote: string | undefined;
+  for (let index = 0; index < line.length; index += 1) {
+    const char = line[index]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '#' && (index === 0 || /\s/.test(line[index - 1]!))) {
+      return line.slice(0, index);
+    }
+  }
+  return line;
+}
+
+/** The scalar subset of Python's ast.literal_eval that inventories use; anything else stays text. */
+function pythonLiteral(text: string): unknown {
+  if (text.includes('#')) return text;
+  if (/^[-+]?\d+$/.test(text)) return Number(text);
+  if (/^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$/.test(text)) return Number(text);
+  if (text === 'True' || text === 'False') return text === 'True';
+  if (text === 'None') return null;
+  const quoted = /^(['"])(.*)\1$/.exec(text);
+  if (quoted && !quoted[2]!.includes(quoted[1]!)) return quoted[2];
+  return text;
+}
