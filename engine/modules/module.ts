@@ -76,5 +76,7 @@ export interface ModuleDef {
   readonly diffMode: ModeSupport;
   /** `controller` modules (set_fact, debug, assert, fail, pause) never touch the host. */
   readonly runsOn: 'target' | 'controller';
+  /** Runs once for the whole batch, as if `run_once` were set (Ansible's BYPASS_HOST_LOOP: pause). */
+  readonly bypassHostLoop?: boolean;
   run(ctx: ModuleContext): Promise<ModuleResult>;
 }

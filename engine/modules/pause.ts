@@ -17,6 +17,7 @@ export const pauseModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'controller',
+  bypassHostLoop: true,
   async run(ctx) {
     const { seconds, minutes, prompt } = ctx.args as { seconds?: number; minutes?: number; prompt?: string };
     if (seconds !== undefined && minutes !== undefined) return { changed: false, failed: true, msg: 'parameters are mutually exclusive: minutes|seconds' };

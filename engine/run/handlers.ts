@@ -1,36 +1,51 @@
 /**
- * Handlers run once per flush, in the order they are defined, on the hosts
- * that notified them (by name, `role : name`, or a `listen` topic). A handler
- * may notify a later one in the same flush.
+ * Handlers run once per flush, in the order they were loaded, on the hosts
+ * that notified them. A notification is resolved when it is made, as Ansible
+ * does: by name (or `role : name`) to the handler loaded last under that name
+ * (so a role included again with other params gets its own handler), plus
+ * every handler that `listen`s to it. A handler may notify a later one in the
+ * same flush.
  */
-import type { ModuleTask } from '../load/model.js';
+import type { ModuleTask, RoleInstance } from '../load/model.js';
 import type { Frame } from './frame.js';
 import type { TaskListRunner } from './task-list-runner.js';
+
+/** One loaded handler: the task and the role instance (params) it runs with. */
+export interface HandlerEntry {
+  readonly task: ModuleTask;
+  readonly role: RoleInstance | undefined;
+}
+
+/** The handlers a `notify: name` reaches among those loaded so far. */
+export function handlersNotifiedBy(name: string, handlers: readonly HandlerEntry[]): HandlerEntry[] {
+  const reached: HandlerEntry[] = [];
+  const named = [...handlers].reverse().find((entry) => namesOf(entry).includes(name));
+  if (named) reached.push(named);
+  for (const entry of handlers) if (entry !== named && entry.task.listen.includes(name)) reached.push(entry);
+  return reached;
+}
 
 export async function runHandlers(runner: TaskListRunner, hosts: readonly string[], frame: Frame): Promise<void> {
   const play = runner.play;
   const pending = () => hosts.filter((name) => runner.state(name).notified.size > 0);
   if (pending().length === 0) return;
   play.run.emit({ kind: 'handlers_start', hosts: pending(), time: Date.now() });
-  for (const handler of play.handlers) {
+  for (const entry of play.handlers) {
     if (play.run.interrupted) return;
-    const names = handlerNames(handler);
     const notified = hosts.filter((name) => {
       const host = runner.state(name);
-      return host.active && names.some((candidate) => host.notified.has(candidate));
+      return host.active && host.notified.has(entry);
     });
     if (notified.length === 0) continue;
-    for (const name of notified) for (const candidate of names) runner.state(name).notified.delete(candidate);
-    await runner.runTask(handler, notified, { ...frame, role: handler.role ?? frame.role, isHandler: true, rescuable: false });
+    for (const name of notified) runner.state(name).notified.delete(entry);
+    await runner.runTask(entry.task, notified, { ...frame, role: entry.role ?? frame.role, isHandler: true, rescuable: false });
   }
   for (const name of hosts) runner.state(name).notified.clear();
 }
 
-function handlerNames(handler: ModuleTask): string[] {
-  const names = [...handler.listen];
-  if (handler.name) {
-    names.push(handler.name);
-    if (handler.role) names.push(`${handler.role.role.name} : ${handler.name}`);
-  }
-  return names;
+function namesOf(entry: HandlerEntry): string[] {
+  const name = entry.task.name;
+  if (!name) return [];
+  const role = entry.role ?? entry.task.role;
+  return role ? [name, `${role.role.name} : ${name}`] : [name];
 }

@@ -5,6 +5,7 @@
  * it notified, and its recap counts.
  */
 import { emptyCounts, type HostCounts } from '../events.js';
+import type { HandlerEntry } from './handlers.js';
 
 export class HostState {
   facts: Record<string, unknown> | undefined;
@@ -14,7 +15,7 @@ export class HostState {
   unreachable = false;
   /** Left the play without failing (meta end_host, any_errors_fatal, max_fail_percentage). */
   ended = false;
-  readonly notified = new Set<string>();
+  readonly notified = new Set<HandlerEntry>();
   readonly counts: HostCounts = emptyCounts();
 
   constructor(

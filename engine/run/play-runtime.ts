@@ -4,7 +4,7 @@
  * layers of Ansible's precedence, highest first).
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { ModuleTask, Play } from '../load/model.js';
+import type { Play } from '../load/model.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { renderString } from '../template/render.js';
 import { withPosition, CxError } from '../errors.js';
@@ -12,14 +12,15 @@ import { factsLayerValues } from '../vars/facts-layer.js';
 import { LayeredScope, layer, type VarLayer } from '../vars/layered-scope.js';
 import { OMIT_TOKEN, lazyObject } from '../vars/magic.js';
 import type { Frame } from './frame.js';
+import type { HandlerEntry } from './handlers.js';
 import type { HostState } from './host-state.js';
 import type { RunContext } from './run-context.js';
 
 export class PlayRuntime {
   /** Hosts of the current serial batch. */
   batch: readonly string[] = [];
-  /** Handlers of the play plus those added by include_role, in definition order. */
-  readonly handlers: ModuleTask[];
+  /** Handlers of the play plus those added by include_role, in the order they were loaded. */
+  readonly handlers: HandlerEntry[];
   private readonly varsFilesByHost = new Map<string, VarLayer[]>();
   private readonly magicByHost = new Map<string, VarLayer>();
   private readonly hostvars: Record<string, unknown>;
@@ -32,7 +33,7 @@ export class PlayRuntime {
     /** Every host the play targets (after --limit), in inventory order. */
     readonly hosts: readonly string[],
   ) {
-    this.handlers = [...play.handlers];
+    this.handlers = play.handlers.map((task) => ({ task, role: task.role }));
     this.extraVars = layer('extra vars (-e)', run.options.extraVars);
     this.playVars = layer(`play vars of '${play.name}'`, play.vars);
     const allHosts = [...new Set([...run.options.inventory.hosts.keys(), ...hosts])];

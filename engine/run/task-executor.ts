@@ -16,6 +16,7 @@ import { evaluateCondition, renderDeep, renderString } from '../template/render.
 import { layer, type LayeredScope } from '../vars/layered-scope.js';
 import { stripOmitted } from '../vars/magic.js';
 import { connectionFor } from './connections.js';
+import { handlersNotifiedBy } from './handlers.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag, numberKeyword, stringKeyword } from './keywords.js';
@@ -91,10 +92,21 @@ function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: Hos
     host.unreachable = true;
     return;
   }
-  if (status === 'failed' && !ignoresErrorsSafe(frame, play, host)) host.failed = true;
-  if (result.changed === true && status !== 'failed') {
-    for (const name of task.notify) host.notified.add(renderNotify(name, play, frame, host));
+  if (status === 'failed' && !ignoresErrorsSafe(frame, play, host)) {
+    host.failed = true;
+    if (frame.rescuable) rememberFailureForRescue(task, host, result);
   }
+  if (result.changed === true && status !== 'failed') {
+    for (const name of task.notify) {
+      for (const handler of handlersNotifiedBy(renderNotify(name, play, frame, host), play.handlers)) host.notified.add(handler);
+    }
+  }
+}
+
+/** Ansible's non-persistent facts for a rescue section: what failed, and its result. */
+function rememberFailureForRescue(task: ModuleTask, host: HostState, result: Result): void {
+  host.setFacts.ansible_failed_result = result;
+  host.setFacts.ansible_failed_task = { name: task.name ?? task.module, action: task.module };
 }
 
 async function runSingle(state: TaskRunState, scope: LayeredScope): Promise<Result> {

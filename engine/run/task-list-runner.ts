@@ -11,6 +11,7 @@ import type { TaskRef } from '../events.js';
 import type { BlockNode, IncludeNode, MetaTask, ModuleTask, TaskNode } from '../load/model.js';
 import { loadRole } from '../load/role.js';
 import { loadTaskFile } from '../load/tasks.js';
+import { findModule } from '../modules/registry.js';
 import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
 import { layer } from '../vars/layered-scope.js';
 import { enterNode, type Frame } from './frame.js';
@@ -66,7 +67,7 @@ export class TaskListRunner {
     run.emit({ kind: 'task_start', task: ref, hosts, time: Date.now() });
     const first = this.state(hosts[0]!);
     const taskFrame = enterNode(frame, task);
-    const once = flag(taskFrame.runOnce, this.play.scope(first, taskFrame));
+    const once = findModule(task.module)?.bypassHostLoop === true || flag(taskFrame.runOnce, this.play.scope(first, taskFrame));
     const targets = once ? [hosts[0]!] : hosts;
     await Promise.all(targets.map((name) => this.limit(() => executeTask(this.play, task, ref, frame, this.state(name)))));
     if (once) this.shareRunOnceResult(task, first, hosts);
@@ -130,6 +131,7 @@ export class TaskListRunner {
   }
 
   private async runInclude(node: IncludeNode, hosts: readonly string[], frame: Frame): Promise<void> {
+    this.play.run.emit({ kind: 'task_start', task: this.includeRef(node), hosts, time: Date.now() });
     const inner = enterNode(frame, node);
     const groups = new Map<string, { hosts: string[]; item: Record<string, unknown> | undefined; target: string }>();
     for (const name of hosts) {
@@ -195,10 +197,8 @@ export class TaskListRunner {
       this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
       return;
     }
-    this.markIncluded(node, instance.role.dir, hosts);
-    for (const handler of instance.role.handlers) {
-      if (!this.play.handlers.includes(handler)) this.play.handlers.push(handler);
-    }
+    // Ansible counts no result for include_role itself; each include loads the role's handlers anew.
+    for (const task of instance.role.handlers) this.play.handlers.push({ task, role: instance });
     // The include's vars are the role's params here, not block vars.
     const roleFrame: Frame = { ...frame, blockVars: frame.blockVars.slice(Object.keys(node.vars).length > 0 ? 1 : 0), role: instance };
     await this.runNodes(instance.role.tasks, hosts, roleFrame);
