@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
+import { FAKE_SYSTEMCTL } from '../support/fake-systemctl.js';
 import { cxplay, parseRecap, projectRoot, runCommand, type CommandResult } from '../support/cli.js';
 
 const playbooks = resolve(projectRoot, 'test', 'compat', 'playbooks');
@@ -42,9 +43,19 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Inside each host: the fake systemctl first on PATH, with one stopped, disabled unit. */
+const SYSTEMD_SETUP = [
+  `cat > /usr/local/bin/systemctl <<'FAKE'\n${FAKE_SYSTEMCTL}FAKE`,
+  'chmod 755 /usr/local/bin/systemctl',
+  'mkdir -p /var/lib/cxsim/units/compat-app.service',
+  'echo inactive > /var/lib/cxsim/units/compat-app.service/active',
+  'echo disabled > /var/lib/cxsim/units/compat-app.service/enabled',
+].join('\n');
+
 async function startLab(name: string): Promise<Lab> {
   return Lab.start({
     names: HOSTS,
+    setup: () => SYSTEMD_SETUP,
     groups: { compat: HOSTS },
     vars: {
       ansible_python_interpreter: '/usr/bin/python3',
@@ -81,7 +92,7 @@ async function snapshot(lab: Lab): Promise<Record<string, string>> {
   for (const host of HOSTS) {
     const result = await lab.exec(
       host,
-      "for d in /opt/compat /opt/compat2 /opt/compat3; do [ -d $d ] && find $d \\( -type f -o -type l -o -type d \\) -exec sh -c 'for p; do if [ -L \"$p\" ]; then echo \"$p link $(readlink \"$p\")\"; elif [ -d \"$p\" ]; then echo \"$p dir $(stat -c %a \"$p\")\"; else echo \"$p $(stat -c %a \"$p\") $(sha256sum < \"$p\" | cut -c1-16)\"; fi; done' sh {} +; done | sort",
+      "for d in /opt/compat /opt/compat2 /opt/compat3 /opt/compat4 /var/lib/cxsim/units; do [ -d $d ] && find $d \\( -type f -o -type l -o -type d \\) -exec sh -c 'for p; do if [ -L \"$p\" ]; then echo \"$p link $(readlink \"$p\")\"; elif [ -d \"$p\" ]; then echo \"$p dir $(stat -c %a \"$p\")\"; else echo \"$p $(stat -c %a \"$p\") $(sha256sum < \"$p\" | cut -c1-16)\"; fi; done' sh {} +; done | sort",
     );
     listing[host] = result.stdout;
   }
@@ -89,7 +100,7 @@ async function snapshot(lab: Lab): Promise<Record<string, string>> {
 }
 
 describe.skipIf(!hasAnsible)('same playbook, same result as ansible-playbook', () => {
-  for (const playbook of ['files.yaml', 'control.yaml', 'batches.yaml']) {
+  for (const playbook of ['files.yaml', 'control.yaml', 'batches.yaml', 'extras.yaml']) {
     it(`${playbook}: recap counts and files match, rerun changes nothing, --check predicts`, async () => {
       const [ansibleLab, cxLab, checkLab] = await Promise.all([startLab('ansible'), startLab('cx'), startLab('check')]);
       try {
