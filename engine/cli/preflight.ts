@@ -1,7 +1,8 @@
 /**
  * Checks that need the playbook and the inventory together, done before any
  * host is contacted: host patterns and --limit resolve, every notified
- * handler exists, and each role's typed variables hold values of their type.
+ * handler exists, each role's typed variables hold values of their type, and
+ * every variable a task reads is defined somewhere or guarded.
  */
 import { CxError, ExitCode, withPosition } from '../errors.js';
 import { selectHosts } from '../load/host-pattern.js';
@@ -9,6 +10,7 @@ import type { ModuleTask, Play, TaskNode } from '../load/model.js';
 import { isTemplated } from '../template/render.js';
 import type { RunOptions } from '../run/run-options.js';
 import { checkRoleArguments } from './role-arguments.js';
+import { checkUndefinedVariables } from './undefined-variables.js';
 
 export function preflight(options: RunOptions): void {
   if (options.limit) {
@@ -30,6 +32,7 @@ export function preflight(options: RunOptions): void {
     checkNotifications(play);
     checkRoleArguments(play, options);
   }
+  checkUndefinedVariables(options);
 }
 
 function checkNotifications(play: Play): void {

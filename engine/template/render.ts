@@ -96,6 +96,36 @@ function renderParts(parts: readonly Part[], scope: Scope): string {
   return out;
 }
 
+/**
+ * The parsed expressions of a template value (or of a bare expression) and
+ * the names its `{% for %}` loops bind, for static checks before a run.
+ */
+export function templateExpressions(text: string, bare: boolean): { readonly nodes: Node[]; readonly locals: string[] } {
+  if (bare) {
+    const whole = WHOLE_EXPRESSION.exec(text.trim());
+    return { nodes: [parseExpression(whole ? whole[1]! : text.trim())], locals: [] };
+  }
+  const nodes: Node[] = [];
+  const locals: string[] = ['loop'];
+  const walk = (parts: readonly Part[]): void => {
+    for (const part of parts) {
+      if (part.kind === 'expr') nodes.push(part.node);
+      else if (part.kind === 'if') {
+        for (const branch of part.branches) {
+          if (branch.test) nodes.push(branch.test);
+          walk(branch.body);
+        }
+      } else if (part.kind === 'for') {
+        nodes.push(part.iterable);
+        locals.push(...part.names);
+        walk(part.body);
+      }
+    }
+  };
+  walk(isTemplated(text) ? parseTemplate(text) : []);
+  return { nodes, locals };
+}
+
 function withLocals(scope: Scope, locals: Record<string, unknown>): Scope {
   return {
     has: (name) => Object.prototype.hasOwnProperty.call(locals, name) || scope.has(name),

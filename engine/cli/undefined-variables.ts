@@ -1,0 +1,161 @@
+/**
+ * Undefined variables found before any host is contacted. Every name a task
+ * reads (in its arguments, loop, conditions, delegate_to, environment) must
+ * be defined somewhere in the run: inventory, play or block or task vars,
+ * vars_files, role defaults/vars/params, extra vars, a `register`, a
+ * `set_fact`, a loop variable, a fact (`ansible_*`) or a magic variable; or
+ * the task must guard it (`| default(...)`, `is defined`). The check is
+ * deliberately generous (a name defined anywhere counts everywhere), so it
+ * never refuses a playbook Ansible would run, and catches the typo that would
+ * otherwise fail on every host mid-run. Where definitions cannot be known
+ * statically (a templated include or vars_files path), it stays silent.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { CxError, UndefinedVariableError, withPosition } from '../errors.js';
+import type { IncludeNode, ModuleTask, Play, RoleInstance, TaskNode } from '../load/model.js';
+import { loadRole } from '../load/role.js';
+import { closest } from '../load/suggest.js';
+import { loadTaskFile } from '../load/task-includes.js';
+import { loadVarsFile } from '../load/vars-file.js';
+import { collectNames, type NameUse } from '../template/free-names.js';
+import { isTemplated, templateExpressions } from '../template/render.js';
+import type { RunOptions } from '../run/run-options.js';
+
+const MAGIC = [
+  'inventory_hostname', 'inventory_hostname_short', 'group_names', 'groups', 'hostvars', 'playbook_dir', 'play_hosts',
+  'omit', 'item', 'vars', 'role_path', 'role_name', 'inventory_dir', 'inventory_file',
+];
+
+type Site = ModuleTask | IncludeNode;
+
+interface Walk {
+  readonly sites: Site[];
+  readonly defined: Set<string>;
+  readonly seenFiles: Set<string>;
+  /** Some definitions cannot be known before the run: say nothing. */
+  unknowable: boolean;
+}
+
+export function checkUndefinedVariables(options: RunOptions): void {
+  const walk: Walk = { sites: [], defined: new Set(MAGIC), seenFiles: new Set(), unknowable: false };
+  addKeys(walk.defined, options.extraVars);
+  for (const host of options.inventory.hosts.values()) addKeys(walk.defined, host.vars);
+  for (const group of options.inventory.groups.values()) addKeys(walk.defined, group.vars);
+  for (const play of options.playbook.plays) collectPlay(play, walk);
+  if (walk.unknowable) return;
+  for (const site of walk.sites) checkSite(site, walk.defined);
+}
+
+function collectPlay(play: Play, walk: Walk): void {
+  addKeys(walk.defined, play.vars);
+  for (const file of play.varsFiles) {
+    if (isTemplated(file)) walk.unknowable = true;
+    else addKeys(walk.defined, loadVarsFile(isAbsolute(file) ? file : resolve(play.baseDir, file)));
+  }
+  collectNodes([...play.preTasks, ...play.roles, ...play.tasks, ...play.postTasks, ...play.handlers], play, walk);
+}
+
+function collectNodes(nodes: readonly TaskNode[], play: Play, walk: Walk): void {
+  for (const node of nodes) {
+    addKeys(walk.defined, node.vars);
+    if (node.role) addRole(node.role, walk.defined);
+    switch (node.kind) {
+      case 'task':
+        collectTask(node, walk);
+        break;
+      case 'block':
+        collectNodes([...node.block, ...node.rescue, ...node.always], play, walk);
+        break;
+      case 'include_tasks':
+      case 'include_role':
+        walk.sites.push(node);
+        if (node.loopControl) addLoopNames(node.loopControl, walk.defined);
+        if (isTemplated(node.target)) walk.unknowable = true;
+        else collectIncluded(node, play, walk);
+        break;
+      case 'meta':
+        break;
+    }
+  }
+}
+
+function collectTask(task: ModuleTask, walk: Walk): void {
+  walk.sites.push(task);
+  if (task.register) walk.defined.add(task.register);
+  if (task.loopControl) addLoopNames(task.loopControl, walk.defined);
+  if (task.module === 'set_fact') for (const key of Object.keys(task.args)) if (key !== 'cacheable') walk.defined.add(key);
+}
+
+/** What a static include brings: its tasks (checked too) and, for a role, its variables and handlers. */
+function collectIncluded(node: IncludeNode, play: Play, walk: Walk): void {
+  if (node.kind === 'include_tasks') {
+    const path = isAbsolute(node.target) ? node.target : resolve(node.baseDir, node.target);
+    const key = `${path}\u0000${node.role?.role.dir ?? ''}`;
+    if (walk.seenFiles.has(key)) return;
+    walk.seenFiles.add(key);
+    collectNodes(loadTaskFile(path, { role: node.role }), play, walk);
+    return;
+  }
+  const instance = loadRole(node.target, { baseDir: play.baseDir, from: node.from, params: node.vars, at: node.at });
+  const key = `${instance.role.dir}\u0000${JSON.stringify(node.from ?? {})}`;
+  addRole(instance, walk.defined);
+  if (walk.seenFiles.has(key)) return;
+  walk.seenFiles.add(key);
+  collectNodes([...instance.role.tasks, ...instance.role.handlers], play, walk);
+}
+
+function checkSite(site: Site, defined: ReadonlySet<string>): void {
+  const use: NameUse = { read: new Set(), guarded: new Set() };
+  const locals = new Set<string>();
+  const template = (text: string, bare: boolean) => {
+    try {
+      const { nodes, locals: bound } = templateExpressions(text, bare);
+      for (const node of nodes) collectNames(node, use);
+      for (const name of bound) locals.add(name);
+    } catch (error) {
+      throw error instanceof CxError ? withPosition(error, site.at) : error;
+    }
+  };
+  for (const condition of site.when) template(condition, true);
+  forEachString(site.kind === 'task' ? site.args : site.vars, (text) => template(text, false));
+  forEachString(site.loop, (text) => template(text, false));
+  forEachString(site.environment, (text) => template(text, false));
+  if (site.delegateTo) template(site.delegateTo, false);
+  if (site.kind === 'task') {
+    for (const expression of [...(site.changedWhen ?? []), ...(site.failedWhen ?? []), ...(site.until ?? [])]) template(expression, true);
+  }
+  for (const name of use.read) {
+    if (defined.has(name) || use.guarded.has(name) || locals.has(name) || name.startsWith('ansible_')) continue;
+    const suggestion = closest(name, defined);
+    const hint = `define '${name}' (inventory, vars, -e) or guard it with "| default(...)"${suggestion ? ` — did you mean '${suggestion}'?` : ''}`;
+    throw new UndefinedVariableError(name, { at: site.at, hint });
+  }
+}
+
+function forEachString(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === 'string') {
+    if (isTemplated(value)) visit(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) forEachString(item, visit);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      forEachString(key, visit);
+      forEachString(item, visit);
+    }
+  }
+}
+
+function addRole(instance: RoleInstance, defined: Set<string>): void {
+  addKeys(defined, instance.role.defaults);
+  addKeys(defined, instance.role.vars);
+  addKeys(defined, instance.params);
+}
+
+function addLoopNames(control: NonNullable<ModuleTask['loopControl']>, defined: Set<string>): void {
+  defined.add(control.loopVar);
+  if (control.indexVar) defined.add(control.indexVar);
+}
+
+function addKeys(defined: Set<string>, vars: Readonly<Record<string, unknown>> | undefined): void {
+  if (vars) for (const key of Object.keys(vars)) defined.add(key);
+}

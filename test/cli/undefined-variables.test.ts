@@ -1,0 +1,108 @@
+/**
+ * The undefined-variable check that runs before any host is contacted: a
+ * name nothing defines is refused with its file, line and a suggestion;
+ * every way Ansible defines or guards a name is accepted.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkUndefinedVariables } from '../../engine/cli/undefined-variables.js';
+import { EventBus } from '../../engine/events.js';
+import { loadInventory } from '../../engine/load/inventory.js';
+import { loadPlaybook } from '../../engine/load/playbook.js';
+import type { RunOptions } from '../../engine/run/run-options.js';
+import { errorOf, removeTrees, writeTree } from '../load/tree.js';
+
+afterAll(removeTrees);
+
+const INVENTORY = 'all:\n  vars: {from_inventory: 1}\n  children:\n    web:\n      vars: {from_group: 1}\n      hosts:\n        h1: {from_host: 1}\n';
+
+function check(playbook: string, files: Record<string, string> = {}, extraVars: Record<string, unknown> = {}): void {
+  const dir = writeTree({ 'site.yaml': playbook, 'inventory.yaml': INVENTORY, ...files });
+  const loaded = loadPlaybook(join(dir, 'site.yaml'));
+  const options = {
+    playbook: loaded,
+    inventory: loadInventory(join(dir, 'inventory.yaml'), { playbookDir: loaded.dir }),
+    extraVars,
+    tags: [],
+    skipTags: [],
+    bus: new EventBus(),
+  } as unknown as RunOptions;
+  checkUndefinedVariables(options);
+}
+
+const play = (tasks: string, extra = '') => `- hosts: web\n  gather_facts: false\n${extra}  tasks:\n${tasks}`;
+
+describe('undefined variables before the run', () => {
+  it('names the variable, the task line and the closest defined name', () => {
+    const error = errorOf(() => check(play('    - copy: {content: x, dest: "{{ confg_dir }}/a"}\n', '  vars: {config_dir: /etc}\n')));
+    expect(error.message).toBe("'confg_dir' is undefined");
+    expect(error.at).toMatchObject({ line: 5 });
+    expect(error.hint).toContain("did you mean 'config_dir'?");
+    expect(error.exitCode).toBe(4);
+  });
+
+  it('finds names in conditions, loops, delegate_to and changed_when too', () => {
+    expect(errorOf(() => check(play('    - debug: {msg: hi}\n      when: missing_flag\n'))).message).toBe("'missing_flag' is undefined");
+    expect(errorOf(() => check(play('    - debug: {msg: hi}\n      loop: "{{ missing_list }}"\n'))).message).toBe("'missing_list' is undefined");
+    expect(errorOf(() => check(play('    - debug: {msg: hi}\n      delegate_to: "{{ missing_host }}"\n'))).message).toBe("'missing_host' is undefined");
+    expect(errorOf(() => check(play('    - command: "true"\n      changed_when: missing_rc == 0\n'))).message).toBe("'missing_rc' is undefined");
+  });
+
+  it('accepts inventory, play, task, block, extra vars and magic variables', () => {
+    const tasks = [
+      '    - block:',
+      '        - debug: {msg: "{{ from_inventory }} {{ from_group }} {{ from_host }} {{ from_play }} {{ from_block }} {{ from_task }} {{ from_extra }}"}',
+      '          vars: {from_task: 1}',
+      '      vars: {from_block: 1}',
+      '    - debug: {msg: "{{ inventory_hostname }} {{ groups.web }} {{ hostvars[inventory_hostname] }} {{ ansible_hostname | default(1) }} {{ ansible_facts }}"}',
+      '',
+    ].join('\n');
+    expect(() => check(play(tasks, '  vars: {from_play: 1}\n'), {}, { from_extra: 1 })).not.toThrow();
+  });
+
+  it('accepts registered results, set_fact, loop variables and template loop locals', () => {
+    const tasks = [
+      '    - command: "true"',
+      '      register: result',
+      '    - set_fact: {computed: "{{ result.stdout }}"}',
+      '    - debug: {msg: "{{ computed }} {{ thing }} {{ position }}"}',
+      '      loop: [1, 2]',
+      '      loop_control: {loop_var: thing, index_var: position}',
+      '    - debug: {msg: "{% for x in [1, 2] %}{{ x }}{{ loop.index }}{% endfor %}"}',
+      '',
+    ].join('\n');
+    expect(() => check(play(tasks))).not.toThrow();
+  });
+
+  it('accepts guarded names: default, is defined, is undefined', () => {
+    const tasks = [
+      '    - debug: {msg: "{{ maybe | default(1) }} {{ other | d(2) }} {{ deep.key | default(3) }}"}',
+      '    - debug: {msg: "{{ flag }}"}',
+      '      when: flag is defined',
+      '    - debug: {msg: hi}',
+      '      when: unset is undefined or unset',
+      '',
+    ].join('\n');
+    expect(() => check(play(tasks))).not.toThrow();
+  });
+
+  it('accepts role defaults and params, and what an included file or role defines', () => {
+    const files = {
+      'roles/r/defaults/main.yaml': 'role_default: 1\n',
+      'roles/r/tasks/main.yaml': '- set_fact: {from_role_task: 1}\n',
+      'more.yaml': '- set_fact: {from_include: 1}\n',
+    };
+    const tasks = [
+      '    - include_tasks: more.yaml',
+      '    - include_role: {name: r}',
+      '    - debug: {msg: "{{ role_default }} {{ from_role_task }} {{ from_include }}"}',
+      '',
+    ].join('\n');
+    expect(() => check(play(tasks), files)).not.toThrow();
+  });
+
+  it('says nothing when definitions cannot be known before the run (templated include)', () => {
+    const tasks = ['    - include_tasks: "{{ which }}.yaml"', '    - debug: {msg: "{{ anything }}"}', ''].join('\n');
+    expect(() => check(play(tasks, '  vars: {which: more}\n'), { 'more.yaml': '- set_fact: {anything: 1}\n' })).not.toThrow();
+  });
+});
