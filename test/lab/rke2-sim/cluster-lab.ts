@@ -3,13 +3,16 @@
  * (groups rke2_servers, rke2_agents, site_a, site_b; the MetalLB IP; the
  * download URLs pointed at the simulator's mirror). Used by test/rke2 and the demo.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { Lab } from '../lab.js';
 import { RkeSim } from './sim.js';
 
 export interface ClusterLabOptions {
   readonly server?: string;
   readonly agents?: readonly string[];
-  /** Hosts started now but in no RKE2 group yet... unless listed in `laterAgents`. */
+  /** Hosts started now but in no RKE2 group yet (workers added later, see `inventoryWithAgents`). */
   readonly laterAgents?: readonly string[];
   /** Extra inventory variables (all hosts). */
   readonly vars?: Readonly<Record<string, unknown>>;
@@ -20,6 +23,8 @@ export interface ClusterLab {
   readonly sim: RkeSim;
   readonly server: string;
   readonly agents: readonly string[];
+  /** A copy of the lab inventory with more hosts in rke2_agents (as an operator would edit it). */
+  inventoryWithAgents(extra: readonly string[]): string;
   stop(): Promise<void>;
 }
 
@@ -39,8 +44,7 @@ export async function startClusterLab(options: ClusterLabOptions = {}): Promise<
       setup: sim.hostSetup,
       groups: {
         rke2_servers: [server],
-        // Hosts added later are in the group already: add-worker runs with --limit on them.
-        rke2_agents: [...agents, ...later],
+        rke2_agents: [...agents],
         site_a: siteA,
         site_b: names.filter((name) => !siteA.includes(name)),
       },
@@ -51,6 +55,13 @@ export async function startClusterLab(options: ClusterLabOptions = {}): Promise<
       sim,
       server,
       agents,
+      inventoryWithAgents(extra) {
+        const inventory = parseYaml(readFileSync(lab.inventoryPath, 'utf8')) as { all: { children: Record<string, { hosts: Record<string, null> }> } };
+        for (const name of extra) inventory.all.children.rke2_agents!.hosts[name] = null;
+        const path = join(lab.dir, `inventory-${extra.join('-')}.yaml`);
+        writeFileSync(path, stringifyYaml(inventory), { mode: 0o600 });
+        return path;
+      },
       async stop() {
         await lab.stop();
         await sim.stop();
