@@ -36,7 +36,9 @@ export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
   } finally {
     await run.pool.closeAll();
   }
-  const hosts = Object.fromEntries([...run.hosts.values()].map((host) => [host.name, host.counts]));
+  // As Ansible's stats: only hosts something was counted for (a host only delegated to is not one).
+  const counted = [...run.hosts.values()].filter((host) => Object.values(host.counts).some((value) => value > 0));
+  const hosts = Object.fromEntries(counted.map((host) => [host.name, host.counts]));
   const exitCode = exitCodeOf(run);
   if (options.retryFile) writeRetryFile(options.retryFile, run);
   const elapsedMs = Date.now() - run.startedAt;

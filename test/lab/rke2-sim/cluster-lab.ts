@@ -1,0 +1,74 @@
+/**
+ * SIMULATOR: a lab of simulated RKE2 nodes with the inventory the roles expect
+ * (groups rke2_servers, rke2_agents, site_a, site_b; the MetalLB IP; the
+ * download URLs pointed at the simulator's mirror). Used by test/rke2 and the demo.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { Lab } from '../lab.js';
+import { RkeSim } from './sim.js';
+
+export interface ClusterLabOptions {
+  readonly server?: string;
+  readonly agents?: readonly string[];
+  /** Hosts started now but in no RKE2 group yet (workers added later, see `inventoryWithAgents`). */
+  readonly laterAgents?: readonly string[];
+  /** Extra inventory variables (all hosts). */
+  readonly vars?: Readonly<Record<string, unknown>>;
+}
+
+export interface ClusterLab {
+  readonly lab: Lab;
+  readonly sim: RkeSim;
+  readonly server: string;
+  readonly agents: readonly string[];
+  /** A copy of the lab inventory with more hosts in rke2_agents (as an operator would edit it). */
+  inventoryWithAgents(extra: readonly string[]): string;
+  stop(): Promise<void>;
+}
+
+/** The free IP MetalLB announces in the lab (a documentation address: never routed). */
+export const LAB_METALLB_IP = '192.0.2.50';
+
+export async function startClusterLab(options: ClusterLabOptions = {}): Promise<ClusterLab> {
+  const server = options.server ?? 'cp1';
+  const agents = options.agents ?? ['worker1', 'worker2'];
+  const later = options.laterAgents ?? [];
+  const names = [server, ...agents, ...later];
+  const sim = await RkeSim.start();
+  try {
+    const siteA = names.filter((_, index) => index % 2 === 0);
+    const lab = await Lab.start({
+      names,
+      setup: sim.hostSetup,
+      groups: {
+        rke2_servers: [server],
+        rke2_agents: [...agents],
+        site_a: siteA,
+        site_b: names.filter((name) => !siteA.includes(name)),
+      },
+      vars: { ...sim.inventoryVars(), metallb_ip: LAB_METALLB_IP, rke2_wait_delay: 1, metallb_wait_delay: 1, ...options.vars },
+    });
+    return {
+      lab,
+      sim,
+      server,
+      agents,
+      inventoryWithAgents(extra) {
+        const inventory = parseYaml(readFileSync(lab.inventoryPath, 'utf8')) as { all: { children: Record<string, { hosts: Record<string, null> }> } };
+        for (const name of extra) inventory.all.children.rke2_agents!.hosts[name] = null;
+        const path = join(lab.dir, `inventory-${extra.join('-')}.yaml`);
+        writeFileSync(path, stringifyYaml(inventory), { mode: 0o600 });
+        return path;
+      },
+      async stop() {
+        await lab.stop();
+        await sim.stop();
+      },
+    };
+  } catch (error) {
+    await sim.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * SIMULATOR: one simulated RKE2 cluster for a lab. `RkeSim.start()` makes the
+ * shared cluster state directory (outside the hosts' private tmpfs mounts, so
+ * all hosts of the lab see it) and starts the mirror; `hostSetup` is the lab's
+ * setup hook that turns a lab host into a "node OS" with the stand-in systemctl
+ * and journalctl; `inventoryVars` points the roles' download URLs at the mirror.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LAB_ROOT } from '../lab.js';
+import { Mirror } from './mirror.js';
+
+/** test/lab/rke2-sim in the source tree (also when running from dist/). */
+export function simSourceDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the project root (package.json) above the simulator');
+    dir = parent;
+  }
+  return resolve(dir, 'test', 'lab', 'rke2-sim');
+}
+
+function shQuote(text: string): string {
+  return `'${text.replace(/'/g, `'"'"'`)}'`;
+}
+
+export class RkeSim {
+  private constructor(
+    readonly dir: string,
+    readonly mirror: Mirror,
+    private readonly sourceDir: string,
+  ) {}
+
+  static async start(): Promise<RkeSim> {
+    mkdirSync(LAB_ROOT, { recursive: true });
+    const dir = mkdtempSync(join(LAB_ROOT, 'rke2-sim-'));
+    mkdirSync(join(dir, 'cluster'), { mode: 0o700 });
+    const sourceDir = simSourceDir();
+    try {
+      return new RkeSim(dir, await Mirror.start(sourceDir, dir), sourceDir);
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  get clusterDir(): string {
+    return join(this.dir, 'cluster');
+  }
+
+  /** Every argv of every stand-in run on any host (tests grep it for secrets). */
+  argvLog(): string {
+    const path = join(this.clusterDir, 'argv.log');
+    return existsSync(path) ? readFileSync(path, 'utf8') : '';
+  }
+
+  /** Lab setup hook: the stand-in "OS" tools of a simulated node, and where the cluster state is. */
+  readonly hostSetup = (host: { name: string; address: string }): string => {
+    const sh = join(this.sourceDir, 'sh');
+    return [
+      'mkdir -p /var/lib/cxsim /usr/local/lib/cxsim /usr/local/bin',
+      `printf '%s\\n' ${shQuote(`CXSIM_CLUSTER=${shQuote(this.clusterDir)}`)} ${shQuote(`CXSIM_NODE_IP=${shQuote(host.address)}`)} > /var/lib/cxsim/env`,
+      `cp ${shQuote(join(sh, 'lib.sh'))} /usr/local/lib/cxsim/lib.sh`,
+      `cp ${shQuote(join(sh, 'systemctl'))} ${shQuote(join(sh, 'journalctl'))} /usr/local/bin/`,
+      'chmod 755 /usr/local/bin/systemctl /usr/local/bin/journalctl',
+    ].join('\n');
+  };
+
+  /** The roles' download variables, pointed at the mirror. */
+  inventoryVars(): Record<string, string> {
+    const urls = this.mirror.urls;
+    return {
+      rke2_install_script_url: urls.rke2InstallScript,
+      metallb_manifest_url: urls.metallbManifest,
+      helm_install_script_url: urls.helmInstallScript,
+      ingress_chart_ref: urls.chart,
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.mirror.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
