@@ -219,7 +219,9 @@ function outcomeOf(event: Extract<RunEvent, { kind: 'host_result' }>): HostOutco
       return event.ignored ? 'ok' : 'failed';
     case 'changed':
       return 'changed';
-    default:
+    case 'skipped':
+      return 'pending';
+    case 'ok':
       return 'ok';
   }
 }

@@ -44,9 +44,9 @@ export function HostRow({ host, nameWidth, now }: HostRowProps) {
 }
 
 function taskLabel(host: HostView): string {
-  if (host.outcome === 'unreachable') return 'UNREACHABLE';
   if (host.activity === 'queued') return 'waiting';
-  if (host.task === undefined) return host.outcome === 'failed' ? 'FAILED' : 'done';
-  const prefix = host.isHandler ? 'handler: ' : '';
+  const broken = host.outcome === 'unreachable' ? 'UNREACHABLE' : host.outcome === 'failed' && host.activity === 'done' ? 'FAILED' : undefined;
+  if (host.task === undefined) return broken ?? 'done';
+  const prefix = broken ? `${broken}: ` : host.isHandler ? 'handler: ' : '';
   return `${prefix}${host.task}${host.item === undefined ? '' : ` (item=${host.item})`}`;
 }
