@@ -43,6 +43,34 @@ const TOUR = `
       command: "true"
 `;
 
+/** Holds every host at a barrier (a file the test creates) so the screen can be read while they run. */
+const WATCH = `
+- name: Watch it converge
+  hosts: web
+  gather_facts: false
+  tasks:
+    - name: Start afresh
+      command: rm -f /tmp/app.conf /tmp/go
+    - name: Write the config
+      copy:
+        content: "port=8080\\n"
+        dest: /tmp/app.conf
+      notify: restart app
+    - name: Use a secret
+      command: echo ${SECRET}
+      no_log: true
+    - name: Wait for the go signal
+      wait_for:
+        path: /tmp/go
+        timeout: 300
+    - name: Fail on web2
+      shell: echo disk full >&2; exit 3
+      when: inventory_hostname == 'web2'
+  handlers:
+    - name: restart app
+      command: echo restarted
+`;
+
 const LONG = `
 - name: Long work
   hosts: web
@@ -51,14 +79,14 @@ const LONG = `
     - name: Quick start
       command: echo started
     - name: Sleep a long time
-      command: sleep 30
+      command: sleep 300
     - name: Never started
       command: touch /tmp/never-started
 `;
 
-export function writePlaybooks(): { dir: string; tour: string; long: string } {
+export function writePlaybooks(): { dir: string; tour: string; watch: string; long: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cxplay-report-'));
-  writeFileSync(join(dir, 'tour.yaml'), TOUR);
-  writeFileSync(join(dir, 'long.yaml'), LONG);
-  return { dir, tour: join(dir, 'tour.yaml'), long: join(dir, 'long.yaml') };
+  const books = { tour: TOUR, watch: WATCH, long: LONG };
+  for (const [name, text] of Object.entries(books)) writeFileSync(join(dir, `${name}.yaml`), text);
+  return { dir, tour: join(dir, 'tour.yaml'), watch: join(dir, 'watch.yaml'), long: join(dir, 'long.yaml') };
 }

@@ -141,6 +141,12 @@ describe('row layout', () => {
     expect(layout.hidden).toEqual({ count: 200 - shown.length, failed: 0, unreachable: 0, running: 0, queued: 0, done: 200 - shown.length });
   });
 
+  it('gives the room of failures it cannot show to host rows', () => {
+    const failing = run([playStart('P', names.slice(0, 4), 1), hostResult('node4', install, 'unreachable', { msg: 'refused', stderr: 'a\nb\nc' })]);
+    expect(layoutRows(failing, 9)).toMatchObject({ failuresShown: 0, visible: [expect.objectContaining({ name: 'node4' })], hidden: expect.objectContaining({ count: 3 }) });
+    expect(layoutRows(failing, 30)).toMatchObject({ failuresShown: 1, hidden: undefined });
+  });
+
   it('leaves room for at least one row on a tiny terminal', () => {
     const state = run([playStart('P', names, 1)]);
     expect(layoutRows(state, 5).visible.length).toBe(0);

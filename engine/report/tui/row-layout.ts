@@ -30,7 +30,7 @@ export interface RowLayout {
 /** Failures are shown first (most recent last), then running hosts, then the rest, each in inventory order. */
 export function layoutRows(state: TuiState, terminalRows: number): RowLayout {
   const failuresShown = Math.min(state.failures.length, MAX_SHOWN_FAILURES, Math.max(0, Math.floor((terminalRows - FIXED_LINES - 4) / (FAILURE_LINES + 3))));
-  const failureLines = state.failures.slice(-failuresShown).reduce((sum, failure) => sum + FAILURE_LINES + failure.tail.length, 0) + (state.failures.length > failuresShown ? 1 : 0);
+  const failureLines = state.failures.slice(state.failures.length - failuresShown).reduce((sum, failure) => sum + FAILURE_LINES + failure.tail.length, 0) + (state.failures.length > failuresShown ? 1 : 0);
   const room = Math.max(1, terminalRows - FIXED_LINES - failureLines);
   const rows = state.hostOrder.map((name) => state.hosts[name]).filter((host): host is HostView => host !== undefined);
   if (rows.length <= room) return { visible: rows, hidden: undefined, failuresShown };
