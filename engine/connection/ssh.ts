@@ -31,6 +31,8 @@ export class SshConnection implements Connection {
   private dead: UnreachableError | undefined;
   private readonly channels = pLimit(MAX_CHANNELS);
   private readonly pending = new Set<(error: Error) => void>();
+  /** Kills of remote process groups still under way; close() waits for them, or closing would cut them off. */
+  private readonly kills = new Map<Promise<void>, () => void>();
 
   private constructor(
     readonly host: string,
@@ -94,6 +96,7 @@ export class SshConnection implements Connection {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.kills.keys());
     this.dead ??= new UnreachableError(this.host, 'connection closed');
     this.client.end();
   }
@@ -164,18 +167,29 @@ export class SshConnection implements Connection {
     });
   }
 
-  /** A second channel ends the remote process group of a timed-out or interrupted script. */
+  /**
+   * A second channel ends the remote process group of a timed-out or
+   * interrupted script: TERM, up to 2 s for it to go, then KILL. Tracked
+   * until that channel closes, so close() does not cut the kill short.
+   */
   private killRemoteGroup(pid: number, become: BecomeSpec | undefined): void {
     if (pid <= 1 || this.dead) return;
     const prefix = become ? `sudo -n -u ${become.user} ` : '';
-    const command = `${prefix}sh -c 'kill -TERM -- -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; sleep 2; kill -KILL -- -${pid} 2>/dev/null; exit 0'`;
-    this.client.exec(command, (error, channel) => {
-      if (!error) {
+    // No `--` before the negative pid: dash's kill reads it as a number and fails.
+    const script = `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; i=0; while kill -0 -${pid} 2>/dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i+1)); done; kill -KILL -${pid} 2>/dev/null; exit 0`;
+    let done = () => undefined as void;
+    const kill = new Promise<void>((resolve) => {
+      done = resolve;
+      this.client.exec(`${prefix}sh -c '${script}'`, (error, channel) => {
+        if (error) return resolve();
         channel.on('data', () => undefined);
         channel.stderr.on('data', () => undefined);
+        channel.on('close', () => resolve());
         channel.end();
-      }
+      });
     });
+    this.kills.set(kill, done);
+    void kill.then(() => this.kills.delete(kill));
   }
 
   private markDead(message: string): void {
@@ -183,6 +197,8 @@ export class SshConnection implements Connection {
     this.dead = new UnreachableError(this.host, message);
     for (const reject of this.pending) reject(this.dead);
     this.pending.clear();
+    // A dead connection carries no kill any more: nothing to wait for.
+    for (const done of this.kills.values()) done();
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * One JSON object per line per event, for machines (schema: json/schema.json,
+ * One JSON object per line per event, for machines (schema: engine/schema/json-events.schema.json,
  * `version` 1). Results are already censored for no_log by the runner.
  */
 import type { RunEvent } from '../../events.js';

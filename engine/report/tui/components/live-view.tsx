@@ -1,0 +1,48 @@
+/**
+ * The whole live view: what is finished goes to ink's <Static> (printed
+ * once, scrolls away like normal output), what changes stays below it,
+ * sized to the terminal. Pure: state, clock and terminal size come in as props.
+ */
+import { Box, Static, Text } from 'ink';
+import { layoutRows } from '../row-layout.js';
+import type { TuiState } from '../tui-state.js';
+import { CollapsedRows } from './collapsed-rows.js';
+import { FailureList } from './failure-list.js';
+import { Header } from './header.js';
+import { HostRow } from './host-row.js';
+import { LogEntryView } from './log-entry.js';
+
+export interface LiveViewProps {
+  readonly state: TuiState;
+  readonly now: number;
+  readonly rows: number;
+}
+
+const MAX_NAME_WIDTH = 24;
+
+export function LiveView({ state, now, rows }: LiveViewProps) {
+  return (
+    <>
+      <Static items={[...state.log]}>{(entry) => <LogEntryView key={entry.id} entry={entry} verbosity={state.settings.verbosity} />}</Static>
+      {state.recap === undefined ? <LiveArea state={state} now={now} rows={rows} /> : null}
+    </>
+  );
+}
+
+function LiveArea({ state, now, rows }: LiveViewProps) {
+  const layout = layoutRows(state, rows);
+  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(4, ...layout.visible.map((host) => host.name.length)));
+  return (
+    <Box flexDirection="column">
+      <Header state={state} now={now} />
+      <Box flexDirection="column" marginTop={1}>
+        {layout.visible.map((host) => (
+          <HostRow key={host.name} host={host} nameWidth={nameWidth} now={now} />
+        ))}
+        {layout.hidden ? <CollapsedRows hidden={layout.hidden} /> : null}
+      </Box>
+      <FailureList failures={state.failures} shown={layout.failuresShown} />
+      <Text dimColor>{state.stopping ? 'stopping: no new task starts' : 'Ctrl-C: stop (no new task; running commands are ended)'}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,66 @@
+/** The end of a run: failures in full, the recap table (ansible-playbook's columns) and the total time. */
+import { Box, Text } from 'ink';
+import type { HostCounts } from '../../../events.js';
+import type { FailureView, RecapView } from '../tui-state.js';
+import { FailureItem } from './failure-list.js';
+
+export interface RecapTableProps {
+  readonly recap: RecapView;
+  readonly failures: readonly FailureView[];
+  readonly check: boolean;
+}
+
+const COLUMNS = ['ok', 'changed', 'unreachable', 'failed', 'skipped', 'rescued', 'ignored'] as const;
+
+export function RecapTable({ recap, failures, check }: RecapTableProps) {
+  const names = Object.keys(recap.hosts);
+  const nameWidth = Math.max(4, ...names.map((name) => name.length));
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {recap.interrupted ? <Text color="magenta">[interrupted] no new task was started; running remote commands were ended</Text> : null}
+      {failures.length > 0 ? (
+        <Box flexDirection="column" marginBottom={1}>
+          {failures.map((failure, index) => (
+            <FailureItem key={index} failure={failure} />
+          ))}
+        </Box>
+      ) : null}
+      <Text bold>PLAY RECAP{check ? ' (CHECK MODE)' : ''}</Text>
+      {names.map((name) => (
+        <RecapLine key={name} name={name} nameWidth={nameWidth} counts={recap.hosts[name]!} />
+      ))}
+      <Text>
+        {names.length} host(s) in {(recap.elapsedMs / 1000).toFixed(2)} s, exit code {recap.exitCode}
+      </Text>
+    </Box>
+  );
+}
+
+function RecapLine({ name, nameWidth, counts }: { readonly name: string; readonly nameWidth: number; readonly counts: HostCounts }) {
+  const color = counts.unreachable > 0 ? 'magentaBright' : counts.failed > 0 ? 'red' : counts.changed > 0 ? 'yellow' : 'green';
+  return (
+    <Text>
+      <Text color={color}>{name.padEnd(nameWidth)}</Text> :{' '}
+      {COLUMNS.map((column) => (
+        <Text key={column} color={counts[column] > 0 && column !== 'ok' ? cellColor(column) : undefined} dimColor={counts[column] === 0}>
+          {`${column}=${counts[column]}`.padEnd(column.length + 5)}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+function cellColor(column: (typeof COLUMNS)[number]): string {
+  switch (column) {
+    case 'changed':
+      return 'yellow';
+    case 'unreachable':
+      return 'magentaBright';
+    case 'failed':
+      return 'red';
+    case 'skipped':
+      return 'cyan';
+    default:
+      return 'blue';
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The live view's state, derived from run events by one pure reducer. The
+ * components only read it; the ink shell only feeds it events and the clock.
+ * Counts shown while running are tallied from results as Ansible tallies
+ * them; the recap event then replaces them with the runner's exact counts
+ * (rescued blocks, for instance, are only known there).
+ */
+import type { SourcePosition } from '../../errors.js';
+import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type TaskResult } from '../../events.js';
+
+/** queued: in the play, no task yet; idle: between tasks; done: out of the play (or the run ended). */
+export type HostActivity = 'queued' | 'running' | 'idle' | 'done';
+/** The worst thing that happened to a host so far. */
+export type HostOutcome = 'pending' | 'ok' | 'changed' | 'failed' | 'unreachable';
+
+export interface HostView {
+  readonly name: string;
+  readonly activity: HostActivity;
+  readonly outcome: HostOutcome;
+  readonly task: string | undefined;
+  readonly isHandler: boolean;
+  /** The loop item being worked on, when the task loops. */
+  readonly item: string | undefined;
+  readonly startedAt: number | undefined;
+  readonly lastAt: number | undefined;
+  readonly counts: HostCounts;
+}
+
+export interface FailureView {
+  readonly host: string;
+  readonly task: string;
+  readonly at: SourcePosition | undefined;
+  readonly unreachable: boolean;
+  readonly msg: string;
+  readonly rc: number | undefined;
+  /** The last lines of stderr (stdout when stderr is empty). */
+  readonly tail: readonly string[];
+}
+
+export interface RecapView {
+  readonly hosts: Readonly<Record<string, HostCounts>>;
+  readonly elapsedMs: number;
+  readonly interrupted: boolean;
+  readonly exitCode: number;
+}
+
+/** Things printed once, above the live area (ink `<Static>`), in order. */
+export type LogEntry =
+  | { readonly id: number; readonly kind: 'play_done'; readonly name: string; readonly hosts: number; readonly elapsedMs: number }
+  | { readonly id: number; readonly kind: 'handler'; readonly name: string; readonly hosts: readonly string[] }
+  | { readonly id: number; readonly kind: 'warning'; readonly host: string | undefined; readonly message: string }
+  | { readonly id: number; readonly kind: 'diff'; readonly host: string; readonly task: string; readonly result: TaskResult }
+  | {
+      readonly id: number;
+      readonly kind: 'detail';
+      readonly host: string;
+      readonly task: string;
+      readonly status: HostStatus;
+      readonly item: string | undefined;
+      readonly at: SourcePosition | undefined;
+      readonly result: TaskResult;
+    }
+  | { readonly id: number; readonly kind: 'summary'; readonly recap: RecapView; readonly failures: readonly FailureView[]; readonly check: boolean };
+
+type LogEntryBody = LogEntry extends infer Entry ? (Entry extends LogEntry ? Omit<Entry, 'id'> : never) : never;
+
+export interface TuiSettings {
+  readonly verbosity: number;
+  readonly diff: boolean;
+  readonly playbook: string;
+}
+
+export interface TuiState {
+  readonly settings: TuiSettings;
+  readonly check: boolean;
+  readonly startedAt: number | undefined;
+  readonly playCount: number;
+  readonly play: { readonly name: string; readonly index: number; readonly taskCount: number; readonly startedAt: number; readonly hosts: number } | undefined;
+  readonly task: { readonly name: string; readonly index: number; readonly total: number; readonly isHandler: boolean } | undefined;
+  readonly hostOrder: readonly string[];
+  readonly hosts: Readonly<Record<string, HostView>>;
+  readonly failures: readonly FailureView[];
+  readonly log: readonly LogEntry[];
+  readonly recap: RecapView | undefined;
+  /** Ctrl-C was pressed: no new task starts, running commands are being ended. */
+  readonly stopping: boolean;
+}
+
+/** What the live view reacts to: the run's events, plus the operator's Ctrl-C. */
+export type TuiEvent = RunEvent | { readonly kind: 'interrupt_requested' };
+
+const TAIL_LINES = 5;
+
+export function initialState(settings: TuiSettings): TuiState {
+  return {
+    settings,
+    check: false,
+    startedAt: undefined,
+    playCount: 0,
+    play: undefined,
+    task: undefined,
+    hostOrder: [],
+    hosts: {},
+    failures: [],
+    log: [],
+    recap: undefined,
+    stopping: false,
+  };
+}
+
+export function reduce(state: TuiState, event: TuiEvent): TuiState {
+  switch (event.kind) {
+    case 'interrupt_requested':
+      return { ...state, stopping: true };
+    case 'playbook_start':
+      return { ...state, check: event.check, startedAt: event.time, playCount: event.plays };
+    case 'play_start':
+      return playStarted(state, event);
+    case 'task_start': {
+      const task = { name: event.task.name, index: event.task.index, total: event.task.total, isHandler: event.task.isHandler };
+      const withTask = { ...state, task };
+      return event.task.isHandler ? appendLog(withTask, { kind: 'handler', name: event.task.name, hosts: event.hosts }) : withTask;
+    }
+    case 'host_task_start':
+      return updateHost(state, event.host, (host) => ({
+        ...host,
+        activity: 'running',
+        task: event.task.name,
+        isHandler: event.task.isHandler,
+        item: undefined,
+        startedAt: host.startedAt ?? event.time,
+      }));
+    case 'host_result':
+      return hostResult(state, event);
+    case 'warning':
+      return appendLog(state, { kind: 'warning', host: event.host, message: event.message });
+    case 'play_end':
+      return playEnded(state, event.time);
+    case 'recap':
+      return recapped(state, event);
+    case 'handlers_start':
+      return state;
+  }
+}
+
+function playStarted(state: TuiState, event: Extract<RunEvent, { kind: 'play_start' }>): TuiState {
+  const inPlay = new Set(event.hosts);
+  const hostOrder = [...state.hostOrder, ...event.hosts.filter((name) => !(name in state.hosts))];
+  const hosts = Object.fromEntries(
+    hostOrder.map((name) => {
+      const host = state.hosts[name] ?? newHost(name);
+      const stillUp = host.outcome !== 'failed' && host.outcome !== 'unreachable';
+      return [name, { ...host, activity: inPlay.has(name) && stillUp ? 'queued' : 'done', task: undefined, item: undefined } satisfies HostView];
+    }),
+  );
+  return {
+    ...state,
+    play: { name: event.name, index: event.playIndex, taskCount: event.taskCount, startedAt: event.time, hosts: event.hosts.length },
+    task: undefined,
+    hostOrder,
+    hosts,
+  };
+}
+
+function hostResult(state: TuiState, event: Extract<RunEvent, { kind: 'host_result' }>): TuiState {
+  let next = state;
+  if (state.settings.diff && event.result.diff) next = appendLog(next, { kind: 'diff', host: event.host, task: event.task.name, result: event.result });
+  if (state.settings.verbosity >= 1 && printsDetail(event)) {
+    next = appendLog(next, { kind: 'detail', host: event.host, task: event.task.name, status: event.status, item: event.item?.label, at: event.task.at, result: event.result });
+  }
+  if (event.item) return updateHost(next, event.host, (host) => ({ ...host, item: event.item?.label }));
+  if (isFailure(event)) next = { ...next, failures: [...next.failures, failureOf(event)] };
+  return updateHost(next, event.host, (host) => ({
+    ...host,
+    activity: event.status === 'failed' && !event.ignored ? 'done' : event.status === 'unreachable' ? 'done' : 'idle',
+    outcome: worse(host.outcome, outcomeOf(event)),
+    item: undefined,
+    lastAt: event.time,
+    counts: tally(host.counts, event.status, event.ignored, event.result.changed === true),
+  }));
+}
+
+/** The lines ansible-playbook -v prints: each item, and a task's own result unless it only sums up its items. */
+function printsDetail(event: Extract<RunEvent, { kind: 'host_result' }>): boolean {
+  if (event.item) return true;
+  return !(Array.isArray(event.result.results) && event.status !== 'failed' && event.status !== 'skipped');
+}
+
+function isFailure(event: Extract<RunEvent, { kind: 'host_result' }>): boolean {
+  return event.status === 'unreachable' || (event.status === 'failed' && !event.ignored);
+}
+
+function failureOf(event: Extract<RunEvent, { kind: 'host_result' }>): FailureView {
+  const result = event.result;
+  const lines = (key: string) => (typeof result[key] === 'string' ? (result[key] as string).split('\n').filter((line) => line.trim() !== '') : []);
+  const stderr = lines('stderr');
+  return {
+    host: event.host,
+    task: event.task.name,
+    at: event.task.at,
+    unreachable: event.status === 'unreachable',
+    msg: typeof result.msg === 'string' ? result.msg : typeof result.censored === 'string' ? result.censored : '',
+    rc: typeof result.rc === 'number' ? result.rc : undefined,
+    tail: (stderr.length > 0 ? stderr : lines('stdout')).slice(-TAIL_LINES),
+  };
+}
+
+const OUTCOME_RANK: Record<HostOutcome, number> = { pending: 0, ok: 1, changed: 2, failed: 3, unreachable: 4 };
+
+function worse(current: HostOutcome, next: HostOutcome): HostOutcome {
+  return OUTCOME_RANK[next] > OUTCOME_RANK[current] ? next : current;
+}
+
+function outcomeOf(event: Extract<RunEvent, { kind: 'host_result' }>): HostOutcome {
+  switch (event.status) {
+    case 'unreachable':
+      return 'unreachable';
+    case 'failed':
+      return event.ignored ? 'ok' : 'failed';
+    case 'changed':
+      return 'changed';
+    case 'skipped':
+      return 'pending';
+    case 'ok':
+      return 'ok';
+  }
+}
+
+/** As Ansible's stats: a changed task is also ok; an ignored failure is ok and ignored. */
+function tally(counts: HostCounts, status: HostStatus, ignored: boolean, changed: boolean): HostCounts {
+  switch (status) {
+    case 'ok':
+      return { ...counts, ok: counts.ok + 1 };
+    case 'changed':
+      return { ...counts, ok: counts.ok + 1, changed: counts.changed + 1 };
+    case 'skipped':
+      return { ...counts, skipped: counts.skipped + 1 };
+    case 'unreachable':
+      return { ...counts, unreachable: counts.unreachable + 1 };
+    case 'failed':
+      return ignored ? { ...counts, ok: counts.ok + 1, ignored: counts.ignored + 1, changed: counts.changed + (changed ? 1 : 0) } : { ...counts, failed: counts.failed + 1 };
+  }
+}
+
+function playEnded(state: TuiState, time: number): TuiState {
+  const hosts = Object.fromEntries(Object.entries(state.hosts).map(([name, host]) => [name, { ...host, activity: 'done', task: undefined, item: undefined } satisfies HostView]));
+  const play = state.play;
+  const withHosts = { ...state, hosts, task: undefined };
+  return play ? appendLog(withHosts, { kind: 'play_done', name: play.name, hosts: play.hosts, elapsedMs: time - play.startedAt }) : withHosts;
+}
+
+function recapped(state: TuiState, event: Extract<RunEvent, { kind: 'recap' }>): TuiState {
+  const recap: RecapView = { hosts: event.hosts, elapsedMs: event.elapsedMs, interrupted: event.interrupted, exitCode: event.exitCode };
+  const hosts = Object.fromEntries(
+    Object.entries(state.hosts).map(([name, host]) => [name, { ...host, activity: 'done', counts: event.hosts[name] ?? host.counts } satisfies HostView]),
+  );
+  return appendLog({ ...state, hosts, recap, task: undefined }, { kind: 'summary', recap, failures: state.failures, check: state.check });
+}
+
+function updateHost(state: TuiState, name: string, change: (host: HostView) => HostView): TuiState {
+  const known = state.hosts[name];
+  const host = change(known ?? newHost(name));
+  return { ...state, hosts: { ...state.hosts, [name]: host }, hostOrder: known ? state.hostOrder : [...state.hostOrder, name] };
+}
+
+function appendLog(state: TuiState, entry: LogEntryBody): TuiState {
+  return { ...state, log: [...state.log, { ...entry, id: state.log.length } as LogEntry] };
+}
+
+function newHost(name: string): HostView {
+  return { name, activity: 'queued', outcome: 'pending', task: undefined, isHandler: false, item: undefined, startedAt: undefined, lastAt: undefined, counts: emptyCounts() };
+}

@@ -1,0 +1,54 @@
+/**
+ * An interrupted exec ends its remote process group, and closing the
+ * connection right after (as the runner does when Ctrl-C stops a run) does
+ * not cut that kill short.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ExecAbortedError } from '../../engine/connection/connection.js';
+import { SshConnection } from '../../engine/connection/ssh.js';
+import { Lab } from '../lab/lab.js';
+
+let lab: Lab;
+
+beforeAll(async () => {
+  lab = await Lab.start({ names: ['box'] });
+});
+
+afterAll(async () => {
+  await lab?.stop();
+});
+
+/** The exact command line: ps and grep themselves never match it. */
+const sleeping = () => lab.exec('box', "ps -eo args | grep -qx 'sleep 300'").then((result) => result.code === 0);
+
+async function until(test: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (await test()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('never happened');
+}
+
+it('an interrupted command is ended on the host before close() returns', async () => {
+  const host = lab.hosts[0]!;
+  const connection = await SshConnection.open({
+    host: 'box',
+    type: 'ssh',
+    address: host.address,
+    port: host.port,
+    user: 'root',
+    privateKeyFile: lab.privateKeyPath,
+    knownHostsFile: lab.knownHostsPath,
+    acceptNewHostKeys: false,
+    connectTimeoutMs: 10_000,
+    keepaliveIntervalMs: 0,
+    keepaliveCountMax: 3,
+  });
+  const interrupt = new AbortController();
+  const running = connection.exec('sleep 300\n', { signal: interrupt.signal });
+  await until(sleeping);
+  interrupt.abort();
+  await expect(running).rejects.toBeInstanceOf(ExecAbortedError);
+  await connection.close();
+  expect(await sleeping()).toBe(false);
+});
