@@ -31,6 +31,8 @@ export class SshConnection implements Connection {
   private dead: UnreachableError | undefined;
   private readonly channels = pLimit(MAX_CHANNELS);
   private readonly pending = new Set<(error: Error) => void>();
+  /** Kills of timed-out or interrupted scripts still running: close() waits for them. */
+  private readonly kills = new Set<Promise<void>>();
 
   private constructor(
     readonly host: string,
@@ -94,6 +96,7 @@ export class SshConnection implements Connection {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.kills);
     this.dead ??= new UnreachableError(this.host, 'connection closed');
     this.client.end();
   }
@@ -164,18 +167,34 @@ export class SshConnection implements Connection {
     });
   }
 
-  /** A second channel ends the remote process group of a timed-out or interrupted script. */
+  /**
+   * A second channel ends the remote process group of a timed-out or
+   * interrupted script: TERM, up to 3 s for it to go, then KILL. The channel
+   * closes when the group is gone, and close() waits for that, so ending the
+   * run cannot cut the kill short.
+   */
   private killRemoteGroup(pid: number, become: BecomeSpec | undefined): void {
     if (pid <= 1 || this.dead) return;
     const prefix = become ? `sudo -n -u ${become.user} ` : '';
-    const command = `${prefix}sh -c 'kill -TERM -- -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; sleep 2; kill -KILL -- -${pid} 2>/dev/null; exit 0'`;
-    this.client.exec(command, (error, channel) => {
-      if (!error) {
+    // `kill -SIG -PGID`, never `kill -- -PGID`: dash (Debian's sh) takes `--` for a pid.
+    const script = `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; i=0; while kill -0 -${pid} 2>/dev/null && [ $i -lt 3 ]; do sleep 1; i=$((i+1)); done; kill -KILL -${pid} 2>/dev/null; exit 0`;
+    const kill = new Promise<void>((resolvePromise) => {
+      // Settles when the kill channel closes, or when the connection dies under it.
+      const done = () => {
+        this.pending.delete(done);
+        resolvePromise();
+      };
+      this.pending.add(done);
+      this.client.exec(`${prefix}sh -c '${script}'`, (error, channel) => {
+        if (error) return done();
         channel.on('data', () => undefined);
         channel.stderr.on('data', () => undefined);
+        channel.on('close', done);
         channel.end();
-      }
+      });
     });
+    this.kills.add(kill);
+    void kill.then(() => this.kills.delete(kill));
   }
 
   private markDead(message: string): void {
