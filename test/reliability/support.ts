@@ -14,7 +14,7 @@ import { cliPath, type CommandResult } from '../support/cli.js';
 export interface Scratch {
   readonly dir: string;
   /** Write a file (YAML when given an object); returns its absolute path. */
-  write(name: string, content: string | object, mode?: number): string;
+  write(name: string, content: string | Buffer | object, mode?: number): string;
   path(name: string): string;
   remove(): void;
 }
@@ -26,7 +26,7 @@ export function scratch(prefix: string): Scratch {
     write(name, content, mode = 0o644) {
       const path = join(dir, name);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, typeof content === 'string' ? content : stringify(content), { mode });
+      writeFileSync(path, typeof content === 'string' || Buffer.isBuffer(content) ? content : stringify(content), { mode });
       return path;
     },
     path: (name) => join(dir, name),
