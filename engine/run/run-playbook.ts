@@ -30,13 +30,15 @@ export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
   });
   try {
     for (const [index, play] of options.playbook.plays.entries()) {
-      if (run.interrupted) break;
+      if (run.interrupted || run.stopped) break;
       await runPlay(run, play, index);
     }
   } finally {
     await run.pool.closeAll();
   }
-  const hosts = Object.fromEntries([...run.hosts.values()].map((host) => [host.name, host.counts]));
+  // As Ansible's recap: only hosts that ran something (a batch never reached is not listed).
+  const processed = [...run.hosts.values()].filter((host) => Object.values(host.counts).some((value) => value > 0));
+  const hosts = Object.fromEntries(processed.map((host) => [host.name, host.counts]));
   const exitCode = exitCodeOf(run);
   if (options.retryFile) writeRetryFile(options.retryFile, run);
   const elapsedMs = Date.now() - run.startedAt;

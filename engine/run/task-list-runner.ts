@@ -253,14 +253,17 @@ export class TaskListRunner {
     }
   }
 
-  /** any_errors_fatal and max_fail_percentage end the play for the whole batch. */
+  /** any_errors_fatal and max_fail_percentage (exceeded, not reached) end the batch and the run. */
   private applyFailureThresholds(frame: Frame): void {
     const batch = this.play.batch.map((name) => this.state(name));
-    const failed = batch.filter((host) => host.failed || host.unreachable).length;
-    if (failed === 0) return;
+    if (!batch.some((host) => host.failed || host.unreachable)) return;
+    // As ansible-core's linear strategy: the percentage counts failed hosts of the batch, not unreachable ones.
+    const failed = batch.filter((host) => host.failed).length;
     const maxPercent = this.play.play.maxFailPercentage;
     const tooMany = maxPercent !== undefined && (failed / batch.length) * 100 > maxPercent;
-    if (frame.anyErrorsFatal || tooMany) for (const host of batch) if (host.active) host.ended = true;
+    if (!frame.anyErrorsFatal && !tooMany) return;
+    for (const host of batch) if (host.active) host.ended = true;
+    this.play.run.stopped = true;
   }
 
   taskRef(task: ModuleTask, frame: Frame): TaskRef {
