@@ -6,7 +6,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { CxError } from '../errors.js';
+import { CxError, formatPosition } from '../errors.js';
 import type { TaskRef } from '../events.js';
 import type { BlockNode, IncludeNode, MetaTask, ModuleTask, TaskNode } from '../load/model.js';
 import { loadRole } from '../load/role.js';
@@ -173,7 +173,7 @@ export class TaskListRunner {
     const path = isAbsolute(target) ? target : resolve(node.baseDir, target);
     if (frame.includeStack.includes(path)) {
       const cycle = [...frame.includeStack, path].join(' -> ');
-      this.failHosts(node, hosts, `include cycle: ${cycle}`);
+      this.failHosts(node, hosts, `${formatPosition(node.at)}: include cycle: ${cycle}`);
       return;
     }
     let tasks: readonly TaskNode[];
