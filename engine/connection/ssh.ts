@@ -31,8 +31,8 @@ export class SshConnection implements Connection {
   private dead: UnreachableError | undefined;
   private readonly channels = pLimit(MAX_CHANNELS);
   private readonly pending = new Set<(error: Error) => void>();
-  /** Kills of remote process groups still under way; close() waits for them, or closing would cut them off. */
-  private readonly kills = new Map<Promise<void>, () => void>();
+  /** Kills of timed-out or interrupted scripts still running: close() waits for them. */
+  private readonly kills = new Set<Promise<void>>();
 
   private constructor(
     readonly host: string,
@@ -96,7 +96,7 @@ export class SshConnection implements Connection {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.kills.keys());
+    await Promise.all(this.kills);
     this.dead ??= new UnreachableError(this.host, 'connection closed');
     this.client.end();
   }
@@ -169,26 +169,31 @@ export class SshConnection implements Connection {
 
   /**
    * A second channel ends the remote process group of a timed-out or
-   * interrupted script: TERM, up to 2 s for it to go, then KILL. Tracked
-   * until that channel closes, so close() does not cut the kill short.
+   * interrupted script: TERM, up to 3 s for it to go, then KILL. The channel
+   * closes when the group is gone, and close() waits for that, so ending the
+   * run cannot cut the kill short.
    */
   private killRemoteGroup(pid: number, become: BecomeSpec | undefined): void {
     if (pid <= 1 || this.dead) return;
     const prefix = become ? `sudo -n -u ${become.user} ` : '';
-    // No `--` before the negative pid: dash's kill reads it as a number and fails.
-    const script = `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; i=0; while kill -0 -${pid} 2>/dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i+1)); done; kill -KILL -${pid} 2>/dev/null; exit 0`;
-    let done = () => undefined as void;
-    const kill = new Promise<void>((resolve) => {
-      done = resolve;
+    // `kill -SIG -PGID`, never `kill -- -PGID`: dash (Debian's sh) takes `--` for a pid.
+    const script = `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; i=0; while kill -0 -${pid} 2>/dev/null && [ $i -lt 3 ]; do sleep 1; i=$((i+1)); done; kill -KILL -${pid} 2>/dev/null; exit 0`;
+    const kill = new Promise<void>((resolvePromise) => {
+      // Settles when the kill channel closes, or when the connection dies under it.
+      const done = () => {
+        this.pending.delete(done);
+        resolvePromise();
+      };
+      this.pending.add(done);
       this.client.exec(`${prefix}sh -c '${script}'`, (error, channel) => {
-        if (error) return resolve();
+        if (error) return done();
         channel.on('data', () => undefined);
         channel.stderr.on('data', () => undefined);
-        channel.on('close', () => resolve());
+        channel.on('close', done);
         channel.end();
       });
     });
-    this.kills.set(kill, done);
+    this.kills.add(kill);
     void kill.then(() => this.kills.delete(kill));
   }
 
@@ -197,8 +202,6 @@ export class SshConnection implements Connection {
     this.dead = new UnreachableError(this.host, message);
     for (const reject of this.pending) reject(this.dead);
     this.pending.clear();
-    // A dead connection carries no kill any more: nothing to wait for.
-    for (const done of this.kills.values()) done();
   }
 }
 

@@ -5,7 +5,7 @@
  * `ctx.exec` (one remote exec where it can: compare and change in one round
  * trip) and returns Ansible's result shape.
  */
-import type { BecomeSpec, Connection, ExecResult } from '../connection/connection.js';
+import type { BecomeSpec, ExecResult } from '../connection/connection.js';
 
 /** Ansible's result shape: changed, failed, msg, and where they apply rc, stdout, stderr, diff, ... */
 export interface ModuleResult {
@@ -31,8 +31,6 @@ export interface ModuleContext {
   readonly host: string;
   /** Arguments after short-form parsing, rendering and schema validation (defaults applied). */
   readonly args: Readonly<Record<string, unknown>>;
-  /** The connection the task runs over (the delegated host's under delegate_to). */
-  readonly conn: Connection;
   readonly check: boolean;
   readonly diff: boolean;
   readonly become: BecomeSpec | undefined;

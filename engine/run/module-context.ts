@@ -18,7 +18,8 @@ export interface ModuleContextInput {
   readonly run: RunContext;
   readonly host: string;
   readonly args: Readonly<Record<string, unknown>>;
-  readonly conn: Connection;
+  /** Opens (or reuses) the connection; called at the first exec, so a task that fails before it contacts nobody. */
+  readonly connect: () => Promise<Connection>;
   readonly check: boolean;
   readonly diff: boolean;
   readonly become: BecomeSpec | undefined;
@@ -32,22 +33,22 @@ export interface ModuleContextInput {
 }
 
 export function buildModuleContext(input: ModuleContextInput): ModuleContext {
-  const { run, conn, frame } = input;
+  const { run, frame } = input;
   const prelude = environmentPrelude(input.environment);
+  let connection: Promise<Connection> | undefined;
   return {
     host: input.host,
     args: input.args,
-    conn,
     check: input.check,
     diff: input.diff,
     become: input.become,
     environment: input.environment,
     signal: run.options.signal,
     verbosity: run.options.verbosity,
-    exec: (script) =>
-      run.profiler.time('exec', () =>
-        conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }),
-      ),
+    exec: async (script) => {
+      const conn = await (connection ??= input.connect());
+      return run.profiler.time('exec', () => conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }));
+    },
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
     renderTemplateFile: async (path) => {
       const template = await run.templates.get(path);

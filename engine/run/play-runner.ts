@@ -29,10 +29,10 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
   const frame = playFrame(play);
   for (const name of hosts) run.host(name).ended = false;
   for (const batch of serialBatches(hosts, play.serial)) {
-    if (run.interrupted) break;
+    if (run.interrupted || run.stopped) break;
     runtime.batch = batch;
     await runBatch(runtime, runner, frame, sections);
-    if (batch.every((name) => !run.host(name).active && !run.host(name).ended)) break;
+    if (batch.every((name) => !run.host(name).active && !run.host(name).ended)) run.stopped = true;
   }
   run.emit({ kind: 'play_end', name: play.name, time: Date.now() });
 }

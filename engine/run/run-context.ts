@@ -21,6 +21,11 @@ export class RunContext {
   /** `groups` as expressions see it: every group with its hosts, computed once. */
   readonly groups: Readonly<Record<string, readonly string[]>>;
   readonly startedAt = Date.now();
+  /**
+   * No further batch or play runs, as ansible-playbook ends the whole run when
+   * any_errors_fatal or max_fail_percentage aborts a play or a whole batch fails.
+   */
+  stopped = false;
 
   constructor(readonly options: RunOptions) {
     this.groups = groupsMap(options.inventory);

@@ -183,7 +183,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     return { changed: false, skipped: true, msg: `remote module (${module.name}) does not support check mode` };
   }
   const delegate = stringKeyword(frame.delegateTo, scope);
-  const conn = module.runsOn === 'target' ? await connectionFor(play, delegate ?? host.name) : controllerConnection;
+  const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name) : async () => controllerConnection;
   const becomeOn = flag(frame.become, scope, truthyVar(scope, 'ansible_become'));
   const becomeUser = stringKeyword(frame.becomeUser, scope) ?? stringVar(scope, 'ansible_become_user') ?? 'root';
   const connectedAs = stringVar(scope, 'ansible_user');
@@ -192,7 +192,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     run,
     host: host.name,
     args,
-    conn,
+    connect,
     check,
     diff,
     // Becoming the user we already are would only add a sudo round trip.

@@ -6,7 +6,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { CxError } from '../errors.js';
+import { CxError, formatPosition } from '../errors.js';
 import type { TaskRef } from '../events.js';
 import type { BlockNode, IncludeNode, MetaTask, ModuleTask, TaskNode } from '../load/model.js';
 import { loadRole } from '../load/role.js';
@@ -175,7 +175,7 @@ export class TaskListRunner {
     const path = isAbsolute(target) ? target : resolve(node.baseDir, target);
     if (frame.includeStack.includes(path)) {
       const cycle = [...frame.includeStack, path].join(' -> ');
-      this.failHosts(node, hosts, `include cycle: ${cycle}`);
+      this.failHosts(node, hosts, `${formatPosition(node.at)}: include cycle: ${cycle}`);
       return;
     }
     let tasks: readonly TaskNode[];
@@ -253,14 +253,17 @@ export class TaskListRunner {
     }
   }
 
-  /** any_errors_fatal and max_fail_percentage end the play for the whole batch. */
+  /** any_errors_fatal and max_fail_percentage (exceeded, not reached) end the batch and the run. */
   private applyFailureThresholds(frame: Frame): void {
     const batch = this.play.batch.map((name) => this.state(name));
-    const failed = batch.filter((host) => host.failed || host.unreachable).length;
-    if (failed === 0) return;
+    if (!batch.some((host) => host.failed || host.unreachable)) return;
+    // As ansible-core's linear strategy: the percentage counts failed hosts of the batch, not unreachable ones.
+    const failed = batch.filter((host) => host.failed).length;
     const maxPercent = this.play.play.maxFailPercentage;
     const tooMany = maxPercent !== undefined && (failed / batch.length) * 100 > maxPercent;
-    if (frame.anyErrorsFatal || tooMany) for (const host of batch) if (host.active) host.ended = true;
+    if (!frame.anyErrorsFatal && !tooMany) return;
+    for (const host of batch) if (host.active) host.ended = true;
+    this.play.run.stopped = true;
   }
 
   taskRef(task: ModuleTask, frame: Frame): TaskRef {

@@ -7,6 +7,7 @@
 import Handlebars from 'handlebars';
 import { stringify as stringifyYaml } from 'yaml';
 import { TemplateError, UndefinedVariableError } from '../errors.js';
+import { assertSafeName } from './members.js';
 import { pythonString } from './python.js';
 import type { Scope } from './scope.js';
 
@@ -46,6 +47,7 @@ export function compileTemplateFile(source: string, file: string): CompiledTempl
   } catch (error) {
     throw new TemplateError(`cannot parse template ${file}: ${(error as Error).message}`);
   }
+  refuseUnsafeNames(ast, file);
   const roots = rootNames(ast);
   const template = engine.compile(ast, { noEscape: true, strict: true });
   return {
@@ -70,6 +72,25 @@ function explain(error: unknown, file: string): Error {
   const at = line ? { file, line: Number(line[1]), col: Number(line[2]) + 1 } : { file };
   if (missing) return new UndefinedVariableError(missing[1]!, { at });
   return new TemplateError(`template ${file}: ${message}`, { at });
+}
+
+/**
+ * Handlebars only hides prototype members (renders them empty, with a console
+ * warning); a template that names constructor, prototype or __proto__, in a
+ * path or as a lookup key, is refused outright with its position.
+ */
+function refuseUnsafeNames(node: unknown, file: string): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((child) => refuseUnsafeNames(child, file));
+  const typed = node as { type?: string; parts?: string[]; value?: unknown; loc?: hbs.AST.SourceLocation };
+  const names = typed.type === 'PathExpression' ? (typed.parts ?? []) : typed.type === 'StringLiteral' ? [String(typed.value)] : [];
+  try {
+    for (const name of names) assertSafeName(name);
+  } catch (error) {
+    const at = typed.loc ? { file, line: typed.loc.start.line, col: typed.loc.start.column + 1 } : { file };
+    throw new TemplateError((error as Error).message.replace('in expressions', 'in templates'), { at });
+  }
+  for (const [key, child] of Object.entries(node)) if (key !== 'loc') refuseUnsafeNames(child, file);
 }
 
 /** The first segment of every path the template reads from its root context. */

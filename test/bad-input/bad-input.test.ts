@@ -4,8 +4,10 @@
  * the file and line it names, and ansible-playbook's exit code (4 for a parse
  * error, 5 for a bad option such as --limit). Each case runs twice: in
  * process through the loader and preflight, and through the built CLI with
- * --syntax-check, as an operator would meet it. Nothing is contacted: the
- * inventory's hosts are never connected to.
+ * --syntax-check, as an operator would meet it, and a third time as a real
+ * `cxplay run` whose hosts point at a listener that counts connections:
+ * nothing is contacted. Loading the __proto__/constructor cases pollutes no
+ * prototype.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import { loadPlaybook } from '../../engine/load/playbook.js';
 import { clearRunCaches } from '../../engine/load/run-cache.js';
 import { parseYaml } from '../../engine/load/yaml.js';
 import { cliPath, cxplay } from '../support/cli.js';
+import { startRecorder, type Recorder } from '../support/recorder.js';
 
 interface Expectation {
   readonly message: string;
@@ -97,6 +100,8 @@ describe('bad input through the loader', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(CxError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).is_admin).toBeUndefined();
     const error = thrown as CxError;
     expect(error.message).toBe(item.expected.message);
     expect(error.exitCode).toBe(item.expected.exit ?? 4);
@@ -125,5 +130,34 @@ describe('bad input through the CLI (--syntax-check)', () => {
     expect(errors[0]).toContain(item.expected.message);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stdout).not.toContain('playbook:');
+  });
+});
+
+describe('bad input through `cxplay run`: one error and no host contacted', () => {
+  let recorder: Recorder;
+  beforeAll(async () => {
+    recorder = await startRecorder();
+  });
+  afterAll(() => recorder.close());
+
+  it('control: a valid playbook does reach the listener (so a zero below means something)', async () => {
+    const dir = join(work, 'control');
+    cpSync(join(here, 'defaults'), dir, { recursive: true });
+    writeFileSync(join(dir, 'playbook.yaml'), '- hosts: cp1\n  tasks:\n    - debug: {msg: hi}\n');
+    const result = await cxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-e', `ansible_host=${recorder.address}`, '-e', `ansible_port=${recorder.port}`, '-T', '1'], { cwd: dir });
+    expect(result.code).toBe(3);
+    expect(recorder.connections()).toBe(1);
+    recorder.reset();
+  });
+
+  it.each(cases.map((item) => [item.name, item] as const))('%s', async (_name, item) => {
+    const limit = item.expected.limit === undefined ? [] : ['--limit', item.expected.limit];
+    const target = ['-e', `ansible_host=${recorder.address}`, '-e', `ansible_port=${recorder.port}`, '-T', '30'];
+    const result = await cxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', ...target, ...limit], { cwd: item.dir, env: { CXPLAY_ROLES_PATH: '', ANSIBLE_ROLES_PATH: '' } });
+    expect(result.code).toBe(item.expected.exit ?? 4);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('ERROR!'))).toHaveLength(1);
+    expect(result.stderr).toContain(item.expected.message);
+    expect(result.stdout).not.toContain('TASK [');
+    expect(recorder.connections()).toBe(0);
   });
 });

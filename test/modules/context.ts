@@ -46,7 +46,6 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
   return {
     host: options.host ?? 'localhost',
     args: validateArgs(module, options.args),
-    conn,
     check: options.check ?? false,
     diff: options.diff ?? false,
     become: undefined,
