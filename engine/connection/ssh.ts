@@ -2,7 +2,7 @@
  * One SSH connection per host for the whole run (ssh2 over a socket we open
  * ourselves with TCP_NODELAY: 2 ms per exec on loopback instead of 42 ms).
  * Each exec is a channel running `sh -s` with the script on stdin. The
- * remote shell reports its pid first, so a timeout or an interrupt can end
+ * script's first line reports the shell's pid, so a timeout or an interrupt can end
  * the remote process group through a second channel.
  */
 import { connect as connectTcp, type Socket } from 'node:net';
@@ -25,6 +25,8 @@ import {
 /** OpenSSH allows 10 sessions per connection by default; stay below. */
 const MAX_CHANNELS = 8;
 const PID_MARKER = '@@cxpid ';
+/** The script's first line: the shell reports its pid (the session's process group) on stderr before anything else runs. */
+const PID_LINE = `echo "${PID_MARKER}$$" >&2\n`;
 
 export class SshConnection implements Connection {
   private execs = 0;
@@ -103,7 +105,7 @@ export class SshConnection implements Connection {
 
   private run(script: string, options: ExecOptions): Promise<ExecResult> {
     if (this.dead) return Promise.reject(this.dead);
-    const command = wrapperCommand(options.become);
+    const command = becomeCommandLine(options.become);
     return new Promise<ExecResult>((resolvePromise, reject) => {
       let settled = false;
       const finish = (error: Error | undefined, result?: ExecResult) => {
@@ -162,7 +164,7 @@ export class SshConnection implements Connection {
           if (code === undefined) return finish(this.dead ?? new UnreachableError(this.host, 'the connection dropped while a command was running'));
           finish(undefined, { rc: code ?? 255, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
         });
-        channel.end(script);
+        channel.end(PID_LINE + script);
       });
     });
   }
@@ -205,12 +207,6 @@ export class SshConnection implements Connection {
   }
 }
 
-/** The remote command: report our pid (the session's process group) on stderr, then read the script. */
-function wrapperCommand(become: BecomeSpec | undefined): string {
-  const inner = `sh -c 'echo "${PID_MARKER}$$" >&2; exec sh -s'`;
-  if (!become) return inner;
-  return becomeCommandLine(become).replace(/sh -s$/, inner);
-}
 
 function openSocket(spec: ConnectionSpec): Promise<Socket> {
   return new Promise((resolvePromise, reject) => {

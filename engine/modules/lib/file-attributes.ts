@@ -62,7 +62,12 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
   const apply = (command: string) => (check ? ':' : command);
   const symbolic = mode !== undefined && !/^[0-7]{4}$/.test(mode);
   return `${[
-    'cx_mode() { cx_m=$(stat -c %a "$1") || return 1; while [ ${#cx_m} -lt 4 ]; do cx_m="0$cx_m"; done; printf \'%s\' "$cx_m"; }',
+    // cx_pad_mode sets cx_m to four octal digits; cx_stat_mode PATH sets cx_m to PATH's mode (one stat, no subshell).
+    'cx_pad_mode() { cx_m=$1; while [ ${#cx_m} -lt 4 ]; do cx_m="0$cx_m"; done; }',
+    'cx_stat_mode() { cx_m=$(stat -c %a "$1") || return 1; cx_pad_mode "$cx_m"; }',
+    'cx_mode() { cx_stat_mode "$1" || return 1; printf \'%s\' "$cx_m"; }',
+    // "MODE UID GID" of a path, from one stat.
+    'cx_mode_ids() { cx_t=$(stat -c \'%a %u %g\' "$1") || return 1; cx_pad_mode "${cx_t%% *}"; printf \'%s %s\' "$cx_m" "${cx_t#* }"; }',
     // The mode a symbolic chmod gives a file of this kind (f or d) that has mode $2.
     'cx_symbolic() { if [ "$1" = d ]; then cx_t=$(mktemp -d); else cx_t=$(mktemp); fi || cx_fail "cannot create a scratch file to work out the mode"; chmod "$2" "$cx_t" && chmod "$3" "$cx_t" && cx_mode "$cx_t"; cx_rc=$?; rm -rf "$cx_t"; return $cx_rc; }',
     'cx_kind() { if [ -d "$1" ]; then echo d; else echo f; fi; }',
@@ -78,7 +83,7 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     'cx_attributes() {',
     '  attr_changed=0',
     mode
-      ? `  cx_cur=$(cx_mode "$1"); cx_new=$(cx_want_mode "$1") || cx_fail "could not work out mode "${quote(mode)}; if [ "$cx_cur" != "$cx_new" ]; then attr_changed=1; cx_report mode_before "$cx_cur"; cx_report mode_after "$cx_new"; ${apply('chmod "$cx_new" "$1" || cx_fail "chmod failed on $1"')}; fi`
+      ? `  cx_stat_mode "$1"; cx_cur=$cx_m; ${symbolic ? `cx_new=$(cx_want_mode "$1") || cx_fail "could not work out mode "${quote(mode)}` : `cx_new=${quote(mode)}`}; if [ "$cx_cur" != "$cx_new" ]; then attr_changed=1; cx_report mode_before "$cx_cur"; cx_report mode_after "$cx_new"; ${apply('chmod "$cx_new" "$1" || cx_fail "chmod failed on $1"')}; fi`
       : '',
     owner
       ? `  cx_cur=$(stat -c %u "$1"); if [ "$cx_cur" != "$cx_uid" ]; then attr_changed=1; cx_report uid_before "$cx_cur"; cx_report uid_after "$cx_uid"; ${apply('chown "$cx_uid" "$1" || cx_fail "chown failed on $1"')}; fi`
@@ -98,10 +103,12 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     group ? `  [ -n "$(find "$1" ! -group "$cx_gid" -print | head -n 1)" ] && { attr_changed=1; ${apply('chgrp -R "$cx_gid" "$1" || cx_fail "chgrp failed under $1"')}; }` : '',
     '  :',
     '}',
+    // All six from one stat, split with parameter expansions (user and group names hold no '|').
     'cx_report_attributes() {',
-    '  cx_report mode "$(cx_mode "$1")"',
-    '  cx_report64 owner "$(stat -c %U "$1")"; cx_report64 group "$(stat -c %G "$1")"',
-    '  cx_report uid "$(stat -c %u "$1")"; cx_report gid "$(stat -c %g "$1")"; cx_report size "$(stat -c %s "$1")"',
+    '  cx_t=$(stat -c \'%a|%u|%g|%s|%U|%G\' "$1")',
+    '  cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report mode "$cx_m"',
+    '  cx_report uid "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report gid "${cx_t%%|*}"; cx_t=${cx_t#*|}',
+    '  cx_report size "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report64 owner "${cx_t%%|*}"; cx_report64 group "${cx_t#*|}"',
     '}',
   ]
     .filter(Boolean)

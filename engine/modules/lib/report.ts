@@ -5,7 +5,8 @@
  */
 export const REPORT_FUNCTIONS = [
   "cx_report() { printf '@@cx %s=%s\\n' \"$1\" \"$2\"; }",
-  "cx_report64() { printf '@@cx %s:=' \"$1\"; printf '%s' \"$2\" | base64 | tr -d '\\n'; printf '\\n'; }",
+  // Values that need no encoding (names, numbers, plain paths) are reported as they are: no base64 process.
+  "cx_report64() { case $2 in *[!A-Za-z0-9_./@+,:=-]*) printf '@@cx %s:=' \"$1\"; printf '%s' \"$2\" | base64 | tr -d '\\n'; printf '\\n';; *) cx_report \"$1\" \"$2\";; esac; }",
   'cx_fail() { cx_report64 msg "$1"; cx_report failed 1; exit 0; }',
   '',
 ].join('\n');

@@ -117,12 +117,13 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     'cx_resolve_ids',
     checksum ? `want_sum=${checksum}` : remoteSourceScript(request, diff),
     'content_changed=0',
-    `if [ -f "$dest" ]; then current=$(sha1sum < "$dest" | cut -c1-40) || cx_fail "cannot read $dest"; [ "$current" = "$want_sum" ] || content_changed=1; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
+    `if [ -f "$dest" ]; then current=$(sha1sum < "$dest") || cx_fail "cannot read $dest"; current=\${current%% *}; [ "$current" = "$want_sum" ] || content_changed=1; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
     // Without follow a symlink at dest is replaced by the file, as Ansible's copy does.
     request.follow ? '' : '[ -L "$dest" ] && content_changed=1',
     expectedChecksumScript(request.expectedChecksum),
     request.force ? '' : '[ -f "$dest" ] && content_changed=0',
-    'dir=$(dirname -- "$dest")',
+    // dirname without a process, for the usual absolute path without a trailing slash.
+    'case $dest in */) dir=$(dirname -- "$dest");; /*/*) dir=${dest%/*};; /*) dir=/;; *) dir=$(dirname -- "$dest");; esac',
     request.makeParents
       ? `[ -d "$dir" ] || ${check ? ':' : 'out=$(mkdir -p -- "$dir" 2>&1) || cx_fail "Error creating $dir ($out)"'}`
       : // In check mode a missing directory may be one an earlier task would have made: predict, as Ansible does.
@@ -157,10 +158,10 @@ function writeBlock(request: WriteFileRequest): string {
     request.validate === undefined ? '' : validateBlock(request.validate),
     request.backup ? '  if [ -f "$dest" ]; then backup="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
     // What the file's attributes were (or would be, for a new file) without the wanted ones: did they change?
-    '  if [ -e "$dest" ]; then cx_old="$(cx_mode "$dest") $(stat -c %u "$dest") $(stat -c %g "$dest")"; else cx_old="$(printf \'%04o\' $((0666 & ~$(umask)))) $(id -u) $(id -g)"; fi',
+    '  if [ -e "$dest" ]; then cx_old=$(cx_mode_ids "$dest"); else cx_old="$(printf \'%04o\' $((0666 & ~$(umask)))) $(id -u) $(id -g)"; fi',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
     '  tmp=',
-    '  [ "$cx_old" = "$(cx_mode "$dest") $(stat -c %u "$dest") $(stat -c %g "$dest")" ] || cx_report attributes_changed 1',
+    '  [ "$cx_old" = "$(cx_mode_ids "$dest")" ] || cx_report attributes_changed 1',
     'fi',
   ]
     .filter(Boolean)
