@@ -4,25 +4,11 @@
 // minimum versions our security review pinned, read from package-lock.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-
-const MINIMUMS = { handlebars: '4.7.9', ssh2: '1.15.0' };
-
-function newerOrEqual(version, minimum) {
-  const a = version.split('.').map(Number);
-  const b = minimum.split('.').map(Number);
-  for (let i = 0; i < 3; i += 1) if (a[i] !== b[i]) return a[i] > b[i];
-  return true;
-}
+import { checkLock } from './dependency-minimums.mjs';
 
 function checkMinimums() {
-  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
-  const problems = [];
-  for (const [name, minimum] of Object.entries(MINIMUMS)) {
-    const entry = lock.packages?.[`node_modules/${name}`];
-    if (!entry) problems.push(`${name} is not in package-lock.json`);
-    else if (!newerOrEqual(entry.version, minimum)) problems.push(`${name} ${entry.version} is older than ${minimum}`);
-    else console.log(`audit: ${name} ${entry.version} >= ${minimum}`);
-  }
+  const { problems, found } = checkLock(JSON.parse(readFileSync('package-lock.json', 'utf8')));
+  for (const line of found) console.log(`audit: ${line}`);
   return problems;
 }
 

@@ -136,8 +136,9 @@ describe('Handlebars template files', () => {
     }
   });
 
-  it('cannot reach prototypes', () => {
-    const template = compileTemplateFile('[{{ nested.constructor }}][{{ nested.__proto__ }}]', 'p.hbs');
-    expect(template.render(scope)).toBe('[][]');
+  it('cannot reach prototypes: naming them is refused with the position', () => {
+    expect(() => compileTemplateFile('[{{ nested.constructor }}]', 'p.hbs')).toThrow(expect.objectContaining({ message: "access to 'constructor' is not allowed in templates", at: { file: 'p.hbs', line: 1, col: 5 } }));
+    expect(() => compileTemplateFile('x\n[{{ nested.__proto__ }}]', 'p.hbs')).toThrow(expect.objectContaining({ at: { file: 'p.hbs', line: 2, col: 5 } }));
+    expect(() => compileTemplateFile('{{ lookup nested "prototype" }}', 'p.hbs')).toThrow("access to 'prototype' is not allowed in templates");
   });
 });
