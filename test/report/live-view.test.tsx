@@ -111,6 +111,8 @@ describe('live view', () => {
     expect(frame).toContain('RUNNING HANDLER [restart nginx] on web1');
     expect(frame).toMatch(/████████████████████ RUNNING HANDLER \[restart nginx\]/);
     expect(rowOf(frame, 'web1')).toContain('handler: restart nginx');
+    const many = Array.from({ length: 40 }, (_, index) => `n${index}`);
+    expect(plain(frameOf(stateOf([playStart('P', many, 4), taskStart(handler, many)])))).toContain('RUNNING HANDLER [restart nginx] on n0, n1, n2, n3, n4 and 35 more');
   });
 
   it('collapses the rows that do not fit into one summary line, and stays shorter than the terminal', () => {
