@@ -158,6 +158,14 @@ describe('live view', () => {
     const text = plain(frameOf(ended));
     expect(text).toContain('[interrupted] no new task was started; running remote commands were ended');
     expect(text).toContain('exit code 99');
+    const played = [{ kind: 'play_end', name: 'Converge', time: T0 + 3000 } as const].reduce(reduce, stopping);
+    expect(plain(frameOf(played))).toContain('■ PLAY [Converge] on 2 host(s) stopped after 0:03');
+  });
+
+  it('a finished play says whether hosts failed', () => {
+    const end = { kind: 'play_end', name: 'Converge', time: T0 + 9000 } as const;
+    expect(plain(frameOf(stateOf([...start, hostResult('web1', install, 'ok'), end])))).toContain('✓ PLAY [Converge] on 2 host(s) in 0:09');
+    expect(plain(frameOf(stateOf([...start, hostResult('web1', install, 'failed'), end])))).toContain('✗ PLAY [Converge] on 2 host(s) in 0:09, 1 host(s) failed or unreachable');
   });
 
   it('--diff: the diff in colour, additions green and removals red', () => {

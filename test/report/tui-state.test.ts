@@ -78,7 +78,9 @@ describe('tui reducer', () => {
     expect(run(events).log.map((entry) => entry.kind)).toEqual(['handler', 'warning', 'play_done']);
     const withDiff = run(events, { diff: true });
     expect(withDiff.log.map((entry) => entry.kind)).toEqual(['diff', 'handler', 'warning', 'play_done']);
-    expect(withDiff.log[3]).toMatchObject({ name: 'P', elapsedMs: 65_000, hosts: 1 });
+    expect(withDiff.log[3]).toMatchObject({ name: 'P', elapsedMs: 65_000, hosts: 1, broken: 0, stopped: false });
+    const failedThenStopped = run([playStart('P', ['a', 'b'], 1), hostResult('a', install, 'failed'), { kind: 'interrupt_requested' }, { kind: 'play_end', name: 'P', time: T0 }]);
+    expect(failedThenStopped.log.at(-1)).toMatchObject({ kind: 'play_done', broken: 1, stopped: true });
     expect(withDiff.log.map((entry) => entry.id)).toEqual([0, 1, 2, 3]);
     expect(withDiff.task).toBeUndefined();
   });

@@ -46,7 +46,16 @@ export interface RecapView {
 
 /** Things printed once, above the live area (ink `<Static>`), in order. */
 export type LogEntry =
-  | { readonly id: number; readonly kind: 'play_done'; readonly name: string; readonly hosts: number; readonly elapsedMs: number }
+  | {
+      readonly id: number;
+      readonly kind: 'play_done';
+      readonly name: string;
+      readonly hosts: number;
+      /** Hosts of the run that failed or were unreachable so far. */
+      readonly broken: number;
+      readonly stopped: boolean;
+      readonly elapsedMs: number;
+    }
   | { readonly id: number; readonly kind: 'handler'; readonly name: string; readonly hosts: readonly string[] }
   | { readonly id: number; readonly kind: 'warning'; readonly host: string | undefined; readonly message: string }
   | { readonly id: number; readonly kind: 'diff'; readonly host: string; readonly task: string; readonly result: TaskResult }
@@ -246,7 +255,9 @@ function playEnded(state: TuiState, time: number): TuiState {
   const hosts = Object.fromEntries(Object.entries(state.hosts).map(([name, host]) => [name, { ...host, activity: 'done', task: undefined, item: undefined } satisfies HostView]));
   const play = state.play;
   const withHosts = { ...state, hosts, task: undefined };
-  return play ? appendLog(withHosts, { kind: 'play_done', name: play.name, hosts: play.hosts, elapsedMs: time - play.startedAt }) : withHosts;
+  if (!play) return withHosts;
+  const broken = Object.values(state.hosts).filter((host) => host.outcome === 'failed' || host.outcome === 'unreachable').length;
+  return appendLog(withHosts, { kind: 'play_done', name: play.name, hosts: play.hosts, broken, stopped: state.stopping, elapsedMs: time - play.startedAt });
 }
 
 function recapped(state: TuiState, event: Extract<RunEvent, { kind: 'recap' }>): TuiState {

@@ -24,7 +24,9 @@ export function LogEntryView({ entry, verbosity }: LogEntryProps) {
     case 'play_done':
       return (
         <Text>
-          <Text color="green">✓</Text> PLAY [{entry.name}] on {entry.hosts} host(s) in {formatElapsed(entry.elapsedMs)}
+          {entry.stopped ? <Text color="magenta">■</Text> : entry.broken > 0 ? <Text color="red">✗</Text> : <Text color="green">✓</Text>} PLAY [{entry.name}] on {entry.hosts} host(s){' '}
+          {entry.stopped ? 'stopped after' : 'in'} {formatElapsed(entry.elapsedMs)}
+          {entry.broken > 0 ? `, ${entry.broken} host(s) failed or unreachable` : ''}
         </Text>
       );
     case 'handler':
