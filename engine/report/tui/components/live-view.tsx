@@ -31,7 +31,8 @@ export function LiveView({ state, now, rows }: LiveViewProps) {
 
 function LiveArea({ state, now, rows }: LiveViewProps) {
   const layout = layoutRows(state, rows);
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(4, ...layout.visible.map((host) => host.name.length)));
+  // From every host, not the visible ones: columns stay put when the collapsed set changes.
+  const nameWidth = Math.min(MAX_NAME_WIDTH, state.hostOrder.reduce((width, name) => Math.max(width, name.length), 4));
   return (
     <Box flexDirection="column">
       <Header state={state} now={now} />
