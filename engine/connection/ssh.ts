@@ -25,6 +25,8 @@ import {
 /** OpenSSH allows 10 sessions per connection by default; stay below. */
 const MAX_CHANNELS = 8;
 const PID_MARKER = '@@cxpid ';
+/** How long close() waits for the kills of interrupted commands. */
+const KILL_WAIT_MS = 5_000;
 
 export class SshConnection implements Connection {
   private execs = 0;
@@ -96,7 +98,13 @@ export class SshConnection implements Connection {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.kills.keys());
+    if (this.kills.size > 0) {
+      // The kill gives up after about 2 s on the host; a connection that hangs must not hold the exit longer.
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, KILL_WAIT_MS)));
+      await Promise.race([Promise.all(this.kills.keys()), bound]);
+      clearTimeout(timer);
+    }
     this.dead ??= new UnreachableError(this.host, 'connection closed');
     this.client.end();
   }
