@@ -9,7 +9,7 @@ vi.hoisted(() => {
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { LiveView } from '../../engine/report/tui/components/live-view.js';
-import { HostRow } from '../../engine/report/tui/components/host-row.js';
+import { countsWidth, HostRow } from '../../engine/report/tui/components/host-row.js';
 import { initialState, reduce, type HostView, type TuiEvent, type TuiState } from '../../engine/report/tui/tui-state.js';
 import { emptyCounts } from '../../engine/events.js';
 import { hostResult, hostStart, playbookStart, playStart, recap, T0, taskRef, taskStart } from './run-events.js';
@@ -99,8 +99,11 @@ describe('live view', () => {
     const frame = frameOf(state);
     expect(rowOf(frame, 'web1')).toContain(MAGENTA_BRIGHT);
     expect(rowOf(frame, 'web1')).not.toContain(RED);
-    expect(plain(rowOf(frame, 'web1'))).toMatch(/⊘ web1\s+UNREACHABLE: Install packages\s+ok=0 changed=0 failed=0 unreachable=1/);
+    expect(plain(rowOf(frame, 'web1'))).toMatch(/⊘ web1\s+UNREACHABLE: Install packages\s+ok=0 changed=0 failed=0 skipped=0 unreachable=1/);
     expect(plain(frame)).toContain('⊘ UNREACHABLE web1 · Install packages');
+    // The counts of every row line up, the longer unreachable one included.
+    const rows = [rowOf(frame, 'web1'), rowOf(frame, 'web2')].map(plain);
+    expect(rows[0]!.indexOf('ok=')).toBe(rows[1]!.indexOf('ok='));
     expect(plain(frame)).toContain('connect ECONNREFUSED 127.0.9.1:22');
   });
 
@@ -202,13 +205,13 @@ describe('host row', () => {
   const host: HostView = { name: 'db1', activity: 'done', outcome: 'changed', task: undefined, isHandler: false, item: undefined, startedAt: T0, lastAt: T0 + 61_000, counts: { ...emptyCounts(), ok: 7, changed: 3 } };
 
   it('is a pure function of its props: done, with the time the host took', () => {
-    const view = render(<HostRow host={host} nameWidth={6} now={T0 + 500_000} />);
+    const view = render(<HostRow host={host} nameWidth={6} countsWidth={countsWidth([host])} now={T0 + 500_000} />);
     expect(plain(view.lastFrame())).toMatch(/^✓ db1\s+done\s+ok=7 changed=3 failed=0 skipped=0\s+1:01$/);
     view.unmount();
   });
 
   it('shows the loop item a running host works on', () => {
-    const view = render(<HostRow host={{ ...host, activity: 'running', task: 'Create users', item: 'alice' }} nameWidth={6} now={T0 + 2000} />);
+    const view = render(<HostRow host={{ ...host, activity: 'running', task: 'Create users', item: 'alice' }} nameWidth={6} countsWidth={40} now={T0 + 2000} />);
     expect(plain(view.lastFrame())).toContain('Create users (item=alice)');
     view.unmount();
   });

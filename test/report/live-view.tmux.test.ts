@@ -68,7 +68,7 @@ describe('live view in a terminal', { timeout: 180_000 }, () => {
     expect(waiting).toMatch(/cxplay watch\.yaml ▸ PLAY \[Watch it converge\] \d+:\d\d/);
     expect(waiting).toMatch(/[█░]{20} task 4\/5: Wait for the go signal/);
     for (const host of ['web1', 'web2', 'web3']) expect(row(waiting, host)).toMatch(new RegExp(`^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] ${host}\\s+Wait for the go signal\\s+ok=3 changed=3 failed=0 skipped=0\\s+\\d+:\\d\\d$`));
-    expect(row(waiting, 'gone')).toMatch(/^⊘ gone\s+UNREACHABLE: Start afresh\s+ok=0 changed=0 failed=0 unreachable=1 skipped=0/);
+    expect(row(waiting, 'gone')).toMatch(/^⊘ gone\s+UNREACHABLE: Start afresh\s+ok=0 changed=0 failed=0 skipped=0 unreachable=1/);
     expect(waiting).toContain('⊘ UNREACHABLE gone · Start afresh');
     expect(term.cursorVisible()).toBe(false);
 
