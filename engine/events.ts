@@ -59,6 +59,8 @@ export type RunEvent =
       readonly status: HostStatus;
       /** The failure was ignored (ignore_errors) and counted as `ignored`. */
       readonly ignored: boolean;
+      /** The failure is inside a block with a rescue section: counted as `rescued`, and the rescue runs. */
+      readonly rescued?: boolean | undefined;
       readonly delegatedTo?: string | undefined;
       /** For loops, one event per item (with `item`/`label`) then one for the whole task. */
       readonly item?: { readonly label: string } | undefined;

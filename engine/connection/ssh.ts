@@ -27,6 +27,8 @@ const MAX_CHANNELS = 8;
 const PID_MARKER = '@@cxpid ';
 /** The script's first line: the shell reports its pid (the session's process group) on stderr before anything else runs. */
 const PID_LINE = `echo "${PID_MARKER}$$" >&2\n`;
+/** How long close() waits for the kills of interrupted commands. */
+const KILL_WAIT_MS = 5_000;
 
 export class SshConnection implements Connection {
   private execs = 0;
@@ -98,7 +100,13 @@ export class SshConnection implements Connection {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.kills);
+    if (this.kills.size > 0) {
+      // The kill gives up after a few seconds on the host; a connection that hangs must not hold the exit longer.
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, KILL_WAIT_MS)));
+      await Promise.race([Promise.all(this.kills), bound]);
+      clearTimeout(timer);
+    }
     this.dead ??= new UnreachableError(this.host, 'connection closed');
     this.client.end();
   }

@@ -68,7 +68,8 @@ export async function executeTask(
   const status: HostStatus = result.unreachable === true ? 'unreachable' : statusOf(result);
   const ignored = status === 'failed' && ignoresErrors(frame, scope);
   finishTask(play, task, frame, host, result, status);
-  count(host.counts, { status, changed: result.changed === true, ignored, rescued: frame.rescuable && !ignored });
+  const rescued = status === 'failed' && frame.rescuable && !ignored;
+  count(host.counts, { status, changed: result.changed === true, ignored, rescued });
   const durationMs = performance.now() - started;
   run.profiler.addTask(ref.name, durationMs);
   run.emit({
@@ -77,6 +78,7 @@ export async function executeTask(
     task: ref,
     status,
     ignored,
+    rescued,
     delegatedTo,
     result: publicResult(play, result, noLog),
     durationMs,

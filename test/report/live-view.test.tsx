@@ -9,7 +9,7 @@ vi.hoisted(() => {
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { LiveView } from '../../engine/report/tui/components/live-view.js';
-import { HostRow } from '../../engine/report/tui/components/host-row.js';
+import { countsWidth, HostRow } from '../../engine/report/tui/components/host-row.js';
 import { initialState, reduce, type HostView, type TuiEvent, type TuiState } from '../../engine/report/tui/tui-state.js';
 import { emptyCounts } from '../../engine/events.js';
 import { hostResult, hostStart, playbookStart, playStart, recap, T0, taskRef, taskStart } from './run-events.js';
@@ -99,8 +99,11 @@ describe('live view', () => {
     const frame = frameOf(state);
     expect(rowOf(frame, 'web1')).toContain(MAGENTA_BRIGHT);
     expect(rowOf(frame, 'web1')).not.toContain(RED);
-    expect(plain(rowOf(frame, 'web1'))).toMatch(/⊘ web1\s+UNREACHABLE: Install packages\s+ok=0 changed=0 failed=0 unreachable=1/);
+    expect(plain(rowOf(frame, 'web1'))).toMatch(/⊘ web1\s+UNREACHABLE: Install packages\s+ok=0 changed=0 failed=0 skipped=0 unreachable=1/);
     expect(plain(frame)).toContain('⊘ UNREACHABLE web1 · Install packages');
+    // The counts of every row line up, the longer unreachable one included.
+    const rows = [rowOf(frame, 'web1'), rowOf(frame, 'web2')].map(plain);
+    expect(rows[0]!.indexOf('ok=')).toBe(rows[1]!.indexOf('ok='));
     expect(plain(frame)).toContain('connect ECONNREFUSED 127.0.9.1:22');
   });
 
@@ -111,6 +114,8 @@ describe('live view', () => {
     expect(frame).toContain('RUNNING HANDLER [restart nginx] on web1');
     expect(frame).toMatch(/████████████████████ RUNNING HANDLER \[restart nginx\]/);
     expect(rowOf(frame, 'web1')).toContain('handler: restart nginx');
+    const many = Array.from({ length: 40 }, (_, index) => `n${index}`);
+    expect(plain(frameOf(stateOf([playStart('P', many, 4), taskStart(handler, many)])))).toContain('RUNNING HANDLER [restart nginx] on n0, n1, n2, n3, n4 and 35 more');
   });
 
   it('collapses the rows that do not fit into one summary line, and stays shorter than the terminal', () => {
@@ -156,6 +161,14 @@ describe('live view', () => {
     const text = plain(frameOf(ended));
     expect(text).toContain('[interrupted] no new task was started; running remote commands were ended');
     expect(text).toContain('exit code 99');
+    const played = [{ kind: 'play_end', name: 'Converge', time: T0 + 3000 } as const].reduce(reduce, stopping);
+    expect(plain(frameOf(played))).toContain('■ PLAY [Converge] on 2 host(s) stopped after 0:03');
+  });
+
+  it('a finished play says whether hosts failed', () => {
+    const end = { kind: 'play_end', name: 'Converge', time: T0 + 9000 } as const;
+    expect(plain(frameOf(stateOf([...start, hostResult('web1', install, 'ok'), end])))).toContain('✓ PLAY [Converge] on 2 host(s) in 0:09');
+    expect(plain(frameOf(stateOf([...start, hostResult('web1', install, 'failed'), end])))).toContain('✗ PLAY [Converge] on 2 host(s) in 0:09, 1 host(s) failed or unreachable');
   });
 
   it('--diff: the diff in colour, additions green and removals red', () => {
@@ -192,13 +205,13 @@ describe('host row', () => {
   const host: HostView = { name: 'db1', activity: 'done', outcome: 'changed', task: undefined, isHandler: false, item: undefined, startedAt: T0, lastAt: T0 + 61_000, counts: { ...emptyCounts(), ok: 7, changed: 3 } };
 
   it('is a pure function of its props: done, with the time the host took', () => {
-    const view = render(<HostRow host={host} nameWidth={6} now={T0 + 500_000} />);
+    const view = render(<HostRow host={host} nameWidth={6} countsWidth={countsWidth([host])} now={T0 + 500_000} />);
     expect(plain(view.lastFrame())).toMatch(/^✓ db1\s+done\s+ok=7 changed=3 failed=0 skipped=0\s+1:01$/);
     view.unmount();
   });
 
   it('shows the loop item a running host works on', () => {
-    const view = render(<HostRow host={{ ...host, activity: 'running', task: 'Create users', item: 'alice' }} nameWidth={6} now={T0 + 2000} />);
+    const view = render(<HostRow host={{ ...host, activity: 'running', task: 'Create users', item: 'alice' }} nameWidth={6} countsWidth={40} now={T0 + 2000} />);
     expect(plain(view.lastFrame())).toContain('Create users (item=alice)');
     view.unmount();
   });

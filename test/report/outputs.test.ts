@@ -92,6 +92,19 @@ describe('--output json', () => {
     expect(result.stdout).not.toContain(SECRET);
   });
 
+  it('marks a failure caught by a rescue section as rescued, as the recap counts it', async () => {
+    const result = await cxplay(['run', books.rescue, '-i', lab.inventoryPath, '--known-hosts', lab.knownHostsPath, '--limit', 'web1', '-o', 'json']);
+    expect(result.code).toBe(0);
+    const events = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const event of events) expect(validate(event), JSON.stringify(validate.errors)).toBe(true);
+    const results = events.filter((event) => event.type === 'host_result').map((event) => [(event.task as { name: string }).name, event.status, event.rescued]);
+    expect(results).toEqual([
+      ['Fails, then rescued', 'failed', true],
+      ['Rescue it', 'changed', false],
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'recap', hosts: { web1: { ok: 1, changed: 1, failed: 0, rescued: 1 } } });
+  });
+
   it('the schema rejects what it does not describe', () => {
     const good = { version: 1, type: 'play_end', time: '2026-01-01T00:00:00.000Z', name: 'x' };
     expect(validate(good)).toBe(true);

@@ -71,6 +71,19 @@ const WATCH = `
       command: echo restarted
 `;
 
+const RESCUE = `
+- name: Rescue
+  hosts: web
+  gather_facts: false
+  tasks:
+    - block:
+        - name: Fails, then rescued
+          command: /bin/false
+      rescue:
+        - name: Rescue it
+          command: echo rescued
+`;
+
 const LONG = `
 - name: Long work
   hosts: web
@@ -84,9 +97,10 @@ const LONG = `
       command: touch /tmp/never-started
 `;
 
-export function writePlaybooks(): { dir: string; tour: string; watch: string; long: string } {
+export function writePlaybooks(): { dir: string; tour: string; watch: string; rescue: string; long: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cxplay-report-'));
-  const books = { tour: TOUR, watch: WATCH, long: LONG };
+  const books = { tour: TOUR, watch: WATCH, rescue: RESCUE, long: LONG };
   for (const [name, text] of Object.entries(books)) writeFileSync(join(dir, `${name}.yaml`), text);
-  return { dir, tour: join(dir, 'tour.yaml'), watch: join(dir, 'watch.yaml'), long: join(dir, 'long.yaml') };
+  const path = (name: string) => join(dir, `${name}.yaml`);
+  return { dir, tour: path('tour'), watch: path('watch'), rescue: path('rescue'), long: path('long') };
 }

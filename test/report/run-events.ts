@@ -23,13 +23,14 @@ export function hostStart(host: string, task: TaskRef, time = T0): RunEvent {
   return { kind: 'host_task_start', host, task, time };
 }
 
-export function hostResult(host: string, task: TaskRef, status: HostStatus, result: TaskResult = {}, options: { time?: number; ignored?: boolean; item?: string } = {}): RunEvent {
+export function hostResult(host: string, task: TaskRef, status: HostStatus, result: TaskResult = {}, options: { time?: number; ignored?: boolean; rescued?: boolean; item?: string } = {}): RunEvent {
   return {
     kind: 'host_result',
     host,
     task,
     status,
     ignored: options.ignored ?? false,
+    rescued: options.rescued ?? false,
     item: options.item === undefined ? undefined : { label: options.item },
     result: { changed: status === 'changed', ...result },
     durationMs: 5,

@@ -57,6 +57,12 @@ describe('tui reducer', () => {
     expect(state.hosts.b).toMatchObject({ outcome: 'ok', activity: 'idle', counts: expect.objectContaining({ ok: 1, ignored: 1, changed: 1, failed: 0 }) });
   });
 
+  it('counts a failure caught by a rescue section as rescued, and the host goes on', () => {
+    const state = run([playStart('P', ['a'], 2), hostStart('a', install), hostResult('a', install, 'failed', { msg: 'caught' }, { rescued: true }), hostStart('a', configure)]);
+    expect(state.hosts.a).toMatchObject({ activity: 'running', outcome: 'ok', counts: expect.objectContaining({ rescued: 1, failed: 0, ok: 0 }) });
+    expect(state.failures).toEqual([]);
+  });
+
   it('shows the loop item being worked on and counts a loop once', () => {
     const loop = taskRef('Loop', 1, 1, { module: 'debug' });
     const during = run([playStart('P', ['a'], 1), hostStart('a', loop), hostResult('a', loop, 'ok', { msg: 'x' }, { item: 'x' })]);
@@ -78,7 +84,9 @@ describe('tui reducer', () => {
     expect(run(events).log.map((entry) => entry.kind)).toEqual(['handler', 'warning', 'play_done']);
     const withDiff = run(events, { diff: true });
     expect(withDiff.log.map((entry) => entry.kind)).toEqual(['diff', 'handler', 'warning', 'play_done']);
-    expect(withDiff.log[3]).toMatchObject({ name: 'P', elapsedMs: 65_000, hosts: 1 });
+    expect(withDiff.log[3]).toMatchObject({ name: 'P', elapsedMs: 65_000, hosts: 1, broken: 0, stopped: false });
+    const failedThenStopped = run([playStart('P', ['a', 'b'], 1), hostResult('a', install, 'failed'), { kind: 'interrupt_requested' }, { kind: 'play_end', name: 'P', time: T0 }]);
+    expect(failedThenStopped.log.at(-1)).toMatchObject({ kind: 'play_done', broken: 1, stopped: true });
     expect(withDiff.log.map((entry) => entry.id)).toEqual([0, 1, 2, 3]);
     expect(withDiff.task).toBeUndefined();
   });
@@ -99,13 +107,13 @@ describe('tui reducer', () => {
       playbookStart({ check: true }),
       playStart('P', ['a'], 1),
       hostStart('a', install),
-      hostResult('a', install, 'failed', { msg: 'rescued later' }),
-      recap({ a: { ok: 3, rescued: 1 } }, { exitCode: 0 }),
+      hostResult('a', install, 'failed', { msg: 'it failed' }),
+      recap({ a: { ok: 3, failed: 1 } }, { exitCode: 2 }),
     ]);
-    expect(state.recap).toMatchObject({ exitCode: 0, interrupted: false });
-    expect(state.hosts.a).toMatchObject({ activity: 'done', counts: expect.objectContaining({ ok: 3, rescued: 1, failed: 0 }) });
+    expect(state.recap).toMatchObject({ exitCode: 2, interrupted: false });
+    expect(state.hosts.a).toMatchObject({ activity: 'done', counts: expect.objectContaining({ ok: 3, failed: 1 }) });
     const summary = state.log.at(-1);
-    expect(summary).toMatchObject({ kind: 'summary', check: true, failures: [expect.objectContaining({ host: 'a', msg: 'rescued later' })] });
+    expect(summary).toMatchObject({ kind: 'summary', check: true, failures: [expect.objectContaining({ host: 'a', msg: 'it failed' })] });
   });
 
   it('marks the view stopping on Ctrl-C', () => {

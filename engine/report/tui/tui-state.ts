@@ -2,8 +2,7 @@
  * The live view's state, derived from run events by one pure reducer. The
  * components only read it; the ink shell only feeds it events and the clock.
  * Counts shown while running are tallied from results as Ansible tallies
- * them; the recap event then replaces them with the runner's exact counts
- * (rescued blocks, for instance, are only known there).
+ * them; the recap event then replaces them with the runner's own counts.
  */
 import type { SourcePosition } from '../../errors.js';
 import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type TaskResult } from '../../events.js';
@@ -46,7 +45,16 @@ export interface RecapView {
 
 /** Things printed once, above the live area (ink `<Static>`), in order. */
 export type LogEntry =
-  | { readonly id: number; readonly kind: 'play_done'; readonly name: string; readonly hosts: number; readonly elapsedMs: number }
+  | {
+      readonly id: number;
+      readonly kind: 'play_done';
+      readonly name: string;
+      readonly hosts: number;
+      /** Hosts of the run that failed or were unreachable so far. */
+      readonly broken: number;
+      readonly stopped: boolean;
+      readonly elapsedMs: number;
+    }
   | { readonly id: number; readonly kind: 'handler'; readonly name: string; readonly hosts: readonly string[] }
   | { readonly id: number; readonly kind: 'warning'; readonly host: string | undefined; readonly message: string }
   | { readonly id: number; readonly kind: 'diff'; readonly host: string; readonly task: string; readonly result: TaskResult }
@@ -172,11 +180,11 @@ function hostResult(state: TuiState, event: Extract<RunEvent, { kind: 'host_resu
   if (isFailure(event)) next = { ...next, failures: [...next.failures, failureOf(event)] };
   return updateHost(next, event.host, (host) => ({
     ...host,
-    activity: event.status === 'failed' && !event.ignored ? 'done' : event.status === 'unreachable' ? 'done' : 'idle',
+    activity: isFailure(event) ? 'done' : 'idle',
     outcome: worse(host.outcome, outcomeOf(event)),
     item: undefined,
     lastAt: event.time,
-    counts: tally(host.counts, event.status, event.ignored, event.result.changed === true),
+    counts: tally(host.counts, event),
   }));
 }
 
@@ -186,8 +194,9 @@ function printsDetail(event: Extract<RunEvent, { kind: 'host_result' }>): boolea
   return !(Array.isArray(event.result.results) && event.status !== 'failed' && event.status !== 'skipped');
 }
 
+/** A failure that takes the host out: not ignored, not caught by a rescue section. */
 function isFailure(event: Extract<RunEvent, { kind: 'host_result' }>): boolean {
-  return event.status === 'unreachable' || (event.status === 'failed' && !event.ignored);
+  return event.status === 'unreachable' || (event.status === 'failed' && !event.ignored && event.rescued !== true);
 }
 
 function failureOf(event: Extract<RunEvent, { kind: 'host_result' }>): FailureView {
@@ -216,7 +225,7 @@ function outcomeOf(event: Extract<RunEvent, { kind: 'host_result' }>): HostOutco
     case 'unreachable':
       return 'unreachable';
     case 'failed':
-      return event.ignored ? 'ok' : 'failed';
+      return isFailure(event) ? 'failed' : 'ok';
     case 'changed':
       return 'changed';
     case 'skipped':
@@ -226,9 +235,9 @@ function outcomeOf(event: Extract<RunEvent, { kind: 'host_result' }>): HostOutco
   }
 }
 
-/** As Ansible's stats: a changed task is also ok; an ignored failure is ok and ignored. */
-function tally(counts: HostCounts, status: HostStatus, ignored: boolean, changed: boolean): HostCounts {
-  switch (status) {
+/** As Ansible's stats: a changed task is also ok; an ignored failure is ok and ignored; a rescued one is rescued. */
+function tally(counts: HostCounts, event: Extract<RunEvent, { kind: 'host_result' }>): HostCounts {
+  switch (event.status) {
     case 'ok':
       return { ...counts, ok: counts.ok + 1 };
     case 'changed':
@@ -238,7 +247,9 @@ function tally(counts: HostCounts, status: HostStatus, ignored: boolean, changed
     case 'unreachable':
       return { ...counts, unreachable: counts.unreachable + 1 };
     case 'failed':
-      return ignored ? { ...counts, ok: counts.ok + 1, ignored: counts.ignored + 1, changed: counts.changed + (changed ? 1 : 0) } : { ...counts, failed: counts.failed + 1 };
+      if (event.ignored) return { ...counts, ok: counts.ok + 1, ignored: counts.ignored + 1, changed: counts.changed + (event.result.changed === true ? 1 : 0) };
+      if (event.rescued === true) return { ...counts, rescued: counts.rescued + 1 };
+      return { ...counts, failed: counts.failed + 1 };
   }
 }
 
@@ -246,7 +257,9 @@ function playEnded(state: TuiState, time: number): TuiState {
   const hosts = Object.fromEntries(Object.entries(state.hosts).map(([name, host]) => [name, { ...host, activity: 'done', task: undefined, item: undefined } satisfies HostView]));
   const play = state.play;
   const withHosts = { ...state, hosts, task: undefined };
-  return play ? appendLog(withHosts, { kind: 'play_done', name: play.name, hosts: play.hosts, elapsedMs: time - play.startedAt }) : withHosts;
+  if (!play) return withHosts;
+  const broken = Object.values(state.hosts).filter((host) => host.outcome === 'failed' || host.outcome === 'unreachable').length;
+  return appendLog(withHosts, { kind: 'play_done', name: play.name, hosts: play.hosts, broken, stopped: state.stopping, elapsedMs: time - play.startedAt });
 }
 
 function recapped(state: TuiState, event: Extract<RunEvent, { kind: 'recap' }>): TuiState {

@@ -9,7 +9,7 @@ import type { TuiState } from '../tui-state.js';
 import { CollapsedRows } from './collapsed-rows.js';
 import { FailureList } from './failure-list.js';
 import { Header } from './header.js';
-import { HostRow } from './host-row.js';
+import { countsWidth, HostRow } from './host-row.js';
 import { LogEntryView } from './log-entry.js';
 
 export interface LiveViewProps {
@@ -31,13 +31,15 @@ export function LiveView({ state, now, rows }: LiveViewProps) {
 
 function LiveArea({ state, now, rows }: LiveViewProps) {
   const layout = layoutRows(state, rows);
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(4, ...layout.visible.map((host) => host.name.length)));
+  // From every host, not the visible ones: columns stay put when the collapsed set changes.
+  const nameWidth = Math.min(MAX_NAME_WIDTH, state.hostOrder.reduce((width, name) => Math.max(width, name.length), 4));
+  const counts = countsWidth(layout.visible);
   return (
     <Box flexDirection="column">
       <Header state={state} now={now} />
       <Box flexDirection="column" marginTop={1}>
         {layout.visible.map((host) => (
-          <HostRow key={host.name} host={host} nameWidth={nameWidth} now={now} />
+          <HostRow key={host.name} host={host} nameWidth={nameWidth} countsWidth={counts} now={now} />
         ))}
         {layout.hidden ? <CollapsedRows hidden={layout.hidden} /> : null}
       </Box>

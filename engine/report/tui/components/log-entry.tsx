@@ -11,18 +11,28 @@ export interface LogEntryProps {
   readonly verbosity: number;
 }
 
+const LISTED_HOSTS = 6;
+
+/** A few names, then a count: one line even for 200 hosts. */
+function hostList(hosts: readonly string[]): string {
+  if (hosts.length <= LISTED_HOSTS) return hosts.join(', ');
+  return `${hosts.slice(0, LISTED_HOSTS - 1).join(', ')} and ${hosts.length - LISTED_HOSTS + 1} more`;
+}
+
 export function LogEntryView({ entry, verbosity }: LogEntryProps) {
   switch (entry.kind) {
     case 'play_done':
       return (
         <Text>
-          <Text color="green">✓</Text> PLAY [{entry.name}] on {entry.hosts} host(s) in {formatElapsed(entry.elapsedMs)}
+          {entry.stopped ? <Text color="magenta">■</Text> : entry.broken > 0 ? <Text color="red">✗</Text> : <Text color="green">✓</Text>} PLAY [{entry.name}] on {entry.hosts} host(s){' '}
+          {entry.stopped ? 'stopped after' : 'in'} {formatElapsed(entry.elapsedMs)}
+          {entry.broken > 0 ? `, ${entry.broken} host(s) failed or unreachable` : ''}
         </Text>
       );
     case 'handler':
       return (
         <Text color="blue">
-          RUNNING HANDLER [{entry.name}] on {entry.hosts.join(', ')}
+          RUNNING HANDLER [{entry.name}] on {hostList(entry.hosts)}
         </Text>
       );
     case 'warning':

@@ -41,9 +41,9 @@ function RecapLine({ name, nameWidth, counts }: { readonly name: string; readonl
   return (
     <Text>
       <Text color={color}>{name.padEnd(nameWidth)}</Text> :{' '}
-      {COLUMNS.map((column) => (
+      {COLUMNS.map((column, index) => (
         <Text key={column} color={counts[column] > 0 && column !== 'ok' ? cellColor(column) : undefined} dimColor={counts[column] === 0}>
-          {`${column}=${counts[column]}`.padEnd(column.length + 5)}
+          {index === COLUMNS.length - 1 ? `${column}=${counts[column]}` : `${column}=${counts[column]}`.padEnd(column.length + 5)}
         </Text>
       ))}
     </Text>
