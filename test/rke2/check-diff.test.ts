@@ -38,8 +38,8 @@ it('site.yaml --check --diff on fresh nodes changes nothing and shows the files 
   expect(run.stdout).toMatch(/^\+node-name: cp1$/m);
   expect(run.stdout).toMatch(/^\+node-name: worker1$/m);
   expect(run.stdout).toMatch(new RegExp(`^\\+server: https://${cluster.lab.hosts[0]!.address.replace(/\./g, '\\.')}:9345$`, 'm'));
-  expect(run.stdout).toMatch(/^\+ {2}addresses: \["192\.0\.2\.50\/32"\]$/m);
-  expect(run.stdout).toContain('+  nodeSelectors: [{"matchLabels": {"kubernetes.io/hostname": "worker1"}}, {"matchLabels": {"kubernetes.io/hostname": "worker2"}}]');
+  expect(run.stdout).toContain('+  addresses:\n+    - "192.0.2.50/32"\n');
+  expect(run.stdout).toContain('+  nodeSelectors:\n+    - matchLabels:\n+        kubernetes.io/hostname: "worker1"\n+    - matchLabels:\n+        kubernetes.io/hostname: "worker2"\n');
   expect(run.stdout).toMatch(/^\+ {8}sysctl -w net\.ipv4\.ip_local_port_range="1024 65535"$/m);
   expect(run.stdout).toMatch(/^\+ {2}max-worker-connections: "65535"$/m);
 }, 180_000);
