@@ -123,9 +123,16 @@ describe('Worker HA on simulated RKE2 nodes', () => {
   }, 180_000);
 
   it('the node token never shows in output, events, logs or process arguments', async () => {
+    // A local edit makes the run rewrite worker1's config (its diff holds the token) and restart rke2-agent.
+    await cluster.lab.exec('worker1', "echo '# local edit' >> /etc/rancher/rke2/config.yaml");
     const events = await cx(['run', 'playbooks/site.yaml', '-i', cluster.inventoryWithAgents(['worker3', 'worker4']), '-o', 'json', '--diff', '-vvv']);
     expect(events.code, events.stderr).toBe(0);
-    expect(events.stdout.split('\n').filter(Boolean).length).toBeGreaterThan(50);
+    const results = events.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { type: string; host?: string; task?: { name: string }; result?: { changed?: boolean; diff?: { before: string; after: string } } });
+    const rewrite = results.find((event) => event.type === 'host_result' && event.host === 'worker1' && event.task?.name.endsWith('Write the RKE2 agent configuration'));
+    expect(rewrite?.result?.changed).toBe(true);
+    expect(rewrite?.result?.diff?.after).toContain('token: "********"');
+    expect(results.some((event) => event.type === 'host_result' && event.host === 'worker1' && event.task?.name.endsWith('restart rke2-agent') && event.result?.changed === true)).toBe(true);
+    expect((await nodes(cluster)).find((node) => node.name === 'worker1')?.ready).toBe(true);
     argv.stop();
     const token = (await cluster.lab.exec('cp1', 'cat /var/lib/rancher/rke2/server/node-token')).stdout.trim();
     expect(token).toMatch(/^K10[0-9a-f]{64}::server:[0-9a-f]{32}$/);
