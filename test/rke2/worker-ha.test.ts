@@ -122,6 +122,19 @@ describe('Worker HA on simulated RKE2 nodes', () => {
     expect((await nodes(cluster)).filter((node) => node.ready).map((node) => node.name)).toEqual(['cp1', 'worker1', 'worker2', 'worker3', 'worker4']);
   }, 180_000);
 
+  it('a new rke2_version reinstalls and restarts every node', async () => {
+    const inventory = cluster.inventoryWithAgents(['worker3', 'worker4']);
+    const run = await cx(['run', 'playbooks/site.yaml', '-i', inventory, '-e', 'rke2_version=v1.30.7+rke2r1']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/RUNNING HANDLER \[rke2-server : restart rke2-server\][^\n]*\nchanged: \[cp1\]/);
+    const wide = await kubectl(cluster, 'get nodes -o wide');
+    const rows = wide.trim().split('\n').slice(1).map((line) => line.split(/\s+/));
+    expect(rows.map((fields) => [fields[0], fields[1], fields[4]])).toEqual([
+      ['cp1', 'Ready,SchedulingDisabled', 'v1.30.7+rke2r1'],
+      ...['worker1', 'worker2', 'worker3', 'worker4'].map((name) => [name, 'Ready', 'v1.30.7+rke2r1']),
+    ]);
+  }, 180_000);
+
   it('the node token never shows in output, events, logs or process arguments', async () => {
     // A local edit makes the run rewrite worker1's config (its diff holds the token) and restart rke2-agent.
     await cluster.lab.exec('worker1', "echo '# local edit' >> /etc/rancher/rke2/config.yaml");
