@@ -93,6 +93,12 @@ describe('Worker HA on simulated RKE2 nodes', () => {
     expect(Object.keys(recap).sort()).toEqual(['cp1', 'worker1', 'worker2']);
     for (const [host, counts] of Object.entries(recap)) expect({ host, changed: counts.changed, failed: counts.failed }).toEqual({ host, changed: 0, failed: 0 });
     expect(await snapshot(cluster, ['cp1', ...AGENTS])).toEqual(before);
+
+    // And a dry run on the converged cluster predicts no change either.
+    const check = await site(cluster, ['--check', '--diff']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    for (const [host, counts] of Object.entries(parseRecap(check.stdout))) expect({ host, changed: counts.changed, failed: counts.failed }).toEqual({ host, changed: 0, failed: 0 });
+    expect(check.stdout).not.toContain('+++ after');
   }, 180_000);
 
   it('add-worker.yaml --limit joins a 4th host and changes nothing on the others', async () => {
