@@ -13,7 +13,7 @@ import { ACTION_KEYWORDS, BLOCK_KEYWORDS, TASK_KEYWORDS, UNSUPPORTED_KEYWORDS } 
 import { conditionList, inheritableFrom, isTrue, nameList } from './inheritable.js';
 import { checkKeywordTypes, checkKnownKeywords, unknownKeyword } from './keyword-check.js';
 import type { BlockNode, LoopControl, MetaTask, ModuleTask, RoleInstance, TaskNode } from './model.js';
-import { keyPositionOf, positionOf } from './positions.js';
+import { keyPositionOf, positionOf, recordKeyPosition, recordPosition } from './positions.js';
 import { closest, didYouMean } from './suggest.js';
 import { importRole, importTasks, parseInclude } from './task-includes.js';
 
@@ -60,7 +60,7 @@ function parseTask(item: unknown, context: TaskLoadContext, handler: boolean, at
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
     throw new CxError('each task must be a mapping (name: ..., module: ...)', { at, hint: 'write "- name: ..." and the module on the next line' });
   }
-  const node = item as Record<string, unknown>;
+  const node = withShortActionNames(item as Record<string, unknown>);
   if ('block' in node) return parseBlock(node, context, handler, at);
   const action = findAction(node, at);
   checkKeywordTypes(node, TASK_KEYWORDS, 'task', at);
@@ -81,6 +81,23 @@ function parseTask(item: unknown, context: TaskLoadContext, handler: boolean, at
 }
 
 /** The one key of a task that says what it does: a module or an action. */
+const QUALIFIED_ACTION = /^ansible\.(?:builtin|legacy)\.(include_tasks|import_tasks|include_role|import_role|meta)$/;
+
+/** `ansible.builtin.meta:` and the other actions under their full names, as Ansible accepts them (positions kept). */
+function withShortActionNames(node: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.keys(node).some((key) => QUALIFIED_ACTION.test(key))) return node;
+  const renamed: Record<string, unknown> = {};
+  const at = positionOf(node);
+  if (at) recordPosition(renamed, at);
+  for (const [key, value] of Object.entries(node)) {
+    const short = QUALIFIED_ACTION.exec(key)?.[1] ?? key;
+    renamed[short] = value;
+    const keyAt = keyPositionOf(node, key);
+    if (keyAt) recordKeyPosition(renamed, short, keyAt);
+  }
+  return renamed;
+}
+
 function findAction(node: Record<string, unknown>, at: SourcePosition): string {
   const others = Object.keys(node).filter((key) => !(key in TASK_KEYWORDS));
   if (others.includes('import_playbook')) {

@@ -1,7 +1,8 @@
 /**
  * --check --diff on fresh simulated nodes: nothing changes on any host (every
  * file's mode and hash before and after), no task fails, and the diffs of the
- * files the run would write are shown.
+ * files the run would write are shown. A role variable of the wrong kind stops
+ * the run before anything runs.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startClusterLab, type ClusterLab } from '../lab/rke2-sim/cluster-lab.js';
@@ -38,8 +39,17 @@ it('site.yaml --check --diff on fresh nodes changes nothing and shows the files 
   expect(run.stdout).toMatch(/^\+node-name: cp1$/m);
   expect(run.stdout).toMatch(/^\+node-name: worker1$/m);
   expect(run.stdout).toMatch(new RegExp(`^\\+server: https://${cluster.lab.hosts[0]!.address.replace(/\./g, '\\.')}:9345$`, 'm'));
-  expect(run.stdout).toMatch(/^\+ {2}addresses: \["192\.0\.2\.50\/32"\]$/m);
-  expect(run.stdout).toContain('+  nodeSelectors: [{"matchLabels": {"kubernetes.io/hostname": "worker1"}}, {"matchLabels": {"kubernetes.io/hostname": "worker2"}}]');
+  expect(run.stdout).toContain('+  addresses:\n+    - "192.0.2.50/32"\n');
+  expect(run.stdout).toContain('+  nodeSelectors:\n+    - matchLabels:\n+        kubernetes.io/hostname: "worker1"\n+    - matchLabels:\n+        kubernetes.io/hostname: "worker2"\n');
   expect(run.stdout).toMatch(/^\+ {8}sysctl -w net\.ipv4\.ip_local_port_range="1024 65535"$/m);
   expect(run.stdout).toMatch(/^\+ {2}max-worker-connections: "65535"$/m);
 }, 180_000);
+
+it('a role variable of the wrong kind is refused before anything runs', async () => {
+  const before = await snapshot(cluster, HOSTS);
+  const run = await site(cluster, ['-e', '{"taint_drain_taint": {"key": "node-role.kubernetes.io/control-plane", "effect": "Sometimes"}}']);
+  expect(run.code).not.toBe(0);
+  expect(run.stderr).toContain("role 'taint-drain' got invalid variables for host cp1");
+  expect(run.stdout).not.toContain('TASK [');
+  expect(await snapshot(cluster, HOSTS)).toEqual(before);
+}, 60_000);

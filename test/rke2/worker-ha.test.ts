@@ -93,6 +93,12 @@ describe('Worker HA on simulated RKE2 nodes', () => {
     expect(Object.keys(recap).sort()).toEqual(['cp1', 'worker1', 'worker2']);
     for (const [host, counts] of Object.entries(recap)) expect({ host, changed: counts.changed, failed: counts.failed }).toEqual({ host, changed: 0, failed: 0 });
     expect(await snapshot(cluster, ['cp1', ...AGENTS])).toEqual(before);
+
+    // And a dry run on the converged cluster predicts no change either.
+    const check = await site(cluster, ['--check', '--diff']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    for (const [host, counts] of Object.entries(parseRecap(check.stdout))) expect({ host, changed: counts.changed, failed: counts.failed }).toEqual({ host, changed: 0, failed: 0 });
+    expect(check.stdout).not.toContain('+++ after');
   }, 180_000);
 
   it('add-worker.yaml --limit joins a 4th host and changes nothing on the others', async () => {
@@ -122,10 +128,30 @@ describe('Worker HA on simulated RKE2 nodes', () => {
     expect((await nodes(cluster)).filter((node) => node.ready).map((node) => node.name)).toEqual(['cp1', 'worker1', 'worker2', 'worker3', 'worker4']);
   }, 180_000);
 
+  it('a new rke2_version reinstalls and restarts every node', async () => {
+    const inventory = cluster.inventoryWithAgents(['worker3', 'worker4']);
+    const run = await cx(['run', 'playbooks/site.yaml', '-i', inventory, '-e', 'rke2_version=v1.30.7+rke2r1']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/RUNNING HANDLER \[rke2-server : restart rke2-server\][^\n]*\nchanged: \[cp1\]/);
+    const wide = await kubectl(cluster, 'get nodes -o wide');
+    const rows = wide.trim().split('\n').slice(1).map((line) => line.split(/\s+/));
+    expect(rows.map((fields) => [fields[0], fields[1], fields[4]])).toEqual([
+      ['cp1', 'Ready,SchedulingDisabled', 'v1.30.7+rke2r1'],
+      ...['worker1', 'worker2', 'worker3', 'worker4'].map((name) => [name, 'Ready', 'v1.30.7+rke2r1']),
+    ]);
+  }, 180_000);
+
   it('the node token never shows in output, events, logs or process arguments', async () => {
+    // A local edit makes the run rewrite worker1's config (its diff holds the token) and restart rke2-agent.
+    await cluster.lab.exec('worker1', "echo '# local edit' >> /etc/rancher/rke2/config.yaml");
     const events = await cx(['run', 'playbooks/site.yaml', '-i', cluster.inventoryWithAgents(['worker3', 'worker4']), '-o', 'json', '--diff', '-vvv']);
     expect(events.code, events.stderr).toBe(0);
-    expect(events.stdout.split('\n').filter(Boolean).length).toBeGreaterThan(50);
+    const results = events.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { type: string; host?: string; task?: { name: string }; result?: { changed?: boolean; diff?: { before: string; after: string } } });
+    const rewrite = results.find((event) => event.type === 'host_result' && event.host === 'worker1' && event.task?.name.endsWith('Write the RKE2 agent configuration'));
+    expect(rewrite?.result?.changed).toBe(true);
+    expect(rewrite?.result?.diff?.after).toContain('token: "********"');
+    expect(results.some((event) => event.type === 'host_result' && event.host === 'worker1' && event.task?.name.endsWith('restart rke2-agent') && event.result?.changed === true)).toBe(true);
+    expect((await nodes(cluster)).find((node) => node.name === 'worker1')?.ready).toBe(true);
     argv.stop();
     const token = (await cluster.lab.exec('cp1', 'cat /var/lib/rancher/rke2/server/node-token')).stdout.trim();
     expect(token).toMatch(/^K10[0-9a-f]{64}::server:[0-9a-f]{32}$/);

@@ -9,7 +9,15 @@ CL=$CXSIM_CLUSTER
 # Every invocation is recorded, so tests can prove no secret was ever an argument.
 cxsim_log_argv() { printf '%s %s: %s\n' "$(date +%s)" "$(cat /proc/sys/kernel/hostname)" "$*" >> "$CL/argv.log"; }
 
-cxsim_lock() { while ! mkdir "$CL/.lock" 2>/dev/null; do sleep 0.02; done; }
+# A lock left by a killed stand-in is taken over after about 5 s.
+cxsim_lock() {
+  tries=0
+  while ! mkdir "$CL/.lock" 2>/dev/null; do
+    tries=$((tries + 1))
+    [ $tries -ge 250 ] && { rmdir "$CL/.lock" 2>/dev/null; tries=0; }
+    sleep 0.02
+  done
+}
 cxsim_unlock() { rmdir "$CL/.lock" 2>/dev/null || true; }
 
 # Scalar value of a top-level key of an RKE2 config.yaml (quotes removed).

@@ -1,0 +1,100 @@
+/**
+ * The roles are plain Ansible too: ansible-playbook runs site.yaml on one
+ * simulated cluster and cxplay on another; both converge the same way (same
+ * changed/failed/skipped counts; ok differs only by the argument-spec
+ * validation task Ansible adds per role), write the same files, and both
+ * second runs change nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { startClusterLab, type ClusterLab } from '../lab/rke2-sim/cluster-lab.js';
+import { parseRecap, projectRoot, runCommand, type CommandResult } from '../support/cli.js';
+import { nodes, site } from './support.js';
+
+const hasAnsible = (() => {
+  try {
+    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+let work: string;
+let ansibleLab: ClusterLab;
+let cxLab: ClusterLab;
+
+function ansible(cluster: ClusterLab): Promise<CommandResult> {
+  return runCommand('ansible-playbook', ['-i', cluster.lab.inventoryPath, 'playbooks/site.yaml'], {
+    cwd: projectRoot,
+    env: {
+      ANSIBLE_NOCOLOR: '1',
+      ANSIBLE_FORCE_COLOR: '0',
+      ANSIBLE_RETRY_FILES_ENABLED: '0',
+      ANSIBLE_PIPELINING: '1',
+      ANSIBLE_LOCAL_TEMP: join(work, 'ansible-local'),
+      ANSIBLE_REMOTE_TMP: '/tmp/.ansible-remote',
+      ANSIBLE_DEPRECATION_WARNINGS: '0',
+      ANSIBLE_SSH_CONTROL_PATH_DIR: join(work, 'cp'),
+    },
+  });
+}
+
+/** Per host, how many "Validating arguments against arg spec" tasks Ansible ran. */
+function validations(output: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  let inValidation = false;
+  for (const line of output.split('\n')) {
+    if (line.startsWith('TASK [')) inValidation = line.includes('Validating arguments against arg spec');
+    const host = /^ok: \[([^\]]+)\]/.exec(line)?.[1];
+    if (inValidation && host) counts[host] = (counts[host] ?? 0) + 1;
+  }
+  return counts;
+}
+
+async function files(cluster: ClusterLab): Promise<Record<string, unknown>> {
+  const read = async (host: string, path: string) => (await cluster.lab.exec(host, `cat ${path}`)).stdout;
+  return {
+    pool: await read('cp1', '/var/lib/rancher/cxplay/metallb/ipaddresspool.yaml'),
+    l2: await read('cp1', '/var/lib/rancher/cxplay/metallb/l2advertisement.yaml'),
+    values: parseYaml(await read('cp1', '/var/lib/rancher/cxplay/ingress/values.yaml')),
+    server: parseYaml(await read('cp1', '/etc/rancher/rke2/config.yaml')),
+    agent: { ...parseYaml(await read('worker1', '/etc/rancher/rke2/config.yaml')), token: 'checked apart', server: 'differs by lab' },
+  };
+}
+
+describe.skipIf(!hasAnsible)('the roles under ansible-playbook', () => {
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'cxplay-rke2-ansible-'));
+    const vars = { ansible_python_interpreter: '/usr/bin/python3' };
+    [ansibleLab, cxLab] = await Promise.all([startClusterLab({ vars }), startClusterLab({ vars })]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([ansibleLab?.stop(), cxLab?.stop()]);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('converges like cxplay, writes the same files, and reruns without changes', async () => {
+    const reference = await ansible(ansibleLab);
+    expect(reference.code, reference.stdout + reference.stderr).toBe(0);
+    const ours = await site(cxLab);
+    expect(ours.code, ours.stdout + ours.stderr).toBe(0);
+
+    const expected = parseRecap(reference.stdout);
+    const extra = validations(reference.stdout);
+    expect(extra).toEqual({ cp1: 4, worker1: 1, worker2: 1 });
+    const adjusted = Object.fromEntries(Object.entries(expected).map(([host, counts]) => [host, { ...counts, ok: counts.ok - (extra[host] ?? 0) }]));
+    expect(parseRecap(ours.stdout)).toEqual(adjusted);
+
+    expect((await nodes(ansibleLab)).map((node) => [node.name, node.ready, node.unschedulable])).toEqual([['cp1', true, true], ['worker1', true, false], ['worker2', true, false]]);
+    expect(await files(ansibleLab)).toEqual(await files(cxLab));
+
+    const rerun = await ansible(ansibleLab);
+    for (const [host, counts] of Object.entries(parseRecap(rerun.stdout))) expect({ host, changed: counts.changed, failed: counts.failed }).toEqual({ host, changed: 0, failed: 0 });
+  }, 300_000);
+});
