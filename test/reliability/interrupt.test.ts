@@ -42,7 +42,7 @@ async function onHost(host: string, script: string): Promise<string> {
 
 describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a long remote command', (signal) => {
   it('stops cleanly with exit 99, ends remote processes, removes temp files; a rerun converges', async () => {
-    for (const host of hosts) await lab.exec(host, "rm -f /opt/after; printf 'old config\\n' > /opt/app.conf");
+    for (const host of hosts) await lab.exec(host, "rm -f /opt/after /tmp/tmp.*; printf 'old config\\n' > /opt/app.conf");
     const pause = signal === 'SIGINT' ? '96.1' : '96.2';
     const running = startCxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-e', `pause=${pause}`], { cwd: work.dir });
     for (const host of hosts) await waitUntil(async () => (await remotePids(lab, host, `sleep ${pause}`)).length > 0, `validate running on ${host}`);
@@ -57,6 +57,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a long remote command',
       expect(parseRecap(result.stdout)[host], host).toMatchObject({ ok: 0, changed: 0 });
       await waitUntil(async () => (await remotePids(lab, host, `sleep ${pause}`)).length === 0, `validate ended on ${host}`, 200);
       expect(await onHost(host, 'ls -a /opt')).not.toMatch(/\.cxplay\./);
+      expect(await onHost(host, 'ls -a /tmp')).not.toMatch(/tmp\./);
       expect(await onHost(host, 'cat /opt/app.conf')).toBe('old config\n');
       expect(await onHost(host, 'test -e /opt/after && echo started')).toBe('');
     }
