@@ -30,6 +30,6 @@ export function connectionFor(play: PlayRuntime, name: string): Promise<Connecti
     const vars: Record<string, unknown> = {};
     for (const key of CONNECTION_VARS) if (scope.has(key)) vars[key] = scope.get(key);
     const spec = connectionSpecFromVars(name, vars, run.options.connection);
-    return run.pool.get(name, spec);
+    return run.pool.get(name, spec, run.options.signal);
   });
 }

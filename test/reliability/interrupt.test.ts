@@ -3,11 +3,14 @@
  * step sleeps, so the copy's temp file exists at that moment): no new task
  * starts, the remote processes are ended, the temp file is removed and the
  * destination keeps its old content, the recap is printed, exit 99; a rerun
- * converges and the run after it changes nothing.
+ * converges and the run after it changes nothing. An interrupt while a host
+ * is still connecting (to a server that never speaks) ends the run at once
+ * instead of after the connect timeout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { parseRecap } from '../support/cli.js';
+import { startRecorder } from '../support/recorder.js';
 import { cxplayRun, labInventory, remotePids, scratch, startCxplay, waitUntil, type Scratch } from './support.js';
 
 let lab: Lab;
@@ -73,4 +76,22 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a long remote command',
     expect(converged.code).toBe(0);
     for (const host of hosts) expect(parseRecap(converged.stdout)[host]).toMatchObject({ ok: 2, changed: 0 });
   });
+});
+
+describe('SIGINT while a host is still connecting', () => {
+  it('ends the run without waiting for the connect timeout, exit 99', async () => {
+    const silent = await startRecorder();
+    try {
+      const inventory = work.write('silent.yaml', { all: { hosts: { silent: { ansible_host: silent.address, ansible_port: silent.port } } } });
+      const running = startCxplay(['run', 'playbook.yaml', '-i', inventory, '-e', 'pause=0', '-T', '600'], { cwd: work.dir });
+      await waitUntil(() => silent.connections() > 0, 'the connection attempt');
+      running.child.kill('SIGINT');
+      const result = await running.done;
+      expect(result.code).toBe(99);
+      expect(result.stdout).toContain('interrupted while connecting');
+      expect(parseRecap(result.stdout).silent).toMatchObject({ ok: 0, changed: 0 });
+    } finally {
+      await silent.close();
+    }
+  }, 30_000);
 });
