@@ -70,8 +70,8 @@ export class ExecTimeoutError extends Error {
 }
 
 export class ExecAbortedError extends Error {
-  constructor() {
-    super('interrupted: the remote command was ended');
+  constructor(message = 'interrupted: the remote command was ended') {
+    super(message);
     this.name = 'ExecAbortedError';
   }
 }

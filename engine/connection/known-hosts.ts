@@ -2,7 +2,8 @@
  * Host key checking against an OpenSSH known_hosts file: plain and hashed
  * (|1|salt|hash) names, `[host]:port` for non-22 ports. An unknown key is
  * refused unless accepting new keys was asked for (then it is remembered);
- * a key that differs from a listed one is always refused.
+ * a key that differs from a listed one, or is marked @revoked, is always
+ * refused. @cert-authority lines are skipped (certificates are not supported).
  */
 import { createHash, createHmac } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { dirname } from 'node:path';
 
 export type HostKeyVerdict =
   | { readonly ok: true; readonly added: boolean }
-  | { readonly ok: false; readonly reason: 'unknown' | 'changed'; readonly message: string };
+  | { readonly ok: false; readonly reason: 'unknown' | 'changed' | 'revoked'; readonly message: string };
 
 export function fingerprint(key: Buffer): string {
   return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
@@ -20,7 +21,15 @@ export function checkHostKey(file: string, address: string, port: number, key: B
   const name = port === 22 ? address : `[${address}]:${port}`;
   const keyType = key.readUInt32BE(0) > 0 ? key.subarray(4, 4 + key.readUInt32BE(0)).toString() : '';
   const encoded = key.toString('base64');
-  const entries = readEntries(file).filter((entry) => entry.matches(name));
+  const all = readEntries(file).filter((entry) => entry.matches(name));
+  if (all.some((entry) => entry.revoked && entry.type === keyType && entry.key === encoded)) {
+    return {
+      ok: false,
+      reason: 'revoked',
+      message: `the host key of ${host} (${name}, ${keyType} ${fingerprint(key)}) is marked @revoked in ${file}. Nothing was sent.`,
+    };
+  }
+  const entries = all.filter((entry) => !entry.revoked);
   if (entries.some((entry) => entry.type === keyType && entry.key === encoded)) return { ok: true, added: false };
   if (entries.some((entry) => entry.type === keyType)) {
     return {
@@ -42,6 +51,7 @@ export function checkHostKey(file: string, address: string, port: number, key: B
 }
 
 interface Entry {
+  readonly revoked: boolean;
   readonly type: string;
   readonly key: string;
   matches(name: string): boolean;
@@ -54,10 +64,12 @@ function readEntries(file: string): Entry[] {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const fields = line.split(/\s+/);
-    if (fields[0]!.startsWith('@')) fields.shift(); // @cert-authority / @revoked markers are not supported: skipped as names
+    const revoked = fields[0] === '@revoked';
+    if (revoked) fields.shift();
+    else if (fields[0]!.startsWith('@')) continue; // @cert-authority: certificates are not supported
     const [names, type, key] = fields;
     if (!names || !type || !key) continue;
-    entries.push({ type, key, matches: (name) => names.split(',').some((pattern) => nameMatches(pattern, name)) });
+    entries.push({ revoked, type, key, matches: (name) => names.split(',').some((pattern) => nameMatches(pattern, name)) });
   }
   return entries;
 }

@@ -11,10 +11,11 @@ export class ConnectionPool {
   private readonly connections = new Map<string, Promise<Connection>>();
   private readonly opened: Connection[] = [];
 
-  get(host: string, spec: ConnectionSpec): Promise<Connection> {
+  /** `signal` (the run's interrupt) abandons a connection attempt still under way. */
+  get(host: string, spec: ConnectionSpec, signal?: AbortSignal): Promise<Connection> {
     let connection = this.connections.get(host);
     if (!connection) {
-      connection = this.open(spec);
+      connection = this.open(spec, signal);
       connection.catch(() => undefined);
       this.connections.set(host, connection);
     }
@@ -29,8 +30,8 @@ export class ConnectionPool {
     await Promise.all(this.opened.map((connection) => connection.close().catch(() => undefined)));
   }
 
-  private async open(spec: ConnectionSpec): Promise<Connection> {
-    const connection = spec.type === 'local' ? new LocalConnection(spec.host) : await SshConnection.open(spec);
+  private async open(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
+    const connection = spec.type === 'local' ? new LocalConnection(spec.host) : await SshConnection.open(spec, signal);
     this.opened.push(connection);
     return connection;
   }

@@ -46,8 +46,9 @@ export class SshConnection implements Connection {
     client.on('close', () => this.markDead('connection closed by the remote host'));
   }
 
-  static async open(spec: ConnectionSpec): Promise<SshConnection> {
-    const socket = await openSocket(spec);
+  /** Connect and authenticate; an abort of `signal` (SIGINT/SIGTERM) gives up at once instead of waiting for the timeout. */
+  static async open(spec: ConnectionSpec, signal?: AbortSignal): Promise<SshConnection> {
+    const socket = await openSocket(spec, signal);
     const client = new Client();
     let hostKeyProblem: string | undefined;
     const config: ConnectConfig = {
@@ -73,18 +74,23 @@ export class SshConnection implements Connection {
     if (process.env.SSH_AUTH_SOCK) config.agent = process.env.SSH_AUTH_SOCK;
     if (spec.password) config.password = spec.password;
     return new Promise<SshConnection>((resolvePromise, reject) => {
-      const fail = (error: Error) => {
+      const stop = (error: Error) => {
+        signal?.removeEventListener('abort', onAbort);
         client.removeAllListeners();
         client.on('error', () => undefined);
         client.end();
         socket.destroy();
-        reject(new UnreachableError(spec.host, describeConnectError(spec, error, hostKeyProblem), { cause: error }));
+        reject(error);
       };
+      const fail = (error: Error) => stop(new UnreachableError(spec.host, describeConnectError(spec, error, hostKeyProblem), { cause: error }));
+      const onAbort = () => stop(new ExecAbortedError('interrupted while connecting'));
       client.once('ready', () => {
+        signal?.removeEventListener('abort', onAbort);
         client.removeListener('error', fail);
         resolvePromise(new SshConnection(spec.host, client));
       });
       client.once('error', fail);
+      signal?.addEventListener('abort', onAbort, { once: true });
       client.connect(config);
     });
   }
@@ -216,21 +222,33 @@ export class SshConnection implements Connection {
 }
 
 
-function openSocket(spec: ConnectionSpec): Promise<Socket> {
+function openSocket(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Socket> {
   return new Promise((resolvePromise, reject) => {
+    if (signal?.aborted) return reject(new ExecAbortedError('interrupted before connecting'));
     const socket = connectTcp({ host: spec.address, port: spec.port });
     socket.setNoDelay(true);
+    const settle = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      settle();
+      socket.destroy();
+      reject(new ExecAbortedError('interrupted while connecting'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => {
+      settle();
       socket.destroy();
       reject(new UnreachableError(spec.host, `connect to ${spec.address}:${spec.port} timed out after ${Math.round(spec.connectTimeoutMs / 1000)} s`));
     }, spec.connectTimeoutMs);
     socket.once('connect', () => {
-      clearTimeout(timer);
+      settle();
       socket.removeAllListeners('error');
       resolvePromise(socket);
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
+      settle();
       const reason = error.code === 'ECONNREFUSED' ? 'connection refused' : error.code === 'EHOSTUNREACH' ? 'no route to host' : error.message;
       reject(new UnreachableError(spec.host, `cannot connect to ${spec.address}:${spec.port}: ${reason}`));
     });

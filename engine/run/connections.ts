@@ -30,6 +30,8 @@ export function connectionFor(play: PlayRuntime, name: string): Promise<Connecti
     const vars: Record<string, unknown> = {};
     for (const key of CONNECTION_VARS) if (scope.has(key)) vars[key] = scope.get(key);
     const spec = connectionSpecFromVars(name, vars, run.options.connection);
-    return run.pool.get(name, spec);
+    // A connection password is a secret wherever it would show later (hostvars, a debug of it).
+    if (spec.password !== undefined) run.secrets.add(String(spec.password));
+    return run.pool.get(name, spec, run.options.signal);
   });
 }

@@ -3,7 +3,8 @@
  * exit code ansible-playbook would give. Connections are closed whatever
  * happens.
  */
-import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
 import type { HostCounts } from '../events.js';
 import { runPlay } from './play-runner.js';
@@ -40,7 +41,13 @@ export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
   const counted = [...run.hosts.values()].filter((host) => Object.values(host.counts).some((value) => value > 0));
   const hosts = Object.fromEntries(counted.map((host) => [host.name, host.counts]));
   const exitCode = exitCodeOf(run);
-  if (options.retryFile) writeRetryFile(options.retryFile, run);
+  if (options.retryFile) {
+    try {
+      writeRetryFile(options.retryFile, run);
+    } catch (error) {
+      run.emit({ kind: 'warning', message: `could not write the retry file ${options.retryFile}: ${(error as Error).message}`, time: Date.now() });
+    }
+  }
   const elapsedMs = Date.now() - run.startedAt;
   run.emit({ kind: 'recap', hosts, elapsedMs, interrupted: run.interrupted, exitCode, time: Date.now() });
   return { exitCode, hosts, elapsedMs, execs: run.pool.totalExecs(), profile: run.profiler.report() };
@@ -54,9 +61,20 @@ function exitCodeOf(run: RunContext): number {
   return ExitCode.ok;
 }
 
-/** Failed and unreachable hosts, one per line, for `--limit @file`; only host names, never data. */
+/**
+ * Failed and unreachable hosts, one per line, for `--limit @file`; only host
+ * names, never data. Written to a new 0600 file renamed over the old one, so
+ * an existing file's wider mode is not kept and no reader sees half a list.
+ */
 function writeRetryFile(path: string, run: RunContext): void {
   const names = [...run.hosts.values()].filter((host) => host.failed || host.unreachable).map((host) => host.name);
   if (names.length === 0) return;
-  writeFileSync(path, `${names.join('\n')}\n`, { mode: 0o600 });
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temporary, `${names.join('\n')}\n`, { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }

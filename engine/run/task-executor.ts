@@ -204,7 +204,10 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     frame,
     scope,
     taskDir: dirname(task.at.file),
-    onWarning: (message) => run.emit({ kind: 'warning', host: host.name, message, time: Date.now() }),
+    // A no_log task's warnings are censored with its result, as Ansible does; others show known secrets masked.
+    onWarning: (message) => {
+      if (!state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
+    },
   });
   const result: ModuleResult = await module.run(ctx);
   applyFacts(module, host, result);

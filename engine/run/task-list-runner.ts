@@ -256,9 +256,10 @@ export class TaskListRunner {
   /** any_errors_fatal and max_fail_percentage (exceeded, not reached) end the batch and the run. */
   private applyFailureThresholds(frame: Frame): void {
     const batch = this.play.batch.map((name) => this.state(name));
-    if (!batch.some((host) => host.failed || host.unreachable)) return;
-    // As ansible-core's linear strategy: the percentage counts failed hosts of the batch, not unreachable ones.
-    const failed = batch.filter((host) => host.failed).length;
+    // As ansible-core's linear strategy: a failure a rescue will handle counts for neither
+    // threshold, and the percentage counts failed hosts of the batch, not unreachable ones.
+    const failed = frame.rescuable ? 0 : batch.filter((host) => host.failed).length;
+    if (failed === 0 && !batch.some((host) => host.unreachable)) return;
     const maxPercent = this.play.play.maxFailPercentage;
     const tooMany = maxPercent !== undefined && (failed / batch.length) * 100 > maxPercent;
     if (!frame.anyErrorsFatal && !tooMany) return;

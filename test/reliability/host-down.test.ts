@@ -44,7 +44,8 @@ function run(extra: readonly string[]) {
 
 describe('a host whose sshd is killed mid-run', () => {
   it('is unreachable, the others finish, exit 3, and the retry file reruns just the failed hosts', async () => {
-    const retryFile = work.path('killed.retry');
+    // A stale retry file, readable by all: it must be replaced whole and end up 0600.
+    const retryFile = work.write('killed.retry', 'stale-host\n', 0o644);
     const running = run(['-e', 'long_sleep=4.101', '-e', 'fail_node3=true', '--retry-file', retryFile]);
     await waitUntil(async () => (await remotePids(lab, 'node2', 'sleep 4.101')).length > 0, 'the long step on node2');
     lab.killHost('node2');
@@ -66,6 +67,15 @@ describe('a host whose sshd is killed mid-run', () => {
     expect(parseRecap(rerun.stdout).node3).toMatchObject({ ok: 2, failed: 0, unreachable: 0 });
     expect(parseRecap(rerun.stdout).node2).toMatchObject({ unreachable: 1 });
     expect(rerun.code).toBe(3);
+  });
+});
+
+describe('a retry file that cannot be written', () => {
+  it('is a warning; the recap and exit code are still given', async () => {
+    const result = await cxplayRun(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-e', 'long_sleep=0', '-e', 'fail_node3=true', '--limit', 'node3', '--retry-file', work.path('missing-dir/x.retry')], { cwd: work.dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toMatch(/could not write the retry file .*missing-dir\/x\.retry/);
+    expect(parseRecap(result.stdout).node3).toMatchObject({ failed: 1 });
   });
 });
 

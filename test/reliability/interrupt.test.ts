@@ -3,11 +3,14 @@
  * step sleeps, so the copy's temp file exists at that moment): no new task
  * starts, the remote processes are ended, the temp file is removed and the
  * destination keeps its old content, the recap is printed, exit 99; a rerun
- * converges and the run after it changes nothing.
+ * converges and the run after it changes nothing. An interrupt while a host
+ * is still connecting (to a server that never speaks) ends the run at once
+ * instead of after the connect timeout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { parseRecap } from '../support/cli.js';
+import { startRecorder } from '../support/recorder.js';
 import { cxplayRun, labInventory, remotePids, scratch, startCxplay, waitUntil, type Scratch } from './support.js';
 
 let lab: Lab;
@@ -42,7 +45,7 @@ async function onHost(host: string, script: string): Promise<string> {
 
 describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a long remote command', (signal) => {
   it('stops cleanly with exit 99, ends remote processes, removes temp files; a rerun converges', async () => {
-    for (const host of hosts) await lab.exec(host, "rm -f /opt/after; printf 'old config\\n' > /opt/app.conf");
+    for (const host of hosts) await lab.exec(host, "rm -f /opt/after /tmp/tmp.*; printf 'old config\\n' > /opt/app.conf");
     const pause = signal === 'SIGINT' ? '96.1' : '96.2';
     const running = startCxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-e', `pause=${pause}`], { cwd: work.dir });
     for (const host of hosts) await waitUntil(async () => (await remotePids(lab, host, `sleep ${pause}`)).length > 0, `validate running on ${host}`);
@@ -57,6 +60,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a long remote command',
       expect(parseRecap(result.stdout)[host], host).toMatchObject({ ok: 0, changed: 0 });
       await waitUntil(async () => (await remotePids(lab, host, `sleep ${pause}`)).length === 0, `validate ended on ${host}`, 200);
       expect(await onHost(host, 'ls -a /opt')).not.toMatch(/\.cxplay\./);
+      expect(await onHost(host, 'ls -a /tmp')).not.toMatch(/tmp\./);
       expect(await onHost(host, 'cat /opt/app.conf')).toBe('old config\n');
       expect(await onHost(host, 'test -e /opt/after && echo started')).toBe('');
     }
@@ -72,4 +76,22 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a long remote command',
     expect(converged.code).toBe(0);
     for (const host of hosts) expect(parseRecap(converged.stdout)[host]).toMatchObject({ ok: 2, changed: 0 });
   });
+});
+
+describe('SIGINT while a host is still connecting', () => {
+  it('ends the run without waiting for the connect timeout, exit 99', async () => {
+    const silent = await startRecorder();
+    try {
+      const inventory = work.write('silent.yaml', { all: { hosts: { silent: { ansible_host: silent.address, ansible_port: silent.port } } } });
+      const running = startCxplay(['run', 'playbook.yaml', '-i', inventory, '-e', 'pause=0', '-T', '600'], { cwd: work.dir });
+      await waitUntil(() => silent.connections() > 0, 'the connection attempt');
+      running.child.kill('SIGINT');
+      const result = await running.done;
+      expect(result.code).toBe(99);
+      expect(result.stdout).toContain('interrupted while connecting');
+      expect(parseRecap(result.stdout).silent).toMatchObject({ ok: 0, changed: 0 });
+    } finally {
+      await silent.close();
+    }
+  }, 30_000);
 });

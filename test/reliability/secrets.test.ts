@@ -14,13 +14,14 @@ import { Lab } from '../lab/lab.js';
 import { cxplayRun, labInventory, scratch, type Scratch } from './support.js';
 
 const SECRET = 'S3cr3t-Value-x9Q';
+const SSH_PASSWORD = 'Lab-Passw0rd-7Kz';
 let lab: Lab;
 let work: Scratch;
 
 beforeAll(async () => {
   lab = await Lab.start({ names: ['node1'] });
   work = scratch('secrets');
-  work.write('inventory.yaml', labInventory(lab));
+  work.write('inventory.yaml', labInventory(lab, { node1: { ansible_password: SSH_PASSWORD } }));
   work.write('templates/secret.hbs', 'token={{ db_password }}\n');
   const hidden = { no_log: true };
   work.write('playbook.yaml', [
@@ -32,10 +33,13 @@ beforeAll(async () => {
       tasks: [
         { name: 'Secret file', copy: { content: 'password={{ db_password }}\n', dest: '/opt/secret.conf', mode: '0600' }, ...hidden },
         { name: 'Secret on stdin and in the environment', shell: { cmd: 'cat > /opt/from-stdin; sleep 2', stdin: '{{ db_password }}', stdin_add_newline: false }, environment: { PW: '{{ db_password }}' }, ...hidden },
+        { name: 'Secret in a warning of a no_log task', command: { cmd: '/bin/true', executable: '{{ db_password }}' }, ...hidden },
         { name: 'Secret template', template: { src: 'secret.hbs', dest: '/opt/secret.tpl', mode: '0600' }, ...hidden },
         { name: 'Reveal it to a no_log result', debug: { msg: '{{ db_password }}' }, ...hidden },
         { name: 'Secret in a loop', debug: { msg: '{{ item }}' }, loop: ['{{ db_password }}', 'plain-item'], ...hidden },
         { name: 'Secret in a failing no_log task', fail: { msg: 'cannot use {{ db_password }}' }, ignore_errors: true, ...hidden },
+        { name: 'Secret in a warning without no_log', command: { cmd: '/bin/true', executable: '{{ db_password }}' } },
+        { name: 'Connection password shown by a task without no_log', debug: { msg: 'ssh {{ ansible_password }}' } },
         { name: 'Secret shown by a task without no_log', debug: { msg: 'leak {{ db_password }}' } },
         { name: 'Secret in a diff without no_log', copy: { content: 'again {{ db_password }}\n', dest: '/opt/again' } },
         { name: 'Secret in a failure without no_log', fail: { msg: 'refusing {{ db_password }}' } },
@@ -112,6 +116,9 @@ describe('no_log values', () => {
     expect(output).toContain('leak ********');
     expect(output).toContain('refusing ********');
     expect(output).toContain('again ********');
+    expect(output).not.toContain(SSH_PASSWORD);
+    expect(output).toContain('ssh ********');
+    if (!flags.includes('--check')) expect(output).toContain("Not using '********'");
     expect(output).not.toContain('plain-item');
     expect(readFileSync(retryFile, 'utf8')).toBe('node1\n');
     expect(hits).toEqual([]);

@@ -106,9 +106,9 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
   return [
     REPORT_FUNCTIONS,
     attributeFunctions(request.attributes, check),
-    'tmp=',
-    // The temp file goes away whatever happens, even when the exec is ended by a timeout.
-    'trap \'[ -n "$tmp" ] && rm -f -- "$tmp"\' EXIT',
+    'tmp= cx_vout= cx_verr=',
+    // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
+    'trap \'rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}\' EXIT',
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
     name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
