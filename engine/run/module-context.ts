@@ -17,6 +17,8 @@ import type { RunContext } from './run-context.js';
 export interface ModuleContextInput {
   readonly run: RunContext;
   readonly host: string;
+  /** The task's name as the views show it (its execs are counted under it). */
+  readonly taskName: string;
   readonly args: Readonly<Record<string, unknown>>;
   readonly conn: Connection;
   readonly check: boolean;
@@ -44,10 +46,12 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     environment: input.environment,
     signal: run.options.signal,
     verbosity: run.options.verbosity,
-    exec: (script) =>
-      run.profiler.time('exec', () =>
+    exec: (script) => {
+      run.profiler.addExec(input.taskName);
+      return run.profiler.time('exec', () =>
         conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }),
-      ),
+      );
+    },
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
     renderTemplateFile: async (path) => {
       const template = await run.templates.get(path);

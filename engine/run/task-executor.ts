@@ -179,6 +179,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const ctx = buildModuleContext({
     run,
     host: host.name,
+    taskName: state.ref.name,
     args,
     conn,
     check,
