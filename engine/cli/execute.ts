@@ -3,6 +3,7 @@
  * (nothing is contacted when that fails), answer the listing flags, then run
  * with the chosen view, turning SIGINT/SIGTERM into a clean stop.
  */
+import { setMaxListeners } from 'node:events';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ExitCode } from '../errors.js';
@@ -51,6 +52,8 @@ export async function executeCommand(target: Target, cli: CliOptions): Promise<n
   const limit = cli.limit?.startsWith('@') ? `@${resolve(cwd, cli.limit.slice(1))}` : cli.limit;
   const bus = new EventBus();
   const interrupt = new AbortController();
+  // Every exec in flight listens for the interrupt: hundreds at once are expected, not a leak.
+  setMaxListeners(0, interrupt.signal);
   const options: RunOptions = {
     playbook,
     inventory,
