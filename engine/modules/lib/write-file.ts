@@ -137,10 +137,11 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     '[ -e "$dest" ] && [ "$content_changed" = 0 ] && cx_attributes "$dest"',
     'cx_report attributes_changed "$attr_changed"',
     'if [ "$content_changed" = 1 ] || [ "$attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi',
-    check ? '[ -e "$dest" ] && cx_report_attributes "$dest"; exit 0' : '',
+    // cx_attributes ran only when the content was right, and it forgets its stat when it changes anything.
+    check ? '[ -e "$dest" ] && cx_report_attributes "$dest" cached; exit 0' : '',
     mode === 'write' ? writeBlock(request) : '',
     checksum ? '' : 'cx_report checksum "$want_sum"',
-    'cx_report_attributes "$dest"',
+    'cx_report_attributes "$dest" cached',
     '[ "$content_changed" = 1 ] && { cx_s=$(md5sum < "$dest"); cx_report md5sum "${cx_s%% *}"; }',
   ]
     .filter(Boolean)
