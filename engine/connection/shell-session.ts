@@ -1,11 +1,11 @@
 /**
- * One long-lived `sh` per connection that runs each script as a fresh
- * `sh -s` child reading the script from a heredoc. A script then costs one
- * packet each way and one fork and exec on the host, instead of a channel
- * open, an exec request, a login shell and a shell, each with its round trip.
- * The child sees what a channel exec gives it: a fresh shell, the script on
- * its stdin and nothing after it, stdout and stderr as they are. Scripts run
- * one at a time; whoever finds the session busy uses a channel of its own.
+ * One long-lived `sh` per connection that runs each script in a subshell
+ * (`( eval SCRIPT ) </dev/null`). A script then costs one packet each way
+ * and one fork on the host, instead of a channel open, an exec request, a
+ * login shell and a shell, each with its round trip. The subshell keeps
+ * nothing for the next script (variables, functions, traps, cd, umask), its
+ * stdin is empty, and a syntax error fails only that script. Scripts run one
+ * at a time; whoever finds the session busy uses a channel of its own.
  */
 import { randomBytes } from 'node:crypto';
 import type { Client, ClientChannel } from 'ssh2';
@@ -59,7 +59,7 @@ export class ShellSession {
         channel.on('data', onData);
         channel.stderr.on('data', () => undefined);
         channel.once('close', onClose);
-        channel.write('echo "$$"\n');
+        channel.write(`cx_run() { ( eval "$1" ) </dev/null; printf '\\n@@cxend_%s %s\\n' "$2" "$?"; printf '\\n@@cxend_%s\\n' "$2" >&2; }\necho "$$"\n`);
       });
     });
   }
@@ -76,12 +76,7 @@ export class ShellSession {
     if (!this.available) return Promise.reject(new Error('the remote shell is not available'));
     return new Promise((resolvePromise, reject) => {
       this.running = { resolve: resolvePromise, reject, stdout: [], stderr: [], code: undefined, stderrDone: false };
-      const delimiter = `CXEOF_${this.token}`;
-      const body = script.endsWith('\n') ? script : `${script}\n`;
-      this.channel.write(
-        `sh -s <<'${delimiter}'\n${body}${delimiter}\n` +
-          `printf '\\n@@cxend_${this.token} %s\\n' "$?"; printf '\\n@@cxend_${this.token}\\n' >&2\n`,
-      );
+      this.channel.write(`cx_run '${script.replace(/'/g, "'\\''")}' ${this.token}\n`);
     });
   }
 

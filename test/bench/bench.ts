@@ -33,6 +33,7 @@ async function main(): Promise<number> {
     for (const mode of MODES) {
       const oursRuns: ToolRun[] = [];
       const theirsRuns: ToolRun[] = [];
+      // Run for run, so both tools see the same load on the shared machine.
       for (let round = 0; round < (mode === 'rerun' ? options.reruns : 1); round += 1) {
         process.stderr.write(`cxplay ${mode}...\n`);
         oursRuns.push(await runCxplay(cxLab.inventoryPath, options.hosts, mode));
