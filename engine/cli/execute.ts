@@ -126,7 +126,7 @@ function printProfile(profile: Awaited<ReturnType<typeof runPlaybook>>['profile'
   }
   const tasks = Object.entries(profile.tasks).sort((a, b) => b[1].totalMs - a[1].totalMs);
   for (const [name, entry] of tasks.slice(0, 15)) {
-    lines.push(`  ${(entry.totalMs / 1000).toFixed(3).padStart(9)} s  ${String(entry.count).padStart(5)}x  ${name}`);
+    lines.push(`  ${(entry.totalMs / 1000).toFixed(3).padStart(9)} s  ${String(entry.count).padStart(5)}x  ${String(entry.execs).padStart(6)} execs  ${name}`);
   }
   process.stderr.write(`${lines.join('\n')}\n`);
 }

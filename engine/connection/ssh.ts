@@ -1,9 +1,11 @@
 /**
  * One SSH connection per host for the whole run (ssh2 over a socket we open
  * ourselves with TCP_NODELAY: 2 ms per exec on loopback instead of 42 ms).
- * Each exec is a channel running `sh -s` with the script on stdin. The
- * script's first line reports the shell's pid, so a timeout or an interrupt can end
- * the remote process group through a second channel.
+ * Execs without become run one at a time in a long-lived shell session
+ * (shell-session.ts: no channel set-up per exec); the others, and any exec
+ * that finds the session busy, get a channel running `sh -s` with the script
+ * on stdin. The script's first line reports the shell's pid, so a timeout or
+ * an interrupt can end the remote process group through a second channel.
  */
 import { connect as connectTcp, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import pLimit from 'p-limit';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { becomeCommandLine } from './become.js';
 import { checkHostKey } from './known-hosts.js';
+import { ShellSession } from './shell-session.js';
 import {
   ExecAbortedError,
   ExecTimeoutError,
@@ -22,8 +25,8 @@ import {
   type ExecResult,
 } from './connection.js';
 
-/** OpenSSH allows 10 sessions per connection by default; stay below. */
-const MAX_CHANNELS = 8;
+/** OpenSSH allows 10 sessions per connection by default; stay below (the shell session takes one more). */
+const MAX_CHANNELS = 7;
 const PID_MARKER = '@@cxpid ';
 /** The script's first line: the shell reports its pid (the session's process group) on stderr before anything else runs. */
 const PID_LINE = `echo "${PID_MARKER}$$" >&2\n`;
@@ -37,6 +40,8 @@ export class SshConnection implements Connection {
   private readonly pending = new Set<(error: Error) => void>();
   /** Kills of timed-out or interrupted scripts still running: close() waits for them. */
   private readonly kills = new Set<Promise<void>>();
+  /** The shell session for execs without become (undefined until the first such exec; null when it cannot start). */
+  private session: Promise<ShellSession | null> | undefined;
 
   private constructor(
     readonly host: string,
@@ -102,7 +107,49 @@ export class SshConnection implements Connection {
   exec(script: string, options: ExecOptions = {}): Promise<ExecResult> {
     if (this.dead) return Promise.reject(this.dead);
     this.execs += 1;
-    return this.channels(() => this.run(script, options));
+    if (options.become) return this.channels(() => this.run(script, options));
+    return this.shellSession().then((session) =>
+      session?.available ? this.runInSession(session, script, options) : this.channels(() => this.run(script, options)),
+    );
+  }
+
+  /** The connection's shell session, opened on first use and again after one was ended (timeout, interrupt). */
+  private async shellSession(): Promise<ShellSession | null> {
+    const current = await this.session;
+    if (current === null || (current && !current.ended)) return current ?? null;
+    this.session = ShellSession.open(this.client).catch(() => null);
+    return this.session;
+  }
+
+  private runInSession(session: ShellSession, script: string, options: ExecOptions): Promise<ExecResult> {
+    if (this.dead) return Promise.reject(this.dead);
+    return new Promise<ExecResult>((resolvePromise, reject) => {
+      let settled = false;
+      const finish = (error: Error | undefined, result?: ExecResult) => {
+        if (settled) return;
+        settled = true;
+        this.pending.delete(finish);
+        if (timer) clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolvePromise(result!);
+      };
+      // Ending the session's process group ends the script; the next exec opens a new session.
+      const end = (error: Error) => {
+        this.killRemoteGroup(session.pid, undefined);
+        session.end();
+        finish(error);
+      };
+      this.pending.add(finish);
+      const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => end(new ExecTimeoutError(options.timeoutMs!)), options.timeoutMs);
+      const onAbort = () => end(new ExecAbortedError());
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      if (options.signal?.aborted) return onAbort();
+      session.run(script).then(
+        (result) => finish(undefined, result),
+        (error: Error) => finish(this.dead ?? error),
+      );
+    });
   }
 
   async close(): Promise<void> {

@@ -14,8 +14,12 @@ type Keywords = Readonly<Record<string, Schema>>;
 
 // Our own fixed schemas: no meta-schema check, and unoptimized code (compiles in half the time).
 const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, code: { optimize: false } });
-/** One validator per keyword table, compiled on first use and kept for the process. */
-const validators = new WeakMap<Keywords, ValidateFunction>();
+/**
+ * One small validator per keyword, compiled the first time a playbook uses
+ * that keyword (a whole keyword table compiled at once costs ~100 ms at
+ * start-up, most of it for keywords the playbook never uses).
+ */
+const validators = new WeakMap<Schema, Map<string, ValidateFunction>>();
 
 /** Refuse keys that are not keywords of `what` (`extra` are other accepted words, e.g. the module). */
 export function checkKnownKeywords(node: Record<string, unknown>, keywords: Keywords, what: string, fallback: SourcePosition, extra: readonly string[] = []): void {
@@ -34,18 +38,24 @@ export function unknownKeyword(node: Record<string, unknown>, key: string, known
 
 /** Check the value of every keyword present against its schema. An empty keyword (null) counts as absent. */
 export function checkKeywordTypes(node: Record<string, unknown>, keywords: Keywords, what: string, fallback: SourcePosition): void {
-  const validate = validatorFor(keywords);
-  const present: Record<string, unknown> = {};
-  for (const key of Object.keys(node)) if (key in keywords && node[key] !== null) present[key] = node[key];
-  if (validate(present)) return;
-  throw typeError(node, keywords, validate.errors![0]!, what, fallback);
+  // In the table's order, so the first problem reported is the one a validator of the whole table reports.
+  for (const key of Object.keys(keywords)) {
+    if (!Object.prototype.hasOwnProperty.call(node, key) || node[key] === null) continue;
+    const validate = validatorFor(key, keywords[key]!);
+    if (!validate({ [key]: node[key] })) throw typeError(node, keywords, validate.errors![0]!, what, fallback);
+  }
 }
 
-function validatorFor(keywords: Keywords): ValidateFunction {
-  let validate = validators.get(keywords);
+function validatorFor(key: string, schema: Schema): ValidateFunction {
+  let byKey = validators.get(schema);
+  if (!byKey) {
+    byKey = new Map();
+    validators.set(schema, byKey);
+  }
+  let validate = byKey.get(key);
   if (!validate) {
-    validate = ajv.compile({ type: 'object', properties: keywords });
-    validators.set(keywords, validate);
+    validate = ajv.compile({ type: 'object', properties: { [key]: schema } });
+    byKey.set(key, validate);
   }
   return validate;
 }

@@ -120,7 +120,8 @@ cx_state() {
 cx_finish() {
   cx_report changed "$changed"
   cx_report after "$(cx_state "$p")"
-  if [ -e "$p" ] || [ -L "$p" ]; then cx_report_attributes "$p"; fi
+  # Unchanged: the attributes cx_attributes read are still the path's.
+  if [ -e "$p" ] || [ -L "$p" ]; then if [ "$changed" = 0 ]; then cx_report_attributes "$p" cached; else cx_report_attributes "$p"; fi; fi
   exit 0
 }
 cx_apply_attributes() {

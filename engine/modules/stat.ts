@@ -44,7 +44,7 @@ export const statModule: ModuleDef = {
       '[ -r "$p" ] && cx_report readable 1; [ -w "$p" ] && cx_report writeable 1; [ -x "$p" ] && cx_report executable 1',
       // Checksums only for regular files (a link only when followed), as Ansible.
       `if [ -f "$p" ] && [ -r "$p" ] && ${follow ? 'true' : '[ ! -L "$p" ]'}; then`,
-      args.get_checksum === false ? '  :' : `  cx_report checksum "$(${algorithm}sum < "$p" | cut -d' ' -f1)"`,
+      args.get_checksum === false ? '  :' : `  cx_s=$(${algorithm}sum < "$p"); cx_report checksum "\${cx_s%% *}"`,
       args.get_md5 === true ? '  cx_report md5 "$(md5sum < "$p" | cut -d\' \' -f1)"' : '',
       'fi',
       args.get_mime === false ? '' : 'command -v file >/dev/null 2>&1 && cx_report64 mime "$(file -b --mime-type --mime-encoding -- "$p" 2>/dev/null)"',

@@ -17,6 +17,8 @@ import type { RunContext } from './run-context.js';
 export interface ModuleContextInput {
   readonly run: RunContext;
   readonly host: string;
+  /** The task's name as the views show it (its execs are counted under it). */
+  readonly taskName: string;
   readonly args: Readonly<Record<string, unknown>>;
   /** Opens (or reuses) the connection; called at the first exec, so a task that fails before it contacts nobody. */
   readonly connect: () => Promise<Connection>;
@@ -47,6 +49,7 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     verbosity: run.options.verbosity,
     exec: async (script) => {
       const conn = await (connection ??= input.connect());
+      run.profiler.addExec(input.taskName);
       return run.profiler.time('exec', () => conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }));
     },
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),

@@ -1,10 +1,16 @@
 /**
  * Where the time goes (`--profile`): wall time per phase summed over hosts
- * (connect, render, exec, ...) and per task. Cheap enough to be always on.
+ * (connect, render, exec, ...) and per task, with the remote execs each task
+ * made. Cheap enough to be always on.
  */
+interface Entry {
+  totalMs: number;
+  count: number;
+}
+
 export class Profiler {
-  private readonly phases = new Map<string, { totalMs: number; count: number }>();
-  private readonly tasks = new Map<string, { totalMs: number; count: number }>();
+  private readonly phases = new Map<string, Entry>();
+  private readonly tasks = new Map<string, Entry & { execs: number }>();
 
   async time<T>(phase: string, work: () => Promise<T>): Promise<T> {
     const started = performance.now();
@@ -15,15 +21,32 @@ export class Profiler {
     }
   }
 
+  /** A task finished on one host (count is then the number of hosts it ran on). */
   addTask(name: string, durationMs: number): void {
-    this.add(this.tasks, name, durationMs);
+    const entry = this.task(name);
+    entry.totalMs += durationMs;
+    entry.count += 1;
   }
 
-  report(): { phases: Record<string, { totalMs: number; count: number }>; tasks: Record<string, { totalMs: number; count: number }> } {
+  /** A remote exec made by a task (summed over its hosts and loop items). */
+  addExec(task: string): void {
+    this.task(task).execs += 1;
+  }
+
+  report(): { phases: Record<string, Entry>; tasks: Record<string, Entry & { execs: number }> } {
     return { phases: Object.fromEntries(this.phases), tasks: Object.fromEntries(this.tasks) };
   }
 
-  private add(map: Map<string, { totalMs: number; count: number }>, key: string, ms: number): void {
+  private task(name: string): Entry & { execs: number } {
+    let entry = this.tasks.get(name);
+    if (!entry) {
+      entry = { totalMs: 0, count: 0, execs: 0 };
+      this.tasks.set(name, entry);
+    }
+    return entry;
+  }
+
+  private add(map: Map<string, Entry>, key: string, ms: number): void {
     const entry = map.get(key) ?? { totalMs: 0, count: 0 };
     entry.totalMs += ms;
     entry.count += 1;

@@ -193,6 +193,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const ctx = buildModuleContext({
     run,
     host: host.name,
+    taskName: state.ref.name,
     args,
     connect,
     check,

@@ -3,7 +3,8 @@
  * hosts per tool and runs test/bench/playbook/converge.yaml three ways
  * (--check on fresh hosts, first converge, idempotent rerun) with cxplay and,
  * on a second fresh lab, with ansible-playbook, interleaved so both see the
- * same machine load. Prints a table and writes it as JSON to bench-results/.
+ * same machine load; the rerun is repeated (--reruns, default 3) and its
+ * median reported. Prints a table and writes it as JSON to bench-results/.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -12,7 +13,7 @@ import { Lab } from '../lab/lab.js';
 import { PROJECT_ROOT } from './bench-paths.js';
 import { parseBenchOptions } from './bench-options.js';
 import { figuresOf, formatTable, speedups, type ToolFigures } from './summary.js';
-import { AnsibleRunner, MODES, runCxplay, type ToolRun } from './tools.js';
+import { AnsibleRunner, MODES, runCxplay, type Mode, type ToolRun } from './tools.js';
 import { versionMilliseconds } from './version-time.js';
 
 async function main(): Promise<number> {
@@ -27,17 +28,29 @@ async function main(): Promise<number> {
   const cxplay: ToolFigures = {};
   const reference: ToolFigures = {};
   const problems: string[] = [];
+  const walls: Record<'cxplay' | 'ansible', Partial<Record<Mode, number[]>>> = { cxplay: {}, ansible: {} };
   try {
     for (const mode of MODES) {
-      process.stderr.write(`cxplay ${mode}...\n`);
-      const ours = await runCxplay(cxLab.inventoryPath, options.hosts, mode);
+      const oursRuns: ToolRun[] = [];
+      const theirsRuns: ToolRun[] = [];
+      // Run for run, so both tools see the same load on the shared machine.
+      for (let round = 0; round < (mode === 'rerun' ? options.reruns : 1); round += 1) {
+        process.stderr.write(`cxplay ${mode}...\n`);
+        oursRuns.push(await runCxplay(cxLab.inventoryPath, options.hosts, mode));
+        if (ansible && ansibleLab) {
+          process.stderr.write(`ansible-playbook ${mode}...\n`);
+          theirsRuns.push(await ansible.run(ansibleLab.inventoryPath, options.hosts, mode));
+        }
+      }
+      const ours = median(oursRuns);
       cxplay[mode] = figuresOf(ours);
-      problems.push(...problemsOf('cxplay', ours));
-      if (ansible && ansibleLab) {
-        process.stderr.write(`ansible-playbook ${mode}...\n`);
-        const theirs = await ansible.run(ansibleLab.inventoryPath, options.hosts, mode);
+      walls.cxplay[mode] = oursRuns.map(wallSeconds);
+      for (const run of oursRuns) problems.push(...problemsOf('cxplay', run));
+      if (theirsRuns.length > 0) {
+        const theirs = median(theirsRuns);
         reference[mode] = figuresOf(theirs);
-        problems.push(...problemsOf('ansible-playbook', theirs));
+        walls.ansible[mode] = theirsRuns.map(wallSeconds);
+        for (const run of theirsRuns) problems.push(...problemsOf('ansible-playbook', run));
         if (canonical(ours.recap) !== canonical(theirs.recap)) problems.push(`${mode}: cxplay's recap differs from ansible-playbook's`);
       }
     }
@@ -46,7 +59,8 @@ async function main(): Promise<number> {
     rmSync(ansibleDir, { recursive: true, force: true });
   }
   const table = formatTable(options.hosts, cxplay, ansible ? reference : undefined);
-  process.stdout.write(`${table}\ncxplay --version: ${versionMs} ms\n`);
+  const rerunWalls = (tool: 'cxplay' | 'ansible') => (walls[tool].rerun ?? []).map((wall) => wall.toFixed(2)).join(', ');
+  process.stdout.write(`${table}\nreruns (median shown): cxplay ${rerunWalls('cxplay')} s${ansible ? `; ansible ${rerunWalls('ansible')} s` : ''}\ncxplay --version: ${versionMs} ms\n`);
   for (const problem of problems) process.stdout.write(`PROBLEM: ${problem}\n`);
   writeResults(options.outDir, {
     date: new Date().toISOString(),
@@ -55,10 +69,20 @@ async function main(): Promise<number> {
     cxplay,
     ...(ansible ? { ansible: reference, speedups: speedups(cxplay, reference) } : {}),
     versionMs,
+    walls,
     problems,
     table,
   });
   return problems.length === 0 ? 0 : 1;
+}
+
+/** The run with the median wall time (the upper one of an even count). */
+function median(runs: readonly ToolRun[]): ToolRun {
+  return [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)]!;
+}
+
+function wallSeconds(run: ToolRun): number {
+  return Math.round(run.wallMs) / 1000;
 }
 
 function problemsOf(tool: string, run: ToolRun): string[] {

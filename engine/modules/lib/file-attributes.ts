@@ -54,7 +54,8 @@ export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAtt
  * - `cx_attributes PATH`: sets `attr_changed=1` when PATH's mode/owner/group differ, applies them
  *   unless in check mode, and reports `mode_before`/`mode_after`, `uid_before`/`uid_after`, ...;
  * - `cx_attributes_recursive PATH`: the same for everything under PATH (file's recurse);
- * - `cx_report_attributes PATH`: reports mode, owner, group, uid, gid, size (of the path itself);
+ * - `cx_report_attributes PATH [cached]`: reports mode, owner, group, uid, gid, size (of the path
+ *   itself); `cached` reuses cx_attributes' stat of PATH, for callers that changed nothing since;
  * - `cx_mode PATH`, `cx_symbolic BASE MODE`: helpers.
  */
 export function attributeFunctions(attributes: FileAttributes, check: boolean): string {
@@ -66,6 +67,11 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     'cx_pad_mode() { cx_m=$1; while [ ${#cx_m} -lt 4 ]; do cx_m="0$cx_m"; done; }',
     'cx_stat_mode() { cx_m=$(stat -c %a "$1") || return 1; cx_pad_mode "$cx_m"; }',
     'cx_mode() { cx_stat_mode "$1" || return 1; printf \'%s\' "$cx_m"; }',
+    // cx_stat_all PATH keeps PATH's attributes in cx_st (and PATH in cx_st_path, emptied when they change);
+    // cx_split_stat sets cx_m (mode), cx_su, cx_sg (uid, gid) from them.
+    'cx_stat_all() { cx_st_path=$1; cx_st=$(stat -c \'%a|%u|%g|%s|%U|%G\' "$1") || { cx_st=; cx_st_path=; }; }',
+    'cx_split_stat() { cx_t=$1; if [ -z "$cx_t" ]; then cx_m=; cx_su=; cx_sg=; return; fi; cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_su=${cx_t%%|*}; cx_t=${cx_t#*|}; cx_sg=${cx_t%%|*}; }',
+    'cx_st_path=',
     // "MODE UID GID" of a path, from one stat.
     'cx_mode_ids() { cx_t=$(stat -c \'%a %u %g\' "$1") || return 1; cx_pad_mode "${cx_t%% *}"; printf \'%s %s\' "$cx_m" "${cx_t#* }"; }',
     // The mode a symbolic chmod gives a file of this kind (f or d) that has mode $2.
@@ -82,15 +88,17 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     '}',
     'cx_attributes() {',
     '  attr_changed=0',
+    mode || owner || group ? '  cx_stat_all "$1"; cx_split_stat "$cx_st"' : '',
     mode
-      ? `  cx_stat_mode "$1"; cx_cur=$cx_m; ${symbolic ? `cx_new=$(cx_want_mode "$1") || cx_fail "could not work out mode "${quote(mode)}` : `cx_new=${quote(mode)}`}; if [ "$cx_cur" != "$cx_new" ]; then attr_changed=1; cx_report mode_before "$cx_cur"; cx_report mode_after "$cx_new"; ${apply('chmod "$cx_new" "$1" || cx_fail "chmod failed on $1"')}; fi`
+      ? `  cx_cur=$cx_m; ${symbolic ? `cx_new=$(cx_want_mode "$1") || cx_fail "could not work out mode "${quote(mode)}` : `cx_new=${quote(mode)}`}; if [ "$cx_cur" != "$cx_new" ]; then attr_changed=1; cx_report mode_before "$cx_cur"; cx_report mode_after "$cx_new"; ${apply('chmod "$cx_new" "$1" || cx_fail "chmod failed on $1"')}; fi`
       : '',
     owner
-      ? `  cx_cur=$(stat -c %u "$1"); if [ "$cx_cur" != "$cx_uid" ]; then attr_changed=1; cx_report uid_before "$cx_cur"; cx_report uid_after "$cx_uid"; ${apply('chown "$cx_uid" "$1" || cx_fail "chown failed on $1"')}; fi`
+      ? `  cx_cur=$cx_su; if [ "$cx_cur" != "$cx_uid" ]; then attr_changed=1; cx_report uid_before "$cx_cur"; cx_report uid_after "$cx_uid"; ${apply('chown "$cx_uid" "$1" || cx_fail "chown failed on $1"')}; fi`
       : '',
     group
-      ? `  cx_cur=$(stat -c %g "$1"); if [ "$cx_cur" != "$cx_gid" ]; then attr_changed=1; cx_report gid_before "$cx_cur"; cx_report gid_after "$cx_gid"; ${apply('chgrp "$cx_gid" "$1" || cx_fail "chgrp failed on $1"')}; fi`
+      ? `  cx_cur=$cx_sg; if [ "$cx_cur" != "$cx_gid" ]; then attr_changed=1; cx_report gid_before "$cx_cur"; cx_report gid_after "$cx_gid"; ${apply('chgrp "$cx_gid" "$1" || cx_fail "chgrp failed on $1"')}; fi`
       : '',
+    '  [ "$attr_changed" = 1 ] && cx_st_path=',
     '  :',
     '}',
     'cx_attributes_recursive() {',
@@ -101,11 +109,13 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
       : '',
     owner ? `  [ -n "$(find "$1" ! -user "$cx_uid" -print | head -n 1)" ] && { attr_changed=1; ${apply('chown -R "$cx_uid" "$1" || cx_fail "chown failed under $1"')}; }` : '',
     group ? `  [ -n "$(find "$1" ! -group "$cx_gid" -print | head -n 1)" ] && { attr_changed=1; ${apply('chgrp -R "$cx_gid" "$1" || cx_fail "chgrp failed under $1"')}; }` : '',
+    '  [ "$attr_changed" = 1 ] && cx_st_path=',
     '  :',
     '}',
-    // All six from one stat, split with parameter expansions (user and group names hold no '|').
+    // All six from one stat, split with parameter expansions (user and group names hold no '|');
+    // `cached`: from cx_attributes' stat of the same path when nothing changed since.
     'cx_report_attributes() {',
-    '  cx_t=$(stat -c \'%a|%u|%g|%s|%U|%G\' "$1")',
+    '  if [ "$2" = cached ] && [ -n "$cx_st_path" ] && [ "$cx_st_path" = "$1" ]; then cx_t=$cx_st; else cx_t=$(stat -c \'%a|%u|%g|%s|%U|%G\' "$1"); fi',
     '  cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report mode "$cx_m"',
     '  cx_report uid "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report gid "${cx_t%%|*}"; cx_t=${cx_t#*|}',
     '  cx_report size "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report64 owner "${cx_t%%|*}"; cx_report64 group "${cx_t#*|}"',

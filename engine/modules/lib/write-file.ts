@@ -137,11 +137,12 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     '[ -e "$dest" ] && [ "$content_changed" = 0 ] && cx_attributes "$dest"',
     'cx_report attributes_changed "$attr_changed"',
     'if [ "$content_changed" = 1 ] || [ "$attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi',
-    check ? '[ -e "$dest" ] && cx_report_attributes "$dest"; exit 0' : '',
+    // cx_attributes ran only when the content was right, and it forgets its stat when it changes anything.
+    check ? '[ -e "$dest" ] && cx_report_attributes "$dest" cached; exit 0' : '',
     mode === 'write' ? writeBlock(request) : '',
     checksum ? '' : 'cx_report checksum "$want_sum"',
-    'cx_report_attributes "$dest"',
-    '[ "$content_changed" = 1 ] && cx_report md5sum "$(md5sum < "$dest" | cut -c1-32)"',
+    'cx_report_attributes "$dest" cached',
+    '[ "$content_changed" = 1 ] && { cx_s=$(md5sum < "$dest"); cx_report md5sum "${cx_s%% *}"; }',
   ]
     .filter(Boolean)
     .join('\n');
@@ -149,6 +150,8 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
 
 function writeBlock(request: WriteFileRequest): string {
   return [
+    // The shell's effective uid and gid (what `id -u` and `id -g` print), read from /proc without a process.
+    'cx_effective_ids() { cx_ids=; while read -r cx_k cx_r cx_e cx_rest; do case $cx_k in Uid:) cx_ids=$cx_e;; Gid:) cx_ids="$cx_ids $cx_e";; esac; done 2>/dev/null < /proc/self/status; case $cx_ids in *" "*) ;; *) cx_ids="$(id -u) $(id -g)";; esac; }',
     'if [ "$content_changed" = 1 ]; then',
     '  tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"',
     Buffer.isBuffer(request.content)
@@ -158,7 +161,7 @@ function writeBlock(request: WriteFileRequest): string {
     request.validate === undefined ? '' : validateBlock(request.validate),
     request.backup ? '  if [ -f "$dest" ]; then backup="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
     // What the file's attributes were (or would be, for a new file) without the wanted ones: did they change?
-    '  if [ -e "$dest" ]; then cx_old=$(cx_mode_ids "$dest"); else cx_old="$(printf \'%04o\' $((0666 & ~$(umask)))) $(id -u) $(id -g)"; fi',
+    '  if [ -e "$dest" ]; then cx_old=$(cx_mode_ids "$dest"); else cx_effective_ids; cx_old="$(printf \'%04o\' $((0666 & ~$(umask)))) $cx_ids"; fi',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
     '  tmp=',
     '  [ "$cx_old" = "$(cx_mode_ids "$dest")" ] || cx_report attributes_changed 1',

@@ -1,0 +1,73 @@
+/**
+ * The exec budget, per task and host, on the benchmark's playbook against
+ * real sshd hosts: a module that compares before it changes (file,
+ * lineinfile, stat, command with creates, copy/template) makes one remote
+ * exec when nothing changes, and at most two when a file must be written
+ * (lineinfile reads, then writes; copy and template send small content with
+ * the compare). Counts are behaviour, so they are tested; times are not.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventBus } from '../../engine/events.js';
+import { loadInventory } from '../../engine/load/inventory.js';
+import { loadPlaybook } from '../../engine/load/playbook.js';
+import { runPlaybook } from '../../engine/run/run-playbook.js';
+import { Lab } from '../lab/lab.js';
+import { projectRoot } from '../support/cli.js';
+
+const HOSTS = ['node1', 'node2'];
+let lab: Lab;
+
+beforeAll(async () => {
+  lab = await Lab.start({ names: HOSTS, groups: { bench: HOSTS } });
+});
+
+afterAll(async () => {
+  await lab?.stop();
+});
+
+/** Remote execs per host of every task that ran, by task name. */
+async function execsPerTask(check = false): Promise<Record<string, number>> {
+  const playbook = loadPlaybook(join(projectRoot, 'test', 'bench', 'playbook', 'converge.yaml'));
+  const outcome = await runPlaybook({
+    playbook,
+    inventory: loadInventory(lab.inventoryPath, { playbookDir: playbook.dir }),
+    check,
+    diff: false,
+    tags: [],
+    skipTags: [],
+    extraVars: {},
+    forks: HOSTS.length,
+    verbosity: 0,
+    connection: { knownHostsFile: lab.knownHostsPath, acceptNewHostKeys: false },
+    bus: new EventBus(),
+    signal: new AbortController().signal,
+  });
+  expect(outcome.exitCode).toBe(0);
+  return Object.fromEntries(Object.entries(outcome.profile.tasks).map(([name, entry]) => [name, entry.execs / HOSTS.length]));
+}
+
+describe('remote execs per task and host', () => {
+  it('one per compare when nothing changes, two at most when a file is written', async () => {
+    const unchanged = {
+      'Base directory': 1,
+      'One directory per service': 3, // a loop of three items, one exec each
+      'Static file': 1,
+      'Inline config': 1,
+      'Rendered config': 1,
+      'A line in a file': 1,
+      'Replace a line by regexp': 1,
+      'Command guarded by creates': 1,
+      'Stat the config': 1,
+      'Use the stat result': 1,
+      'Symlink to the config': 1,
+      'Nothing left behind': 1,
+    };
+    // A file to write: lineinfile reads, then writes (the handler too); copy and template write with the compare.
+    const writing = { ...unchanged, 'A line in a file': 2, 'Replace a line by regexp': 2, 'restart app': 2 };
+    // --check on fresh hosts predicts the same way; the tasks whose `when` is false there make none.
+    expect(await execsPerTask(true)).toEqual({ ...writing, 'Use the stat result': 0, 'Symlink to the config': 0 });
+    expect(await execsPerTask()).toEqual(writing);
+    expect(await execsPerTask()).toEqual(unchanged);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * SshConnection.exec against a real sshd: a script run in the connection's
+ * shell session sees what a channel of its own would give it (fresh shell,
+ * exact stdout/stderr/rc, EOF on stdin, nothing left over from the previous
+ * script), concurrent execs all complete, and a timed-out script is ended
+ * without taking the connection with it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExecTimeoutError } from '../../engine/connection/connection.js';
+import { SshConnection } from '../../engine/connection/ssh.js';
+import { Lab } from '../lab/lab.js';
+
+let lab: Lab;
+let conn: SshConnection;
+
+beforeAll(async () => {
+  lab = await Lab.start({ hosts: 1 });
+  const host = lab.hosts[0]!;
+  conn = await SshConnection.open({
+    host: host.name,
+    type: 'ssh',
+    address: host.address,
+    port: host.port,
+    user: 'root',
+    privateKeyFile: lab.privateKeyPath,
+    knownHostsFile: lab.knownHostsPath,
+    acceptNewHostKeys: false,
+    connectTimeoutMs: 10_000,
+    keepaliveIntervalMs: 5_000,
+    keepaliveCountMax: 3,
+  });
+});
+
+afterAll(async () => {
+  await conn?.close();
+  await lab?.stop();
+});
+
+describe('ssh exec', () => {
+  it('gives exact output and exit codes, and a fresh shell each time', async () => {
+    expect(await conn.exec("printf 'no newline'; printf 'err\\n\\n' >&2; exit 3")).toEqual({ rc: 3, stdout: 'no newline', stderr: 'err\n\n' });
+    await conn.exec('cx_leak=1; cd /tmp; trap "echo trapped" EXIT; umask 077');
+    expect(await conn.exec('echo "${cx_leak:-unset} $(pwd) $(umask)"')).toMatchObject({ rc: 0, stdout: 'unset /root 0022\n' });
+    expect(await conn.exec('printf "%s" "$(cat)"')).toEqual({ rc: 0, stdout: '', stderr: '' });
+    const binary = await conn.exec("printf '\\303\\251\\n@@cxend_ 0\\n'");
+    expect(binary.stdout).toBe('é\n@@cxend_ 0\n');
+    expect(conn.execCount).toBe(5);
+  });
+
+  it('runs concurrent execs to completion, each with its own result', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, index) => conn.exec(`sleep 0.0${index % 3}; echo ${index}`)));
+    expect(results.map((result) => result.stdout)).toEqual(Array.from({ length: 12 }, (_, index) => `${index}\n`));
+  });
+
+  it('ends a script that outlives its timeout, and the next exec still works', async () => {
+    await expect(conn.exec('sleep 30', { timeoutMs: 300 })).rejects.toBeInstanceOf(ExecTimeoutError);
+    expect(await conn.exec('echo after')).toMatchObject({ rc: 0, stdout: 'after\n' });
+    // TERM ends the script's process group at once (the killer's own `sleep 2` is the only sleep left).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await lab.exec(lab.hosts[0]!.name, 'ps -eo args | grep -cx "sleep 30"')).stdout).toBe('0\n');
+  });
+});
