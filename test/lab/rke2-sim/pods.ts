@@ -9,6 +9,7 @@ import type { RkeSim } from './sim.js';
 export interface SeededPod {
   readonly namespace: string;
   readonly name: string;
+  /** Empty: not scheduled (Pending). */
   readonly node: string;
   /** Seconds since its deletionTimestamp; absent: not being deleted. */
   readonly terminatingForSeconds?: number;
@@ -17,7 +18,7 @@ export interface SeededPod {
 export function addPods(sim: RkeSim, pods: readonly SeededPod[]): void {
   for (const pod of pods) {
     mkdirSync(join(sim.clusterDir, 'pods', pod.namespace), { recursive: true });
-    writeFileSync(join(sim.clusterDir, 'pods', pod.namespace, pod.name), `${pod.node}\n`);
+    writeFileSync(join(sim.clusterDir, 'pods', pod.namespace, pod.name), pod.node ? `${pod.node}\n` : '');
     if (pod.terminatingForSeconds === undefined) continue;
     mkdirSync(join(sim.clusterDir, 'terminating', pod.namespace), { recursive: true });
     writeFileSync(join(sim.clusterDir, 'terminating', pod.namespace, pod.name), `${Math.floor(Date.now() / 1000) - pod.terminatingForSeconds}\n`);
