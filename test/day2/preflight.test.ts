@@ -6,13 +6,16 @@
  * a node outside the subnet), each named in the table and failing the run with exit 2;
  * site.yaml stops before anything is installed.
  */
-import { rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startClusterLab, type ClusterLab } from '../lab/rke2-sim/cluster-lab.js';
 import { blockPort, takeAddress } from '../lab/rke2-sim/preflight.js';
-import { parseRecap } from '../support/cli.js';
+import { parse as parseYaml } from 'yaml';
+import { parseRecap, projectRoot } from '../support/cli.js';
 import { cx } from '../rke2/support.js';
 import { address, editedInventory, varsFile } from './support.js';
 
@@ -136,6 +139,20 @@ describe('preflight on simulated nodes', () => {
     expect(outside.code).toBe(2);
     expect(missing(outside.stdout)).toEqual([expect.stringMatching(/^MISSING\s+cluster\s+MetalLB IP in subnet\s+192\.0\.2\.50 is outside 127\.0\.\d+\.0\/24$/)]);
   }, 120_000);
+
+  it('the subnet may be given with a netmask', async () => {
+    const run = await preflight(['-e', `preflight_subnet=${address(cluster, 'cp1').replace(/\.\d+$/, '.0')}/255.255.255.0`]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(rows(run.stdout)).toContainEqual(expect.stringMatching(/^ok\s+cluster\s+one subnet\s+every node in 127\.0\.\d+\.0\/255\.255\.255\.0$/));
+  }, 120_000);
+
+  it("the role's own port probe (for real nodes): an open port and a refused one are reachable, udp unverified", async () => {
+    const defaults = parseYaml(readFileSync(join(projectRoot, 'roles/preflight/defaults/main.yaml'), 'utf8')) as { preflight_port_probe: string };
+    const probe = (port: string, proto: string) => promisify(execFile)('sh', ['-c', defaults.preflight_port_probe, 'port-probe', address(cluster, 'cp1'), port, proto]);
+    expect((await probe('22', 'tcp')).stdout).toBe('open\n'); // the lab host's sshd
+    expect((await probe('9345', 'tcp')).stdout).toBe('refused: reachable, nothing listening yet\n');
+    expect((await probe('8472', 'udp')).stdout).toBe('unverified: udp needs a listener on the peer\n');
+  }, 60_000);
 
   it('nodes outside the subnet are named', async () => {
     const narrow = `${address(cluster, 'cp1')}/31`;
