@@ -3,7 +3,8 @@
  * (cp1 stopped and taken out of the inventory); a fresh node (cp2) becomes the control
  * plane from the latest etcd snapshot in the S3 store, with the cluster's token read from
  * an agent; the agents are pointed at it and restarted; the state is the snapshot's; a
- * rerun resets nothing; the token never shows.
+ * rerun resets nothing; then cp2 is lost too and cp3 is restored from a named (not the
+ * latest) snapshot, after a name that does not exist was refused; the token never shows.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ let token: string;
 
 beforeAll(async () => {
   cluster = await startClusterLab({
-    laterAgents: ['cp2'],
+    laterAgents: ['cp2', 'cp3'],
     vars: {
       rke2_etcd_s3: true,
       rke2_etcd_s3_endpoint: store.endpoint,
@@ -88,6 +89,32 @@ describe('restore of the control plane on another node', () => {
     expect(cluster.sim.argvLog().match(/--cluster-reset /g)).toHaveLength(1);
     expect(await kubectlOn('cp2', 'get pods -n expertflow')).toContain('after-restore-0');
   }, 180_000);
+
+  it('a named snapshot, not the latest: a wrong name is refused, the named one restored on cp3', async () => {
+    const cp2Inventory = inventory;
+    const named = await cx(['run', 'playbooks/etcd-snapshot.yaml', '-i', cp2Inventory, '-e', 'etcd_snapshot_name=named']);
+    expect(named.code, named.stdout).toBe(0);
+    const name = /Snapshot (named-cp2-\d+) saved\./.exec(named.stdout)![1]!;
+    addPods(cluster.sim, [{ namespace: 'expertflow', name: 'after-named-0', node: 'worker2' }]);
+    expect((await cx(['run', 'playbooks/etcd-snapshot.yaml', '-i', cp2Inventory, '-e', 'etcd_snapshot_name=later'])).code).toBe(0);
+    await cluster.lab.exec('cp2', 'systemctl stop rke2-server');
+    const cp3Inventory = editedInventory(cluster, (inv) => {
+      inv.all.children.rke2_servers!.hosts = { cp3: null };
+    });
+
+    const wrong = await cx(['run', 'playbooks/restore.yaml', '-i', cp3Inventory, '-e', 'restore_snapshot=no-such-snapshot']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toContain("no etcd snapshot 'no-such-snapshot' in: Name");
+    expect(cluster.sim.argvLog()).not.toMatch(/cp3: rke2 server --cluster-reset/);
+
+    const run = await cx(['run', 'playbooks/restore.yaml', '-i', cp3Inventory, '-e', `restore_snapshot=${name}`]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(cluster.sim.argvLog()).toContain(`cp3: rke2 server --cluster-reset --cluster-reset-restore-path=${name}\n`);
+    const pods = await kubectlOn('cp3', 'get pods -n expertflow');
+    expect(pods).toContain('after-restore-0');
+    expect(pods).not.toContain('after-named-0');
+    expect(await kubectlOn('cp3', 'get nodes')).toMatch(/\ncp3\s+Ready,SchedulingDisabled\s+control-plane/);
+  }, 240_000);
 
   it('the cluster token never shows', () => {
     const [hash, password] = token.split('::server:') as [string, string];
