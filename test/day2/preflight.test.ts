@@ -32,6 +32,7 @@ afterAll(async () => {
 afterEach(async () => {
   rmSync(join(cluster.sim.clusterDir, 'preflight'), { recursive: true, force: true });
   await cluster.lab.exec('worker1', 'ufw disable');
+  await cluster.lab.exec('worker2', 'rm -f /var/lib/cxsim/firewalld');
 });
 
 function preflight(extra: readonly string[] = [], inventory = cluster.lab.inventoryPath) {
@@ -108,11 +109,15 @@ describe('preflight on simulated nodes', () => {
     for (const host of ['cp1', 'worker1']) expect((await cluster.lab.exec(host, 'ls /usr/local/bin/rke2 /etc/rancher/rke2 2>&1; true')).stdout).toContain('No such file');
   }, 120_000);
 
-  it('an active ufw on a node is named', async () => {
+  it('an active ufw or firewalld on a node is named', async () => {
     await cluster.lab.exec('worker1', 'ufw enable');
+    await cluster.lab.exec('worker2', 'echo running > /var/lib/cxsim/firewalld');
     const run = await preflight();
     expect(run.code).toBe(2);
-    expect(missing(run.stdout)).toEqual([expect.stringMatching(/^MISSING\s+worker1\s+firewall\s+active: ufw /)]);
+    expect(missing(run.stdout)).toEqual([
+      expect.stringMatching(/^MISSING\s+worker1\s+firewall\s+active: ufw /),
+      expect.stringMatching(/^MISSING\s+worker2\s+firewall\s+active: firewalld /),
+    ]);
   }, 120_000);
 
   it('a filtered port is named with the nodes on both ends', async () => {

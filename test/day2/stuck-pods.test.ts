@@ -55,13 +55,27 @@ describe('stuck pods on a simulated cluster', () => {
     expect(list.items.map((pod) => pod.metadata.deletionTimestamp)).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)]);
   });
 
+  it('the simulated kubectl: a pod on a NotReady node stays Terminating when deleted, until forced', async () => {
+    addPods(cluster.sim, [{ namespace: 'default', name: 'on-a-down-node', node: 'worker1' }]);
+    await cluster.lab.exec('worker1', 'systemctl stop rke2-agent');
+    try {
+      expect(await kubectl(cluster, 'delete pod on-a-down-node')).toBe('pod "on-a-down-node" deleted\n');
+      expect(await kubectl(cluster, 'get pods')).toMatch(/on-a-down-node\s+1\/1\s+Terminating\s+worker1/);
+      expect(await kubectl(cluster, 'delete pod on-a-down-node --grace-period=0 --force')).toBe('pod "on-a-down-node" force deleted\n');
+      expect(await kubectl(cluster, 'get pods')).not.toContain('on-a-down-node');
+    } finally {
+      await cluster.lab.exec('worker1', 'systemctl start rke2-agent');
+    }
+  });
+
   it('--check lists what it would delete and deletes nothing', async () => {
     const before = await podNames();
+    const logStart = cluster.sim.argvLog().length;
     const run = await cx(['run', 'playbooks/stuck-pods.yaml', '-i', cluster.lab.inventoryPath, '--check']);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain(`would force-delete 3 pod(s) Terminating for more than 300 s in ef-external, expertflow, monitoring, kube-system: ${STUCK.join(', ')}`);
     expect(await podNames()).toEqual(before);
-    expect(cluster.sim.argvLog()).not.toContain('delete pod');
+    expect(cluster.sim.argvLog().slice(logStart)).not.toContain('delete pod');
   }, 120_000);
 
   it('force-deletes exactly the pods stuck for more than 5 minutes in the listed namespaces, and says which', async () => {

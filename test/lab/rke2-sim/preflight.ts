@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import type { RkeSim } from './sim.js';
 import { simSourceDir } from './sim.js';
 
-const STAND_INS = ['cxsim-port-probe', 'cxsim-ip-probe', 'ufw'];
+const STAND_INS = ['cxsim-port-probe', 'cxsim-ip-probe', 'ufw', 'firewall-cmd'];
 
-/** Lab setup lines: the stand-in probes and ufw (inactive) on a host. */
+/** Lab setup lines: the stand-in probes, ufw (inactive) and firewall-cmd (not running) on a host. */
 export function preflightHostSetup(): string {
   const sh = join(simSourceDir(), 'sh');
   return [
