@@ -157,7 +157,7 @@ export function equal(left: unknown, right: unknown): boolean {
   return false;
 }
 
-function compare(op: string, left: unknown, right: unknown, context: EvalContext): boolean {
+export function compare(op: string, left: unknown, right: unknown, context: EvalContext): boolean {
   const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
   if (!comparable) throw new TemplateError(`cannot compare ${typeName(left)} and ${typeName(right)} with '${op}' in "${context.expression}"`);
   const a = left as number | string;

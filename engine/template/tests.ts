@@ -1,7 +1,7 @@
 /** Jinja and Ansible tests (`x is defined`, `r is failed`, `v is version('1.2', '>=')`). */
 import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
-import { equal } from './evaluate.js';
+import { compare, equal } from './evaluate.js';
 import { truthy } from './python.js';
 import { pythonRegExp } from './regex.js';
 import { Undefined, defined } from './undefined.js';
@@ -12,6 +12,9 @@ const resultKey = (key: string) => (value: unknown) => Boolean(value && typeof v
 const isFailed = resultKey('failed');
 const isChanged = resultKey('changed');
 const isSkipped = resultKey('skipped');
+
+/** Jinja's comparison tests (`selectattr('x', 'lt', 5)`), as the operators compare. */
+const comparing = (op: string): Test => (value, args, context) => compare(op, value, args[0], context);
 
 const TESTS: Record<string, Test> = {
   defined: (value) => !(value instanceof Undefined),
@@ -39,6 +42,16 @@ const TESTS: Record<string, Test> = {
   equalto: (value, args) => equal(value, args[0]),
   eq: (value, args) => equal(value, args[0]),
   '==': (value, args) => equal(value, args[0]),
+  ne: (value, args) => !equal(value, args[0]),
+  '!=': (value, args) => !equal(value, args[0]),
+  lt: comparing('<'),
+  '<': comparing('<'),
+  le: comparing('<='),
+  '<=': comparing('<='),
+  gt: comparing('>'),
+  '>': comparing('>'),
+  ge: comparing('>='),
+  '>=': comparing('>='),
   in: (value, args) => Array.isArray(args[0]) ? args[0].some((item) => equal(item, value)) : String(args[0]).includes(String(value)),
   truthy: (value) => truthy(value),
   falsy: (value) => !truthy(value),

@@ -14,7 +14,8 @@ let cluster: ClusterLab;
 let inventory: string;
 
 beforeAll(async () => {
-  cluster = await startClusterLab({ agents: ['worker1'], laterAgents: ['worker2'] });
+  // One worker on purpose (worker2 joins later): preflight's minimum of two is lowered.
+  cluster = await startClusterLab({ agents: ['worker1'], laterAgents: ['worker2'], vars: { preflight_min_workers: 1 } });
   const run = await site(cluster);
   if (run.code !== 0) throw new Error(`site.yaml failed:\n${run.stdout}\n${run.stderr}`);
   inventory = cluster.inventoryWithAgents(['worker2']);

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { Lab } from '../lab.js';
+import { PREFLIGHT_LAB_VARS, preflightHostSetup } from './preflight.js';
 import { RkeSim } from './sim.js';
 
 export interface ClusterLabOptions {
@@ -41,14 +42,14 @@ export async function startClusterLab(options: ClusterLabOptions = {}): Promise<
     const siteA = names.filter((_, index) => index % 2 === 0);
     const lab = await Lab.start({
       names,
-      setup: sim.hostSetup,
+      setup: (host) => `${sim.hostSetup(host)}\n${preflightHostSetup()}`,
       groups: {
         rke2_servers: [server],
         rke2_agents: [...agents],
         site_a: siteA,
         site_b: names.filter((name) => !siteA.includes(name)),
       },
-      vars: { ...sim.inventoryVars(), metallb_ip: LAB_METALLB_IP, rke2_wait_delay: 1, metallb_wait_delay: 1, ...options.vars },
+      vars: { ...sim.inventoryVars(), ...PREFLIGHT_LAB_VARS, metallb_ip: LAB_METALLB_IP, rke2_wait_delay: 1, metallb_wait_delay: 1, ...options.vars },
     });
     return {
       lab,

@@ -56,6 +56,8 @@ export function installRke2Script(sourceDir: string): string {
     '  esac',
     'fi',
     'info "using $version as release"',
+    '# Fault injection for tests: a download that fails on this host.',
+    '[ ! -e /var/lib/cxsim/fail-install ] || fatal "download of rke2 $version failed (cxsim: /var/lib/cxsim/fail-install)"',
     'mkdir -p /usr/local/bin /usr/local/lib/systemd/system /usr/local/share/rke2/sim',
     embed('/usr/local/bin/rke2', join(sourceDir, 'sh', 'rke2'), '755'),
     embed('/usr/local/share/rke2/sim/kubectl', join(sourceDir, 'sh', 'kubectl'), '755'),

@@ -20,10 +20,10 @@ cxsim_lock() {
 }
 cxsim_unlock() { rmdir "$CL/.lock" 2>/dev/null || true; }
 
-# Scalar value of a top-level key of an RKE2 config.yaml (quotes removed).
+# Scalar value of a top-level key of an RKE2 config.yaml or its config.yaml.d/*.yaml drop-ins (quotes removed).
 cxsim_cfg() {
   [ -f /etc/rancher/rke2/config.yaml ] || return 0
-  sed -n "s/^$1:[[:space:]]*//p" /etc/rancher/rke2/config.yaml | head -n 1 | sed 's/^"\(.*\)"$/\1/; s/^'"'"'\(.*\)'"'"'$/\1/'
+  cat /etc/rancher/rke2/config.yaml /etc/rancher/rke2/config.yaml.d/*.yaml 2>/dev/null | sed -n "s/^$1:[[:space:]]*//p" | head -n 1 | sed 's/^"\(.*\)"$/\1/; s/^'"'"'\(.*\)'"'"'$/\1/'
 }
 
 # Items of a top-level list key (block style "- x" or flow style ["x", "y"]).
