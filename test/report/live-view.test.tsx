@@ -192,6 +192,18 @@ describe('live view', () => {
     expect(veryVerbose).toContain('"rc": 0');
   });
 
+  it('debug output shows without -v, as ansible-playbook shows it: a list of lines as lines', () => {
+    const show = taskRef('Show the nodes', 3, 4, { module: 'debug' });
+    const lines = ['NAME STATUS ROLES', 'cp1 Ready control-plane'];
+    const events = [...start, hostResult('web1', show, 'ok', { changed: false, 'nodes.stdout_lines': lines }), hostResult('web2', show, 'ok', { changed: false, msg: 'all Ready' })];
+    const frame = plain(frameOf(stateOf(events)));
+    expect(frame).toContain('ok: [web1] Show the nodes');
+    expect(frame).toContain('nodes.stdout_lines:');
+    expect(frame).toMatch(/^ {4}NAME STATUS ROLES\n {4}cp1 Ready control-plane$/m);
+    expect(frame).toMatch(/^ {4}all Ready$/m);
+    expect(frame).not.toContain('changed:');
+  });
+
   it('a no_log result shows only the censored text, even with -vv and when it fails', () => {
     const censored = { censored: "the output has been hidden due to the fact that 'no_log: true' was specified for this result", changed: false };
     const events = [...start, hostResult('web1', install, 'ok', censored), hostResult('web2', install, 'failed', censored)];

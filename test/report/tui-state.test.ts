@@ -92,7 +92,7 @@ describe('tui reducer', () => {
   });
 
   it('logs result details with -v, as ansible-playbook prints them (items, not the loop summary)', () => {
-    const loop = taskRef('Loop', 1, 1, { module: 'debug' });
+    const loop = taskRef('Loop', 1, 1, { module: 'command' });
     const events = [playStart('P', ['a'], 1), hostResult('a', loop, 'ok', { msg: 'x' }, { item: 'x' }), hostResult('a', loop, 'ok', { results: [{}] }), hostResult('a', install, 'changed', { stdout: 'hi' })];
     expect(run(events).log).toEqual([]);
     const verbose = run(events, { verbosity: 1 });

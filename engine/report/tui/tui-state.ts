@@ -63,6 +63,7 @@ export type LogEntry =
       readonly kind: 'detail';
       readonly host: string;
       readonly task: string;
+      readonly module: string;
       readonly status: HostStatus;
       readonly item: string | undefined;
       readonly at: SourcePosition | undefined;
@@ -173,8 +174,9 @@ function playStarted(state: TuiState, event: Extract<RunEvent, { kind: 'play_sta
 function hostResult(state: TuiState, event: Extract<RunEvent, { kind: 'host_result' }>): TuiState {
   let next = state;
   if (state.settings.diff && event.result.diff) next = appendLog(next, { kind: 'diff', host: event.host, task: event.task.name, result: event.result });
-  if (state.settings.verbosity >= 1 && printsDetail(event)) {
-    next = appendLog(next, { kind: 'detail', host: event.host, task: event.task.name, status: event.status, item: event.item?.label, at: event.task.at, result: event.result });
+  if ((state.settings.verbosity >= 1 || isDebugOutput(event)) && printsDetail(event)) {
+    const { host, task, status, item, result } = event;
+    next = appendLog(next, { kind: 'detail', host, task: task.name, module: task.module, status, item: item?.label, at: task.at, result });
   }
   if (event.item) return updateHost(next, event.host, (host) => ({ ...host, item: event.item?.label }));
   if (isFailure(event)) next = { ...next, failures: [...next.failures, failureOf(event)] };
@@ -186,6 +188,11 @@ function hostResult(state: TuiState, event: Extract<RunEvent, { kind: 'host_resu
     lastAt: event.time,
     counts: tally(host.counts, event),
   }));
+}
+
+/** What `debug` shows is shown at every verbosity, as ansible-playbook does. */
+function isDebugOutput(event: Extract<RunEvent, { kind: 'host_result' }>): boolean {
+  return event.task.module === 'debug' && event.status !== 'skipped';
 }
 
 /** The lines ansible-playbook -v prints: each item, and a task's own result unless it only sums up its items. */

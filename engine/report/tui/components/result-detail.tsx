@@ -11,6 +11,7 @@ import { formatPosition } from '../format.js';
 export interface ResultDetailProps {
   readonly host: string;
   readonly task: string;
+  readonly module: string;
   readonly status: HostStatus;
   readonly item: string | undefined;
   readonly at: SourcePosition | undefined;
@@ -20,7 +21,7 @@ export interface ResultDetailProps {
 
 const STATUS_COLOR: Record<HostStatus, string> = { ok: 'green', changed: 'yellow', failed: 'red', skipped: 'cyan', unreachable: 'magentaBright' };
 
-export function ResultDetail({ host, task, status, item, at, result, verbosity }: ResultDetailProps) {
+export function ResultDetail({ host, task, module, status, item, at, result, verbosity }: ResultDetailProps) {
   const streams = (['stdout', 'stderr', 'msg'] as const).filter((key) => typeof result[key] === 'string' && result[key] !== '');
   return (
     <Box flexDirection="column">
@@ -34,6 +35,8 @@ export function ResultDetail({ host, task, status, item, at, result, verbosity }
       </Text>
       {verbosity >= 2 ? (
         <Text dimColor>{JSON.stringify(result, null, 2)}</Text>
+      ) : module === 'debug' ? (
+        <DebugValues result={result} />
       ) : (
         streams.map((key) => (
           <Text key={key}>
@@ -45,4 +48,32 @@ export function ResultDetail({ host, task, status, item, at, result, verbosity }
       {verbosity < 2 && 'censored' in result ? <Text dimColor>  {String(result.censored)}</Text> : null}
     </Box>
   );
+}
+
+/** debug's message or variables, as an operator reads them: a list of lines as lines. */
+function DebugValues({ result }: { readonly result: TaskResult }) {
+  const shown = Object.entries(result).filter(([key]) => key !== 'changed' && key !== 'failed' && key !== 'censored');
+  return (
+    <Box flexDirection="column">
+      {shown.map(([key, value]) => (
+        <Box key={key} flexDirection="column">
+          {key === 'msg' && typeof value === 'string' ? null : <Text dimColor>  {key}:</Text>}
+          <Text>{indent(readable(value))}</Text>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function readable(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((line) => typeof line === 'string')) return value.join('\n');
+  return JSON.stringify(value, null, 2);
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 }
