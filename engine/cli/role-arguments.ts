@@ -2,8 +2,8 @@
  * Typed role variables (meta/argument_specs) are checked for every host the
  * play targets before anything runs, with the values the host would see.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
 import { CxError, UndefinedVariableError } from '../errors.js';
+import { argumentProblems } from '../load/argument-check.js';
 import { selectHosts } from '../load/host-pattern.js';
 import type { BlockNode, Play } from '../load/model.js';
 import { RunContext } from '../run/run-context.js';
@@ -11,9 +11,6 @@ import { PlayRuntime } from '../run/play-runtime.js';
 import { enterNode, playFrame } from '../run/frame.js';
 import type { RunOptions } from '../run/run-options.js';
 import { isTemplated } from '../template/render.js';
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new WeakMap<object, ValidateFunction>();
 
 export function checkRoleArguments(play: Play, options: RunOptions): void {
   const roles = play.roles.filter((block): block is BlockNode & { role: NonNullable<BlockNode['role']> } => Boolean(block.role?.role.argumentSpec));
@@ -27,7 +24,6 @@ export function checkRoleArguments(play: Play, options: RunOptions): void {
   const runtime = new PlayRuntime(run, play, hosts);
   for (const block of roles) {
     const spec = block.role.role.argumentSpec!;
-    const validate = validatorFor(spec.schema);
     const properties = Object.keys((spec.schema.properties as Record<string, unknown> | undefined) ?? {});
     for (const name of hosts) {
       const host = run.host(name);
@@ -44,8 +40,8 @@ export function checkRoleArguments(play: Play, options: RunOptions): void {
           throw error;
         }
       }
-      if (!validate(values)) {
-        const problems = (validate.errors ?? []).map((error) => `${error.instancePath.slice(1) || error.params.missingProperty || 'value'} ${error.message}`);
+      const problems = argumentProblems(spec.schema, values);
+      if (problems.length > 0) {
         throw new CxError(`role '${block.role.role.name}' got invalid variables for host ${name}: ${problems.join('; ')}`, {
           at: spec.at,
           hint: 'fix the values in the inventory, group_vars/host_vars, play vars or -e',
@@ -53,13 +49,4 @@ export function checkRoleArguments(play: Play, options: RunOptions): void {
       }
     }
   }
-}
-
-function validatorFor(schema: object): ValidateFunction {
-  let validate = validators.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
 }

@@ -54,7 +54,8 @@ export function roleArgumentSpec(dir: string, role: string, entry: string, meta:
   for (const key of Object.keys(body)) {
     if (!ENTRY_KEYS.includes(key)) throw new CxError(`argument_specs.${entry} has no key '${key}'${didYouMean(key, ENTRY_KEYS)}`, { at: keyPositionOf(body, key, specAt) });
   }
-  return { schema: objectSchema(body.options, `role '${role}'`, specAt), at: specAt };
+  const summary = typeof body.short_description === 'string' ? ` - ${body.short_description}` : '';
+  return { schema: objectSchema(body.options, `role '${role}'`, specAt), at: specAt, taskName: `Validating arguments against arg spec '${entry}'${summary}` };
 }
 
 function jsonSchemaSpec(file: string, role: string): RoleArgumentSpec {

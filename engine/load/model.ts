@@ -99,6 +99,8 @@ export interface RoleArgumentSpec {
   /** JSON Schema of the role's variables (from meta/argument_specs.yaml or a .schema.json). */
   readonly schema: Readonly<Record<string, unknown>>;
   readonly at: SourcePosition;
+  /** Ansible's name for the task that validates them (YAML specs only: Ansible knows no JSON Schema file). */
+  readonly taskName?: string | undefined;
 }
 
 export interface Role {

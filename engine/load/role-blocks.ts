@@ -6,6 +6,7 @@
  */
 import type { BlockNode, Inheritable, ModuleTask } from './model.js';
 import { loadRole, type RoleLoadOptions } from './role.js';
+import { roleEntryTasks } from './role-entry.js';
 
 export class RoleExpander {
   readonly blocks: BlockNode[] = [];
@@ -24,7 +25,7 @@ export class RoleExpander {
     if (this.seen.has(key) && !instance.role.allowDuplicates) return;
     this.seen.add(key);
     for (const handler of instance.role.handlers) if (!this.handlers.includes(handler)) this.handlers.push(handler);
-    this.blocks.push({ kind: 'block', ...keywords, role: instance, name: `role ${instance.role.name}`, block: instance.role.tasks, rescue: [], always: [] });
+    this.blocks.push({ kind: 'block', ...keywords, role: instance, name: `role ${instance.role.name}`, block: roleEntryTasks(instance), rescue: [], always: [] });
   }
 }
 

@@ -19,6 +19,7 @@ import { statModule } from './stat.js';
 import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
 import { uriModule } from './uri.js';
+import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
@@ -41,6 +42,7 @@ const ALL: readonly ModuleDef[] = [
   systemdModule,
   templateModule,
   uriModule,
+  validateArgumentSpecModule,
   waitForModule,
 ];
 

@@ -10,6 +10,7 @@ import { CxError, formatPosition } from '../errors.js';
 import type { TaskRef } from '../events.js';
 import type { BlockNode, IncludeNode, MetaTask, ModuleTask, TaskNode } from '../load/model.js';
 import { loadRole } from '../load/role.js';
+import { roleEntryTasks } from '../load/role-entry.js';
 import { loadTaskFile } from '../load/tasks.js';
 import { findModule } from '../modules/registry.js';
 import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
@@ -201,7 +202,7 @@ export class TaskListRunner {
     for (const task of instance.role.handlers) this.play.handlers.push({ task, role: instance });
     // The include's vars are the role's params here, not block vars.
     const roleFrame: Frame = { ...frame, blockVars: frame.blockVars.slice(Object.keys(node.vars).length > 0 ? 1 : 0), role: instance };
-    await this.runNodes(instance.role.tasks, hosts, roleFrame);
+    await this.runNodes(roleEntryTasks(instance), hosts, roleFrame);
   }
 
   /** Ansible counts a loaded include as one `ok` per host ("included: file for hosts"). */

@@ -102,3 +102,19 @@ describe('pause', () => {
     expect((await runModule(mod('pause'), { args: { seconds: 1, minutes: 1 } })).result).toMatchObject({ failed: true, msg: 'parameters are mutually exclusive: minutes|seconds' });
   });
 });
+
+describe('validate_argument_spec', () => {
+  const spec = { type: 'object', properties: { port: { type: 'integer' }, nodes: { type: 'array' }, absent: { type: 'string' } }, required: ['port'] };
+
+  it('passes with the values the host sees, leaving out what is not defined', async () => {
+    const { result, execs } = await runModule(mod('validate_argument_spec'), { args: { argument_spec: spec }, vars });
+    expect(result).toEqual({ changed: false, msg: 'The arg spec validation passed', validate_args_context: {} });
+    expect(execs).toBe(0);
+  });
+
+  it('fails naming each variable of the wrong type or missing', async () => {
+    const { result } = await runModule(mod('validate_argument_spec'), { args: { argument_spec: spec }, vars: { port: 'high', nodes: 'a' } });
+    expect(result).toMatchObject({ changed: false, failed: true, argument_errors: ['port must be integer', 'nodes must be array'] });
+    expect((await runModule(mod('validate_argument_spec'), { args: { argument_spec: spec }, vars: {} })).result).toMatchObject({ failed: true, argument_errors: ['port must have required property \'port\''] });
+  });
+});
