@@ -3,9 +3,9 @@
  * or `@file.yaml`. Later `-e` win over earlier ones.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { CxError, ExitCode } from '../errors.js';
 import { loadVarsFile } from '../load/vars-file.js';
+import { parseYaml } from '../load/yaml.js';
 
 export function parseExtraVars(values: readonly string[], cwd: string): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -21,7 +21,8 @@ function parseOne(value: string, cwd: string): Record<string, unknown> {
   if (value.startsWith('{')) {
     let parsed: unknown;
     try {
-      parsed = parseYaml(value, { maxAliasCount: 0 });
+      // The loader's own YAML reading: prototype keys at any depth, duplicate keys and alias bombs are refused.
+      parsed = parseYaml(value, '-e');
     } catch (error) {
       throw badExtraVars(value, (error as Error).message);
     }

@@ -10,7 +10,7 @@ import { quote } from '../connection/quote.js';
 import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
 import { equal, typeName } from './evaluate.js';
-import { member, stripChars } from './members.js';
+import { assertSafeName, member, stripChars } from './members.js';
 import { pythonString, truthy } from './python.js';
 import { pythonRegExp, pythonReplacement } from './regex.js';
 import { applyTest } from './tests.js';
@@ -48,6 +48,7 @@ const unique = (items: unknown[]): unknown[] => items.filter((item, index) => it
 function combine(base: Record<string, unknown>, other: Record<string, unknown>, recursive: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(other)) {
+    assertSafeName(key);
     const existing = out[key];
     const both = recursive && existing && value && typeof existing === 'object' && typeof value === 'object' && !Array.isArray(existing) && !Array.isArray(value);
     out[key] = both ? combine(existing as Record<string, unknown>, value as Record<string, unknown>, true) : value;
@@ -151,7 +152,12 @@ const FILTERS: Record<string, Filter> = {
     Object.entries(mapping(value, context)).map(([key, item]) => ({ [String(kwargs.key_name ?? 'key')]: key, [String(kwargs.value_name ?? 'value')]: item })),
   items2dict: (value, _args, kwargs, context) => {
     const out: Record<string, unknown> = {};
-    for (const item of list(value, context)) out[String(attribute(item, kwargs.key_name ?? 'key'))] = attribute(item, kwargs.value_name ?? 'value');
+    for (const item of list(value, context)) {
+      // A key taken from data ('__proto__' as a value) must not become the mapping's prototype.
+      const key = String(attribute(item, kwargs.key_name ?? 'key'));
+      assertSafeName(key);
+      out[key] = attribute(item, kwargs.value_name ?? 'value');
+    }
     return out;
   },
   combine: (value, args, kwargs, context) =>

@@ -4,6 +4,7 @@
  * by the operator.
  */
 import { randomBytes } from 'node:crypto';
+import { assertSafeName } from '../template/members.js';
 
 /** Ansible's `omit`: an argument rendered to this token is dropped. One per run, unguessable. */
 export const OMIT_TOKEN = `__omit_place_holder__${randomBytes(20).toString('hex')}`;
@@ -14,6 +15,8 @@ export function stripOmitted(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
+      // Module arguments can hold data (a registered result, from_json): a '__proto__' key there must not become a prototype.
+      assertSafeName(key);
       if (item !== OMIT_TOKEN) out[key] = stripOmitted(item);
     }
     return out;

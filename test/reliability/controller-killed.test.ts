@@ -42,7 +42,11 @@ async function destSums(host: string): Promise<string[]> {
 describe('the controller killed with SIGKILL while writing files', () => {
   it('leaves every destination absent or whole, no temp files, and a rerun converges', async () => {
     const running = startCxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml'], { cwd: work.dir });
-    await waitUntil(async () => (await lab.exec('node1', 'ls -a /opt')).stdout.includes('.cxplay.'), 'a temp file on node1');
+    // A temp file while the third file is not there yet: at least one destination is still to come when the kill lands.
+    await waitUntil(async () => {
+      const listing = (await lab.exec('node1', 'ls -a /opt; test -e /opt/c.bin && echo third-done')).stdout;
+      return listing.includes('.cxplay.') && !listing.includes('third-done');
+    }, 'a temp file on node1 before the third file');
     running.child.kill('SIGKILL');
     const killed = await running.done;
     expect(killed.signal).toBe('SIGKILL');

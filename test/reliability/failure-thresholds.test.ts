@@ -84,5 +84,5 @@ describe('failure thresholds end the run as ansible-playbook does', () => {
       expect(reference.code).toBe(exit);
       expect(parseRecap(reference.stdout), reference.stdout).toEqual(recap);
     }
-  });
+  }, 120_000);
 });

@@ -94,11 +94,11 @@ describe('no_log values', () => {
   it('control: the watchers do see a secret passed as a process argument', async () => {
     const stopWatching = await watchProcessArguments();
     await Promise.all([
-      lab.exec('node1', `sh -c 'sleep 1' ${SECRET}`),
-      promisify(execFile)(process.execPath, ['-e', 'setTimeout(() => {}, 1000)', SECRET]),
+      lab.exec('node1', `sh -c 'sleep 2' ${SECRET}`),
+      promisify(execFile)(process.execPath, ['-e', 'setTimeout(() => {}, 2000)', SECRET]),
     ]);
     const hits = await stopWatching();
-    expect(hits.some((hit) => hit.startsWith('sh -c sleep 1'))).toBe(true);
+    expect(hits.some((hit) => hit.startsWith('sh -c sleep 2'))).toBe(true);
     expect(hits.some((hit) => hit.includes('setTimeout'))).toBe(true);
   });
 
