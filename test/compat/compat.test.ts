@@ -139,4 +139,19 @@ describe.skipIf(!hasAnsible)('same playbook, same result as ansible-playbook', (
       }
     }, 240_000);
   }
+
+  it('--tags, --skip-tags and --limit select the same tasks and hosts as ansible-playbook', async () => {
+    const [ansibleLab, cxLab] = await Promise.all([startLab('ansible-select'), startLab('cx-select')]);
+    try {
+      for (const flags of [['--tags', 'special'], ['--skip-tags', 'special', '--limit', 'compat:!node3']]) {
+        const reference = await ansible(ansibleLab, 'control.yaml', flags);
+        const ours = await cx(cxLab, 'control.yaml', flags);
+        expect(parseRecap(ours.stdout), `${flags.join(' ')}\n${ours.stdout}${ours.stderr}`).toEqual(parseRecap(reference.stdout));
+        expect(await snapshot(cxLab)).toEqual(await snapshot(ansibleLab));
+      }
+      expect(Object.keys(parseRecap((await cx(cxLab, 'control.yaml', ['--limit', 'node1'])).stdout))).toEqual(['node1']);
+    } finally {
+      await Promise.all([ansibleLab.stop(), cxLab.stop()]);
+    }
+  }, 240_000);
 });
