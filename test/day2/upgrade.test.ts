@@ -51,6 +51,15 @@ function order(log: string, patterns: readonly RegExp[]): number[] {
 }
 
 describe('rolling upgrade on simulated nodes', () => {
+  it('--check predicts the upgrade and changes nothing', async () => {
+    const before = await nodeStates();
+    const run = await cx(['run', 'playbooks/upgrade.yaml', '-i', cluster.lab.inventoryPath, '-e', `rke2_version=${TO}`, '--check']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    for (const host of ['cp1', 'worker1', 'worker2']) expect(parseRecap(run.stdout)[host]!.changed).toBeGreaterThan(0);
+    expect(await nodeStates()).toEqual(before);
+    expect((await cluster.lab.exec('worker1', '/usr/local/bin/rke2 --version')).stdout).toContain(FROM);
+  }, 180_000);
+
   it('stops at a node whose upgrade fails, the nodes before it done and back in service', async () => {
     expect(Object.values(await nodeStates()).map((node) => node.version)).toEqual([FROM, FROM, FROM]);
     await cluster.lab.exec('worker2', 'touch /var/lib/cxsim/fail-install');
