@@ -110,6 +110,20 @@ describe('preflight on simulated nodes', () => {
     for (const host of ['cp1', 'worker1']) expect((await cluster.lab.exec(host, 'ls /usr/local/bin/rke2 /etc/rancher/rke2 2>&1; true')).stdout).toContain('No such file');
   }, 120_000);
 
+  it('add-worker.yaml --limit checks the new worker against every node first, and stops there', async () => {
+    blockPort(cluster.sim, address(cluster, 'cp1'), '9345/tcp');
+    const run = await cx(['run', 'playbooks/add-worker.yaml', '-i', cluster.lab.inventoryPath, '--limit', 'worker2']);
+    expect(run.code).toBe(2);
+    expect(Object.keys(parseRecap(run.stdout))).toEqual(['worker2']);
+    expect(rows(run.stdout).filter((row) => / port /.test(row)).map((row) => row.split(/\s+/).slice(0, 6).join(' ')).sort()).toEqual([
+      'MISSING worker2 port 9345/tcp -> cp1',
+      'ok worker2 port 10250/tcp -> cp1', 'ok worker2 port 10250/tcp -> worker1',
+      'ok worker2 port 6443/tcp -> cp1',
+      'ok worker2 port 8472/udp -> cp1', 'ok worker2 port 8472/udp -> worker1',
+    ]);
+    expect((await cluster.lab.exec('worker2', 'ls /usr/local/bin/rke2 2>&1; true')).stdout).toContain('No such file');
+  }, 120_000);
+
   it('an active ufw or firewalld on a node is named', async () => {
     await cluster.lab.exec('worker1', 'ufw enable');
     await cluster.lab.exec('worker2', 'echo running > /var/lib/cxsim/firewalld');
