@@ -66,7 +66,7 @@ describe('control-plane backup on a simulated cluster', () => {
       'etcd-s3-insecure': true,
     });
     expect(text.join('\n')).not.toContain(store.secretKey);
-    const credentials = await cluster.lab.exec('cp1', 'cd /etc/rancher/rke2/config.yaml.d && stat -c %a . 50-cxplay-etcd-s3-credentials.yaml && cat 50-cxplay-etcd-s3-credentials.yaml');
+    const credentials = await cluster.lab.exec('cp1', 'cd /etc/rancher/rke2/config.yaml.d && stat -c %a . 50-cxplay-secrets.yaml && cat 50-cxplay-secrets.yaml');
     const [dirMode, fileMode, ...credentialText] = credentials.stdout.split('\n');
     expect([dirMode, fileMode]).toEqual(['700', '600']);
     expect(parseYaml(credentialText.join('\n'))).toEqual({ 'etcd-s3-access-key': store.accessKey, 'etcd-s3-secret-key': store.secretKey });
@@ -110,7 +110,7 @@ describe('control-plane backup on a simulated cluster', () => {
     const run = await site(cluster, ['--diff', '-e', 'rke2_etcd_snapshot_retention=7', '-e', `@${vars}`]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/-etcd-snapshot-retention: 5\n\+etcd-snapshot-retention: 7/);
-    expect(run.stdout).toMatch(/TASK \[rke2-server : Write the S3 credentials of the etcd snapshots \(never shown\)\][^\n]*\nchanged: \[cp1\]\n/);
+    expect(run.stdout).toMatch(/TASK \[rke2-server : Write the cluster token and S3 credentials \(never shown\)\][^\n]*\nchanged: \[cp1\]\n/);
     expect(run.stdout).not.toContain(rotated);
     expect((await snapshot()).code).toBe(0);
     const json = await cx(['run', 'playbooks/etcd-snapshot.yaml', '-i', cluster.lab.inventoryPath, '-o', 'json', '-vvv']);

@@ -7,6 +7,7 @@
  * site.yaml stops before anything is installed.
  */
 import { execFile } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,20 @@ describe('preflight on simulated nodes', () => {
     for (const host of ['cp1', 'worker1']) expect((await cluster.lab.exec(host, 'ls /usr/local/bin/rke2 /etc/rancher/rke2 2>&1; true')).stdout).toContain('No such file');
   }, 120_000);
 
+  it('add-worker.yaml --limit checks the new worker against every node first, and stops there', async () => {
+    blockPort(cluster.sim, address(cluster, 'cp1'), '9345/tcp');
+    const run = await cx(['run', 'playbooks/add-worker.yaml', '-i', cluster.lab.inventoryPath, '--limit', 'worker2']);
+    expect(run.code).toBe(2);
+    expect(Object.keys(parseRecap(run.stdout))).toEqual(['worker2']);
+    expect(rows(run.stdout).filter((row) => / port /.test(row)).map((row) => row.split(/\s+/).slice(0, 6).join(' ')).sort()).toEqual([
+      'MISSING worker2 port 9345/tcp -> cp1',
+      'ok worker2 port 10250/tcp -> cp1', 'ok worker2 port 10250/tcp -> worker1',
+      'ok worker2 port 6443/tcp -> cp1',
+      'ok worker2 port 8472/udp -> cp1', 'ok worker2 port 8472/udp -> worker1',
+    ]);
+    expect((await cluster.lab.exec('worker2', 'ls /usr/local/bin/rke2 2>&1; true')).stdout).toContain('No such file');
+  }, 120_000);
+
   it('an active ufw or firewalld on a node is named', async () => {
     await cluster.lab.exec('worker1', 'ufw enable');
     await cluster.lab.exec('worker2', 'echo running > /var/lib/cxsim/firewalld');
@@ -151,12 +166,20 @@ describe('preflight on simulated nodes', () => {
     expect(rows(run.stdout)).toContainEqual(expect.stringMatching(/^ok\s+cluster\s+one subnet\s+every node in 127\.0\.\d+\.0\/255\.255\.255\.0$/));
   }, 120_000);
 
-  it("the role's own port probe (for real nodes): an open port and a refused one are reachable, udp unverified", async () => {
+  it("the role's own port probe (for real nodes): an open port and refused ones (tcp and udp) are reachable", async () => {
     const defaults = parseYaml(readFileSync(join(projectRoot, 'roles/preflight/defaults/main.yaml'), 'utf8')) as { preflight_port_probe: string };
     const probe = (port: string, proto: string) => promisify(execFile)('sh', ['-c', defaults.preflight_port_probe, 'port-probe', address(cluster, 'cp1'), port, proto]);
     expect((await probe('22', 'tcp')).stdout).toBe('open\n'); // the lab host's sshd
     expect((await probe('9345', 'tcp')).stdout).toBe('refused: reachable, nothing listening yet\n');
-    expect((await probe('8472', 'udp')).stdout).toBe('unverified: udp needs a listener on the peer\n');
+    expect((await probe('8472', 'udp')).stdout).toBe('refused: reachable, nothing listening yet\n');
+    // A UDP listener answers nothing: a listener and a dropping filter look alike, so it is reported, not failed.
+    const listener = createSocket('udp4');
+    await new Promise<void>((resolve) => listener.bind(0, address(cluster, 'cp1'), resolve));
+    try {
+      expect((await probe(String(listener.address().port), 'udp')).stdout).toBe('no answer: a listener, or a filter that drops (udp cannot tell them apart)\n');
+    } finally {
+      listener.close();
+    }
   }, 60_000);
 
   it('nodes outside the subnet are named', async () => {

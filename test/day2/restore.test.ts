@@ -79,6 +79,10 @@ describe('restore of the control plane on another node', () => {
     expect(await kubectlOn('cp2', 'get ipaddresspool first-pool -n metallb-system -o yaml')).toContain('192.0.2.50/32');
     // Same cluster, same token.
     expect((await cluster.lab.exec('cp2', 'cat /var/lib/rancher/rke2/server/node-token')).stdout.trim()).toBe(token);
+    // The token is in the secrets drop-in (0600), not in config.yaml (whose diff is shown).
+    expect((await cluster.lab.exec('cp2', 'cat /etc/rancher/rke2/config.yaml')).stdout).not.toContain(token);
+    const secrets = await cluster.lab.exec('cp2', 'stat -c %a /etc/rancher/rke2/config.yaml.d/50-cxplay-secrets.yaml; grep "^token:" /etc/rancher/rke2/config.yaml.d/50-cxplay-secrets.yaml');
+    expect(secrets.stdout).toBe(`600\ntoken: ${token}\n`);
   }, 180_000);
 
   it('a rerun resets nothing and changes nothing', async () => {

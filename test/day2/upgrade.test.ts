@@ -51,6 +51,15 @@ function order(log: string, patterns: readonly RegExp[]): number[] {
 }
 
 describe('rolling upgrade on simulated nodes', () => {
+  it('--check predicts the upgrade and changes nothing', async () => {
+    const before = await nodeStates();
+    const run = await cx(['run', 'playbooks/upgrade.yaml', '-i', cluster.lab.inventoryPath, '-e', `rke2_version=${TO}`, '--check']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    for (const host of ['cp1', 'worker1', 'worker2']) expect(parseRecap(run.stdout)[host]!.changed).toBeGreaterThan(0);
+    expect(await nodeStates()).toEqual(before);
+    expect((await cluster.lab.exec('worker1', '/usr/local/bin/rke2 --version')).stdout).toContain(FROM);
+  }, 180_000);
+
   it('stops at a node whose upgrade fails, the nodes before it done and back in service', async () => {
     expect(Object.values(await nodeStates()).map((node) => node.version)).toEqual([FROM, FROM, FROM]);
     await cluster.lab.exec('worker2', 'touch /var/lib/cxsim/fail-install');
@@ -98,6 +107,27 @@ describe('rolling upgrade on simulated nodes', () => {
     expect(run.code).toBe(0);
     for (const [host, counts] of Object.entries(parseRecap(run.stdout))) expect({ host, changed: counts.changed }).toEqual({ host, changed: 0 });
   }, 180_000);
+
+  it('a run interrupted between install and restart is finished by a rerun', async () => {
+    const NEXT = 'v1.31.4+rke2r1';
+    // What an interrupted run leaves: the control plane and worker1 with NEXT installed but
+    // still running TO, worker1 marked and drained.
+    for (const [host, type] of [['cp1', 'server'], ['worker1', 'agent']] as const) {
+      const install = await cluster.lab.exec(host, `INSTALL_RKE2_TYPE=${type} INSTALL_RKE2_VERSION=${NEXT} sh /usr/local/share/rke2-install.sh`);
+      expect(install.code, install.stderr).toBe(0);
+    }
+    await cluster.lab.exec('worker1', `echo ${NEXT} > /var/lib/rancher/rke2/cxplay-upgrading-to`);
+    await kubectl(cluster, 'drain worker1 --ignore-daemonsets --delete-emptydir-data');
+    expect((await nodeStates()).worker1).toEqual({ version: TO, ready: true, cordoned: true });
+
+    const run = await cx(['run', 'playbooks/upgrade.yaml', '-i', cluster.lab.inventoryPath, '-e', `rke2_version=${NEXT}`]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(await nodeStates()).toEqual({
+      cp1: { version: NEXT, ready: true, cordoned: true },
+      worker1: { version: NEXT, ready: true, cordoned: false },
+      worker2: { version: NEXT, ready: true, cordoned: false },
+    });
+  }, 240_000);
 
   it('refuses to run without a version', async () => {
     const run = await cx(['run', 'playbooks/upgrade.yaml', '-i', cluster.lab.inventoryPath]);
