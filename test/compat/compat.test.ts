@@ -9,22 +9,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
 import { FAKE_SYSTEMCTL } from '../support/fake-systemctl.js';
-import { cxplay, parseRecap, projectRoot, runCommand, type CommandResult } from '../support/cli.js';
+import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
 
 const playbooks = resolve(projectRoot, 'test', 'compat', 'playbooks');
-const hasAnsible = (() => {
-  try {
-    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 const HOSTS = ['node1', 'node2', 'node3'];
 let server: Server;
 let downloadUrl = '';
@@ -66,20 +57,7 @@ async function startLab(name: string): Promise<Lab> {
 }
 
 function ansible(lab: Lab, playbook: string, extra: readonly string[] = []): Promise<CommandResult> {
-  return runCommand('ansible-playbook', ['-i', lab.inventoryPath, join(playbooks, playbook), ...extra], {
-    cwd: playbooks,
-    env: {
-      ANSIBLE_NOCOLOR: '1',
-      ANSIBLE_FORCE_COLOR: '0',
-      ANSIBLE_RETRY_FILES_ENABLED: '0',
-      ANSIBLE_PIPELINING: '1',
-      ANSIBLE_FORKS: '10',
-      ANSIBLE_LOCAL_TEMP: join(work, 'ansible-local'),
-      ANSIBLE_REMOTE_TMP: '/tmp/.ansible-remote',
-      ANSIBLE_DEPRECATION_WARNINGS: '0',
-      ANSIBLE_SSH_CONTROL_PATH_DIR: join(work, 'cp'),
-    },
-  });
+  return ansiblePlaybook(['-i', lab.inventoryPath, join(playbooks, playbook), ...extra], { cwd: playbooks, work });
 }
 
 function cx(lab: Lab, playbook: string, extra: readonly string[] = []): Promise<CommandResult> {

@@ -9,22 +9,13 @@
  * controller-side (fail, debug), so no host is contacted; the inventory's
  * addresses are loopback ones nobody listens on.
  */
-import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRecap, runCommand, type RecapLine } from '../support/cli.js';
+import { hasAnsible } from '../support/ansible.js';
 import { cxplayRun, scratch } from './support.js';
 
 const work = scratch('thresholds');
 afterAll(() => work.remove());
-const hasAnsible = (() => {
-  try {
-    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 work.write('inventory.yaml', {
   all: { hosts: Object.fromEntries([1, 2, 3, 4].map((n) => [`node${n}`, { ansible_host: `127.0.250.${n}`, ansible_port: 1 }])) },
 });

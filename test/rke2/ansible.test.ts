@@ -4,43 +4,22 @@
  * same recap counts, the argument-spec validation task of each role
  * included), write the same files, and both second runs change nothing.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { startClusterLab, type ClusterLab } from '../lab/rke2-sim/cluster-lab.js';
-import { parseRecap, projectRoot, runCommand, type CommandResult } from '../support/cli.js';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
 import { nodes, site } from './support.js';
-
-const hasAnsible = (() => {
-  try {
-    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 let work: string;
 let ansibleLab: ClusterLab;
 let cxLab: ClusterLab;
 
 function ansible(cluster: ClusterLab): Promise<CommandResult> {
-  return runCommand('ansible-playbook', ['-i', cluster.lab.inventoryPath, 'playbooks/site.yaml'], {
-    cwd: projectRoot,
-    env: {
-      ANSIBLE_NOCOLOR: '1',
-      ANSIBLE_FORCE_COLOR: '0',
-      ANSIBLE_RETRY_FILES_ENABLED: '0',
-      ANSIBLE_PIPELINING: '1',
-      ANSIBLE_LOCAL_TEMP: join(work, 'ansible-local'),
-      ANSIBLE_REMOTE_TMP: '/tmp/.ansible-remote',
-      ANSIBLE_DEPRECATION_WARNINGS: '0',
-      ANSIBLE_SSH_CONTROL_PATH_DIR: join(work, 'cp'),
-    },
-  });
+  return ansiblePlaybook(['-i', cluster.lab.inventoryPath, 'playbooks/site.yaml'], { cwd: projectRoot, work });
 }
 
 async function files(cluster: ClusterLab): Promise<Record<string, unknown>> {
