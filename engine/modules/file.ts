@@ -97,7 +97,7 @@ function fileScript(ctx: ModuleContext, path: string): string {
     `want=${quote(String(args.state ?? ''))}`,
     `src=${src === undefined ? '' : quote(src)}`,
     `has_src=${flag(src !== undefined)}; force=${flag(args.force === true)}; follow=${flag(args.follow !== false)}; recurse=${flag(args.recurse === true)}; check=${flag(check)}`,
-    'prev=$(cx_state "$p")',
+    'cx_state "$p"; prev=$cx_path_state',
     'if [ -z "$want" ]; then if [ "$prev" != absent ]; then want=$prev; elif $recurse; then want=directory; else want=file; fi; fi',
     'cx_report before "$prev"; cx_report want "$want"',
     '$recurse && [ "$want" != directory ] && cx_fail "recurse option requires state to be \'directory\'"',
@@ -111,15 +111,16 @@ function fileScript(ctx: ModuleContext, path: string): string {
 
 /** One sh function per state; each sets `changed` and leaves the attributes of the final path applied. */
 const STATE_FUNCTIONS = String.raw`
+# Sets cx_path_state to the state of $1 (a variable, not output: no subshell).
 cx_state() {
-  if [ -L "$1" ]; then echo link
-  elif [ -d "$1" ]; then echo directory
-  elif [ -e "$1" ]; then if [ "$(stat -c %h "$1")" -gt 1 ]; then echo hard; else echo file; fi
-  else echo absent; fi
+  if [ -L "$1" ]; then cx_path_state=link
+  elif [ -d "$1" ]; then cx_path_state=directory
+  elif [ -e "$1" ]; then if [ "$(stat -c %h "$1")" -gt 1 ]; then cx_path_state=hard; else cx_path_state=file; fi
+  else cx_path_state=absent; fi
 }
 cx_finish() {
   cx_report changed "$changed"
-  cx_report after "$(cx_state "$p")"
+  cx_state "$p"; cx_report after "$cx_path_state"
   # Unchanged: the attributes cx_attributes read are still the path's.
   if [ -e "$p" ] || [ -L "$p" ]; then if [ "$changed" = 0 ]; then cx_report_attributes "$p" cached; else cx_report_attributes "$p"; fi; fi
   exit 0
@@ -129,7 +130,7 @@ cx_apply_attributes() {
   if $recurse; then cx_attributes_recursive "$1"; [ "$attr_changed" = 1 ] && changed=1; fi
   :
 }
-cx_follow() { if $follow && [ "$prev" = link ]; then p=$(readlink -f -- "$p"); prev=$(cx_state "$p"); fi; }
+cx_follow() { if $follow && [ "$prev" = link ]; then p=$(readlink -f -- "$p"); cx_state "$p"; prev=$cx_path_state; fi; }
 cx_absent() {
   [ "$prev" = absent ] && return
   changed=1

@@ -8,6 +8,7 @@
  * curl reads the URL and headers from its stdin (-K -), so a token in them
  * never shows in the process list; wget (the fallback) takes them as arguments.
  */
+import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
 import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, prepareTempScript } from './lib/file-attributes.js';
@@ -147,7 +148,8 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     '  cx_attributes "$dest"; cx_report changed "$attr_changed"',
     'else',
     prepareTempScript(attributes, 'tmp', 'dest'),
-    args.backup === true ? '  if [ -f "$dest" ]; then backup="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
+    // Ansible's name (dest.PID.time~), with a random number for the pid: scripts of one shell session share theirs.
+    args.backup === true ? `  if [ -f "$dest" ]; then backup="$dest.${randomInt(10_000, 100_000)}.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi` : '',
     '  mv -f -- "$tmp" "$dest" || cx_fail "failed to copy the download to $dest"; tmp=; cx_report changed 1',
     'fi',
     'cx_report md5sum "$(md5sum < "$dest" | cut -c1-32)"',

@@ -1,6 +1,10 @@
-/** Template files are read and compiled once per run, then rendered per host. */
+/**
+ * Template files are read and compiled once per run, then rendered per host.
+ * Handlebars is loaded on the first template (it is the costliest import at
+ * start-up, and many runs use no template at all).
+ */
 import { readFile } from 'node:fs/promises';
-import { compileTemplateFile, type CompiledTemplate } from '../template/handlebars.js';
+import type { CompiledTemplate } from '../template/handlebars.js';
 
 export class TemplateCache {
   private readonly compiled = new Map<string, Promise<CompiledTemplate>>();
@@ -8,7 +12,9 @@ export class TemplateCache {
   get(path: string): Promise<CompiledTemplate> {
     let entry = this.compiled.get(path);
     if (!entry) {
-      entry = readFile(path, 'utf8').then((source) => compileTemplateFile(source, path));
+      entry = Promise.all([readFile(path, 'utf8'), import('../template/handlebars.js')]).then(([source, { compileTemplateFile }]) =>
+        compileTemplateFile(source, path),
+      );
       this.compiled.set(path, entry);
     }
     return entry;

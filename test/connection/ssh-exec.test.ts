@@ -47,6 +47,12 @@ describe('ssh exec', () => {
     expect(conn.execCount).toBe(5);
   });
 
+  it('carries large output on both streams whole', async () => {
+    const result = await conn.exec("head -c 3000000 /dev/zero | tr '\\0' a; head -c 70000 /dev/zero | tr '\\0' b >&2; exit 7");
+    expect({ rc: result.rc, out: result.stdout.length, err: result.stderr.length }).toEqual({ rc: 7, out: 3_000_000, err: 70_000 });
+    expect(result.stdout.replace(/a/g, '') + result.stderr.replace(/b/g, '')).toBe('');
+  });
+
   it('runs concurrent execs to completion, each with its own result', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, index) => conn.exec(`sleep 0.0${index % 3}; echo ${index}`)));
     expect(results.map((result) => result.stdout)).toEqual(Array.from({ length: 12 }, (_, index) => `${index}\n`));

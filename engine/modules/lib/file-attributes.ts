@@ -55,7 +55,8 @@ export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAtt
  *   unless in check mode, and reports `mode_before`/`mode_after`, `uid_before`/`uid_after`, ...;
  * - `cx_attributes_recursive PATH`: the same for everything under PATH (file's recurse);
  * - `cx_report_attributes PATH [cached]`: reports mode, owner, group, uid, gid, size (of the path
- *   itself); `cached` reuses cx_attributes' stat of PATH, for callers that changed nothing since;
+ *   itself) and leaves "MODE UID GID" in cx_reported_ids; `cached` reuses cx_attributes' stat of
+ *   PATH, for callers that changed nothing since;
  * - `cx_mode PATH`, `cx_symbolic BASE MODE`: helpers.
  */
 export function attributeFunctions(attributes: FileAttributes, check: boolean): string {
@@ -116,8 +117,8 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     // `cached`: from cx_attributes' stat of the same path when nothing changed since.
     'cx_report_attributes() {',
     '  if [ "$2" = cached ] && [ -n "$cx_st_path" ] && [ "$cx_st_path" = "$1" ]; then cx_t=$cx_st; else cx_t=$(stat -c \'%a|%u|%g|%s|%U|%G\' "$1"); fi',
-    '  cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report mode "$cx_m"',
-    '  cx_report uid "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report gid "${cx_t%%|*}"; cx_t=${cx_t#*|}',
+    '  cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report mode "$cx_m"; cx_reported_ids="$cx_m ${cx_t%%|*}"',
+    '  cx_report uid "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_reported_ids="$cx_reported_ids ${cx_t%%|*}"; cx_report gid "${cx_t%%|*}"; cx_t=${cx_t#*|}',
     '  cx_report size "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report64 owner "${cx_t%%|*}"; cx_report64 group "${cx_t#*|}"',
     '}',
   ]

@@ -7,7 +7,7 @@
  * untouched and removes the temp file. Content above LARGE_CONTENT_BYTES is
  * not sent until a first exec has found that it differs.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
 import { attributeFunctions, prepareTempScript, type FileAttributes } from './file-attributes.js';
@@ -102,11 +102,12 @@ function contentDiff(report: Report, request: WriteFileRequest, content: Buffer 
  */
 function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: string | undefined, mode: 'probe' | 'write'): string {
   const { check, diff } = ctx;
+  const content = Buffer.isBuffer(request.content) ? request.content : undefined;
   const name = request.nameInDirectory;
   return [
     REPORT_FUNCTIONS,
     attributeFunctions(request.attributes, check),
-    'tmp= cx_vout= cx_verr=',
+    'tmp= cx_vout= cx_verr= cx_old=',
     // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
     'trap \'rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}\' EXIT',
     "trap 'exit 143' TERM HUP INT",
@@ -142,7 +143,10 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     mode === 'write' ? writeBlock(request) : '',
     checksum ? '' : 'cx_report checksum "$want_sum"',
     'cx_report_attributes "$dest" cached',
-    '[ "$content_changed" = 1 ] && { cx_s=$(md5sum < "$dest"); cx_report md5sum "${cx_s%% *}"; }',
+    // After a write: did the attributes differ from what the file had (or a new file would have had)?
+    '[ -n "$cx_old" ] && [ "$cx_old" != "$cx_reported_ids" ] && cx_report attributes_changed 1',
+    // The md5 of content we sent is known here; only a remote source is summed there.
+    content ? `[ "$content_changed" = 1 ] && cx_report md5sum ${createHash('md5').update(content).digest('hex')}` : '[ "$content_changed" = 1 ] && { cx_s=$(md5sum < "$dest"); cx_report md5sum "${cx_s%% *}"; }',
   ]
     .filter(Boolean)
     .join('\n');
@@ -153,22 +157,32 @@ function writeBlock(request: WriteFileRequest): string {
     // The shell's effective uid and gid (what `id -u` and `id -g` print), read from /proc without a process.
     'cx_effective_ids() { cx_ids=; while read -r cx_k cx_r cx_e cx_rest; do case $cx_k in Uid:) cx_ids=$cx_e;; Gid:) cx_ids="$cx_ids $cx_e";; esac; done 2>/dev/null < /proc/self/status; case $cx_ids in *" "*) ;; *) cx_ids="$(id -u) $(id -g)";; esac; }',
     'if [ "$content_changed" = 1 ]; then',
-    '  tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"',
-    Buffer.isBuffer(request.content)
-      ? heredocBase64('  base64 -d > "$tmp"', request.content, `|| cx_fail ${quote(`could not write ${request.dest} (disk full or read-only?); the original is unchanged`)}`)
-      : `  cat -- "$src" > "$tmp" || cx_fail ${quote(`could not write ${request.dest} (disk full or read-only?); the original is unchanged`)}`,
+    // Created 0600 and exclusively (noclobber) under a random name: mktemp without its process.
+    `  tmp="$dir/.cxplay.${randomBytes(6).toString('hex')}"; (umask 077; set -C; : > "$tmp") 2>/dev/null || { tmp=; cx_fail "cannot create a temporary file in $dir"; }`,
+    contentScript(request),
     prepareTempScript(request.attributes, 'tmp', 'dest'),
     request.validate === undefined ? '' : validateBlock(request.validate),
-    request.backup ? '  if [ -f "$dest" ]; then backup="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi' : '',
+    // Ansible's name (dest.PID.time~), with a random number for the pid: scripts of one shell session share theirs.
+    request.backup ? `  if [ -f "$dest" ]; then backup="$dest.${randomInt(10_000, 100_000)}.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi` : '',
     // What the file's attributes were (or would be, for a new file) without the wanted ones: did they change?
     '  if [ -e "$dest" ]; then cx_old=$(cx_mode_ids "$dest"); else cx_effective_ids; cx_old="$(printf \'%04o\' $((0666 & ~$(umask)))) $cx_ids"; fi',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
     '  tmp=',
-    '  [ "$cx_old" = "$(cx_mode_ids "$dest")" ] || cx_report attributes_changed 1',
     'fi',
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** The new content into "$tmp": text with the printf builtin (no process), other bytes through base64, a remote source with cat. */
+function contentScript(request: WriteFileRequest): string {
+  const failed = `cx_fail ${quote(`could not write ${request.dest} (disk full or read-only?); the original is unchanged`)}`;
+  if (!Buffer.isBuffer(request.content)) return `  cat -- "$src" > "$tmp" || ${failed}`;
+  const text = request.content.toString('utf8');
+  if (request.content.length <= LARGE_CONTENT_BYTES && !text.includes('\0') && Buffer.from(text, 'utf8').equals(request.content)) {
+    return `  printf '%s' ${quote(text)} > "$tmp" || ${failed}`;
+  }
+  return heredocBase64('  base64 -d > "$tmp"', request.content, `|| ${failed}`);
 }
 
 function expectedChecksumScript(expected: string | null | undefined): string {
