@@ -24,8 +24,13 @@ export interface ViewOptions {
 export type ViewKind = 'tui' | 'plain' | 'json';
 const KINDS: readonly ViewKind[] = ['tui', 'plain', 'json'];
 
+/** Under CI (CI or CONTINUOUS_INTEGRATION set, as ink reads them) a terminal gets plain lines by default: ink would draw only its last frame there. */
+function inCi(): boolean {
+  return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in process.env && process.env[key] !== '0' && process.env[key] !== 'false');
+}
+
 export function chooseViewKind(requested: string | undefined, isTTY: boolean): ViewKind {
-  if (requested === undefined) return isTTY ? 'tui' : 'plain';
+  if (requested === undefined) return isTTY && !inCi() ? 'tui' : 'plain';
   if ((KINDS as readonly string[]).includes(requested)) return requested as ViewKind;
   throw new CxError(`unknown output '${requested}'`, { exitCode: ExitCode.badOptions, hint: `use --output ${KINDS.join(', ')}` });
 }

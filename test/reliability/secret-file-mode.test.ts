@@ -3,8 +3,9 @@
  * down afterwards: copy, template and lineinfile (create) with mode 0600 run
  * under strace, and every system call that creates, re-modes or renames a
  * file in the destination directory is checked: the temp file is created
- * 0600 (O_EXCL), no chmod ever sets a wider mode, and the destination comes
- * into being only by the rename.
+ * 0600 (O_EXCL; the open's mode less the umask that process set), no chmod
+ * ever sets a wider mode, and the destination comes into being only by the
+ * rename.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,12 +21,13 @@ class TracedConnection extends LocalConnection {
   }
 
   override exec(script: string, options: ExecOptions = {}): Promise<ExecResult> {
-    const calls = 'openat,creat,chmod,fchmod,fchmodat,rename,renameat,renameat2';
+    const calls = 'openat,creat,chmod,fchmod,fchmodat,rename,renameat,renameat2,umask';
     return super.exec(`exec strace -f -qq -A -o ${this.traceFile} -e trace=${calls} sh -s <<'__CX_TRACE__'\n${script}\n__CX_TRACE__\n`, options);
   }
 }
 
 interface Trace {
+  /** `mode` is what the file got: the open's mode argument less the umask its process set, if it set one. */
   readonly creations: { path: string; flags: string; mode: string }[];
   readonly chmods: { target: string; mode: string }[];
   readonly renames: { from: string; to: string }[];
@@ -33,9 +35,16 @@ interface Trace {
 
 function readTrace(file: string, dir: string): Trace {
   const trace: Trace = { creations: [], chmods: [], renames: [] };
+  const umasks = new Map<string, number>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const pid = /^(\d+)\s/.exec(line)?.[1] ?? '';
+    const umask = /umask\((0\d*)\)/.exec(line);
+    if (umask) umasks.set(pid, parseInt(umask[1]!, 8));
     const open = /openat\([^,]+, "([^"]+)", ([A-Z_|]*O_CREAT[A-Z_|]*), (0\d+)\)/.exec(line);
-    if (open && open[1]!.startsWith(dir)) trace.creations.push({ path: open[1]!, flags: open[2]!, mode: open[3]! });
+    if (open && open[1]!.startsWith(dir)) {
+      const mode = parseInt(open[3]!, 8) & ~(umasks.get(pid) ?? 0);
+      trace.creations.push({ path: open[1]!, flags: open[2]!, mode: `0${mode.toString(8)}` });
+    }
     const chmod = /(?:fchmodat\([^,]+, "([^"]+)"|chmod\("([^"]+)"|fchmod\((\d+)<?([^>]*)>?), (0\d+)/.exec(line);
     if (chmod) trace.chmods.push({ target: chmod[1] ?? chmod[2] ?? chmod[4] ?? chmod[3]!, mode: chmod[5]! });
     const rename = /rename(?:at2?)?\((?:[^,]+, )?"([^"]+)", (?:[^,]+, )?"([^"]+)"/.exec(line);

@@ -4,8 +4,16 @@
  * Ctrl-C in raw mode asks the run to stop and the terminal is given back.
  * The clock is vitest's fake one: frames are counted, not timed.
  */
-import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// ink decides when it loads whether it runs in CI (then it draws only the last frame);
+// these tests are about the frames a terminal gets, so they run as outside CI.
+vi.hoisted(() => {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+});
+
+import { EventEmitter } from 'node:events';
 import { listenForCtrlC } from '../../engine/report/tui/interrupt-keys.js';
 import { createTuiView, MAX_FPS } from '../../engine/report/tui/tui-view.js';
 import { PlainView } from '../../engine/report/plain/plain-view.js';

@@ -42,7 +42,7 @@ export async function startClusterLab(options: ClusterLabOptions = {}): Promise<
     const siteA = names.filter((_, index) => index % 2 === 0);
     const lab = await Lab.start({
       names,
-      setup: (host) => `${sim.hostSetup(host)}\n${preflightHostSetup()}`,
+      setup: (host) => `${sim.hostSetup(host)}\n${preflightHostSetup(sim)}`,
       groups: {
         rke2_servers: [server],
         rke2_agents: [...agents],

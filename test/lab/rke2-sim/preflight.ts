@@ -10,13 +10,12 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RkeSim } from './sim.js';
-import { simSourceDir } from './sim.js';
 
 const STAND_INS = ['cxsim-port-probe', 'cxsim-ip-probe', 'ufw', 'firewall-cmd'];
 
 /** Lab setup lines: the stand-in probes, ufw (inactive) and firewall-cmd (not running) on a host. */
-export function preflightHostSetup(): string {
-  const sh = join(simSourceDir(), 'sh');
+export function preflightHostSetup(sim: RkeSim): string {
+  const sh = sim.shDir;
   return [
     ...STAND_INS.map((name) => `cp '${join(sh, name)}' /usr/local/bin/${name}`),
     `chmod 755 ${STAND_INS.map((name) => `/usr/local/bin/${name}`).join(' ')}`,

@@ -5,7 +5,7 @@
  * setup hook that turns a lab host into a "node OS" with the stand-in systemctl
  * and journalctl; `inventoryVars` points the roles' download URLs at the mirror.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAB_ROOT } from '../lab.js';
@@ -30,7 +30,6 @@ export class RkeSim {
   private constructor(
     readonly dir: string,
     readonly mirror: Mirror,
-    private readonly sourceDir: string,
   ) {}
 
   static async start(): Promise<RkeSim> {
@@ -38,12 +37,20 @@ export class RkeSim {
     const dir = mkdtempSync(join(LAB_ROOT, 'rke2-sim-'));
     mkdirSync(join(dir, 'cluster'), { mode: 0o700 });
     const sourceDir = simSourceDir();
+    // The hosts copy the stand-ins from here: the project itself may live under a path
+    // their private mounts hide (a checkout in /tmp is behind each host's own /tmp).
+    cpSync(join(sourceDir, 'sh'), join(dir, 'sh'), { recursive: true });
     try {
-      return new RkeSim(dir, await Mirror.start(sourceDir, dir), sourceDir);
+      return new RkeSim(dir, await Mirror.start(sourceDir, dir));
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /** The stand-in scripts, staged where every lab host can read them. */
+  get shDir(): string {
+    return join(this.dir, 'sh');
   }
 
   get clusterDir(): string {
@@ -58,7 +65,7 @@ export class RkeSim {
 
   /** Lab setup hook: the stand-in "OS" tools of a simulated node, and where the cluster state is. */
   readonly hostSetup = (host: { name: string; address: string }): string => {
-    const sh = join(this.sourceDir, 'sh');
+    const sh = this.shDir;
     return [
       'mkdir -p /var/lib/cxsim /usr/local/lib/cxsim /usr/local/bin',
       `printf '%s\\n' ${shQuote(`CXSIM_CLUSTER=${shQuote(this.clusterDir)}`)} ${shQuote(`CXSIM_NODE_IP=${shQuote(host.address)}`)} > /var/lib/cxsim/env`,
