@@ -7,28 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecTimeoutError } from '../../engine/connection/connection.js';
-import { SshConnection } from '../../engine/connection/ssh.js';
+import type { SshConnection } from '../../engine/connection/ssh.js';
 import { Lab } from '../lab/lab.js';
+import { openLabConnection } from '../support/lab-connection.js';
 
 let lab: Lab;
 let conn: SshConnection;
 
 beforeAll(async () => {
   lab = await Lab.start({ hosts: 1 });
-  const host = lab.hosts[0]!;
-  conn = await SshConnection.open({
-    host: host.name,
-    type: 'ssh',
-    address: host.address,
-    port: host.port,
-    user: 'root',
-    privateKeyFile: lab.privateKeyPath,
-    knownHostsFile: lab.knownHostsPath,
-    acceptNewHostKeys: false,
-    connectTimeoutMs: 10_000,
-    keepaliveIntervalMs: 5_000,
-    keepaliveCountMax: 3,
-  });
+  conn = await openLabConnection(lab);
 });
 
 afterAll(async () => {

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ExecAbortedError } from '../../engine/connection/connection.js';
-import { SshConnection } from '../../engine/connection/ssh.js';
 import { Lab } from '../lab/lab.js';
+import { openLabConnection } from '../support/lab-connection.js';
 
 let lab: Lab;
 
@@ -30,20 +30,7 @@ async function until(test: () => Promise<boolean>): Promise<void> {
 }
 
 it('an interrupted command is ended on the host before close() returns', async () => {
-  const host = lab.hosts[0]!;
-  const connection = await SshConnection.open({
-    host: 'box',
-    type: 'ssh',
-    address: host.address,
-    port: host.port,
-    user: 'root',
-    privateKeyFile: lab.privateKeyPath,
-    knownHostsFile: lab.knownHostsPath,
-    acceptNewHostKeys: false,
-    connectTimeoutMs: 10_000,
-    keepaliveIntervalMs: 0,
-    keepaliveCountMax: 3,
-  });
+  const connection = await openLabConnection(lab, { host: 'box', keepaliveIntervalMs: 0 });
   const interrupt = new AbortController();
   const running = connection.exec('sleep 300\n', { signal: interrupt.signal });
   await until(sleeping);

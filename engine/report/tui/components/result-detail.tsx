@@ -1,23 +1,14 @@
 /**
  * A result in detail, as ansible-playbook -v and -vv show it: -v the
  * status line with stdout, stderr and msg; -vv the task path and the whole
- * (censored) result as JSON.
+ * (censored) result as JSON. What `debug` shows is shown at every verbosity.
  */
 import { Box, Text } from 'ink';
-import type { SourcePosition } from '../../../errors.js';
 import type { HostStatus, TaskResult } from '../../../events.js';
 import { formatPosition } from '../format.js';
+import type { LogEntry } from '../tui-state.js';
 
-export interface ResultDetailProps {
-  readonly host: string;
-  readonly task: string;
-  readonly module: string;
-  readonly status: HostStatus;
-  readonly item: string | undefined;
-  readonly at: SourcePosition | undefined;
-  readonly result: TaskResult;
-  readonly verbosity: number;
-}
+export type ResultDetailProps = Omit<Extract<LogEntry, { kind: 'detail' }>, 'id' | 'kind'> & { readonly verbosity: number };
 
 const STATUS_COLOR: Record<HostStatus, string> = { ok: 'green', changed: 'yellow', failed: 'red', skipped: 'cyan', unreachable: 'magentaBright' };
 
