@@ -13,7 +13,7 @@ import { loadRole } from '../load/role.js';
 import { roleEntryTasks } from '../load/role-entry.js';
 import { loadTaskFile } from '../load/tasks.js';
 import { findModule } from '../modules/registry.js';
-import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
+import { evaluateCondition, isTemplated, renderDeep, renderString } from '../template/render.js';
 import { layer } from '../vars/layered-scope.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
@@ -63,7 +63,7 @@ export class TaskListRunner {
   }
 
   async runTask(task: ModuleTask, hosts: readonly string[], frame: Frame): Promise<void> {
-    const ref = this.taskRef(task, frame);
+    const ref = this.taskRef(task, frame, hosts[0]!);
     const run = this.play.run;
     run.emit({ kind: 'task_start', task: ref, hosts, time: Date.now() });
     const first = this.state(hosts[0]!);
@@ -268,9 +268,9 @@ export class TaskListRunner {
     this.play.run.stopped = true;
   }
 
-  taskRef(task: ModuleTask, frame: Frame): TaskRef {
+  taskRef(task: ModuleTask, frame: Frame, firstHost: string): TaskRef {
     this.taskIndex += 1;
-    const base = task.name ?? task.module;
+    const base = task.name === undefined ? task.module : this.displayName(task.name, frame, firstHost);
     const role = task.role ?? frame.role;
     return {
       name: role ? `${role.role.name} : ${base}` : base,
@@ -280,6 +280,16 @@ export class TaskListRunner {
       total: Math.max(this.totalTasks, this.taskIndex),
       isHandler: frame.isHandler,
     };
+  }
+
+  /** As Ansible shows it: `{{ }}` in a task name rendered with the first host's variables, or left as written when it cannot be. */
+  private displayName(name: string, frame: Frame, host: string): string {
+    if (!isTemplated(name)) return name;
+    try {
+      return String(renderString(name, this.play.scope(this.state(host), frame)));
+    } catch {
+      return name;
+    }
   }
 
   private includeRef(node: IncludeNode): TaskRef {
