@@ -28,6 +28,9 @@ import {
 /** OpenSSH allows 10 sessions per connection by default; stay below (the shell session takes one more). */
 const MAX_CHANNELS = 7;
 const PID_MARKER = '@@cxpid ';
+
+/** Settles an exec: with an error, or with the script's result. */
+type Finish = (error: Error | undefined, result?: ExecResult) => void;
 /** The script's first line: the shell reports its pid (the session's process group) on stderr before anything else runs. */
 const PID_LINE = `echo "${PID_MARKER}$$" >&2\n`;
 /** How long close() waits for the kills of interrupted commands. */
@@ -123,28 +126,12 @@ export class SshConnection implements Connection {
 
   private runInSession(session: ShellSession, script: string, options: ExecOptions): Promise<ExecResult> {
     if (this.dead) return Promise.reject(this.dead);
-    return new Promise<ExecResult>((resolvePromise, reject) => {
-      let settled = false;
-      const finish = (error: Error | undefined, result?: ExecResult) => {
-        if (settled) return;
-        settled = true;
-        this.pending.delete(finish);
-        if (timer) clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        if (error) reject(error);
-        else resolvePromise(result!);
-      };
-      // Ending the session's process group ends the script; the next exec opens a new session.
-      const end = (error: Error) => {
-        this.killRemoteGroup(session.pid, undefined);
-        session.end();
-        finish(error);
-      };
-      this.pending.add(finish);
-      const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => end(new ExecTimeoutError(options.timeoutMs!)), options.timeoutMs);
-      const onAbort = () => end(new ExecAbortedError());
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.signal?.aborted) return onAbort();
+    // Ending the session's process group ends the script; the next exec opens a new session.
+    const stop = () => {
+      this.killRemoteGroup(session.pid, undefined);
+      session.end();
+    };
+    return this.supervise(options, stop, (finish) => {
       session.run(script).then(
         (result) => finish(undefined, result),
         (error: Error) => finish(this.dead ?? error),
@@ -152,45 +139,16 @@ export class SshConnection implements Connection {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.kills.size > 0) {
-      // The kill gives up after a few seconds on the host; a connection that hangs must not hold the exit longer.
-      let timer: NodeJS.Timeout | undefined;
-      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, KILL_WAIT_MS)));
-      await Promise.race([Promise.all(this.kills), bound]);
-      clearTimeout(timer);
-    }
-    this.dead ??= new UnreachableError(this.host, 'connection closed');
-    this.client.end();
-  }
-
   private run(script: string, options: ExecOptions): Promise<ExecResult> {
     if (this.dead) return Promise.reject(this.dead);
     const command = becomeCommandLine(options.become);
-    return new Promise<ExecResult>((resolvePromise, reject) => {
-      let settled = false;
-      const finish = (error: Error | undefined, result?: ExecResult) => {
-        if (settled) return;
-        settled = true;
-        this.pending.delete(onDead);
-        if (timer) clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        if (error) reject(error);
-        else resolvePromise(result!);
-      };
-      const onDead = (error: Error) => finish(error);
-      this.pending.add(onDead);
-      let remotePid: number | undefined;
-      let channelRef: ClientChannel | undefined;
-      const end = (error: Error) => {
-        if (remotePid !== undefined) this.killRemoteGroup(remotePid, options.become);
-        channelRef?.close();
-        finish(error);
-      };
-      const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => end(new ExecTimeoutError(options.timeoutMs!)), options.timeoutMs);
-      const onAbort = () => end(new ExecAbortedError());
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.signal?.aborted) return onAbort();
+    let remotePid: number | undefined;
+    let channelRef: ClientChannel | undefined;
+    const stop = () => {
+      if (remotePid !== undefined) this.killRemoteGroup(remotePid, options.become);
+      channelRef?.close();
+    };
+    return this.supervise(options, stop, (finish) => {
       this.client.exec(command, (error, channel) => {
         if (error) return finish(this.dead ?? new UnreachableError(this.host, `cannot open a channel: ${error.message}`));
         channelRef = channel;
@@ -228,6 +186,48 @@ export class SshConnection implements Connection {
         channel.end(PID_LINE + script);
       });
     });
+  }
+
+  /**
+   * One exec's lifetime: it settles once, with the script's result or the
+   * first of a dead connection, the timeout or an interrupt; on the last two,
+   * `stop` ends what still runs on the host.
+   */
+  private supervise(options: ExecOptions, stop: () => void, start: (finish: Finish) => void): Promise<ExecResult> {
+    return new Promise<ExecResult>((resolvePromise, reject) => {
+      let settled = false;
+      const finish: Finish = (error, result) => {
+        if (settled) return;
+        settled = true;
+        this.pending.delete(finish);
+        if (timer) clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolvePromise(result!);
+      };
+      this.pending.add(finish);
+      const end = (error: Error) => {
+        stop();
+        finish(error);
+      };
+      const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => end(new ExecTimeoutError(options.timeoutMs!)), options.timeoutMs);
+      const onAbort = () => end(new ExecAbortedError());
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      if (options.signal?.aborted) return onAbort();
+      start(finish);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.kills.size > 0) {
+      // The kill gives up after a few seconds on the host; a connection that hangs must not hold the exit longer.
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, KILL_WAIT_MS)));
+      await Promise.race([Promise.all(this.kills), bound]);
+      clearTimeout(timer);
+    }
+    this.dead ??= new UnreachableError(this.host, 'connection closed');
+    this.client.end();
   }
 
   /**
