@@ -21,11 +21,22 @@ export function roleEntryTasks(instance: RoleInstance): readonly TaskNode[] {
       vars: {},
       name: spec.taskName,
       module: 'validate_argument_spec',
-      args: { argument_spec: spec.schema },
+      args: { argument_spec: withoutDescriptions(spec.schema) },
       notify: [],
       listen: [],
     };
     validationTasks.set(spec, task);
   }
   return [task, ...instance.role.tasks];
+}
+
+/**
+ * The schema as the task's arguments carry it: arguments are rendered per host
+ * and read for variables before the run, and a description is prose (it may
+ * well show `{{ }}`) that validation never needs.
+ */
+function withoutDescriptions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDescriptions);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'description').map(([key, item]) => [key, withoutDescriptions(item)]));
 }

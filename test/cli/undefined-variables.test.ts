@@ -101,6 +101,15 @@ describe('undefined variables before the run', () => {
     expect(() => check(play(tasks), files)).not.toThrow();
   });
 
+  it('reads no variables in the prose of a role\'s argument spec (its validation task carries the spec)', () => {
+    const files = {
+      'roles/r/meta/argument_specs.yaml': 'argument_specs:\n  main:\n    options:\n      port: {type: int, description: "defaults to {{ some_other_port }}"}\n',
+      'roles/r/defaults/main.yaml': 'port: 80\n',
+      'roles/r/tasks/main.yaml': '- debug: {msg: "{{ port }}"}\n',
+    };
+    expect(() => check('- hosts: web\n  gather_facts: false\n  roles: [r]\n', files)).not.toThrow();
+  });
+
   it('says nothing when definitions cannot be known before the run (templated include)', () => {
     const tasks = ['    - include_tasks: "{{ which }}.yaml"', '    - debug: {msg: "{{ anything }}"}', ''].join('\n');
     expect(() => check(play(tasks, '  vars: {which: more}\n'), { 'more.yaml': '- set_fact: {anything: 1}\n' })).not.toThrow();
