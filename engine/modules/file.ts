@@ -8,6 +8,7 @@
  */
 import { quote } from '../connection/quote.js';
 import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom } from './lib/file-attributes.js';
+import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -89,14 +90,16 @@ function fileScript(ctx: ModuleContext, path: string): string {
   const { args, check } = ctx;
   const src = args.src === undefined ? undefined : String(args.src);
   const flag = (value: boolean) => (value ? 'true' : 'false');
+  const attributes = attributesFrom(args);
   return [
     REPORT_FUNCTIONS,
-    attributeFunctions(attributesFrom(args), check),
+    attributeFunctions(attributes, check),
     STATE_FUNCTIONS,
+    DIRNAME_FUNCTION,
     `p=${quote(path)}`,
     `want=${quote(String(args.state ?? ''))}`,
     `src=${src === undefined ? '' : quote(src)}`,
-    `has_src=${flag(src !== undefined)}; force=${flag(args.force === true)}; follow=${flag(args.follow !== false)}; recurse=${flag(args.recurse === true)}; check=${flag(check)}`,
+    `wants_attributes=${flag(Object.values(attributes).some((value) => value !== undefined))}; has_src=${flag(src !== undefined)}; force=${flag(args.force === true)}; follow=${flag(args.follow !== false)}; recurse=${flag(args.recurse === true)}; check=${flag(check)}`,
     'cx_state "$p"; prev=$cx_path_state',
     'if [ -z "$want" ]; then if [ "$prev" != absent ]; then want=$prev; elif $recurse; then want=directory; else want=file; fi; fi',
     'cx_report before "$prev"; cx_report want "$want"',
@@ -170,7 +173,7 @@ cx_link() {
   if ! $has_src; then
     if $follow && [ "$prev" = link ]; then src=$(readlink -- "$p"); else cx_fail "src is required for creating new symlinks"; fi
   fi
-  if [ "$prev" != link ] && [ -d "$p" ]; then base=$p; else base=$(dirname -- "$p"); fi
+  if [ "$prev" != link ] && [ -d "$p" ]; then base=$p; else cx_dirname "$p"; base=$cx_dir; fi
   case "$src" in /*) absrc=$src;; *) absrc="$base/$src";; esac
   if ! $force && [ ! -e "$absrc" ]; then cx_fail "src file does not exist, use \"force=yes\" if you really want to create the link: $absrc"; fi
   case "$prev" in
@@ -190,7 +193,7 @@ cx_link() {
       out=$(ln -s -- "$src" "$p" 2>&1) || cx_fail "Error while linking: $out"
     else
       [ "$prev" = directory ] && { rmdir -- "$p" || cx_fail "Error while replacing: could not remove the directory $p"; }
-      tmp="$(dirname -- "$p")/.cxplay.$$.link"
+      cx_dirname "$p"; tmp="$cx_dir/.cxplay.$$.link"
       out=$( (ln -s -- "$src" "$tmp" && mv -fT -- "$tmp" "$p") 2>&1) || { rm -f -- "$tmp"; cx_fail "Error while replacing: $out"; }
     fi
   fi
@@ -198,7 +201,8 @@ cx_link() {
   if $follow && [ -L "$p" ] && [ ! -e "$p" ]; then
     cx_report64 warning "Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this."
   elif $follow; then
-    cx_apply_attributes "$(readlink -f -- "$p")"
+    # The target is resolved only when there are attributes to give it.
+    $wants_attributes && cx_apply_attributes "$(readlink -f -- "$p")"
   elif [ ! -L "$p" ]; then
     cx_apply_attributes "$p"
   fi
@@ -214,7 +218,7 @@ cx_hard() {
     directory) [ "$p" -ef "$src" ] && return; cx_fail "Cannot link: different hard link exists at destination";;
   esac
   if [ "$changed" = 1 ] && ! $check; then
-    tmp="$(dirname -- "$p")/.cxplay.$$.link"
+    cx_dirname "$p"; tmp="$cx_dir/.cxplay.$$.link"
     out=$( (ln -- "$src" "$tmp" && mv -fT -- "$tmp" "$p") 2>&1) || { rm -f -- "$tmp"; cx_fail "Error while linking: $out"; }
   fi
   [ -e "$p" ] && cx_apply_attributes "$p"

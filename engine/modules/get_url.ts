@@ -8,6 +8,7 @@
  * curl reads the URL and headers from its stdin (-K -), so a token in them
  * never shows in the process list; wget (the fallback) takes them as arguments.
  */
+import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
@@ -130,7 +131,8 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     `[ -d "$dest" ] && dest="\${dest%/}/"${quote(urlFilename(url))}`,
     'cx_report64 dest "$dest"',
     'cx_resolve_ids',
-    'dir=$(dirname -- "$dest")',
+    DIRNAME_FUNCTION,
+    'cx_dirname "$dest"; dir=$cx_dir',
     '[ -d "$dir" ] || cx_fail "Destination $dir does not exist"',
     wantedChecksumScript(url, checksum),
     // force: no keeps an existing file unless a given checksum says it is wrong.

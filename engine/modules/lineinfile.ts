@@ -59,6 +59,7 @@ export const lineinfileModule: ModuleDef = {
     const content = edit.lines.join('');
     // Unchanged content and attributes already right: no second exec.
     if (!edit.changed && (noAttributes || attributesMatch(attributes, file.attributes))) return resultOf(ctx, options, edit, file.content, content, { changed: false }, false);
+    if (!file.isText) return { changed: false, failed: true, msg: `${options.path} is not UTF-8 text: lineinfile edits UTF-8 files only, and writing this one would change its other bytes` };
     const { result: written, attributesChanged } = await writeFileDetailed(ctx, {
       dest: options.path,
       content: Buffer.from(content, 'utf8'),

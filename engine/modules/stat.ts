@@ -39,7 +39,7 @@ export const statModule: ModuleDef = {
       `p=${quote(path)}`,
       `if [ ! -e "$p" ] && ${follow ? 'true' : '[ ! -L "$p" ]'}; then cx_report exists 0; exit 0; fi`,
       `info=$(stat ${follow ? '-L ' : ''}-c ${quote(FORMAT)} -- "$p" 2>&1) || cx_fail "$info"`,
-      'cx_report64 info "$info"',
+      'cx_report info "$info"',
       '[ -L "$p" ] && { cx_report64 lnk_source "$(readlink -f -- "$p")"; cx_report64 lnk_target "$(readlink -- "$p")"; }',
       '[ -r "$p" ] && cx_report readable 1; [ -w "$p" ] && cx_report writeable 1; [ -x "$p" ] && cx_report executable 1',
       // Checksums only for regular files (a link only when followed), as Ansible.

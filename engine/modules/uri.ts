@@ -97,7 +97,7 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
     ...request.headers.map((header) => `header = ${curlQuote(header)}`),
     ...(request.user === undefined ? [] : [`user = ${curlQuote(request.user)}`, 'basic']),
   ].join('\n');
-  const lines = [REPORT_FUNCTIONS, 'out=; hdr=; err=; body=', 'trap \'rm -f -- ${out:+"$out"} ${hdr:+"$hdr"} ${err:+"$err"} ${body:+"$body"}\' EXIT', "trap 'exit 143' TERM HUP INT"];
+  const lines = [REPORT_FUNCTIONS, 'out=; hdr=; err=; body=', 'trap \'[ -n "$out$hdr$err$body" ] && rm -f -- ${out:+"$out"} ${hdr:+"$hdr"} ${err:+"$err"} ${body:+"$body"}\' EXIT', "trap 'exit 143' TERM HUP INT"];
   if (args.creates !== undefined) lines.push(`[ -e ${quote(String(args.creates))} ] && { cx_report64 skipped ${quote(`skipped, since '${String(args.creates)}' exists`)}; exit 0; }`);
   if (args.removes !== undefined) lines.push(`[ -e ${quote(String(args.removes))} ] || { cx_report64 skipped ${quote(`skipped, since '${String(args.removes)}' does not exist`)}; exit 0; }`);
   lines.push(

@@ -114,4 +114,25 @@ describe('lineinfile details', () => {
     expect(result).toMatchObject({ failed: true, msg: `${path} was changed by someone else while this task edited it; run the task again` });
     expect(readFileSync(path, 'utf8')).toBe('edited by someone else\n');
   });
+
+  it('reads the file byte for byte: lines that look like its own report markers, no final newline', async () => {
+    const path = join(d, 'f');
+    const content = '@@cxcontent\n@@cx exists=0\n@@cx failed=1\n\n  spaced \\ back\\slash\r\nlast';
+    writeFileSync(path, content);
+    const { result, execs } = await runModule(lineinfile, { args: { path, line: 'added' } });
+    expect(result).toMatchObject({ changed: true, msg: 'line added' });
+    expect(execs).toBe(2);
+    expect(readFileSync(path, 'utf8')).toBe(`${content}\nadded\n`);
+    expect((await runModule(lineinfile, { args: { path, line: '@@cx exists=0' } })).result.changed).toBe(false);
+  });
+
+  it('leaves a file that is not UTF-8 alone: ok when the line is there, a clear failure when it would have to write', async () => {
+    const path = join(d, 'latin1');
+    const bytes = Buffer.from('caf\xe9=1\nkey=v\n', 'latin1');
+    writeFileSync(path, bytes);
+    expect((await runModule(lineinfile, { args: { path, line: 'key=v' } })).result).toMatchObject({ changed: false });
+    const { result } = await runModule(lineinfile, { args: { path, line: 'other=2' } });
+    expect(result).toMatchObject({ failed: true, msg: `${path} is not UTF-8 text: lineinfile edits UTF-8 files only, and writing this one would change its other bytes` });
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
 });

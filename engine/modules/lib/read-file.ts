@@ -1,4 +1,10 @@
-/** Read a remote file's content and checksum in one exec (lineinfile decides its edit on the controller). */
+/**
+ * Read a remote file's content in one exec (lineinfile decides its edit on
+ * the controller). The bytes come back as they are after a marker line, with
+ * one `cat` on the host; their sha1 is computed here, for text: content that
+ * is not valid UTF-8 cannot be held exactly by the text we receive.
+ */
+import { createHash } from 'node:crypto';
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext } from '../module.js';
 import { parseReport, REPORT_FUNCTIONS } from './report.js';
@@ -7,11 +13,16 @@ export interface RemoteFile {
   readonly exists: boolean;
   readonly isDirectory: boolean;
   readonly content: string;
-  /** sha1 of the bytes on the host (for a write that must not clobber a change made meanwhile). */
+  /** false when the bytes are not valid UTF-8: `content` then holds replacement characters, not the file. */
+  readonly isText: boolean;
+  /** sha1 of the bytes on the host, for text (for a write that must not clobber a change made meanwhile). */
   readonly checksum: string | undefined;
   /** With `withAttributes`: the mode (four octal digits), owner and group of the file (links followed). */
   readonly attributes?: { readonly mode: string; readonly uid: string; readonly gid: string; readonly owner: string; readonly group: string } | undefined;
 }
+
+/** The line after which the file's bytes follow, to the end of the output. */
+const CONTENT_MARKER = '@@cxcontent\n';
 
 export async function readRemoteFile(ctx: ModuleContext, path: string, options: { withAttributes?: boolean } = {}): Promise<RemoteFile> {
   const script = [
@@ -20,23 +31,35 @@ export async function readRemoteFile(ctx: ModuleContext, path: string, options: 
     'if [ -d "$p" ]; then cx_report directory 1; exit 0; fi',
     'if [ ! -e "$p" ]; then cx_report exists 0; exit 0; fi',
     '[ -r "$p" ] || cx_fail "Permission denied: $p"',
-    'cx_report exists 1',
-    // The x keeps trailing newlines through the command substitution.
-    'cx_report64 content "$(cat -- "$p"; printf x)"',
-    'cx_s=$(sha1sum < "$p"); cx_report checksum "${cx_s%% *}"',
     options.withAttributes ? 'cx_report attributes "$(stat -L -c \'%a %u %g %U %G\' -- "$p")"' : '',
+    'cx_report exists 1',
+    // The script's subshell becomes the cat: one process, the bytes unchanged.
+    `printf '${CONTENT_MARKER.replace('\n', '\\n')}'; exec cat -- "$p"`,
   ].join('\n');
   const result = await ctx.exec(script);
-  const report = parseReport(result.stdout);
+  const { reports, content } = splitContent(result.stdout);
+  const report = parseReport(reports);
   if (report.failed === '1') throw new Error(report.msg ?? `could not read ${path}`);
   if (report.exists === undefined && report.directory === undefined) throw new Error(result.stderr.trim() || `could not read ${path}`);
+  if (report.exists === '1' && (content === undefined || result.rc !== 0)) throw new Error(result.stderr.trim() || `could not read ${path}`);
+  const text = content ?? '';
+  // Invalid UTF-8 decodes to U+FFFD; text without one came through byte for byte.
+  const isText = !text.includes('\uFFFD');
   return {
     exists: report.exists === '1',
     isDirectory: report.directory === '1',
-    content: report.content === undefined ? '' : report.content.slice(0, -1),
-    checksum: report.checksum,
+    content: text,
+    isText,
+    checksum: report.exists === '1' && isText ? createHash('sha1').update(text, 'utf8').digest('hex') : undefined,
     attributes: attributesOf(report.attributes),
   };
+}
+
+function splitContent(stdout: string): { reports: string; content: string | undefined } {
+  const start = stdout.startsWith(CONTENT_MARKER) ? 0 : stdout.indexOf(`\n${CONTENT_MARKER}`) + 1;
+  // 0 here means not found: output that starts with the marker took the first branch.
+  if (start === 0 && !stdout.startsWith(CONTENT_MARKER)) return { reports: stdout, content: undefined };
+  return { reports: stdout.slice(0, start), content: stdout.slice(start + CONTENT_MARKER.length) };
 }
 
 function attributesOf(reported: string | undefined): RemoteFile['attributes'] {

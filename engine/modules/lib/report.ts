@@ -5,8 +5,8 @@
  */
 export const REPORT_FUNCTIONS = [
   "cx_report() { printf '@@cx %s=%s\\n' \"$1\" \"$2\"; }",
-  // Values that need no encoding (names, numbers, plain paths) are reported as they are: no base64 process.
-  "cx_report64() { case $2 in *[!A-Za-z0-9_./@+,:=-]*) printf '@@cx %s:=' \"$1\"; printf '%s' \"$2\" | base64 | tr -d '\\n'; printf '\\n';; *) cx_report \"$1\" \"$2\";; esac; }",
+  // Only a value with a newline would break its line: that one goes through base64 (two processes), any other as it is.
+  "cx_report64() { case $2 in *'\n'*) printf '@@cx %s:=' \"$1\"; printf '%s' \"$2\" | base64 | tr -d '\\n'; printf '\\n';; *) cx_report \"$1\" \"$2\";; esac; }",
   'cx_fail() { cx_report64 msg "$1"; cx_report failed 1; exit 0; }',
   '',
 ].join('\n');
@@ -23,7 +23,7 @@ export function parseReport(stdout: string): Report {
       report[encoded[1]!] = Buffer.from(encoded[2]!, 'base64').toString('utf8');
       continue;
     }
-    const plain = /^([A-Za-z0-9_]+)=(.*)$/.exec(body);
+    const plain = /^([A-Za-z0-9_]+)=(.*)$/s.exec(body);
     if (plain) report[plain[1]!] = plain[2]!;
   }
   return report;

@@ -10,6 +10,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
+import { DIRNAME_FUNCTION } from './dirname.js';
 import { attributeFunctions, prepareTempScript, type FileAttributes } from './file-attributes.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 import { splitCommandLine } from './shlex.js';
@@ -109,7 +110,8 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     attributeFunctions(request.attributes, check),
     'tmp= cx_vout= cx_verr= cx_old=',
     // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
-    'trap \'rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}\' EXIT',
+    // (rm only when there is one: an `rm` with nothing to remove is a process for nothing on every unchanged file.)
+    'trap \'[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}\' EXIT',
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
     name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
@@ -123,8 +125,8 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     request.follow ? '' : '[ -L "$dest" ] && content_changed=1',
     expectedChecksumScript(request.expectedChecksum),
     request.force ? '' : '[ -f "$dest" ] && content_changed=0',
-    // dirname without a process, for the usual absolute path without a trailing slash.
-    'case $dest in */) dir=$(dirname -- "$dest");; /*/*) dir=${dest%/*};; /*) dir=/;; *) dir=$(dirname -- "$dest");; esac',
+    DIRNAME_FUNCTION,
+    'cx_dirname "$dest"; dir=$cx_dir',
     request.makeParents
       ? `[ -d "$dir" ] || ${check ? ':' : 'out=$(mkdir -p -- "$dir" 2>&1) || cx_fail "Error creating $dir ($out)"'}`
       : // In check mode a missing directory may be one an earlier task would have made: predict, as Ansible does.
