@@ -7,7 +7,7 @@
  * data need `force`.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom } from './lib/file-attributes.js';
+import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
@@ -95,11 +95,13 @@ function fileScript(ctx: ModuleContext, path: string): string {
     REPORT_FUNCTIONS,
     attributeFunctions(attributes, check),
     STATE_FUNCTIONS,
+    SELF_FUNCTIONS,
+    MKDIR_EXACT_FUNCTION,
     DIRNAME_FUNCTION,
     `p=${quote(path)}`,
     `want=${quote(String(args.state ?? ''))}`,
     `src=${src === undefined ? '' : quote(src)}`,
-    `wants_attributes=${flag(Object.values(attributes).some((value) => value !== undefined))}; has_src=${flag(src !== undefined)}; force=${flag(args.force === true)}; follow=${flag(args.follow !== false)}; recurse=${flag(args.recurse === true)}; check=${flag(check)}`,
+    `exact_mode=${exactMode(attributes)}; wants_attributes=${flag(Object.values(attributes).some((value) => value !== undefined))}; has_src=${flag(src !== undefined)}; force=${flag(args.force === true)}; follow=${flag(args.follow !== false)}; recurse=${flag(args.recurse === true)}; check=${flag(check)}`,
     'cx_state "$p"; prev=$cx_path_state',
     'if [ -z "$want" ]; then if [ "$prev" != absent ]; then want=$prev; elif $recurse; then want=directory; else want=file; fi; fi',
     'cx_report before "$prev"; cx_report want "$want"',
@@ -110,6 +112,12 @@ function fileScript(ctx: ModuleContext, path: string): string {
     'case "$want" in absent) cx_absent;; file) cx_file;; directory) cx_directory;; link) cx_link;; hard) cx_hard;; touch) cx_touch;; esac',
     'cx_finish',
   ].join('\n');
+}
+
+/** The mode mkdir -m can give a new directory by itself: an octal one, with no owner or group to set too. */
+function exactMode(attributes: FileAttributes): string {
+  const { mode, owner, group } = attributes;
+  return mode !== undefined && /^[0-7]{4}$/.test(mode) && owner === undefined && group === undefined ? mode : "''";
 }
 
 /** One sh function per state; each sets `changed` and leaves the attributes of the final path applied. */
@@ -162,7 +170,7 @@ cx_mkdirs() {
     IFS=$cx_ifs
     [ -z "$cx_part" ] && continue
     cx_dir="$cx_dir/$cx_part"
-    if [ ! -e "$cx_dir" ]; then
+    if [ ! -e "$cx_dir" ] && ! cx_mkdir_exact "$cx_dir"; then
       out=$(mkdir -- "$cx_dir" 2>&1) || [ -d "$cx_dir" ] || cx_fail "There was an issue creating $cx_dir as requested: $out"
       cx_attributes "$cx_dir"
     fi
@@ -236,3 +244,21 @@ cx_touch() {
   cx_attributes "$p"
 }
 `;
+
+/**
+ * With an octal mode and no owner or group, mkdir -m makes a directory as wanted in one process
+ * (not under a setgid parent, whose group bit the new directory inherits); the diff shows the mode
+ * it would have had.
+ */
+const MKDIR_EXACT_FUNCTION = [
+  'cx_mkdir_exact() {',
+  '  [ -n "$exact_mode" ] || return 1',
+  '  case $1 in ?*/*) cx_parent=${1%/*};; /*) cx_parent=/;; *) cx_parent=.;; esac',
+  '  [ -g "$cx_parent" ] && return 1',
+  '  mkdir -m "$exact_mode" -- "$1" 2>/dev/null || return 1',
+  '  cx_self; cx_octal $(( 0777 & ~0$cx_umask ))',
+  '  [ "$cx_o" != "$exact_mode" ] && { cx_report mode_before "$cx_o"; cx_report mode_after "$exact_mode"; }',
+  '  :',
+  '}',
+  '',
+].join('\n');

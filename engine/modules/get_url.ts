@@ -12,7 +12,7 @@ import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, prepareTempScript } from './lib/file-attributes.js';
+import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, SELF_FUNCTIONS, tempFileFunctions } from './lib/file-attributes.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -123,6 +123,8 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
   return [
     REPORT_FUNCTIONS,
     attributeFunctions(attributes, check),
+    SELF_FUNCTIONS,
+    tempFileFunctions(attributes),
     download,
     'tmp=; ck=',
     'trap \'[ -n "$tmp" ] && rm -f -- "$tmp" "$tmp.hdr" "$tmp.err"; [ -n "$ck" ] && rm -f -- "$ck" "$ck.hdr" "$ck.err"\' EXIT',
@@ -149,7 +151,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     'if [ -f "$dest" ] && [ "$(sha1sum < "$dest" | cut -c1-40)" = "$src_sum" ]; then',
     '  cx_attributes "$dest"; cx_report changed "$attr_changed"',
     'else',
-    prepareTempScript(attributes, 'tmp', 'dest'),
+    '  cx_temp_target "$dest" "$dir"; cx_temp_ready=0; cx_temp_finish "$tmp"',
     // Ansible's name (dest.PID.time~), with a random number for the pid: scripts of one shell session share theirs.
     args.backup === true ? `  if [ -f "$dest" ]; then backup="$dest.${randomInt(10_000, 100_000)}.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi` : '',
     '  mv -f -- "$tmp" "$dest" || cx_fail "failed to copy the download to $dest"; tmp=; cx_report changed 1',

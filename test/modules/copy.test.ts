@@ -57,6 +57,23 @@ describe('copy content', () => {
     expect(modeOf(`${d}/f`)).toBe((0o666 & ~umask).toString(8).padStart(4, '0'));
   });
 
+  it('gives a new file its mode, owner and group, executable or not, and the group of a setgid directory', async () => {
+    await runModule(copy, { args: { content: 'x', dest: `${d}/plain`, mode: '0640' } });
+    expect([modeOf(`${d}/plain`), statSync(`${d}/plain`).uid]).toEqual(['0640', 0]);
+    await runModule(copy, { args: { content: 'x', dest: `${d}/tool`, mode: '0755', owner: '1234', group: '2345' } });
+    expect(modeOf(`${d}/tool`)).toBe('0755');
+    expect(statSync(`${d}/tool`)).toMatchObject({ uid: 1234, gid: 2345 });
+    mkdirSync(`${d}/shared`);
+    await sh(`chgrp 2345 ${d}/shared; chmod 2775 ${d}/shared`);
+    await runModule(copy, { args: { content: 'x', dest: `${d}/shared/new`, mode: '0640' } });
+    expect(statSync(`${d}/shared/new`)).toMatchObject({ gid: 2345 });
+    writeFileSync(`${d}/shared/old`, 'old\n', { mode: 0o644 });
+    await sh(`chgrp 0 ${d}/shared/old`);
+    await runModule(copy, { args: { content: 'new\n', dest: `${d}/shared/old` } });
+    expect(statSync(`${d}/shared/old`)).toMatchObject({ gid: 0 });
+    expect(modeOf(`${d}/shared/old`)).toBe('0644');
+  });
+
   it('predicts in check mode without writing, with the diff', async () => {
     writeFileSync(`${d}/f`, 'old\n');
     const { result, execs } = await runModule(copy, { args: { content: 'new\n', dest: `${d}/f` }, check: true, diff: true });

@@ -2,6 +2,7 @@
  * file: every state, first run changes and second run does not, check mode
  * predicts without touching anything, Ansible's messages and diff.
  */
+import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
 import { runModule, sh, tempDir } from './context.js';
@@ -121,6 +122,19 @@ describe('file details', () => {
     await sh(`touch ${d}/t1 ${d}/t2; ln -s ${d}/t1 ${d}/ln`);
     const relinked = await runModule(file, { args: { path: `${d}/ln`, state: 'link', src: `${d}/t2` }, diff: true });
     expect(relinked.result.diff).toEqual({ before: { path: `${d}/ln`, src: `${d}/t1` }, after: { path: `${d}/ln`, src: `${d}/t2` } });
+  });
+
+  it('makes each missing directory with its mode, the diff naming the mode a plain mkdir gives', async () => {
+    const umask = Number.parseInt((await sh('umask')).stdout.trim(), 8);
+    const { result, execs } = await runModule(file, { args: { path: `${d}/a/b/c`, state: 'directory', mode: '0750' }, diff: true });
+    expect(execs).toBe(1);
+    for (const dir of ['a', 'a/b', 'a/b/c']) expect((statSync(`${d}/${dir}`).mode & 0o7777).toString(8)).toBe('750');
+    expect(result).toMatchObject({ changed: true, mode: '0750', state: 'directory' });
+    expect(result.diff).toEqual({ before: { path: `${d}/a/b/c`, state: 'absent', mode: (0o777 & ~umask).toString(8).padStart(4, '0') }, after: { path: `${d}/a/b/c`, state: 'directory', mode: '0750' } });
+    await sh(`mkdir ${d}/s; chgrp 2345 ${d}/s; chmod 2775 ${d}/s`);
+    await runModule(file, { args: { path: `${d}/s/n`, state: 'directory', mode: '0750' } });
+    expect(statSync(`${d}/s/n`)).toMatchObject({ gid: 2345 });
+    expect((await runModule(file, { args: { path: `${d}/s/n`, state: 'directory', mode: '0750' } })).result.changed).toBe(false);
   });
 
   it('changes owner and group (numbers or names) and reports them', async () => {

@@ -3,7 +3,9 @@
  * compare and apply them. Octal modes compare directly; for a symbolic mode
  * (u=rw,g+r) the resulting mode is worked out first on a scratch file with
  * the same mode, so check mode predicts it exactly and the real file is
- * changed with one chmod to the final octal mode.
+ * changed with one chmod to the final octal mode. That chmod is given five digits
+ * (00750): GNU chmod keeps a directory's setgid bit on four, and the mode
+ * would never match.
  */
 import { CxError } from '../../errors.js';
 import { quote } from '../../connection/quote.js';
@@ -73,8 +75,6 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     'cx_stat_all() { cx_st_path=$1; cx_st=$(stat -c \'%a|%u|%g|%s|%U|%G\' "$1") || { cx_st=; cx_st_path=; }; }',
     'cx_split_stat() { cx_t=$1; if [ -z "$cx_t" ]; then cx_m=; cx_su=; cx_sg=; return; fi; cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_su=${cx_t%%|*}; cx_t=${cx_t#*|}; cx_sg=${cx_t%%|*}; }',
     'cx_st_path=',
-    // "MODE UID GID" of a path, from one stat.
-    'cx_mode_ids() { cx_t=$(stat -c \'%a %u %g\' "$1") || return 1; cx_pad_mode "${cx_t%% *}"; printf \'%s %s\' "$cx_m" "${cx_t#* }"; }',
     // The mode a symbolic chmod gives a file of this kind (f or d) that has mode $2.
     'cx_symbolic() { if [ "$1" = d ]; then cx_t=$(mktemp -d); else cx_t=$(mktemp); fi || cx_fail "cannot create a scratch file to work out the mode"; chmod "$2" "$cx_t" && chmod "$3" "$cx_t" && cx_mode "$cx_t"; cx_rc=$?; rm -rf "$cx_t"; return $cx_rc; }',
     'cx_kind() { if [ -d "$1" ]; then echo d; else echo f; fi; }',
@@ -91,7 +91,7 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     '  attr_changed=0',
     mode || owner || group ? '  cx_stat_all "$1"; cx_split_stat "$cx_st"' : '',
     mode
-      ? `  cx_cur=$cx_m; ${symbolic ? `cx_new=$(cx_want_mode "$1") || cx_fail "could not work out mode "${quote(mode)}` : `cx_new=${quote(mode)}`}; if [ "$cx_cur" != "$cx_new" ]; then attr_changed=1; cx_report mode_before "$cx_cur"; cx_report mode_after "$cx_new"; ${apply('chmod "$cx_new" "$1" || cx_fail "chmod failed on $1"')}; fi`
+      ? `  cx_cur=$cx_m; ${symbolic ? `cx_new=$(cx_want_mode "$1") || cx_fail "could not work out mode "${quote(mode)}` : `cx_new=${quote(mode)}`}; if [ "$cx_cur" != "$cx_new" ]; then attr_changed=1; cx_report mode_before "$cx_cur"; cx_report mode_after "$cx_new"; ${apply('chmod "0$cx_new" "$1" || cx_fail "chmod failed on $1"')}; fi`
       : '',
     owner
       ? `  cx_cur=$cx_su; if [ "$cx_cur" != "$cx_uid" ]; then attr_changed=1; cx_report uid_before "$cx_cur"; cx_report uid_after "$cx_uid"; ${apply('chown "$cx_uid" "$1" || cx_fail "chown failed on $1"')}; fi`
@@ -106,7 +106,7 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     '  attr_changed=0',
     // One scratch-file comparison per distinct (kind, mode) pair in the tree, not per file.
     mode
-      ? `  cx_diff=$(find "$1" ! -type l -exec stat -c '%F|%a' {} + | sed 's/^directory|/d|/;s/^[^d][^|]*|/f|/' | sort -u | while IFS='|' read -r cx_k cx_a; do cx_want=${symbolic ? `$(cx_symbolic "$cx_k" "$cx_a" ${quote(mode)})` : quote(mode)}; [ "$cx_want" = "$(printf '%04d' "$cx_a")" ] || { echo x; break; }; done); [ -n "$cx_diff" ] && { attr_changed=1; ${apply(`chmod -R ${quote(mode)} "$1" || cx_fail "chmod failed under $1"`)}; }`
+      ? `  cx_diff=$(find "$1" ! -type l -exec stat -c '%F|%a' {} + | sed 's/^directory|/d|/;s/^[^d][^|]*|/f|/' | sort -u | while IFS='|' read -r cx_k cx_a; do cx_want=${symbolic ? `$(cx_symbolic "$cx_k" "$cx_a" ${quote(mode)})` : quote(mode)}; [ "$cx_want" = "$(printf '%04d' "$cx_a")" ] || { echo x; break; }; done); [ -n "$cx_diff" ] && { attr_changed=1; ${apply(`chmod -R ${symbolic ? quote(mode) : `0${mode}`} "$1" || cx_fail "chmod failed under $1"`)}; }`
       : '',
     owner ? `  [ -n "$(find "$1" ! -user "$cx_uid" -print | head -n 1)" ] && { attr_changed=1; ${apply('chown -R "$cx_uid" "$1" || cx_fail "chown failed under $1"')}; }` : '',
     group ? `  [ -n "$(find "$1" ! -group "$cx_gid" -print | head -n 1)" ] && { attr_changed=1; ${apply('chgrp -R "$cx_gid" "$1" || cx_fail "chgrp failed under $1"')}; }` : '',
@@ -127,23 +127,70 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
 }
 
 /**
- * Give a temp file its final mode, owner and group before it is renamed over
- * `$existingVar` (so the file is never wrong on disk). Without a mode the temp
- * takes the existing file's mode, or 0666 less the umask for a new file, as
- * Ansible's atomic_move does. Needs attributeFunctions and cx_resolve_ids run.
+ * `cx_self` sets cx_umask, cx_euid and cx_egid: the shell's umask and effective
+ * ids, from /proc without a process (with one where there is no /proc);
+ * `cx_octal N` sets cx_o to N as four octal digits, by arithmetic (no printf subshell).
  */
-export function prepareTempScript(attributes: FileAttributes, tempVar: string, existingVar: string): string {
-  const temp = `"$${tempVar}"`;
-  const existing = `"$${existingVar}"`;
-  const abort = (what: string) => ` || { rm -f ${temp}; cx_fail ${quote(what)}; }`;
-  const base = `if [ -e ${existing} ]; then cx_base=$(cx_mode ${existing}); else cx_base=$(printf '%04o' $((0666 & ~$(umask)))); fi`;
-  const lines: string[] = [];
-  if (!attributes.mode) lines.push(base, `chmod "$cx_base" ${temp}${abort('chmod failed on the temporary file')}`);
-  else if (/^[0-7]{4}$/.test(attributes.mode)) lines.push(`chmod ${quote(attributes.mode)} ${temp}${abort('chmod failed on the temporary file')}`);
-  else lines.push(base, `chmod "$(cx_symbolic f "$cx_base" ${quote(attributes.mode)})" ${temp}${abort('chmod failed on the temporary file')}`);
-  if (attributes.owner) lines.push(`chown "$cx_uid" ${temp}${abort(`chown failed: could not give the file to ${attributes.owner}`)}`);
-  else lines.push(`[ -e ${existing} ] && chown "$(stat -c %u ${existing})" ${temp} 2>/dev/null`);
-  if (attributes.group) lines.push(`chgrp "$cx_gid" ${temp}${abort(`chgrp failed: could not give the file to group ${attributes.group}`)}`);
-  else lines.push(`[ -e ${existing} ] && chgrp "$(stat -c %g ${existing})" ${temp} 2>/dev/null`);
-  return `${lines.join('\n')}\n`;
+export const SELF_FUNCTIONS = `${[
+    'cx_self() {',
+    '  cx_umask= cx_euid= cx_egid=',
+    '  while read -r cx_k cx_r cx_e cx_rest; do case $cx_k in Umask:) cx_umask=$cx_r;; Uid:) cx_euid=$cx_e;; Gid:) cx_egid=$cx_e; break;; esac; done 2>/dev/null < /proc/self/status',
+    '  [ -n "$cx_umask" ] || cx_umask=$(umask); [ -n "$cx_euid" ] || cx_euid=$(id -u); [ -n "$cx_egid" ] || cx_egid=$(id -g)',
+    '}',
+    'cx_octal() { cx_o=$(( ($1 >> 9) & 7 ))$(( ($1 >> 6) & 7 ))$(( ($1 >> 3) & 7 ))$(( $1 & 7 )); }',
+].join('\n')}\n`;
+
+/**
+ * sh functions that give a temp file its final mode, owner and group before it
+ * is renamed over the destination (so the file is never wrong on disk).
+ * Without a mode the temp takes the existing file's mode, or 0666 less the
+ * umask for a new file, as Ansible's atomic_move does; without an owner or
+ * group, the existing file's. Needs attributeFunctions, SELF_FUNCTIONS and cx_resolve_ids.
+ * - `cx_temp_target DEST DIR`: works out the wanted mode (cx_want), uid and gid
+ *   (cx_tu, cx_tg) from one stat of DEST, and cx_old: what DEST had (or a new
+ *   file would have had) without the wanted attributes.
+ * - `cx_temp_create TMP`: creates TMP exclusively; where the umask alone can give
+ *   it its final mode and it gets the right ids anyway, with no process at all
+ *   (cx_temp_ready=1); else 0600.
+ * - `cx_temp_finish TMP`: the chmod and chown that creation could not do.
+ */
+export function tempFileFunctions(attributes: FileAttributes): string {
+  const { mode, owner, group } = attributes;
+  const wantMode = !mode ? 'cx_want=$cx_base' : /^[0-7]{4}$/.test(mode) ? `cx_want=${mode}` : `cx_want=$(cx_symbolic f "$cx_base" ${quote(mode)}) || cx_fail "could not work out mode "${quote(mode)}`;
+  const abort = (what: string) => `{ rm -f -- "$1"; cx_fail ${quote(what)}; }`;
+  return `${[
+    'cx_temp_target() {',
+    '  cx_self; cx_temp_dir=$2',
+    '  if [ -e "$1" ]; then',
+    '    cx_t=$(stat -c \'%a %u %g\' "$1") || cx_fail "cannot read the attributes of $1"',
+    '    cx_pad_mode "${cx_t%% *}"; cx_base=$cx_m; cx_t=${cx_t#* }; cx_ex_uid=${cx_t%% *}; cx_ex_gid=${cx_t#* }',
+    '  else',
+    // A new file keeps the ids it is created with (a setgid directory's group) unless others are wanted.
+    '    cx_octal $(( 0666 & ~0$cx_umask )); cx_base=$cx_o; cx_ex_uid=; cx_ex_gid=',
+    '  fi',
+    '  cx_old="$cx_base ${cx_ex_uid:-$cx_euid} ${cx_ex_gid:-$cx_egid}"',
+    `  ${wantMode}`,
+    `  cx_tu=${owner ? '$cx_uid' : '$cx_ex_uid'}; cx_tg=${group ? '$cx_gid' : '$cx_ex_gid'}`,
+    '}',
+    // True when a file this shell creates in the directory already has the ids wanted.
+    'cx_temp_ids_ok() { { [ -z "$cx_tu" ] || [ "$cx_tu" = "$cx_euid" ]; } && { [ -z "$cx_tg" ] || { [ "$cx_tg" = "$cx_egid" ] && [ ! -g "$cx_temp_dir" ]; }; }; }',
+    'cx_temp_create() {',
+    '  cx_temp_ready=0',
+    '  if [ $(( 0$cx_want & ~0666 )) = 0 ] && cx_temp_ids_ok; then',
+    '    cx_octal $(( 0777 & ~0$cx_want ))',
+    '    (umask "$cx_o"; set -C; : > "$1") 2>/dev/null && cx_temp_ready=1 && return 0',
+    '  else',
+    '    (umask 077; set -C; : > "$1") 2>/dev/null && return 0',
+    '  fi',
+    '  return 1',
+    '}',
+    'cx_temp_finish() {',
+    '  [ "$cx_temp_ready" = 1 ] && return 0',
+    `  chmod "$cx_want" "$1" || ${abort('chmod failed on the temporary file')}`,
+    // One chown for both ids, only where creation did not give them.
+    `  cx_temp_ids_ok || chown "\${cx_tu:-$cx_euid}\${cx_tg:+:$cx_tg}" "$1" || ${abort(`chown failed: could not give the file to ${owner ?? 'its owner'}${group ? ` and group ${group}` : ''}`)}`,
+    '}',
+    // A default ACL on the directory can override the umask: the mode is checked once the file is in place.
+    'cx_temp_check_mode() { [ "$cx_temp_ready" = 1 ] && [ "$cx_m" != "$cx_want" ] && { chmod "$cx_want" "$1" || cx_fail "chmod failed on $1"; cx_report_attributes "$1"; }; :; }',
+  ].join('\n')}\n`;
 }

@@ -11,7 +11,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
-import { attributeFunctions, prepareTempScript, type FileAttributes } from './file-attributes.js';
+import { attributeFunctions, SELF_FUNCTIONS, tempFileFunctions, type FileAttributes } from './file-attributes.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 import { splitCommandLine } from './shlex.js';
 
@@ -108,7 +108,9 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
   return [
     REPORT_FUNCTIONS,
     attributeFunctions(request.attributes, check),
-    'tmp= cx_vout= cx_verr= cx_old=',
+    SELF_FUNCTIONS,
+    tempFileFunctions(request.attributes),
+    'tmp= cx_vout= cx_verr= cx_old= cx_temp_ready=0',
     // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
     // (rm only when there is one: an `rm` with nothing to remove is a process for nothing on every unchanged file.)
     'trap \'[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}\' EXIT',
@@ -145,6 +147,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     mode === 'write' ? writeBlock(request) : '',
     checksum ? '' : 'cx_report checksum "$want_sum"',
     'cx_report_attributes "$dest" cached',
+    '[ "$content_changed" = 1 ] && cx_temp_check_mode "$dest"',
     // After a write: did the attributes differ from what the file had (or a new file would have had)?
     '[ -n "$cx_old" ] && [ "$cx_old" != "$cx_reported_ids" ] && cx_report attributes_changed 1',
     // The md5 of content we sent is known here; only a remote source is summed there.
@@ -156,18 +159,15 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
 
 function writeBlock(request: WriteFileRequest): string {
   return [
-    // The shell's effective uid and gid (what `id -u` and `id -g` print), read from /proc without a process.
-    'cx_effective_ids() { cx_ids=; while read -r cx_k cx_r cx_e cx_rest; do case $cx_k in Uid:) cx_ids=$cx_e;; Gid:) cx_ids="$cx_ids $cx_e";; esac; done 2>/dev/null < /proc/self/status; case $cx_ids in *" "*) ;; *) cx_ids="$(id -u) $(id -g)";; esac; }',
     'if [ "$content_changed" = 1 ]; then',
-    // Created 0600 and exclusively (noclobber) under a random name: mktemp without its process.
-    `  tmp="$dir/.cxplay.${randomBytes(6).toString('hex')}"; (umask 077; set -C; : > "$tmp") 2>/dev/null || { tmp=; cx_fail "cannot create a temporary file in $dir"; }`,
+    '  cx_temp_target "$dest" "$dir"',
+    // Created exclusively (noclobber) under a random name: mktemp without its process.
+    `  tmp="$dir/.cxplay.${randomBytes(6).toString('hex')}"; cx_temp_create "$tmp" || { tmp=; cx_fail "cannot create a temporary file in $dir"; }`,
     contentScript(request),
-    prepareTempScript(request.attributes, 'tmp', 'dest'),
+    '  cx_temp_finish "$tmp"',
     request.validate === undefined ? '' : validateBlock(request.validate),
     // Ansible's name (dest.PID.time~), with a random number for the pid: scripts of one shell session share theirs.
     request.backup ? `  if [ -f "$dest" ]; then backup="$dest.${randomInt(10_000, 100_000)}.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi` : '',
-    // What the file's attributes were (or would be, for a new file) without the wanted ones: did they change?
-    '  if [ -e "$dest" ]; then cx_old=$(cx_mode_ids "$dest"); else cx_effective_ids; cx_old="$(printf \'%04o\' $((0666 & ~$(umask)))) $cx_ids"; fi',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
     '  tmp=',
     'fi',
