@@ -74,6 +74,18 @@ describe('copy content', () => {
     expect(modeOf(`${d}/shared/old`)).toBe('0644');
   });
 
+  it('tells content of the same size apart byte for byte: one byte, a missing final newline, a NUL, a backslash', async () => {
+    const wanted = 'key=value\\n\n  indented\ttab\r\nend\n';
+    for (const existing of ['key=value\\n\n  indented\ttab\r\nenD\n', 'key=value\\n\n  indented\ttab\r\nend\n\n'.slice(1), 'key=value\\n\n  indented\ttab\r\nend\0', 'key=value\\\\\n  indented\ttab\r\nend\n']) {
+      expect(Buffer.byteLength(existing)).toBe(Buffer.byteLength(wanted));
+      writeFileSync(`${d}/f`, existing);
+      expect((await runModule(copy, { args: { content: wanted, dest: `${d}/f` } })).result.changed).toBe(true);
+      expect(readFileSync(`${d}/f`, 'utf8')).toBe(wanted);
+    }
+    const again = await runModule(copy, { args: { content: wanted, dest: `${d}/f` } });
+    expect([again.result.changed, again.execs]).toEqual([false, 1]);
+  });
+
   it('predicts in check mode without writing, with the diff', async () => {
     writeFileSync(`${d}/f`, 'old\n');
     const { result, execs } = await runModule(copy, { args: { content: 'new\n', dest: `${d}/f` }, check: true, diff: true });

@@ -71,8 +71,10 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     'cx_stat_mode() { cx_m=$(stat -c %a "$1") || return 1; cx_pad_mode "$cx_m"; }',
     'cx_mode() { cx_stat_mode "$1" || return 1; printf \'%s\' "$cx_m"; }',
     // cx_stat_all PATH keeps PATH's attributes in cx_st (and PATH in cx_st_path, emptied when they change);
+    // cx_stat_known PATH does so only when they are not kept already;
     // cx_split_stat sets cx_m (mode), cx_su, cx_sg (uid, gid) from them.
     'cx_stat_all() { cx_st_path=$1; cx_st=$(stat -c \'%a|%u|%g|%s|%U|%G\' "$1") || { cx_st=; cx_st_path=; }; }',
+    'cx_stat_known() { [ -n "$cx_st_path" ] && [ "$cx_st_path" = "$1" ] || cx_stat_all "$1"; }',
     'cx_split_stat() { cx_t=$1; if [ -z "$cx_t" ]; then cx_m=; cx_su=; cx_sg=; return; fi; cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_su=${cx_t%%|*}; cx_t=${cx_t#*|}; cx_sg=${cx_t%%|*}; }',
     'cx_st_path=',
     // The mode a symbolic chmod gives a file of this kind (f or d) that has mode $2.
@@ -89,7 +91,7 @@ export function attributeFunctions(attributes: FileAttributes, check: boolean): 
     '}',
     'cx_attributes() {',
     '  attr_changed=0',
-    mode || owner || group ? '  cx_stat_all "$1"; cx_split_stat "$cx_st"' : '',
+    mode || owner || group ? '  cx_stat_known "$1"; cx_split_stat "$cx_st"' : '',
     mode
       ? `  cx_cur=$cx_m; ${symbolic ? `cx_new=$(cx_want_mode "$1") || cx_fail "could not work out mode "${quote(mode)}` : `cx_new=${quote(mode)}`}; if [ "$cx_cur" != "$cx_new" ]; then attr_changed=1; cx_report mode_before "$cx_cur"; cx_report mode_after "$cx_new"; ${apply('chmod "0$cx_new" "$1" || cx_fail "chmod failed on $1"')}; fi`
       : '',
@@ -162,8 +164,8 @@ export function tempFileFunctions(attributes: FileAttributes): string {
     'cx_temp_target() {',
     '  cx_self; cx_temp_dir=$2',
     '  if [ -e "$1" ]; then',
-    '    cx_t=$(stat -c \'%a %u %g\' "$1") || cx_fail "cannot read the attributes of $1"',
-    '    cx_pad_mode "${cx_t%% *}"; cx_base=$cx_m; cx_t=${cx_t#* }; cx_ex_uid=${cx_t%% *}; cx_ex_gid=${cx_t#* }',
+    '    cx_stat_known "$1"; [ -n "$cx_st" ] || cx_fail "cannot read the attributes of $1"',
+    '    cx_split_stat "$cx_st"; cx_base=$cx_m; cx_ex_uid=$cx_su; cx_ex_gid=$cx_sg',
     '  else',
     // A new file keeps the ids it is created with (a setgid directory's group) unless others are wanted.
     '    cx_octal $(( 0666 & ~0$cx_umask )); cx_base=$cx_o; cx_ex_uid=; cx_ex_gid=',

@@ -17,6 +17,10 @@ import { splitCommandLine } from './shlex.js';
 
 /** Above this, the diff is not shown (Ansible's max_diff_size is 100 KiB too). */
 const MAX_DIFF_BYTES = 100 * 1024;
+/** Up to this size an existing file of the wanted size is read and compared by the shell: cheaper than a sha1sum process. */
+const SHELL_COMPARE_BYTES = 2048;
+/** `cx_slurp PATH` sets cx_c to PATH's bytes (but NULs) with the shell's read builtin: no process. */
+const SLURP_FUNCTION = `cx_slurp() { cx_c=; cx_nl='\n'; while IFS= read -r cx_l; do cx_c="$cx_c$cx_l$cx_nl"; done 2>/dev/null < "$1" || return 1; cx_c="$cx_c$cx_l"; }`;
 /** Above this, content travels only in a second exec, once the first has found it differs. */
 export const LARGE_CONTENT_BYTES = 256 * 1024;
 
@@ -121,8 +125,9 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     'cx_report64 dest "$dest"',
     'cx_resolve_ids',
     checksum ? `want_sum=${checksum}` : remoteSourceScript(request, diff),
+    mode === 'write' && inlineText(request) !== undefined ? `want_text=${quote(inlineText(request)!)}\n${SLURP_FUNCTION}` : '',
     'content_changed=0',
-    `if [ -f "$dest" ]; then current=$(sha1sum < "$dest") || cx_fail "cannot read $dest"; current=\${current%% *}; [ "$current" = "$want_sum" ] || content_changed=1; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
+    `if [ -f "$dest" ]; then ${contentCompareScript(request)}; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
     // Without follow a symlink at dest is replaced by the file, as Ansible's copy does.
     request.follow ? '' : '[ -L "$dest" ] && content_changed=1',
     expectedChecksumScript(request.expectedChecksum),
@@ -169,21 +174,48 @@ function writeBlock(request: WriteFileRequest): string {
     // Ansible's name (dest.PID.time~), with a random number for the pid: scripts of one shell session share theirs.
     request.backup ? `  if [ -f "$dest" ]; then backup="$dest.${randomInt(10_000, 100_000)}.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi` : '',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
-    '  tmp=',
+    // What was kept of the old file is not the new one's.
+    '  tmp= cx_st_path=',
     'fi',
   ]
     .filter(Boolean)
     .join('\n');
 }
 
+/** Content that travels in the script as text (sh variable want_text): UTF-8 without NUL, up to LARGE_CONTENT_BYTES. */
+function inlineText(request: WriteFileRequest): string | undefined {
+  if (!Buffer.isBuffer(request.content) || request.content.length > LARGE_CONTENT_BYTES) return undefined;
+  const text = request.content.toString('utf8');
+  return !text.includes('\0') && Buffer.from(text, 'utf8').equals(request.content) ? text : undefined;
+}
+
+/**
+ * Sets content_changed for an existing dest, with as few processes as it can:
+ * a size that differs says it at once (from the stat the attributes need
+ * anyway); small text of the same size is read by the shell itself and
+ * compared (a NUL byte, which the shell drops, makes it shorter: different);
+ * anything else is summed. `current` (its sha1) is set where a
+ * changed-meanwhile check needs it.
+ */
+function contentCompareScript(request: WriteFileRequest): string {
+  const summed = 'current=$(sha1sum < "$dest") || cx_fail "cannot read $dest"; current=${current%% *}; [ "$current" = "$want_sum" ] || content_changed=1';
+  if (!Buffer.isBuffer(request.content) || request.expectedChecksum !== undefined) return summed;
+  const size = request.content.length;
+  const read = inlineText(request) !== undefined && size <= SHELL_COMPARE_BYTES
+    ? 'cx_slurp "$dest" || cx_fail "cannot read $dest"; [ "$cx_c" = "$want_text" ] || content_changed=1'
+    : summed;
+  return [
+    'cx_stat_known "$dest"; [ -n "$cx_st" ] || cx_fail "cannot read $dest"',
+    'cx_t=${cx_st#*|}; cx_t=${cx_t#*|}; cx_t=${cx_t#*|}',
+    `if [ "\${cx_t%%|*}" != ${size} ]; then content_changed=1; else ${read}; fi`,
+  ].join('; ');
+}
+
 /** The new content into "$tmp": text with the printf builtin (no process), other bytes through base64, a remote source with cat. */
 function contentScript(request: WriteFileRequest): string {
   const failed = `cx_fail ${quote(`could not write ${request.dest} (disk full or read-only?); the original is unchanged`)}`;
   if (!Buffer.isBuffer(request.content)) return `  cat -- "$src" > "$tmp" || ${failed}`;
-  const text = request.content.toString('utf8');
-  if (request.content.length <= LARGE_CONTENT_BYTES && !text.includes('\0') && Buffer.from(text, 'utf8').equals(request.content)) {
-    return `  printf '%s' ${quote(text)} > "$tmp" || ${failed}`;
-  }
+  if (inlineText(request) !== undefined) return `  printf '%s' "$want_text" > "$tmp" || ${failed}`;
   return heredocBase64('  base64 -d > "$tmp"', request.content, `|| ${failed}`);
 }
 
