@@ -115,15 +115,20 @@ describe('lineinfile details', () => {
     expect(readFileSync(path, 'utf8')).toBe('edited by someone else\n');
   });
 
-  it('reads the file byte for byte: lines that look like its own report markers, no final newline', async () => {
+  it.each([
+    ['', {}],
+    [' (with a mode: read by the shell)', { mode: '0644' }],
+    [' (with a mode and a NUL byte: read by cat)', { mode: '0644' }, 'nul\0byte\n'],
+    [' (with a mode, too large for the shell)', { mode: '0644' }, `${'x'.repeat(3000)}\n`],
+  ])('reads the file byte for byte: lines that look like its own report markers, no final newline%s', async (_, extra, head = '') => {
     const path = join(d, 'f');
-    const content = '@@cxcontent\n@@cx exists=0\n@@cx failed=1\n\n  spaced \\ back\\slash\r\nlast';
-    writeFileSync(path, content);
-    const { result, execs } = await runModule(lineinfile, { args: { path, line: 'added' } });
+    const content = `${head}@@cxcontent\n@@cx exists=0\n@@cx failed=1\n\n  spaced \\ back\\slash\r\nlast`;
+    writeFileSync(path, content, { mode: 0o644 });
+    const { result, execs } = await runModule(lineinfile, { args: { path, line: 'added', ...extra } });
     expect(result).toMatchObject({ changed: true, msg: 'line added' });
     expect(execs).toBe(2);
     expect(readFileSync(path, 'utf8')).toBe(`${content}\nadded\n`);
-    expect((await runModule(lineinfile, { args: { path, line: '@@cx exists=0' } })).result.changed).toBe(false);
+    expect((await runModule(lineinfile, { args: { path, line: '@@cx exists=0', ...extra } })).result.changed).toBe(false);
   });
 
   it('leaves a file that is not UTF-8 alone: ok when the line is there, a clear failure when it would have to write', async () => {

@@ -1,13 +1,15 @@
 /**
  * Read a remote file's content in one exec (lineinfile decides its edit on
- * the controller). The bytes come back as they are after a marker line, with
- * one `cat` on the host; their sha1 is computed here, for text: content that
- * is not valid UTF-8 cannot be held exactly by the text we receive.
+ * the controller). The bytes come back as they are after a marker line, from
+ * one `cat` on the host, or, for a small file whose size the attributes' stat
+ * gave, from the shell's own read; their sha1 is computed here, for text:
+ * content that is not valid UTF-8 cannot be held exactly by the text we receive.
  */
 import { createHash } from 'node:crypto';
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext } from '../module.js';
 import { parseReport, REPORT_FUNCTIONS } from './report.js';
+import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
 
 export interface RemoteFile {
   readonly exists: boolean;
@@ -25,16 +27,22 @@ export interface RemoteFile {
 const CONTENT_MARKER = '@@cxcontent\n';
 
 export async function readRemoteFile(ctx: ModuleContext, path: string, options: { withAttributes?: boolean } = {}): Promise<RemoteFile> {
+  const marker = CONTENT_MARKER.replace('\n', '\\n');
   const script = [
     REPORT_FUNCTIONS,
+    options.withAttributes ? SLURP_FUNCTION : '',
     `p=${quote(path)}`,
     'if [ -d "$p" ]; then cx_report directory 1; exit 0; fi',
     'if [ ! -e "$p" ]; then cx_report exists 0; exit 0; fi',
     '[ -r "$p" ] || cx_fail "Permission denied: $p"',
-    options.withAttributes ? 'cx_report attributes "$(stat -L -c \'%a %u %g %U %G\' -- "$p")"' : '',
+    options.withAttributes ? 'cx_a=$(stat -L -c \'%a %u %g %U %G %s\' -- "$p"); cx_report attributes "$cx_a"' : '',
     'cx_report exists 1',
-    // The script's subshell becomes the cat: one process, the bytes unchanged.
-    `printf '${CONTENT_MARKER.replace('\n', '\\n')}'; exec cat -- "$p"`,
+    // A small file whose size the stat gave is read by the shell (all its bytes when the length matches).
+    options.withAttributes
+      ? `[ "\${cx_a##* }" -le ${SLURP_MAX_BYTES} ] 2>/dev/null && cx_slurp "$p" && [ "\${#cx_c}" = "\${cx_a##* }" ] && { printf '${marker}%s' "$cx_c"; exit 0; }`
+      : '',
+    // Else the script's subshell becomes the cat: one process, the bytes unchanged.
+    `printf '${marker}'; exec cat -- "$p"`,
   ].join('\n');
   const result = await ctx.exec(script);
   const { reports, content } = splitContent(result.stdout);

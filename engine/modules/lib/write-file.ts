@@ -11,16 +11,13 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
+import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
 import { attributeFunctions, SELF_FUNCTIONS, tempFileFunctions, type FileAttributes } from './file-attributes.js';
 import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 import { splitCommandLine } from './shlex.js';
 
 /** Above this, the diff is not shown (Ansible's max_diff_size is 100 KiB too). */
 const MAX_DIFF_BYTES = 100 * 1024;
-/** Up to this size an existing file of the wanted size is read and compared by the shell: cheaper than a sha1sum process. */
-const SHELL_COMPARE_BYTES = 2048;
-/** `cx_slurp PATH` sets cx_c to PATH's bytes (but NULs) with the shell's read builtin: no process. */
-const SLURP_FUNCTION = `cx_slurp() { cx_c=; cx_nl='\n'; while IFS= read -r cx_l; do cx_c="$cx_c$cx_l$cx_nl"; done 2>/dev/null < "$1" || return 1; cx_c="$cx_c$cx_l"; }`;
 /** Above this, content travels only in a second exec, once the first has found it differs. */
 export const LARGE_CONTENT_BYTES = 256 * 1024;
 
@@ -201,7 +198,7 @@ function contentCompareScript(request: WriteFileRequest): string {
   const summed = 'current=$(sha1sum < "$dest") || cx_fail "cannot read $dest"; current=${current%% *}; [ "$current" = "$want_sum" ] || content_changed=1';
   if (!Buffer.isBuffer(request.content) || request.expectedChecksum !== undefined) return summed;
   const size = request.content.length;
-  const read = inlineText(request) !== undefined && size <= SHELL_COMPARE_BYTES
+  const read = inlineText(request) !== undefined && size <= SLURP_MAX_BYTES
     ? 'cx_slurp "$dest" || cx_fail "cannot read $dest"; [ "$cx_c" = "$want_text" ] || content_changed=1'
     : summed;
   return [
