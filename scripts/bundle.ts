@@ -38,6 +38,14 @@ const ssh2NativeBinding: Plugin = {
   },
 };
 
+/** The validators scripts/validators.ts generated, in place of the empty table the sources carry. */
+const precompiledValidators: Plugin = {
+  name: 'precompiled-validators',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/precompiled-validators\.js$/ }, () => ({ path: join(root, 'dist', 'generated', 'validators', 'index.js') }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -51,7 +59,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   banner: { js: banner },
-  plugins: [ssh2NativeBinding],
+  plugins: [ssh2NativeBinding, precompiledValidators],
   external: [
     // ssh2's optional native CPU probe, required in a try/catch.
     'cpu-features',
