@@ -2,7 +2,8 @@
  * Bundles the `cxplay` CLI into dist/bundle/ with esbuild, after `tsc`.
  * Node then reads and compiles a few files instead of resolving, stat-ing and
  * compiling some hundred modules of the engine and its dependencies.
- * Dynamic imports (the views, Handlebars) become chunks, loaded only when used.
+ * Dynamic imports (the views, Handlebars, the SSH connection) become chunks,
+ * loaded only when used.
  */
 import { build, type Plugin } from 'esbuild';
 import { rmSync } from 'node:fs';

@@ -42,7 +42,24 @@ function generate(kind: ValidatorKind, schemas: readonly object[]): { code: stri
   }
   const refs = Object.fromEntries([...exports.values()].map((name) => [name, name]));
   // A CommonJS module: its module.exports is the function, which also carries itself as `default`.
-  return { code: standalone.default(ajv, refs), exports };
+  return { code: withImports(standalone.default(ajv, refs)), exports };
+}
+
+/**
+ * ajv's ESM output still require()s its runtime helpers (ucs2length, equal):
+ * made imports, so the module loads anywhere. Each helper is a CommonJS
+ * module with `exports.default`; Node hands its exports object over as the
+ * default import, other loaders (vitest) its `default`: either way `__cjsN`
+ * is the exports object that `require()` would have returned.
+ */
+function withImports(code: string): string {
+  const specifiers = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]!))];
+  const header = specifiers.flatMap((specifier, index) => [
+    `import * as __ns${index} from ${JSON.stringify(specifier.endsWith('.js') ? specifier : `${specifier}.js`)};`,
+    `const __cjs${index} = __ns${index}.default?.__esModule ? __ns${index}.default : __ns${index};`,
+  ]);
+  const body = specifiers.reduce((text, specifier, index) => text.replaceAll(`require(${JSON.stringify(specifier)})`, `__cjs${index}`), code);
+  return [...header, body].join('\n');
 }
 
 function writeIndex(modules: ReadonlyMap<ValidatorKind, ReadonlyMap<string, string>>): void {
