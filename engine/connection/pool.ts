@@ -5,7 +5,6 @@
  */
 import type { Connection, ConnectionSpec } from './connection.js';
 import { LocalConnection } from './local.js';
-import { SshConnection } from './ssh.js';
 
 export class ConnectionPool {
   private readonly connections = new Map<string, Promise<Connection>>();
@@ -31,8 +30,14 @@ export class ConnectionPool {
   }
 
   private async open(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
-    const connection = spec.type === 'local' ? new LocalConnection(spec.host) : await SshConnection.open(spec, signal);
+    const connection = spec.type === 'local' ? new LocalConnection(spec.host) : await openSsh(spec, signal);
     this.opened.push(connection);
     return connection;
   }
+}
+
+/** ssh2 loads with the first SSH host (some 25 ms of CPU): a run on local connections never needs it. */
+async function openSsh(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
+  const { SshConnection } = await import('./ssh.js');
+  return SshConnection.open(spec, signal);
 }

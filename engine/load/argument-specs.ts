@@ -18,7 +18,8 @@ import { loadYamlFile } from './yaml.js';
 
 type Schema = Record<string, unknown>;
 
-const schemaChecker = new Ajv({ strict: false });
+/** Made on first use: few roles carry a JSON Schema, and the first Ajv costs some 4 ms. */
+let schemaChecker: Ajv | undefined;
 
 /** Ansible's boolean spellings (it lowercases before comparing). */
 const BOOLEAN_WORDS = '^(?:yes|no|y|n|true|false|t|f|on|off|1|0|Yes|No|Y|N|True|False|T|F|On|Off|YES|NO|TRUE|FALSE|ON|OFF)$';
@@ -63,6 +64,7 @@ function jsonSchemaSpec(file: string, role: string): RoleArgumentSpec {
   const at: SourcePosition = { file, line: 1 };
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) throw new CxError(`the argument schema of role '${role}' must be a JSON object`, { at });
   try {
+    schemaChecker ??= new Ajv({ strict: false });
     schemaChecker.compile(schema);
   } catch (error) {
     throw new CxError(`the argument schema of role '${role}' is not a valid JSON Schema: ${(error as Error).message}`, { at });

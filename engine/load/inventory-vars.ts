@@ -81,7 +81,10 @@ function membership(inventory: Inventory): Membership {
   };
   visit('all', 0, []);
   const priority = (name: string) => Number(inventory.groups.get(name)?.vars.ansible_group_priority ?? 1);
-  const mergeOrder = [...inventory.groups.keys()].sort((a, b) => (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || priority(a) - priority(b) || a.localeCompare(b));
+  // Names compare as Python's sorted() compares them, by character code, as
+  // Ansible does (localeCompare would differ, and its first call loads ICU's collator).
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const mergeOrder = [...inventory.groups.keys()].sort((a, b) => (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || priority(a) - priority(b) || byName(a, b));
   found = { groupsOf, mergeOrder };
   memberships.set(inventory, found);
   return found;

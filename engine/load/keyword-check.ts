@@ -3,21 +3,20 @@
  * gets a "did you mean", an unsupported Ansible keyword says why, a wrong type
  * names the keyword and what it takes. Errors point at the key in its file.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CxError, type SourcePosition } from '../errors.js';
 import { UNSUPPORTED_KEYWORDS } from '../schema/keywords.js';
+import { validatorFor } from '../schema/validators.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import { didYouMean } from './suggest.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 type Keywords = Readonly<Record<string, Schema>>;
 
-// Our own fixed schemas: no meta-schema check, and unoptimized code (compiles in half the time).
-const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, code: { optimize: false } });
 /**
- * One small validator per keyword, compiled the first time a playbook uses
- * that keyword (a whole keyword table compiled at once costs ~100 ms at
- * start-up, most of it for keywords the playbook never uses).
+ * One small validator per keyword, found (or compiled) the first time a
+ * playbook uses that keyword (a whole keyword table compiled at once costs
+ * ~100 ms at start-up, most of it for keywords the playbook never uses).
  */
 const validators = new WeakMap<Schema, Map<string, ValidateFunction>>();
 
@@ -41,12 +40,12 @@ export function checkKeywordTypes(node: Record<string, unknown>, keywords: Keywo
   // In the table's order, so the first problem reported is the one a validator of the whole table reports.
   for (const key of Object.keys(keywords)) {
     if (!Object.prototype.hasOwnProperty.call(node, key) || node[key] === null) continue;
-    const validate = validatorFor(key, keywords[key]!);
+    const validate = keywordValidator(key, keywords[key]!);
     if (!validate({ [key]: node[key] })) throw typeError(node, keywords, validate.errors![0]!, what, fallback);
   }
 }
 
-function validatorFor(key: string, schema: Schema): ValidateFunction {
+function keywordValidator(key: string, schema: Schema): ValidateFunction {
   let byKey = validators.get(schema);
   if (!byKey) {
     byKey = new Map();
@@ -54,10 +53,15 @@ function validatorFor(key: string, schema: Schema): ValidateFunction {
   }
   let validate = byKey.get(key);
   if (!validate) {
-    validate = ajv.compile({ type: 'object', properties: { [key]: schema } });
+    validate = validatorFor('keyword', keywordSchema(key, schema));
     byKey.set(key, validate);
   }
   return validate;
+}
+
+/** The schema a keyword's value is checked with: the value under its key, so errors name the keyword. */
+export function keywordSchema(key: string, schema: Schema): Schema {
+  return { type: 'object', properties: { [key]: schema } };
 }
 
 /** Turn ajv's first error into a message about the keyword (or the key inside it, e.g. loop_control.pause). */

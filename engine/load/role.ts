@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
-import { INHERITABLE_KEYWORDS } from '../schema/keywords.js';
+import { INHERITABLE_KEYWORDS, ROLE_ENTRY_KEYWORDS } from '../schema/keywords.js';
 import { inheritableFrom, isTrue } from './inheritable.js';
 import { checkKeywordTypes } from './keyword-check.js';
 import type { ModuleTask, Role, RoleInstance, RoleInvocation, TaskNode } from './model.js';
@@ -42,7 +42,6 @@ export interface RoleEntry {
 }
 
 const ROLE_DIRS = ['tasks', 'handlers', 'defaults', 'vars', 'meta'];
-const ROLE_ENTRY_KEYWORDS = { ...INHERITABLE_KEYWORDS, name: { description: 'a role name', type: 'string' }, role: { description: 'a role name', type: 'string' } };
 const instances = runCache<string, RoleInstance>();
 
 export function roleSearchPath(baseDir: string): string[] {

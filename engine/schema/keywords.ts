@@ -3,7 +3,8 @@
  * DESIGN.md list). Which keywords exist is checked first, with a "did you
  * mean"; these schemas then check each value's type. Every fragment carries a
  * `description` that error messages quote ("expects a number, or a template").
- * Compiled once by ajv (engine/load/keyword-check.ts).
+ * Checked by engine/load/keyword-check.ts, with validators the build
+ * precompiles (scripts/validators.ts).
  */
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -84,6 +85,13 @@ export const TASK_KEYWORDS: Readonly<Record<string, Schema>> = {
 };
 
 export const BLOCK_KEYWORDS: Readonly<Record<string, Schema>> = { ...INHERITABLE_KEYWORDS, block: taskList, rescue: taskList, always: taskList };
+
+/** A role entry of a play's `roles:` (its other keys are the role's parameters). */
+export const ROLE_ENTRY_KEYWORDS: Readonly<Record<string, Schema>> = {
+  ...INHERITABLE_KEYWORDS,
+  name: { description: 'a role name', type: 'string' },
+  role: { description: 'a role name', type: 'string' },
+};
 
 export const PLAY_KEYWORDS: Readonly<Record<string, Schema>> = {
   ...INHERITABLE_KEYWORDS,

@@ -11,5 +11,5 @@ function findProjectRoot(start: string): string {
 }
 
 export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-export const CLI_PATH = join(PROJECT_ROOT, 'dist', 'engine', 'cli', 'main.js');
+export const CLI_PATH = join(PROJECT_ROOT, 'dist', 'bundle', 'cxplay.js');
 export const PLAYBOOK_DIR = join(PROJECT_ROOT, 'test', 'bench', 'playbook');

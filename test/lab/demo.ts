@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   process.removeAllListeners('SIGTERM');
   try {
     process.stderr.write(`Inventory: ${cluster.lab.inventoryPath}\nMirror: ${cluster.sim.mirror.baseUrl}\n\n`);
-    const child = spawn(process.execPath, [join(projectRoot, 'dist', 'engine', 'cli', 'main.js'), 'run', 'playbooks/site.yaml', '-i', cluster.lab.inventoryPath], {
+    const child = spawn(process.execPath, [join(projectRoot, 'dist', 'bundle', 'cxplay.js'), 'run', 'playbooks/site.yaml', '-i', cluster.lab.inventoryPath], {
       cwd: projectRoot,
       stdio: 'inherit',
     });

@@ -81,6 +81,11 @@ describe('YAML inventory', () => {
     const prioritized = `${base.replace('{v: alpha}', '{v: alpha, ansible_group_priority: 10}')}}\n`;
     expect(hostVarsFromInventory(inventory({ 'inventory.yaml': prioritized }).inventory, 'h').v).toBe('alpha');
   });
+
+  it('orders same-depth groups by character code, as Python sorts them (upper case before lower)', () => {
+    const yaml = 'all:\n  children:\n    a:\n      hosts: {h: }\n      vars: {v: a}\n    B:\n      hosts: {h: }\n      vars: {v: B}\n';
+    expect(hostVarsFromInventory(inventory({ 'inventory.yaml': yaml }).inventory, 'h').v).toBe('a');
+  });
 });
 
 describe('group_vars and host_vars', () => {

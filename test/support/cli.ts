@@ -1,10 +1,10 @@
-/** Run the built `cxplay` CLI (dist/) as an operator would, capturing its output. */
+/** Run the built `cxplay` CLI (the bundle in dist/bundle/, as shipped) as an operator would, capturing its output. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const cliPath = resolve(projectRoot, 'dist', 'engine', 'cli', 'main.js');
+export const cliPath = resolve(projectRoot, 'dist', 'bundle', 'cxplay.js');
 
 export interface CommandResult {
   readonly code: number;

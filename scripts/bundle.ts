@@ -1,0 +1,71 @@
+/**
+ * Bundles the `cxplay` CLI into dist/bundle/ with esbuild, after `tsc`.
+ * Node then reads and compiles a few files instead of resolving, stat-ing and
+ * compiling some hundred modules of the engine and its dependencies.
+ * Dynamic imports (the views, Handlebars, the SSH connection) become chunks,
+ * loaded only when used.
+ */
+import { build, type Plugin } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outdir = join(root, 'dist', 'bundle');
+
+// Bundled CommonJS code (ssh2 and others) calls require() and reads
+// __dirname, which ES modules do not have: each chunk gets its own.
+const banner = [
+  "import { createRequire as __cxplayCreateRequire } from 'node:module';",
+  "import { dirname as __cxplayDirname } from 'node:path';",
+  "import { fileURLToPath as __cxplayFileURLToPath } from 'node:url';",
+  'const require = __cxplayCreateRequire(import.meta.url);',
+  'const __filename = __cxplayFileURLToPath(import.meta.url);',
+  'const __dirname = __cxplayDirname(__filename);',
+].join('\n');
+
+/**
+ * ssh2 loads its native crypto binding with a path relative to its own file
+ * (and falls back to node:crypto and WebAssembly without it). The bundle asks
+ * for it by package path instead, which resolves through node_modules.
+ */
+const ssh2NativeBinding: Plugin = {
+  name: 'ssh2-native-binding',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/sshcrypto\.node$/ }, () => ({
+      path: 'ssh2/lib/protocol/crypto/build/Release/sshcrypto.node',
+      external: true,
+    }));
+  },
+};
+
+/** The validators scripts/validators.ts generated, in place of the empty table the sources carry. */
+const precompiledValidators: Plugin = {
+  name: 'precompiled-validators',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/precompiled-validators\.js$/ }, () => ({ path: join(root, 'dist', 'generated', 'validators', 'index.js') }));
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cxplay: 'engine/cli/main.ts' },
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  banner: { js: banner },
+  plugins: [ssh2NativeBinding, precompiledValidators],
+  external: [
+    // ssh2's optional native CPU probe, required in a try/catch.
+    'cpu-features',
+    // ink imports it only under DEV=true, for React DevTools.
+    'react-devtools-core',
+  ],
+  logLevel: 'warning',
+});
