@@ -5,11 +5,13 @@
  */
 import type { Connection, ConnectionSpec } from './connection.js';
 import { LocalConnection } from './local.js';
-import { SshConnection } from './ssh.js';
+import { newSshShared, SshConnection } from './ssh.js';
 
 export class ConnectionPool {
   private readonly connections = new Map<string, Promise<Connection>>();
   private readonly opened: Connection[] = [];
+  /** Key and known_hosts files, read once for all the hosts. */
+  private readonly shared = newSshShared();
 
   /** `signal` (the run's interrupt) abandons a connection attempt still under way. */
   get(host: string, spec: ConnectionSpec, signal?: AbortSignal): Promise<Connection> {
@@ -31,7 +33,7 @@ export class ConnectionPool {
   }
 
   private async open(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
-    const connection = spec.type === 'local' ? new LocalConnection(spec.host) : await SshConnection.open(spec, signal);
+    const connection = spec.type === 'local' ? new LocalConnection(spec.host) : await SshConnection.open(spec, signal, this.shared);
     this.opened.push(connection);
     return connection;
   }
