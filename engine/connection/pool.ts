@@ -24,6 +24,11 @@ export class ConnectionPool {
     return connection;
   }
 
+  /** The host's connection (or the attempt at it) when there is one. */
+  current(host: string): Promise<Connection> | undefined {
+    return this.connections.get(host);
+  }
+
   totalExecs(): number {
     return this.opened.reduce((total, connection) => total + connection.execCount, 0);
   }
