@@ -9,7 +9,7 @@
  */
 import { connect as connectTcp, type Socket } from 'node:net';
 import pLimit from 'p-limit';
-import { Client, type AnyAuthMethod, type AuthMethod, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
+import { Client, type Algorithms, type AnyAuthMethod, type AuthMethod, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
 import { becomeCommandLine } from './become.js';
 import { checkHostKey, KnownHostsFiles } from './known-hosts.js';
 import { PrivateKeys } from './private-keys.js';
@@ -28,6 +28,15 @@ import {
 /** OpenSSH allows 10 sessions per connection by default; stay below (the shell session takes one more). */
 const MAX_CHANNELS = 7;
 const PID_MARKER = '@@cxpid ';
+
+/**
+ * Key exchange: ssh2's defaults, with ECDH on P-256 moved first. It is as
+ * strong as curve25519 (RFC 9142 recommends both; both are in ssh2's and
+ * OpenSSH's defaults), and sshd computes it with OpenSSL's optimized code
+ * where its curve25519 is portable reference C: about 2 ms less CPU per
+ * connection on the host, and less on the controller too.
+ */
+const KEX: Algorithms['kex'] = { remove: 'ecdh-sha2-nistp256', prepend: 'ecdh-sha2-nistp256', append: [] };
 
 /** What the connections of a run share, so each file is read and parsed once, not once per host. */
 export interface SshShared {
@@ -74,6 +83,7 @@ export class SshConnection implements Connection {
       keepaliveInterval: spec.keepaliveIntervalMs,
       keepaliveCountMax: spec.keepaliveCountMax,
       authHandler: authMethods(spec, key),
+      algorithms: { kex: KEX },
       hostVerifier: (hostKey: Buffer) => {
         const verdict = checkHostKey(spec.knownHostsFile, spec.address, spec.port, hostKey, spec.acceptNewHostKeys, spec.host, shared.knownHosts);
         if (!verdict.ok) hostKeyProblem = verdict.message;
