@@ -34,7 +34,9 @@ const PID_MARKER = '@@cxpid ';
  * strong as curve25519 (RFC 9142 recommends both; both are in ssh2's and
  * OpenSSH's defaults), and sshd computes it with OpenSSL's optimized code
  * where its curve25519 is portable reference C: about 2 ms less CPU per
- * connection on the host, and less on the controller too.
+ * connection on the host, and less on the controller too. (ssh2 applies
+ * `remove` before `prepend`, in this order: prepending a name already listed
+ * would not move it.)
  */
 const KEX: Algorithms['kex'] = { remove: 'ecdh-sha2-nistp256', prepend: 'ecdh-sha2-nistp256', append: [] };
 
