@@ -17,11 +17,39 @@ export function fingerprint(key: Buffer): string {
   return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
 }
 
-export function checkHostKey(file: string, address: string, port: number, key: Buffer, acceptNew: boolean, host: string): HostKeyVerdict {
+/** known_hosts files read once per run, as the hosts of a run mostly share one; a key accepted as new joins the file and its entries. */
+export class KnownHostsFiles {
+  private readonly files = new Map<string, Entry[]>();
+
+  entries(file: string): readonly Entry[] {
+    let entries = this.files.get(file);
+    if (!entries) {
+      entries = readEntries(file);
+      this.files.set(file, entries);
+    }
+    return entries;
+  }
+
+  append(file: string, name: string, keyType: string, encoded: string): void {
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync(file, `${name} ${keyType} ${encoded}\n`, { mode: 0o600 });
+    this.files.get(file)?.push(entry(false, name, keyType, encoded));
+  }
+}
+
+export function checkHostKey(
+  file: string,
+  address: string,
+  port: number,
+  key: Buffer,
+  acceptNew: boolean,
+  host: string,
+  files: KnownHostsFiles = new KnownHostsFiles(),
+): HostKeyVerdict {
   const name = port === 22 ? address : `[${address}]:${port}`;
   const keyType = key.readUInt32BE(0) > 0 ? key.subarray(4, 4 + key.readUInt32BE(0)).toString() : '';
   const encoded = key.toString('base64');
-  const all = readEntries(file).filter((entry) => entry.matches(name));
+  const all = files.entries(file).filter((entry) => entry.matches(name));
   if (all.some((entry) => entry.revoked && entry.type === keyType && entry.key === encoded)) {
     return {
       ok: false,
@@ -45,8 +73,7 @@ export function checkHostKey(file: string, address: string, port: number, key: B
       message: `the host key of ${host} (${name}, ${keyType} ${fingerprint(key)}) is not in ${file}. Check it and add it (ssh-keyscan), or run with --accept-new-host-keys`,
     };
   }
-  mkdirSync(dirname(file), { recursive: true });
-  appendFileSync(file, `${name} ${keyType} ${encoded}\n`, { mode: 0o600 });
+  files.append(file, name, keyType, encoded);
   return { ok: true, added: true };
 }
 
@@ -69,9 +96,14 @@ function readEntries(file: string): Entry[] {
     else if (fields[0]!.startsWith('@')) continue; // @cert-authority: certificates are not supported
     const [names, type, key] = fields;
     if (!names || !type || !key) continue;
-    entries.push({ revoked, type, key, matches: (name) => names.split(',').some((pattern) => nameMatches(pattern, name)) });
+    entries.push(entry(revoked, names, type, key));
   }
   return entries;
+}
+
+function entry(revoked: boolean, names: string, type: string, key: string): Entry {
+  const patterns = names.split(',');
+  return { revoked, type, key, matches: (name) => patterns.some((pattern) => nameMatches(pattern, name)) };
 }
 
 function nameMatches(pattern: string, name: string): boolean {

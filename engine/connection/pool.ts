@@ -5,10 +5,13 @@
  */
 import type { Connection, ConnectionSpec } from './connection.js';
 import { LocalConnection } from './local.js';
+import type { SshShared } from './ssh.js';
 
 export class ConnectionPool {
   private readonly connections = new Map<string, Promise<Connection>>();
   private readonly opened: Connection[] = [];
+  /** Key and known_hosts files, read once for all the hosts (made with the first SSH host). */
+  private shared: SshShared | undefined;
 
   /** `signal` (the run's interrupt) abandons a connection attempt still under way. */
   get(host: string, spec: ConnectionSpec, signal?: AbortSignal): Promise<Connection> {
@@ -21,6 +24,11 @@ export class ConnectionPool {
     return connection;
   }
 
+  /** The host's connection (or the attempt at it) when there is one. */
+  current(host: string): Promise<Connection> | undefined {
+    return this.connections.get(host);
+  }
+
   totalExecs(): number {
     return this.opened.reduce((total, connection) => total + connection.execCount, 0);
   }
@@ -30,14 +38,15 @@ export class ConnectionPool {
   }
 
   private async open(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
-    const connection = spec.type === 'local' ? new LocalConnection(spec.host) : await openSsh(spec, signal);
+    const connection = spec.type === 'local' ? new LocalConnection(spec.host) : await this.openSsh(spec, signal);
     this.opened.push(connection);
     return connection;
   }
-}
 
-/** ssh2 loads with the first SSH host (some 25 ms of CPU): a run on local connections never needs it. */
-async function openSsh(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
-  const { SshConnection } = await import('./ssh.js');
-  return SshConnection.open(spec, signal);
+  /** ssh2 loads with the first SSH host (some 25 ms of CPU): a run on local connections never needs it. */
+  private async openSsh(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
+    const { SshConnection, newSshShared } = await import('./ssh.js');
+    this.shared ??= newSshShared();
+    return SshConnection.open(spec, signal, this.shared);
+  }
 }

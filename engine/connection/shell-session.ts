@@ -17,16 +17,24 @@ interface Running {
   readonly stdout: Buffer[];
   readonly stderr: Buffer[];
   code: number | undefined;
+  /** Length of the stdout end marker with its exit code. */
+  stdoutEndLength: number;
   stderrDone: boolean;
 }
+
+const NEWLINE = 0x0a;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+/** An exit status has at most three digits (0-255). */
+const MAX_CODE_DIGITS = 3;
 
 export class ShellSession {
   private running: Running | undefined;
   private isEnded = false;
-  private stdoutTail = '';
-  private stderrTail = '';
-  private readonly stdoutEnd: RegExp;
-  private readonly stderrEnd: RegExp;
+  /** Stdout ends with this, the exit code and a newline. */
+  private readonly stdoutEnd: Buffer;
+  /** Stderr ends with this. */
+  private readonly stderrEnd: Buffer;
 
   private constructor(
     private readonly channel: ClientChannel,
@@ -34,8 +42,8 @@ export class ShellSession {
     readonly pid: number,
     private readonly token: string,
   ) {
-    this.stdoutEnd = new RegExp(`\\n@@cxend_${token} (\\d+)\\n$`);
-    this.stderrEnd = new RegExp(`\\n@@cxend_${token}\\n$`);
+    this.stdoutEnd = Buffer.from(`\n@@cxend_${token} `, 'latin1');
+    this.stderrEnd = Buffer.from(`\n@@cxend_${token}\n`, 'latin1');
     channel.on('data', (chunk: Buffer) => this.onStdout(chunk));
     channel.stderr.on('data', (chunk: Buffer) => this.onStderr(chunk));
     channel.on('close', () => this.end(new Error('the remote shell ended while a command was running')));
@@ -75,7 +83,7 @@ export class ShellSession {
   run(script: string): Promise<ExecResult> {
     if (!this.available) return Promise.reject(new Error('the remote shell is not available'));
     return new Promise((resolvePromise, reject) => {
-      this.running = { resolve: resolvePromise, reject, stdout: [], stderr: [], code: undefined, stderrDone: false };
+      this.running = { resolve: resolvePromise, reject, stdout: [], stderr: [], code: undefined, stdoutEndLength: 0, stderrDone: false };
       this.channel.write(`cx_run '${script.replace(/'/g, "'\\''")}' ${this.token}\n`);
     });
   }
@@ -90,15 +98,20 @@ export class ShellSession {
     this.channel.close();
   }
 
+  /**
+   * A marker can arrive split over chunks, and output can be megabytes: only
+   * a chunk that ends a line can end the output, and then only the last
+   * bytes, gathered from the chunks kept anyway, are compared.
+   */
   private onStdout(chunk: Buffer): void {
     const running = this.running;
     if (!running) return;
     running.stdout.push(chunk);
-    this.stdoutTail = (this.stdoutTail + chunk.toString('latin1')).slice(-200);
-    const match = this.stdoutEnd.exec(this.stdoutTail);
-    if (!match) return;
-    running.code = Number(match[1]);
-    this.stdoutTail = '';
+    if (chunk[chunk.length - 1] !== NEWLINE) return;
+    const marker = endMarker(lastBytes(running.stdout, this.stdoutEnd.length + MAX_CODE_DIGITS + 1), this.stdoutEnd);
+    if (!marker) return;
+    running.code = marker.code;
+    running.stdoutEndLength = marker.length;
     this.settleWhenDone();
   }
 
@@ -106,10 +119,8 @@ export class ShellSession {
     const running = this.running;
     if (!running) return;
     running.stderr.push(chunk);
-    this.stderrTail = (this.stderrTail + chunk.toString('latin1')).slice(-200);
-    if (!this.stderrEnd.test(this.stderrTail)) return;
+    if (chunk[chunk.length - 1] !== NEWLINE || !lastBytes(running.stderr, this.stderrEnd.length).equals(this.stderrEnd)) return;
     running.stderrDone = true;
-    this.stderrTail = '';
     this.settleWhenDone();
   }
 
@@ -117,14 +128,45 @@ export class ShellSession {
     const running = this.running;
     if (!running || running.code === undefined || !running.stderrDone) return;
     this.running = undefined;
-    const stdout = Buffer.concat(running.stdout);
-    const stderr = Buffer.concat(running.stderr);
-    const stdoutMarker = Buffer.byteLength(`\n@@cxend_${this.token} ${running.code}\n`);
-    const stderrMarker = Buffer.byteLength(`\n@@cxend_${this.token}\n`);
+    const stdout = joined(running.stdout);
+    const stderr = joined(running.stderr);
     running.resolve({
       rc: running.code,
-      stdout: stdout.subarray(0, stdout.length - stdoutMarker).toString('utf8'),
-      stderr: stderr.subarray(0, stderr.length - stderrMarker).toString('utf8'),
+      stdout: stdout.toString('utf8', 0, stdout.length - running.stdoutEndLength),
+      stderr: stderr.toString('utf8', 0, stderr.length - this.stderrEnd.length),
     });
   }
+}
+
+function joined(chunks: readonly Buffer[]): Buffer {
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/** The exit code and the marker's length when `tail` ends with `prefix`, the code's digits and a newline. */
+function endMarker(tail: Buffer, prefix: Buffer): { code: number; length: number } | undefined {
+  const end = tail.length - 1;
+  let start = end;
+  while (start > 0 && end - start < MAX_CODE_DIGITS && isDigit(tail[start - 1]!)) start -= 1;
+  const markerStart = start - prefix.length;
+  if (start === end || markerStart < 0 || !tail.subarray(markerStart, start).equals(prefix)) return undefined;
+  return { code: Number(tail.toString('latin1', start, end)), length: tail.length - markerStart };
+}
+
+function isDigit(byte: number): boolean {
+  return byte >= DIGIT_0 && byte <= DIGIT_9;
+}
+
+/** The last `count` bytes of the chunks (fewer when there are fewer), copied only when they span chunks. */
+function lastBytes(chunks: readonly Buffer[], count: number): Buffer {
+  const last = chunks[chunks.length - 1]!;
+  if (last.length >= count) return last.subarray(last.length - count);
+  const parts: Buffer[] = [];
+  let length = 0;
+  for (let index = chunks.length - 1; index >= 0 && length < count; index -= 1) {
+    const chunk = chunks[index]!;
+    const part = chunk.subarray(Math.max(0, chunk.length - (count - length)));
+    parts.unshift(part);
+    length += part.length;
+  }
+  return Buffer.concat(parts, length);
 }

@@ -8,11 +8,11 @@
  * an interrupt can end the remote process group through a second channel.
  */
 import { connect as connectTcp, type Socket } from 'node:net';
-import { readFileSync } from 'node:fs';
 import pLimit from 'p-limit';
-import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { Client, type Algorithms, type AnyAuthMethod, type AuthMethod, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
 import { becomeCommandLine } from './become.js';
-import { checkHostKey } from './known-hosts.js';
+import { checkHostKey, KnownHostsFiles } from './known-hosts.js';
+import { PrivateKeys } from './private-keys.js';
 import { ShellSession } from './shell-session.js';
 import {
   ExecAbortedError,
@@ -28,6 +28,23 @@ import {
 /** OpenSSH allows 10 sessions per connection by default; stay below (the shell session takes one more). */
 const MAX_CHANNELS = 7;
 const PID_MARKER = '@@cxpid ';
+
+/**
+ * Key exchange: ssh2's defaults, with ECDH on P-256 moved first. It is as
+ * strong as curve25519 (RFC 9142 recommends both; both are in ssh2's and
+ * OpenSSH's defaults), and sshd computes it with OpenSSL's optimized code
+ * where its curve25519 is portable reference C: about 2 ms less CPU per
+ * connection on the host, and less on the controller too. (ssh2 applies
+ * `remove` before `prepend`, in this order: prepending a name already listed
+ * would not move it.)
+ */
+const KEX: Algorithms['kex'] = { remove: 'ecdh-sha2-nistp256', prepend: 'ecdh-sha2-nistp256', append: [] };
+
+/** What the connections of a run share, so each file is read and parsed once, not once per host. */
+export interface SshShared {
+  readonly keys: PrivateKeys;
+  readonly knownHosts: KnownHostsFiles;
+}
 
 /** Settles an exec: with an error, or with the script's result. */
 type Finish = (error: Error | undefined, result?: ExecResult) => void;
@@ -55,7 +72,9 @@ export class SshConnection implements Connection {
   }
 
   /** Connect and authenticate; an abort of `signal` (SIGINT/SIGTERM) gives up at once instead of waiting for the timeout. */
-  static async open(spec: ConnectionSpec, signal?: AbortSignal): Promise<SshConnection> {
+  static async open(spec: ConnectionSpec, signal?: AbortSignal, shared: SshShared = newSshShared()): Promise<SshConnection> {
+    const key = spec.privateKeyFile ? shared.keys.load(spec.privateKeyFile) : undefined;
+    if (key instanceof Error) throw new UnreachableError(spec.host, key.message);
     const socket = await openSocket(spec, signal);
     const client = new Client();
     let hostKeyProblem: string | undefined;
@@ -65,22 +84,14 @@ export class SshConnection implements Connection {
       readyTimeout: spec.connectTimeoutMs,
       keepaliveInterval: spec.keepaliveIntervalMs,
       keepaliveCountMax: spec.keepaliveCountMax,
-      hostVerifier: (key: Buffer) => {
-        const verdict = checkHostKey(spec.knownHostsFile, spec.address, spec.port, key, spec.acceptNewHostKeys, spec.host);
+      authHandler: authMethods(spec, key),
+      algorithms: { kex: KEX },
+      hostVerifier: (hostKey: Buffer) => {
+        const verdict = checkHostKey(spec.knownHostsFile, spec.address, spec.port, hostKey, spec.acceptNewHostKeys, spec.host, shared.knownHosts);
         if (!verdict.ok) hostKeyProblem = verdict.message;
         return verdict.ok;
       },
     };
-    if (spec.privateKeyFile) {
-      try {
-        config.privateKey = readFileSync(spec.privateKeyFile);
-      } catch {
-        socket.destroy();
-        throw new UnreachableError(spec.host, `cannot read the private key ${spec.privateKeyFile}`);
-      }
-    }
-    if (process.env.SSH_AUTH_SOCK) config.agent = process.env.SSH_AUTH_SOCK;
-    if (spec.password) config.password = spec.password;
     return new Promise<SshConnection>((resolvePromise, reject) => {
       const stop = (error: Error) => {
         signal?.removeEventListener('abort', onAbort);
@@ -268,6 +279,23 @@ export class SshConnection implements Connection {
   }
 }
 
+export function newSshShared(): SshShared {
+  return { keys: new PrivateKeys(), knownHosts: new KnownHostsFiles() };
+}
+
+/**
+ * The methods to try, in ssh2's own order (password, key, agent), without
+ * ssh2's opening `none` request: that round trip only learns which methods
+ * the server takes, and ssh2 tries its list whatever the answer.
+ */
+function authMethods(spec: ConnectionSpec, key: ParsedKey | undefined): AuthMethod[] | undefined {
+  const methods: AnyAuthMethod[] = [];
+  if (spec.password) methods.push({ type: 'password', username: spec.user, password: spec.password });
+  if (key) methods.push({ type: 'publickey', username: spec.user, key });
+  if (process.env.SSH_AUTH_SOCK) methods.push({ type: 'agent', username: spec.user, agent: process.env.SSH_AUTH_SOCK });
+  // With nothing to offer, ssh2's default (`none` alone) fails as an authentication error.
+  return methods.length > 0 ? methods : undefined;
+}
 
 function openSocket(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Socket> {
   return new Promise((resolvePromise, reject) => {

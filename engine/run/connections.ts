@@ -27,11 +27,14 @@ export function connectionFor(play: PlayRuntime, name: string): Promise<Connecti
   const run = play.run;
   return run.profiler.time('connect', () => {
     const scope = play.playScope(run.host(name));
+    // A connection password is a secret wherever it would show later (hostvars, a debug of it).
+    const password = scope.get('ansible_password') ?? scope.get('ansible_ssh_pass');
+    if (password !== undefined) run.secrets.add(String(password));
+    // The pool keeps a host's first connection for the run: the settings are read for that one only.
+    const opened = run.pool.current(name);
+    if (opened) return opened;
     const vars: Record<string, unknown> = {};
     for (const key of CONNECTION_VARS) if (scope.has(key)) vars[key] = scope.get(key);
-    const spec = connectionSpecFromVars(name, vars, run.options.connection);
-    // A connection password is a secret wherever it would show later (hostvars, a debug of it).
-    if (spec.password !== undefined) run.secrets.add(String(spec.password));
-    return run.pool.get(name, spec, run.options.signal);
+    return run.pool.get(name, connectionSpecFromVars(name, vars, run.options.connection), run.options.signal);
   });
 }

@@ -7,14 +7,20 @@
 import { emptyCounts, type HostCounts } from '../events.js';
 import type { HandlerEntry } from './handlers.js';
 
+/** Counts the changes of any host's failed, unreachable or ended: what was computed from them at another count is stale. */
+let activityChanges = 0;
+
+export function hostActivityChanges(): number {
+  return activityChanges;
+}
+
 export class HostState {
   facts: Record<string, unknown> | undefined;
   /** set_fact and register results: inert (never rendered again), above task vars. */
   readonly setFacts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  failed = false;
-  unreachable = false;
-  /** Left the play without failing (meta end_host, any_errors_fatal, max_fail_percentage). */
-  ended = false;
+  private isFailed = false;
+  private isUnreachable = false;
+  private isEnded = false;
   readonly notified = new Set<HandlerEntry>();
   readonly counts: HostCounts = emptyCounts();
 
@@ -24,6 +30,34 @@ export class HostState {
     readonly inventoryVars: Readonly<Record<string, unknown>>,
     readonly groupNames: readonly string[],
   ) {}
+
+  get failed(): boolean {
+    return this.isFailed;
+  }
+
+  set failed(value: boolean) {
+    if (value !== this.isFailed) activityChanges += 1;
+    this.isFailed = value;
+  }
+
+  get unreachable(): boolean {
+    return this.isUnreachable;
+  }
+
+  set unreachable(value: boolean) {
+    if (value !== this.isUnreachable) activityChanges += 1;
+    this.isUnreachable = value;
+  }
+
+  /** Left the play without failing (meta end_host, any_errors_fatal, max_fail_percentage). */
+  get ended(): boolean {
+    return this.isEnded;
+  }
+
+  set ended(value: boolean) {
+    if (value !== this.isEnded) activityChanges += 1;
+    this.isEnded = value;
+  }
 
   /** Still taking tasks in this play. */
   get active(): boolean {

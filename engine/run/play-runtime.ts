@@ -13,8 +13,15 @@ import { LayeredScope, layer, type VarLayer } from '../vars/layered-scope.js';
 import { OMIT_TOKEN, lazyObject } from '../vars/magic.js';
 import type { Frame } from './frame.js';
 import type { HandlerEntry } from './handlers.js';
-import type { HostState } from './host-state.js';
+import { hostActivityChanges, type HostState } from './host-state.js';
 import type { RunContext } from './run-context.js';
+
+interface ActiveHosts {
+  readonly changes: number;
+  readonly batchOf: readonly string[];
+  readonly active: readonly string[];
+  readonly batch: readonly string[];
+}
 
 export class PlayRuntime {
   /** Hosts of the current serial batch. */
@@ -23,6 +30,9 @@ export class PlayRuntime {
   readonly handlers: HandlerEntry[];
   private readonly varsFilesByHost = new Map<string, VarLayer[]>();
   private readonly magicByHost = new Map<string, VarLayer>();
+  /** Each host's magic layer with the active hosts as last computed (they change only as hosts fail or end, or the batch does). */
+  private readonly activeMagicByHost = new Map<string, { readonly lists: ActiveHosts; readonly layer: VarLayer }>();
+  private activeHosts: ActiveHosts | undefined;
   private readonly hostvars: Record<string, unknown>;
   private readonly extraVars: VarLayer;
   private readonly playVars: VarLayer;
@@ -121,14 +131,26 @@ export class PlayRuntime {
       );
       this.magicByHost.set(host.name, magic);
     }
-    // The play hosts still active change as hosts fail, so they are not cached.
-    const active = this.hosts.filter((name) => this.run.host(name).active);
-    const batch = this.batch.filter((name) => this.run.host(name).active);
-    return layer(
+    const lists = this.currentActiveHosts();
+    const cached = this.activeMagicByHost.get(host.name);
+    if (cached?.lists === lists) return cached.layer;
+    const withActive = layer(
       'magic variables',
-      { ...magic.values, ansible_play_hosts: active, play_hosts: active, ansible_play_batch: batch },
+      { ...magic.values, ansible_play_hosts: lists.active, play_hosts: lists.active, ansible_play_batch: lists.batch },
       false,
     );
+    this.activeMagicByHost.set(host.name, { lists, layer: withActive });
+    return withActive;
+  }
+
+  /** The play's hosts and batch hosts still active, computed again only when a host's state or the batch changed. */
+  private currentActiveHosts(): ActiveHosts {
+    const changes = hostActivityChanges();
+    const current = this.activeHosts;
+    if (current && current.changes === changes && current.batchOf === this.batch) return current;
+    const active = (name: string) => this.run.host(name).active;
+    this.activeHosts = { changes, batchOf: this.batch, active: this.hosts.filter(active), batch: this.batch.filter(active) };
+    return this.activeHosts;
   }
 
   private hostvarsOf(name: string): Record<string, unknown> {

@@ -1,7 +1,7 @@
 /**
  * Template files are read and compiled once per run, then rendered per host.
- * Handlebars is loaded on the first template (it is the costliest import at
- * start-up, and many runs use no template at all).
+ * The template engine is loaded on the first template (many runs use none),
+ * and Handlebars itself only for a template that is not plain.
  */
 import { readFile } from 'node:fs/promises';
 import type { CompiledTemplate } from '../template/handlebars.js';

@@ -2,12 +2,17 @@
  * Template files (`template` module): Handlebars with noEscape and strict,
  * compiled once per run and rendered per host. The context holds only the
  * variables the template names, read from the host's scope, so the scope's
- * lazy rendering is not triggered for the rest.
+ * lazy rendering is not triggered for the rest. A plain template (text and
+ * `{{ a.b }}`) renders without Handlebars (plain-template.ts), which is then
+ * not even loaded: it is loaded, synchronously, by the first template or
+ * render that needs it.
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { stringify as stringifyYaml } from 'yaml';
 import { TemplateError, UndefinedVariableError } from '../errors.js';
 import { assertSafeName } from './members.js';
+import { NOT_PLAIN, parsePlainTemplate, renderPlain, type PlainTemplate } from './plain-template.js';
 import { pythonString } from './python.js';
 import type { Scope } from './scope.js';
 
@@ -16,7 +21,10 @@ export interface CompiledTemplate {
   render(scope: Scope): string;
 }
 
-const engine = Handlebars.create();
+type Render = (context: Record<string, unknown>) => string;
+
+const require = createRequire(import.meta.url);
+let engine: typeof Handlebars | undefined;
 const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,
@@ -38,30 +46,59 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
     return `\n${String(text).split('\n').map((line) => (line === '' ? line : pad + line)).join('\n')}`;
   },
 };
-for (const [name, helper] of Object.entries(HELPERS)) engine.registerHelper(name, helper);
+const HELPER_NAMES: ReadonlySet<string> = new Set(Object.keys(HELPERS));
+
+/** Handlebars with our helpers. */
+function handlebars(): typeof Handlebars {
+  if (!engine) {
+    engine = (require('handlebars') as typeof Handlebars).create();
+    for (const [name, helper] of Object.entries(HELPERS)) engine.registerHelper(name, helper);
+  }
+  return engine;
+}
 
 export function compileTemplateFile(source: string, file: string): CompiledTemplate {
-  let ast: hbs.AST.Program;
-  try {
-    ast = engine.parse(source);
-  } catch (error) {
-    throw new TemplateError(`cannot parse template ${file}: ${(error as Error).message}`);
-  }
-  refuseUnsafeNames(ast, file);
-  const roots = rootNames(ast);
-  const template = engine.compile(ast, { noEscape: true, strict: true });
+  const plain = parsePlainTemplate(source, HELPER_NAMES);
+  if (plain) return compiled(file, new Set(plain.paths.map((path) => path.segments[0]!)), plainRender(plain, source, file));
+  const { roots, render } = compileHandlebars(source, file);
+  return compiled(file, roots, render);
+}
+
+function compiled(file: string, roots: ReadonlySet<string>, render: Render): CompiledTemplate {
   return {
     file,
     render(scope: Scope): string {
       const context: Record<string, unknown> = {};
       for (const name of roots) if (scope.has(name)) context[name] = scope.get(name);
       try {
-        return template(context);
+        return render(context);
       } catch (error) {
         throw explain(error, file);
       }
     },
   };
+}
+
+/** A plain template's render, handing a context with a value it does not render as Handlebars would to Handlebars. */
+function plainRender(plain: PlainTemplate, source: string, file: string): Render {
+  let full: Render | undefined;
+  return (context) => {
+    const text = renderPlain(plain, context);
+    if (text !== NOT_PLAIN) return text;
+    full ??= compileHandlebars(source, file).render;
+    return full(context);
+  };
+}
+
+function compileHandlebars(source: string, file: string): { roots: ReadonlySet<string>; render: Render } {
+  let ast: hbs.AST.Program;
+  try {
+    ast = handlebars().parse(source);
+  } catch (error) {
+    throw new TemplateError(`cannot parse template ${file}: ${(error as Error).message}`);
+  }
+  refuseUnsafeNames(ast, file);
+  return { roots: rootNames(ast), render: handlebars().compile(ast, { noEscape: true, strict: true }) };
 }
 
 function explain(error: unknown, file: string): Error {
@@ -96,7 +133,7 @@ function refuseUnsafeNames(node: unknown, file: string): void {
 /** The first segment of every path the template reads from its root context. */
 function rootNames(program: hbs.AST.Program): Set<string> {
   const names = new Set<string>();
-  const helpers = new Set(Object.keys(HELPERS).concat(['if', 'unless', 'each', 'with', 'lookup', 'log']));
+  const helpers = new Set([...HELPER_NAMES, 'if', 'unless', 'each', 'with', 'lookup', 'log']);
   const visit = (node: unknown, blockParams: ReadonlySet<string>): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach((child) => visit(child, blockParams));

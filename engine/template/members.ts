@@ -9,8 +9,12 @@ import { pythonString } from './python.js';
 
 const FORBIDDEN = new Set(['constructor', 'prototype', 'caller', 'callee', 'arguments']);
 
+export function isSafeName(name: string): boolean {
+  return !name.startsWith('__') && !FORBIDDEN.has(name);
+}
+
 export function assertSafeName(name: string): void {
-  if (name.startsWith('__') || FORBIDDEN.has(name)) {
+  if (!isSafeName(name)) {
     throw new TemplateError(`access to '${name}' is not allowed in expressions`);
   }
 }

@@ -4,13 +4,14 @@
  * is appended), a changed one is always refused, and a key marked @revoked is
  * refused even when it is also listed as known. Hashed names and
  * [host]:port entries are understood; @cert-authority lines never vouch for a
- * plain host key.
+ * plain host key. The hosts of a run share one read of each file, and a key
+ * accepted there counts for the checks that follow.
  */
 import { execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkHostKey } from '../../engine/connection/known-hosts.js';
+import { checkHostKey, KnownHostsFiles } from '../../engine/connection/known-hosts.js';
 import { scratch } from './support.js';
 
 const work = scratch('known-hosts');
@@ -62,5 +63,17 @@ describe('known_hosts checking', () => {
 
   it('does not take a @cert-authority line as a host key', () => {
     expect(check([`@cert-authority ${ADDRESS} ${good.text}`], good.blob).verdict).toMatchObject({ ok: false, reason: 'unknown' });
+  });
+
+  it('reads a file once for a run, and a key accepted in it counts for the checks that follow', () => {
+    const files = new KnownHostsFiles();
+    const file = work.write('known-shared', `${ADDRESS} ${good.text}\n`, 0o600);
+    expect(checkHostKey(file, ADDRESS, 22, good.blob, false, 'node1', files)).toEqual({ ok: true, added: false });
+    writeFileSync(file, '');
+    expect(checkHostKey(file, ADDRESS, 22, good.blob, false, 'node1', files)).toEqual({ ok: true, added: false });
+    expect(checkHostKey(file, '127.0.9.2', 22, other.blob, true, 'node2', files)).toEqual({ ok: true, added: true });
+    expect(readFileSync(file, 'utf8')).toBe(`127.0.9.2 ${other.text}\n`);
+    expect(checkHostKey(file, '127.0.9.2', 22, other.blob, false, 'node2', files)).toEqual({ ok: true, added: false });
+    expect(checkHostKey(file, '127.0.9.2', 22, good.blob, true, 'node2', files)).toMatchObject({ ok: false, reason: 'changed' });
   });
 });
