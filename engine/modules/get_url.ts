@@ -13,7 +13,7 @@ import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
 import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, SELF_FUNCTIONS, tempFileFunctions } from './lib/file-attributes.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { flushOnExit, parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
@@ -127,7 +127,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     tempFileFunctions(attributes),
     download,
     'tmp=; ck=',
-    'trap \'[ -n "$tmp" ] && rm -f -- "$tmp" "$tmp.hdr" "$tmp.err"; [ -n "$ck" ] && rm -f -- "$ck" "$ck.hdr" "$ck.err"\' EXIT',
+    flushOnExit('[ -n "$tmp" ] && rm -f -- "$tmp" "$tmp.hdr" "$tmp.err"; [ -n "$ck" ] && rm -f -- "$ck" "$ck.hdr" "$ck.err"'),
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(String(args.dest))}`,
     `[ -d "$dest" ] && dest="\${dest%/}/"${quote(urlFilename(url))}`,

@@ -7,7 +7,7 @@
  * travels in the script as base64. Like Ansible's, uri is skipped in check mode.
  */
 import { heredocBase64, quote } from '../connection/quote.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { flushOnExit, parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** At most this much of a response body comes back. */
@@ -97,7 +97,7 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
     ...request.headers.map((header) => `header = ${curlQuote(header)}`),
     ...(request.user === undefined ? [] : [`user = ${curlQuote(request.user)}`, 'basic']),
   ].join('\n');
-  const lines = [REPORT_FUNCTIONS, 'out=; hdr=; err=; body=', 'trap \'[ -n "$out$hdr$err$body" ] && rm -f -- ${out:+"$out"} ${hdr:+"$hdr"} ${err:+"$err"} ${body:+"$body"}\' EXIT', "trap 'exit 143' TERM HUP INT"];
+  const lines = [REPORT_FUNCTIONS, 'out=; hdr=; err=; body=', flushOnExit('[ -n "$out$hdr$err$body" ] && rm -f -- ${out:+"$out"} ${hdr:+"$hdr"} ${err:+"$err"} ${body:+"$body"}'), "trap 'exit 143' TERM HUP INT"];
   if (args.creates !== undefined) lines.push(`[ -e ${quote(String(args.creates))} ] && { cx_report64 skipped ${quote(`skipped, since '${String(args.creates)}' exists`)}; exit 0; }`);
   if (args.removes !== undefined) lines.push(`[ -e ${quote(String(args.removes))} ] || { cx_report64 skipped ${quote(`skipped, since '${String(args.removes)}' does not exist`)}; exit 0; }`);
   lines.push(

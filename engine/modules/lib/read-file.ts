@@ -39,10 +39,10 @@ export async function readRemoteFile(ctx: ModuleContext, path: string, options: 
     'cx_report exists 1',
     // A small file whose size the stat gave is read by the shell (all its bytes when the length matches).
     options.withAttributes
-      ? `[ "\${cx_a##* }" -le ${SLURP_MAX_BYTES} ] 2>/dev/null && cx_slurp "$p" && [ "\${#cx_c}" = "\${cx_a##* }" ] && { printf '${marker}%s' "$cx_c"; exit 0; }`
+      ? `[ "\${cx_a##* }" -le ${SLURP_MAX_BYTES} ] 2>/dev/null && cx_slurp "$p" && [ "\${#cx_c}" = "\${cx_a##* }" ] && { cx_flush; printf '${marker}%s' "$cx_c"; exit 0; }`
       : '',
     // Else the script's subshell becomes the cat: one process, the bytes unchanged.
-    `printf '${marker}'; exec cat -- "$p"`,
+    `cx_flush; printf '${marker}'; exec cat -- "$p"`,
   ].join('\n');
   const result = await ctx.exec(script);
   const { reports, content } = splitContent(result.stdout);

@@ -1,15 +1,30 @@
+import { quote } from '../../connection/quote.js';
 /**
  * How module scripts talk back: lines `@@cx key=value` (plain) or
  * `@@cx key:=BASE64` (any bytes) on stdout, mixed with nothing else the
  * module needs. The shell functions below are prepended to every script.
+ * Reports are gathered and written in one go when the script exits
+ * (`cx_flush`, an EXIT trap): one write reaches the controller as one SSH
+ * packet, where a write per line cost the host and the controller a packet
+ * each. A script that sets its own EXIT trap calls cx_flush in it (see
+ * flushOnExit); one that writes other output the controller reads in order
+ * calls cx_flush first.
  */
 export const REPORT_FUNCTIONS = [
-  "cx_report() { printf '@@cx %s=%s\\n' \"$1\" \"$2\"; }",
+  "cx_rep=; cx_nl='\n'",
+  'cx_report() { cx_rep="$cx_rep@@cx $1=$2$cx_nl"; }',
   // Only a value with a newline would break its line: that one goes through base64 (two processes), any other as it is.
-  "cx_report64() { case $2 in *'\n'*) printf '@@cx %s:=' \"$1\"; printf '%s' \"$2\" | base64 | tr -d '\\n'; printf '\\n';; *) cx_report \"$1\" \"$2\";; esac; }",
+  "cx_report64() { case $2 in *'\n'*) cx_rep=\"$cx_rep@@cx $1:=$(printf '%s' \"$2\" | base64 | tr -d '\\n')$cx_nl\";; *) cx_report \"$1\" \"$2\";; esac; }",
+  'cx_flush() { [ -n "$cx_rep" ] && printf \'%s\' "$cx_rep"; cx_rep=; }',
   'cx_fail() { cx_report64 msg "$1"; cx_report failed 1; exit 0; }',
+  'trap cx_flush EXIT',
   '',
 ].join('\n');
+
+/** An EXIT trap action that also writes the gathered reports (a script's own trap replaces cx_flush's). */
+export function flushOnExit(action: string): string {
+  return `trap ${quote(`cx_flush; ${action}`)} EXIT`;
+}
 
 export type Report = Record<string, string>;
 

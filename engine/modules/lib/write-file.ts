@@ -13,7 +13,7 @@ import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
 import { attributeFunctions, SELF_FUNCTIONS, tempFileFunctions, type FileAttributes } from './file-attributes.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
+import { flushOnExit, parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 import { splitCommandLine } from './shlex.js';
 
 /** Above this, the diff is not shown (Ansible's max_diff_size is 100 KiB too). */
@@ -114,7 +114,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     'tmp= cx_vout= cx_verr= cx_old= cx_temp_ready=0',
     // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
     // (rm only when there is one: an `rm` with nothing to remove is a process for nothing on every unchanged file.)
-    'trap \'[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}\' EXIT',
+    flushOnExit('[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}'),
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
     name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
