@@ -62,6 +62,10 @@ export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAtt
  * - `cx_mode PATH`, `cx_symbolic BASE MODE`: helpers.
  */
 export function attributeFunctions(attributes: FileAttributes, check: boolean): string {
+  return memoized(attributeScripts, JSON.stringify([check, attributes.mode, attributes.owner, attributes.group]), () => buildAttributeFunctions(attributes, check));
+}
+
+function buildAttributeFunctions(attributes: FileAttributes, check: boolean): string {
   const { mode, owner, group } = attributes;
   const apply = (command: string) => (check ? ':' : command);
   const symbolic = mode !== undefined && !/^[0-7]{4}$/.test(mode);
@@ -157,6 +161,10 @@ export const SELF_FUNCTIONS = `${[
  * - `cx_temp_finish TMP`: the chmod and chown that creation could not do.
  */
 export function tempFileFunctions(attributes: FileAttributes): string {
+  return memoized(tempScripts, JSON.stringify([attributes.mode, attributes.owner, attributes.group]), () => buildTempFileFunctions(attributes));
+}
+
+function buildTempFileFunctions(attributes: FileAttributes): string {
   const { mode, owner, group } = attributes;
   const wantMode = !mode ? 'cx_want=$cx_base' : /^[0-7]{4}$/.test(mode) ? `cx_want=${mode}` : `cx_want=$(cx_symbolic f "$cx_base" ${quote(mode)}) || cx_fail "could not work out mode "${quote(mode)}`;
   const abort = (what: string) => `{ rm -f -- "$1"; cx_fail ${quote(what)}; }`;
@@ -195,4 +203,21 @@ export function tempFileFunctions(attributes: FileAttributes): string {
     // A default ACL on the directory can override the umask: the mode is checked once the file is in place.
     'cx_temp_check_mode() { [ "$cx_temp_ready" = 1 ] && [ "$cx_m" != "$cx_want" ] && { chmod "$cx_want" "$1" || cx_fail "chmod failed on $1"; cx_report_attributes "$1"; }; :; }',
   ].join('\n')}\n`;
+}
+
+/**
+ * The functions depend only on the attributes asked for, the same for every
+ * host of a task and for most tasks: built once per run for each (a few kB of
+ * string building that was repeated per host and task).
+ */
+const attributeScripts = new Map<string, string>();
+const tempScripts = new Map<string, string>();
+
+function memoized(cache: Map<string, string>, key: string, build: () => string): string {
+  let script = cache.get(key);
+  if (script === undefined) {
+    script = build();
+    cache.set(key, script);
+  }
+  return script;
 }
