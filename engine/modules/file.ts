@@ -94,10 +94,8 @@ function fileScript(ctx: ModuleContext, path: string): string {
   return [
     REPORT_FUNCTIONS,
     attributeFunctions(attributes, check),
-    STATE_FUNCTIONS,
-    SELF_FUNCTIONS,
-    MKDIR_EXACT_FUNCTION,
-    DIRNAME_FUNCTION,
+    COMMON_FUNCTIONS,
+    ...stateFunctions(args.state === undefined ? undefined : String(args.state)),
     `p=${quote(path)}`,
     `want=${quote(String(args.state ?? ''))}`,
     `src=${src === undefined ? '' : quote(src)}`,
@@ -114,14 +112,24 @@ function fileScript(ctx: ModuleContext, path: string): string {
   ].join('\n');
 }
 
+/** The functions a state needs; without a state (decided on the host) all of them. */
+function stateFunctions(state: string | undefined): string[] {
+  const needs = (name: string) => state === undefined || state === name;
+  return [
+    ...Object.entries(STATE_FUNCTIONS).filter(([name]) => needs(name)).map(([, text]) => text),
+    needs('directory') ? `${SELF_FUNCTIONS}${MKDIR_EXACT_FUNCTION}` : '',
+    needs('link') || needs('hard') ? DIRNAME_FUNCTION : '',
+  ];
+}
+
 /** The mode mkdir -m can give a new directory by itself: an octal one, with no owner or group to set too. */
 function exactMode(attributes: FileAttributes): string {
   const { mode, owner, group } = attributes;
   return mode !== undefined && /^[0-7]{4}$/.test(mode) && owner === undefined && group === undefined ? mode : "''";
 }
 
-/** One sh function per state; each sets `changed` and leaves the attributes of the final path applied. */
-const STATE_FUNCTIONS = String.raw`
+/** The sh functions every state uses; each sets `changed` and leaves the attributes of the final path applied. */
+const COMMON_FUNCTIONS = String.raw`
 # Sets cx_path_state to the state of $1 (a variable, not output: no subshell).
 cx_state() {
   if [ -L "$1" ]; then cx_path_state=link
@@ -142,6 +150,11 @@ cx_apply_attributes() {
   :
 }
 cx_follow() { if $follow && [ "$prev" = link ]; then p=$(readlink -f -- "$p"); cx_state "$p"; prev=$cx_path_state; fi; }
+`;
+
+/** One function per state (directory with its mkdir -p): a script carries only the one its state needs. */
+const STATE_FUNCTIONS: Readonly<Record<string, string>> = {
+  absent: String.raw`
 cx_absent() {
   [ "$prev" = absent ] && return
   changed=1
@@ -149,11 +162,15 @@ cx_absent() {
   if [ "$prev" = directory ]; then out=$(rm -rf -- "$p" 2>&1) || cx_fail "rmtree failed: $out"
   else out=$(rm -f -- "$p" 2>&1) || cx_fail "unlinking failed: $out"; fi
 }
+`,
+  file: String.raw`
 cx_file() {
   cx_follow
   case "$prev" in file|hard) ;; *) cx_fail "file ($p) is $prev, cannot continue";; esac
   cx_apply_attributes "$p"
 }
+`,
+  directory: String.raw`
 cx_directory() {
   cx_follow
   case "$prev" in
@@ -177,6 +194,8 @@ cx_mkdirs() {
   done
   IFS=$cx_ifs; set +f
 }
+`,
+  link: String.raw`
 cx_link() {
   if ! $has_src; then
     if $follow && [ "$prev" = link ]; then src=$(readlink -- "$p"); else cx_fail "src is required for creating new symlinks"; fi
@@ -215,6 +234,8 @@ cx_link() {
     cx_apply_attributes "$p"
   fi
 }
+`,
+  hard: String.raw`
 cx_hard() {
   $has_src || [ "$prev" = hard ] || cx_fail "src is required for creating new hardlinks"
   if $has_src && [ ! -e "$src" ]; then cx_fail "src does not exist"; fi
@@ -232,6 +253,8 @@ cx_hard() {
   [ -e "$p" ] && cx_apply_attributes "$p"
   :
 }
+`,
+  touch: String.raw`
 cx_touch() {
   # Touch always changes: it sets the times to now, as Ansible's does.
   changed=1
@@ -243,7 +266,8 @@ cx_touch() {
   fi
   cx_attributes "$p"
 }
-`;
+`,
+};
 
 /**
  * With an octal mode and no owner or group, mkdir -m makes a directory as wanted in one process
