@@ -21,9 +21,14 @@ export const REPORT_FUNCTIONS = [
   '',
 ].join('\n');
 
-/** An EXIT trap action that also writes the gathered reports (a script's own trap replaces cx_flush's). */
-export function flushOnExit(action: string): string {
-  return `trap ${quote(`cx_flush; ${action}`)} EXIT`;
+/**
+ * An EXIT trap action that also writes the gathered reports (a script's own
+ * trap replaces cx_flush's). The clean-up comes first: when the run was
+ * interrupted the output may have no reader left, and writing to it ends the
+ * shell (SIGPIPE) before anything after the write.
+ */
+export function flushOnExit(cleanUp: string): string {
+  return `trap ${quote(`${cleanUp}; cx_flush`)} EXIT`;
 }
 
 export type Report = Record<string, string>;
