@@ -1,9 +1,13 @@
 /**
  * Bundles the `cxplay` CLI into dist/bundle/ with esbuild, after `tsc`.
  * Node then reads and compiles a few files instead of resolving, stat-ing and
- * compiling some hundred modules of the engine and its dependencies.
- * Dynamic imports (the views, Handlebars, the SSH connection) become chunks,
- * loaded only when used.
+ * compiling some hundred modules of the engine and its dependencies:
+ * - cxplay.js, the entry (ES module): `--version`, then the engine;
+ * - core.cjs, the engine as one CommonJS file, which the entry runs with a V8
+ *   code cache (engine/cli/code-cache.ts); code behind dynamic imports
+ *   (Handlebars, the SSH connection, the plain and JSON views) is evaluated
+ *   only when used;
+ * - tui.js, the live view (ink, ES modules with top-level await).
  */
 import { build, type Plugin } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -62,10 +66,64 @@ await build({
   banner: { js: banner },
   plugins: [ssh2NativeBinding, precompiledValidators],
   external: [
+    // The entry runs the engine from core.cjs (below).
+    './program.js',
     // ssh2's optional native CPU probe, required in a try/catch.
     'cpu-features',
     // ink imports it only under DEV=true, for React DevTools.
     'react-devtools-core',
   ],
+  logLevel: 'warning',
+});
+
+/**
+ * The engine again as one CommonJS file, core.cjs, which the entry compiles
+ * with a V8 code cache (engine/cli/code-cache.ts): Node 20 has no code cache
+ * for ES modules, and compiling is most of what start-up has left. The live
+ * view (ink: ES modules with top-level await) stays an ES module chunk, which
+ * core.cjs reaches through a function the entry gives it.
+ */
+const tuiThroughEntry: Plugin = {
+  name: 'tui-through-entry',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/tui\/tui-view\.js$/ }, () => ({ path: 'cxplay-tui', namespace: 'tui-through-entry' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'tui-through-entry' }, () => ({
+      contents: 'export const createTuiView = (options) => globalThis.__cxplayLoadTui().then((tui) => tui.createTuiView(options));',
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { core: 'engine/cli/program.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  define: { 'import.meta.url': '__cxplayUrl' },
+  banner: { js: "const __cxplayUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [ssh2NativeBinding, precompiledValidators, tuiThroughEntry],
+  external: ['cpu-features', 'react-devtools-core'],
+  logLevel: 'warning',
+});
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { tui: 'engine/report/tui/tui-view.ts' },
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  // ink imports React DevTools only under DEV=true: that import stays a chunk never loaded.
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  banner: { js: banner },
+  external: ['react-devtools-core'],
   logLevel: 'warning',
 });

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The package's package.json: the first one above this file, whether it runs from tsc's dist/ or the bundle. */
 function packageJsonPath(start: string): string {
@@ -21,6 +21,23 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`cxplay ${packageJson.version}\n`);
 } else {
-  const { runCli } = await import('./program.js');
+  const { runCli } = await loadEngine();
   process.exitCode = await runCli(process.argv, packageJson.version);
+}
+
+/** The engine: from the bundle's core.cjs with its code cache when this is the bundle, else tsc's modules. */
+async function loadEngine(): Promise<typeof import('./program.js')> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const core = join(here, 'core.cjs');
+  if (!existsSync(core)) return import('./program.js');
+  // core.cjs reaches the live view (ES modules) through this.
+  (globalThis as { __cxplayLoadTui?: () => Promise<unknown> }).__cxplayLoadTui = () => import(pathToFileURL(join(here, 'tui.js')).href);
+  const { runCachedCommonJs } = await import('./code-cache.js');
+  return runCachedCommonJs(core, ranTasks);
+}
+
+/** A run that ran tasks (exit 0, or 2 when a host failed) compiled what later runs will need: worth caching. */
+function ranTasks(): boolean {
+  const listing = args.some((arg) => arg === '--syntax-check' || arg.startsWith('--list-'));
+  return !listing && (process.exitCode === 0 || process.exitCode === 2 || process.exitCode === undefined);
 }
