@@ -24,6 +24,7 @@ async function main(): Promise<number> {
   process.stderr.write(`starting ${options.ansible ? 'two labs' : 'a lab'} of ${options.hosts} hosts...\n`);
   const [cxLab, ansibleLab] = await Promise.all([startLab(), options.ansible ? startLab() : undefined]);
   const ansibleDir = `/tmp/cxbench-${process.pid}`;
+  const cxplayCacheDir = `/tmp/cxbench-cache-${process.pid}`;
   const ansible = options.ansible ? new AnsibleRunner(ansibleDir) : undefined;
   const cxplay: ToolFigures = {};
   const reference: ToolFigures = {};
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
       // Run for run, so both tools see the same load on the shared machine.
       for (let round = 0; round < (mode === 'rerun' ? options.reruns : 1); round += 1) {
         process.stderr.write(`cxplay ${mode}...\n`);
-        oursRuns.push(await runCxplay(cxLab.inventoryPath, options.hosts, mode));
+        oursRuns.push(await runCxplay(cxLab.inventoryPath, options.hosts, mode, cxplayCacheDir));
         if (ansible && ansibleLab) {
           process.stderr.write(`ansible-playbook ${mode}...\n`);
           theirsRuns.push(await ansible.run(ansibleLab.inventoryPath, options.hosts, mode));
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
   } finally {
     await Promise.all([cxLab.stop(), ansibleLab?.stop()]);
     rmSync(ansibleDir, { recursive: true, force: true });
+    rmSync(cxplayCacheDir, { recursive: true, force: true });
   }
   const table = formatTable(options.hosts, cxplay, ansible ? reference : undefined);
   const rerunWalls = (tool: 'cxplay' | 'ansible') => (walls[tool].rerun ?? []).map((wall) => wall.toFixed(2)).join(', ');

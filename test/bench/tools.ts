@@ -21,9 +21,10 @@ export interface ToolRun extends MeasuredRun {
 
 const PLAYBOOK = join(PLAYBOOK_DIR, 'converge.yaml');
 
-export async function runCxplay(inventory: string, hosts: number, mode: Mode): Promise<ToolRun> {
+/** `cacheDir`: the benchmark's own, empty at its start: the first run (--check) makes the engine's code cache, as an operator's first run does. */
+export async function runCxplay(inventory: string, hosts: number, mode: Mode, cacheDir: string): Promise<ToolRun> {
   const args = [CLI_PATH, 'run', PLAYBOOK, '-i', inventory, '-o', 'plain', '--forks', String(hosts), '--profile', ...(mode === 'check' ? ['--check'] : [])];
-  const run = await measuredRun(process.execPath, args, { cwd: PLAYBOOK_DIR, env: { NO_COLOR: '1' } });
+  const run = await measuredRun(process.execPath, args, { cwd: PLAYBOOK_DIR, env: { NO_COLOR: '1', XDG_CACHE_HOME: cacheDir } });
   const execs = /(\d+) remote execs/.exec(run.stderr);
   return { ...run, mode, recap: parseRecap(run.stdout), remoteExecs: execs ? Number(execs[1]) : NaN };
 }
