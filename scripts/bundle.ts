@@ -51,37 +51,9 @@ const precompiledValidators: Plugin = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  absWorkingDir: root,
-  entryPoints: { cxplay: 'engine/cli/main.ts' },
-  outdir,
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  banner: { js: banner },
-  plugins: [ssh2NativeBinding, precompiledValidators],
-  external: [
-    // The entry runs the engine from core.cjs (below).
-    './program.js',
-    // ssh2's optional native CPU probe, required in a try/catch.
-    'cpu-features',
-    // ink imports it only under DEV=true, for React DevTools.
-    'react-devtools-core',
-  ],
-  logLevel: 'warning',
-});
-
 /**
- * The engine again as one CommonJS file, core.cjs, which the entry compiles
- * with a V8 code cache (engine/cli/code-cache.ts): Node 20 has no code cache
- * for ES modules, and compiling is most of what start-up has left. The live
- * view (ink: ES modules with top-level await) stays an ES module chunk, which
- * core.cjs reaches through a function the entry gives it.
+ * core.cjs reaches the live view (ink: ES modules with top-level await, which
+ * CommonJS cannot hold) through a function the entry gives it.
  */
 const tuiThroughEntry: Plugin = {
   name: 'tui-through-entry',
@@ -94,36 +66,32 @@ const tuiThroughEntry: Plugin = {
   },
 };
 
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { core: 'engine/cli/program.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  define: { 'import.meta.url': '__cxplayUrl' },
-  banner: { js: "const __cxplayUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [ssh2NativeBinding, precompiledValidators, tuiThroughEntry],
-  external: ['cpu-features', 'react-devtools-core'],
-  logLevel: 'warning',
-});
-
-await build({
-  absWorkingDir: root,
-  entryPoints: { tui: 'engine/report/tui/tui-view.ts' },
   outdir,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  // ink imports React DevTools only under DEV=true: that import stays a chunk never loaded.
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  banner: { js: banner },
-  external: ['react-devtools-core'],
   logLevel: 'warning',
+} as const;
+// ssh2's optional native CPU probe, required in a try/catch; React DevTools, which ink imports only under DEV=true.
+const optional = ['cpu-features', 'react-devtools-core'];
+
+rmSync(outdir, { recursive: true, force: true });
+// The entry: `--version`, then the engine from core.cjs.
+await build({ ...common, entryPoints: { cxplay: 'engine/cli/main.ts' }, format: 'esm', splitting: true, banner: { js: banner }, external: ['./program.js'] });
+// The engine as one CommonJS file, which the entry compiles with a V8 code cache (engine/cli/code-cache.ts).
+await build({
+  ...common,
+  entryPoints: { core: 'engine/cli/program.ts' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { 'import.meta.url': '__cxplayUrl' },
+  banner: { js: "const __cxplayUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [ssh2NativeBinding, precompiledValidators, tuiThroughEntry],
+  external: optional,
 });
+// The live view; React DevTools stays a chunk never loaded.
+await build({ ...common, entryPoints: { tui: 'engine/report/tui/tui-view.ts' }, format: 'esm', splitting: true, banner: { js: banner }, external: optional });

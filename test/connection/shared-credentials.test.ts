@@ -13,27 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnreachableError, type ConnectionSpec } from '../../engine/connection/connection.js';
 import { ConnectionPool } from '../../engine/connection/pool.js';
 import { Lab } from '../lab/lab.js';
+import { labConnectionSpec } from '../support/lab-connection.js';
 
 let lab: Lab;
 let dir: string;
 
-function spec(index: number, options: Partial<ConnectionSpec> = {}): ConnectionSpec {
-  const host = lab.hosts[index]!;
-  return {
-    host: host.name,
-    type: 'ssh',
-    address: host.address,
-    port: host.port,
-    user: 'root',
-    privateKeyFile: lab.privateKeyPath,
-    knownHostsFile: lab.knownHostsPath,
-    acceptNewHostKeys: false,
-    connectTimeoutMs: 10_000,
-    keepaliveIntervalMs: 5_000,
-    keepaliveCountMax: 3,
-    ...options,
-  };
-}
+const spec = (index: number, options: Partial<ConnectionSpec> = {}) => labConnectionSpec(lab, index, options);
 
 function keygen(name: string, authorize: boolean, ...args: string[]): string {
   const file = join(dir, name);

@@ -3,9 +3,10 @@ import type { ConnectionSpec } from '../../engine/connection/connection.js';
 import { SshConnection } from '../../engine/connection/ssh.js';
 import type { Lab } from '../lab/lab.js';
 
-export function openLabConnection(lab: Lab, options: Partial<ConnectionSpec> = {}): Promise<SshConnection> {
-  const host = lab.hosts[0]!;
-  return SshConnection.open({
+/** How to reach the lab's host number `index` with the lab's key, host keys checked. */
+export function labConnectionSpec(lab: Lab, index = 0, options: Partial<ConnectionSpec> = {}): ConnectionSpec {
+  const host = lab.hosts[index]!;
+  return {
     host: host.name,
     type: 'ssh',
     address: host.address,
@@ -18,5 +19,9 @@ export function openLabConnection(lab: Lab, options: Partial<ConnectionSpec> = {
     keepaliveIntervalMs: 5_000,
     keepaliveCountMax: 3,
     ...options,
-  });
+  };
+}
+
+export function openLabConnection(lab: Lab, options: Partial<ConnectionSpec> = {}): Promise<SshConnection> {
+  return SshConnection.open(labConnectionSpec(lab, 0, options));
 }
