@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outdir = join(root, 'dist', 'bundle');
 
-// Bundled CommonJS code (ssh2 and others) calls require() and reads
-// __dirname, which ES modules do not have: each chunk gets its own.
+// The live view's CommonJS dependencies (React and others) call require() and
+// read __dirname, which ES modules do not have: each of its chunks gets its own.
 const banner = [
   "import { createRequire as __cxplayCreateRequire } from 'node:module';",
   "import { dirname as __cxplayDirname } from 'node:path';",
@@ -81,7 +81,7 @@ const optional = ['cpu-features', 'react-devtools-core'];
 
 rmSync(outdir, { recursive: true, force: true });
 // The entry: `--version`, then the engine from core.cjs.
-await build({ ...common, entryPoints: { cxplay: 'engine/cli/main.ts' }, format: 'esm', splitting: true, banner: { js: banner }, external: ['./program.js'] });
+await build({ ...common, entryPoints: { cxplay: 'engine/cli/main.ts' }, format: 'esm', splitting: true, external: ['./program.js'] });
 // The engine as one CommonJS file, which the entry compiles with a V8 code cache (engine/cli/code-cache.ts).
 await build({
   ...common,

@@ -118,7 +118,7 @@ function stateFunctions(state: string | undefined): string[] {
   return [
     ...Object.entries(STATE_FUNCTIONS).filter(([name]) => needs(name)).map(([, text]) => text),
     needs('directory') ? `${SELF_FUNCTIONS}${MKDIR_EXACT_FUNCTION}` : '',
-    needs('link') || needs('hard') ? DIRNAME_FUNCTION : '',
+    needs('directory') || needs('link') || needs('hard') ? DIRNAME_FUNCTION : '',
   ];
 }
 
@@ -200,7 +200,7 @@ cx_link() {
   if ! $has_src; then
     if $follow && [ "$prev" = link ]; then src=$(readlink -- "$p"); else cx_fail "src is required for creating new symlinks"; fi
   fi
-  if [ "$prev" != link ] && [ -d "$p" ]; then base=$p; else cx_dirname "$p"; base=$cx_dir; fi
+  if [ "$prev" != link ] && [ -d "$p" ]; then base=$p; else cx_dirname "$p"; base=$cx_parent; fi
   case "$src" in /*) absrc=$src;; *) absrc="$base/$src";; esac
   if ! $force && [ ! -e "$absrc" ]; then cx_fail "src file does not exist, use \"force=yes\" if you really want to create the link: $absrc"; fi
   case "$prev" in
@@ -220,7 +220,7 @@ cx_link() {
       out=$(ln -s -- "$src" "$p" 2>&1) || cx_fail "Error while linking: $out"
     else
       [ "$prev" = directory ] && { rmdir -- "$p" || cx_fail "Error while replacing: could not remove the directory $p"; }
-      cx_dirname "$p"; tmp="$cx_dir/.cxplay.$$.link"
+      cx_dirname "$p"; tmp="$cx_parent/.cxplay.$$.link"
       out=$( (ln -s -- "$src" "$tmp" && mv -fT -- "$tmp" "$p") 2>&1) || { rm -f -- "$tmp"; cx_fail "Error while replacing: $out"; }
     fi
   fi
@@ -247,7 +247,7 @@ cx_hard() {
     directory) [ "$p" -ef "$src" ] && return; cx_fail "Cannot link: different hard link exists at destination";;
   esac
   if [ "$changed" = 1 ] && ! $check; then
-    cx_dirname "$p"; tmp="$cx_dir/.cxplay.$$.link"
+    cx_dirname "$p"; tmp="$cx_parent/.cxplay.$$.link"
     out=$( (ln -- "$src" "$tmp" && mv -fT -- "$tmp" "$p") 2>&1) || { rm -f -- "$tmp"; cx_fail "Error while linking: $out"; }
   fi
   [ -e "$p" ] && cx_apply_attributes "$p"
@@ -277,8 +277,7 @@ cx_touch() {
 const MKDIR_EXACT_FUNCTION = [
   'cx_mkdir_exact() {',
   '  [ -n "$exact_mode" ] || return 1',
-  '  case $1 in ?*/*) cx_parent=${1%/*};; /*) cx_parent=/;; *) cx_parent=.;; esac',
-  '  [ -g "$cx_parent" ] && return 1',
+  '  cx_dirname "$1"; [ -g "$cx_parent" ] && return 1',
   '  mkdir -m "$exact_mode" -- "$1" 2>/dev/null || return 1',
   '  cx_self; cx_octal $(( 0777 & ~0$cx_umask ))',
   '  [ "$cx_o" != "$exact_mode" ] && { cx_report mode_before "$cx_o"; cx_report mode_after "$exact_mode"; }',

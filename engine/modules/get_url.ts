@@ -134,7 +134,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     'cx_report64 dest "$dest"',
     'cx_resolve_ids',
     DIRNAME_FUNCTION,
-    'cx_dirname "$dest"; dir=$cx_dir',
+    'cx_dirname "$dest"; dir=$cx_parent',
     '[ -d "$dir" ] || cx_fail "Destination $dir does not exist"',
     wantedChecksumScript(url, checksum),
     // force: no keeps an existing file unless a given checksum says it is wrong.

@@ -130,7 +130,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     expectedChecksumScript(request.expectedChecksum),
     request.force ? '' : '[ -f "$dest" ] && content_changed=0',
     DIRNAME_FUNCTION,
-    'cx_dirname "$dest"; dir=$cx_dir',
+    'cx_dirname "$dest"; dir=$cx_parent',
     request.makeParents
       ? `[ -d "$dir" ] || ${check ? ':' : 'out=$(mkdir -p -- "$dir" 2>&1) || cx_fail "Error creating $dir ($out)"'}`
       : // In check mode a missing directory may be one an earlier task would have made: predict, as Ansible does.
