@@ -94,4 +94,4 @@ await build({
   external: optional,
 });
 // The live view; React DevTools stays a chunk never loaded.
-await build({ ...common, entryPoints: { tui: 'engine/report/tui/tui-view.ts' }, format: 'esm', splitting: true, banner: { js: banner }, external: optional });
+await build({ ...common, entryPoints: { tui: 'engine/views/tui/tui-view.ts' }, format: 'esm', splitting: true, banner: { js: banner }, external: optional });

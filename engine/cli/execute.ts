@@ -10,12 +10,12 @@ import { ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
 import { loadInventory } from '../load/inventory.js';
 import { loadPlaybook, rolePlaybook } from '../load/playbook.js';
-import { chooseViewKind, createView } from '../report/view.js';
+import { chooseViewKind, createView } from '../views/view.js';
 import { runPlaybook } from '../run/run-playbook.js';
 import type { RunOptions } from '../run/run-options.js';
 import { parseExtraVars } from './extra-vars.js';
-import { printListing } from './listing.js';
-import { preflight } from './preflight.js';
+import { printListing } from '../check/listing.js';
+import { preflight } from '../check/preflight.js';
 
 export interface CliOptions {
   readonly inventory: string;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preflight } from '../../engine/cli/preflight.js';
+import { preflight } from '../../engine/check/preflight.js';
 import { CxError } from '../../engine/errors.js';
 import { EventBus } from '../../engine/events.js';
 import { loadInventory } from '../../engine/load/inventory.js';

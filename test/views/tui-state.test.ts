@@ -1,7 +1,7 @@
 /** The live view's reducer on its own: events in, state out, no ink. */
 import { describe, expect, it } from 'vitest';
-import { initialState, reduce, type TuiEvent, type TuiState } from '../../engine/report/tui/tui-state.js';
-import { layoutRows } from '../../engine/report/tui/row-layout.js';
+import { initialState, reduce, type TuiEvent, type TuiState } from '../../engine/views/tui/tui-state.js';
+import { layoutRows } from '../../engine/views/tui/row-layout.js';
 import { hostResult, hostStart, playbookStart, playStart, recap, T0, taskRef, taskStart } from './run-events.js';
 
 const settings = { verbosity: 0, diff: false, playbook: '/work/site.yaml' };

@@ -14,9 +14,9 @@ vi.hoisted(() => {
 });
 
 import { EventEmitter } from 'node:events';
-import { listenForCtrlC } from '../../engine/report/tui/interrupt-keys.js';
-import { createTuiView, MAX_FPS } from '../../engine/report/tui/tui-view.js';
-import { PlainView } from '../../engine/report/plain/plain-view.js';
+import { listenForCtrlC } from '../../engine/views/tui/interrupt-keys.js';
+import { createTuiView, MAX_FPS } from '../../engine/views/tui/tui-view.js';
+import { PlainView } from '../../engine/views/plain/plain-view.js';
 import { hostResult, hostStart, playbookStart, playStart, recap, taskRef, taskStart } from './run-events.js';
 
 /** Enough of a terminal for ink: writes are kept, size can change. */

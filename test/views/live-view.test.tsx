@@ -8,9 +8,9 @@ vi.hoisted(() => {
 
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { LiveView } from '../../engine/report/tui/components/live-view.js';
-import { countsWidth, HostRow } from '../../engine/report/tui/components/host-row.js';
-import { initialState, reduce, type HostView, type TuiEvent, type TuiState } from '../../engine/report/tui/tui-state.js';
+import { LiveView } from '../../engine/views/tui/components/live-view.js';
+import { countsWidth, HostRow } from '../../engine/views/tui/components/host-row.js';
+import { initialState, reduce, type HostView, type TuiEvent, type TuiState } from '../../engine/views/tui/tui-state.js';
 import { emptyCounts } from '../../engine/events.js';
 import { hostResult, hostStart, playbookStart, playStart, recap, T0, taskRef, taskStart } from './run-events.js';
 

@@ -1,6 +1,6 @@
 /** Which output a run gets: the live view on a terminal, plain lines in pipes and under CI, or what -o asks for. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseViewKind } from '../../engine/report/view.js';
+import { chooseViewKind } from '../../engine/views/view.js';
 
 const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
 afterEach(() => {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkUndefinedVariables } from '../../engine/cli/undefined-variables.js';
+import { checkUndefinedVariables } from '../../engine/check/undefined-variables.js';
 import { EventBus } from '../../engine/events.js';
 import { loadInventory } from '../../engine/load/inventory.js';
 import { loadPlaybook } from '../../engine/load/playbook.js';
