@@ -1,4 +1,5 @@
 /** The keywords every play, block, task and role entry may carry, read into the model's shape. */
+import { isTrue } from '../booleans.js';
 import type { SourcePosition } from '../errors.js';
 import type { Inheritable, RoleInstance } from './model.js';
 
@@ -42,9 +43,4 @@ export function inheritableFrom(node: Record<string, unknown>, at: SourcePositio
     timeout: value('timeout'),
     role,
   };
-}
-
-/** Ansible's true words (the model keeps any_errors_fatal as a plain boolean). */
-export function isTrue(value: unknown): boolean {
-  return value === true || value === 1 || (typeof value === 'string' && ['yes', 'y', 'true', 't', 'on', '1'].includes(value.trim().toLowerCase()));
 }

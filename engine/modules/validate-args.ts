@@ -7,6 +7,7 @@
  * Every problem is named in one CxError (exit code 4).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ansibleBoolean } from '../booleans.js';
 import { CxError } from '../errors.js';
 import { didYouMean } from '../load/suggest.js';
 import { validatorFor } from '../schema/validators.js';
@@ -14,9 +15,6 @@ import { isTemplated } from '../template/render.js';
 import type { ModuleDef } from './module.js';
 
 const compiled = new Map<ModuleDef, { full: ValidateFunction; relaxed: ValidateFunction }>();
-/** Ansible's BOOLEANS_TRUE / BOOLEANS_FALSE (module_utils/parsing/convert_bool.py). */
-const TRUE_WORDS = new Set(['yes', 'on', 'true', '1', 'y', 't', '1.0']);
-const FALSE_WORDS = new Set(['no', 'off', 'false', '0', 'n', 'f', '0.0']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface PropertySchema {
@@ -98,11 +96,8 @@ function coerceScalar(value: unknown, types: readonly string[]): unknown {
   if (types.includes(jsonType(value))) return value;
   if (types.includes('integer') && typeof value === 'number') return value;
   if (types.includes('boolean')) {
-    const word = String(value).trim().toLowerCase();
-    if (typeof value === 'string' || typeof value === 'number') {
-      if (TRUE_WORDS.has(word)) return true;
-      if (FALSE_WORDS.has(word)) return false;
-    }
+    const boolean = ansibleBoolean(value);
+    if (boolean !== undefined) return boolean;
   }
   if ((types.includes('integer') || types.includes('number')) && typeof value === 'string') {
     const text = value.trim();

@@ -1,20 +1,13 @@
 /** Reading keyword values that may be booleans, Ansible truthy strings, or templates. */
+import { isTrue } from '../booleans.js';
 import { renderString } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
-
-const TRUE_WORDS = new Set(['yes', 'on', 'true', '1', 'y', 't']);
-
-export function truthy(value: unknown): boolean {
-  if (typeof value === 'string') return TRUE_WORDS.has(value.trim().toLowerCase());
-  if (typeof value === 'number') return value !== 0;
-  return value === true;
-}
 
 /** A keyword such as `ignore_errors: "{{ x }}"`: rendered, then read as a boolean. */
 export function flag(value: boolean | string | undefined, scope: Scope, fallback = false): boolean {
   if (value === undefined) return fallback;
   if (typeof value === 'boolean') return value;
-  return truthy(renderString(value, scope));
+  return isTrue(renderString(value, scope));
 }
 
 export function optionalFlag(value: boolean | string | undefined, scope: Scope): boolean | undefined {

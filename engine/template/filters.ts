@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { boolFilter } from '../booleans.js';
 import { quote } from '../connection/quote.js';
 import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
@@ -17,8 +18,6 @@ import { applyTest } from './tests.js';
 import { Undefined, defined } from './undefined.js';
 
 type Filter = (value: unknown, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext) => unknown;
-
-const TRUE_WORDS = new Set(['yes', 'on', 'true', '1', 'y', 't']);
 
 const list = (value: unknown, context: EvalContext): unknown[] => {
   if (Array.isArray(value)) return value;
@@ -77,7 +76,7 @@ const FILTERS: Record<string, Filter> = {
     if (value instanceof Undefined) throw new TemplateError(args[0] ? String(args[0]) : `mandatory variable '${value.name}' is not defined in "${context.expression}"`);
     return value;
   },
-  bool: (value) => (typeof value === 'string' ? TRUE_WORDS.has(value.trim().toLowerCase()) : typeof value === 'number' ? value === 1 : value === true),
+  bool: (value) => boolFilter(value),
   int: (value, args) => {
     const parsed = typeof value === 'boolean' ? Number(value) : Math.trunc(Number.parseFloat(String(value)));
     return Number.isFinite(parsed) ? parsed : (args[0] ?? 0);
