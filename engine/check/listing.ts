@@ -1,5 +1,5 @@
 /** --list-hosts, --list-tasks and --list-tags, in ansible-playbook's layout. */
-import { selectHosts } from '../load/host-pattern.js';
+import { selectPlayHosts } from '../load/host-pattern.js';
 import type { TaskNode } from '../load/model.js';
 import type { RunOptions } from '../run/run-options.js';
 import { selectedByTags } from '../run/tags.js';
@@ -15,11 +15,7 @@ export function printListing(options: RunOptions, wanted: ListingWanted): void {
   for (const [index, play] of options.playbook.plays.entries()) {
     lines.push('', `  play #${index + 1} (${play.hosts}): ${play.name}\tTAGS: [${play.tags.join(', ')}]`);
     if (wanted.hosts) {
-      let hosts = selectHosts(options.inventory, play.hosts);
-      if (options.limit) {
-        const limited = new Set(selectHosts(options.inventory, options.limit));
-        hosts = hosts.filter((name) => limited.has(name));
-      }
+      const hosts = selectPlayHosts(options.inventory, play.hosts, options.limit);
       lines.push(`    pattern: ['${play.hosts}']`, `    hosts (${hosts.length}):`, ...hosts.map((host) => `      ${host}`));
     }
     const nodes = [...play.preTasks, ...play.roles, ...play.tasks, ...play.postTasks];

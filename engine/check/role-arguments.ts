@@ -4,7 +4,7 @@
  */
 import { CxError, UndefinedVariableError } from '../errors.js';
 import { argumentProblems } from '../load/argument-check.js';
-import { selectHosts } from '../load/host-pattern.js';
+import { selectPlayHosts } from '../load/host-pattern.js';
 import type { BlockNode, Play } from '../load/model.js';
 import { RunContext } from '../run/run-context.js';
 import { PlayRuntime } from '../run/play-runtime.js';
@@ -15,11 +15,7 @@ import { isTemplated } from '../template/render.js';
 export function checkRoleArguments(play: Play, options: RunOptions): void {
   const roles = play.roles.filter((block): block is BlockNode & { role: NonNullable<BlockNode['role']> } => Boolean(block.role?.role.argumentSpec));
   if (roles.length === 0 || isTemplated(play.hosts)) return;
-  let hosts = selectHosts(options.inventory, play.hosts);
-  if (options.limit) {
-    const limited = new Set(selectHosts(options.inventory, options.limit));
-    hosts = hosts.filter((name) => limited.has(name));
-  }
+  const hosts = selectPlayHosts(options.inventory, play.hosts, options.limit);
   const run = new RunContext(options);
   const runtime = new PlayRuntime(run, play, hosts);
   for (const block of roles) {

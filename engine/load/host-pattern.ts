@@ -35,6 +35,14 @@ export function selectHosts(inventory: Inventory, pattern: string): string[] {
   return [...inventory.hosts.keys()].filter((host) => selected.has(host));
 }
 
+/** A play's hosts: its pattern narrowed by --limit (itself a pattern, or @file), in inventory order. */
+export function selectPlayHosts(inventory: Inventory, pattern: string, limit: string | undefined): string[] {
+  const hosts = selectHosts(inventory, pattern);
+  if (!limit) return hosts;
+  const limited = new Set(selectHosts(inventory, limit));
+  return hosts.filter((name) => limited.has(name));
+}
+
 /** Ansible splits on commas when there are any, else on colons outside brackets (`workers[0:2]` stays whole). */
 function splitPattern(pattern: string): string[] {
   if (pattern.includes(',')) return pattern.split(',').map((term) => term.trim()).filter(Boolean);

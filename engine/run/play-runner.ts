@@ -5,7 +5,7 @@
  */
 import { CxError, withPosition } from '../errors.js';
 import type { ModuleTask, Play, TaskNode } from '../load/model.js';
-import { selectHosts } from '../load/host-pattern.js';
+import { selectPlayHosts } from '../load/host-pattern.js';
 import { renderString } from '../template/render.js';
 import { scopeFromObject } from '../template/scope.js';
 import { playFrame, type Frame } from './frame.js';
@@ -61,12 +61,7 @@ function playHosts(run: RunContext, play: Play): string[] {
   } catch (error) {
     throw error instanceof CxError ? withPosition(error, play.at) : error;
   }
-  let hosts = selectHosts(inventory, pattern);
-  if (limit) {
-    const limited = new Set(selectHosts(inventory, limit));
-    hosts = hosts.filter((name) => limited.has(name));
-  }
-  return hosts.filter((name) => {
+  return selectPlayHosts(inventory, pattern, limit).filter((name) => {
     const host = run.host(name);
     return !host.failed && !host.unreachable;
   });
