@@ -22,6 +22,12 @@ export function ansibleBoolean(value: unknown): boolean | undefined {
   return FALSE_WORDS.has(word) ? false : undefined;
 }
 
+/** A JSON Schema pattern for the boolean words, for the keyword schemas (ajv has no case-insensitive flag). */
+export function booleanWordPattern(): string {
+  const caseless = (word: string) => [...word].map((char) => (/[a-z]/.test(char) ? `[${char}${char.toUpperCase()}]` : char)).join('');
+  return `^\\s*(?:${[...TRUE_WORDS, ...FALSE_WORDS].map(caseless).join('|')})\\s*$`;
+}
+
 /** A keyword's value read leniently: what is not a true word is false. */
 export function isTrue(value: unknown): boolean {
   return ansibleBoolean(value) === true;

@@ -1,7 +1,7 @@
 /** The keywords every play, block, task and role entry may carry, read into the model's shape. */
 import { isTrue } from '../booleans.js';
 import type { SourcePosition } from '../errors.js';
-import type { Inheritable, RoleInstance } from './model.js';
+import { INHERITED_KEYWORDS, type Inheritable, type InheritedKeywords, type RoleInstance } from './model.js';
 
 /** `tags: a, b`, `tags: [a, b]` and `tags: a` alike (Ansible splits a tags string on commas). */
 export function tagList(value: unknown): string[] {
@@ -23,24 +23,16 @@ export function conditionList(value: unknown): string[] {
 }
 
 export function inheritableFrom(node: Record<string, unknown>, at: SourcePosition, role?: RoleInstance): Inheritable {
-  const value = <T>(key: string) => (node[key] ?? undefined) as T | undefined;
-  const anyErrorsFatal = value<boolean | string>('any_errors_fatal');
+  const anyErrorsFatal = node.any_errors_fatal ?? undefined;
+  const inherited: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(INHERITED_KEYWORDS)) inherited[field] = node[key] ?? undefined;
   return {
     at,
     when: conditionList(node.when),
     tags: tagList(node.tags),
-    vars: value<Record<string, unknown>>('vars') ?? {},
-    become: value('become'),
-    becomeUser: value('become_user'),
-    environment: value('environment'),
-    ignoreErrors: value('ignore_errors'),
-    noLog: value('no_log'),
-    runOnce: value('run_once'),
-    delegateTo: value('delegate_to'),
-    checkMode: value('check_mode'),
-    diff: value('diff'),
+    vars: (node.vars ?? {}) as Record<string, unknown>,
+    ...(inherited as InheritedKeywords),
     anyErrorsFatal: anyErrorsFatal === undefined ? undefined : isTrue(anyErrorsFatal),
-    timeout: value('timeout'),
     role,
   };
 }

@@ -9,12 +9,11 @@ import type { SourcePosition } from '../errors.js';
 export type Vars = Readonly<Record<string, unknown>>;
 
 /** Keywords shared by plays, blocks, tasks and role entries that are inherited downwards. */
-export interface Inheritable {
-  readonly at: SourcePosition;
-  /** Conditions ANDed together; inherited ones come first. Expressions without `{{ }}`. */
-  readonly when: readonly string[];
-  readonly tags: readonly string[];
-  readonly vars: Vars;
+/**
+ * The keywords a play, block, role or include passes down to the tasks inside,
+ * where the innermost value wins; their YAML names are in INHERITED_KEYWORDS.
+ */
+export interface InheritedKeywords {
   readonly become?: boolean | string | undefined;
   readonly becomeUser?: string | undefined;
   readonly environment?: Readonly<Record<string, unknown>> | string | undefined;
@@ -25,9 +24,31 @@ export interface Inheritable {
   /** `check_mode:` true forces check mode on, false forces it off (the task really runs). */
   readonly checkMode?: boolean | string | undefined;
   readonly diff?: boolean | string | undefined;
-  readonly anyErrorsFatal?: boolean | undefined;
   /** Seconds; ends the remote command and fails the task (`timeout:` keyword). */
   readonly timeout?: number | string | undefined;
+}
+
+/** Each inherited keyword's field and its name in YAML. */
+export const INHERITED_KEYWORDS: Readonly<Record<keyof InheritedKeywords, string>> = {
+  become: 'become',
+  becomeUser: 'become_user',
+  environment: 'environment',
+  ignoreErrors: 'ignore_errors',
+  noLog: 'no_log',
+  runOnce: 'run_once',
+  delegateTo: 'delegate_to',
+  checkMode: 'check_mode',
+  diff: 'diff',
+  timeout: 'timeout',
+};
+
+export interface Inheritable extends InheritedKeywords {
+  readonly at: SourcePosition;
+  /** Conditions ANDed together; inherited ones come first. Expressions without `{{ }}`. */
+  readonly when: readonly string[];
+  readonly tags: readonly string[];
+  readonly vars: Vars;
+  readonly anyErrorsFatal?: boolean | undefined;
   /** The role these tasks belong to, for the name prefix, role vars and file lookups. */
   readonly role?: RoleInstance | undefined;
 }

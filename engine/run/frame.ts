@@ -3,26 +3,16 @@
  * A frame is immutable; entering a block or role gives a new one. Scalar
  * keywords: the innermost wins; `when` and `tags` accumulate; block vars stack.
  */
-import type { Inheritable, Play, RoleInstance } from '../load/model.js';
+import { INHERITED_KEYWORDS, type Inheritable, type InheritedKeywords, type Play, type RoleInstance } from '../load/model.js';
 import { layer, type VarLayer } from '../vars/layered-scope.js';
 import type { SourcePosition } from '../errors.js';
 
-export interface Frame {
+export interface Frame extends InheritedKeywords {
   readonly play: Play;
   readonly when: readonly string[];
   readonly tags: readonly string[];
   /** Block vars, innermost first. */
   readonly blockVars: readonly VarLayer[];
-  readonly become?: boolean | string | undefined;
-  readonly becomeUser?: string | undefined;
-  readonly environment?: Readonly<Record<string, unknown>> | string | undefined;
-  readonly ignoreErrors?: boolean | string | undefined;
-  readonly noLog?: boolean | string | undefined;
-  readonly runOnce?: boolean | string | undefined;
-  readonly delegateTo?: string | undefined;
-  readonly checkMode?: boolean | string | undefined;
-  readonly diff?: boolean | string | undefined;
-  readonly timeout?: number | string | undefined;
   readonly anyErrorsFatal: boolean;
   readonly role?: RoleInstance | undefined;
   /** A failure here is caught by an enclosing block's rescue. */
@@ -40,16 +30,9 @@ export function playFrame(play: Play): Frame {
     when: play.when,
     tags: play.tags,
     blockVars: [],
-    become: play.become,
-    becomeUser: play.becomeUser,
-    environment: play.environment,
-    ignoreErrors: play.ignoreErrors,
-    noLog: play.noLog,
-    runOnce: play.runOnce,
+    ...inherit(play, {}),
+    // A play has no delegate_to of its own.
     delegateTo: undefined,
-    checkMode: play.checkMode,
-    diff: play.diff,
-    timeout: play.timeout,
     anyErrorsFatal: play.anyErrorsFatal ?? false,
     role: undefined,
     rescuable: false,
@@ -67,19 +50,17 @@ export function enterNode(frame: Frame, node: Inheritable): Frame {
     when: node.when.length > 0 ? [...frame.when, ...node.when] : frame.when,
     tags: node.tags.length > 0 ? [...frame.tags, ...node.tags] : frame.tags,
     blockVars: vars,
-    become: node.become ?? frame.become,
-    becomeUser: node.becomeUser ?? frame.becomeUser,
-    environment: node.environment ?? frame.environment,
-    ignoreErrors: node.ignoreErrors ?? frame.ignoreErrors,
-    noLog: node.noLog ?? frame.noLog,
-    runOnce: node.runOnce ?? frame.runOnce,
-    delegateTo: node.delegateTo ?? frame.delegateTo,
-    checkMode: node.checkMode ?? frame.checkMode,
-    diff: node.diff ?? frame.diff,
-    timeout: node.timeout ?? frame.timeout,
+    ...inherit(node, frame),
     anyErrorsFatal: node.anyErrorsFatal ?? frame.anyErrorsFatal,
     role: node.role ?? frame.role,
   };
+}
+
+/** The inherited keywords: the node's where it sets them, else the outer ones. */
+function inherit(node: InheritedKeywords, outer: InheritedKeywords): InheritedKeywords {
+  const out: Record<string, unknown> = {};
+  for (const field of Object.keys(INHERITED_KEYWORDS) as (keyof InheritedKeywords)[]) out[field] = node[field] ?? outer[field];
+  return out as InheritedKeywords;
 }
 
 function describe(at: SourcePosition, what: string): string {

@@ -6,12 +6,13 @@
  * Checked by engine/load/keyword-check.ts, with validators the build
  * precompiles (scripts/validators.ts).
  */
+import { booleanWordPattern } from '../booleans.js';
+
 type Schema = Readonly<Record<string, unknown>>;
 
 const TEMPLATE = '\\{\\{.*\\}\\}';
 const templated: Schema = { type: 'string', pattern: TEMPLATE };
-/** Ansible's spellings of a boolean for keywords (module_utils/parsing/convert_bool.py). */
-const BOOLEAN_WORD = '^(?:[Yy](?:es)?|[Nn]o?|[Tt](?:rue)?|[Ff](?:alse)?|[Oo]n|[Oo]ff|YES|NO|TRUE|FALSE|ON|OFF|1|0)$';
+const BOOLEAN_WORD = booleanWordPattern();
 
 const bool: Schema = {
   description: 'a boolean (true/false, yes/no), or a template',
