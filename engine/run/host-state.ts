@@ -22,7 +22,7 @@ export class HostState {
   private isUnreachable = false;
   private isEnded = false;
   readonly notified = new Set<HandlerEntry>();
-  readonly counts: HostCounts = emptyCounts();
+  counts: HostCounts = emptyCounts();
 
   constructor(
     readonly name: string,

@@ -1,8 +1,8 @@
 /**
  * Result bookkeeping with Ansible's rules: how a result maps to a status,
- * how loop item results aggregate, and how a status is counted in the recap.
+ * and how loop item results aggregate (the recap's counting is engine/recap-counts.ts).
  */
-import type { HostCounts, HostStatus } from '../events.js';
+import type { HostStatus } from '../events.js';
 
 export type Result = Record<string, unknown>;
 
@@ -27,39 +27,4 @@ export function aggregateLoop(results: readonly Result[]): Result {
     aggregate.msg = results.length === 0 ? 'No items in the list' : 'All items skipped';
   }
   return aggregate;
-}
-
-export interface CountInput {
-  readonly status: HostStatus;
-  readonly changed: boolean;
-  readonly ignored: boolean;
-  /** The failure happened inside a block with a rescue section. */
-  readonly rescued: boolean;
-}
-
-/** Ansible's stats: ok counts every task that did not fail or skip, changed ones too. */
-export function count(counts: HostCounts, input: CountInput): void {
-  switch (input.status) {
-    case 'unreachable':
-      counts.unreachable += 1;
-      return;
-    case 'skipped':
-      counts.skipped += 1;
-      return;
-    case 'failed':
-      if (input.ignored) {
-        counts.ok += 1;
-        counts.ignored += 1;
-        if (input.changed) counts.changed += 1;
-      } else if (input.rescued) {
-        counts.rescued += 1;
-      } else {
-        counts.failed += 1;
-      }
-      return;
-    case 'ok':
-    case 'changed':
-      counts.ok += 1;
-      if (input.changed) counts.changed += 1;
-  }
 }

@@ -1,12 +1,7 @@
 /** Everything a run is asked to do, after the CLI parsed and the loader validated it. */
+import type { ConnectionDefaults } from '../connection/spec.js';
 import type { EventBus } from '../events.js';
 import type { Inventory, Playbook } from '../load/model.js';
-
-export interface ConnectionDefaults {
-  readonly knownHostsFile: string;
-  readonly acceptNewHostKeys: boolean;
-  readonly connectTimeoutMs?: number | undefined;
-}
 
 export interface RunOptions {
   readonly playbook: Playbook;

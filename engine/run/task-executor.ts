@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ExecAbortedError, ExecTimeoutError, UnreachableError, type Connection } from '../connection/connection.js';
 import { CxError, withPosition } from '../errors.js';
 import type { HostStatus, TaskRef } from '../events.js';
+import { countResult } from '../recap-counts.js';
 import type { ModuleTask } from '../load/model.js';
 import type { ModuleDef, ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
@@ -22,7 +23,7 @@ import type { HostState } from './host-state.js';
 import { flag, numberKeyword, stringKeyword } from './keywords.js';
 import { buildModuleContext } from './module-context.js';
 import type { PlayRuntime } from './play-runtime.js';
-import { aggregateLoop, count, statusOf, type Result } from './results.js';
+import { aggregateLoop, statusOf, type Result } from './results.js';
 import { censoredResult } from './secrets.js';
 
 export interface TaskOutcome {
@@ -69,7 +70,7 @@ export async function executeTask(
   const ignored = status === 'failed' && ignoresErrors(frame, scope);
   finishTask(play, task, frame, host, result, status);
   const rescued = status === 'failed' && frame.rescuable && !ignored;
-  count(host.counts, { status, changed: result.changed === true, ignored, rescued });
+  host.counts = countResult(host.counts, { status, changed: result.changed === true, ignored, rescued });
   const durationMs = performance.now() - started;
   run.profiler.addTask(ref.name, durationMs);
   run.emit({

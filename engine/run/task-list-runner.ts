@@ -7,7 +7,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { CxError, formatPosition } from '../errors.js';
-import type { TaskRef } from '../events.js';
+import type { TaskRef, TaskResult } from '../events.js';
+import { countResult } from '../recap-counts.js';
 import type { BlockNode, IncludeNode, MetaTask, ModuleTask, TaskNode } from '../load/model.js';
 import { loadRole } from '../load/role.js';
 import { roleEntryTasks } from '../load/role-entry.js';
@@ -19,7 +20,6 @@ import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag } from './keywords.js';
 import type { PlayRuntime } from './play-runtime.js';
-import { count } from './results.js';
 import { selectedByTags } from './tags.js';
 import { executeTask } from './task-executor.js';
 import { runHandlers } from './handlers.js';
@@ -207,51 +207,25 @@ export class TaskListRunner {
 
   /** Ansible counts a loaded include as one `ok` per host ("included: file for hosts"). */
   private markIncluded(node: IncludeNode, file: string, hosts: readonly string[]): void {
-    for (const name of hosts) {
-      count(this.state(name).counts, { status: 'ok', changed: false, ignored: false, rescued: false });
-      this.play.run.emit({
-        kind: 'host_result',
-        host: name,
-        task: this.includeRef(node),
-        status: 'ok',
-        ignored: false,
-        result: { changed: false, include: file },
-        durationMs: 0,
-        time: Date.now(),
-      });
-    }
+    for (const name of hosts) this.includeResult(node, this.state(name), 'ok', { changed: false, include: file });
   }
 
   private skipInclude(node: IncludeNode, host: HostState): void {
-    count(host.counts, { status: 'skipped', changed: false, ignored: false, rescued: false });
-    this.play.run.emit({
-      kind: 'host_result',
-      host: host.name,
-      task: this.includeRef(node),
-      status: 'skipped',
-      ignored: false,
-      result: { changed: false, skipped: true, skip_reason: 'Conditional result was False' },
-      durationMs: 0,
-      time: Date.now(),
-    });
+    this.includeResult(node, host, 'skipped', { changed: false, skipped: true, skip_reason: 'Conditional result was False' });
   }
 
   private failHosts(node: IncludeNode, hosts: readonly string[], message: string): void {
     for (const name of hosts) {
       const host = this.state(name);
       host.failed = true;
-      count(host.counts, { status: 'failed', changed: false, ignored: false, rescued: false });
-      this.play.run.emit({
-        kind: 'host_result',
-        host: name,
-        task: this.includeRef(node),
-        status: 'failed',
-        ignored: false,
-        result: { failed: true, changed: false, msg: message },
-        durationMs: 0,
-        time: Date.now(),
-      });
+      this.includeResult(node, host, 'failed', { failed: true, changed: false, msg: message });
     }
+  }
+
+  /** An include's own result for one host: counted in the recap and reported. */
+  private includeResult(node: IncludeNode, host: HostState, status: 'ok' | 'skipped' | 'failed', result: TaskResult): void {
+    host.counts = countResult(host.counts, { status, changed: false, ignored: false, rescued: false });
+    this.play.run.emit({ kind: 'host_result', host: host.name, task: this.includeRef(node), status, ignored: false, result, durationMs: 0, time: Date.now() });
   }
 
   /** any_errors_fatal and max_fail_percentage (exceeded, not reached) end the batch and the run. */

@@ -6,6 +6,7 @@
  */
 import type { SourcePosition } from '../../errors.js';
 import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type TaskResult } from '../../events.js';
+import { countResult } from '../../recap-counts.js';
 
 /** queued: in the play, no task yet; idle: between tasks; done: out of the play (or the run ended). */
 export type HostActivity = 'queued' | 'running' | 'idle' | 'done';
@@ -186,7 +187,7 @@ function hostResult(state: TuiState, event: Extract<RunEvent, { kind: 'host_resu
     outcome: worse(host.outcome, outcomeOf(event)),
     item: undefined,
     lastAt: event.time,
-    counts: tally(host.counts, event),
+    counts: countResult(host.counts, { status: event.status, changed: event.result.changed === true, ignored: event.ignored, rescued: event.rescued === true }),
   }));
 }
 
@@ -239,24 +240,6 @@ function outcomeOf(event: Extract<RunEvent, { kind: 'host_result' }>): HostOutco
       return 'pending';
     case 'ok':
       return 'ok';
-  }
-}
-
-/** As Ansible's stats: a changed task is also ok; an ignored failure is ok and ignored; a rescued one is rescued. */
-function tally(counts: HostCounts, event: Extract<RunEvent, { kind: 'host_result' }>): HostCounts {
-  switch (event.status) {
-    case 'ok':
-      return { ...counts, ok: counts.ok + 1 };
-    case 'changed':
-      return { ...counts, ok: counts.ok + 1, changed: counts.changed + 1 };
-    case 'skipped':
-      return { ...counts, skipped: counts.skipped + 1 };
-    case 'unreachable':
-      return { ...counts, unreachable: counts.unreachable + 1 };
-    case 'failed':
-      if (event.ignored) return { ...counts, ok: counts.ok + 1, ignored: counts.ignored + 1, changed: counts.changed + (event.result.changed === true ? 1 : 0) };
-      if (event.rescued === true) return { ...counts, rescued: counts.rescued + 1 };
-      return { ...counts, failed: counts.failed + 1 };
   }
 }
 
