@@ -31,6 +31,8 @@ export interface TaskRef {
   readonly index: number;
   readonly total: number;
   readonly isHandler: boolean;
+  /** The result is what the operator asked to see (debug's message or variable): shown whole at every verbosity. */
+  readonly showsResult: boolean;
 }
 
 export type RunEvent =

@@ -15,6 +15,7 @@ import { CxError, UndefinedVariableError, withPosition } from '../errors.js';
 import type { IncludeNode, ModuleTask, Play, RoleInstance, TaskNode } from '../load/model.js';
 import { loadRole } from '../load/role.js';
 import { closest } from '../load/suggest.js';
+import { findModule } from '../modules/registry.js';
 import { loadTaskFile } from '../load/task-includes.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { collectNames, type NameUse } from '../template/free-names.js';
@@ -83,7 +84,11 @@ function collectTask(task: ModuleTask, walk: Walk): void {
   walk.sites.push(task);
   if (task.register) walk.defined.add(task.register);
   if (task.loopControl) addLoopNames(task.loopControl, walk.defined);
-  if (task.module === 'set_fact') for (const key of Object.keys(task.args)) if (key !== 'cacheable') walk.defined.add(key);
+  const module = findModule(task.module);
+  if (module?.setsFacts) {
+    const own = (module.argsSchema.properties ?? {}) as Record<string, unknown>;
+    for (const key of Object.keys(task.args)) if (!(key in own)) walk.defined.add(key);
+  }
 }
 
 /** What a static include brings: its tasks (checked too) and, for a role, its variables and handlers. */

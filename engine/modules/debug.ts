@@ -12,6 +12,7 @@ export const debugModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'controller',
+  showsResult: true,
   async run(ctx) {
     const { args } = ctx;
     if (args.msg !== undefined && args.var !== undefined) return { changed: false, failed: true, msg: "'msg' and 'var' are incompatible options" };

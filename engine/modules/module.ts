@@ -76,5 +76,15 @@ export interface ModuleDef {
   readonly runsOn: 'target' | 'controller';
   /** Runs once for the whole batch, as if `run_once` were set (Ansible's BYPASS_HOST_LOOP: pause). */
   readonly bypassHostLoop?: boolean;
+  /** Its result is what the operator asked to see (debug): the views show it whole, at every verbosity. */
+  readonly showsResult?: boolean;
+  /**
+   * Its `ansible_facts` are variables the task sets (set_fact): a run_once task
+   * shares them with the batch, and its arguments other than the schema's own
+   * name the variables it defines.
+   */
+  readonly setsFacts?: boolean;
+  /** Its `ansible_facts` are the host's gathered facts (setup). */
+  readonly gathersFacts?: boolean;
   run(ctx: ModuleContext): Promise<ModuleResult>;
 }

@@ -15,6 +15,7 @@ export const setFactModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'controller',
+  setsFacts: true,
   async run(ctx) {
     const facts: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(ctx.args)) {

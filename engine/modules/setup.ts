@@ -58,6 +58,7 @@ export const setupModule: ModuleDef = {
     additionalProperties: false,
   },
   checkMode: 'full',
+  gathersFacts: true,
   diffMode: 'none',
   runsOn: 'target',
   async run(ctx) {

@@ -221,7 +221,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
 function applyFacts(module: ModuleDef, host: HostState, result: ModuleResult): void {
   const facts = result.ansible_facts;
   if (!facts || typeof facts !== 'object' || result.failed) return;
-  if (module.name === 'setup') host.facts = { ...(host.facts ?? {}), ...(facts as Record<string, unknown>) };
+  if (module.gathersFacts) host.facts = { ...(host.facts ?? {}), ...(facts as Record<string, unknown>) };
   else Object.assign(host.setFacts, facts);
 }
 

@@ -79,7 +79,7 @@ export class TaskListRunner {
   private shareRunOnceResult(task: ModuleTask, source: HostState, hosts: readonly string[]): void {
     const shared: Record<string, unknown> = {};
     if (task.register && task.register in source.setFacts) shared[task.register] = source.setFacts[task.register];
-    if (task.module === 'set_fact') Object.assign(shared, source.setFacts);
+    if (findModule(task.module)?.setsFacts) Object.assign(shared, source.setFacts);
     for (const name of hosts.slice(1)) Object.assign(this.state(name).setFacts, shared);
   }
 
@@ -253,6 +253,7 @@ export class TaskListRunner {
       index: this.taskIndex,
       total: Math.max(this.totalTasks, this.taskIndex),
       isHandler: frame.isHandler,
+      showsResult: findModule(task.module)?.showsResult === true,
     };
   }
 
@@ -267,7 +268,7 @@ export class TaskListRunner {
   }
 
   private includeRef(node: IncludeNode): TaskRef {
-    return { name: node.name ?? `${node.kind} ${node.target}`, module: node.kind, at: node.at, index: this.taskIndex, total: this.totalTasks, isHandler: false };
+    return { name: node.name ?? `${node.kind} ${node.target}`, module: node.kind, at: node.at, index: this.taskIndex, total: this.totalTasks, isHandler: false, showsResult: false };
   }
 
   state(name: string): HostState {

@@ -4,7 +4,7 @@ import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type Task
 export const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 export function taskRef(name: string, index: number, total: number, options: { module?: string; handler?: boolean; line?: number } = {}): TaskRef {
-  return { name, module: options.module ?? 'command', at: { file: 'site.yaml', line: options.line ?? index * 4 }, index, total, isHandler: options.handler ?? false };
+  return { name, module: options.module ?? 'command', at: { file: 'site.yaml', line: options.line ?? index * 4 }, index, total, isHandler: options.handler ?? false, showsResult: options.module === 'debug' };
 }
 
 export function playbookStart(options: { check?: boolean; diff?: boolean; plays?: number } = {}): RunEvent {

@@ -49,8 +49,8 @@ export class PlainView implements View {
       case 'ok':
       case 'changed': {
         const color: Color = event.status === 'ok' ? 'green' : 'yellow';
-        const debug = event.task.module === 'debug' && !event.item;
-        const body = debug ? ` => ${JSON.stringify(sortKeys(withoutNoise(result)), null, 4)}` : `${item}${detail(this.options.verbosity >= 1)}`;
+        const whole = event.task.showsResult && !event.item;
+        const body = whole ? ` => ${JSON.stringify(sortKeys(withoutNoise(result)), null, 4)}` : `${item}${detail(this.options.verbosity >= 1)}`;
         return this.line(this.paint(`${event.status}: [${target}]${body}`, color));
       }
       case 'skipped':

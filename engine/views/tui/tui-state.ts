@@ -64,7 +64,7 @@ export type LogEntry =
       readonly kind: 'detail';
       readonly host: string;
       readonly task: string;
-      readonly module: string;
+      readonly showsResult: boolean;
       readonly status: HostStatus;
       readonly item: string | undefined;
       readonly at: SourcePosition | undefined;
@@ -177,7 +177,7 @@ function hostResult(state: TuiState, event: Extract<RunEvent, { kind: 'host_resu
   if (state.settings.diff && event.result.diff) next = appendLog(next, { kind: 'diff', host: event.host, task: event.task.name, result: event.result });
   if ((state.settings.verbosity >= 1 || isDebugOutput(event)) && printsDetail(event)) {
     const { host, task, status, item, result } = event;
-    next = appendLog(next, { kind: 'detail', host, task: task.name, module: task.module, status, item: item?.label, at: task.at, result });
+    next = appendLog(next, { kind: 'detail', host, task: task.name, showsResult: task.showsResult, status, item: item?.label, at: task.at, result });
   }
   if (event.item) return updateHost(next, event.host, (host) => ({ ...host, item: event.item?.label }));
   if (isFailure(event)) next = { ...next, failures: [...next.failures, failureOf(event)] };
@@ -193,7 +193,7 @@ function hostResult(state: TuiState, event: Extract<RunEvent, { kind: 'host_resu
 
 /** What `debug` shows is shown at every verbosity, as ansible-playbook does. */
 function isDebugOutput(event: Extract<RunEvent, { kind: 'host_result' }>): boolean {
-  return event.task.module === 'debug' && event.status !== 'skipped';
+  return event.task.showsResult && event.status !== 'skipped';
 }
 
 /** The lines ansible-playbook -v prints: each item, and a task's own result unless it only sums up its items. */

@@ -12,7 +12,7 @@ export type ResultDetailProps = Omit<Extract<LogEntry, { kind: 'detail' }>, 'id'
 
 const STATUS_COLOR: Record<HostStatus, string> = { ok: 'green', changed: 'yellow', failed: 'red', skipped: 'cyan', unreachable: 'magentaBright' };
 
-export function ResultDetail({ host, task, module, status, item, at, result, verbosity }: ResultDetailProps) {
+export function ResultDetail({ host, task, showsResult, status, item, at, result, verbosity }: ResultDetailProps) {
   const streams = (['stdout', 'stderr', 'msg'] as const).filter((key) => typeof result[key] === 'string' && result[key] !== '');
   return (
     <Box flexDirection="column">
@@ -26,7 +26,7 @@ export function ResultDetail({ host, task, module, status, item, at, result, ver
       </Text>
       {verbosity >= 2 ? (
         <Text dimColor>{JSON.stringify(result, null, 2)}</Text>
-      ) : module === 'debug' ? (
+      ) : showsResult ? (
         <DebugValues result={result} />
       ) : (
         streams.map((key) => (
