@@ -7,13 +7,6 @@
 import { emptyCounts, type HostCounts } from '../events.js';
 import type { HandlerEntry } from './handlers.js';
 
-/** Counts the changes of any host's failed, unreachable or ended: what was computed from them at another count is stale. */
-let activityChanges = 0;
-
-export function hostActivityChanges(): number {
-  return activityChanges;
-}
-
 export class HostState {
   facts: Record<string, unknown> | undefined;
   /** set_fact and register results: inert (never rendered again), above task vars. */
@@ -29,6 +22,8 @@ export class HostState {
     /** Inventory variables merged by Ansible's group precedence (still unrendered). */
     readonly inventoryVars: Readonly<Record<string, unknown>>,
     readonly groupNames: readonly string[],
+    /** Called when failed, unreachable or ended changes (the run counts these changes). */
+    private readonly onActivityChange: () => void,
   ) {}
 
   get failed(): boolean {
@@ -36,7 +31,7 @@ export class HostState {
   }
 
   set failed(value: boolean) {
-    if (value !== this.isFailed) activityChanges += 1;
+    if (value !== this.isFailed) this.onActivityChange();
     this.isFailed = value;
   }
 
@@ -45,7 +40,7 @@ export class HostState {
   }
 
   set unreachable(value: boolean) {
-    if (value !== this.isUnreachable) activityChanges += 1;
+    if (value !== this.isUnreachable) this.onActivityChange();
     this.isUnreachable = value;
   }
 
@@ -55,7 +50,7 @@ export class HostState {
   }
 
   set ended(value: boolean) {
-    if (value !== this.isEnded) activityChanges += 1;
+    if (value !== this.isEnded) this.onActivityChange();
     this.isEnded = value;
   }
 

@@ -13,7 +13,7 @@ import { LayeredScope, layer, type VarLayer } from '../vars/layered-scope.js';
 import { OMIT_TOKEN, lazyObject } from '../vars/magic.js';
 import type { Frame } from './frame.js';
 import type { HandlerEntry } from './handlers.js';
-import { hostActivityChanges, type HostState } from './host-state.js';
+import type { HostState } from './host-state.js';
 import type { RunContext } from './run-context.js';
 
 interface ActiveHosts {
@@ -145,7 +145,7 @@ export class PlayRuntime {
 
   /** The play's hosts and batch hosts still active, computed again only when a host's state or the batch changed. */
   private currentActiveHosts(): ActiveHosts {
-    const changes = hostActivityChanges();
+    const changes = this.run.activityChanges;
     const current = this.activeHosts;
     if (current && current.changes === changes && current.batchOf === this.batch) return current;
     const active = (name: string) => this.run.host(name).active;

@@ -26,6 +26,8 @@ export class RunContext {
    * any_errors_fatal or max_fail_percentage aborts a play or a whole batch fails.
    */
   stopped = false;
+  /** Changes of any host's failed, unreachable or ended so far: what was computed from them at another count is stale. */
+  private activityChangeCount = 0;
 
   constructor(readonly options: RunOptions) {
     this.groups = groupsMap(options.inventory);
@@ -37,6 +39,10 @@ export class RunContext {
 
   get interrupted(): boolean {
     return this.options.signal.aborted;
+  }
+
+  get activityChanges(): number {
+    return this.activityChangeCount;
   }
 
   emit(event: RunEvent): void {
@@ -52,6 +58,9 @@ export class RunContext {
         name,
         known ? hostVarsFromInventory(this.options.inventory, name) : {},
         known ? groupNamesOf(this.options.inventory, name) : [],
+        () => {
+          this.activityChangeCount += 1;
+        },
       );
       this.hosts.set(name, state);
     }
