@@ -1,12 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that need neither root, nor the SSH lab, nor a build: they import the
+ * engine's sources and run in-process (module tests run their sh on this
+ * machine as the current user). `npm run test:unit` runs only these, for fast
+ * feedback; `npm test` runs them and the lab tests. A new test that needs no
+ * root, lab or dist/ belongs in this list.
+ */
+const UNIT_TESTS = [
+  'test/booleans.test.ts',
+  'test/check/**/*.test.ts',
+  'test/template/**/*.test.ts',
+  'test/load/{host-pattern,inventory,qualified-actions,role,suggest,tasks,yaml,playbook}.test.ts',
+  'test/modules/{command,controller,get_url,report,short-form,systemd,uri,validate-args}.test.ts',
+  'test/views/{tui-state,tui-view,view-kind}.test.ts',
+  'test/views/live-view.test.tsx',
+  'test/connection/shell-session-markers.test.ts',
+  'test/reliability/secret-file-mode.test.ts',
+];
+const ALL_TESTS = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Lab tests start real sshd hosts; two cores do not gain from more workers.
     maxWorkers: 2,
     minWorkers: 1,
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
+      { extends: true, test: { name: 'lab', include: ALL_TESTS, exclude: UNIT_TESTS } },
+    ],
   },
 });
