@@ -10,7 +10,8 @@ export interface ListingWanted {
   readonly tags: boolean;
 }
 
-export function printListing(options: RunOptions, wanted: ListingWanted): void {
+/** The text ansible-playbook prints for the listing flags. */
+export function listing(options: RunOptions, wanted: ListingWanted): string {
   const lines = ['', `playbook: ${options.playbook.file}`];
   for (const [index, play] of options.playbook.plays.entries()) {
     lines.push('', `  play #${index + 1} (${play.hosts}): ${play.name}\tTAGS: [${play.tags.join(', ')}]`);
@@ -29,7 +30,7 @@ export function printListing(options: RunOptions, wanted: ListingWanted): void {
       lines.push(`      TASK TAGS: [${[...tags].sort().join(', ')}]`);
     }
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
 }
 
 function listTasks(nodes: readonly TaskNode[], inherited: readonly string[], options: RunOptions, role?: string): { name: string; tags: string[] }[] {

@@ -14,7 +14,7 @@ import { chooseViewKind, createView } from '../views/view.js';
 import { runPlaybook } from '../run/run-playbook.js';
 import type { RunOptions } from '../run/run-options.js';
 import { parseExtraVars } from './extra-vars.js';
-import { printListing } from '../check/listing.js';
+import { listing } from '../check/listing.js';
 import { preflight } from '../check/preflight.js';
 
 export interface CliOptions {
@@ -82,7 +82,7 @@ export async function executeCommand(target: Target, cli: CliOptions): Promise<n
     return ExitCode.ok;
   }
   if (cli.listHosts || cli.listTasks || cli.listTags) {
-    printListing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags });
+    process.stdout.write(listing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags }));
     return ExitCode.ok;
   }
   return runWithView(options, interrupt, viewKind, cli);
