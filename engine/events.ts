@@ -66,6 +66,10 @@ export type RunEvent =
       readonly delegatedTo?: string | undefined;
       /** For loops, one event per item (with `item`/`label`) then one for the whole task. */
       readonly item?: { readonly label: string } | undefined;
+      /** The task's own result after its items' events: it sums them up (`results`). */
+      readonly sumsItems?: boolean | undefined;
+      /** The task file or role an include loaded (`included: FILE for HOST`). */
+      readonly included?: string | undefined;
       readonly result: TaskResult;
       readonly durationMs: number;
       readonly time: number;

@@ -58,11 +58,17 @@ export async function executeTask(
   let noLog = false;
   let result: Result;
   let delegatedTo: string | undefined;
+  let sumsItems = false;
   try {
     noLog = flag(frame.noLog, scope);
     const state: TaskRunState = { play, task, ref, frame, host, module, noLog };
     delegatedTo = stringKeyword(frame.delegateTo, scope);
-    result = task.loop === undefined ? await runSingle(state, scope) : await runLoop(state, scope);
+    if (task.loop === undefined) {
+      result = await runSingle(state, scope);
+    } else {
+      result = await runLoop(state, scope);
+      sumsItems = true;
+    }
   } catch (error) {
     result = failureResult(error, task);
   }
@@ -81,6 +87,7 @@ export async function executeTask(
     ignored,
     rescued,
     delegatedTo,
+    sumsItems,
     result: publicResult(play, result, noLog),
     durationMs,
     time: Date.now(),

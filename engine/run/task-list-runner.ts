@@ -207,7 +207,7 @@ export class TaskListRunner {
 
   /** Ansible counts a loaded include as one `ok` per host ("included: file for hosts"). */
   private markIncluded(node: IncludeNode, file: string, hosts: readonly string[]): void {
-    for (const name of hosts) this.includeResult(node, this.state(name), 'ok', { changed: false, include: file });
+    for (const name of hosts) this.includeResult(node, this.state(name), 'ok', { changed: false, include: file }, file);
   }
 
   private skipInclude(node: IncludeNode, host: HostState): void {
@@ -223,9 +223,9 @@ export class TaskListRunner {
   }
 
   /** An include's own result for one host: counted in the recap and reported. */
-  private includeResult(node: IncludeNode, host: HostState, status: 'ok' | 'skipped' | 'failed', result: TaskResult): void {
+  private includeResult(node: IncludeNode, host: HostState, status: 'ok' | 'skipped' | 'failed', result: TaskResult, included?: string): void {
     host.counts = countResult(host.counts, { status, changed: false, ignored: false, rescued: false });
-    this.play.run.emit({ kind: 'host_result', host: host.name, task: this.includeRef(node), status, ignored: false, result, durationMs: 0, time: Date.now() });
+    this.play.run.emit({ kind: 'host_result', host: host.name, task: this.includeRef(node), status, ignored: false, included, result, durationMs: 0, time: Date.now() });
   }
 
   /** any_errors_fatal and max_fail_percentage (exceeded, not reached) end the batch and the run. */

@@ -21,6 +21,11 @@ export interface ViewOptions {
   readonly onInterrupt?: () => void;
 }
 
+/** A loop's own result, shown as Ansible shows it: only when it failed or was skipped (its items were shown already). */
+export function onlySumsItems(event: Extract<RunEvent, { kind: 'host_result' }>): boolean {
+  return event.sumsItems === true && event.status !== 'failed' && event.status !== 'skipped';
+}
+
 export type ViewKind = 'tui' | 'plain' | 'json';
 const KINDS: readonly ViewKind[] = ['tui', 'plain', 'json'];
 

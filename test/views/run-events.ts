@@ -32,6 +32,8 @@ export function hostResult(host: string, task: TaskRef, status: HostStatus, resu
     ignored: options.ignored ?? false,
     rescued: options.rescued ?? false,
     item: options.item === undefined ? undefined : { label: options.item },
+    // As the runner does: a loop's own result comes after its items' events.
+    sumsItems: options.item === undefined && Array.isArray(result.results),
     result: { changed: status === 'changed', ...result },
     durationMs: 5,
     time: options.time ?? T0,

@@ -18,7 +18,8 @@ export class JsonView implements View {
 }
 
 export function toJsonEvent(event: RunEvent): Record<string, unknown> {
-  const { kind, time, ...rest } = event;
+  // sumsItems and included are for the line views: the JSON result carries `results` and `include` itself.
+  const { kind, time, sumsItems, included, ...rest } = event as RunEvent & { sumsItems?: unknown; included?: unknown };
   const body: Record<string, unknown> = { version: JSON_EVENT_VERSION, type: kind, time: new Date(time).toISOString(), ...rest };
   if ('task' in event) {
     const task = event.task;

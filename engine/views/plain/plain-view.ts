@@ -5,7 +5,7 @@
  */
 import type { HostCounts, RunEvent } from '../../events.js';
 import { diffsOf, unifiedDiff } from '../diff-text.js';
-import type { View, ViewOptions } from '../view.js';
+import { onlySumsItems, type View, type ViewOptions } from '../view.js';
 
 const COLORS = { green: 32, yellow: 33, red: 31, cyan: 36, magenta: 35, brightRed: 91, dim: 2, bold: 1 } as const;
 type Color = keyof typeof COLORS;
@@ -36,9 +36,9 @@ export class PlainView implements View {
 
   private result(event: Extract<RunEvent, { kind: 'host_result' }>): void {
     const result = event.result;
-    if (event.item === undefined && Array.isArray(result.results) && event.status !== 'failed' && event.status !== 'skipped') return;
-    if (result.include !== undefined) {
-      this.line(`included: ${String(result.include)} for ${event.host}`);
+    if (onlySumsItems(event)) return;
+    if (event.included !== undefined) {
+      this.line(`included: ${event.included} for ${event.host}`);
       return;
     }
     if (this.options.diff) for (const diff of diffsOf(result)) this.diff(unifiedDiff(diff));

@@ -7,6 +7,7 @@
 import type { SourcePosition } from '../../errors.js';
 import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type TaskResult } from '../../events.js';
 import { countResult } from '../../recap-counts.js';
+import { onlySumsItems } from '../view.js';
 
 /** queued: in the play, no task yet; idle: between tasks; done: out of the play (or the run ended). */
 export type HostActivity = 'queued' | 'running' | 'idle' | 'done';
@@ -199,7 +200,7 @@ function isDebugOutput(event: Extract<RunEvent, { kind: 'host_result' }>): boole
 /** The lines ansible-playbook -v prints: each item, and a task's own result unless it only sums up its items. */
 function printsDetail(event: Extract<RunEvent, { kind: 'host_result' }>): boolean {
   if (event.item) return true;
-  return !(Array.isArray(event.result.results) && event.status !== 'failed' && event.status !== 'skipped');
+  return !onlySumsItems(event);
 }
 
 /** A failure that takes the host out: not ignored, not caught by a rescue section. */
