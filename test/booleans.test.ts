@@ -3,7 +3,8 @@
  * (measured: a stat task with get_checksum set to each value, ignore_errors
  * set to each value, and `{{ value | bool }}` for each value).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectionSpecFromVars } from '../engine/connection/spec.js';
 import { CxError } from '../engine/errors.js';
 import { findModule } from '../engine/modules/registry.js';
 import { validateArgs } from '../engine/modules/validate-args.js';
@@ -40,5 +41,22 @@ describe('the bool filter, narrower than convert_bool', () => {
   ])('{{ %s | bool }} is %s', (value, expected) => {
     expect(renderString(`{{ ${value} | bool }}`, scope)).toBe(expected === 'True');
     expect(renderString(`x{{ ${value} | bool }}`, scope)).toBe(`x${expected}`);
+  });
+});
+
+describe('ANSIBLE_HOST_KEY_CHECKING (ansible-config dump: off, n, f, no, 0, false are False)', () => {
+  const defaults = { knownHostsFile: '/nonexistent/known_hosts', acceptNewHostKeys: false };
+  afterEach(() => {
+    delete process.env.ANSIBLE_HOST_KEY_CHECKING;
+  });
+
+  it.each(['off', 'n', 'F', 'no', '0', 'false'])('%j accepts new host keys', (value) => {
+    process.env.ANSIBLE_HOST_KEY_CHECKING = value;
+    expect(connectionSpecFromVars('h', {}, defaults).acceptNewHostKeys).toBe(true);
+  });
+
+  it.each(['yes', 'true', '', 'maybe'])('%j keeps host keys checked', (value) => {
+    process.env.ANSIBLE_HOST_KEY_CHECKING = value;
+    expect(connectionSpecFromVars('h', {}, defaults).acceptNewHostKeys).toBe(false);
   });
 });

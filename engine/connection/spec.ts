@@ -6,6 +6,7 @@
  */
 import { homedir, userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { ansibleBoolean } from '../booleans.js';
 import type { ConnectionSpec } from './connection.js';
 
 export interface ConnectionDefaults {
@@ -20,8 +21,9 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
   const explicitType = vars.ansible_connection === undefined ? undefined : String(vars.ansible_connection);
   const implicitLocal = explicitType === undefined && host === 'localhost' && vars.ansible_host === undefined;
   const strict = (options.stricthostkeychecking ?? '').toLowerCase();
-  const envChecking = (process.env.ANSIBLE_HOST_KEY_CHECKING ?? '').toLowerCase();
-  const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || ['false', '0', 'no'].includes(envChecking);
+  // Any of Ansible's false words turns checking off, as there; an empty or unknown value (off for Ansible) keeps it on.
+  const envChecking = ansibleBoolean(process.env.ANSIBLE_HOST_KEY_CHECKING);
+  const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || envChecking === false;
   const timeoutSeconds = vars.ansible_timeout === undefined ? undefined : Number(vars.ansible_timeout);
   return {
     host,
