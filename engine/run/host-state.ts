@@ -18,6 +18,8 @@ export class HostState {
   facts: Record<string, unknown> | undefined;
   /** set_fact and register results: inert (never rendered again), above task vars. */
   readonly setFacts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  /** Names in setFacts whose values hold data from a host (every registered result; set_fact values rendered from one). */
+  readonly unsafeFacts = new Set<string>();
   private isFailed = false;
   private isUnreachable = false;
   private isEnded = false;
@@ -30,6 +32,13 @@ export class HostState {
     readonly inventoryVars: Readonly<Record<string, unknown>>,
     readonly groupNames: readonly string[],
   ) {}
+
+  /** Keep a set_fact value or a registered result; `unsafe` when it holds data from a host. */
+  setFact(name: string, value: unknown, unsafe: boolean): void {
+    this.setFacts[name] = value;
+    if (unsafe) this.unsafeFacts.add(name);
+    else this.unsafeFacts.delete(name);
+  }
 
   get failed(): boolean {
     return this.isFailed;

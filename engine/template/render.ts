@@ -2,7 +2,8 @@
  * Rendering playbook values: `{{ expr }}` segments, `{# comments #}`, and the
  * `{% if %}` / `{% for %}` statements. A value that is exactly one `{{ expr }}`
  * keeps its native type, as in Ansible. Rendering is one pass: what an
- * expression returns is never rendered again.
+ * expression returns is never rendered again, and a condition built from
+ * host data is refused (unsafe.ts).
  */
 import { TemplateError } from '../errors.js';
 import type { Node } from './ast.js';
@@ -12,6 +13,7 @@ import { pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { defined } from './undefined.js';
 import { assertSafeName } from './members.js';
+import { tracked, unsafeConditionError } from './unsafe.js';
 
 type Part =
   | { readonly kind: 'text'; readonly text: string }
@@ -44,9 +46,22 @@ export function evaluateExpression(expression: string, scope: Scope): unknown {
   return value(parseExpression(source), { scope, expression: source });
 }
 
-export function evaluateCondition(expression: string | boolean, scope: Scope): boolean {
-  if (typeof expression === 'boolean') return expression;
-  return truthy(evaluateExpression(expression, scope));
+/**
+ * A condition as Ansible evaluates one (when, changed_when, failed_when,
+ * until, assert's that): its `{{ }}` are rendered first, and the text they
+ * produce is evaluated as an expression, unless that text was built from
+ * host data: then it is refused, as Ansible refuses it ("Conditional is
+ * marked as unsafe"). A value that is exactly `{{ expr }}` is that
+ * expression's value; a string from host data is refused there too.
+ */
+export function evaluateCondition(condition: string | boolean, scope: Scope): boolean {
+  if (typeof condition === 'boolean') return condition;
+  if (!isTemplated(condition)) return truthy(evaluateExpression(condition, scope));
+  const whole = WHOLE_EXPRESSION.test(condition.trim());
+  const rendered = tracked(() => (whole ? evaluateExpression(condition, scope) : renderString(condition, scope)));
+  if (typeof rendered.value !== 'string') return truthy(rendered.value);
+  if (rendered.unsafe) throw unsafeConditionError(condition);
+  return truthy(whole ? rendered.value : evaluateExpression(rendered.value, scope));
 }
 
 /** Render every string inside arrays and mappings (keys too); returns new objects. */
