@@ -217,7 +217,7 @@ export class TaskListRunner {
         task: this.includeRef(node),
         status: 'ok',
         ignored: false,
-        result: { changed: false, include: file },
+        result: { changed: false, include: this.play.run.secrets.maskText(file) },
         durationMs: 0,
         time: Date.now(),
       });
@@ -249,7 +249,7 @@ export class TaskListRunner {
         task: this.includeRef(node),
         status: 'failed',
         ignored: false,
-        result: { failed: true, changed: false, msg: message },
+        result: { failed: true, changed: false, msg: this.play.run.secrets.maskText(message) },
         durationMs: 0,
         time: Date.now(),
       });
@@ -284,11 +284,15 @@ export class TaskListRunner {
     };
   }
 
-  /** As Ansible shows it: `{{ }}` in a task name rendered with the first host's variables, or left as written when it cannot be. */
+  /**
+   * As Ansible shows it: `{{ }}` in a task name rendered with the first host's
+   * variables, or left as written when it cannot be; a known secret a name
+   * was built from shows masked, in every event that carries the task.
+   */
   private displayName(name: string, frame: Frame, host: string): string {
     if (!isTemplated(name)) return name;
     try {
-      return String(renderString(name, this.play.scope(this.state(host), frame)));
+      return this.play.run.secrets.maskText(String(renderString(name, this.play.scope(this.state(host), frame))));
     } catch {
       return name;
     }
