@@ -13,7 +13,7 @@ import { pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { defined } from './undefined.js';
 import { assertSafeName } from './members.js';
-import { tracked, unsafeConditionError } from './unsafe.js';
+import { readsUnsafeData, tracked, UnsafeText, unsafeConditionError } from './unsafe.js';
 
 type Part =
   | { readonly kind: 'text'; readonly text: string }
@@ -67,6 +67,10 @@ export function evaluateCondition(condition: string | boolean, scope: Scope): bo
 /** Render every string inside arrays and mappings (keys too); returns new objects. */
 export function renderDeep(input: unknown, scope: Scope): unknown {
   if (typeof input === 'string') return renderString(input, scope);
+  if (input instanceof UnsafeText) {
+    readsUnsafeData();
+    return input.toString();
+  }
   if (Array.isArray(input)) return input.map((item) => renderDeep(item, scope));
   if (input && typeof input === 'object') {
     const out: Record<string, unknown> = {};

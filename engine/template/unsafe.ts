@@ -35,6 +35,28 @@ export function tracked<T>(render: () => T): { readonly value: T; readonly unsaf
   }
 }
 
+/**
+ * A value the playbook marked `!unsafe`: text that is never templated. The
+ * loader gives it for the YAML tag; rendering gives its text back as is and
+ * taints the render, as host data does. The text is private, so code that
+ * walks raw playbook values looking for `{{ }}` sees nothing in it.
+ */
+export class UnsafeText {
+  readonly #text: string;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  toString(): string {
+    return this.#text;
+  }
+
+  toJSON(): string {
+    return this.#text;
+  }
+}
+
 /** Only text carries taint, as in Ansible (numbers and booleans are never templated). */
 export function holdsText(value: unknown): boolean {
   if (typeof value === 'string') return true;

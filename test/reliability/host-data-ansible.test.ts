@@ -3,7 +3,9 @@
  * 2.14 on the same playbook and host: each task ends the same way (ok,
  * changed, failed) and debug shows the same values. Ansible never evaluates
  * such text again: a condition built from it fails ("Conditional is marked as
- * unsafe"), and debug's `var` gives the text back between braces.
+ * unsafe"), and debug's `var` gives the text back between braces. Values the
+ * playbook marks `!unsafe` (in inventory group_vars, vars_files, task
+ * arguments and task vars) are treated the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
@@ -20,7 +22,10 @@ beforeAll(async () => {
   lab = await Lab.start({ names: ['node1'] });
   work = scratch('host-data-ansible');
   work.write('inventory.yaml', labInventory(lab, { node1: { ansible_python_interpreter: '/usr/bin/python3' } }));
-  work.write('playbook.yaml', [{ name: 'Host data', hosts: 'all', gather_facts: false, tasks: tasks() }]);
+  work.write('playbook.yaml', [{ name: 'Host data', hosts: 'all', gather_facts: false, vars_files: ['unsafe-vars.yaml'], tasks: [...tasks(), { import_tasks: 'unsafe-tasks.yaml' }] }]);
+  work.write('group_vars/all.yaml', "inv_unsafe: !unsafe 'p{{ 7*7 }}w{%'\n");
+  work.write('unsafe-vars.yaml', "vf_unsafe: !unsafe '{{ 7*7 }} from vars_files'\n");
+  work.write('unsafe-tasks.yaml', UNSAFE_TASKS);
   const files = TEXTS.map((text, index) => `echo ${Buffer.from(text).toString('base64')} | base64 -d > /opt/texts/${index}`);
   await lab.exec('node1', ['mkdir -p /opt/texts', ...files].join('\n'));
 });
@@ -56,6 +61,28 @@ function textTasks(index: number): object[] {
     { name: `loop over the fact ${index}`, debug: { msg: '{{ item }}' }, loop: ['{{ kept }}', 'x{{ kept }}'], ...each },
   ];
 }
+
+/** Tasks with `!unsafe` values (written as YAML text: the tag has no JS form). */
+const UNSAFE_TASKS = `
+- name: debug an unsafe argument
+  debug:
+    msg: !unsafe '{{ 7*7 }} argument'
+- name: debug unsafe inventory and vars_files values
+  debug:
+    msg: "{{ inv_unsafe }} / {{ vf_unsafe }}"
+- name: when built from an unsafe value
+  debug: {msg: ran}
+  when: "'{{ vf_unsafe }}' != 'x'"
+  ignore_errors: true
+- name: debug var templated from an unsafe value
+  debug:
+    var: "{{ vf_unsafe }}"
+- name: debug unsafe task vars
+  debug:
+    msg: "{{ tv }}"
+  vars:
+    tv: !unsafe '{{ tv_inner }}'
+`;
 
 interface Outcome {
   readonly status: string;
