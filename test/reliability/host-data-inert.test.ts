@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
-import { cxplayRun, labInventory, scratch, type Scratch } from './support.js';
+import { cxplayRun, labInventory, scratch, seededRandom, type Scratch } from './support.js';
 
 const HOSTILE = "{{ 7*7 }} {{ lookup('pipe', 'touch /tmp/pwned') }} {{ not_defined_anywhere }} {% if true %}x{% endif %}";
 const HOSTNAME = '{{7*7}}';
@@ -176,7 +176,7 @@ function itemResults(jsonLines: string): Map<string, ItemResult[]> {
 
 /** Random text shaped like expressions and templates: braces, statements, lookups, quotes, operators, words. */
 function hostileTexts(seed: number, count: number): string[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const lookup = "lookup('env','CXPLAY_CANARY')";
   const fragments = [
     "{{ 'Zq' * 3 }}",
@@ -205,15 +205,4 @@ function hostileTexts(seed: number, count: number): string[] {
     const text = parts.join(random() < 0.5 ? '' : ' ').trim();
     return text === '' ? word() : text;
   });
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
