@@ -31,11 +31,15 @@ export function isTemplated(text: string): boolean {
 export function renderString(text: string, scope: Scope): unknown {
   if (!isTemplated(text)) return text;
   const parts = parseTemplate(text);
-  const only = parts.length === 1 ? parts[0]! : undefined;
-  if (only?.kind === 'expr' && text.trim().startsWith('{{')) {
-    return defined(evaluate(only.node, { scope, expression: only.source }), text);
-  }
+  const only = wholeExpression(parts, text);
+  if (only) return defined(evaluate(only.node, { scope, expression: only.source }), text);
   return renderParts(parts, scope);
+}
+
+/** The one `{{ expr }}` a value consists of (its value keeps its type), else undefined. */
+function wholeExpression(parts: readonly Part[], text: string): Extract<Part, { kind: 'expr' }> | undefined {
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  return only?.kind === 'expr' && text.trim().startsWith('{{') ? only : undefined;
 }
 
 /** A bare expression (when, changed_when, failed_when, until); `{{ }}` around it is tolerated. */
@@ -56,12 +60,12 @@ export function evaluateExpression(expression: string, scope: Scope): unknown {
  */
 export function evaluateCondition(condition: string | boolean, scope: Scope): boolean {
   if (typeof condition === 'boolean') return condition;
-  if (!isTemplated(condition)) return truthy(evaluateExpression(condition, scope));
-  const whole = WHOLE_EXPRESSION.test(condition.trim());
-  const rendered = tracked(() => (whole ? evaluateExpression(condition, scope) : renderString(condition, scope)));
+  const text = condition.trim();
+  if (!isTemplated(text)) return truthy(evaluateExpression(text, scope));
+  const rendered = tracked(() => renderString(text, scope));
   if (typeof rendered.value !== 'string') return truthy(rendered.value);
   if (rendered.unsafe) throw unsafeConditionError(condition);
-  return truthy(whole ? rendered.value : evaluateExpression(rendered.value, scope));
+  return truthy(wholeExpression(parseTemplate(text), text) ? rendered.value : evaluateExpression(rendered.value, scope));
 }
 
 /** Render every string inside arrays and mappings (keys too); returns new objects. */
