@@ -4,16 +4,18 @@
  * position of every mapping, list and key (see positions.ts). Guarded: syntax
  * errors and duplicate keys name file:line:col, aliases are bounded (no
  * billion laughs), merge-key loops and prototype keys are refused, oversized
- * files are refused, tags Ansible gives a meaning we do not share (!vault,
- * !unsafe) are refused rather than misread.
+ * files are refused, `!unsafe` marks a string never templated (UnsafeText),
+ * and tags Ansible gives a meaning we do not share (!vault) are refused
+ * rather than misread.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type ScalarTag, type YAMLError } from 'yaml';
 import { CxError, type SourcePosition } from '../errors.js';
 import { keyPositionOf, recordKeyPosition, recordPosition } from './positions.js';
 import { runCache } from './run-cache.js';
 import { pyyamlTags } from './yaml-scalars.js';
+import { UnsafeText } from '../template/unsafe.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Nodes that alias expansion may produce in one file; far above any real playbook. */
@@ -23,6 +25,8 @@ export const MAX_DEPTH = 200;
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const STANDARD_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+/** Ansible's `!unsafe` on a string: its text as written, never templated. */
+const UNSAFE_TAG: ScalarTag = { tag: '!unsafe', identify: (value) => value instanceof UnsafeText, resolve: (text) => new UnsafeText(text) };
 const cache = runCache<string, unknown>();
 
 /** Parse a YAML file, once per run (a role used twice is read once). Callers must not modify the result. */
@@ -70,7 +74,7 @@ export function parseYaml(source: string, file: string): unknown {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
     version: '1.1',
-    customTags: pyyamlTags,
+    customTags: (tags) => [...pyyamlTags(tags), UNSAFE_TAG],
     uniqueKeys: true,
     lineCounter,
     prettyErrors: false,
@@ -119,9 +123,7 @@ function keyTextAt(source: string, offset: number): string {
 
 function unsupportedTag(tag: string, at: SourcePosition): CxError {
   if (tag === '!vault') return new CxError('vault-encrypted values (!vault) are not supported', { at, hint: 'pass the secret with -e @file (outside the repository) instead' });
-  if (tag === '!unsafe') {
-    return new CxError('the !unsafe tag is not supported', { at, hint: 'remove it: cxplay would render any {{ }} inside the value, which !unsafe is meant to prevent' });
-  }
+  if (tag === '!unsafe') return new CxError('!unsafe marks a string, not a list or mapping', { at, hint: 'put !unsafe before each string that must not be templated' });
   return new CxError(`YAML tag '${tag}' is not supported`, { at, hint: 'write a plain string, number, boolean, list or mapping' });
 }
 
@@ -162,7 +164,7 @@ class Converter {
   }
 
   private checkTag(node: YamlNode): void {
-    if (node.tag && !STANDARD_TAGS.has(node.tag) && !(isScalar(node) && isMergeSymbol(node.value))) {
+    if (node.tag && !STANDARD_TAGS.has(node.tag) && !(isScalar(node) && (isMergeSymbol(node.value) || node.value instanceof UnsafeText))) {
       throw unsupportedTag(node.tag.replace('tag:yaml.org,2002:', '!!'), this.at(node));
     }
   }

@@ -1,5 +1,4 @@
 /** assert: every `that` condition must hold; the first false one fails the task, named with what it evaluated to. */
-import { truthy } from '../template/python.js';
 import type { ModuleDef } from './module.js';
 
 const MESSAGE = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
@@ -21,12 +20,12 @@ export const assertModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'controller',
+  // Conditions are evaluated as `when:` evaluates them, from the text as written (Ansible's untemplated_args).
+  rawArgs: ['that'],
   async run(ctx) {
     const conditions = [ctx.args.that].flat();
     for (const condition of conditions) {
-      // A condition written as "{{ ... }}" arrives already rendered (true/false); the rest are expressions.
-      const passed = typeof condition === 'boolean' ? condition : truthy(ctx.evaluate(String(condition)));
-      if (!passed) {
+      if (!ctx.condition(typeof condition === 'boolean' ? condition : String(condition))) {
         return { changed: false, failed: true, assertion: condition, evaluated_to: false, msg: (ctx.args.fail_msg ?? ctx.args.msg ?? 'Assertion failed') as string };
       }
     }

@@ -19,6 +19,8 @@ export const debugModule: ModuleDef = {
     if (Number(args.verbosity ?? 0) > ctx.verbosity) return { changed: false, failed: false, skipped: true, skipped_reason: 'Verbosity threshold not met.' };
     if (args.var === undefined) return { changed: false, failed: false, msg: (args.msg ?? 'Hello world!') as string };
     const name = String(args.var);
+    // A name that came from a host is not looked up, as in Ansible, which shows it back between braces.
+    if (ctx.unsafeArgs.has('var')) return { changed: false, failed: false, [name]: `{{${name}}}` };
     // The result key is the variable's name, as in Ansible: `x.y` gives {"x.y": value}.
     try {
       return { changed: false, failed: false, [name]: ctx.evaluate(name) };

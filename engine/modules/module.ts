@@ -51,8 +51,12 @@ export interface ModuleContext {
   resolveSource(src: string, kind: 'files' | 'templates'): string;
   /** Render a Handlebars template file for this host (compiled once per run). */
   renderTemplateFile(path: string): Promise<string>;
-  /** Evaluate an expression (debug `var:`, assert `that:`) in the task's scope. */
+  /** Arguments whose rendered value holds data from a host: never to be templated again. */
+  readonly unsafeArgs: ReadonlySet<string>;
+  /** Evaluate an expression (debug `var:`) in the task's scope. */
   evaluate(expression: string): unknown;
+  /** Evaluate a condition as `when:` does (assert's `that:`, passed unrendered through rawArgs). */
+  condition(condition: string | boolean): boolean;
   /** A note shown to the operator (Ansible's [WARNING]). */
   warn(message: string): void;
 }
@@ -86,5 +90,7 @@ export interface ModuleDef {
   readonly setsFacts?: boolean;
   /** Its `ansible_facts` are the host's gathered facts (setup). */
   readonly gathersFacts?: boolean;
+  /** Arguments passed as written, not rendered: the module evaluates them itself (Ansible's untemplated_args). */
+  readonly rawArgs?: readonly string[];
   run(ctx: ModuleContext): Promise<ModuleResult>;
 }

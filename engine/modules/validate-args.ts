@@ -12,6 +12,7 @@ import { CxError } from '../errors.js';
 import { didYouMean } from '../load/suggest.js';
 import { validatorFor } from '../schema/validators.js';
 import { isTemplated } from '../template/render.js';
+import { UnsafeText } from '../template/unsafe.js';
 import type { ModuleDef } from './module.js';
 
 const compiled = new Map<ModuleDef, { full: ValidateFunction; relaxed: ValidateFunction }>();
@@ -214,6 +215,7 @@ function show(value: unknown): string {
 
 function containsTemplate(value: unknown): boolean {
   if (typeof value === 'string') return isTemplated(value);
+  if (value instanceof UnsafeText) return true; // a string once rendered
   if (Array.isArray(value)) return value.some(containsTemplate);
   if (value && typeof value === 'object') return Object.values(value).some(containsTemplate);
   return false;

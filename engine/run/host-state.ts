@@ -11,6 +11,8 @@ export class HostState {
   facts: Record<string, unknown> | undefined;
   /** set_fact and register results: inert (never rendered again), above task vars. */
   readonly setFacts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  /** Names in setFacts whose values hold data from a host (every registered result; set_fact values rendered from one). */
+  readonly unsafeFacts = new Set<string>();
   private isFailed = false;
   private isUnreachable = false;
   private isEnded = false;
@@ -25,6 +27,13 @@ export class HostState {
     /** Called when failed, unreachable or ended changes (the run counts these changes). */
     private readonly onActivityChange: () => void,
   ) {}
+
+  /** Keep a set_fact value or a registered result; `unsafe` when it holds data from a host. */
+  setFact(name: string, value: unknown, unsafe: boolean): void {
+    this.setFacts[name] = value;
+    if (unsafe) this.unsafeFacts.add(name);
+    else this.unsafeFacts.delete(name);
+  }
 
   get failed(): boolean {
     return this.isFailed;

@@ -9,7 +9,7 @@ import type { BecomeSpec, Connection } from '../connection/connection.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
 import type { ModuleContext } from '../modules/module.js';
-import { evaluateExpression } from '../template/render.js';
+import { evaluateCondition, evaluateExpression } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
 import type { Frame } from './frame.js';
 import type { RunContext } from './run-context.js';
@@ -20,6 +20,7 @@ export interface ModuleContextInput {
   /** The task's name as the views show it (its execs are counted under it). */
   readonly taskName: string;
   readonly args: Readonly<Record<string, unknown>>;
+  readonly unsafeArgs: ReadonlySet<string>;
   /** Opens (or reuses) the connection; called at the first exec, so a task that fails before it contacts nobody. */
   readonly connect: () => Promise<Connection>;
   readonly check: boolean;
@@ -41,6 +42,7 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
   return {
     host: input.host,
     args: input.args,
+    unsafeArgs: input.unsafeArgs,
     check: input.check,
     diff: input.diff,
     become: input.become,
@@ -58,6 +60,7 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
       return run.profiler.time('render', async () => template.render(input.scope));
     },
     evaluate: (expression) => evaluateExpression(expression, input.scope),
+    condition: (condition) => evaluateCondition(condition, input.scope),
     warn: input.onWarning,
   };
 }

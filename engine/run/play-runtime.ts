@@ -9,7 +9,7 @@ import { loadVarsFile } from '../load/vars-file.js';
 import { renderString } from '../template/render.js';
 import { withPosition, CxError } from '../errors.js';
 import { factsLayerValues } from '../vars/facts-layer.js';
-import { LayeredScope, layer, type VarLayer } from '../vars/layered-scope.js';
+import { LayeredScope, layer, renderedLayer, type VarLayer } from '../vars/layered-scope.js';
 import { OMIT_TOKEN, lazyObject } from '../vars/magic.js';
 import type { Frame } from './frame.js';
 import type { HandlerEntry } from './handlers.js';
@@ -55,9 +55,9 @@ export class PlayRuntime {
     const role = frame.role;
     const layers: VarLayer[] = [this.magic(host), this.extraVars, ...frame.includeParams];
     if (role && Object.keys(role.params).length > 0) layers.push(layer(`params of role ${role.role.name}`, role.params));
-    layers.push(layer('set_fact/register', host.setFacts, false), ...frame.blockVars);
+    layers.push(renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts), ...frame.blockVars);
     if (role) layers.push(layer(`${role.role.dir}/vars`, role.role.vars));
-    layers.push(...this.varsFiles(host), this.playVars, layer('facts', factsLayerValues(host.facts), false));
+    layers.push(...this.varsFiles(host), this.playVars, renderedLayer('facts', factsLayerValues(host.facts), true));
     layers.push(layer(`inventory vars of ${host.name}`, host.inventoryVars));
     if (role) layers.push(layer(`${role.role.dir}/defaults`, role.role.defaults));
     return new LayeredScope(layers);
@@ -68,10 +68,10 @@ export class PlayRuntime {
     return new LayeredScope([
       this.magic(host),
       this.extraVars,
-      layer('set_fact/register', host.setFacts, false),
+      renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts),
       ...this.varsFiles(host),
       this.playVars,
-      layer('facts', factsLayerValues(host.facts), false),
+      renderedLayer('facts', factsLayerValues(host.facts), true),
       layer(`inventory vars of ${host.name}`, host.inventoryVars),
     ]);
   }
@@ -83,7 +83,7 @@ export class PlayRuntime {
       this.magic(host),
       this.extraVars,
       this.playVars,
-      layer('facts', factsLayerValues(host.facts), false),
+      renderedLayer('facts', factsLayerValues(host.facts), true),
       layer(`inventory vars of ${host.name}`, host.inventoryVars),
     ]);
     const layers = this.play.varsFiles

@@ -9,8 +9,15 @@ export const MASK = '********';
 
 /** Shorter strings are too common to mask without destroying output ("true", "root"). */
 const MIN_SECRET_LENGTH = 6;
-/** Result keys whose values say nothing about the data (timestamps, counts). */
-const NOT_SECRET_KEYS = new Set(['start', 'end', 'delta', 'changed', 'failed', 'rc', 'skipped', 'encoding', 'attempts']);
+/**
+ * Result keys whose values say nothing about the data: timestamps, counts,
+ * and where and how a file was written (a no_log copy hides its content; its
+ * path, masked in every later line, would only mangle diffs and messages).
+ */
+const NOT_SECRET_KEYS = new Set([
+  'start', 'end', 'delta', 'changed', 'failed', 'rc', 'skipped', 'encoding', 'attempts',
+  'dest', 'path', 'src', 'state', 'mode', 'owner', 'group', 'uid', 'gid', 'size', 'checksum', 'md5sum', 'backup_file', 'before_header', 'after_header',
+]);
 
 export class SecretRegistry {
   private readonly secrets = new Set<string>();

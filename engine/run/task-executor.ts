@@ -14,13 +14,15 @@ import type { ModuleDef, ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
 import { validateArgs } from '../modules/validate-args.js';
 import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
-import { layer, type LayeredScope } from '../vars/layered-scope.js';
+import { holdsText, tracked } from '../template/unsafe.js';
+import { renderedLayer, type LayeredScope } from '../vars/layered-scope.js';
 import { stripOmitted } from '../vars/magic.js';
 import { connectionFor } from './connections.js';
 import { handlersNotifiedBy } from './handlers.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag, numberKeyword, stringKeyword } from './keywords.js';
+import { loopItems } from './loop-items.js';
 import { buildModuleContext } from './module-context.js';
 import type { PlayRuntime } from './play-runtime.js';
 import { aggregateLoop, statusOf, type Result } from './results.js';
@@ -97,7 +99,7 @@ export async function executeTask(
 
 /** Register, facts, notify, and the host leaving the play on failure. */
 function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: HostState, result: Result, status: HostStatus): void {
-  if (task.register) host.setFacts[task.register] = result;
+  if (task.register) host.setFact(task.register, result, true);
   if (status === 'unreachable') {
     host.unreachable = true;
     return;
@@ -115,8 +117,8 @@ function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: Hos
 
 /** Ansible's non-persistent facts for a rescue section: what failed, and its result. */
 function rememberFailureForRescue(task: ModuleTask, host: HostState, result: Result): void {
-  host.setFacts.ansible_failed_result = result;
-  host.setFacts.ansible_failed_task = { name: task.name ?? task.module, action: task.module };
+  host.setFact('ansible_failed_result', result, true);
+  host.setFact('ansible_failed_task', { name: task.name ?? task.module, action: task.module }, false);
 }
 
 async function runSingle(state: TaskRunState, scope: LayeredScope): Promise<Result> {
@@ -132,9 +134,9 @@ async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result
   const items = loopItems(task, scope);
   const loopVar = task.loopControl?.loopVar ?? 'item';
   const results: Result[] = [];
-  for (const [index, item] of items.entries()) {
+  for (const [index, { value: item, unsafe }] of items.entries()) {
     if (play.run.interrupted) break;
-    const itemScope = scope.withTop(layer('loop', loopVars(task, loopVar, item, index, items.length), false));
+    const itemScope = scope.withTop(renderedLayer('loop', loopVars(task, loopVar, item, index, items.length), unsafe));
     const falseCondition = firstFalseCondition(state.frame.when, itemScope);
     const itemResult: Result =
       falseCondition === undefined
@@ -187,8 +189,8 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const run = play.run;
   const check = effectiveCheck(frame, scope, run.options.check);
   const diff = frame.diff === undefined ? run.options.diff : flag(frame.diff, scope);
-  const rendered = run.profiler.time('render', async () => stripOmitted(renderDeep(task.args, scope)) as Record<string, unknown>);
-  const args = validateArgs(module, await rendered);
+  const rendered = await run.profiler.time('render', async () => renderArgs(task.args, module, scope));
+  const args = validateArgs(module, rendered.args);
   if (check && module.checkMode === 'none') {
     return { changed: false, skipped: true, msg: `remote module (${module.name}) does not support check mode` };
   }
@@ -210,6 +212,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     become: becomeOn && becomeUser !== connectedAs ? { user: becomeUser, method: 'sudo' } : undefined,
     environment: environmentOf(frame, scope),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    unsafeArgs: rendered.unsafe,
     frame,
     scope,
     taskDir: dirname(task.at.file),
@@ -219,17 +222,37 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     },
   });
   const result: ModuleResult = await module.run(ctx);
-  applyFacts(module, host, result);
+  applyFacts(module, host, result, rendered.unsafe);
   if (state.noLog) run.secrets.addFromResult(result);
   return result as Result;
 }
 
+/**
+ * Each argument rendered on its own, so that the ones built from host data
+ * are known (set_fact keeps that with the fact; debug's `var` is not looked
+ * up). The module's rawArgs stay as written.
+ */
+function renderArgs(raw: Readonly<Record<string, unknown>>, module: ModuleDef, scope: LayeredScope): { args: Record<string, unknown>; unsafe: Set<string> } {
+  const args: Record<string, unknown> = {};
+  const unsafe = new Set<string>();
+  for (const [key, value] of Object.entries(raw)) {
+    if (module.rawArgs?.includes(key)) {
+      args[key] = value;
+      continue;
+    }
+    const rendered = tracked(() => renderDeep({ [key]: value }, scope) as Record<string, unknown>);
+    Object.assign(args, rendered.value);
+    if (rendered.unsafe) for (const name of Object.keys(rendered.value)) unsafe.add(name);
+  }
+  return { args: stripOmitted(args) as Record<string, unknown>, unsafe };
+}
+
 /** set_fact results and gathered facts become variables of the host. */
-function applyFacts(module: ModuleDef, host: HostState, result: ModuleResult): void {
+function applyFacts(module: ModuleDef, host: HostState, result: ModuleResult, unsafeArgs: ReadonlySet<string>): void {
   const facts = result.ansible_facts;
   if (!facts || typeof facts !== 'object' || result.failed) return;
   if (module.gathersFacts) host.facts = { ...(host.facts ?? {}), ...(facts as Record<string, unknown>) };
-  else Object.assign(host.setFacts, facts);
+  else for (const [name, value] of Object.entries(facts)) host.setFact(name, value, unsafeArgs.has(name) && holdsText(value));
 }
 
 function applyOverrides(state: TaskRunState, scope: LayeredScope, result: Result): void {
@@ -247,7 +270,7 @@ function applyOverrides(state: TaskRunState, scope: LayeredScope, result: Result
 
 function resultScope(state: TaskRunState, scope: LayeredScope, result: Result): LayeredScope {
   const register = state.task.register;
-  return register ? scope.withTop(layer('registered result', { [register]: result }, false)) : scope;
+  return register ? scope.withTop(renderedLayer('registered result', { [register]: result }, true)) : scope;
 }
 
 function firstFalseCondition(conditions: readonly string[], scope: LayeredScope): string | undefined {
@@ -261,17 +284,6 @@ function evaluateAll(conditions: readonly string[], scope: LayeredScope): boolea
 function effectiveCheck(frame: Frame, scope: LayeredScope, globalCheck: boolean): boolean {
   if (frame.checkMode === undefined) return globalCheck;
   return flag(frame.checkMode, scope);
-}
-
-function loopItems(task: ModuleTask, scope: LayeredScope): unknown[] {
-  const value = typeof task.loop === 'string' ? renderString(task.loop, scope) : renderDeep(task.loop, scope);
-  if (!Array.isArray(value)) {
-    throw new CxError(`loop needs a list, got ${value === null ? 'null' : typeof value}`, {
-      at: task.at,
-      hint: 'use a list, or a filter such as dict2items to turn a mapping into one',
-    });
-  }
-  return task.loopFlatten ? value.flat(1) : value;
 }
 
 function loopVars(task: ModuleTask, loopVar: string, item: unknown, index: number, length: number): Record<string, unknown> {

@@ -14,11 +14,12 @@ import { loadRole } from '../load/role.js';
 import { roleEntryTasks } from '../load/role-entry.js';
 import { loadTaskFile } from '../load/tasks.js';
 import { findModule } from '../modules/registry.js';
-import { evaluateCondition, isTemplated, renderDeep, renderString } from '../template/render.js';
-import { layer } from '../vars/layered-scope.js';
+import { evaluateCondition, isTemplated, renderString } from '../template/render.js';
+import { renderedLayer, type VarLayer } from '../vars/layered-scope.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag } from './keywords.js';
+import { loopItems } from './loop-items.js';
 import type { PlayRuntime } from './play-runtime.js';
 import { selectedByTags } from './tags.js';
 import { executeTask } from './task-executor.js';
@@ -77,10 +78,11 @@ export class TaskListRunner {
 
   /** run_once: what the one host registered or set is set on every host of the batch. */
   private shareRunOnceResult(task: ModuleTask, source: HostState, hosts: readonly string[]): void {
-    const shared: Record<string, unknown> = {};
-    if (task.register && task.register in source.setFacts) shared[task.register] = source.setFacts[task.register];
-    if (findModule(task.module)?.setsFacts) Object.assign(shared, source.setFacts);
-    for (const name of hosts.slice(1)) Object.assign(this.state(name).setFacts, shared);
+    const shared = findModule(task.module)?.setsFacts ? Object.keys(source.setFacts) : [];
+    if (task.register && task.register in source.setFacts) shared.push(task.register);
+    for (const name of hosts.slice(1)) {
+      for (const fact of shared) this.state(name).setFact(fact, source.setFacts[fact], source.unsafeFacts.has(fact));
+    }
   }
 
   private async runBlock(block: BlockNode, hosts: readonly string[], frame: Frame): Promise<void> {
@@ -134,7 +136,7 @@ export class TaskListRunner {
   private async runInclude(node: IncludeNode, hosts: readonly string[], frame: Frame): Promise<void> {
     this.play.run.emit({ kind: 'task_start', task: this.includeRef(node), hosts, time: Date.now() });
     const inner = enterNode(frame, node);
-    const groups = new Map<string, { hosts: string[]; item: Record<string, unknown> | undefined; target: string }>();
+    const groups = new Map<string, { hosts: string[]; item: VarLayer | undefined; target: string }>();
     for (const name of hosts) {
       const host = this.state(name);
       const scope = this.play.scope(host, inner);
@@ -143,33 +145,33 @@ export class TaskListRunner {
         continue;
       }
       for (const item of this.includeItems(node, scope)) {
-        const itemScope = item ? scope.withTop(layer('loop', item, false)) : scope;
+        const itemScope = item ? scope.withTop(item) : scope;
         const target = String(renderString(node.target, itemScope));
-        const key = `${target}\u0000${JSON.stringify(item ?? null)}`;
+        const key = `${target}\u0000${JSON.stringify(item?.values ?? null)}`;
         const group = groups.get(key) ?? { hosts: [], item, target };
         group.hosts.push(name);
         groups.set(key, group);
       }
     }
     for (const group of groups.values()) {
-      const itemLayers = group.item ? [layer('loop', group.item, false), ...inner.includeParams] : inner.includeParams;
+      const itemLayers = group.item ? [group.item, ...inner.includeParams] : inner.includeParams;
       const groupFrame: Frame = { ...inner, includeParams: itemLayers };
       if (node.kind === 'include_tasks') await this.includeTasks(node, group.target, group.hosts, groupFrame);
       else await this.includeRole(node, group.target, group.hosts, groupFrame);
     }
   }
 
-  private includeItems(node: IncludeNode, scope: ReturnType<PlayRuntime['scope']>): (Record<string, unknown> | undefined)[] {
+  /** The loop layer of each item of an include's loop (none without a loop). */
+  private includeItems(node: IncludeNode, scope: ReturnType<PlayRuntime['scope']>): (VarLayer | undefined)[] {
     if (node.loop === undefined) return [undefined];
-    const value = typeof node.loop === 'string' ? renderString(node.loop, scope) : renderDeep(node.loop, scope);
-    if (!Array.isArray(value)) throw new CxError('loop needs a list', { at: node.at });
-    const items = node.loopFlatten ? value.flat(1) : value;
     const loopVar = node.loopControl?.loopVar ?? 'item';
-    return items.map((item, index) => ({
-      [loopVar]: item,
-      ansible_loop_var: loopVar,
-      ...(node.loopControl?.indexVar ? { [node.loopControl.indexVar]: index } : {}),
-    }));
+    return loopItems(node, scope).map(({ value, unsafe }, index) =>
+      renderedLayer(
+        'loop',
+        { [loopVar]: value, ansible_loop_var: loopVar, ...(node.loopControl?.indexVar ? { [node.loopControl.indexVar]: index } : {}) },
+        unsafe,
+      ),
+    );
   }
 
   private async includeTasks(node: IncludeNode, target: string, hosts: readonly string[], frame: Frame): Promise<void> {
@@ -207,7 +209,8 @@ export class TaskListRunner {
 
   /** Ansible counts a loaded include as one `ok` per host ("included: file for hosts"). */
   private markIncluded(node: IncludeNode, file: string, hosts: readonly string[]): void {
-    for (const name of hosts) this.includeResult(node, this.state(name), 'ok', { changed: false, include: file }, file);
+    const shown = this.play.run.secrets.maskText(file);
+    for (const name of hosts) this.includeResult(node, this.state(name), 'ok', { changed: false, include: shown }, shown);
   }
 
   private skipInclude(node: IncludeNode, host: HostState): void {
@@ -218,7 +221,7 @@ export class TaskListRunner {
     for (const name of hosts) {
       const host = this.state(name);
       host.failed = true;
-      this.includeResult(node, host, 'failed', { failed: true, changed: false, msg: message });
+      this.includeResult(node, host, 'failed', { failed: true, changed: false, msg: this.play.run.secrets.maskText(message) });
     }
   }
 
@@ -257,11 +260,15 @@ export class TaskListRunner {
     };
   }
 
-  /** As Ansible shows it: `{{ }}` in a task name rendered with the first host's variables, or left as written when it cannot be. */
+  /**
+   * As Ansible shows it: `{{ }}` in a task name rendered with the first host's
+   * variables, or left as written when it cannot be; a known secret a name
+   * was built from shows masked, in every event that carries the task.
+   */
   private displayName(name: string, frame: Frame, host: string): string {
     if (!isTemplated(name)) return name;
     try {
-      return String(renderString(name, this.play.scope(this.state(host), frame)));
+      return this.play.run.secrets.maskText(String(renderString(name, this.play.scope(this.state(host), frame))));
     } catch {
       return name;
     }

@@ -1,6 +1,7 @@
 /** Functions callable by name in expressions: range() and lookup('env', ...). */
 import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
+import { readsUnsafeData } from './unsafe.js';
 
 export function callGlobal(name: string, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
   switch (name) {
@@ -29,6 +30,7 @@ function range(numbers: number[]): number[] {
 function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
   const [plugin, ...terms] = args.map(String);
   if (plugin === 'env') {
+    readsUnsafeData(); // a lookup's result is data, as in Ansible: never templated again
     const values = terms.map((term) => process.env[term] ?? (kwargs.default !== undefined ? String(kwargs.default) : ''));
     return values.length === 1 ? values[0] : values.join(',');
   }

@@ -2,7 +2,8 @@
  * Rendering playbook values: `{{ expr }}` segments, `{# comments #}`, and the
  * `{% if %}` / `{% for %}` statements. A value that is exactly one `{{ expr }}`
  * keeps its native type, as in Ansible. Rendering is one pass: what an
- * expression returns is never rendered again.
+ * expression returns is never rendered again, and a condition built from
+ * host data is refused (unsafe.ts).
  */
 import { TemplateError } from '../errors.js';
 import type { Node } from './ast.js';
@@ -12,6 +13,7 @@ import { pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { defined } from './undefined.js';
 import { assertSafeName } from './members.js';
+import { readsUnsafeData, tracked, UnsafeText, unsafeConditionError } from './unsafe.js';
 
 type Part =
   | { readonly kind: 'text'; readonly text: string }
@@ -29,11 +31,15 @@ export function isTemplated(text: string): boolean {
 export function renderString(text: string, scope: Scope): unknown {
   if (!isTemplated(text)) return text;
   const parts = parseTemplate(text);
-  const only = parts.length === 1 ? parts[0]! : undefined;
-  if (only?.kind === 'expr' && text.trim().startsWith('{{')) {
-    return defined(evaluate(only.node, { scope, expression: only.source }), text);
-  }
+  const only = wholeExpression(parts, text);
+  if (only) return defined(evaluate(only.node, { scope, expression: only.source }), text);
   return renderParts(parts, scope);
+}
+
+/** The one `{{ expr }}` a value consists of (its value keeps its type), else undefined. */
+function wholeExpression(parts: readonly Part[], text: string): Extract<Part, { kind: 'expr' }> | undefined {
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  return only?.kind === 'expr' && text.trim().startsWith('{{') ? only : undefined;
 }
 
 /** A bare expression (when, changed_when, failed_when, until); `{{ }}` around it is tolerated. */
@@ -44,14 +50,31 @@ export function evaluateExpression(expression: string, scope: Scope): unknown {
   return value(parseExpression(source), { scope, expression: source });
 }
 
-export function evaluateCondition(expression: string | boolean, scope: Scope): boolean {
-  if (typeof expression === 'boolean') return expression;
-  return truthy(evaluateExpression(expression, scope));
+/**
+ * A condition as Ansible evaluates one (when, changed_when, failed_when,
+ * until, assert's that): its `{{ }}` are rendered first, and the text they
+ * produce is evaluated as an expression, unless that text was built from
+ * host data: then it is refused, as Ansible refuses it ("Conditional is
+ * marked as unsafe"). A value that is exactly `{{ expr }}` is that
+ * expression's value; a string from host data is refused there too.
+ */
+export function evaluateCondition(condition: string | boolean, scope: Scope): boolean {
+  if (typeof condition === 'boolean') return condition;
+  const text = condition.trim();
+  if (!isTemplated(text)) return truthy(evaluateExpression(text, scope));
+  const rendered = tracked(() => renderString(text, scope));
+  if (typeof rendered.value !== 'string') return truthy(rendered.value);
+  if (rendered.unsafe) throw unsafeConditionError(condition);
+  return truthy(wholeExpression(parseTemplate(text), text) ? rendered.value : evaluateExpression(rendered.value, scope));
 }
 
 /** Render every string inside arrays and mappings (keys too); returns new objects. */
 export function renderDeep(input: unknown, scope: Scope): unknown {
   if (typeof input === 'string') return renderString(input, scope);
+  if (input instanceof UnsafeText) {
+    readsUnsafeData();
+    return input.toString();
+  }
   if (Array.isArray(input)) return input.map((item) => renderDeep(item, scope));
   if (input && typeof input === 'object') {
     const out: Record<string, unknown> = {};

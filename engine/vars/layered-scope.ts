@@ -4,22 +4,29 @@
  * it. Layers written by people (inventory, play vars, role vars, -e, ...) are
  * `templated`: their `{{ }}` are rendered on first use, in this same scope, so
  * a task-level override is seen by a play-level template as in Ansible. Layers
- * holding data that came from hosts (facts, registered results, set_fact
- * values already rendered) are inert: never rendered again.
+ * holding values already rendered (facts, registered results, set_fact) are
+ * inert: never rendered again. Reading a name that holds data from a host
+ * (`unsafe`, or a templated value whose render read some) taints the render
+ * that reads it (see template/unsafe.ts).
  */
 import { TemplateError } from '../errors.js';
 import { renderDeep } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
+import { readsUnsafeData, tracked } from '../template/unsafe.js';
 
 export interface VarLayer {
   /** For error messages and debugging ("play vars", "host_vars/node1.yaml", ...). */
   readonly source: string;
   readonly values: Readonly<Record<string, unknown>>;
   readonly templated: boolean;
+  /** Names whose values hold data from a host (`true`: all of them). */
+  readonly unsafe?: boolean | ReadonlySet<string>;
 }
 
 export class LayeredScope implements Scope {
   private readonly rendered = new Map<string, unknown>();
+  /** Rendered names whose render read host data. */
+  private readonly renderedUnsafe = new Set<string>();
   private readonly resolving = new Set<string>();
 
   /** @param layers highest precedence first */
@@ -35,11 +42,17 @@ export class LayeredScope implements Scope {
   }
 
   get(name: string): unknown {
-    if (this.rendered.has(name)) return this.rendered.get(name);
+    if (this.rendered.has(name)) {
+      if (this.renderedUnsafe.has(name)) readsUnsafeData();
+      return this.rendered.get(name);
+    }
     const layer = this.find(name);
     if (!layer) return undefined;
     const raw = layer.values[name];
-    if (!layer.templated) return raw;
+    if (!layer.templated) {
+      if (layer.unsafe === true || (layer.unsafe instanceof Set && layer.unsafe.has(name))) readsUnsafeData();
+      return raw;
+    }
     if (this.resolving.has(name)) {
       throw new TemplateError(`recursive loop detected in template: '${name}' refers to itself`, {
         hint: `check the definition of '${name}' in ${layer.source}`,
@@ -47,8 +60,9 @@ export class LayeredScope implements Scope {
     }
     this.resolving.add(name);
     try {
-      const value = renderDeep(raw, this);
+      const { value, unsafe } = tracked(() => renderDeep(raw, this));
       this.rendered.set(name, value);
+      if (unsafe) this.renderedUnsafe.add(name);
       return value;
     } finally {
       this.resolving.delete(name);
@@ -72,4 +86,9 @@ export class LayeredScope implements Scope {
 
 export function layer(source: string, values: Readonly<Record<string, unknown>>, templated = true): VarLayer {
   return { source, values, templated };
+}
+
+/** An inert layer of values already rendered; `unsafe` names those that hold data from a host. */
+export function renderedLayer(source: string, values: Readonly<Record<string, unknown>>, unsafe: boolean | ReadonlySet<string>): VarLayer {
+  return { source, values, templated: false, unsafe };
 }

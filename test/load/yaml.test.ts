@@ -6,6 +6,9 @@ import { keyPositionOf, positionOf } from '../../engine/load/positions.js';
 import { clearRunCaches } from '../../engine/load/run-cache.js';
 import { loadVarsFile } from '../../engine/load/vars-file.js';
 import { loadYamlFile, MAX_FILE_BYTES, parseYaml } from '../../engine/load/yaml.js';
+import { renderDeep } from '../../engine/template/render.js';
+import { scopeFromObject } from '../../engine/template/scope.js';
+import { UnsafeText } from '../../engine/template/unsafe.js';
 import { errorOf, removeTrees, writeTree } from './tree.js';
 
 afterAll(removeTrees);
@@ -140,10 +143,19 @@ describe('refused input', () => {
     expect(error.at?.line).toBe(2);
   });
 
-  it('refuses vault values and !unsafe rather than misreading them', () => {
+  it('refuses vault values and other tags rather than misreading them', () => {
     expect(errorOf(() => parse('password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n')).message).toMatch(/vault-encrypted values/);
-    expect(errorOf(() => parse("text: !unsafe '{{ not_a_template }}'\n")).message).toMatch(/!unsafe tag is not supported/);
     expect(errorOf(() => parse('s: !!set {a, b}\n')).message).toBe("YAML tag '!!set' is not supported");
+  });
+
+  it('reads !unsafe strings as text never templated, as Ansible does, and only strings', () => {
+    const value = parse("text: !unsafe '{{ not_a_template }}'\nlist: [!unsafe 'p{%w', 2]\nplain: !unsafe yes\n") as Record<string, unknown>;
+    expect(value.text).toBeInstanceOf(UnsafeText);
+    expect(JSON.stringify(value)).toBe('{"text":"{{ not_a_template }}","list":["p{%w",2],"plain":"yes"}');
+    expect(renderDeep(value, scopeFromObject({}))).toEqual({ text: '{{ not_a_template }}', list: ['p{%w', 2], plain: 'yes' });
+    const error = errorOf(() => parse('a: 1\nlist: !unsafe [1, 2]\n'));
+    expect(error.message).toMatch(/!unsafe marks a string/);
+    expect(error.at?.line).toBe(2);
   });
 
   it('refuses keys that are lists or mappings', () => {

@@ -13,7 +13,7 @@ import { CxError } from '../../engine/errors.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from '../../engine/modules/module.js';
 import { validateArgs } from '../../engine/modules/validate-args.js';
 import { compileTemplateFile } from '../../engine/template/handlebars.js';
-import { evaluateExpression } from '../../engine/template/render.js';
+import { evaluateCondition, evaluateExpression } from '../../engine/template/render.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 
 export interface RunOptions {
@@ -29,6 +29,8 @@ export interface RunOptions {
   readonly host?: string;
   readonly signal?: AbortSignal;
   readonly playbookDir?: string;
+  /** Arguments whose value stands for data from a host. */
+  readonly unsafeArgs?: readonly string[];
 }
 
 export interface RunOutcome {
@@ -46,6 +48,7 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
   return {
     host: options.host ?? 'localhost',
     args: validateArgs(module, options.args),
+    unsafeArgs: new Set(options.unsafeArgs ?? []),
     check: options.check ?? false,
     diff: options.diff ?? false,
     become: undefined,
@@ -61,6 +64,7 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
     },
     renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),
+    condition: (condition) => evaluateCondition(condition, scope),
     warn: (message) => warnings.push(message),
   };
 }

@@ -8,27 +8,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { parseRecap } from '../support/cli.js';
-import { cxplayRun, labInventory, scratch, type Scratch } from './support.js';
+import { cxplayRun, labInventory, scratch, seededRandom, type Scratch } from './support.js';
 
 const PIECES = [
   "'", '"', "'\\''", '$(touch /tmp/pwned)', '`touch /tmp/pwned`', '\n', '\t', '*', '?', '[a-z]', ' ', '  ', '\\', '\\n', '$HOME', '${x:-y}',
   ';', '&&', '|', '>', '<', '~', '#', '!', '%s', '%', '-n', '--', 'é', 'EOF', "'EOF'", 'word', 'a b', '$((1+1))', '&', ')', '(',
 ];
 
-/** mulberry32: a small deterministic generator, so a failure is reproducible from its seed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function samples(seed: number, count: number): string[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const length = 1 + Math.floor(random() * 6);
     return Array.from({ length }, () => PIECES[Math.floor(random() * PIECES.length)]!).join('');
