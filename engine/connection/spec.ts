@@ -15,23 +15,46 @@ export interface ConnectionDefaults {
   readonly connectTimeoutMs?: number | undefined;
 }
 
+/**
+ * Ansible's variable names for each setting, the winning one first: a legacy
+ * `ansible_ssh_*` name wins over the new one wherever each is defined (group
+ * or host, even over -e), as measured with ansible-playbook 2.14 (its ssh
+ * plugin takes the last defined name of its list, and lists the legacy last).
+ */
+const NAMES = {
+  address: ['ansible_ssh_host', 'ansible_host'],
+  port: ['ansible_ssh_port', 'ansible_port'],
+  user: ['ansible_ssh_user', 'ansible_user'],
+  password: ['ansible_ssh_password', 'ansible_ssh_pass', 'ansible_password'],
+  privateKeyFile: ['ansible_ssh_private_key_file', 'ansible_private_key_file'],
+  timeout: ['ansible_ssh_timeout', 'ansible_timeout'],
+  hostKeyChecking: ['ansible_ssh_host_key_checking', 'ansible_host_key_checking'],
+} as const;
+
+/** The names of the connection password (each a secret wherever it would show). */
+export const PASSWORD_VARS: readonly string[] = NAMES.password;
+
+/** Every variable connectionSpecFromVars reads. */
+export const CONNECTION_VARS: readonly string[] = ['ansible_connection', ...Object.values(NAMES).flat(), 'ansible_ssh_common_args', 'ansible_ssh_extra_args'];
+
 /** Throws UnreachableError (nothing is sent to the host) when its ssh arguments ask for something cxplay does not do. */
 export function connectionSpecFromVars(host: string, vars: Readonly<Record<string, unknown>>, defaults: ConnectionDefaults): ConnectionSpec {
   const options = sshArgsOf(host, vars);
+  const address = setting(vars, NAMES.address);
   const explicitType = vars.ansible_connection === undefined ? undefined : String(vars.ansible_connection);
-  const implicitLocal = explicitType === undefined && host === 'localhost' && vars.ansible_host === undefined;
+  const implicitLocal = explicitType === undefined && host === 'localhost' && address === undefined;
   const strict = options.strictHostKeyChecking ?? '';
-  const envChecking = (process.env.ANSIBLE_HOST_KEY_CHECKING ?? '').toLowerCase();
-  const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || ['false', '0', 'no'].includes(envChecking);
-  const timeoutSeconds = vars.ansible_timeout === undefined ? undefined : Number(vars.ansible_timeout);
+  const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || hostKeyCheckingOff(vars);
+  const timeout = setting(vars, NAMES.timeout);
+  const timeoutSeconds = timeout === undefined ? undefined : Number(timeout);
   const spec: ConnectionSpec = {
     host,
     type: explicitType === 'local' || implicitLocal ? 'local' : 'ssh',
-    address: String(vars.ansible_host ?? host),
-    port: Number(vars.ansible_port ?? 22),
-    user: String(vars.ansible_user ?? userInfo().username),
-    privateKeyFile: expandHome(vars.ansible_ssh_private_key_file ?? vars.ansible_private_key_file),
-    password: (vars.ansible_password ?? vars.ansible_ssh_pass) as string | undefined,
+    address: String(address ?? host),
+    port: Number(setting(vars, NAMES.port) ?? 22),
+    user: String(setting(vars, NAMES.user) ?? userInfo().username),
+    privateKeyFile: expandHome(setting(vars, NAMES.privateKeyFile)),
+    password: setting(vars, NAMES.password) as string | undefined,
     knownHostsFile: expandHome(options.userKnownHostsFile) ?? defaults.knownHostsFile,
     acceptNewHostKeys: acceptNew,
     connectTimeoutMs: timeoutSeconds !== undefined && Number.isFinite(timeoutSeconds) ? timeoutSeconds * 1000 : (defaults.connectTimeoutMs ?? 10_000),
@@ -39,6 +62,23 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
     keepaliveCountMax: options.serverAliveCountMax ?? 3,
   };
   return options.proxyJump ? { ...spec, jump: jumpChain(host, options.proxyJump, spec) } : spec;
+}
+
+/** The value of the first of `names` that is set (Ansible skips a null one). */
+function setting(vars: Readonly<Record<string, unknown>>, names: readonly string[]): unknown {
+  for (const name of names) if (vars[name] !== undefined && vars[name] !== null) return vars[name];
+  return undefined;
+}
+
+/**
+ * Host key checking turned off, as Ansible's host_key_checking: by a
+ * variable, else by the environment. Off, Ansible passes ssh
+ * `StrictHostKeyChecking=no`; cxplay then accepts new keys but still refuses
+ * changed ones. Only a clear "false" turns it off.
+ */
+function hostKeyCheckingOff(vars: Readonly<Record<string, unknown>>): boolean {
+  const value = setting(vars, NAMES.hostKeyChecking) ?? process.env.ANSIBLE_SSH_HOST_KEY_CHECKING ?? process.env.ANSIBLE_HOST_KEY_CHECKING;
+  return value !== undefined && ['false', 'no', 'off', '0', 'n', 'f'].includes(String(value).toLowerCase());
 }
 
 function sshArgsOf(host: string, vars: Readonly<Record<string, unknown>>): SshArgs {
