@@ -63,8 +63,10 @@ export function parseSshArgs(text: string): SshArgs {
     else if (flag === 'J') addOption(options, `ProxyJump=${value}`);
     else if (!NO_EFFECT_FLAGS.includes(flag)) throw refused(`-${flag}`, INSTEAD[FLAG_OPTION[flag] ?? '']);
   }
+  const knownHosts = options.get('userknownhostsfile');
+  if (knownHosts && /\s/.test(knownHosts)) throw new SshArgsError(`UserKnownHostsFile lists several files (${knownHosts}): cxplay checks one; give one`);
   return {
-    userKnownHostsFile: options.get('userknownhostsfile'),
+    userKnownHostsFile: knownHosts,
     strictHostKeyChecking: options.get('stricthostkeychecking')?.toLowerCase(),
     proxyJump: options.get('proxyjump')?.toLowerCase() === 'none' ? undefined : options.get('proxyjump'),
     serverAliveIntervalSeconds: numberOption(options, 'serveraliveinterval'),

@@ -48,6 +48,7 @@ describe('ssh arguments', () => {
     ['bastion', 'unexpected "bastion": only ssh options'],
     ['-o "ProxyJump=a', 'a quote is not closed'],
     ['-o ServerAliveInterval=soon', 'serveraliveinterval must be a whole number'],
+    ['-o "UserKnownHostsFile=/a /b"', 'UserKnownHostsFile lists several files (/a /b): cxplay checks one'],
   ])('refuses %s by name', (args, message) => {
     expect(() => parseSshArgs(args)).toThrow(SshArgsError);
     expect(() => parseSshArgs(args)).toThrow(message);
