@@ -52,6 +52,8 @@ export interface ConnectionSpec {
   readonly connectTimeoutMs: number;
   readonly keepaliveIntervalMs: number;
   readonly keepaliveCountMax: number;
+  /** The jump host (ProxyJump) the connection goes through, itself maybe behind another. */
+  readonly jump?: ConnectionSpec | undefined;
 }
 
 /** The host could not be reached or the connection broke: the host leaves the play. */

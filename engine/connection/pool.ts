@@ -1,15 +1,19 @@
 /**
  * One connection per host for the run: the first task to need a host opens
  * it, concurrent callers share the same attempt, and a host that could not
- * be reached keeps failing fast with the same error.
+ * be reached keeps failing fast with the same error. Likewise one connection
+ * per jump host (ProxyJump), shared by every host behind it.
  */
 import type { Connection, ConnectionSpec } from './connection.js';
 import { LocalConnection } from './local.js';
-import type { SshShared } from './ssh.js';
+import type { SshConnection, SshShared } from './ssh.js';
 
 export class ConnectionPool {
   private readonly connections = new Map<string, Promise<Connection>>();
   private readonly opened: Connection[] = [];
+  /** Jump host connections by jumpKey(), and the ones opened, in the order they came up. */
+  private readonly jumps = new Map<string, Promise<SshConnection>>();
+  private readonly openedJumps: SshConnection[] = [];
   /** Key and known_hosts files, read once for all the hosts (made with the first SSH host). */
   private shared: SshShared | undefined;
 
@@ -33,8 +37,10 @@ export class ConnectionPool {
     return this.opened.reduce((total, connection) => total + connection.execCount, 0);
   }
 
+  /** The hosts' connections first, then their jump hosts, each before the one it goes through. */
   async closeAll(): Promise<void> {
     await Promise.all(this.opened.map((connection) => connection.close().catch(() => undefined)));
+    for (const jump of [...this.openedJumps].reverse()) await jump.close().catch(() => undefined);
   }
 
   private async open(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
@@ -44,9 +50,29 @@ export class ConnectionPool {
   }
 
   /** ssh2 loads with the first SSH host (some 25 ms of CPU): a run on local connections never needs it. */
-  private async openSsh(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<Connection> {
+  private async openSsh(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<SshConnection> {
     const { SshConnection, newSshShared } = await import('./ssh.js');
     this.shared ??= newSshShared();
-    return SshConnection.open(spec, signal, this.shared);
+    const via = spec.jump ? await this.jumpHost(spec.jump, signal) : undefined;
+    return SshConnection.open(spec, signal, this.shared, via);
   }
+
+  private jumpHost(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<SshConnection> {
+    const key = jumpKey(spec);
+    let connection = this.jumps.get(key);
+    if (!connection) {
+      connection = this.openSsh(spec, signal).then((opened) => {
+        this.openedJumps.push(opened);
+        return opened;
+      });
+      connection.catch(() => undefined);
+      this.jumps.set(key, connection);
+    }
+    return connection;
+  }
+}
+
+/** What makes two jump host connections the same one: where, as whom, with which key and known_hosts, through what. */
+function jumpKey(spec: ConnectionSpec): string {
+  return JSON.stringify([spec.user, spec.address, spec.port, spec.privateKeyFile, spec.knownHostsFile, spec.acceptNewHostKeys, spec.jump ? jumpKey(spec.jump) : null]);
 }

@@ -8,6 +8,7 @@
  * an interrupt can end the remote process group through a second channel.
  */
 import { connect as connectTcp, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import pLimit from 'p-limit';
 import { Client, type Algorithms, type AnyAuthMethod, type AuthMethod, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
 import { becomeCommandLine } from './become.js';
@@ -71,11 +72,14 @@ export class SshConnection implements Connection {
     client.on('close', () => this.markDead('connection closed by the remote host'));
   }
 
-  /** Connect and authenticate; an abort of `signal` (SIGINT/SIGTERM) gives up at once instead of waiting for the timeout. */
-  static async open(spec: ConnectionSpec, signal?: AbortSignal, shared: SshShared = newSshShared()): Promise<SshConnection> {
+  /**
+   * Connect and authenticate, straight or through the jump host `via`; an
+   * abort of `signal` (SIGINT/SIGTERM) gives up at once instead of waiting for the timeout.
+   */
+  static async open(spec: ConnectionSpec, signal?: AbortSignal, shared: SshShared = newSshShared(), via?: SshConnection): Promise<SshConnection> {
     const key = spec.privateKeyFile ? shared.keys.load(spec.privateKeyFile) : undefined;
     if (key instanceof Error) throw new UnreachableError(spec.host, key.message);
-    const socket = await openSocket(spec, signal);
+    const socket = via ? await via.tunnel(spec) : await openSocket(spec, signal);
     const client = new Client();
     let hostKeyProblem: string | undefined;
     const config: ConnectConfig = {
@@ -111,6 +115,26 @@ export class SshConnection implements Connection {
       client.once('error', fail);
       signal?.addEventListener('abort', onAbort, { once: true });
       client.connect(config);
+    });
+  }
+
+  /** A TCP stream from this host to the target of `spec` (what `ssh -J` asks the jump host for). */
+  tunnel(spec: ConnectionSpec): Promise<Duplex> {
+    const problem = (reason: string) => new UnreachableError(spec.host, `cannot reach ${spec.address}:${spec.port} through the ${this.host}: ${reason}`);
+    if (this.dead) return Promise.reject(problem(this.dead.message));
+    return new Promise((resolvePromise, reject) => {
+      // The jump host's sshd connects; it gives up after its own TCP timeout, ours may be shorter.
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(problem(`no answer within ${Math.round(spec.connectTimeoutMs / 1000)} s`));
+      }, spec.connectTimeoutMs);
+      this.client.forwardOut('127.0.0.1', 0, spec.address, spec.port, (error, channel) => {
+        clearTimeout(timer);
+        if (timedOut) return channel?.close();
+        if (error) return reject(problem(error.message));
+        resolvePromise(channel);
+      });
     });
   }
 

@@ -198,7 +198,8 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name) : async () => controllerConnection;
   const becomeOn = flag(frame.become, scope, truthyVar(scope, 'ansible_become'));
   const becomeUser = stringKeyword(frame.becomeUser, scope) ?? stringVar(scope, 'ansible_become_user') ?? 'root';
-  const connectedAs = stringVar(scope, 'ansible_user');
+  // The legacy name wins, as for the connection itself (connection/spec.ts).
+  const connectedAs = stringVar(scope, 'ansible_ssh_user') ?? stringVar(scope, 'ansible_user');
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
   const ctx = buildModuleContext({
     run,

@@ -4,14 +4,17 @@
  * is appended), a changed one is always refused, and a key marked @revoked is
  * refused even when it is also listed as known. Hashed names and
  * [host]:port entries are understood; @cert-authority lines never vouch for a
- * plain host key. The hosts of a run share one read of each file, and a key
- * accepted there counts for the checks that follow.
+ * plain host key. Patterns follow OpenSSH (checked against `ssh-keygen -F`,
+ * which reads the file with OpenSSH's own code): `*` and `?`, no regard to
+ * case, and a matching `!pattern` takes the whole line out. The hosts of a
+ * run share one read of each file, and a key accepted there counts for the
+ * checks that follow.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkHostKey, KnownHostsFiles } from '../../engine/connection/known-hosts.js';
+import { checkHostKey, fingerprint, KnownHostsFiles } from '../../engine/connection/known-hosts.js';
 import { scratch } from './support.js';
 
 const work = scratch('known-hosts');
@@ -61,8 +64,74 @@ describe('known_hosts checking', () => {
     expect(check([`@revoked ${ADDRESS} ${good.text}`], good.blob, true).verdict).toMatchObject({ ok: false, reason: 'revoked' });
   });
 
-  it('does not take a @cert-authority line as a host key', () => {
-    expect(check([`@cert-authority ${ADDRESS} ${good.text}`], good.blob).verdict).toMatchObject({ ok: false, reason: 'unknown' });
+  it('refuses a host that only a @cert-authority line covers, saying certificates are not checked, even accepting new keys', () => {
+    const { verdict, file } = check([`@cert-authority 127.0.9.* ${good.text}`], good.blob, true);
+    expect(verdict).toMatchObject({ ok: false, reason: 'certificate' });
+    expect(verdict.ok || verdict.message).toContain(`${file} vouches for node1 (${ADDRESS}) through a @cert-authority line only, and cxplay does not check host certificates`);
+    expect(readFileSync(file, 'utf8')).toBe(`@cert-authority 127.0.9.* ${good.text}\n`);
+    // The host's own key listed as well: that one is checked.
+    expect(check([`@cert-authority * ${other.text}`, `${ADDRESS} ${good.text}`], good.blob).verdict.ok).toBe(true);
+  });
+
+  it('skips a line with a marker it does not know, as OpenSSH does', () => {
+    expect(check([`@trusted ${ADDRESS} ${good.text}`], good.blob).verdict).toMatchObject({ ok: false, reason: 'unknown' });
+  });
+
+  it('does not let a wildcard line vouch for a host it excludes with !pattern, and says why', () => {
+    const { verdict, file } = check([`127.0.9.*,!${ADDRESS} ${good.text}`], good.blob);
+    expect(verdict).toMatchObject({ ok: false, reason: 'unknown' });
+    expect(verdict.ok || verdict.message).toBe(
+      `the host key of node1 (${ADDRESS}, ssh-ed25519 ${fingerprint(good.blob)}) is not in ${file} (${file} excludes it with a negated pattern in: 127.0.9.*,!${ADDRESS}). Check it and add it (ssh-keyscan), or run with --accept-new-host-keys`,
+    );
+    // Nor can an excluded line report the key as changed.
+    expect(check([`*,!127.0.9.? ${other.text}`], good.blob).verdict).toMatchObject({ ok: false, reason: 'unknown' });
+    // Nor revoke it.
+    expect(check([`${ADDRESS} ${good.text}`, `@revoked *,!${ADDRESS} ${good.text}`], good.blob).verdict.ok).toBe(true);
+  });
+
+  const patternCases: [string, string, number][] = [
+    ['*', ADDRESS, 22],
+    ['127.0.9.*', ADDRESS, 22],
+    ['127.0.9.?', ADDRESS, 22],
+    ['127.0.9.??', ADDRESS, 22],
+    ['127.0.*.1', ADDRESS, 22],
+    ['127.0.9.1,127.0.9.2', '127.0.9.2', 22],
+    ['127.0.9.10', ADDRESS, 22],
+    ['*,!127.0.9.1', ADDRESS, 22],
+    ['!127.0.9.1,*', ADDRESS, 22],
+    ['*,!127.0.9.1', '127.0.9.2', 22],
+    ['*,!127.0.9.?', ADDRESS, 22],
+    ['!127.0.9.2', ADDRESS, 22],
+    ['!127.0.9.1', ADDRESS, 22],
+    ['Node1.Example.COM', 'node1.example.com', 22],
+    ['node1.example.com', 'NODE1.example.com', 22],
+    ['*.example.com,!db?.example.com', 'db1.example.com', 22],
+    ['*.example.com,!db?.example.com', 'web1.example.com', 22],
+    ['[127.0.9.1]:2222', ADDRESS, 2222],
+    ['[127.0.9.*]:2222', ADDRESS, 2222],
+    ['[127.0.9.*]:22??', ADDRESS, 2222],
+    ['127.0.9.1', ADDRESS, 2222],
+    ['[127.0.9.1]:2222', ADDRESS, 22],
+    ['*,![127.0.9.1]:2222', ADDRESS, 2222],
+  ];
+
+  it.each(patternCases)('reads the pattern %s for %s port %d as OpenSSH does', (patterns, address, port) => {
+    const file = work.write(`known-${randomBytes(4).toString('hex')}`, `${patterns} ${good.text}\n`, 0o600);
+    const name = port === 22 ? address : `[${address}]:${port}`;
+    const openssh = spawnSync('ssh-keygen', ['-F', name, '-f', file], { encoding: 'utf8' });
+    const vouched = checkHostKey(file, address, port, good.blob, false, 'node1').ok;
+    expect(vouched).toBe(openssh.status === 0 && openssh.stdout.includes(good.text));
+  });
+
+  it('matches a hashed name, also for [host]:port and whatever the case, but never a hashed line as a pattern list', () => {
+    const hashed = (name: string) => {
+      const salt = randomBytes(20);
+      return `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update(name).digest('base64')}`;
+    };
+    expect(check([`${hashed(`[${ADDRESS}]:2222`)} ${good.text}`], good.blob, false, 2222).verdict.ok).toBe(true);
+    expect(check([`${hashed(`[${ADDRESS}]:2222`)} ${good.text}`], good.blob).verdict.ok).toBe(false);
+    expect(checkHostKey(work.write('known-case', `${hashed('node1.example.com')} ${good.text}\n`, 0o600), 'Node1.Example.com', 22, good.blob, false, 'node1').ok).toBe(true);
+    expect(check([`${hashed(ADDRESS)},${ADDRESS} ${good.text}`], good.blob).verdict.ok).toBe(false);
   });
 
   it('reads a file once for a run, and a key accepted in it counts for the checks that follow', () => {
