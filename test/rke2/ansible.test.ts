@@ -59,5 +59,6 @@ describe.skipIf(!hasAnsible)('the roles under ansible-playbook', () => {
 
     const rerun = await ansible(ansibleLab);
     for (const [host, counts] of Object.entries(parseRecap(rerun.stdout))) expect({ host, changed: counts.changed, failed: counts.failed }).toEqual({ host, changed: 0, failed: 0 });
-  }, 300_000);
+    // Three runs of site.yaml, each with the simulated waits (rollouts, webhook, load balancer IP).
+  }, 900_000);
 });

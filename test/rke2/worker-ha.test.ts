@@ -1,10 +1,12 @@
 /**
  * The Worker HA cluster end to end on simulated RKE2 nodes (test/lab/rke2-sim):
  * site.yaml converges (3 Ready nodes, MetalLB pool and L2Advertisement with
- * exactly the workers, the ingress release with the seed's values, control
+ * exactly the workers, the ingress release with the seed's values, two replicas
+ * on the two sites, its Service on the MetalLB IP announced by a worker, control
  * plane tainted and drained, config.yaml 0600), a second run changes nothing,
- * add-worker.yaml and `cxplay role rke2-agent` each join one more host without
- * changing the others, and the node token never shows anywhere.
+ * add-worker.yaml joins one more host and adds it to the L2Advertisement (nothing
+ * else changes), `cxplay role rke2-agent` joins one more without changing the
+ * others, and the node token never shows anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -70,6 +72,15 @@ describe('Worker HA on simulated RKE2 nodes', () => {
         'use-gzip': 'true',
       },
       allowSnippetAnnotations: true,
+      replicaCount: 2,
+      topologySpreadConstraints: [
+        {
+          maxSkew: 1,
+          topologyKey: 'topology.kubernetes.io/zone',
+          whenUnsatisfiable: 'DoNotSchedule',
+          labelSelector: { matchLabels: { 'app.kubernetes.io/instance': 'nginx-ingress', 'app.kubernetes.io/component': 'controller' } },
+        },
+      ],
     });
     expect(JSON.parse(listText)).toMatchObject([{ name: 'nginx-ingress', namespace: 'ingress-nginx', status: 'deployed', chart: 'nginx-ingress-controller-11.6.0' }]);
 
@@ -77,10 +88,20 @@ describe('Worker HA on simulated RKE2 nodes', () => {
       const mode = await cluster.lab.exec(host, 'stat -c %a /etc/rancher/rke2/config.yaml');
       expect({ host, mode: mode.stdout.trim() }).toEqual({ host, mode: '600' });
     }
-    const agentConfig = await cluster.lab.exec('worker1', 'grep -c "^token: " /etc/rancher/rke2/config.yaml; grep "^server:" /etc/rancher/rke2/config.yaml');
-    expect(agentConfig.stdout).toBe(`1\nserver: https://${cluster.lab.hosts[0]!.address}:9345\n`);
-    // Everything came from the mirror, nothing from the internet.
-    expect(new Set(cluster.sim.mirror.requests)).toEqual(new Set(['/rke2/install.sh', '/metallb/v0.14.3/config/manifests/metallb-native.yaml', '/helm/get-helm-3', '/charts/nginx-ingress-controller-11.6.0.tgz']));
+    const agentConfig = await cluster.lab.exec('worker1', 'grep -c "^token: " /etc/rancher/rke2/config.yaml.d/50-cxplay-token.yaml; stat -c %a /etc/rancher/rke2/config.yaml.d/50-cxplay-token.yaml; grep "^server:" /etc/rancher/rke2/config.yaml');
+    expect(agentConfig.stdout).toBe(`1\n600\nserver: https://${cluster.lab.hosts[0]!.address}:9345\n`);
+    // Worker HA: one controller pod on each site's worker; the IP announced by a worker.
+    const ingressPods = (await kubectl(cluster, 'get pods -n ingress-nginx')).trim().split('\n').slice(1).map((line) => line.split(/\s+/));
+    expect(ingressPods.map((fields) => [fields[3], fields[4]]).sort()).toEqual([['Running', 'worker1'], ['Running', 'worker2']]);
+    expect(await kubectl(cluster, 'get svc -n ingress-nginx')).toMatch(new RegExp(`nginx-ingress-nginx-ingress-controller\\s+LoadBalancer\\s+${LAB_METALLB_IP.replace(/\./g, '\\.')}`));
+    const events = JSON.parse(await kubectl(cluster, 'get events -n ingress-nginx --field-selector involvedObject.name=nginx-ingress-nginx-ingress-controller -o json'));
+    expect(events.items.map((event: { message: string }) => event.message)).toContainEqual(expect.stringMatching(/^announcing from node "worker[12]" with protocol "layer2"$/));
+    // RKE2's own ingress is disabled; nothing else holds IngressClass nginx.
+    expect(await kubectl(cluster, 'get ingressclass')).toBe('nginx\n');
+    // Everything came from the mirror (the chart from its OCI registry), nothing from the internet.
+    expect(new Set(cluster.sim.mirror.requests)).toEqual(
+      new Set(['/rke2/install.sh', '/metallb/v0.14.3/config/manifests/metallb-native.yaml', '/helm/get-helm-3', '/oci/registry-1.docker.io/bitnamicharts/nginx-ingress-controller/11.6.0.tgz']),
+    );
   }, 180_000);
 
   it('a second run changes nothing on any host', async () => {
@@ -101,7 +122,7 @@ describe('Worker HA on simulated RKE2 nodes', () => {
     expect(check.stdout).not.toContain('+++ after');
   }, 180_000);
 
-  it('add-worker.yaml --limit joins a 4th host and changes nothing on the others', async () => {
+  it('add-worker.yaml --limit joins a 4th host, adds it to the L2Advertisement and changes nothing else', async () => {
     const inventory = cluster.inventoryWithAgents(['worker3']);
     const others = ['cp1', ...AGENTS];
     const before = await snapshot(cluster, others);
@@ -109,7 +130,11 @@ describe('Worker HA on simulated RKE2 nodes', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(Object.keys(parseRecap(run.stdout))).toEqual(['worker3']);
     expect(parseRecap(run.stdout).worker3!.changed).toBeGreaterThan(0);
-    expect(await snapshot(cluster, others)).toEqual(before);
+    const l2File = (listing: string) => listing.split('\n').filter((line) => !line.startsWith('/var/lib/rancher/cxplay/metallb/l2advertisement.yaml ')).join('\n');
+    const after = await snapshot(cluster, others);
+    expect({ ...after, cp1: l2File(after.cp1!) }).toEqual({ ...before, cp1: l2File(before.cp1!) });
+    const l2 = parseYaml(await kubectl(cluster, 'get l2advertisement example -n metallb-system -o yaml'));
+    expect(l2.spec.nodeSelectors).toEqual([...AGENTS, 'worker3'].map((name) => ({ matchLabels: { 'kubernetes.io/hostname': name } })));
     const all = await nodes(cluster);
     expect(all.map((node) => [node.name, node.ready])).toEqual([['cp1', true], ['worker1', true], ['worker2', true], ['worker3', true]]);
 
@@ -142,22 +167,23 @@ describe('Worker HA on simulated RKE2 nodes', () => {
   }, 180_000);
 
   it('the node token never shows in output, events, logs or process arguments', async () => {
-    // A local edit makes the run rewrite worker1's config (its diff holds the token) and restart rke2-agent.
-    await cluster.lab.exec('worker1', "echo '# local edit' >> /etc/rancher/rke2/config.yaml");
+    // A local edit of the token drop-in makes the run rewrite it and restart rke2-agent.
+    await cluster.lab.exec('worker1', "echo '# local edit' >> /etc/rancher/rke2/config.yaml.d/50-cxplay-token.yaml");
     const events = await cx(['run', 'playbooks/site.yaml', '-i', cluster.inventoryWithAgents(['worker3', 'worker4']), '-o', 'json', '--diff', '-vvv']);
     expect(events.code, events.stderr).toBe(0);
     const results = events.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { type: string; host?: string; task?: { name: string }; result?: { changed?: boolean; diff?: { before: string; after: string } } });
-    const rewrite = results.find((event) => event.type === 'host_result' && event.host === 'worker1' && event.task?.name.endsWith('Write the RKE2 agent configuration'));
+    const rewrite = results.find((event) => event.type === 'host_result' && event.host === 'worker1' && event.task?.name.endsWith('Write the join token (never shown)'));
     expect(rewrite?.result?.changed).toBe(true);
-    expect(rewrite?.result?.diff?.after).toContain('token: "********"');
+    expect(rewrite?.result?.diff).toBeUndefined();
     expect(results.some((event) => event.type === 'host_result' && event.host === 'worker1' && event.task?.name.endsWith('restart rke2-agent') && event.result?.changed === true)).toBe(true);
     expect((await nodes(cluster)).find((node) => node.name === 'worker1')?.ready).toBe(true);
     argv.stop();
     const token = (await cluster.lab.exec('cp1', 'cat /var/lib/rancher/rke2/server/node-token')).stdout.trim();
     expect(token).toMatch(/^K10[0-9a-f]{64}::server:[0-9a-f]{32}$/);
     const [hash, password] = token.split('::server:') as [string, string];
-    // The search below would see it: the agents' config holds it.
-    expect((await cluster.lab.exec('worker1', 'cat /etc/rancher/rke2/config.yaml')).stdout).toContain(`token: "${token}"`);
+    // The search below would see it: the agents' token drop-in holds it (config.yaml does not).
+    expect((await cluster.lab.exec('worker1', 'cat /etc/rancher/rke2/config.yaml.d/50-cxplay-token.yaml')).stdout).toBe(`token: ${token}\n`);
+    expect((await cluster.lab.exec('worker1', 'cat /etc/rancher/rke2/config.yaml')).stdout).not.toContain('token:');
     const places: Record<string, string> = {
       'cxplay output and events': transcript.join('\n'),
       'host logs': await hostLogs(cluster),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { Lab } from '../lab.js';
 import { PREFLIGHT_LAB_VARS, preflightHostSetup } from './preflight.js';
-import { RkeSim } from './sim.js';
+import { RkeSim, type SimTiming } from './sim.js';
 
 export interface ClusterLabOptions {
   readonly server?: string;
@@ -17,6 +17,10 @@ export interface ClusterLabOptions {
   readonly laterAgents?: readonly string[];
   /** Extra inventory variables (all hosts). */
   readonly vars?: Readonly<Record<string, unknown>>;
+  /** Variables of single hosts (e.g. rke2_node_name). */
+  readonly hostVars?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** How long the simulated steps take (defaults: a second or less each). */
+  readonly timing?: SimTiming;
 }
 
 export interface ClusterLab {
@@ -29,6 +33,9 @@ export interface ClusterLab {
   stop(): Promise<void>;
 }
 
+/** The node label that says where a node stands (the ingress spreads its pods over it). */
+export const SITE_LABEL = 'topology.kubernetes.io/zone';
+
 /** The free IP MetalLB announces in the lab (a documentation address: never routed). */
 export const LAB_METALLB_IP = '192.0.2.50';
 
@@ -37,7 +44,7 @@ export async function startClusterLab(options: ClusterLabOptions = {}): Promise<
   const agents = options.agents ?? ['worker1', 'worker2'];
   const later = options.laterAgents ?? [];
   const names = [server, ...agents, ...later];
-  const sim = await RkeSim.start();
+  const sim = await RkeSim.start(options.timing);
   try {
     const siteA = names.filter((_, index) => index % 2 === 0);
     const lab = await Lab.start({
@@ -49,7 +56,9 @@ export async function startClusterLab(options: ClusterLabOptions = {}): Promise<
         site_a: siteA,
         site_b: names.filter((name) => !siteA.includes(name)),
       },
-      vars: { ...sim.inventoryVars(), ...PREFLIGHT_LAB_VARS, metallb_ip: LAB_METALLB_IP, rke2_wait_delay: 1, metallb_wait_delay: 1, ...options.vars },
+      vars: { ...sim.inventoryVars(), ...PREFLIGHT_LAB_VARS, metallb_ip: LAB_METALLB_IP, rke2_wait_delay: 1, metallb_wait_delay: 1, ingress_wait_delay: 1, ...options.vars },
+      // The site of each node as a node label, as inventory.example.yaml does.
+      hostVars: Object.fromEntries(names.map((name) => [name, { rke2_node_labels: [`${SITE_LABEL}=${siteA.includes(name) ? 'site-a' : 'site-b'}`], ...options.hostVars?.[name] }])),
     });
     return {
       lab,

@@ -14,6 +14,8 @@ import { installHelmScript, installRke2Script } from './install-scripts.js';
 export const METALLB_VERSION = 'v0.14.3';
 export const CHART_NAME = 'nginx-ingress-controller';
 export const CHART_VERSION = '11.6.0';
+/** Where the chart is published as an OCI artifact (the ingress role's default reference). */
+export const CHART_OCI_REPOSITORY = 'registry-1.docker.io/bitnamicharts';
 
 export interface MirrorUrls {
   readonly rke2InstallScript: string;
@@ -39,17 +41,20 @@ export class Mirror {
       [`/metallb/${METALLB_VERSION}/config/manifests/metallb-native.yaml`, () => readFileSync(join(sourceDir, 'files', 'metallb-native.yaml'))],
       ['/helm/get-helm-3', () => Buffer.from(installHelmScript(sourceDir))],
       [`/charts/${CHART_NAME}-${CHART_VERSION}.tgz`, () => readFileSync(archive)],
+      // The OCI registry, as the cxsim helm asks it: the tags, then the chart of one tag.
+      [`/oci/${CHART_OCI_REPOSITORY}/${CHART_NAME}/tags`, () => Buffer.from(`${CHART_VERSION}\n`)],
+      [`/oci/${CHART_OCI_REPOSITORY}/${CHART_NAME}/${CHART_VERSION}.tgz`, () => readFileSync(archive)],
     ]);
     let mirror: Mirror | undefined;
     const server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://mirror').pathname;
       mirror?.requests.push(path);
-      const body = request.method === 'GET' ? routes.get(path)?.() : undefined;
+      const body = request.method === 'GET' || request.method === 'HEAD' ? routes.get(path)?.() : undefined;
       if (!body) {
         response.writeHead(404).end('not found\n');
         return;
       }
-      response.writeHead(200, { 'content-length': body.length }).end(body);
+      response.writeHead(200, { 'content-length': body.length }).end(request.method === 'HEAD' ? undefined : body);
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -5,7 +5,7 @@
  * setup hook that turns a lab host into a "node OS" with the stand-in systemctl
  * and journalctl; `inventoryVars` points the roles' download URLs at the mirror.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAB_ROOT } from '../lab.js';
@@ -26,13 +26,28 @@ function shQuote(text: string): string {
   return `'${text.replace(/'/g, `'"'"'`)}'`;
 }
 
+/**
+ * Seconds each simulated step takes (sh/lib.sh, cxsim_delay): `start` of an rke2 service
+ * (systemctl start blocks), `node_ready` from start to Ready, `rollout` from a pod's
+ * scheduling to ready, `webhook` from MetalLB's controller ready to its webhook answering.
+ */
+export interface SimTiming {
+  readonly start?: number;
+  readonly node_ready?: number;
+  readonly rollout?: number;
+  readonly webhook?: number;
+}
+
+/** Short, so tests stay fast, but never zero: every wait of the roles is exercised. */
+const DEFAULT_TIMING: Required<SimTiming> = { start: 0, node_ready: 1, rollout: 1, webhook: 1 };
+
 export class RkeSim {
   private constructor(
     readonly dir: string,
     readonly mirror: Mirror,
   ) {}
 
-  static async start(): Promise<RkeSim> {
+  static async start(timing: SimTiming = {}): Promise<RkeSim> {
     mkdirSync(LAB_ROOT, { recursive: true });
     const dir = mkdtempSync(join(LAB_ROOT, 'rke2-sim-'));
     mkdirSync(join(dir, 'cluster'), { mode: 0o700 });
@@ -40,8 +55,12 @@ export class RkeSim {
     // The hosts copy the stand-ins from here: the project itself may live under a path
     // their private mounts hide (a checkout in /tmp is behind each host's own /tmp).
     cpSync(join(sourceDir, 'sh'), join(dir, 'sh'), { recursive: true });
+    const lines = Object.entries({ ...DEFAULT_TIMING, ...timing }).map(([step, seconds]) => `${step}=${seconds}\n`);
+    writeFileSync(join(dir, 'cluster', 'timing'), lines.join(''));
     try {
-      return new RkeSim(dir, await Mirror.start(sourceDir, dir));
+      const mirror = await Mirror.start(sourceDir, dir);
+      writeFileSync(join(dir, 'cluster', 'oci-mirror'), `${mirror.baseUrl}\n`);
+      return new RkeSim(dir, mirror);
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
       throw error;
@@ -82,7 +101,6 @@ export class RkeSim {
       rke2_install_script_url: urls.rke2InstallScript,
       metallb_manifest_url: urls.metallbManifest,
       helm_install_script_url: urls.helmInstallScript,
-      ingress_chart_ref: urls.chart,
     };
   }
 
