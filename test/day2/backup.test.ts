@@ -119,7 +119,7 @@ describe('control-plane backup on a simulated cluster', () => {
     }
     const list = await cluster.lab.exec('cp1', 'rke2 etcd-snapshot ls');
     expect(list.code, list.stderr).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('changed settings show in the diff, rotated credentials do not, and they show nowhere', async () => {
     const rotated = randomBytes(20).toString('hex');
