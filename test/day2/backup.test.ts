@@ -102,6 +102,25 @@ describe('control-plane backup on a simulated cluster', () => {
     }
   }, 120_000);
 
+  it('the simulated rke2 refuses what RKE2 refuses: snapshot commands without a running server, a local restore path while S3 is configured', async () => {
+    const local = (await cluster.lab.exec('cp1', 'ls /var/lib/rancher/rke2/server/db/snapshots | head -n 1')).stdout.trim();
+    await cluster.lab.exec('cp1', 'systemctl stop rke2-server');
+    try {
+      for (const sub of ['ls', 'save', 'delete x']) {
+        const result = await cluster.lab.exec('cp1', `rke2 etcd-snapshot ${sub}`);
+        expect({ sub, code: result.code }).toEqual({ sub, code: 1 });
+        expect(result.stderr).toContain('dial tcp 127.0.0.1:9345: connect: connection refused');
+      }
+      const reset = await cluster.lab.exec('cp1', `rke2 server --cluster-reset --cluster-reset-restore-path=/var/lib/rancher/rke2/server/db/snapshots/${local}`);
+      expect(reset.code).toBe(1);
+      expect(reset.stderr).toContain('NoSuchKey: The specified key does not exist (a local snapshot needs --etcd-s3=false)');
+    } finally {
+      await cluster.lab.exec('cp1', 'systemctl start rke2-server');
+    }
+    const list = await cluster.lab.exec('cp1', 'rke2 etcd-snapshot ls');
+    expect(list.code, list.stderr).toBe(0);
+  }, 180_000);
+
   it('changed settings show in the diff, rotated credentials do not, and they show nowhere', async () => {
     const rotated = randomBytes(20).toString('hex');
     openS3Store(cluster.sim, { ...store, secretKey: rotated });

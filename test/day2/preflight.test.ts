@@ -47,6 +47,19 @@ function rows(output: string): string[] {
 
 const missing = (output: string) => rows(output).filter((row) => row.startsWith('MISSING'));
 
+/** "NODE port P/PROTO -> PEER" of every port row, sorted. */
+function portRows(table: readonly string[]): string[] {
+  return table.filter((row) => / port \d+\//.test(row)).map((row) => row.split(/\s+/).slice(1, 6).join(' ')).sort();
+}
+
+/** The port rows of the lab's three nodes when every node reaches every other on nodePorts. */
+function expectedPorts(nodePorts: readonly string[]): string[] {
+  const nodes = ['cp1', 'worker1', 'worker2'];
+  return nodes
+    .flatMap((from) => nodes.filter((to) => to !== from).flatMap((to) => [...(to === 'cp1' ? ['9345/tcp', '6443/tcp'] : []), ...nodePorts].map((port) => `${from} port ${port} -> ${to}`)))
+    .sort();
+}
+
 describe('preflight on simulated nodes', () => {
   it('passes on a lab that meets the (lab) sizing, and shows every check in one table', async () => {
     const run = await preflight();
@@ -60,20 +73,26 @@ describe('preflight on simulated nodes', () => {
     expect(table).toContainEqual(expect.stringMatching(/^ok\s+cluster\s+worker nodes\s+2 \(needs 2\)$/));
     expect(table).toContainEqual(expect.stringMatching(/^ok\s+cluster\s+one subnet\s+every node in 127\.0\.\d+\.0\/24$/));
     expect(table).toContainEqual(expect.stringMatching(/^ok\s+cluster\s+MetalLB IP free/));
-    // Ports: agents reach the control plane on 9345, 6443, 10250, 8472/udp; every node reaches the others on 10250 and 8472/udp.
-    const ports = table.filter((row) => / port \d+\//.test(row)).map((row) => row.split(/\s+/).slice(1, 6).join(' '));
-    expect(ports.sort()).toEqual(
-      [
-        'cp1 port 10250/tcp -> worker1', 'cp1 port 8472/udp -> worker1', 'cp1 port 10250/tcp -> worker2', 'cp1 port 8472/udp -> worker2',
-        'worker1 port 9345/tcp -> cp1', 'worker1 port 6443/tcp -> cp1', 'worker1 port 10250/tcp -> cp1', 'worker1 port 8472/udp -> cp1',
-        'worker1 port 10250/tcp -> worker2', 'worker1 port 8472/udp -> worker2',
-        'worker2 port 9345/tcp -> cp1', 'worker2 port 6443/tcp -> cp1', 'worker2 port 10250/tcp -> cp1', 'worker2 port 8472/udp -> cp1',
-        'worker2 port 10250/tcp -> worker1', 'worker2 port 8472/udp -> worker1',
-      ].sort(),
-    );
+    // Ports: agents reach the control plane on 9345 and 6443; every node reaches the others on
+    // 10250 and canal's (RKE2's default CNI) 8472/udp and 9099/tcp.
+    expect(portRows(table)).toEqual(expectedPorts(['10250/tcp', '8472/udp', '9099/tcp']));
+    expect(table).toContainEqual(expect.stringMatching(/^ok\s+worker1\s+NetworkManager\s+not installed$/));
     expect(cluster.sim.argvLog()).toContain(`cxsim-port-probe ${address(cluster, 'cp1')} 9345 tcp`);
     for (const counts of Object.values(parseRecap(run.stdout))) expect(counts).toMatchObject({ changed: 0, failed: 0 });
   }, 120_000);
+
+  it("checks the inbound ports of the CNI chosen (RKE2's rules per CNI)", async () => {
+    const calico = await preflight(['-e', 'rke2_cni=calico']);
+    expect(calico.code, calico.stdout).toBe(0);
+    expect(portRows(rows(calico.stdout))).toEqual(expectedPorts(['10250/tcp', '179/tcp', '4789/udp', '5473/tcp', '9098/tcp', '9099/tcp']));
+    const cilium = await preflight(['-e', `@${varsFile(cluster, { rke2_cni: ['multus', 'cilium'] })}`]);
+    expect(cilium.code, cilium.stdout).toBe(0);
+    expect(portRows(rows(cilium.stdout))).toEqual(expectedPorts(['10250/tcp', '8472/udp', '4240/tcp']));
+    blockPort(cluster.sim, address(cluster, 'worker2'), '5473/tcp');
+    const blocked = await preflight(['-e', 'rke2_cni=calico']);
+    expect(blocked.code).toBe(2);
+    expect(missing(blocked.stdout).map((row) => row.split(/\s+/).slice(1, 6).join(' ')).sort()).toEqual(['cp1 port 5473/tcp -> worker2', 'worker1 port 5473/tcp -> worker2']);
+  }, 180_000);
 
   it('a sizing row raised above the machine: each node misses it, naming what it has and needs', async () => {
     const big = { vcpus: 4096, memory_gib: 1, disk_gib: 1 };
@@ -120,6 +139,7 @@ describe('preflight on simulated nodes', () => {
       'ok worker2 port 10250/tcp -> cp1', 'ok worker2 port 10250/tcp -> worker1',
       'ok worker2 port 6443/tcp -> cp1',
       'ok worker2 port 8472/udp -> cp1', 'ok worker2 port 8472/udp -> worker1',
+      'ok worker2 port 9099/tcp -> cp1', 'ok worker2 port 9099/tcp -> worker1',
     ]);
     expect((await cluster.lab.exec('worker2', 'ls /usr/local/bin/rke2 2>&1; true')).stdout).toContain('No such file');
   }, 120_000);

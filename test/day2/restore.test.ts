@@ -1,30 +1,39 @@
 /**
  * Restore (playbooks/restore.yaml) on simulated nodes: the control plane's site is lost
- * (cp1 stopped and taken out of the inventory); a fresh node (cp2) becomes the control
- * plane from the latest etcd snapshot in the S3 store, with the cluster's token read from
- * an agent; the agents are pointed at it and restarted; the state is the snapshot's; a
- * rerun resets nothing; then cp2 is lost too and cp3 is restored from a named (not the
- * latest) snapshot, after a name that does not exist was refused; the token never shows.
+ * (cp1 stopped and taken out of the inventory); a fresh node (cp2), where no rke2 server
+ * runs (so `rke2 etcd-snapshot ls` cannot answer), becomes the control plane from the latest
+ * etcd snapshot in the S3 store's listing, with the cluster's token read from an agent; the
+ * old control plane's node and node-password secret are deleted; the agents are pointed at it
+ * and restarted; the state is the snapshot's; a rerun resets nothing; then cp2 is lost too and
+ * cp3 (node name cp3-node) is restored from a named local snapshot (--etcd-s3=false, S3 being
+ * configured), after a name that does not exist was refused; a rebuilt cp1 rejoins as a worker
+ * under its old name; the token never shows.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClusterLab, type ClusterLab } from '../lab/rke2-sim/cluster-lab.js';
 import { addPods } from '../lab/rke2-sim/pods.js';
-import { openS3Store, type S3Store } from '../lab/rke2-sim/s3.js';
+import { openS3Store, S3Api, type S3Store } from '../lab/rke2-sim/s3.js';
 import { parseRecap } from '../support/cli.js';
 import { cx, site, transcript } from '../rke2/support.js';
 import { address, editedInventory } from './support.js';
 
-const store: S3Store = { endpoint: 's3.backup.lab:9000', accessKey: `CXLAB${randomBytes(8).toString('hex')}`, secretKey: randomBytes(20).toString('hex'), bucket: 'cx-backups' };
+const keys = { accessKey: `CXLAB${randomBytes(8).toString('hex')}`, secretKey: randomBytes(20).toString('hex') };
+let store: S3Store;
+let s3: S3Api;
 let cluster: ClusterLab;
 let inventory: string;
 let token: string;
 
 beforeAll(async () => {
+  // The store answers ListObjectsV2 over http on 127.0.0.1, where rke2 (the simulator) finds it too.
+  s3 = await S3Api.start(() => cluster.sim, () => keys);
+  store = { ...keys, endpoint: s3.endpoint, bucket: 'cx-backups' };
   cluster = await startClusterLab({
     laterAgents: ['cp2', 'cp3'],
     vars: {
       rke2_etcd_s3: true,
+      rke2_etcd_s3_insecure: true,
       rke2_etcd_s3_endpoint: store.endpoint,
       rke2_etcd_s3_bucket: store.bucket,
       rke2_etcd_s3_access_key: store.accessKey,
@@ -49,6 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop();
+  await s3?.stop();
 });
 
 async function kubectlOn(host: string, args: string): Promise<string> {
@@ -64,8 +74,15 @@ describe('restore of the control plane on another node', () => {
     expect(Object.keys(parseRecap(run.stdout)).sort()).toEqual(['cp2', 'worker1', 'worker2']);
     expect(cluster.sim.argvLog()).toMatch(/cp2: rke2 server --cluster-reset --cluster-reset-restore-path=on-demand-cp1-\d+\n/);
 
+    // No server ran on cp2 before the reset: the snapshot was chosen from the store's listing.
+    const log = cluster.sim.argvLog();
+    expect(log.slice(0, log.indexOf('cp2: rke2 server --cluster-reset'))).not.toMatch(/cp2: rke2 etcd-snapshot/);
+
+    // The snapshot's control plane is gone, with its node password.
     const nodes = await kubectlOn('cp2', 'get nodes');
-    expect(nodes).toMatch(/\ncp1\s+NotReady,SchedulingDisabled\s+control-plane/);
+    expect(nodes).not.toMatch(/\ncp1\s/);
+    expect(await kubectlOn('cp2', 'get secret -n kube-system')).not.toContain('cp1.node-password.rke2');
+    expect(await kubectlOn('cp2', 'get secret -n kube-system')).toContain('worker1.node-password.rke2');
     expect(nodes).toMatch(/\ncp2\s+Ready,SchedulingDisabled\s+control-plane/);
     expect(nodes).toMatch(/\nworker1\s+Ready\s+<none>/);
     expect(nodes).toMatch(/\nworker2\s+Ready\s+<none>/);
@@ -94,7 +111,7 @@ describe('restore of the control plane on another node', () => {
     expect(await kubectlOn('cp2', 'get pods -n expertflow')).toContain('after-restore-0');
   }, 180_000);
 
-  it('a named snapshot, not the latest: a wrong name is refused, the named one restored on cp3', async () => {
+  it('a named local snapshot (not the latest) on a node named otherwise: a wrong name is refused, the named one restored by path with --etcd-s3=false', async () => {
     const cp2Inventory = inventory;
     const named = await cx(['run', 'playbooks/etcd-snapshot.yaml', '-i', cp2Inventory, '-e', 'etcd_snapshot_name=named']);
     expect(named.code, named.stdout).toBe(0);
@@ -102,23 +119,43 @@ describe('restore of the control plane on another node', () => {
     addPods(cluster.sim, [{ namespace: 'expertflow', name: 'after-named-0', node: 'worker2' }]);
     expect((await cx(['run', 'playbooks/etcd-snapshot.yaml', '-i', cp2Inventory, '-e', 'etcd_snapshot_name=later'])).code).toBe(0);
     await cluster.lab.exec('cp2', 'systemctl stop rke2-server');
+    // The operator brings the snapshot file to the new node (under a name of its own: only there).
+    const local = `copied-${name}`;
+    const dir = '/var/lib/rancher/rke2/server/db/snapshots';
+    const copied = await cluster.lab.exec('cp3', `mkdir -p ${dir} && cp ${cluster.sim.clusterDir}/s3/cx-backups/${name} ${dir}/${local}`);
+    expect(copied.code, copied.stderr).toBe(0);
     const cp3Inventory = editedInventory(cluster, (inv) => {
-      inv.all.children.rke2_servers!.hosts = { cp3: null };
+      inv.all.children.rke2_servers!.hosts = { cp3: { rke2_node_name: 'cp3-node' } };
     });
 
     const wrong = await cx(['run', 'playbooks/restore.yaml', '-i', cp3Inventory, '-e', 'restore_snapshot=no-such-snapshot']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stdout).toContain("no etcd snapshot 'no-such-snapshot' in: Name");
+    expect(wrong.stdout).toContain("no etcd snapshot 'no-such-snapshot' in: ");
+    expect(wrong.stdout).toContain(`${local} file://${dir}/${local}`);
     expect(cluster.sim.argvLog()).not.toMatch(/cp3: rke2 server --cluster-reset/);
 
-    const run = await cx(['run', 'playbooks/restore.yaml', '-i', cp3Inventory, '-e', `restore_snapshot=${name}`]);
+    const run = await cx(['run', 'playbooks/restore.yaml', '-i', cp3Inventory, '-e', `restore_snapshot=${local}`]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(cluster.sim.argvLog()).toContain(`cp3: rke2 server --cluster-reset --cluster-reset-restore-path=${name}\n`);
+    expect(cluster.sim.argvLog()).toContain(`cp3: rke2 server --cluster-reset --cluster-reset-restore-path=${dir}/${local} --etcd-s3=false\n`);
     const pods = await kubectlOn('cp3', 'get pods -n expertflow');
     expect(pods).toContain('after-restore-0');
     expect(pods).not.toContain('after-named-0');
-    expect(await kubectlOn('cp3', 'get nodes')).toMatch(/\ncp3\s+Ready,SchedulingDisabled\s+control-plane/);
+    const nodes = await kubectlOn('cp3', 'get nodes');
+    expect(nodes).toMatch(/\ncp3-node\s+Ready,SchedulingDisabled\s+control-plane/);
+    expect(nodes).not.toMatch(/\ncp2\s/);
+    expect(nodes).toMatch(/\nworker1\s+Ready\s/);
   }, 240_000);
+
+  it('a rebuilt host of the lost control plane rejoins under its old name, as a worker', async () => {
+    await cluster.lab.exec('cp1', 'systemctl disable rke2-server; rm -rf /etc/rancher/node /etc/rancher/rke2 /var/lib/rancher/rke2');
+    const rejoin = editedInventory(cluster, (inv) => {
+      inv.all.children.rke2_servers!.hosts = { cp3: { rke2_node_name: 'cp3-node' } };
+      inv.all.children.rke2_agents!.hosts.cp1 = null;
+    });
+    const run = await cx(['role', 'rke2-agent', '-i', rejoin, '--limit', 'cp1']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(await kubectlOn('cp3', 'get nodes')).toMatch(/\ncp1\s+Ready\s+<none>/);
+  }, 180_000);
 
   it('the cluster token never shows', () => {
     const [hash, password] = token.split('::server:') as [string, string];

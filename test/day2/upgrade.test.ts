@@ -3,7 +3,8 @@
  * then one agent at a time, each drained, upgraded, restarted, Ready on the new version
  * and uncordoned before the next is touched; a download failing on worker2 stops the
  * rollout with worker2 cordoned; a rerun finishes it without touching upgraded nodes;
- * a third run changes nothing.
+ * a third run changes nothing. An etcd snapshot is taken before the control plane is
+ * touched (once); a version that skips a Kubernetes minor is refused before anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClusterLab, type ClusterLab } from '../lab/rke2-sim/cluster-lab.js';
@@ -74,9 +75,19 @@ describe('rolling upgrade on simulated nodes', () => {
     });
     // The control plane first; worker1 drained, restarted and uncordoned before worker2 is drained.
     const log = cluster.sim.argvLog().slice(logStart);
-    const [cpRestart, drain1, restart1, uncordon1, drain2] = order(log, [/cp1: rke2 server$/, /kubectl drain worker1 /, /worker1: rke2 agent$/, /kubectl uncordon worker1$/, /kubectl drain worker2 /]);
+    // An etcd snapshot before the control plane is restarted on the new version.
+    const [snapshot, cpRestart, drain1, restart1, uncordon1, drain2] = order(log, [
+      /cp1: rke2 etcd-snapshot save --name pre-upgrade-v1\.31\.3-rke2r1$/,
+      /cp1: rke2 server$/,
+      /kubectl drain worker1 /,
+      /worker1: rke2 agent$/,
+      /kubectl uncordon worker1$/,
+      /kubectl drain worker2 /,
+    ]);
+    expect(snapshot).toBeGreaterThanOrEqual(0);
     expect(cpRestart).toBeGreaterThanOrEqual(0);
-    expect([cpRestart, drain1, restart1, uncordon1, drain2]).toEqual([...[cpRestart, drain1, restart1, uncordon1, drain2]].sort((a, b) => a - b));
+    expect([snapshot, cpRestart, drain1, restart1, uncordon1, drain2]).toEqual([...[snapshot, cpRestart, drain1, restart1, uncordon1, drain2]].sort((a, b) => a - b));
+    expect((await cluster.lab.exec('cp1', 'ls /var/lib/rancher/rke2/server/db/snapshots')).stdout).toMatch(/^pre-upgrade-v1\.31\.3-rke2r1-cp1-\d+$/m);
     expect(log).not.toMatch(/worker2: rke2 agent$/m);
   }, 180_000);
 
@@ -95,6 +106,7 @@ describe('rolling upgrade on simulated nodes', () => {
       worker2: { version: TO, ready: true, cordoned: false },
     });
     const log = cluster.sim.argvLog().slice(logStart);
+    expect(log).not.toMatch(/etcd-snapshot save/);
     expect(log).not.toMatch(/kubectl drain worker1 /);
     expect(log).not.toMatch(/cp1: rke2 server$/m);
     expect((await cluster.lab.exec('worker2', 'ls /var/lib/rancher/rke2/cxplay-upgrading-to 2>&1; true')).stdout).toContain('No such file');
@@ -128,6 +140,23 @@ describe('rolling upgrade on simulated nodes', () => {
       worker2: { version: NEXT, ready: true, cordoned: false },
     });
   }, 240_000);
+
+  it('refuses a version that skips a Kubernetes minor, before anything changes', async () => {
+    const before = await nodeStates();
+    const logStart = cluster.sim.argvLog().length;
+    const run = await cx(['run', 'playbooks/upgrade.yaml', '-i', cluster.lab.inventoryPath, '-e', 'rke2_version=v1.33.1+rke2r1']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('rke2_version v1.33.1+rke2r1 skips a Kubernetes minor version: the nodes run v1.31.4+rke2r1; upgrade to v1.32 first');
+    expect(await nodeStates()).toEqual(before);
+    expect(cluster.sim.argvLog().slice(logStart)).not.toMatch(/etcd-snapshot save|rke2-install|rke2 server$/m);
+  }, 120_000);
+
+  it('the simulated rke2 server itself refuses to start a version that skips a minor', async () => {
+    const install = await cluster.lab.exec('cp1', 'INSTALL_RKE2_VERSION=v1.33.1+rke2r1 sh /usr/local/share/rke2-install.sh >/dev/null && systemctl restart rke2-server; journalctl -u rke2-server | tail -n 1');
+    expect(install.stdout).toContain('cannot upgrade from v1.31.4+rke2r1 to v1.33.1+rke2r1: Kubernetes minor versions must not be skipped');
+    await cluster.lab.exec('cp1', 'INSTALL_RKE2_VERSION=v1.31.4+rke2r1 sh /usr/local/share/rke2-install.sh >/dev/null && systemctl restart rke2-server');
+    expect((await nodeStates()).cp1).toEqual({ version: 'v1.31.4+rke2r1', ready: true, cordoned: true });
+  }, 60_000);
 
   it('refuses to run without a version', async () => {
     const run = await cx(['run', 'playbooks/upgrade.yaml', '-i', cluster.lab.inventoryPath]);

@@ -15,6 +15,8 @@ export interface ClusterLabOptions {
   readonly agents?: readonly string[];
   /** Hosts started now but in no RKE2 group yet (workers added later, see `inventoryWithAgents`). */
   readonly laterAgents?: readonly string[];
+  /** Hosts that look RHEL-family (yum, RPM installs, NetworkManager; see RkeSim.hostSetup). */
+  readonly rhelHosts?: readonly string[];
   /** Extra inventory variables (all hosts). */
   readonly vars?: Readonly<Record<string, unknown>>;
   /** Variables of single hosts (e.g. rke2_node_name). */
@@ -49,7 +51,7 @@ export async function startClusterLab(options: ClusterLabOptions = {}): Promise<
     const siteA = names.filter((_, index) => index % 2 === 0);
     const lab = await Lab.start({
       names,
-      setup: (host) => `${sim.hostSetup(host)}\n${preflightHostSetup(sim)}`,
+      setup: (host) => `${sim.hostSetup(host, options.rhelHosts?.includes(host.name) ? 'rhel' : 'debian')}\n${preflightHostSetup(sim)}`,
       groups: {
         rke2_servers: [server],
         rke2_agents: [...agents],

@@ -4,7 +4,9 @@
  * installers put theirs, and speaks the same environment variables
  * (INSTALL_RKE2_TYPE, INSTALL_RKE2_CHANNEL, INSTALL_RKE2_VERSION; HELM_INSTALL_DIR).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The releases the stand-in "finds" per channel (INSTALL_RKE2_VERSION wins). */
@@ -21,20 +23,42 @@ function embed(path: string, source: string, mode: string): string {
   return `cat > ${path} <<'CXSIM_EOF'\n${text}${text.endsWith('\n') ? '' : '\n'}CXSIM_EOF\nchmod ${mode} ${path}\n`;
 }
 
-function unit(kind: 'server' | 'agent'): string {
+function unit(kind: 'server' | 'agent', bin: string): string {
   return [
     '[Unit]',
     `Description=Rancher Kubernetes Engine v2 (${kind}) - cxsim stand-in`,
     '[Service]',
     'Type=notify',
-    `ExecStart=/usr/local/bin/rke2 ${kind}`,
-    `ExecStop=/usr/local/bin/rke2 ${kind} --cxsim-stop`,
+    `ExecStart=${bin} ${kind}`,
+    `ExecStop=${bin} ${kind} --cxsim-stop`,
     '[Install]',
     'WantedBy=multi-user.target',
     '',
   ].join('\n');
 }
 
+/** Writes the stand-ins as the method installs them: $1 the bin directory, $2 the unit directory. */
+function installFunction(sourceDir: string): string {
+  return [
+    'install_files() {',
+    '  mkdir -p "$1" "$2" /usr/local/share/rke2/sim',
+    embed('"$1/rke2"', join(sourceDir, 'sh', 'rke2'), '755'),
+    embed('/usr/local/share/rke2/sim/kubectl', join(sourceDir, 'sh', 'kubectl'), '755'),
+    '  printf \'%s\\n\' "$version" > /usr/local/share/rke2/sim/version',
+    ...(['server', 'agent'] as const).map((kind) => `  sed "s|@BIN@|$1/rke2|" > "$2/rke2-${kind}.service" <<'CXSIM_EOF'\n${unit(kind, '@BIN@')}CXSIM_EOF`),
+    '}',
+  ].join('\n');
+}
+
+/**
+ * The stand-in get.rke2.io, following rancher/rke2's install.sh: INSTALL_RKE2_METHOD
+ * (default rpm where `yum` is found — the RHEL family — unless INSTALL_RKE2_ARTIFACT_PATH
+ * is set, else tar); rpm puts rke2 in /usr/bin and its units in /usr/lib/systemd/system,
+ * tar in INSTALL_RKE2_TAR_PREFIX (/usr/local); a tar install on a host with the RPMs is
+ * refused (check_method_conflict). INSTALL_RKE2_ARTIFACT_PATH (air-gapped) takes the
+ * release from that directory (rke2.linux-amd64.tar.gz checked against
+ * sha256sum-amd64.txt) and fails, as install.sh does under `set -e`, when they are missing.
+ */
 export function installRke2Script(sourceDir: string): string {
   const channels = Object.entries(CHANNELS).map(([channel, version]) => `    ${channel}) version=${version} ;;`);
   return [
@@ -48,7 +72,26 @@ export function installRke2Script(sourceDir: string): string {
     'case $type in server|agent) ;; *) fatal "Invalid INSTALL_RKE2_TYPE: $type (server or agent)" ;; esac',
     'channel=${INSTALL_RKE2_CHANNEL:-stable}',
     'version=${INSTALL_RKE2_VERSION:-}',
-    'if [ -z "$version" ]; then',
+    'artifacts=${INSTALL_RKE2_ARTIFACT_PATH:-}',
+    'method=${INSTALL_RKE2_METHOD:-}',
+    'if [ -z "$artifacts" ] && [ -z "$method" ] && command -v yum >/dev/null 2>&1; then method=rpm; fi',
+    'case $method in yum|rpm|dnf) method=rpm ;; *) method=tar ;; esac',
+    'if [ "$method" = tar ] && rpm -q rke2-common >/dev/null 2>&1; then',
+    '  fatal "Cannot perform ${INSTALL_RKE2_METHOD:-tar} install on host with existing RKE2 RPMs - please run rke2-uninstall.sh first"',
+    'fi',
+    'if [ -n "$artifacts" ]; then',
+    '  [ "$method" = tar ] || fatal "INSTALL_RKE2_ARTIFACT_PATH installs the tarball: not with INSTALL_RKE2_METHOD=$INSTALL_RKE2_METHOD"',
+    '  info "staging local checksums from $artifacts/sha256sum-amd64.txt"',
+    '  tmp=$(mktemp -d)',
+    '  cp -f "$artifacts/sha256sum-amd64.txt" "$tmp/sha256sum-amd64.txt"',
+    '  info "staging tarball from $artifacts/rke2.linux-amd64.tar.gz"',
+    '  cp -f "$artifacts/rke2.linux-amd64.tar.gz" "$tmp/rke2.linux-amd64.tar.gz"',
+    '  expected=$(grep "rke2.linux-amd64.tar.gz" "$tmp/sha256sum-amd64.txt" | awk \'{print $1}\')',
+    '  actual=$(sha256sum "$tmp/rke2.linux-amd64.tar.gz" | awk \'{print $1}\')',
+    '  [ "$expected" = "$actual" ] || fatal "download sha256 does not match $expected, got $actual"',
+    '  version=$(tar -xzOf "$tmp/rke2.linux-amd64.tar.gz" ./share/rke2/version)',
+    '  rm -rf "$tmp"',
+    'elif [ -z "$version" ]; then',
     '  info "finding release for channel $channel"',
     '  case $channel in',
     ...channels,
@@ -57,16 +100,30 @@ export function installRke2Script(sourceDir: string): string {
     'fi',
     'info "using $version as release"',
     '# Fault injection for tests: a download that fails on this host.',
-    '[ ! -e /var/lib/cxsim/fail-install ] || fatal "download of rke2 $version failed (cxsim: /var/lib/cxsim/fail-install)"',
-    'mkdir -p /usr/local/bin /usr/local/lib/systemd/system /usr/local/share/rke2/sim',
-    embed('/usr/local/bin/rke2', join(sourceDir, 'sh', 'rke2'), '755'),
-    embed('/usr/local/share/rke2/sim/kubectl', join(sourceDir, 'sh', 'kubectl'), '755'),
-    'printf \'%s\\n\' "$version" > /usr/local/share/rke2/sim/version',
-    `cat > /usr/local/lib/systemd/system/rke2-server.service <<'CXSIM_EOF'\n${unit('server')}CXSIM_EOF`,
-    `cat > /usr/local/lib/systemd/system/rke2-agent.service <<'CXSIM_EOF'\n${unit('agent')}CXSIM_EOF`,
-    'info "installed rke2 $version ($type) to /usr/local"',
+    '[ -n "$artifacts" ] || [ ! -e /var/lib/cxsim/fail-install ] || fatal "download of rke2 $version failed (cxsim: /var/lib/cxsim/fail-install)"',
+    installFunction(sourceDir),
+    'if [ "$method" = rpm ]; then',
+    '  install_files /usr/bin /usr/lib/systemd/system',
+    '  mkdir -p /var/lib/cxsim/rpm && printf \'%s\\n\' "$version" > /var/lib/cxsim/rpm/rke2-common',
+    '  info "installed rke2-common and rke2-$type $version (rpm)"',
+    'else',
+    '  prefix=${INSTALL_RKE2_TAR_PREFIX:-/usr/local}',
+    '  install_files "$prefix/bin" "$prefix/lib/systemd/system"',
+    '  info "installed rke2 $version ($type) to $prefix"',
+    'fi',
     '',
   ].join('\n');
+}
+
+/** An air-gapped release as the RKE2 release page has it: the tarball and its checksum file. */
+export function writeRke2Artifacts(dir: string, version: string): void {
+  const staging = mkdtempSync(join(dir, '.staging-'));
+  mkdirSync(join(staging, 'share', 'rke2'), { recursive: true });
+  writeFileSync(join(staging, 'share', 'rke2', 'version'), `${version}\n`);
+  execFileSync('tar', ['-czf', join(dir, 'rke2.linux-amd64.tar.gz'), '-C', staging, '.']);
+  rmSync(staging, { recursive: true, force: true });
+  const sum = createHash('sha256').update(readFileSync(join(dir, 'rke2.linux-amd64.tar.gz'))).digest('hex');
+  writeFileSync(join(dir, 'sha256sum-amd64.txt'), `${sum}  rke2.linux-amd64.tar.gz\n`);
 }
 
 export function installHelmScript(sourceDir: string): string {

@@ -41,6 +41,35 @@ export interface SimTiming {
 /** Short, so tests stay fast, but never zero: every wait of the roles is exercised. */
 const DEFAULT_TIMING: Required<SimTiming> = { start: 0, node_ready: 1, rollout: 1, webhook: 1 };
 
+/** What the install script and the roles can tell apart: RHEL family (yum, RPMs) or not. */
+export type OsFamily = 'debian' | 'rhel';
+
+/**
+ * A RHEL-family host, inside its own mount namespace only: /etc, /usr/bin and
+ * /usr/lib/systemd/system become overlays whose changes live in the host's tmpfs (this
+ * machine's directories stay untouched), with Rocky Linux's os-release and redhat-release,
+ * NetworkManager's /etc/NetworkManager/conf.d, and stand-in `yum` and `rpm` (what
+ * install.sh looks at). /etc/rancher and /etc/systemd/system get their tmpfs again (the
+ * overlay on /etc hides the lab's).
+ */
+function rhelSetup(sh: string): string[] {
+  const overlays = ['/etc', '/usr/bin', '/usr/lib/systemd/system'].map((dir, index) => {
+    const base = `/var/lib/cxsim/overlay/${index}`;
+    return `mkdir -p ${base}/upper ${base}/work && mount -t overlay overlay -o lowerdir=${dir},upperdir=${base}/upper,workdir=${base}/work ${dir}`;
+  });
+  return [
+    ...overlays,
+    'for dir in /etc/rancher /etc/systemd/system; do mount -t tmpfs -o mode=0755,size=256m tmpfs "$dir"; done',
+    'rm -f /etc/os-release',
+    `printf '%s\\n' 'NAME="Rocky Linux"' 'VERSION_ID="9.4"' 'ID="rocky"' 'ID_LIKE="rhel centos fedora"' 'PRETTY_NAME="Rocky Linux 9.4 (Blue Onyx)"' > /etc/os-release`,
+    "echo 'Rocky Linux release 9.4 (Blue Onyx)' > /etc/redhat-release",
+    'mkdir -p /etc/NetworkManager/conf.d /var/lib/cxsim/units',
+    "printf '%s\\n' '[Unit]' 'Description=Network Manager (cxsim stand-in)' '[Service]' 'ExecStart=/bin/true' > /etc/systemd/system/NetworkManager.service",
+    'echo active > /var/lib/cxsim/units/NetworkManager.service.active && : > /var/lib/cxsim/units/NetworkManager.service.enabled',
+    `cp ${shQuote(join(sh, 'yum'))} ${shQuote(join(sh, 'rpm'))} /usr/local/bin/ && chmod 755 /usr/local/bin/yum /usr/local/bin/rpm`,
+  ];
+}
+
 export class RkeSim {
   private constructor(
     readonly dir: string,
@@ -82,8 +111,11 @@ export class RkeSim {
     return existsSync(path) ? readFileSync(path, 'utf8') : '';
   }
 
-  /** Lab setup hook: the stand-in "OS" tools of a simulated node, and where the cluster state is. */
-  readonly hostSetup = (host: { name: string; address: string }): string => {
+  /**
+   * Lab setup hook: the stand-in "OS" tools of a simulated node, and where the cluster state
+   * is. `family` rhel makes the host look like Rocky Linux 9 with NetworkManager (see `rhelSetup`).
+   */
+  hostSetup(host: { name: string; address: string }, family: OsFamily = 'debian'): string {
     const sh = this.shDir;
     return [
       'mkdir -p /var/lib/cxsim /usr/local/lib/cxsim /usr/local/bin',
@@ -91,8 +123,9 @@ export class RkeSim {
       `cp ${shQuote(join(sh, 'lib.sh'))} /usr/local/lib/cxsim/lib.sh`,
       `cp ${shQuote(join(sh, 'systemctl'))} ${shQuote(join(sh, 'journalctl'))} /usr/local/bin/`,
       'chmod 755 /usr/local/bin/systemctl /usr/local/bin/journalctl',
+      ...(family === 'rhel' ? rhelSetup(sh) : []),
     ].join('\n');
-  };
+  }
 
   /** The roles' download variables, pointed at the mirror. */
   inventoryVars(): Record<string, string> {
