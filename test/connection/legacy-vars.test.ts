@@ -79,5 +79,5 @@ describe('legacy connection variables on a real host, side by side with ansible-
     const result = await ansiblePlaybook(['-i', 'inventory.yaml', 'playbook.yaml', '-e', 'engine=ansible'], { cwd: work.dir, work: work.dir });
     expect(parseRecap(result.stdout).node1, result.stdout + result.stderr).toMatchObject({ changed: 1, unreachable: 0, failed: 0 });
     expect((await lab.exec('node1', 'test -e /tmp/reached-by-ansible')).code).toBe(0);
-  });
+  }, 180_000); // ansible-playbook starts slowly on a loaded machine
 });
