@@ -9,23 +9,30 @@ import { ENDED, type EndOutcome } from './connection.js';
 
 const ENDED_LINE = '@@cxended';
 
-/** `pgid` leads the group: the shell the command runs in (its own session under sudo, the login session without). */
-export function killScript(pgid: number): string {
-  const group = `-${Math.trunc(pgid)}`;
+/**
+ * `pid` is the shell the command runs in. Under become it leads its own
+ * session (setsid); without, it leads the channel's session when the login
+ * shell exec'd it, and otherwise is in the login shell's group, which sshd
+ * made for this channel alone: that group (read from /proc) is ended then.
+ */
+export function killScript(pid: number): string {
+  const shell = Math.trunc(pid);
   // `kill -SIG -PGID`, never `kill -- -PGID`: dash (Debian's sh) takes `--` for a pid.
   // sleep 0.1 where fractional seconds work (GNU, busybox), whole seconds elsewhere.
   const pause = 'sleep 0.1 2>/dev/null || sleep 1';
-  const waitGone = (tenths: number) => `i=0; while kill -0 ${group} 2>/dev/null && [ $i -lt ${tenths} ]; do ${pause}; i=$((i+1)); done`;
+  const waitGone = (tenths: number) => `i=0; while kill -0 -$g 2>/dev/null && [ $i -lt ${tenths} ]; do ${pause}; i=$((i+1)); done`;
   return [
-    `if ! kill -0 ${group} 2>/dev/null; then`,
-    `  if kill -0 ${Math.trunc(pgid)} 2>/dev/null; then echo 'the remote shell does not lead a process group'; exit 1; fi`,
+    `g=${shell}`,
+    `if ! kill -0 -$g 2>/dev/null && read -r s 2>/dev/null </proc/${shell}/stat; then set -- \${s##*) }; g=$3; fi`,
+    `if ! kill -0 -$g 2>/dev/null; then`,
+    `  if kill -0 ${shell} 2>/dev/null; then echo 'the process group of the remote shell cannot be signalled'; exit 1; fi`,
     `  echo ${ENDED_LINE}; exit 0`,
     'fi',
-    `kill -TERM ${group} 2>/dev/null`,
+    `kill -TERM -$g 2>/dev/null`,
     waitGone(30),
-    `kill -KILL ${group} 2>/dev/null`,
+    `kill -KILL -$g 2>/dev/null`,
     waitGone(20),
-    `if kill -0 ${group} 2>/dev/null; then echo 'processes are left after SIGKILL'; exit 1; fi`,
+    `if kill -0 -$g 2>/dev/null; then echo 'processes are left after SIGKILL'; exit 1; fi`,
     `echo ${ENDED_LINE}`,
     '',
   ].join('\n');

@@ -164,6 +164,26 @@ describe.each(USERS)('become_user $who', ({ who, uid }) => {
   });
 });
 
+it('without become, as a login user whose shell does not exec the command (dash), SIGINT ends the whole tree too', async () => {
+  const tag = '730.';
+  const playbook = work.write('plain-hang.yaml', [
+    { name: 'Hang as the login user', hosts: 'all', gather_facts: false, tasks: [{ name: 'Hang', shell: 'sleep {{ tag }}1 & sleep {{ tag }}2 & sleep {{ tag }}3; wait' }] },
+  ]);
+  const running = startCxplay(['run', playbook, '-i', 'inventory.yaml', '-e', `tag=${tag}`], { cwd: work.dir });
+  let trees: HostProcess[][] = [];
+  await waitUntil(async () => {
+    trees = await Promise.all(HOSTS.map((host) => taskProcesses(host)));
+    return trees.every((tree) => tree.filter((process) => process.command.startsWith(`sleep ${tag}`)).length === 3);
+  }, 'the task running on every host');
+  // The login shell stays the parent of the shell it runs: that shell leads no process group.
+  for (const tree of trees) expect(tree.some((process) => process.uid === UID && process.command === 'sh -c sh -s'), JSON.stringify(tree)).toBe(true);
+  running.child.kill('SIGINT');
+  const result = await running.done;
+  for (const [index, tree] of trees.entries()) expect(await stillThere(HOSTS[index]!, tree), `processes left on ${HOSTS[index]}`).toEqual([]);
+  expect(result.code).toBe(99);
+  for (const host of HOSTS) expect(result.stdout).toMatch(new RegExp(`fatal: \\[${host}\\]: FAILED! => .*"msg":"interrupted: the remote command was ended"`));
+});
+
 it("the live view's Ctrl-C key ends the become task's whole tree on every host", async () => {
   const tag = '724.';
   const args = ['run', 'hang.yaml', '-i', 'inventory.yaml', '-e', 'who=nobody', '-e', `tag=${tag}`].map(shellWord).join(' ');
