@@ -82,6 +82,8 @@ export type RunEvent =
       readonly hosts: Readonly<Record<string, HostCounts>>;
       readonly elapsedMs: number;
       readonly interrupted: boolean;
+      /** Hosts where a timed-out or interrupted command could not be ended (it may still run there). */
+      readonly unendedHosts: readonly string[];
       readonly exitCode: number;
       readonly time: number;
     };

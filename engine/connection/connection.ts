@@ -33,6 +33,8 @@ export interface Connection {
   exec(script: string, options?: ExecOptions): Promise<ExecResult>;
   /** Number of remote execs made so far (for the benchmark and --profile). */
   readonly execCount: number;
+  /** Timed-out or interrupted commands this connection could not end (they may still run on the host). */
+  readonly unendedCommands: number;
   close(): Promise<void>;
 }
 
@@ -64,9 +66,24 @@ export class UnreachableError extends Error {
   }
 }
 
+/**
+ * What became of a timed-out or interrupted command: ended (its whole remote
+ * process tree is gone, checked on the host), or why it could not be ended.
+ */
+export type EndOutcome = { readonly ended: true } | { readonly ended: false; readonly reason: string };
+
+export const ENDED: EndOutcome = { ended: true };
+
+function endedText(outcome: EndOutcome): string {
+  return outcome.ended ? 'was ended' : `could NOT be ended and may still run on the host (${outcome.reason})`;
+}
+
 export class ExecTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`the remote command did not finish within ${Math.round(timeoutMs / 1000)} s and was ended`);
+  constructor(
+    readonly timeoutMs: number,
+    readonly outcome: EndOutcome = ENDED,
+  ) {
+    super(`the remote command did not finish within ${Math.round(timeoutMs / 1000)} s and ${endedText(outcome)}`);
     this.name = 'ExecTimeoutError';
   }
 }
@@ -75,5 +92,10 @@ export class ExecAbortedError extends Error {
   constructor(message = 'interrupted: the remote command was ended') {
     super(message);
     this.name = 'ExecAbortedError';
+  }
+
+  /** An interrupt of a command that had started on the host. */
+  static of(outcome: EndOutcome): ExecAbortedError {
+    return new ExecAbortedError(`interrupted: the remote command ${endedText(outcome)}`);
   }
 }

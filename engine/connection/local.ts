@@ -22,6 +22,11 @@ export class LocalConnection implements Connection {
     return this.execs;
   }
 
+  /** An ended exec settles only once its process and everything holding its output have gone. */
+  get unendedCommands(): number {
+    return 0;
+  }
+
   exec(script: string, options: ExecOptions = {}): Promise<ExecResult> {
     this.execs += 1;
     const [command, ...args] = becomeCommand(options.become);

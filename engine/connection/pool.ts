@@ -37,6 +37,11 @@ export class ConnectionPool {
     return this.opened.reduce((total, connection) => total + connection.execCount, 0);
   }
 
+  /** Hosts where a timed-out or interrupted command could not be ended (it may still run there). */
+  hostsWithUnendedCommands(): string[] {
+    return this.opened.filter((connection) => connection.unendedCommands > 0).map((connection) => connection.host);
+  }
+
   /** The hosts' connections first, then their jump hosts, each before the one it goes through. */
   async closeAll(): Promise<void> {
     await Promise.all(this.opened.map((connection) => connection.close().catch(() => undefined)));

@@ -4,21 +4,27 @@
  * Execs without become run one at a time in a long-lived shell session
  * (shell-session.ts: no channel set-up per exec); the others, and any exec
  * that finds the session busy, get a channel running `sh -s` with the script
- * on stdin. The script's first line reports the shell's pid, so a timeout or
- * an interrupt can end the remote process group through a second channel.
+ * on stdin. The script's first line reports the shell's pid (pid-marker.ts),
+ * so a timeout or an interrupt can end the remote process group through a
+ * second channel, and say whether it did (remote-kill.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { connect as connectTcp, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import pLimit from 'p-limit';
 import { Client, type Algorithms, type AnyAuthMethod, type AuthMethod, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
 import { becomeCommandLine } from './become.js';
 import { checkHostKey, KnownHostsFiles } from './known-hosts.js';
+import { PidMarkerReader } from './pid-marker.js';
 import { PrivateKeys } from './private-keys.js';
+import { killOutcome, killScript } from './remote-kill.js';
 import { ShellSession } from './shell-session.js';
 import {
+  ENDED,
   ExecAbortedError,
   ExecTimeoutError,
   UnreachableError,
+  type EndOutcome,
   type BecomeSpec,
   type Connection,
   type ConnectionSpec,
@@ -28,7 +34,6 @@ import {
 
 /** OpenSSH allows 10 sessions per connection by default; stay below (the shell session takes one more). */
 const MAX_CHANNELS = 7;
-const PID_MARKER = '@@cxpid ';
 
 /**
  * Key exchange: ssh2's defaults, with ECDH on P-256 moved first. It is as
@@ -49,10 +54,14 @@ export interface SshShared {
 
 /** Settles an exec: with an error, or with the script's result. */
 type Finish = (error: Error | undefined, result?: ExecResult) => void;
-/** The script's first line: the shell reports its pid (the session's process group) on stderr before anything else runs. */
-const PID_LINE = `echo "${PID_MARKER}$$" >&2\n`;
-/** How long close() waits for the kills of interrupted commands. */
-const KILL_WAIT_MS = 5_000;
+/** How long an interrupted command's shell may take to report its pid (sudo can be slow to resolve its host name). */
+const PID_WAIT_MS = 5_000;
+/** How long close() lets the host take to close the connection before dropping it. */
+const CLOSE_WAIT_MS = 2_000;
+/** How long the command (sudo) may take to exit once its shell's process group is gone. */
+const CHANNEL_CLOSE_WAIT_MS = 3_000;
+/** How long a kill may take: the kill script's own 5 s (TERM, then KILL) and a margin for the round trips. */
+const KILL_WAIT_MS = 8_000;
 
 export class SshConnection implements Connection {
   private execs = 0;
@@ -60,13 +69,17 @@ export class SshConnection implements Connection {
   private readonly channels = pLimit(MAX_CHANNELS);
   private readonly pending = new Set<(error: Error) => void>();
   /** Kills of timed-out or interrupted scripts still running: close() waits for them. */
-  private readonly kills = new Set<Promise<void>>();
+  private readonly kills = new Set<Promise<EndOutcome>>();
+  private unended = 0;
+  /** The marker of the pid line (with this connection's random token). */
+  private readonly pidMarker = `@@cxpid_${randomBytes(9).toString('hex')} `;
   /** The shell session for execs without become (undefined until the first such exec; null when it cannot start). */
   private session: Promise<ShellSession | null> | undefined;
 
   private constructor(
     readonly host: string,
     private readonly client: Client,
+    private readonly socket: Duplex,
   ) {
     client.on('error', (error) => this.markDead(`connection lost: ${error.message}`));
     client.on('close', () => this.markDead('connection closed by the remote host'));
@@ -110,7 +123,7 @@ export class SshConnection implements Connection {
       client.once('ready', () => {
         signal?.removeEventListener('abort', onAbort);
         client.removeListener('error', fail);
-        resolvePromise(new SshConnection(spec.host, client));
+        resolvePromise(new SshConnection(spec.host, client, socket));
       });
       client.once('error', fail);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -142,6 +155,10 @@ export class SshConnection implements Connection {
     return this.execs;
   }
 
+  get unendedCommands(): number {
+    return this.unended;
+  }
+
   exec(script: string, options: ExecOptions = {}): Promise<ExecResult> {
     if (this.dead) return Promise.reject(this.dead);
     this.execs += 1;
@@ -162,9 +179,10 @@ export class SshConnection implements Connection {
   private runInSession(session: ShellSession, script: string, options: ExecOptions): Promise<ExecResult> {
     if (this.dead) return Promise.reject(this.dead);
     // Ending the session's process group ends the script; the next exec opens a new session.
-    const stop = () => {
-      this.killRemoteGroup(session.pid, undefined);
+    const stop = async () => {
+      const outcome = await this.killRemoteGroup(session.pid, undefined);
       session.end();
+      return outcome;
     };
     return this.supervise(options, stop, (finish) => {
       session.run(script).then(
@@ -177,50 +195,55 @@ export class SshConnection implements Connection {
   private run(script: string, options: ExecOptions): Promise<ExecResult> {
     if (this.dead) return Promise.reject(this.dead);
     const command = becomeCommandLine(options.become);
-    let remotePid: number | undefined;
+    const marker = new PidMarkerReader(this.pidMarker);
     let channelRef: ClientChannel | undefined;
-    const stop = () => {
-      if (remotePid !== undefined) this.killRemoteGroup(remotePid, options.become);
-      channelRef?.close();
+    let stopping = false;
+    let channelClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (channelClosed = resolve));
+    const stop = async () => {
+      stopping = true;
+      if (!channelRef) return ENDED; // the exec request is still under way: its answer closes the channel unused
+      const outcome = await this.endReportedShell(marker, options.become);
+      // The channel closes once the command (sudo, under become) has exited: only then is it all gone.
+      const gone = outcome.ended ? await within(closed, CHANNEL_CLOSE_WAIT_MS) : false;
+      channelRef.close();
+      return gone || !outcome.ended ? outcome : { ended: false, reason: `its process group is gone, but ${command.split(' ')[0]} did not exit` };
     };
     return this.supervise(options, stop, (finish) => {
       this.client.exec(command, (error, channel) => {
         if (error) return finish(this.dead ?? new UnreachableError(this.host, `cannot open a channel: ${error.message}`));
+        if (stopping) {
+          marker.finish();
+          return channel.close();
+        }
         channelRef = channel;
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
-        let stderrHead = '';
+        const keep = (chunk: Buffer | undefined) => chunk && stderr.push(chunk);
         let code: number | undefined;
         channel.on('data', (chunk: Buffer) => stdout.push(chunk));
-        channel.stderr.on('data', (chunk: Buffer) => {
-          if (remotePid === undefined) {
-            stderrHead += chunk.toString('utf8');
-            const newline = stderrHead.indexOf('\n');
-            if (newline < 0) return;
-            const first = stderrHead.slice(0, newline);
-            if (first.startsWith(PID_MARKER)) {
-              remotePid = Number(first.slice(PID_MARKER.length));
-              if (stderrHead.length > newline + 1) stderr.push(Buffer.from(stderrHead.slice(newline + 1)));
-            } else {
-              remotePid = -1;
-              stderr.push(Buffer.from(stderrHead));
-            }
-            return;
-          }
-          stderr.push(chunk);
-        });
+        channel.stderr.on('data', (chunk: Buffer) => keep(marker.read(chunk)));
         channel.on('exit', (exitCode: number | null, signal?: string) => {
           code = exitCode ?? (signal ? 128 + (signal === 'KILL' ? 9 : 15) : 255);
         });
         channel.on('close', () => {
-          if (remotePid === undefined && stderrHead) stderr.push(Buffer.from(stderrHead));
+          channelClosed();
+          keep(marker.finish());
           // No exit status: the connection dropped under the command (sshd killed, host down).
           if (code === undefined) return finish(this.dead ?? new UnreachableError(this.host, 'the connection dropped while a command was running'));
           finish(undefined, { rc: code ?? 255, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
         });
-        channel.end(PID_LINE + script);
+        channel.end(PidMarkerReader.line(this.pidMarker) + script);
       });
     });
+  }
+
+  /** Ends the process group of a channel's shell once it has reported its pid; a shell that never started leaves nothing. */
+  private async endReportedShell(marker: PidMarkerReader, become: BecomeSpec | undefined): Promise<EndOutcome> {
+    let pid: number | undefined;
+    const reported = await within(marker.pid.then((known) => (pid = known)), PID_WAIT_MS);
+    if (!reported) return { ended: false, reason: `the remote shell did not report its pid within ${PID_WAIT_MS / 1000} s` };
+    return pid === undefined ? ENDED : this.killRemoteGroup(pid, become);
   }
 
   /**
@@ -228,10 +251,11 @@ export class SshConnection implements Connection {
    * first of a dead connection, the timeout or an interrupt; on the last two,
    * `stop` ends what still runs on the host.
    */
-  private supervise(options: ExecOptions, stop: () => void, start: (finish: Finish) => void): Promise<ExecResult> {
+  private supervise(options: ExecOptions, stop: () => Promise<EndOutcome>, start: (finish: Finish) => void): Promise<ExecResult> {
     return new Promise<ExecResult>((resolvePromise, reject) => {
       let settled = false;
-      const finish: Finish = (error, result) => {
+      let stopping = false;
+      const settle: Finish = (error, result) => {
         if (settled) return;
         settled = true;
         this.pending.delete(finish);
@@ -240,59 +264,69 @@ export class SshConnection implements Connection {
         if (error) reject(error);
         else resolvePromise(result!);
       };
-      this.pending.add(finish);
-      const end = (error: Error) => {
-        stop();
-        finish(error);
+      // While the command is being ended, its own end (killed, rc 143) is not its result: the kill's outcome is.
+      const finish: Finish = (error, result) => {
+        if (!stopping) settle(error, result);
       };
-      const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => end(new ExecTimeoutError(options.timeoutMs!)), options.timeoutMs);
-      const onAbort = () => end(new ExecAbortedError());
+      this.pending.add(finish);
+      const end = (failure: (outcome: EndOutcome) => Error) => {
+        if (settled || stopping) return;
+        stopping = true;
+        if (timer) clearTimeout(timer);
+        void stop().then((outcome) => {
+          if (!outcome.ended) this.unended += 1;
+          settle(failure(outcome));
+        });
+      };
+      const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => end((outcome) => new ExecTimeoutError(options.timeoutMs!, outcome)), options.timeoutMs);
+      const onAbort = () => end((outcome) => ExecAbortedError.of(outcome));
+      if (options.signal?.aborted) return settle(new ExecAbortedError('interrupted before the remote command started'));
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.signal?.aborted) return onAbort();
       start(finish);
     });
   }
 
   async close(): Promise<void> {
-    if (this.kills.size > 0) {
-      // The kill gives up after a few seconds on the host; a connection that hangs must not hold the exit longer.
-      let timer: NodeJS.Timeout | undefined;
-      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, KILL_WAIT_MS)));
-      await Promise.race([Promise.all(this.kills), bound]);
-      clearTimeout(timer);
-    }
+    // Each kill is bounded (KILL_WAIT_MS): ending the run cannot cut one short, nor wait on a host that hangs.
+    await Promise.all(this.kills);
     this.dead ??= new UnreachableError(this.host, 'connection closed');
     this.client.end();
+    // A host that stopped answering never closes its side: its socket must not hold the exit.
+    // (ssh2's destroy() does nothing once end() has run.)
+    const timer = setTimeout(() => this.socket.destroy(), CLOSE_WAIT_MS);
+    timer.unref();
+    this.socket.once('close', () => clearTimeout(timer));
   }
 
   /**
-   * A second channel ends the remote process group of a timed-out or
-   * interrupted script: TERM, up to 3 s for it to go, then KILL. The channel
-   * closes when the group is gone, and close() waits for that, so ending the
-   * run cannot cut the kill short.
+   * A second channel, as the command's user (the same become command), ends
+   * the remote process group of a timed-out or interrupted script and says
+   * whether it is gone (remote-kill.ts). close() waits for it.
    */
-  private killRemoteGroup(pid: number, become: BecomeSpec | undefined): void {
-    if (pid <= 1 || this.dead) return;
-    const prefix = become ? `sudo -n -u ${become.user} ` : '';
-    // `kill -SIG -PGID`, never `kill -- -PGID`: dash (Debian's sh) takes `--` for a pid.
-    const script = `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; i=0; while kill -0 -${pid} 2>/dev/null && [ $i -lt 3 ]; do sleep 1; i=$((i+1)); done; kill -KILL -${pid} 2>/dev/null; exit 0`;
-    const kill = new Promise<void>((resolvePromise) => {
-      // Settles when the kill channel closes, or when the connection dies under it.
-      const done = () => {
-        this.pending.delete(done);
-        resolvePromise();
+  private killRemoteGroup(pid: number, become: BecomeSpec | undefined): Promise<EndOutcome> {
+    if (this.dead) return Promise.resolve({ ended: false, reason: `the connection is lost: ${this.dead.message}` });
+    const kill = new Promise<EndOutcome>((resolvePromise) => {
+      const done = (outcome: EndOutcome) => {
+        clearTimeout(timer);
+        this.pending.delete(lost);
+        resolvePromise(outcome);
       };
-      this.pending.add(done);
-      this.client.exec(`${prefix}sh -c '${script}'`, (error, channel) => {
-        if (error) return done();
-        channel.on('data', () => undefined);
-        channel.stderr.on('data', () => undefined);
-        channel.on('close', done);
-        channel.end();
+      const lost = () => done({ ended: false, reason: 'the connection was lost while ending it' });
+      const timer = setTimeout(() => done({ ended: false, reason: `the host did not confirm within ${KILL_WAIT_MS / 1000} s that it ended` }), KILL_WAIT_MS);
+      this.pending.add(lost);
+      this.client.exec(becomeCommandLine(become), (error, channel) => {
+        if (error) return done({ ended: false, reason: `cannot open a channel to end it: ${error.message}` });
+        const stdout: Buffer[] = [];
+        const stderr: Buffer[] = [];
+        channel.on('data', (chunk: Buffer) => stdout.push(chunk));
+        channel.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+        channel.on('close', () => done(killOutcome(Buffer.concat(stdout).toString('utf8'), Buffer.concat(stderr).toString('utf8'))));
+        channel.end(killScript(pid));
       });
     });
     this.kills.add(kill);
     void kill.then(() => this.kills.delete(kill));
+    return kill;
   }
 
   private markDead(message: string): void {
@@ -301,6 +335,15 @@ export class SshConnection implements Connection {
     for (const reject of this.pending) reject(this.dead);
     this.pending.clear();
   }
+}
+
+/** Whether `promise` settles within `ms`. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = await Promise.race([promise.then(() => true), late]);
+  clearTimeout(timer);
+  return settled;
 }
 
 export function newSshShared(): SshShared {

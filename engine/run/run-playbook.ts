@@ -49,7 +49,8 @@ export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
     }
   }
   const elapsedMs = Date.now() - run.startedAt;
-  run.emit({ kind: 'recap', hosts, elapsedMs, interrupted: run.interrupted, exitCode, time: Date.now() });
+  const unendedHosts = run.pool.hostsWithUnendedCommands();
+  run.emit({ kind: 'recap', hosts, elapsedMs, interrupted: run.interrupted, unendedHosts, exitCode, time: Date.now() });
   return { exitCode, hosts, elapsedMs, execs: run.pool.totalExecs(), profile: run.profiler.report() };
 }
 

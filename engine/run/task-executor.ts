@@ -363,6 +363,7 @@ function failureResult(error: unknown, task: ModuleTask): Result {
 const controllerConnection: Connection = {
   host: 'controller',
   execCount: 0,
+  unendedCommands: 0,
   exec: () => Promise.reject(new Error('a controller module tried to run a remote command')),
   close: async () => undefined,
 };

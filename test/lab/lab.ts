@@ -32,8 +32,8 @@ export interface LabOptions {
   /** X of 127.0.X.0/24; picked free when not given. */
   readonly subnet?: number;
   readonly tmpfsPaths?: readonly string[];
-  /** POSIX sh run inside each host's namespace after the mounts, before sshd starts. */
-  readonly setup?: (host: { name: string; address: string }) => string;
+  /** POSIX sh run inside each host's namespace after the mounts, before sshd starts (as root; `labDir` holds authorized_keys). */
+  readonly setup?: (host: { name: string; address: string; labDir: string }) => string;
   readonly groups?: Readonly<Record<string, readonly string[]>>;
   readonly vars?: Readonly<Record<string, unknown>>;
   readonly hostVars?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -153,7 +153,8 @@ export class Lab {
         `ListenAddress ${host.address}:${host.port}`,
         `HostKey ${join(hostDir, 'ssh_host_ed25519_key')}`,
         'PermitRootLogin prohibit-password',
-        `AuthorizedKeysFile ${join(this.dir, 'authorized_keys')}`,
+        // The second file lets a setup script add a login user (the lab's directory is root's only).
+        `AuthorizedKeysFile ${join(this.dir, 'authorized_keys')} .ssh/authorized_keys`,
         'StrictModes no',
         'UsePAM no',
         'PasswordAuthentication no',
@@ -176,7 +177,7 @@ export class Lab {
       ...mounts.map((path) => `mkdir -p '${path}' && mount -t tmpfs -o mode=0755,size=256m tmpfs '${path}'`),
       'chmod 700 /root',
       `hostname '${host.name}'`,
-      options.setup ? options.setup(host) : '',
+      options.setup ? options.setup({ ...host, labDir: this.dir }) : '',
       `exec /usr/sbin/sshd -D -e -f '${config}'`,
     ].join('\n');
     const log = openSync(join(hostDir, 'sshd.log'), 'a');

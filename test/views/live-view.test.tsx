@@ -165,6 +165,18 @@ describe('live view', () => {
     expect(plain(frameOf(played))).toContain('■ PLAY [Converge] on 2 host(s) stopped after 0:03');
   });
 
+  it('the recap never says commands were ended when a host could not end one; a timeout that could not is reported too', () => {
+    const stopping = stateOf([...start, hostStart('web1', configure), { kind: 'interrupt_requested' }]);
+    const left = [recap({ web1: { failed: 1 } }, { interrupted: true, unendedHosts: ['web1'], exitCode: 99 })].reduce(reduce, stopping);
+    // The note wraps at the frame's width: read it as one line.
+    const text = plain(frameOf(left)).replace(/\s*\n/g, ' ');
+    expect(text).toContain('[interrupted] no new task was started; remote commands could NOT be ended on web1 and may still run there');
+    expect(text).not.toContain('were ended');
+    const timedOut = plain(frameOf(stateOf([...start, recap({ web1: { failed: 1 } }, { unendedHosts: ['web1'], exitCode: 2 })]))).replace(/\s*\n/g, ' ');
+    expect(timedOut).toContain('[warning] timed-out remote commands could NOT be ended on web1 and may still run there');
+    expect(plain(frameOf(stateOf([...start, recap({ web1: { failed: 1 } }, { exitCode: 2 })])))).not.toContain('ended');
+  });
+
   it('a finished play says whether hosts failed', () => {
     const end = { kind: 'play_end', name: 'Converge', time: T0 + 9000 } as const;
     expect(plain(frameOf(stateOf([...start, hostResult('web1', install, 'ok'), end])))).toContain('✓ PLAY [Converge] on 2 host(s) in 0:09');

@@ -40,12 +40,16 @@ export function hostResult(host: string, task: TaskRef, status: HostStatus, resu
   };
 }
 
-export function recap(hosts: Record<string, Partial<HostCounts>>, options: { interrupted?: boolean; exitCode?: number; elapsedMs?: number } = {}): RunEvent {
+export function recap(
+  hosts: Record<string, Partial<HostCounts>>,
+  options: { interrupted?: boolean; unendedHosts?: string[]; exitCode?: number; elapsedMs?: number } = {},
+): RunEvent {
   return {
     kind: 'recap',
     hosts: Object.fromEntries(Object.entries(hosts).map(([name, counts]) => [name, { ...emptyCounts(), ...counts }])),
     elapsedMs: options.elapsedMs ?? 4200,
     interrupted: options.interrupted ?? false,
+    unendedHosts: options.unendedHosts ?? [],
     exitCode: options.exitCode ?? 0,
     time: T0 + (options.elapsedMs ?? 4200),
   };

@@ -5,6 +5,7 @@
  */
 import type { HostCounts, RunEvent } from '../../events.js';
 import { diffsOf, unifiedDiff } from '../diff-text.js';
+import { endedNote } from '../ended-note.js';
 import { onlySumsItems, type View, type ViewOptions } from '../view.js';
 
 const COLORS = { green: 32, yellow: 33, red: 31, cyan: 36, magenta: 35, brightRed: 91, dim: 2, bold: 1 } as const;
@@ -26,7 +27,7 @@ export class PlainView implements View {
       case 'warning':
         return this.write(this.options.err ?? this.options.out, `${this.paint('[WARNING]: ', 'magenta')}${event.host ? `${event.host}: ` : ''}${event.message}\n`);
       case 'recap':
-        return this.recap(event.hosts, event.elapsedMs, event.interrupted);
+        return this.recap(event.hosts, event.elapsedMs, endedNote(event.interrupted, event.unendedHosts));
       default:
         return;
     }
@@ -66,8 +67,8 @@ export class PlainView implements View {
     }
   }
 
-  private recap(hosts: Readonly<Record<string, HostCounts>>, elapsedMs: number, interrupted: boolean): void {
-    if (interrupted) this.line(this.paint('\n[interrupted] no new task was started; running remote commands were ended', 'magenta'));
+  private recap(hosts: Readonly<Record<string, HostCounts>>, elapsedMs: number, note: string | undefined): void {
+    if (note) this.line(this.paint(`\n${note}`, 'magenta'));
     this.header('PLAY RECAP');
     for (const [host, counts] of Object.entries(hosts)) {
       const color: Color = counts.unreachable > 0 ? 'brightRed' : counts.failed > 0 ? 'red' : counts.changed > 0 ? 'yellow' : 'green';

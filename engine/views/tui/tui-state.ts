@@ -8,6 +8,7 @@ import type { SourcePosition } from '../../errors.js';
 import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type TaskResult } from '../../events.js';
 import { countResult } from '../../recap-counts.js';
 import { onlySumsItems } from '../view.js';
+import { endedNote } from '../ended-note.js';
 
 /** queued: in the play, no task yet; idle: between tasks; done: out of the play (or the run ended). */
 export type HostActivity = 'queued' | 'running' | 'idle' | 'done';
@@ -42,6 +43,8 @@ export interface RecapView {
   readonly hosts: Readonly<Record<string, HostCounts>>;
   readonly elapsedMs: number;
   readonly interrupted: boolean;
+  /** What became of the commands a timeout or an interrupt cut short, when there is something to say. */
+  readonly endedNote: string | undefined;
   readonly exitCode: number;
 }
 
@@ -254,7 +257,13 @@ function playEnded(state: TuiState, time: number): TuiState {
 }
 
 function recapped(state: TuiState, event: Extract<RunEvent, { kind: 'recap' }>): TuiState {
-  const recap: RecapView = { hosts: event.hosts, elapsedMs: event.elapsedMs, interrupted: event.interrupted, exitCode: event.exitCode };
+  const recap: RecapView = {
+    hosts: event.hosts,
+    elapsedMs: event.elapsedMs,
+    interrupted: event.interrupted,
+    endedNote: endedNote(event.interrupted, event.unendedHosts),
+    exitCode: event.exitCode,
+  };
   const hosts = Object.fromEntries(
     Object.entries(state.hosts).map(([name, host]) => [name, { ...host, activity: 'done', counts: event.hosts[name] ?? host.counts } satisfies HostView]),
   );

@@ -17,7 +17,7 @@ export function RecapTable({ recap, failures, check }: RecapTableProps) {
   const nameWidth = Math.max(4, ...names.map((name) => name.length));
   return (
     <Box flexDirection="column" marginTop={1}>
-      {recap.interrupted ? <Text color="magenta">[interrupted] no new task was started; running remote commands were ended</Text> : null}
+      {recap.endedNote ? <Text color="magenta">{recap.endedNote}</Text> : null}
       {failures.length > 0 ? (
         <Box flexDirection="column" marginBottom={1}>
           {failures.map((failure, index) => (
