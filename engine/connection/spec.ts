@@ -6,6 +6,7 @@
  */
 import { homedir, userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { badPort, portNumber } from '../load/connection-vars.js';
 import type { ConnectionSpec } from './connection.js';
 
 export interface ConnectionDefaults {
@@ -27,7 +28,7 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
     host,
     type: explicitType === 'local' || implicitLocal ? 'local' : 'ssh',
     address: String(vars.ansible_host ?? host),
-    port: Number(vars.ansible_port ?? 22),
+    port: portNumber(vars.ansible_port ?? 22) ?? failWith(badPort(vars.ansible_port)),
     user: String(vars.ansible_user ?? userInfo().username),
     privateKeyFile: expandHome(vars.ansible_ssh_private_key_file ?? vars.ansible_private_key_file),
     password: (vars.ansible_password ?? vars.ansible_ssh_pass) as string | undefined,
@@ -37,6 +38,10 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
     keepaliveIntervalMs: 5_000,
     keepaliveCountMax: 3,
   };
+}
+
+function failWith(error: Error): never {
+  throw error;
 }
 
 /** `-o Key=Value` and `-oKey=Value` pairs, keys lower-cased. */

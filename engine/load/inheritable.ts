@@ -1,5 +1,6 @@
 /** The keywords every play, block, task and role entry may carry, read into the model's shape. */
 import type { SourcePosition } from '../errors.js';
+import { checkConnectionVars } from './connection-vars.js';
 import type { Inheritable, RoleInstance } from './model.js';
 
 /** `tags: a, b`, `tags: [a, b]` and `tags: a` alike (Ansible splits a tags string on commas). */
@@ -24,6 +25,7 @@ export function conditionList(value: unknown): string[] {
 export function inheritableFrom(node: Record<string, unknown>, at: SourcePosition, role?: RoleInstance): Inheritable {
   const value = <T>(key: string) => (node[key] ?? undefined) as T | undefined;
   const anyErrorsFatal = value<boolean | string>('any_errors_fatal');
+  checkConnectionVars(node.vars, at);
   return {
     at,
     when: conditionList(node.when),

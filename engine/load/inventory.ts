@@ -8,6 +8,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
+import { checkConnectionVars } from './connection-vars.js';
 import { describeValue } from './keyword-check.js';
 import { readInventoryFile } from './inventory-ini.js';
 import { applyVarsDirs } from './inventory-vars.js';
@@ -78,7 +79,9 @@ class InventoryReader {
       }
       return value as Record<string, unknown>;
     };
-    Object.assign(group.vars, part('vars', 'ansible_user: admin'));
+    const groupVars = part('vars', 'ansible_user: admin');
+    checkConnectionVars(groupVars, at);
+    Object.assign(group.vars, groupVars);
     for (const [pattern, vars] of Object.entries(part('hosts', 'web1') ?? {})) this.host(group, pattern, vars, keyPositionOf(node.hosts, pattern, at)!);
     for (const [child, childBody] of Object.entries(part('children', 'webservers') ?? {})) {
       const childAt = keyPositionOf(node.children, child, at)!;
@@ -113,6 +116,7 @@ class InventoryReader {
     if (vars !== null && vars !== undefined && (typeof vars !== 'object' || Array.isArray(vars))) {
       throw new CxError(`host '${pattern}' must map to its variables (or to nothing), got ${describeValue(vars)}`, { at, hint: `write "${pattern}:" alone, or its variables indented below it` });
     }
+    checkConnectionVars(vars, at);
     for (const name of expandHostRange(pattern, at)) {
       const host = this.hosts.get(name) ?? { vars: {}, at };
       Object.assign(host.vars, vars ?? {});
