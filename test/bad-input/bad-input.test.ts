@@ -29,6 +29,7 @@ interface Expectation {
   /** The file the error names, relative to the case; absent for errors about options. */
   readonly file?: string;
   readonly line?: number;
+  readonly col?: number;
   readonly exit?: 4 | 5;
   readonly limit?: string;
   /** A file too big to keep in git, written into the temporary copy. */
@@ -110,6 +111,7 @@ describe('bad input through the loader', () => {
     } else {
       expect(error.at?.file).toBe(join(item.dir, item.expected.file));
       expect(error.at?.line).toBe(item.expected.line);
+      if (item.expected.col !== undefined) expect(error.at?.col).toBe(item.expected.col);
     }
   });
 });
@@ -125,7 +127,8 @@ describe('bad input through the CLI (--syntax-check)', () => {
     expect(result.code).toBe(item.expected.exit ?? 4);
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('ERROR!'));
     expect(errors).toHaveLength(1);
-    const where = item.expected.file === undefined ? '' : `${join(item.dir, item.expected.file)}:${item.expected.line ?? ''}`;
+    const column = item.expected.col === undefined ? '' : `:${item.expected.col}`;
+    const where = item.expected.file === undefined ? '' : `${join(item.dir, item.expected.file)}:${item.expected.line ?? ''}${column}`;
     expect(errors[0]).toContain(`ERROR! ${where}`);
     expect(errors[0]).toContain(item.expected.message);
     expect(result.stderr).not.toMatch(/^\s+at /m);
