@@ -31,7 +31,7 @@ export function preflight(options: RunOptions): void {
       }
     }
     checkNotifications(play);
-    checkTemplateFiles(moduleTasks(playTasks(play)), play.baseDir);
+    checkTemplateFiles(playTasks(play), play.baseDir);
     checkRoleArguments(play, options);
   }
   checkUndefinedVariables(options);

@@ -52,7 +52,7 @@ function firstInvalidCharacter(bytes: Uint8Array): Required<Pick<SourcePosition,
 }
 
 /** 1-based line and column of `offset` in `text`. */
-function lineAndColumn(text: string, offset: number): Required<Pick<SourcePosition, 'line' | 'col'>> {
+export function lineAndColumn(text: string, offset: number): Required<Pick<SourcePosition, 'line' | 'col'>> {
   const before = text.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length, col: before.length - lineStart + 1 };

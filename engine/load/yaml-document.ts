@@ -8,6 +8,7 @@
  */
 import { Composer, isAlias, Parser, visit, YAMLParseError, type Alias, type CST, type Node as YamlNode, type Document, type DocumentOptions, type LineCounter, type ParseOptions, type SchemaOptions } from 'yaml';
 import { CxError, type SourcePosition } from '../errors.js';
+import { lineAndColumn } from './source-text.js';
 
 export interface YamlBounds {
   /** Nested mappings and lists, counted from the document's top. */
@@ -20,6 +21,7 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: L
 
 /** One document (a second one is recorded as a MULTIPLE_DOCS error, as parseDocument does). */
 export function composeDocument(source: string, options: Options, bounds: YamlBounds, position: (offset: number) => SourcePosition): Document.Parsed {
+  checkCompactNesting(source, bounds, position);
   const parser = new Parser(options.lineCounter.addNewLine);
   const composer = new Composer(options);
   let document: Document.Parsed | undefined;
@@ -32,6 +34,18 @@ export function composeDocument(source: string, options: Options, bounds: YamlBo
     break;
   }
   return document!;
+}
+
+/** `- - - - x` nests lists on one line, and the CST parser itself recurses for those: counted on the text first. */
+function checkCompactNesting(source: string, bounds: YamlBounds, position: (offset: number) => SourcePosition): void {
+  const match = new RegExp(`^[ \\t]*(?:-[ \\t]+){${bounds.maxDepth}}-`, 'm').exec(source);
+  // Before parsing, the position function's line counter is still empty: the text gives line and column.
+  const offset = match ? match.index + match[0].length - 1 : -1;
+  if (match) throw tooDeep(bounds, { ...position(offset), ...lineAndColumn(source, offset) });
+}
+
+function tooDeep(bounds: YamlBounds, at: SourcePosition): CxError {
+  return new CxError(`nesting deeper than ${bounds.maxDepth} levels`, { at, hint: 'flatten the data (no real playbook nests this deep)' });
 }
 
 function* checkedTokens(tokens: Iterable<CST.Token>, bounds: YamlBounds, position: (offset: number) => SourcePosition): Generator<CST.Token> {
@@ -53,9 +67,7 @@ function checkToken(root: CST.Token, bounds: YamlBounds, aliases: { count: numbe
     // Pushed last to first, so the walk goes in document order (the first alias over the bound is the one reported).
     for (const child of children(token).reverse()) {
       const childDepth = isCollection(child) ? depth + 1 : depth;
-      if (childDepth > bounds.maxDepth) {
-        throw new CxError(`nesting deeper than ${bounds.maxDepth} levels`, { at: position(child.offset), hint: 'flatten the data (no real playbook nests this deep)' });
-      }
+      if (childDepth > bounds.maxDepth) throw tooDeep(bounds, position(child.offset));
       stack.push([child, childDepth]);
     }
   }

@@ -15,6 +15,8 @@ export const MAX_TEMPLATE_NESTING = 100;
 const TAG = /\{\{~?\s*(?:!--[\s\S]*?--~?\}\}|![\s\S]*?\}\}|([#^/])\s*([^\s}~]*))/g;
 
 export function checkBlocks(source: string, file: string): void {
+  const comment = /\{\{~?!--(?![\s\S]*?--~?\}\})/.exec(source);
+  if (comment) throw new TemplateError('a {{!-- comment is never closed', { at: positionIn(source, file, comment.index), hint: 'close it with --}}' });
   const open: { name: string; offset: number }[] = [];
   for (const match of source.matchAll(TAG)) {
     const [, kind, rawName] = match;
