@@ -7,6 +7,7 @@
 import { CxError, ExitCode, withPosition } from '../errors.js';
 import { selectHosts } from '../load/host-pattern.js';
 import type { ModuleTask, Play, TaskNode } from '../load/model.js';
+import { checkTemplateFiles } from '../load/template-files.js';
 import { isTemplated } from '../template/render.js';
 import type { RunOptions } from '../run/run-options.js';
 import { checkRoleArguments } from './role-arguments.js';
@@ -30,6 +31,7 @@ export function preflight(options: RunOptions): void {
       }
     }
     checkNotifications(play);
+    checkTemplateFiles(playTasks(play), play.baseDir);
     checkRoleArguments(play, options);
   }
   checkUndefinedVariables(options);
@@ -44,7 +46,7 @@ function checkNotifications(play: Play): void {
       if (handler.role) known.add(`${handler.role.role.name} : ${handler.name}`);
     }
   }
-  for (const task of moduleTasks([...play.preTasks, ...play.roles, ...play.tasks, ...play.postTasks, ...play.handlers])) {
+  for (const task of moduleTasks(playTasks(play))) {
     for (const name of task.notify) {
       if (!isTemplated(name) && !known.has(name)) {
         throw new CxError(`the handler '${name}' is not defined in this play`, {
@@ -54,6 +56,10 @@ function checkNotifications(play: Play): void {
       }
     }
   }
+}
+
+function playTasks(play: Play): TaskNode[] {
+  return [...play.preTasks, ...play.roles, ...play.tasks, ...play.postTasks, ...play.handlers];
 }
 
 function* moduleTasks(nodes: readonly TaskNode[]): Generator<ModuleTask> {

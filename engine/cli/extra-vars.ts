@@ -4,12 +4,17 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { CxError, ExitCode } from '../errors.js';
+import { isBadLiteralPort } from '../load/connection-vars.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { parseYaml } from '../load/yaml.js';
 
 export function parseExtraVars(values: readonly string[], cwd: string): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   for (const value of values) Object.assign(merged, parseOne(value.trim(), cwd));
+  const port = merged.ansible_port;
+  if (isBadLiteralPort(port)) {
+    throw badExtraVars(`ansible_port=${String(port)}`, 'ansible_port must be a port number from 1 to 65535');
+  }
   return merged;
 }
 

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { ansibleBoolean } from '../booleans.js';
 import { UnreachableError, type ConnectionSpec } from './connection.js';
 import { parseSshArgs, SshArgsError, type SshArgs } from './ssh-args.js';
+import { badPort, portNumber } from '../load/connection-vars.js';
 
 export interface ConnectionDefaults {
   readonly knownHostsFile: string;
@@ -52,7 +53,7 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
     host,
     type: explicitType === 'local' || implicitLocal ? 'local' : 'ssh',
     address: String(address ?? host),
-    port: Number(setting(vars, NAMES.port) ?? 22),
+    port: portNumber(setting(vars, NAMES.port) ?? 22) ?? failWith(badPort(setting(vars, NAMES.port))),
     user: String(setting(vars, NAMES.user) ?? userInfo().username),
     privateKeyFile: expandHome(setting(vars, NAMES.privateKeyFile)),
     password: setting(vars, NAMES.password) as string | undefined,
@@ -124,6 +125,10 @@ function parseHop(host: string, hop: string): { user: string | undefined; addres
     throw new UnreachableError(host, `ProxyJump: ${JSON.stringify(hop)} is not [user@]host[:port]. Nothing was sent.`);
   }
   return { user: match[1], address: (match[2] ?? match[3])!, port };
+}
+
+function failWith(error: Error): never {
+  throw error;
 }
 
 function expandHome(value: unknown): string | undefined {

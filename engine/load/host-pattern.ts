@@ -46,7 +46,11 @@ export function selectPlayHosts(inventory: Inventory, pattern: string, limit: st
 /** Ansible splits on commas when there are any, else on colons outside brackets (`workers[0:2]` stays whole). */
 function splitPattern(pattern: string): string[] {
   if (pattern.includes(',')) return pattern.split(',').map((term) => term.trim()).filter(Boolean);
-  return pattern.match(/(?:[^\s:[\]]|\[[^\]]*\])+/g) ?? [];
+  const terms = pattern.match(/(?:[^\s:[\]]|\[[^\]]*\])+/g) ?? [];
+  // A bracket that closes nothing (`nodes[`) would otherwise be dropped, selecting all of `nodes`.
+  const stray = /[[\]]/.exec(terms.reduce((rest, term) => rest.replace(term, ''), pattern));
+  if (stray) throw new CxError(`host pattern '${pattern}' has an unmatched '${stray[0]}'`, { hint: 'write a subscript in full, e.g. workers[0] or workers[0:2]' });
+  return terms;
 }
 
 function match(inventory: Inventory, term: string): string[] {

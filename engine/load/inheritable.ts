@@ -1,6 +1,7 @@
 /** The keywords every play, block, task and role entry may carry, read into the model's shape. */
 import { isTrue } from '../booleans.js';
 import type { SourcePosition } from '../errors.js';
+import { checkConnectionVars } from './connection-vars.js';
 import { INHERITED_KEYWORDS, type Inheritable, type InheritedKeywords, type RoleInstance } from './model.js';
 
 /** `tags: a, b`, `tags: [a, b]` and `tags: a` alike (Ansible splits a tags string on commas). */
@@ -26,6 +27,7 @@ export function inheritableFrom(node: Record<string, unknown>, at: SourcePositio
   const anyErrorsFatal = node.any_errors_fatal ?? undefined;
   const inherited: Record<string, unknown> = {};
   for (const [field, key] of Object.entries(INHERITED_KEYWORDS)) inherited[field] = node[key] ?? undefined;
+  checkConnectionVars(node.vars, at);
   return {
     at,
     when: conditionList(node.when),

@@ -8,6 +8,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
+import { checkConnectionVars } from './connection-vars.js';
 import { describeValue } from './keyword-check.js';
 import { readInventoryFile } from './inventory-ini.js';
 import { applyVarsDirs } from './inventory-vars.js';
@@ -78,7 +79,9 @@ class InventoryReader {
       }
       return value as Record<string, unknown>;
     };
-    Object.assign(group.vars, part('vars', 'ansible_user: admin'));
+    const groupVars = part('vars', 'ansible_user: admin');
+    checkConnectionVars(groupVars, at);
+    Object.assign(group.vars, groupVars);
     for (const [pattern, vars] of Object.entries(part('hosts', 'web1') ?? {})) this.host(group, pattern, vars, keyPositionOf(node.hosts, pattern, at)!);
     for (const [child, childBody] of Object.entries(part('children', 'webservers') ?? {})) {
       const childAt = keyPositionOf(node.children, child, at)!;
@@ -113,6 +116,7 @@ class InventoryReader {
     if (vars !== null && vars !== undefined && (typeof vars !== 'object' || Array.isArray(vars))) {
       throw new CxError(`host '${pattern}' must map to its variables (or to nothing), got ${describeValue(vars)}`, { at, hint: `write "${pattern}:" alone, or its variables indented below it` });
     }
+    checkConnectionVars(vars, at);
     for (const name of expandHostRange(pattern, at)) {
       const host = this.hosts.get(name) ?? { vars: {}, at };
       Object.assign(host.vars, vars ?? {});
@@ -141,24 +145,35 @@ class InventoryReader {
   }
 }
 
-/** `node[1:3]`, `node[01:10]` (zero-padded), `node[1:10:2]`, `web[a:c]` as Ansible expands them. */
+/**
+ * `node[1:3]`, `node[01:10]` (zero-padded), `node[1:10:2]`, `web[a:c]` as
+ * Ansible expands them; several ranges in one name multiply, and the product
+ * is bounded as one range is (counted before anything is expanded).
+ */
 export function expandHostRange(pattern: string, at: SourcePosition): string[] {
+  const bad = (why: string) => new CxError(`cannot expand host range '${pattern}': ${why}`, { at, hint: 'write node[1:3], node[01:10] or node[a:c]' });
+  const parts = rangeParts(pattern, bad);
+  const count = parts.reduce((product, part) => product * (typeof part === 'string' ? 1 : part.length), 1);
+  if (count > MAX_RANGE_HOSTS) throw bad(`${count} hosts, more than ${MAX_RANGE_HOSTS}`);
+  return parts.reduce<string[]>((names, part) => (typeof part === 'string' ? names.map((name) => name + part) : names.flatMap((name) => part.map((middle) => name + middle))), ['']);
+}
+
+/** The pattern cut into literal text and ranges (the values of each range). */
+function rangeParts(pattern: string, bad: (why: string) => CxError): (string | string[])[] {
   const match = /^(.*?)\[([^\]:]+):([^\]:]+)(?::(\d+))?\](.*)$/.exec(pattern);
   if (!match) return [pattern];
   const [, head, from, to, stepText, tail] = match as unknown as [string, string, string, string, string | undefined, string];
-  const step = Number(stepText ?? 1);
-  const bad = (why: string) => new CxError(`cannot expand host range '${pattern}': ${why}`, { at, hint: 'write node[1:3], node[01:10] or node[a:c]' });
+  return [head, rangeValues(from, to, Number(stepText ?? 1), bad), ...rangeParts(tail, bad)];
+}
+
+function rangeValues(from: string, to: string, step: number, bad: (why: string) => CxError): string[] {
   if (step < 1) throw bad('the step must be at least 1');
-  let names: string[];
   if (/^\d+$/.test(from) && /^\d+$/.test(to)) {
     const width = from.length > 1 && from.startsWith('0') ? from.length : 0;
-    names = rangeOf(Number(from), Number(to), step, bad).map((value) => String(value).padStart(width, '0'));
-  } else if (/^[a-z]$/i.test(from) && /^[a-z]$/i.test(to)) {
-    names = rangeOf(from.charCodeAt(0), to.charCodeAt(0), step, bad).map((code) => String.fromCharCode(code));
-  } else {
-    throw bad('the bounds must be two numbers or two letters');
+    return rangeOf(Number(from), Number(to), step, bad).map((value) => String(value).padStart(width, '0'));
   }
-  return names.flatMap((middle) => expandHostRange(`${head}${middle}${tail}`, at));
+  if (/^[a-z]$/i.test(from) && /^[a-z]$/i.test(to)) return rangeOf(from.charCodeAt(0), to.charCodeAt(0), step, bad).map((code) => String.fromCharCode(code));
+  throw bad('the bounds must be two numbers or two letters');
 }
 
 function rangeOf(first: number, last: number, step: number, bad: (why: string) => CxError): number[] {

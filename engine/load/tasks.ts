@@ -30,6 +30,8 @@ export interface TaskLoadContext {
   readonly playDir: string;
   /** Task files being read, outermost first: refuses import cycles, stops include validation from recursing. */
   readonly fileStack: readonly string[];
+  /** Blocks around these tasks, imported files included (see MAX_BLOCK_NESTING). */
+  readonly blockDepth?: number | undefined;
   /** Role directories being read, outermost first (a role that includes itself is validated once). */
   readonly roleStack: readonly string[];
   /** Handlers brought in by import_role; the caller adds them to the play (or role). */
@@ -40,6 +42,8 @@ export interface TaskLoadContext {
 
 const META_ACTIONS = new Set(['flush_handlers', 'noop', 'end_play', 'end_host', 'clear_host_errors']);
 const LOOP_KEYWORDS = ['loop', 'with_items', 'with_list'];
+/** Blocks in blocks, across imported files too; the run recurses once per level. Far above any real playbook. */
+export const MAX_BLOCK_NESTING = 50;
 const NOT_HANDLER = 'a handler must call a module; blocks, includes, imports and meta are not supported as handlers';
 
 export function parseTaskList(value: unknown, context: TaskLoadContext, handler = false): TaskNode[] {
@@ -210,6 +214,9 @@ function parseBlock(node: Record<string, unknown>, context: TaskLoadContext, han
   if (moduleKey) throw new CxError(`a block holds tasks; it cannot also call '${moduleKey}'`, { at: keyPositionOf(node, moduleKey, at), hint: 'move it into a task inside block:' });
   checkKnownKeywords(node, BLOCK_KEYWORDS, 'block', at);
   checkKeywordTypes(node, BLOCK_KEYWORDS, 'block', at);
+  const blockDepth = (context.blockDepth ?? 0) + 1;
+  if (blockDepth > MAX_BLOCK_NESTING) throw new CxError(`blocks nested more than ${MAX_BLOCK_NESTING} deep`, { at, hint: 'flatten the blocks (imported task files count as well)' });
+  context = { ...context, blockDepth };
   return {
     kind: 'block',
     ...inheritableFrom(node, at),

@@ -10,10 +10,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type ScalarTag, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, visit, type Alias, type Document, type Node as YamlNode, type ScalarTag, type YAMLError } from 'yaml';
 import { CxError, type SourcePosition } from '../errors.js';
 import { keyPositionOf, recordKeyPosition, recordPosition } from './positions.js';
 import { runCache } from './run-cache.js';
+import { decodeText, yamlText } from './source-text.js';
+import { aliasTargets, composeDocument } from './yaml-document.js';
 import { pyyamlTags } from './yaml-scalars.js';
 import { UnsafeText } from '../template/unsafe.js';
 
@@ -50,7 +52,7 @@ export function readTextFile(file: string): string {
     throw new CxError(`cannot read ${file}: ${readProblem(error)}`, { at: { file }, hint: 'check the path' });
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(file, size);
-  return readFileSync(file, 'utf8');
+  return decodeText(readFileSync(file), file);
 }
 
 function readProblem(error: unknown): string {
@@ -69,17 +71,13 @@ function tooLarge(file: string, size: number): CxError {
 }
 
 /** Parse YAML text; `file` names it in errors. */
-export function parseYaml(source: string, file: string): unknown {
-  if (source.length > MAX_FILE_BYTES) throw tooLarge(file, source.length);
+export function parseYaml(text: string, file: string): unknown {
+  if (text.length > MAX_FILE_BYTES) throw tooLarge(file, text.length);
+  const source = yamlText(text, file);
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, {
-    version: '1.1',
-    customTags: (tags) => [...pyyamlTags(tags), UNSAFE_TAG],
-    uniqueKeys: true,
-    lineCounter,
-    prettyErrors: false,
-  });
+  const options = { version: '1.1', customTags: (tags: Parameters<typeof pyyamlTags>[0]) => [...pyyamlTags(tags), UNSAFE_TAG], uniqueKeys: true, lineCounter, prettyErrors: false } as const;
   const position = (offset: number): SourcePosition => ({ file, ...lineCounter.linePos(offset) });
+  const document = composeDocument(source, options, { maxDepth: MAX_DEPTH, maxAliases: MAX_ALIAS_NODES }, position);
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) throw yamlError(problem, source, position, document);
   return new Converter(document, position).convert(document.contents as YamlNode | null, 0);
@@ -134,11 +132,14 @@ class Converter {
   /** The outermost alias being expanded: where an alias bomb is reported. */
   private aliasOrigin: SourcePosition | undefined;
   private readonly expanding = new Set<YamlNode>();
+  private readonly aliasTargets: Map<Alias, YamlNode>;
 
   constructor(
-    private readonly document: Document,
+    document: Document,
     private readonly position: (offset: number) => SourcePosition,
-  ) {}
+  ) {
+    this.aliasTargets = aliasTargets(document);
+  }
 
   convert(node: YamlNode | null | undefined, depth: number): unknown {
     if (!node) return null;
@@ -215,7 +216,7 @@ class Converter {
   }
 
   private alias(node: Alias, depth: number): unknown {
-    const target = node.resolve(this.document) as YamlNode | undefined;
+    const target = this.aliasTargets.get(node);
     const at = this.at(node);
     if (!target) throw new CxError(`unknown alias *${node.source}`, { at, hint: `define the anchor &${node.source} before using it` });
     if (this.expanding.has(target)) throw new CxError(`alias *${node.source} refers to itself (a loop)`, { at, hint: 'an anchor cannot contain an alias to itself, directly or through a merge key' });

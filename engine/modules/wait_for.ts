@@ -22,7 +22,7 @@ export const waitForModule: ModuleDef = {
     type: 'object',
     properties: {
       host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'integer' },
+      port: { type: 'integer', minimum: 1, maximum: 65535 },
       path: { type: 'string' },
       state: { enum: ['started', 'present', 'stopped', 'absent', 'drained'], default: 'started' },
       timeout: { type: 'integer', default: 300 },

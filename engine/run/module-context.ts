@@ -4,10 +4,11 @@
  * and timeout applied.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { BecomeSpec, Connection } from '../connection/connection.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
+import { sourceCandidates } from '../load/source-paths.js';
 import type { ModuleContext } from '../modules/module.js';
 import { evaluateCondition, evaluateExpression } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
@@ -81,14 +82,7 @@ function resolveSource(src: string, kind: 'files' | 'templates', frame: Frame, t
     if (existsSync(src)) return src;
     throw new CxError(`could not find '${src}'`, { hint: 'check the path of src' });
   }
-  const roleDir = frame.role?.role.dir;
-  const candidates = [
-    ...(roleDir ? [join(roleDir, kind, src), join(roleDir, src)] : []),
-    join(taskDir, kind, src),
-    join(taskDir, src),
-    join(frame.play.baseDir, kind, src),
-    join(frame.play.baseDir, src),
-  ];
+  const candidates = sourceCandidates(src, kind, { roleDir: frame.role?.role.dir, taskDir, playDir: frame.play.baseDir });
   const found = candidates.find((path) => existsSync(path));
   if (found) return found;
   throw new CxError(`could not find '${src}'`, { hint: `looked in: ${[...new Set(candidates)].join(', ')}` });

@@ -12,6 +12,7 @@ import { countResult } from '../recap-counts.js';
 import type { ModuleTask } from '../load/model.js';
 import type { ModuleDef, ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
+import { MAX_RETRIES } from '../schema/keywords.js';
 import { validateArgs } from '../modules/validate-args.js';
 import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
 import { holdsText, tracked } from '../template/unsafe.js';
@@ -167,6 +168,7 @@ async function runWithRetries(state: TaskRunState, scope: LayeredScope): Promise
   const { task } = state;
   const hasUntil = task.until !== undefined && task.until.length > 0;
   const retries = hasUntil ? numberKeyword(task.retries, scope) ?? 3 : 0;
+  if (retries > MAX_RETRIES) return { changed: false, failed: true, msg: `retries is ${retries}; at most ${MAX_RETRIES} are allowed` };
   const delay = numberKeyword(task.delay, scope) ?? 5;
   for (let attempt = 1; ; attempt += 1) {
     const result = await runModule(state, scope);

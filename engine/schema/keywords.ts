@@ -31,6 +31,12 @@ const number: Schema = {
   description: 'a number, or a template',
   anyOf: [{ type: 'number' }, templated, { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*$' }],
 };
+/** `retries` beyond this is a typo or an attack (with the default 5 s delay, 10,000 retries is two weeks). */
+export const MAX_RETRIES = 10_000;
+const retryCount: Schema = {
+  description: `a whole number from 0 to ${MAX_RETRIES}, or a template`,
+  anyOf: [{ type: 'integer', minimum: 0, maximum: MAX_RETRIES }, templated, { type: 'string', pattern: '^\\s*(?:\\d{1,4}|10000)\\s*$' }],
+};
 const mapping: Schema = { description: 'a mapping (name: value lines)', type: 'object' };
 const taskList: Schema = { description: 'a list of tasks', type: 'array' };
 const loopValue: Schema = { description: 'a list, or a template that gives a list', anyOf: [{ type: 'array' }, templated] };
@@ -80,7 +86,7 @@ export const TASK_KEYWORDS: Readonly<Record<string, Schema>> = {
   changed_when: conditions,
   failed_when: conditions,
   until: conditions,
-  retries: number,
+  retries: retryCount,
   delay: number,
   args: { description: 'a mapping of module arguments', type: 'object' },
 };

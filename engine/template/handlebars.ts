@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import { stringify as stringifyYaml } from 'yaml';
 import { TemplateError, UndefinedVariableError } from '../errors.js';
+import { checkBlocks, parseProblem, refuseUnknownHelpers } from './handlebars-check.js';
 import { assertSafeName } from './members.js';
 import { NOT_PLAIN, parsePlainTemplate, renderPlain, type PlainTemplate } from './plain-template.js';
 import { pythonString } from './python.js';
@@ -47,6 +48,8 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   },
 };
 const HELPER_NAMES: ReadonlySet<string> = new Set(Object.keys(HELPERS));
+/** Our helpers and Handlebars' own. */
+const ALL_HELPERS: ReadonlySet<string> = new Set([...HELPER_NAMES, 'if', 'unless', 'each', 'with', 'lookup', 'log']);
 
 /** Handlebars with our helpers. */
 function handlebars(): typeof Handlebars {
@@ -91,13 +94,15 @@ function plainRender(plain: PlainTemplate, source: string, file: string): Render
 }
 
 function compileHandlebars(source: string, file: string): { roots: ReadonlySet<string>; render: Render } {
+  checkBlocks(source, file);
   let ast: hbs.AST.Program;
   try {
     ast = handlebars().parse(source);
   } catch (error) {
-    throw new TemplateError(`cannot parse template ${file}: ${(error as Error).message}`);
+    throw parseProblem(error, source, file);
   }
   refuseUnsafeNames(ast, file);
+  refuseUnknownHelpers(ast, ALL_HELPERS, file);
   return { roots: rootNames(ast), render: handlebars().compile(ast, { noEscape: true, strict: true }) };
 }
 
@@ -133,7 +138,6 @@ function refuseUnsafeNames(node: unknown, file: string): void {
 /** The first segment of every path the template reads from its root context. */
 function rootNames(program: hbs.AST.Program): Set<string> {
   const names = new Set<string>();
-  const helpers = new Set([...HELPER_NAMES, 'if', 'unless', 'each', 'with', 'lookup', 'log']);
   const visit = (node: unknown, blockParams: ReadonlySet<string>): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach((child) => visit(child, blockParams));
@@ -145,7 +149,7 @@ function rootNames(program: hbs.AST.Program): Set<string> {
     }
     if (typed.type === 'MustacheStatement' || typed.type === 'BlockStatement' || typed.type === 'SubExpression') {
       const head = typed.path;
-      const isHelperCall = head && head.type === 'PathExpression' && (helpers.has(head.original) || (typed.params?.length ?? 0) > 0);
+      const isHelperCall = head && head.type === 'PathExpression' && (ALL_HELPERS.has(head.original) || (typed.params?.length ?? 0) > 0);
       if (!isHelperCall && head) visit(head, blockParams);
       visit(typed.params, blockParams);
       visit(typed.hash, blockParams);

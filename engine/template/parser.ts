@@ -10,6 +10,13 @@ import { tokenize, type Token } from './lexer.js';
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const CONSTANTS: Record<string, unknown> = { true: true, True: true, false: false, False: false, none: null, None: null, null: null };
 const MAX_CACHE = 10_000;
+/**
+ * Bounds far above any real expression: brackets, parentheses, `not` and
+ * signs nested (the parser recurses for each), and the depth of the parsed
+ * tree (a chain of 3,000 `or` would overflow the evaluator's recursion).
+ */
+export const MAX_EXPRESSION_NESTING = 100;
+export const MAX_EXPRESSION_DEPTH = 500;
 const cache = new Map<string, Node>();
 
 /** Parse once per distinct text: the same expression rendered for 200 hosts is parsed once. */
@@ -17,6 +24,7 @@ export function parseExpression(source: string): Node {
   let node = cache.get(source);
   if (!node) {
     node = new Parser(source).parseAll();
+    if (treeDepth(node) > MAX_EXPRESSION_DEPTH) throw tooDeep(`more than ${MAX_EXPRESSION_DEPTH} operations deep`);
     if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(source, node);
   }
@@ -26,6 +34,7 @@ export function parseExpression(source: string): Node {
 class Parser {
   private readonly tokens: Token[];
   private position = 0;
+  private nesting = 0;
 
   constructor(private readonly source: string) {
     this.tokens = tokenize(source);
@@ -38,6 +47,10 @@ class Parser {
   }
 
   private conditional(): Node {
+    return this.nested(() => this.plainConditional());
+  }
+
+  private plainConditional(): Node {
     const value = this.or();
     if (!this.isName('if')) return value;
     this.next();
@@ -71,7 +84,7 @@ class Parser {
   private not(): Node {
     if (this.isName('not')) {
       this.next();
-      return { t: 'unary', op: 'not', operand: this.not() };
+      return { t: 'unary', op: 'not', operand: this.nested(() => this.not()) };
     }
     return this.comparison();
   }
@@ -145,7 +158,7 @@ class Parser {
   private unary(): Node {
     if (this.isOp('-') || this.isOp('+')) {
       const op = (this.next() as { value: string }).value as '-' | '+';
-      return { t: 'unary', op, operand: this.unary() };
+      return { t: 'unary', op, operand: this.nested(() => this.unary()) };
     }
     return this.power();
   }
@@ -284,6 +297,16 @@ class Parser {
     return { args, kwargs };
   }
 
+  /** Every recursive step of the parser goes through here: deeper than the bound is refused, not a stack overflow. */
+  private nested(parse: () => Node): Node {
+    if (++this.nesting > MAX_EXPRESSION_NESTING) throw tooDeep(`nested more than ${MAX_EXPRESSION_NESTING} levels (brackets, parentheses, not, signs)`);
+    try {
+      return parse();
+    } finally {
+      this.nesting -= 1;
+    }
+  }
+
   private startsValue(): boolean {
     const token = this.peek();
     if (token.kind === 'number' || token.kind === 'string') return true;
@@ -333,4 +356,23 @@ class Parser {
 
 function describe(token: Token): string {
   return token.kind === 'end' ? 'end of expression' : String(token.value);
+}
+
+function tooDeep(what: string): TemplateError {
+  return new TemplateError(`expression ${what}`, { hint: 'split it into variables (set_fact or vars) or simplify it' });
+}
+
+/** The depth of a parsed expression, measured without recursion. */
+function treeDepth(root: Node): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [value, depth] = entry;
+    if (!value || typeof value !== 'object') continue;
+    const isNode = !Array.isArray(value) && 't' in value;
+    const level = isNode ? depth + 1 : depth;
+    if (isNode) deepest = Math.max(deepest, depth);
+    for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push([child, level]);
+  }
+  return deepest;
 }

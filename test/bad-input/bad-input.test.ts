@@ -14,14 +14,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preflight } from '../../engine/check/preflight.js';
 import { CxError } from '../../engine/errors.js';
-import { EventBus } from '../../engine/events.js';
-import { loadInventory } from '../../engine/load/inventory.js';
-import { loadPlaybook } from '../../engine/load/playbook.js';
-import { clearRunCaches } from '../../engine/load/run-cache.js';
 import { parseYaml } from '../../engine/load/yaml.js';
 import { cliPath, cxplay } from '../support/cli.js';
+import { loadAsTheCliDoes } from './load-as-cli.js';
 import { startRecorder, type Recorder } from '../support/recorder.js';
 
 interface Expectation {
@@ -29,8 +25,11 @@ interface Expectation {
   /** The file the error names, relative to the case; absent for errors about options. */
   readonly file?: string;
   readonly line?: number;
+  readonly col?: number;
   readonly exit?: 4 | 5;
   readonly limit?: string;
+  /** The inventory file, when not inventory.yaml (e.g. an INI inventory.ini). */
+  readonly inventory?: string;
   /** A file too big to keep in git, written into the temporary copy. */
   readonly generate?: { readonly file: string; readonly bytes: number };
 }
@@ -60,33 +59,16 @@ afterAll(() => {
 function prepare(name: string): Case {
   const dir = join(work, name);
   cpSync(join(here, 'cases', name), dir, { recursive: true });
-  for (const file of ['playbook.yaml', 'inventory.yaml']) if (!existsSync(join(dir, file))) cpSync(join(here, 'defaults', file), join(dir, file));
   const expected = parseYaml(readFileSync(join(dir, 'expect.yaml'), 'utf8'), 'expect.yaml') as Expectation;
+  const defaults = expected.inventory === undefined ? ['playbook.yaml', 'inventory.yaml'] : ['playbook.yaml'];
+  for (const file of defaults) if (!existsSync(join(dir, file))) cpSync(join(here, 'defaults', file), join(dir, file));
   if (expected.generate) writeFileSync(join(dir, expected.generate.file), `# ${'x'.repeat(expected.generate.bytes)}\n`);
   const message = expected.message.replaceAll('{dir}', dir).replaceAll('{parent}', dirname(dir));
   return { name, dir, expected: { ...expected, message } };
 }
 
-/** What `cxplay run playbook.yaml -i inventory.yaml --syntax-check` does before it would contact anyone. */
-function loadAsTheCliDoes({ dir, expected }: Case): void {
-  clearRunCaches();
-  const playbook = loadPlaybook(join(dir, 'playbook.yaml'));
-  const inventory = loadInventory(join(dir, 'inventory.yaml'), { playbookDir: playbook.dir });
-  preflight({
-    playbook,
-    inventory,
-    check: false,
-    diff: false,
-    limit: expected.limit,
-    tags: [],
-    skipTags: [],
-    extraVars: {},
-    forks: 5,
-    verbosity: 0,
-    connection: { knownHostsFile: join(dir, 'known_hosts'), acceptNewHostKeys: false },
-    bus: new EventBus(),
-    signal: new AbortController().signal,
-  });
+function inventoryOf(expected: Expectation): string {
+  return expected.inventory ?? 'inventory.yaml';
 }
 
 const cases = names.map(prepare);
@@ -95,7 +77,7 @@ describe('bad input through the loader', () => {
   it.each(cases.map((item) => [item.name, item] as const))('%s: one CxError with message, file, line and exit code', (_name, item) => {
     let thrown: unknown;
     try {
-      loadAsTheCliDoes(item);
+      loadAsTheCliDoes(join(item.dir, 'playbook.yaml'), join(item.dir, inventoryOf(item.expected)), item.expected.limit);
     } catch (error) {
       thrown = error;
     }
@@ -110,6 +92,7 @@ describe('bad input through the loader', () => {
     } else {
       expect(error.at?.file).toBe(join(item.dir, item.expected.file));
       expect(error.at?.line).toBe(item.expected.line);
+      if (item.expected.col !== undefined) expect(error.at?.col).toBe(item.expected.col);
     }
   });
 });
@@ -121,11 +104,12 @@ describe('bad input through the CLI (--syntax-check)', () => {
 
   it.each(cases.map((item) => [item.name, item] as const))('%s: exit code and a single ERROR! line', async (_name, item) => {
     const limit = item.expected.limit === undefined ? [] : ['--limit', item.expected.limit];
-    const result = await cxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', '--syntax-check', ...limit], { cwd: item.dir, env: { CXPLAY_ROLES_PATH: '', ANSIBLE_ROLES_PATH: '' } });
+    const result = await cxplay(['run', 'playbook.yaml', '-i', inventoryOf(item.expected), '--syntax-check', ...limit], { cwd: item.dir, env: { CXPLAY_ROLES_PATH: '', ANSIBLE_ROLES_PATH: '' } });
     expect(result.code).toBe(item.expected.exit ?? 4);
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('ERROR!'));
     expect(errors).toHaveLength(1);
-    const where = item.expected.file === undefined ? '' : `${join(item.dir, item.expected.file)}:${item.expected.line ?? ''}`;
+    const column = item.expected.col === undefined ? '' : `:${item.expected.col}`;
+    const where = item.expected.file === undefined ? '' : `${join(item.dir, item.expected.file)}:${item.expected.line ?? ''}${column}`;
     expect(errors[0]).toContain(`ERROR! ${where}`);
     expect(errors[0]).toContain(item.expected.message);
     expect(result.stderr).not.toMatch(/^\s+at /m);
@@ -153,7 +137,7 @@ describe('bad input through `cxplay run`: one error and no host contacted', () =
   it.each(cases.map((item) => [item.name, item] as const))('%s', async (_name, item) => {
     const limit = item.expected.limit === undefined ? [] : ['--limit', item.expected.limit];
     const target = ['-e', `ansible_host=${recorder.address}`, '-e', `ansible_port=${recorder.port}`, '-T', '30'];
-    const result = await cxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', ...target, ...limit], { cwd: item.dir, env: { CXPLAY_ROLES_PATH: '', ANSIBLE_ROLES_PATH: '' } });
+    const result = await cxplay(['run', 'playbook.yaml', '-i', inventoryOf(item.expected), ...target, ...limit], { cwd: item.dir, env: { CXPLAY_ROLES_PATH: '', ANSIBLE_ROLES_PATH: '' } });
     expect(result.code).toBe(item.expected.exit ?? 4);
     expect(result.stderr.split('\n').filter((line) => line.startsWith('ERROR!'))).toHaveLength(1);
     expect(result.stderr).toContain(item.expected.message);

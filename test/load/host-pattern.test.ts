@@ -90,4 +90,13 @@ describe('host patterns', () => {
     expect(errorOf(() => selectHosts(inventory, ' : ')).message).toBe("empty host pattern ' : '");
     expect(errorOf(() => selectHosts(inventory, '~web(')).message).toMatch(/^invalid regular expression in host pattern '~web\('/);
   });
+
+  it.each([
+    ['worker[', '['],
+    ['worker:server[', '['],
+    ['worker[0', '['],
+    ['worker]', ']'],
+  ])("refuses %j with its stray bracket (Ansible would run on all of 'worker')", (pattern, bracket) => {
+    expect(errorOf(() => selectHosts(inventory, pattern)).message).toBe(`host pattern '${pattern}' has an unmatched '${bracket}'`);
+  });
 });

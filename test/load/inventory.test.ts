@@ -144,6 +144,20 @@ describe('mistakes in inventories', () => {
     const dir = writeTree({ 'inventory.yaml': 'all:\n  hosts:\n    n[1:1000000]:\n' });
     expect(errorOf(() => loadInventory(join(dir, 'inventory.yaml'))).message).toMatch(/more than 10000 hosts/);
   });
+
+  it('bounds the product of several ranges in one name as it bounds one range, before expanding any', () => {
+    const dir = writeTree({ 'inventory.yaml': 'all:\n  hosts:\n    n[1:10000]x[1:10000]:\n', 'inventory.ini': '[all]\nn[1:10000]x[1:10000]\n' });
+    for (const [file, line] of [['inventory.yaml', 3], ['inventory.ini', 2]] as const) {
+      const error = errorOf(() => loadInventory(join(dir, file)));
+      expect(error.message).toBe("cannot expand host range 'n[1:10000]x[1:10000]': 100000000 hosts, more than 10000");
+      expect(error.at).toMatchObject({ file: join(dir, file), line });
+    }
+  });
+
+  it('still expands several ranges in one name, in order', () => {
+    const dir = writeTree({ 'inventory.yaml': 'all:\n  hosts:\n    rack[1:2]-node[a:b]:\n' });
+    expect([...loadInventory(join(dir, 'inventory.yaml')).hosts.keys()]).toEqual(['rack1-nodea', 'rack1-nodeb', 'rack2-nodea', 'rack2-nodeb']);
+  });
 });
 
 describe('INI inventory', () => {

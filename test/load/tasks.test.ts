@@ -145,7 +145,7 @@ describe('mistakes in tasks', () => {
 
   it.each([
     ['loop: 3', "task keyword 'loop' expects a list, or a template that gives a list, got number 3"],
-    ['retries: "x"', 'task keyword \'retries\' expects a number, or a template, got string "x"'],
+    ['retries: "x"', 'task keyword \'retries\' expects a whole number from 0 to 10000, or a template, got string "x"'],
     ['when: {a: 1}', "task keyword 'when' expects a condition (an expression such as x == 1) or a list of conditions, got a mapping"],
     ['ignore_errors: maybe', 'task keyword \'ignore_errors\' expects a boolean (true/false, yes/no), or a template, got string "maybe"'],
     ['register: "my result"', 'task keyword \'register\' expects a variable name (letters, digits and _), got string "my result"'],

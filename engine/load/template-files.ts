@@ -1,0 +1,35 @@
+/**
+ * The template files of `template:` tasks, compiled before any host is
+ * contacted: a syntax error, an unknown helper or blocks nested too deep are
+ * a load error naming the template's file:line:col, not a failure on every
+ * host at the task's position. A templated `src`, or one not found (an
+ * earlier task may create it), is left to the run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute } from 'node:path';
+import { compileTemplateFile } from '../template/handlebars.js';
+import { isTemplated } from '../template/render.js';
+import type { ModuleTask, TaskNode } from './model.js';
+import { decodeText } from './source-text.js';
+import { sourceCandidates } from './source-paths.js';
+
+export function checkTemplateFiles(nodes: readonly TaskNode[], playDir: string): void {
+  const checked = new Set<string>();
+  for (const { task, roleDir } of templateTasks(nodes, undefined)) {
+    const src = task.args.src;
+    if (typeof src !== 'string' || isTemplated(src)) continue;
+    const candidates = isAbsolute(src) ? [src] : sourceCandidates(src, 'templates', { roleDir, taskDir: dirname(task.at.file), playDir });
+    const file = candidates.find((path) => existsSync(path));
+    if (!file || checked.has(file)) continue;
+    checked.add(file);
+    compileTemplateFile(decodeText(readFileSync(file), file), file);
+  }
+}
+
+/** The template tasks, with the directory of the role each is in (a role's tasks sit in a block that names it). */
+function* templateTasks(nodes: readonly TaskNode[], roleDir: string | undefined): Generator<{ task: ModuleTask; roleDir: string | undefined }> {
+  for (const node of nodes) {
+    if (node.kind === 'task' && node.module === 'template') yield { task: node, roleDir: node.role?.role.dir ?? roleDir };
+    else if (node.kind === 'block') yield* templateTasks([...node.block, ...node.rescue, ...node.always], node.role?.role.dir ?? roleDir);
+  }
+}
