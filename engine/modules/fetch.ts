@@ -47,7 +47,8 @@ export const fetchModule: ModuleDef = {
     if (ctx.args.validate_checksum !== false && checksum !== report.checksum) {
       return { changed: false, failed: true, msg: 'checksum mismatch', file: src, dest: target, checksum, remote_checksum: report.checksum, md5sum: md5(content), remote_md5sum: null };
     }
-    writeAtomically(target, content);
+    const failure = writeAtomically(target, content);
+    if (failure) return { changed: false, failed: true, msg: failure, file: src, dest: target };
     return { changed: true, md5sum: md5(content), dest: target, remote_md5sum: null, checksum, remote_checksum: report.checksum };
   },
 };
@@ -96,17 +97,23 @@ function missingResult(ctx: ModuleContext, src: string, why: string): ModuleResu
   return { changed: false, failed: true, file: src, msg };
 }
 
-function writeAtomically(target: string, content: Buffer): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const mode = existsSync(target) ? statSync(target).mode & 0o7777 : 0o600;
+/**
+ * The content to target through a temp file beside it, renamed over it. A
+ * write that fails (a full disk on the controller) removes the temp file,
+ * leaves the original as it was and comes back as a message.
+ */
+function writeAtomically(target: string, content: Buffer): string | undefined {
   const temporary = join(dirname(target), `.${basename(target)}.cxplay-${randomBytes(6).toString('hex')}`);
   try {
+    mkdirSync(dirname(target), { recursive: true });
+    const mode = existsSync(target) ? statSync(target).mode & 0o7777 : 0o600;
     writeFileSync(temporary, content, { mode: 0o600, flag: 'wx' });
     chmodSync(temporary, mode);
     renameSync(temporary, target);
+    return undefined;
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    return `could not write ${target} on the controller (${(error as Error).message}); the original is unchanged`;
   }
 }
 

@@ -10,6 +10,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
+import { BACKUP_FUNCTION, REMOVE_PARTIAL_BACKUP } from './backup.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
 import { attributeFunctions, SELF_FUNCTIONS, tempFileFunctions, type FileAttributes } from './file-attributes.js';
@@ -114,7 +115,8 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     'tmp= cx_vout= cx_verr= cx_old= cx_temp_ready=0',
     // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
     // (rm only when there is one: an `rm` with nothing to remove is a process for nothing on every unchanged file.)
-    flushOnExit('[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}'),
+    request.backup ? BACKUP_FUNCTION : '',
+    flushOnExit(`[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- \${tmp:+"$tmp"} \${cx_vout:+"$cx_vout"} \${cx_verr:+"$cx_verr"}${request.backup ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
     name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
@@ -168,8 +170,7 @@ function writeBlock(request: WriteFileRequest): string {
     contentScript(request),
     '  cx_temp_finish "$tmp"',
     request.validate === undefined ? '' : validateBlock(request.validate),
-    // Ansible's name (dest.PID.time~), with a random number for the pid: scripts of one shell session share theirs.
-    request.backup ? `  if [ -f "$dest" ]; then backup="$dest.${randomInt(10_000, 100_000)}.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi` : '',
+    request.backup ? `  cx_backup "$dest" ${randomInt(10_000, 100_000)}` : '',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
     // What was kept of the old file is not the new one's.
     '  tmp= cx_st_path=',
