@@ -9,8 +9,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { parseReport, REPORT_FUNCTIONS, scriptFailure } from './lib/report.js';
+import { readReport, REPORT_FUNCTIONS, scriptFailure } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+
+/** What the fetch script reports: why the file cannot be fetched, or its checksum and (when it differs) its content in base64. */
+const FETCH_REPORT = { missing: 'text', checksum: 'text', content: 'text' } as const;
 
 export const fetchModule: ModuleDef = {
   name: 'fetch',
@@ -36,7 +39,7 @@ export const fetchModule: ModuleDef = {
     const local = existsSync(target) ? readFileSync(target) : undefined;
     const localChecksum = local ? sha1(local) : '';
     const result = await ctx.exec(fetchScript(src, localChecksum));
-    const report = parseReport(result.stdout);
+    const report = readReport(result.stdout, FETCH_REPORT);
     if (report.missing !== undefined) return missingResult(ctx, src, report.missing);
     if (!report.checksum) return scriptFailure(result.rc, result.stderr);
     if (report.checksum === localChecksum) {

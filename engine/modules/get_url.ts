@@ -13,11 +13,27 @@ import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, SELF_FUNCTIONS, tempFileFunctions } from './lib/file-attributes.js';
-import { flushOnExit, parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, reportedAttributes, SELF_FUNCTIONS, tempFileFunctions } from './lib/file-attributes.js';
+import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
+
+/** What the download script reports. */
+const DOWNLOAD_REPORT = {
+  dest: 'text',
+  changed: 'flag',
+  attr_changed: 'flag',
+  downloaded: 'flag',
+  status_code: 'number',
+  response: 'text',
+  checksum_src: 'text',
+  checksum_dest: 'text',
+  md5sum: 'text',
+  backup_file: 'text',
+  ...ATTRIBUTE_REPORT,
+} as const;
+type DownloadReport = Report<typeof DOWNLOAD_REPORT>;
 
 export const getUrlModule: ModuleDef = {
   name: 'get_url',
@@ -50,7 +66,7 @@ export const getUrlModule: ModuleDef = {
     if (unsafe) return { ...base, failed: true, msg: `${unsafe} contains control characters (a newline?)` };
     const started = Date.now();
     const result = await ctx.exec(downloadScript(ctx, url, checksum));
-    const report = parseReport(result.stdout);
+    const report = readReport(result.stdout, DOWNLOAD_REPORT);
     const elapsed = Math.floor((Date.now() - started) / 1000);
     const failure = reportedFailure(report, { ...base, dest: report.dest ?? dest, elapsed, ...requestFields(report) });
     if (failure) return failure;
@@ -84,26 +100,26 @@ function controlCharacterIn(url: string, checksum: Checksum, headers: unknown): 
   return undefined;
 }
 
-function requestFields(report: Report): Record<string, unknown> {
+function requestFields(report: DownloadReport): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (report.status_code) out.status_code = Number(report.status_code);
+  if (report.status_code) out.status_code = report.status_code;
   if (report.response) out.response = report.response;
   return out;
 }
 
-function successResult(report: Report, base: Record<string, unknown>): ModuleResult {
-  const downloaded = report.downloaded === '1';
+function successResult(report: DownloadReport, base: Record<string, unknown>): ModuleResult {
+  const downloaded = report.downloaded === true;
   const out: ModuleResult = {
     ...base,
-    changed: report.changed === '1',
+    changed: report.changed === true,
     checksum_dest: report.checksum_dest || null,
     checksum_src: report.checksum_src || null,
-    msg: downloaded ? `OK (${report.size ?? 0} bytes)` : report.attr_changed === '1' ? 'file already exists but file attributes changed' : 'file already exists',
+    msg: downloaded ? `OK (${report.size ?? 0} bytes)` : report.attr_changed ? 'file already exists but file attributes changed' : 'file already exists',
   };
-  if (downloaded) out.status_code = Number(report.status_code ?? 200);
+  if (downloaded) out.status_code = report.status_code ?? 200;
   if (report.md5sum) out.md5sum = report.md5sum;
   if (report.backup_file) out.backup_file = report.backup_file;
-  if (report.mode !== undefined) Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size), state: 'file' });
+  if (report.mode !== undefined) Object.assign(out, reportedAttributes(report), { state: 'file' });
   return out;
 }
 

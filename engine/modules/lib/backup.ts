@@ -1,22 +1,8 @@
-/**
- * `cx_backup DEST NUMBER`: when DEST is a file, copies it (mode and times
- * kept) to Ansible's backup name, DEST.NUMBER.DATE~ (Ansible puts its pid
- * where NUMBER is; scripts of one shell session share theirs, so callers pass
- * a random one), and reports backup_file. A copy that fails (a full disk)
- * fails the task before anything replaces DEST, with Ansible's message. The
- * partial copy is named in cx_backup_partial until it is whole: the caller's
- * EXIT trap removes it (so it goes on a failure and on an interrupt alike).
- */
-export const BACKUP_FUNCTION = [
-  'cx_backup_partial=',
-  'cx_backup() {',
-  '  [ -f "$1" ] || return 0',
-  '  cx_backup_partial="$1.$2.$(date +%Y-%m-%d@%H:%M:%S)~"',
-  '  cx_out=$(cp -p -- "$1" "$cx_backup_partial" 2>&1) || cx_fail "Could not make backup of $1 to $cx_backup_partial: $cx_out"',
-  '  cx_report64 backup_file "$cx_backup_partial"; cx_backup_partial=',
-  '}',
-  '',
-].join('\n');
+/** `cx_backup DEST NUMBER`: Ansible's backup copy of DEST, failing the task when it cannot be made (engine/modules/sh/backup.sh). */
+import BACKUP_SH from '../sh/backup.sh';
+import { shellCode } from './shell-code.js';
+
+export const BACKUP_FUNCTION = shellCode(BACKUP_SH);
 
 /** The EXIT trap's part that removes an unfinished backup copy. */
 export const REMOVE_PARTIAL_BACKUP = '[ -n "$cx_backup_partial" ] && rm -f -- "$cx_backup_partial"';
