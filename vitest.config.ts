@@ -21,6 +21,14 @@ const UNIT_TESTS = [
 const ALL_TESTS = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 
 export default defineConfig({
+  // Module shell code (engine/modules/sh/*.sh) is imported as text, as the bundle's esbuild text loader does.
+  plugins: [
+    {
+      name: 'sh-text',
+      enforce: 'pre',
+      transform: (code: string, id: string) => (id.endsWith('.sh') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined),
+    },
+  ],
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -75,6 +75,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // Module shell code (engine/modules/sh/*.sh) is inlined as text.
+  loader: { '.sh': 'text' },
 } as const;
 // ssh2's optional native CPU probe, required in a try/catch; React DevTools, which ink imports only under DEV=true.
 const optional = ['cpu-features', 'react-devtools-core'];

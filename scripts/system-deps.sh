@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the machine packages the lab, the tests and the demo need (sshd,
 # ssh-keygen, tmux, sudo for become, strace for the secret-file test, and
-# ansible-core for the side-by-side comparisons), only when something is
+# ansible-core for the side-by-side comparisons, shellcheck for the modules' sh files), only when something is
 # missing. Debian/Ubuntu, as root.
 set -euo pipefail
 missing=()
@@ -11,6 +11,7 @@ command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v sudo >/dev/null 2>&1 || missing+=(sudo)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 if [ "${CXPLAY_SKIP_ANSIBLE:-}" != 1 ]; then
   command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
 fi

@@ -9,8 +9,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { parseReport, REPORT_FUNCTIONS, scriptFailure } from './lib/report.js';
+import { readReport, REPORT_FUNCTIONS, scriptFailure } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+
+/** What the fetch script reports: why the file cannot be fetched, or its checksum and (when it differs) its content in base64. */
+const FETCH_REPORT = { missing: 'text', checksum: 'text', content: 'text' } as const;
 
 export const fetchModule: ModuleDef = {
   name: 'fetch',
@@ -36,7 +39,7 @@ export const fetchModule: ModuleDef = {
     const local = existsSync(target) ? readFileSync(target) : undefined;
     const localChecksum = local ? sha1(local) : '';
     const result = await ctx.exec(fetchScript(src, localChecksum));
-    const report = parseReport(result.stdout);
+    const report = readReport(result.stdout, FETCH_REPORT);
     if (report.missing !== undefined) return missingResult(ctx, src, report.missing);
     if (!report.checksum) return scriptFailure(result.rc, result.stderr);
     if (report.checksum === localChecksum) {
@@ -47,7 +50,8 @@ export const fetchModule: ModuleDef = {
     if (ctx.args.validate_checksum !== false && checksum !== report.checksum) {
       return { changed: false, failed: true, msg: 'checksum mismatch', file: src, dest: target, checksum, remote_checksum: report.checksum, md5sum: md5(content), remote_md5sum: null };
     }
-    writeAtomically(target, content);
+    const failure = writeAtomically(target, content);
+    if (failure) return { changed: false, failed: true, msg: failure, file: src, dest: target };
     return { changed: true, md5sum: md5(content), dest: target, remote_md5sum: null, checksum, remote_checksum: report.checksum };
   },
 };
@@ -96,17 +100,23 @@ function missingResult(ctx: ModuleContext, src: string, why: string): ModuleResu
   return { changed: false, failed: true, file: src, msg };
 }
 
-function writeAtomically(target: string, content: Buffer): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const mode = existsSync(target) ? statSync(target).mode & 0o7777 : 0o600;
+/**
+ * The content to target through a temp file beside it, renamed over it. A
+ * write that fails (a full disk on the controller) removes the temp file,
+ * leaves the original as it was and comes back as a message.
+ */
+function writeAtomically(target: string, content: Buffer): string | undefined {
   const temporary = join(dirname(target), `.${basename(target)}.cxplay-${randomBytes(6).toString('hex')}`);
   try {
+    mkdirSync(dirname(target), { recursive: true });
+    const mode = existsSync(target) ? statSync(target).mode & 0o7777 : 0o600;
     writeFileSync(temporary, content, { mode: 0o600, flag: 'wx' });
     chmodSync(temporary, mode);
     renameSync(temporary, target);
+    return undefined;
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    return `could not write ${target} on the controller (${(error as Error).message}); the original is unchanged`;
   }
 }
 

@@ -7,10 +7,29 @@
  * data need `force`.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+
+/** What the file script reports. */
+const FILE_REPORT = {
+  want: 'text',
+  before: 'text',
+  after: 'text',
+  changed: 'flag',
+  warning: 'text',
+  link_before: 'text',
+  link_after: 'text',
+  mode_before: 'text',
+  mode_after: 'text',
+  uid_before: 'number',
+  uid_after: 'number',
+  gid_before: 'number',
+  gid_after: 'number',
+  ...ATTRIBUTE_REPORT,
+} as const;
+type FileReport = Report<typeof FILE_REPORT>;
 
 export const fileModule: ModuleDef = {
   name: 'file',
@@ -36,7 +55,7 @@ export const fileModule: ModuleDef = {
   async run(ctx) {
     const path = String(ctx.args.path ?? ctx.args.dest ?? ctx.args.name);
     const result = await ctx.exec(fileScript(ctx, path));
-    const report = parseReport(result.stdout);
+    const report = readReport(result.stdout, FILE_REPORT);
     const failure = reportedFailure(report, { path });
     if (failure) return failure;
     if (!report.want) return scriptFailure(result.rc, result.stderr);
@@ -45,22 +64,20 @@ export const fileModule: ModuleDef = {
   },
 };
 
-function fileResult(ctx: ModuleContext, path: string, report: Report): ModuleResult {
-  const changed = report.changed === '1';
+function fileResult(ctx: ModuleContext, path: string, report: FileReport): ModuleResult {
+  const changed = report.changed === true;
   const want = report.want!;
   // Ansible names the path `dest` for links and touch, `path` otherwise.
   const out: ModuleResult = ['link', 'hard', 'touch'].includes(want) ? { changed, dest: path } : { changed, path };
   if (ctx.args.src !== undefined) out.src = String(ctx.args.src);
   out.state = report.after ?? 'absent';
-  if (report.mode !== undefined) {
-    Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size) });
-  }
+  Object.assign(out, reportedAttributes(report));
   out.diff = fileDiff(path, report);
   return out;
 }
 
 /** Ansible's file diff: the state, and mode/owner/group (uid/gid as numbers) where they change. */
-function fileDiff(path: string, report: Report): { before: Record<string, unknown>; after: Record<string, unknown> } {
+function fileDiff(path: string, report: FileReport): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const before: Record<string, unknown> = { path };
   const after: Record<string, unknown> = { path };
   if (report.before !== report.want) {
@@ -76,12 +93,12 @@ function fileDiff(path: string, report: Report): { before: Record<string, unknow
     after.mode = report.mode_after;
   }
   if (report.uid_before !== undefined) {
-    before.owner = Number(report.uid_before);
-    after.owner = Number(report.uid_after);
+    before.owner = report.uid_before;
+    after.owner = report.uid_after;
   }
   if (report.gid_before !== undefined) {
-    before.group = Number(report.gid_before);
-    after.group = Number(report.gid_after);
+    before.group = report.gid_before;
+    after.group = report.gid_after;
   }
   return { before, after };
 }

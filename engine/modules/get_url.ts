@@ -8,15 +8,32 @@
  * curl reads the URL and headers from its stdin (-K -), so a token in them
  * never shows in the process list; wget (the fallback) takes them as arguments.
  */
+import { BACKUP_FUNCTION, REMOVE_PARTIAL_BACKUP } from './lib/backup.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, SELF_FUNCTIONS, tempFileFunctions } from './lib/file-attributes.js';
-import { flushOnExit, parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, reportedAttributes, SELF_FUNCTIONS, tempFileFunctions } from './lib/file-attributes.js';
+import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
+
+/** What the download script reports. */
+const DOWNLOAD_REPORT = {
+  dest: 'text',
+  changed: 'flag',
+  attr_changed: 'flag',
+  downloaded: 'flag',
+  status_code: 'number',
+  response: 'text',
+  checksum_src: 'text',
+  checksum_dest: 'text',
+  md5sum: 'text',
+  backup_file: 'text',
+  ...ATTRIBUTE_REPORT,
+} as const;
+type DownloadReport = Report<typeof DOWNLOAD_REPORT>;
 
 export const getUrlModule: ModuleDef = {
   name: 'get_url',
@@ -49,7 +66,7 @@ export const getUrlModule: ModuleDef = {
     if (unsafe) return { ...base, failed: true, msg: `${unsafe} contains control characters (a newline?)` };
     const started = Date.now();
     const result = await ctx.exec(downloadScript(ctx, url, checksum));
-    const report = parseReport(result.stdout);
+    const report = readReport(result.stdout, DOWNLOAD_REPORT);
     const elapsed = Math.floor((Date.now() - started) / 1000);
     const failure = reportedFailure(report, { ...base, dest: report.dest ?? dest, elapsed, ...requestFields(report) });
     if (failure) return failure;
@@ -83,26 +100,26 @@ function controlCharacterIn(url: string, checksum: Checksum, headers: unknown): 
   return undefined;
 }
 
-function requestFields(report: Report): Record<string, unknown> {
+function requestFields(report: DownloadReport): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (report.status_code) out.status_code = Number(report.status_code);
+  if (report.status_code) out.status_code = report.status_code;
   if (report.response) out.response = report.response;
   return out;
 }
 
-function successResult(report: Report, base: Record<string, unknown>): ModuleResult {
-  const downloaded = report.downloaded === '1';
+function successResult(report: DownloadReport, base: Record<string, unknown>): ModuleResult {
+  const downloaded = report.downloaded === true;
   const out: ModuleResult = {
     ...base,
-    changed: report.changed === '1',
+    changed: report.changed === true,
     checksum_dest: report.checksum_dest || null,
     checksum_src: report.checksum_src || null,
-    msg: downloaded ? `OK (${report.size ?? 0} bytes)` : report.attr_changed === '1' ? 'file already exists but file attributes changed' : 'file already exists',
+    msg: downloaded ? `OK (${report.size ?? 0} bytes)` : report.attr_changed ? 'file already exists but file attributes changed' : 'file already exists',
   };
-  if (downloaded) out.status_code = Number(report.status_code ?? 200);
+  if (downloaded) out.status_code = report.status_code ?? 200;
   if (report.md5sum) out.md5sum = report.md5sum;
   if (report.backup_file) out.backup_file = report.backup_file;
-  if (report.mode !== undefined) Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size), state: 'file' });
+  if (report.mode !== undefined) Object.assign(out, reportedAttributes(report), { state: 'file' });
   return out;
 }
 
@@ -127,7 +144,8 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     tempFileFunctions(attributes),
     download,
     'tmp=; ck=',
-    flushOnExit('[ -n "$tmp" ] && rm -f -- "$tmp" "$tmp.hdr" "$tmp.err"; [ -n "$ck" ] && rm -f -- "$ck" "$ck.hdr" "$ck.err"'),
+    args.backup === true ? BACKUP_FUNCTION : '',
+    flushOnExit(`[ -n "$tmp" ] && rm -f -- "$tmp" "$tmp.hdr" "$tmp.err"; [ -n "$ck" ] && rm -f -- "$ck" "$ck.hdr" "$ck.err"${args.backup === true ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(String(args.dest))}`,
     `[ -d "$dest" ] && dest="\${dest%/}/"${quote(urlFilename(url))}`,
@@ -143,7 +161,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     'fi',
     check ? 'cx_report changed 1; exit 0' : '',
     'tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"',
-    `cx_download "$tmp" ${quote(url)}`,
+    `cx_download "$tmp" ${quote(url)} "the download to $dest"`,
     'cx_report downloaded 1',
     'src_sum=$(sha1sum < "$tmp" | cut -c1-40); cx_report checksum_src "$src_sum"',
     'if [ -n "$want" ] && [ "$(cx_sum < "$tmp")" != "$want" ]; then cx_fail "The checksum for $dest did not match $want; it was $(cx_sum < "$tmp")."; fi',
@@ -152,8 +170,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     '  cx_attributes "$dest"; cx_report changed "$attr_changed"',
     'else',
     '  cx_temp_target "$dest" "$dir"; cx_temp_ready=0; cx_temp_finish "$tmp"',
-    // Ansible's name (dest.PID.time~), with a random number for the pid: scripts of one shell session share theirs.
-    args.backup === true ? `  if [ -f "$dest" ]; then backup="$dest.${randomInt(10_000, 100_000)}.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi` : '',
+    args.backup === true ? `  cx_backup "$dest" ${randomInt(10_000, 100_000)}` : '',
     '  mv -f -- "$tmp" "$dest" || cx_fail "failed to copy the download to $dest"; tmp=; cx_report changed 1',
     'fi',
     'cx_report md5sum "$(md5sum < "$dest" | cut -c1-32)"',
@@ -172,21 +189,24 @@ function wantedChecksumScript(url: string, checksum: Checksum): string {
   return [
     sum,
     'ck=$(mktemp) || cx_fail "cannot create a temporary file"',
-    `cx_download "$ck" ${quote(checksum.url)}`,
+    `cx_download "$ck" ${quote(checksum.url)} "the checksums file"`,
     `want=$(awk -v f=${quote(urlFilename(url))} 'NR == 1 && NF == 1 { print $1; exit } { n = $0; sub(/^[^ ]* /, "", n); sub(/^[ *]/, "", n); sub(/^[.\\/]+/, "", n); if (n == f) { print $1; exit } }' "$ck" | tr 'A-F' 'a-f')`,
     `[ -n "$want" ] || cx_fail ${quote(`Unable to find a checksum for file '${urlFilename(url)}' in '${checksum.url}'`)}`,
   ].join('\n');
 }
 
 /**
- * `cx_download FILE URL`: fetch URL into FILE following redirects; fails the
- * task with Ansible's "Request failed" and the HTTP status when it cannot.
+ * `cx_download FILE URL WHAT`: fetch URL into FILE following redirects; fails the
+ * task with Ansible's "Request failed" and the HTTP status when it cannot, or
+ * saying WHAT could not be written when the disk is full.
  */
 function downloadFunction(timeout: number, insecure: boolean, headers: readonly string[]): string {
   const headerConfig = headers.map((header) => `header = ${curlQuote(header)}\n`).join('');
   return [
     'cx_download() {',
+    '  cx_via_curl=',
     '  if command -v curl >/dev/null 2>&1; then',
+    '    cx_via_curl=1',
     // curl reads its config (the URL, with \ and " escaped, and the headers) from stdin; printf is a builtin, so nothing shows in ps.
     `    cx_code=$( { printf 'url = "%s"\\n' "$(printf '%s' "$2" | sed 's/[\\\\"]/\\\\&/g')"; ${headerConfig ? `printf '%s' ${quote(headerConfig)}` : ':'}; } | curl -sS -L ${insecure ? '-k ' : ''}--max-time ${timeout} -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")`,
     '    cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\\r")',
@@ -197,6 +217,8 @@ function downloadFunction(timeout: number, insecure: boolean, headers: readonly 
     '  if [ -n "$cx_code" ] && [ "$cx_code" != 000 ]; then cx_report status_code "$cx_code"; fi',
     '  cx_err=$(cat "$1.err" 2>/dev/null); rm -f -- "$1.hdr" "$1.err"',
     '  case "$cx_code" in 2??) [ "$cx_rc" = 0 ] && return 0;; esac',
+    // curl 23, wget 3: the file could not be written (a full disk), whatever the server said.
+    '  if [ "$cx_rc" = 23 ] || { [ "$cx_rc" = 3 ] && [ -z "$cx_via_curl" ]; }; then cx_fail "could not write $3 (disk full or read-only?): $cx_err; the original is unchanged"; fi',
     '  if [ -n "$cx_status" ]; then cx_report64 response "HTTP Error $(printf "%s" "$cx_status" | cut -d" " -f2): $(printf "%s" "$cx_status" | cut -d" " -f3-)"; else cx_report64 response "$cx_err"; fi',
     '  cx_fail "Request failed"',
     '}',

@@ -10,6 +10,7 @@ import { getUrlModule } from './get_url.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
 import { pauseModule } from './pause.js';
+import { pingModule } from './ping.js';
 import { serviceModule } from './service.js';
 import { setFactModule } from './set_fact.js';
 import { setupModule } from './setup.js';
@@ -33,6 +34,7 @@ const ALL: readonly ModuleDef[] = [
   getUrlModule,
   lineinfileModule,
   pauseModule,
+  pingModule,
   serviceModule,
   setFactModule,
   setupModule,

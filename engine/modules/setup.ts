@@ -6,7 +6,7 @@
  * `filter` keeps only the facts whose names match its shell-style patterns.
  */
 import { networkFacts } from './lib/network-facts.js';
-import { parseReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
+import { readReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
 import { distributionFacts, parseEnvironment, parseMounts, parseOsRelease } from './lib/system-facts.js';
 import type { ModuleDef } from './module.js';
 
@@ -45,6 +45,9 @@ cx_report64 env "$(env)"
 cx_report done 1
 `;
 
+/** What the facts script reports: the raw sources of the facts, parsed here. */
+const FACTS_REPORT = { done: 'flag', vcpus: 'number', nproc: 'number', architecture: 'text', debian_version: 'text', env: 'text', fib_trie: 'text', fqdn: 'text', hostname: 'text', ip_addresses: 'text', ip_route: 'text', kernel: 'text', kernel_version: 'text', links: 'text', machine_id: 'text', meminfo: 'text', mounts: 'text', os_release: 'text', pkg_mgr: 'text', proc_route: 'text', service_mgr: 'text', uptime: 'text', user: 'text' } as const;
+
 export const setupModule: ModuleDef = {
   name: 'setup',
   argsSchema: {
@@ -63,15 +66,15 @@ export const setupModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const result = await ctx.exec(FACTS_SCRIPT);
-    const report = parseReport(result.stdout);
-    if (report.done !== '1') return scriptFailure(result.rc, result.stderr);
+    const report = readReport(result.stdout, FACTS_REPORT);
+    if (report.done !== true) return scriptFailure(result.rc, result.stderr);
     const facts = factsFrom(report);
     const filters = (ctx.args.filter as string[] | undefined) ?? [];
     return { changed: false, ansible_facts: filters.length === 0 ? facts : filtered(facts, filters) };
   },
 };
 
-function factsFrom(report: Report): Record<string, unknown> {
+function factsFrom(report: Report<typeof FACTS_REPORT>): Record<string, unknown> {
   const hostname = (report.hostname ?? '').trim();
   const fqdn = (report.fqdn ?? hostname).trim();
   const memory = meminfoMegabytes(report.meminfo ?? '');
@@ -87,8 +90,8 @@ function factsFrom(report: Report): Record<string, unknown> {
     ansible_architecture: report.architecture,
     ansible_machine: report.architecture,
     ansible_system: 'Linux',
-    ansible_processor_vcpus: Number(report.vcpus ?? 0),
-    ansible_processor_nproc: Number(report.nproc ?? report.vcpus ?? 0),
+    ansible_processor_vcpus: report.vcpus ?? 0,
+    ansible_processor_nproc: report.nproc ?? report.vcpus ?? 0,
     ansible_memtotal_mb: memory.MemTotal,
     ansible_memfree_mb: memory.MemFree,
     ansible_swaptotal_mb: memory.SwapTotal,

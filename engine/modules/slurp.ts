@@ -1,6 +1,6 @@
 /** slurp: a remote file's content, base64-encoded (`content | b64decode` to read it), with Ansible's messages. */
 import { quote } from '../connection/quote.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
+import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import type { ModuleDef } from './module.js';
 
 export const slurpModule: ModuleDef = {
@@ -25,7 +25,7 @@ export const slurpModule: ModuleDef = {
       'printf \'@@cx content=\'; base64 < "$p" | tr -d \'\\n\'; printf \'\\n\'',
     ].join('\n');
     const result = await ctx.exec(script);
-    const report = parseReport(result.stdout);
+    const report = readReport(result.stdout, { content: 'text' });
     const failure = reportedFailure(report);
     if (failure) return failure;
     if (report.content === undefined) return scriptFailure(result.rc, result.stderr);

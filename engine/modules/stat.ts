@@ -1,11 +1,14 @@
 /** stat: facts about a path in one exec, under Ansible's names (stat.exists, stat.mode, stat.checksum, ...). */
 import { quote } from '../connection/quote.js';
-import { parseReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
+import { readReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleDef } from './module.js';
 
 const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 /** stat(1) fields, in the order `statFacts` reads them. */
 const FORMAT = '%f|%s|%u|%g|%U|%G|%.9X|%.9Y|%.9Z|%i|%h|%d|%b|%B|%r';
+
+/** What the stat script reports. */
+const STAT_REPORT = { exists: 'flag', info: 'text', readable: 'flag', writeable: 'flag', executable: 'flag', lnk_source: 'text', lnk_target: 'text', checksum: 'text', md5: 'text', mime: 'text' } as const;
 
 export const statModule: ModuleDef = {
   name: 'stat',
@@ -52,15 +55,15 @@ export const statModule: ModuleDef = {
       .filter(Boolean)
       .join('\n');
     const result = await ctx.exec(script);
-    const report = parseReport(result.stdout);
-    if (report.failed === '1') return { changed: false, failed: true, msg: report.msg ?? `cannot stat ${path}` };
-    if (report.exists === '0') return { changed: false, stat: { exists: false } };
+    const report = readReport(result.stdout, STAT_REPORT);
+    if (report.failed) return { changed: false, failed: true, msg: report.msg ?? `cannot stat ${path}` };
+    if (report.exists === false) return { changed: false, stat: { exists: false } };
     if (!report.info) return scriptFailure(result.rc, result.stderr);
     return { changed: false, stat: statFacts(path, report, args.get_mime !== false) };
   },
 };
 
-function statFacts(path: string, report: Report, withMime: boolean): Record<string, unknown> {
+function statFacts(path: string, report: Report<typeof STAT_REPORT>, withMime: boolean): Record<string, unknown> {
   const [hexMode, size, uid, gid, owner, group, atime, mtime, ctime, inode, links, device, blocks, blockSize, rdev] = report.info!.split('|');
   const raw = Number.parseInt(hexMode!, 16);
   const type = raw & 0o170000;
@@ -99,9 +102,9 @@ function statFacts(path: string, report: Report, withMime: boolean): Record<stri
     blocks: Number(blocks),
     block_size: Number(blockSize),
     device_type: Number(rdev),
-    readable: report.readable === '1',
-    writeable: report.writeable === '1',
-    executable: report.executable === '1',
+    readable: report.readable === true,
+    writeable: report.writeable === true,
+    executable: report.executable === true,
   };
   // stat(1) prints UNKNOWN for ids with no name; Ansible then leaves pw_name/gr_name out.
   if (owner !== 'UNKNOWN') stat.pw_name = owner;

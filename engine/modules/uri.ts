@@ -7,11 +7,14 @@
  * travels in the script as base64. Like Ansible's, uri is skipped in check mode.
  */
 import { heredocBase64, quote } from '../connection/quote.js';
-import { flushOnExit, parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** At most this much of a response body comes back. */
 const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
+
+/** What the request script reports. */
+const RESPONSE_REPORT = { skipped: 'text', status: 'number', effective_url: 'text', curl_error: 'text', headers: 'text', content: 'text' } as const;
 
 export const uriModule: ModuleDef = {
   name: 'uri',
@@ -52,7 +55,7 @@ export const uriModule: ModuleDef = {
     }
     const started = Date.now();
     const result = await ctx.exec(requestScript(ctx, method, request));
-    const report = parseReport(result.stdout);
+    const report = readReport(result.stdout, RESPONSE_REPORT);
     const elapsed = Math.floor((Date.now() - started) / 1000);
     if (report.skipped) return { changed: false, stdout: report.skipped };
     const failure = reportedFailure(report);
@@ -116,13 +119,13 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
   return lines.filter(Boolean).join('\n');
 }
 
-function responseResult(ctx: ModuleContext, report: Report, elapsed: number): ModuleResult {
+function responseResult(ctx: ModuleContext, report: Report<typeof RESPONSE_REPORT>, elapsed: number): ModuleResult {
   const { args } = ctx;
   const url = String(args.url);
   const wanted = [args.status_code].flat().map(Number);
   const statusLine = (report.headers ?? '').split('\n')[0] ?? '';
   const headers = responseHeaders(report.headers ?? '');
-  const status = Number(report.status) || -1;
+  const status = report.status || -1;
   const content = (report.content ?? 'x').slice(0, -1);
   const out: ModuleResult = {
     changed: false,

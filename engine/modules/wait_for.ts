@@ -9,12 +9,15 @@
  */
 import { quote } from '../connection/quote.js';
 import { pythonRegExp } from '../template/regex.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
-import { attributeFunctions } from './lib/file-attributes.js';
+import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
+import { ATTRIBUTE_REPORT, attributeFunctions, reportedAttributes } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** At most this much of a matching file comes back to compute match_groups. */
 const MAX_CONTENT_BYTES = 1024 * 1024;
+
+/** What the wait script reports. */
+const WAIT_REPORT = { timeout: 'flag', done: 'flag', content: 'text', ...ATTRIBUTE_REPORT } as const;
 
 export const waitForModule: ModuleDef = {
   name: 'wait_for',
@@ -44,14 +47,14 @@ export const waitForModule: ModuleDef = {
     const started = Date.now();
     const result = await ctx.exec(waitScript(args));
     const elapsed = Math.floor((Date.now() - started) / 1000);
-    const report = parseReport(result.stdout);
-    if (report.timeout === '1') return { changed: false, failed: true, elapsed, msg: args.msg !== undefined ? String(args.msg) : timeoutMessage(args) };
+    const report = readReport(result.stdout, WAIT_REPORT);
+    if (report.timeout === true) return { changed: false, failed: true, elapsed, msg: args.msg !== undefined ? String(args.msg) : timeoutMessage(args) };
     const failure = reportedFailure(report, { elapsed });
     if (failure) return failure;
-    if (report.done !== '1') return scriptFailure(result.rc, result.stderr);
+    if (report.done !== true) return scriptFailure(result.rc, result.stderr);
     const out: Record<string, unknown> = { changed: false, elapsed, state: args.state, port: args.port ?? null, path: args.path ?? null, search_regex: args.search_regex ?? null, ...matchGroups(ctx, report.content) };
     // Like Ansible, a path that exists is described (mode, owner, ...).
-    if (report.mode !== undefined) Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size) });
+    Object.assign(out, reportedAttributes(report));
     return out as ModuleResult;
   },
 };

@@ -14,13 +14,18 @@ export class NamespacedConnection extends LocalConnection {
     super('tmpfs-host');
   }
 
-  /** A mount namespace where `mountPoint` (an existing empty directory) is a tmpfs of `sizeKiB`. */
-  static async start(mountPoint: string, sizeKiB: number): Promise<NamespacedConnection> {
-    const script = `mount -t tmpfs -o size=${sizeKiB}k tmpfs "$1" && echo ready && exec sleep 600`;
+  /** A mount namespace where `mountPoint` (an existing empty directory) is a tmpfs of `sizeKiB` (and at most `inodes` files, when given). */
+  static async start(mountPoint: string, sizeKiB: number, inodes?: number): Promise<NamespacedConnection> {
+    const script = `mount -t tmpfs -o size=${sizeKiB}k${inodes === undefined ? '' : `,nr_inodes=${inodes}`} tmpfs "$1" && echo ready && exec sleep 600`;
     const holder = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', mountPoint], { stdio: ['ignore', 'pipe', 'inherit'] });
     const [chunk] = (await once(holder.stdout!, 'data')) as [Buffer];
     if (chunk.toString().trim() !== 'ready') throw new Error('could not mount the test tmpfs');
     return new NamespacedConnection(holder, mountPoint);
+  }
+
+  /** `path` as the controller's own processes reach it inside the namespace (through /proc/PID/root). */
+  controllerPath(path: string): string {
+    return `/proc/${this.holder.pid}/root${path}`;
   }
 
   override exec(script: string, options: ExecOptions = {}): Promise<ExecResult> {

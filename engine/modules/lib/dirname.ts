@@ -1,6 +1,5 @@
-/**
- * `cx_dirname PATH` sets cx_parent to PATH's directory with parameter expansions,
- * so the usual path costs no `dirname` process; only a path with a trailing
- * slash (rare, and subtle: `a/b/` is in `a`) asks dirname(1).
- */
-export const DIRNAME_FUNCTION = 'cx_dirname() { case $1 in */) cx_parent=$(dirname -- "$1");; /*/*) cx_parent=${1%/*};; /*) cx_parent=/;; */*) cx_parent=${1%/*};; *) cx_parent=.;; esac; }\n';
+/** `cx_dirname PATH` sets cx_parent to PATH's directory (engine/modules/sh/dirname.sh). */
+import DIRNAME_SH from '../sh/dirname.sh';
+import { shellCode } from './shell-code.js';
+
+export const DIRNAME_FUNCTION = shellCode(DIRNAME_SH);

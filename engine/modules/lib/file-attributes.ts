@@ -9,6 +9,9 @@
  */
 import { CxError } from '../../errors.js';
 import { quote } from '../../connection/quote.js';
+import SELF_SH from '../sh/self.sh';
+import type { Report } from './report.js';
+import { shellCode } from './shell-code.js';
 
 export interface FileAttributes {
   /** Four octal digits (`0644`) or a symbolic mode (`u=rw,g=r`). */
@@ -40,6 +43,15 @@ export function normalizeMode(mode: unknown): string | undefined {
 
 function invalidMode(text: string): CxError {
   return new CxError(`mode '${text}' is not valid`, { hint: "use an octal string such as '0644' (quoted) or a symbolic mode such as u=rw,g=r,o=r" });
+}
+
+/** The fields `cx_report_attributes` reports, for a module's report declaration. */
+export const ATTRIBUTE_REPORT = { mode: 'text', owner: 'text', group: 'text', uid: 'number', gid: 'number', size: 'number' } as const;
+
+/** Those fields as Ansible's result has them, when the script reported them. */
+export function reportedAttributes(report: Report<typeof ATTRIBUTE_REPORT>): Record<string, unknown> {
+  if (report.mode === undefined) return {};
+  return { mode: report.mode, owner: report.owner, group: report.group, uid: report.uid, gid: report.gid, size: report.size };
 }
 
 export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAttributes {
@@ -132,19 +144,8 @@ function buildAttributeFunctions(attributes: FileAttributes, check: boolean): st
     .join('\n')}\n`;
 }
 
-/**
- * `cx_self` sets cx_umask, cx_euid and cx_egid: the shell's umask and effective
- * ids, from /proc without a process (with one where there is no /proc);
- * `cx_octal N` sets cx_o to N as four octal digits, by arithmetic (no printf subshell).
- */
-export const SELF_FUNCTIONS = `${[
-    'cx_self() {',
-    '  cx_umask= cx_euid= cx_egid=',
-    '  while read -r cx_k cx_r cx_e cx_rest; do case $cx_k in Umask:) cx_umask=$cx_r;; Uid:) cx_euid=$cx_e;; Gid:) cx_egid=$cx_e; break;; esac; done 2>/dev/null < /proc/self/status',
-    '  [ -n "$cx_umask" ] || cx_umask=$(umask); [ -n "$cx_euid" ] || cx_euid=$(id -u); [ -n "$cx_egid" ] || cx_egid=$(id -g)',
-    '}',
-    'cx_octal() { cx_o=$(( ($1 >> 9) & 7 ))$(( ($1 >> 6) & 7 ))$(( ($1 >> 3) & 7 ))$(( $1 & 7 )); }',
-].join('\n')}\n`;
+/** `cx_self` (the shell's umask and effective ids) and `cx_octal N` (engine/modules/sh/self.sh). */
+export const SELF_FUNCTIONS = shellCode(SELF_SH);
 
 /**
  * sh functions that give a temp file its final mode, owner and group before it

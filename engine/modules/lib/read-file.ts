@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext } from '../module.js';
-import { parseReport, REPORT_FUNCTIONS } from './report.js';
+import { readReport, REPORT_FUNCTIONS } from './report.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
 
 export interface RemoteFile {
@@ -46,19 +46,19 @@ export async function readRemoteFile(ctx: ModuleContext, path: string, options: 
   ].join('\n');
   const result = await ctx.exec(script);
   const { reports, content } = splitContent(result.stdout);
-  const report = parseReport(reports);
-  if (report.failed === '1') throw new Error(report.msg ?? `could not read ${path}`);
+  const report = readReport(reports, { exists: 'flag', directory: 'flag', attributes: 'text' });
+  if (report.failed) throw new Error(report.msg ?? `could not read ${path}`);
   if (report.exists === undefined && report.directory === undefined) throw new Error(result.stderr.trim() || `could not read ${path}`);
-  if (report.exists === '1' && (content === undefined || result.rc !== 0)) throw new Error(result.stderr.trim() || `could not read ${path}`);
+  if (report.exists === true && (content === undefined || result.rc !== 0)) throw new Error(result.stderr.trim() || `could not read ${path}`);
   const text = content ?? '';
   // Invalid UTF-8 decodes to U+FFFD; text without one came through byte for byte.
   const isText = !text.includes('\uFFFD');
   return {
-    exists: report.exists === '1',
-    isDirectory: report.directory === '1',
+    exists: report.exists === true,
+    isDirectory: report.directory === true,
     content: text,
     isText,
-    checksum: report.exists === '1' && isText ? createHash('sha1').update(text, 'utf8').digest('hex') : undefined,
+    checksum: report.exists === true && isText ? createHash('sha1').update(text, 'utf8').digest('hex') : undefined,
     attributes: attributesOf(report.attributes),
   };
 }

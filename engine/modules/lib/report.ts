@@ -1,25 +1,12 @@
 import { quote } from '../../connection/quote.js';
+import REPORT_SH from '../sh/report.sh';
+import { shellCode } from './shell-code.js';
 /**
- * How module scripts talk back: lines `@@cx key=value` (plain) or
- * `@@cx key:=BASE64` (any bytes) on stdout, mixed with nothing else the
- * module needs. The shell functions below are prepended to every script.
- * Reports are gathered and written in one go when the script exits
- * (`cx_flush`, an EXIT trap): one write reaches the controller as one SSH
- * packet, where a write per line cost the host and the controller a packet
- * each. A script that sets its own EXIT trap calls cx_flush in it (see
- * flushOnExit); one that writes other output the controller reads in order
- * calls cx_flush first.
+ * How module scripts talk back: lines `@@cx key=value` on stdout, written by
+ * the sh functions of engine/modules/sh/report.sh, which come first in every
+ * script; readReport below reads them.
  */
-export const REPORT_FUNCTIONS = [
-  "cx_rep=; cx_nl='\n'",
-  'cx_report() { cx_rep="$cx_rep@@cx $1=$2$cx_nl"; }',
-  // Only a value with a newline would break its line: that one goes through base64 (two processes), any other as it is.
-  "cx_report64() { case $2 in *'\n'*) cx_rep=\"$cx_rep@@cx $1:=$(printf '%s' \"$2\" | base64 | tr -d '\\n')$cx_nl\";; *) cx_report \"$1\" \"$2\";; esac; }",
-  'cx_flush() { [ -n "$cx_rep" ] && printf \'%s\' "$cx_rep"; cx_rep=; }',
-  'cx_fail() { cx_report64 msg "$1"; cx_report failed 1; exit 0; }',
-  'trap cx_flush EXIT',
-  '',
-].join('\n');
+export const REPORT_FUNCTIONS = shellCode(REPORT_SH);
 
 /**
  * An EXIT trap action that also writes the gathered reports (a script's own
@@ -31,27 +18,53 @@ export function flushOnExit(cleanUp: string): string {
   return `trap ${quote(`${cleanUp}; cx_flush`)} EXIT`;
 }
 
-export type Report = Record<string, string>;
+/**
+ * What a field of a report holds: `text` as it was sent, `number`, or `flag`
+ * (cx_report KEY 1 / 0: true / false).
+ */
+export type FieldType = 'text' | 'number' | 'flag';
+export type ReportFields = Readonly<Record<string, FieldType>>;
+type FieldValue<T extends FieldType> = T extends 'flag' ? boolean : T extends 'number' ? number : string;
 
-export function parseReport(stdout: string): Report {
-  const report: Report = {};
+/** A module's report: each field it declared, typed, when the script sent it; `failed` and `msg` always. */
+export type Report<F extends ReportFields> = { readonly [K in keyof F]?: FieldValue<F[K]> } & { readonly failed: boolean; readonly msg?: string };
+
+/**
+ * The one reader of the result protocol: the `@@cx` lines of a script's
+ * output, the fields a module declared (others are ignored), typed. A flag
+ * not sent is undefined (callers that need false use `=== true`).
+ */
+export function readReport<F extends ReportFields>(stdout: string, fields: F): Report<F> {
+  const raw = rawFields(stdout);
+  const report: Record<string, unknown> = { failed: raw.get('failed') === '1' };
+  if (raw.has('msg')) report.msg = raw.get('msg');
+  for (const [name, type] of Object.entries(fields)) {
+    const value = raw.get(name);
+    if (value === undefined) continue;
+    report[name] = type === 'flag' ? value === '1' : type === 'number' ? Number(value) : value;
+  }
+  return report as Report<F>;
+}
+
+function rawFields(stdout: string): Map<string, string> {
+  const fields = new Map<string, string>();
   for (const line of stdout.split('\n')) {
     if (!line.startsWith('@@cx ')) continue;
     const body = line.slice(5);
     const encoded = /^([A-Za-z0-9_]+):=(.*)$/.exec(body);
     if (encoded) {
-      report[encoded[1]!] = Buffer.from(encoded[2]!, 'base64').toString('utf8');
+      fields.set(encoded[1]!, Buffer.from(encoded[2]!, 'base64').toString('utf8'));
       continue;
     }
     const plain = /^([A-Za-z0-9_]+)=(.*)$/s.exec(body);
-    if (plain) report[plain[1]!] = plain[2]!;
+    if (plain) fields.set(plain[1]!, plain[2]!);
   }
-  return report;
+  return fields;
 }
 
 /** A failed result when the script reported one, else undefined. */
-export function reportedFailure(report: Report, extra: Record<string, unknown> = {}): { changed: false; failed: true; msg: string } | undefined {
-  if (report.failed !== '1') return undefined;
+export function reportedFailure(report: { readonly failed: boolean; readonly msg?: string | undefined }, extra: Record<string, unknown> = {}): { changed: false; failed: true; msg: string } | undefined {
+  if (!report.failed) return undefined;
   return { changed: false, failed: true, msg: report.msg ?? 'the remote script failed', ...extra };
 }
 

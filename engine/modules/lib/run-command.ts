@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { pythonDelta, pythonTime } from './python-time.js';
-import { parseReport } from './report.js';
+import { readReport } from './report.js';
 import { splitCommandLine } from './shlex.js';
 
 export const COMMAND_ARGS = {
@@ -74,7 +74,7 @@ export async function runCommand(ctx: ModuleContext, useShell: boolean): Promise
 
 function readOutcome(stdout: string, marker: string): Outcome | undefined {
   if (!stdout.startsWith(`${marker}\n`)) return undefined;
-  const report = parseReport(stdout);
+  const report = readReport(stdout, { outcome: 'text', program: 'text' });
   if (report.outcome === 'creates' || report.outcome === 'removes') return { kind: 'skipped', reason: report.outcome };
   if (report.outcome === 'chdir_failed') return { kind: 'chdir_failed' };
   if (report.outcome === 'missing') return { kind: 'missing', program: report.program ?? '' };

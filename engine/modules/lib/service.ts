@@ -7,7 +7,7 @@
  */
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
-import { parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
+import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 
 export const SERVICE_ARGS = {
   name: { type: 'string' },
@@ -21,17 +21,20 @@ export const SERVICE_ARGS = {
   no_block: { type: 'boolean', default: false },
 } as const;
 
+/** What the service script reports. */
+const SERVICE_REPORT = { done: 'flag', changed: 'flag', enabled: 'flag', status: 'text', active: 'text' } as const;
+
 export async function manageService(ctx: ModuleContext, name: string | undefined): Promise<ModuleResult> {
   const { args } = ctx;
   const problem = argumentProblem(args, name);
   if (problem) return { changed: false, failed: true, msg: problem };
   const result = await ctx.exec(serviceScript(ctx, name));
-  const report = parseReport(result.stdout);
+  const report = readReport(result.stdout, SERVICE_REPORT);
   const failure = reportedFailure(report, { name: name ?? null });
   if (failure) return failure;
-  if (report.done !== '1') return scriptFailure(result.rc, result.stderr);
-  const out: ModuleResult = { name: name ?? null, changed: report.changed === '1', status: parseStatus(report) };
-  if (report.enabled !== undefined) out.enabled = report.enabled === '1';
+  if (report.done !== true) return scriptFailure(result.rc, result.stderr);
+  const out: ModuleResult = { name: name ?? null, changed: report.changed === true, status: parseStatus(report) };
+  if (report.enabled !== undefined) out.enabled = report.enabled;
   if (args.state !== undefined) out.state = args.state === 'stopped' ? 'stopped' : 'started';
   return out;
 }
@@ -48,7 +51,7 @@ function argumentProblem(args: Readonly<Record<string, unknown>>, name: string |
   return undefined;
 }
 
-function parseStatus(report: Report): Record<string, string> {
+function parseStatus(report: Report<typeof SERVICE_REPORT>): Record<string, string> {
   const status: Record<string, string> = {};
   for (const line of (report.status ?? '').split('\n')) {
     const separator = line.indexOf('=');

@@ -10,11 +10,33 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
+import { BACKUP_FUNCTION, REMOVE_PARTIAL_BACKUP } from './backup.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
-import { attributeFunctions, SELF_FUNCTIONS, tempFileFunctions, type FileAttributes } from './file-attributes.js';
-import { flushOnExit, parseReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
+import { ATTRIBUTE_REPORT, attributeFunctions, reportedAttributes, SELF_FUNCTIONS, tempFileFunctions, type FileAttributes } from './file-attributes.js';
+import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 import { splitCommandLine } from './shlex.js';
+
+/** What the write script reports. */
+const WRITE_REPORT = {
+  needs_content: 'flag',
+  dest: 'text',
+  changed: 'flag',
+  content_changed: 'flag',
+  attributes_changed: 'flag',
+  checksum: 'text',
+  md5sum: 'text',
+  backup_file: 'text',
+  before: 'text',
+  after: 'text',
+  before_too_big: 'flag',
+  after_too_big: 'flag',
+  validate_rc: 'number',
+  validate_out: 'text',
+  validate_err: 'text',
+  ...ATTRIBUTE_REPORT,
+} as const;
+type WriteReport = Report<typeof WRITE_REPORT>;
 
 /** Above this, the diff is not shown (Ansible's max_diff_size is 100 KiB too). */
 const MAX_DIFF_BYTES = 100 * 1024;
@@ -59,37 +81,37 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
   }
   const large = content !== undefined && content.length > LARGE_CONTENT_BYTES;
   let result = await ctx.exec(writeScript(ctx, request, checksum, large ? 'probe' : 'write'));
-  let report = parseReport(result.stdout);
-  if (report.needs_content === '1') {
+  let report = readReport(result.stdout, WRITE_REPORT);
+  if (report.needs_content) {
     result = await ctx.exec(writeScript(ctx, request, checksum, 'write'));
-    report = parseReport(result.stdout);
+    report = readReport(result.stdout, WRITE_REPORT);
   }
   const failure = reportedFailure(report, { dest: report.dest ?? request.dest });
   if (failure) {
-    const validation = report.validate_rc === undefined ? {} : { exit_status: Number(report.validate_rc), stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };
+    const validation = report.validate_rc === undefined ? {} : { exit_status: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };
     return { result: { ...failure, ...validation }, attributesChanged: false };
   }
   if (!report.dest) return { result: scriptFailure(result.rc, result.stderr), attributesChanged: false };
-  return { result: writtenResult(ctx, request, report, content, checksum ?? report.checksum), attributesChanged: report.attributes_changed === '1' };
+  return { result: writtenResult(ctx, request, report, content, checksum ?? report.checksum), attributesChanged: report.attributes_changed === true };
 }
 
 /** copy's result: dest, checksum, the file's attributes, md5sum after a write or path when left alone, the diff. */
-function writtenResult(ctx: ModuleContext, request: WriteFileRequest, report: Report, content: Buffer | undefined, checksum: string | undefined): ModuleResult {
-  const out: ModuleResult = { changed: report.changed === '1', dest: report.dest, checksum, state: 'file' };
+function writtenResult(ctx: ModuleContext, request: WriteFileRequest, report: WriteReport, content: Buffer | undefined, checksum: string | undefined): ModuleResult {
+  const out: ModuleResult = { changed: report.changed === true, dest: report.dest, checksum, state: 'file' };
   if (report.mode !== undefined) {
-    Object.assign(out, { mode: report.mode, owner: report.owner, group: report.group, uid: Number(report.uid), gid: Number(report.gid), size: Number(report.size) });
+    Object.assign(out, reportedAttributes(report));
   } else if (content) {
     out.size = content.length;
   }
   if (report.backup_file) out.backup_file = report.backup_file;
   if (report.md5sum) out.md5sum = report.md5sum;
   else if (!ctx.check) out.path = report.dest;
-  if (ctx.diff && report.content_changed === '1') out.diff = contentDiff(report, request, content);
+  if (ctx.diff && report.content_changed) out.diff = contentDiff(report, request, content);
   return out;
 }
 
-function contentDiff(report: Report, request: WriteFileRequest, content: Buffer | undefined): FileDiff {
-  const tooBig = (content?.length ?? 0) > MAX_DIFF_BYTES || report.before_too_big === '1' || report.after_too_big === '1';
+function contentDiff(report: WriteReport, request: WriteFileRequest, content: Buffer | undefined): FileDiff {
+  const tooBig = (content?.length ?? 0) > MAX_DIFF_BYTES || report.before_too_big === true || report.after_too_big === true;
   return {
     before: tooBig ? '' : (report.before ?? 'x').slice(0, -1),
     after: tooBig ? '' : content ? content.toString('utf8') : (report.after ?? 'x').slice(0, -1),
@@ -114,7 +136,8 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     'tmp= cx_vout= cx_verr= cx_old= cx_temp_ready=0',
     // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
     // (rm only when there is one: an `rm` with nothing to remove is a process for nothing on every unchanged file.)
-    flushOnExit('[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- ${tmp:+"$tmp"} ${cx_vout:+"$cx_vout"} ${cx_verr:+"$cx_verr"}'),
+    request.backup ? BACKUP_FUNCTION : '',
+    flushOnExit(`[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- \${tmp:+"$tmp"} \${cx_vout:+"$cx_vout"} \${cx_verr:+"$cx_verr"}${request.backup ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
     name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
@@ -168,8 +191,7 @@ function writeBlock(request: WriteFileRequest): string {
     contentScript(request),
     '  cx_temp_finish "$tmp"',
     request.validate === undefined ? '' : validateBlock(request.validate),
-    // Ansible's name (dest.PID.time~), with a random number for the pid: scripts of one shell session share theirs.
-    request.backup ? `  if [ -f "$dest" ]; then backup="$dest.${randomInt(10_000, 100_000)}.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$backup" && cx_report64 backup_file "$backup"; fi` : '',
+    request.backup ? `  cx_backup "$dest" ${randomInt(10_000, 100_000)}` : '',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
     // What was kept of the old file is not the new one's.
     '  tmp= cx_st_path=',
