@@ -45,6 +45,16 @@ async function nodeStates(): Promise<Record<string, NodeState>> {
   );
 }
 
+/** cp1's state once it is Ready again: a restarted node is NotReady for the simulator's node_ready delay. */
+async function cp1OnceReady(): Promise<NodeState | undefined> {
+  let state = (await nodeStates()).cp1;
+  for (let attempt = 0; attempt < 40 && !state?.ready; attempt += 1) {
+    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+    state = (await nodeStates()).cp1;
+  }
+  return state;
+}
+
 /** Positions in the stand-ins' argv log of the first line matching each pattern. */
 function order(log: string, patterns: readonly RegExp[]): number[] {
   const lines = log.split('\n');
@@ -155,7 +165,7 @@ describe('rolling upgrade on simulated nodes', () => {
     const install = await cluster.lab.exec('cp1', 'INSTALL_RKE2_VERSION=v1.33.1+rke2r1 sh /usr/local/share/rke2-install.sh >/dev/null && systemctl restart rke2-server; journalctl -u rke2-server | tail -n 1');
     expect(install.stdout).toContain('cannot upgrade from v1.31.4+rke2r1 to v1.33.1+rke2r1: Kubernetes minor versions must not be skipped');
     await cluster.lab.exec('cp1', 'INSTALL_RKE2_VERSION=v1.31.4+rke2r1 sh /usr/local/share/rke2-install.sh >/dev/null && systemctl restart rke2-server');
-    expect((await nodeStates()).cp1).toEqual({ version: 'v1.31.4+rke2r1', ready: true, cordoned: true });
+    expect(await cp1OnceReady()).toEqual({ version: 'v1.31.4+rke2r1', ready: true, cordoned: true });
   }, 60_000);
 
   it('refuses to run without a version', async () => {

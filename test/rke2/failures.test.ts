@@ -53,7 +53,9 @@ it('the control plane host down: the failure names it and the cause', async () =
 }, 120_000);
 
 it('the real token showed in none of these runs', async () => {
-  const token = (await cluster.lab.exec('worker1', 'sed -n "s/^token: \\"\\(.*\\)\\"$/\\1/p" /etc/rancher/rke2/config.yaml')).stdout.trim();
+  // The agent's join token lives in its own drop-in (never in config.yaml, which a diff may show).
+  const dropIn = '/etc/rancher/rke2/config.yaml.d/50-cxplay-token.yaml';
+  const token = (await cluster.lab.exec('worker1', `sed -n 's/^token: "\\{0,1\\}\\([^"]*\\)"\\{0,1\\}$/\\1/p' ${dropIn}`)).stdout.trim();
   expect(token).toMatch(/^K10[0-9a-f]{64}::server:[0-9a-f]{32}$/);
   expect(transcript.join('\n')).not.toContain(token.split('::server:')[1]);
   expect(cluster.sim.argvLog()).not.toContain(token.split('::server:')[1]);

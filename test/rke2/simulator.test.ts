@@ -36,7 +36,9 @@ it('kubectl apply: custom resources need their CRD, objects their namespace; cre
   expect(all.stdout).toContain('namespace/metallb-system created\n');
   expect(all.stdout).toContain('customresourcedefinition.apiextensions.k8s.io/ipaddresspools.metallb.io unchanged\n');
 
-  const pool = await cluster.lab.exec('cp1', `printf '%s' '${POOL}' > /tmp/p.yaml; ${K} apply -f /tmp/p.yaml; ${K} apply -f /tmp/p.yaml; sed -i 's/50/51/' /tmp/p.yaml; ${K} apply -f /tmp/p.yaml`);
+  // MetalLB's webhook refuses pools until a while after its controller is ready (metallb#1597): retried, as the role does.
+  const untilWebhookAnswers = `tries=0; until ${K} apply -f /tmp/p.yaml 2>/dev/null; do tries=$((tries + 1)); [ $tries -lt 60 ] || exit 1; sleep 0.25; done`;
+  const pool = await cluster.lab.exec('cp1', `printf '%s' '${POOL}' > /tmp/p.yaml; ${untilWebhookAnswers}; ${K} apply -f /tmp/p.yaml; sed -i 's/50/51/' /tmp/p.yaml; ${K} apply -f /tmp/p.yaml`);
   expect(pool.stdout).toBe('ipaddresspool.metallb.io/first-pool created\nipaddresspool.metallb.io/first-pool unchanged\nipaddresspool.metallb.io/first-pool configured\n');
 });
 
