@@ -115,7 +115,7 @@ describe.skipIf(!hasAnsible)('same playbook, same result as ansible-playbook', (
       } finally {
         await Promise.all([ansibleLab.stop(), cxLab.stop(), checkLab.stop()]);
       }
-    }, 240_000);
+    }, 600_000);
   }
 
   it('--tags, --skip-tags and --limit select the same tasks and hosts as ansible-playbook', async () => {
