@@ -7,7 +7,7 @@
  * data need `force`.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
@@ -110,7 +110,8 @@ function fileScript(ctx: ModuleContext, path: string): string {
   const attributes = attributesFrom(args);
   return [
     REPORT_FUNCTIONS,
-    attributeFunctions(attributes, check),
+    ATTRIBUTE_FUNCTIONS,
+    attributesWanted(attributes, check),
     COMMON_FUNCTIONS,
     ...stateFunctions(args.state === undefined ? undefined : String(args.state)),
     `p=${quote(path)}`,
@@ -162,8 +163,8 @@ cx_finish() {
   exit 0
 }
 cx_apply_attributes() {
-  cx_attributes "$1"; [ "$attr_changed" = 1 ] && changed=1
-  if $recurse; then cx_attributes_recursive "$1"; [ "$attr_changed" = 1 ] && changed=1; fi
+  cx_attributes "$1"; [ "$cx_attributes_changed" = 1 ] && changed=1
+  if $recurse; then cx_attributes_recursive "$1"; [ "$cx_attributes_changed" = 1 ] && changed=1; fi
   :
 }
 cx_follow() { if $follow && [ "$prev" = link ]; then p=$(readlink -f -- "$p"); cx_state "$p"; prev=$cx_path_state; fi; }
