@@ -15,7 +15,12 @@ import { DIRNAME_FUNCTION } from './dirname.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesWanted, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, tempFinish, tempTarget, type FileAttributes } from './file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
+import { shellCode } from './shell-code.js';
 import { splitCommandLine } from './shlex.js';
+import VALIDATE_SH from '../sh/validate.sh';
+
+/** `cx_validate COMMAND...` and `cx_validate_cleanup` (engine/modules/sh/validate.sh). */
+const VALIDATE_FUNCTION = shellCode(VALIDATE_SH);
 
 /** What the write script reports. */
 const WRITE_REPORT = {
@@ -134,11 +139,12 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     attributesWanted(request.attributes, check),
     SELF_FUNCTIONS,
     TEMP_FILE_FUNCTIONS,
-    'tmp= cx_vout= cx_verr=',
+    'tmp=',
     // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
     // (rm only when there is one: an `rm` with nothing to remove is a process for nothing on every unchanged file.)
     request.backup ? BACKUP_FUNCTION : '',
-    flushOnExit(`[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- \${tmp:+"$tmp"} \${cx_vout:+"$cx_vout"} \${cx_verr:+"$cx_verr"}${request.backup ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
+    request.validate === undefined ? '' : VALIDATE_FUNCTION,
+    flushOnExit(`[ -n "$tmp" ] && rm -f -- "$tmp"${request.validate === undefined ? '' : '; cx_validate_cleanup'}${request.backup ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
     name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
@@ -260,13 +266,8 @@ function remoteSourceScript(request: WriteFileRequest, diff: boolean): string {
     .join('\n');
 }
 
-/** Ansible runs `validate % tmp` without a shell: its words, with %s as the temp file's path. */
+/** Ansible runs `validate % tmp` without a shell: its words, with %s as the temp file's path, run by cx_validate. */
 function validateBlock(validate: string): string {
   const words = splitCommandLine(validate).map((word) => word.split('%s').map(quote).join('"$tmp"'));
-  return [
-    `  cx_vout=$(mktemp) && cx_verr=$(mktemp) || cx_fail "cannot create a temporary file"`,
-    `  ${words.join(' ')} >"$cx_vout" 2>"$cx_verr" </dev/null; cx_vrc=$?`,
-    '  if [ "$cx_vrc" != 0 ]; then cx_report validate_rc "$cx_vrc"; cx_report64 validate_out "$(cat "$cx_vout")"; cx_report64 validate_err "$(cat "$cx_verr")"; rm -f "$cx_vout" "$cx_verr"; cx_fail "failed to validate"; fi',
-    '  rm -f "$cx_vout" "$cx_verr"',
-  ].join('\n');
+  return `  cx_validate ${words.join(' ')}`;
 }
