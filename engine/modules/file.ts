@@ -7,8 +7,10 @@
  * data need `force`.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
+import { shellParts } from './lib/shell-code.js';
+import FILE_SH from './sh/file.sh';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -108,33 +110,38 @@ function fileScript(ctx: ModuleContext, path: string): string {
   const src = args.src === undefined ? undefined : String(args.src);
   const flag = (value: boolean) => (value ? 'true' : 'false');
   const attributes = attributesFrom(args);
+  const task = [
+    quote(path),
+    quote(String(args.state ?? '')),
+    src === undefined ? "''" : quote(src),
+    flag(src !== undefined),
+    flag(args.force === true),
+    flag(args.follow !== false),
+    flag(args.recurse === true),
+    flag(check),
+    flag(Object.values(attributes).some((value) => value !== undefined)),
+    exactMode(attributes),
+  ];
   return [
     REPORT_FUNCTIONS,
-    attributeFunctions(attributes, check),
-    COMMON_FUNCTIONS,
+    ATTRIBUTE_FUNCTIONS,
+    attributesWanted(attributes, check),
     ...stateFunctions(args.state === undefined ? undefined : String(args.state)),
-    `p=${quote(path)}`,
-    `want=${quote(String(args.state ?? ''))}`,
-    `src=${src === undefined ? '' : quote(src)}`,
-    `exact_mode=${exactMode(attributes)}; wants_attributes=${flag(Object.values(attributes).some((value) => value !== undefined))}; has_src=${flag(src !== undefined)}; force=${flag(args.force === true)}; follow=${flag(args.follow !== false)}; recurse=${flag(args.recurse === true)}; check=${flag(check)}`,
-    'cx_state "$p"; prev=$cx_path_state',
-    'if [ -z "$want" ]; then if [ "$prev" != absent ]; then want=$prev; elif $recurse; then want=directory; else want=file; fi; fi',
-    'cx_report before "$prev"; cx_report want "$want"',
-    '$recurse && [ "$want" != directory ] && cx_fail "recurse option requires state to be \'directory\'"',
-    '$has_src && case "$want" in link|hard) ;; *) cx_fail "src option requires state to be \'link\' or \'hard\'";; esac',
-    '[ "$want" != absent ] && cx_resolve_ids',
-    'changed=0',
-    'case "$want" in absent) cx_absent;; file) cx_file;; directory) cx_directory;; link) cx_link;; hard) cx_hard;; touch) cx_touch;; esac',
-    'cx_finish',
+    `cx_file_task ${task.join(' ')}`,
   ].join('\n');
 }
+
+/** engine/modules/sh/file.sh: the common functions and one part per state. */
+const FILE_PARTS = shellParts(FILE_SH);
+const STATES = ['absent', 'file', 'directory', 'link', 'hard', 'touch'];
 
 /** The functions a state needs; without a state (decided on the host) all of them. */
 function stateFunctions(state: string | undefined): string[] {
   const needs = (name: string) => state === undefined || state === name;
   return [
-    ...Object.entries(STATE_FUNCTIONS).filter(([name]) => needs(name)).map(([, text]) => text),
-    needs('directory') ? `${SELF_FUNCTIONS}${MKDIR_EXACT_FUNCTION}` : '',
+    FILE_PARTS.common!,
+    ...STATES.filter(needs).map((name) => FILE_PARTS[name]!),
+    needs('directory') ? SELF_FUNCTIONS : '',
     needs('directory') || needs('link') || needs('hard') ? DIRNAME_FUNCTION : '',
   ];
 }
@@ -144,161 +151,3 @@ function exactMode(attributes: FileAttributes): string {
   const { mode, owner, group } = attributes;
   return mode !== undefined && /^[0-7]{4}$/.test(mode) && owner === undefined && group === undefined ? mode : "''";
 }
-
-/** The sh functions every state uses; each sets `changed` and leaves the attributes of the final path applied. */
-const COMMON_FUNCTIONS = String.raw`
-# Sets cx_path_state to the state of $1 (a variable, not output: no subshell).
-cx_state() {
-  if [ -L "$1" ]; then cx_path_state=link
-  elif [ -d "$1" ]; then cx_path_state=directory
-  elif [ -e "$1" ]; then if [ "$(stat -c %h "$1")" -gt 1 ]; then cx_path_state=hard; else cx_path_state=file; fi
-  else cx_path_state=absent; fi
-}
-cx_finish() {
-  cx_report changed "$changed"
-  cx_state "$p"; cx_report after "$cx_path_state"
-  # Unchanged: the attributes cx_attributes read are still the path's.
-  if [ -e "$p" ] || [ -L "$p" ]; then if [ "$changed" = 0 ]; then cx_report_attributes "$p" cached; else cx_report_attributes "$p"; fi; fi
-  exit 0
-}
-cx_apply_attributes() {
-  cx_attributes "$1"; [ "$attr_changed" = 1 ] && changed=1
-  if $recurse; then cx_attributes_recursive "$1"; [ "$attr_changed" = 1 ] && changed=1; fi
-  :
-}
-cx_follow() { if $follow && [ "$prev" = link ]; then p=$(readlink -f -- "$p"); cx_state "$p"; prev=$cx_path_state; fi; }
-`;
-
-/** One function per state (directory with its mkdir -p): a script carries only the one its state needs. */
-const STATE_FUNCTIONS: Readonly<Record<string, string>> = {
-  absent: String.raw`
-cx_absent() {
-  [ "$prev" = absent ] && return
-  changed=1
-  $check && return
-  if [ "$prev" = directory ]; then out=$(rm -rf -- "$p" 2>&1) || cx_fail "rmtree failed: $out"
-  else out=$(rm -f -- "$p" 2>&1) || cx_fail "unlinking failed: $out"; fi
-}
-`,
-  file: String.raw`
-cx_file() {
-  cx_follow
-  case "$prev" in file|hard) ;; *) cx_fail "file ($p) is $prev, cannot continue";; esac
-  cx_apply_attributes "$p"
-}
-`,
-  directory: String.raw`
-cx_directory() {
-  cx_follow
-  case "$prev" in
-    absent) changed=1; $check || cx_mkdirs "$p";;
-    directory) cx_apply_attributes "$p";;
-    *) cx_fail "$p already exists as a $prev";;
-  esac
-}
-# mkdir -p, giving each directory it creates the wanted attributes (as Ansible does).
-cx_mkdirs() {
-  case "$1" in /*) cx_dir=;; *) cx_dir=.;; esac
-  cx_ifs=$IFS; IFS=/; set -f
-  for cx_part in $1; do
-    IFS=$cx_ifs
-    [ -z "$cx_part" ] && continue
-    cx_dir="$cx_dir/$cx_part"
-    if [ ! -e "$cx_dir" ] && ! cx_mkdir_exact "$cx_dir"; then
-      out=$(mkdir -- "$cx_dir" 2>&1) || [ -d "$cx_dir" ] || cx_fail "There was an issue creating $cx_dir as requested: $out"
-      cx_attributes "$cx_dir"
-    fi
-  done
-  IFS=$cx_ifs; set +f
-}
-`,
-  link: String.raw`
-cx_link() {
-  if ! $has_src; then
-    if $follow && [ "$prev" = link ]; then src=$(readlink -- "$p"); else cx_fail "src is required for creating new symlinks"; fi
-  fi
-  if [ "$prev" != link ] && [ -d "$p" ]; then base=$p; else cx_dirname "$p"; base=$cx_parent; fi
-  case "$src" in /*) absrc=$src;; *) absrc="$base/$src";; esac
-  if ! $force && [ ! -e "$absrc" ]; then cx_fail "src file does not exist, use \"force=yes\" if you really want to create the link: $absrc"; fi
-  case "$prev" in
-    directory)
-      $force || cx_fail "refusing to convert from directory to symlink for $p"
-      [ -z "$(ls -A -- "$p")" ] || cx_fail "the directory $p is not empty, refusing to convert it";;
-    file|hard) $force || cx_fail "refusing to convert from $prev to symlink for $p";;
-  esac
-  if [ "$prev" = link ]; then
-    old=$(readlink -- "$p")
-    [ "$old" != "$src" ] && { changed=1; cx_report64 link_before "$old"; cx_report64 link_after "$src"; }
-  else
-    changed=1
-  fi
-  if [ "$changed" = 1 ] && ! $check; then
-    if [ "$prev" = absent ]; then
-      out=$(ln -s -- "$src" "$p" 2>&1) || cx_fail "Error while linking: $out"
-    else
-      [ "$prev" = directory ] && { rmdir -- "$p" || cx_fail "Error while replacing: could not remove the directory $p"; }
-      cx_dirname "$p"; tmp="$cx_parent/.cxplay.$$.link"
-      out=$( (ln -s -- "$src" "$tmp" && mv -fT -- "$tmp" "$p") 2>&1) || { rm -f -- "$tmp"; cx_fail "Error while replacing: $out"; }
-    fi
-  fi
-  [ -L "$p" ] || [ -e "$p" ] || return 0
-  if $follow && [ -L "$p" ] && [ ! -e "$p" ]; then
-    cx_report64 warning "Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this."
-  elif $follow; then
-    # The target is resolved only when there are attributes to give it.
-    $wants_attributes && cx_apply_attributes "$(readlink -f -- "$p")"
-  elif [ ! -L "$p" ]; then
-    cx_apply_attributes "$p"
-  fi
-}
-`,
-  hard: String.raw`
-cx_hard() {
-  $has_src || [ "$prev" = hard ] || cx_fail "src is required for creating new hardlinks"
-  if $has_src && [ ! -e "$src" ]; then cx_fail "src does not exist"; fi
-  case "$prev" in
-    absent) changed=1;;
-    link) old=$(readlink -- "$p"); [ "$old" != "$src" ] && { changed=1; cx_report64 link_before "$old"; cx_report64 link_after "$src"; };;
-    hard) if $has_src && ! [ "$p" -ef "$src" ]; then changed=1; $force || cx_fail "Cannot link, different hard link exists at destination"; fi;;
-    file) changed=1; $force || cx_fail "Cannot link, file exists at destination";;
-    directory) [ "$p" -ef "$src" ] && return; cx_fail "Cannot link: different hard link exists at destination";;
-  esac
-  if [ "$changed" = 1 ] && ! $check; then
-    cx_dirname "$p"; tmp="$cx_parent/.cxplay.$$.link"
-    out=$( (ln -- "$src" "$tmp" && mv -fT -- "$tmp" "$p") 2>&1) || { rm -f -- "$tmp"; cx_fail "Error while linking: $out"; }
-  fi
-  [ -e "$p" ] && cx_apply_attributes "$p"
-  :
-}
-`,
-  touch: String.raw`
-cx_touch() {
-  # Touch always changes: it sets the times to now, as Ansible's does.
-  changed=1
-  if [ "$prev" = absent ]; then
-    $check && return
-    out=$( { : > "$p"; } 2>&1) || cx_fail "Error, could not touch target: $out"
-  else
-    $check || touch -c -- "$p" || cx_fail "Error, could not touch target: $p"
-  fi
-  cx_attributes "$p"
-}
-`,
-};
-
-/**
- * With an octal mode and no owner or group, mkdir -m makes a directory as wanted in one process
- * (not under a setgid parent, whose group bit the new directory inherits); the diff shows the mode
- * it would have had.
- */
-const MKDIR_EXACT_FUNCTION = [
-  'cx_mkdir_exact() {',
-  '  [ -n "$exact_mode" ] || return 1',
-  '  cx_dirname "$1"; [ -g "$cx_parent" ] && return 1',
-  '  mkdir -m "$exact_mode" -- "$1" 2>/dev/null || return 1',
-  '  cx_self; cx_octal $(( 0777 & ~0$cx_umask ))',
-  '  [ "$cx_o" != "$exact_mode" ] && { cx_report mode_before "$cx_o"; cx_report mode_after "$exact_mode"; }',
-  '  :',
-  '}',
-  '',
-].join('\n');

@@ -13,7 +13,7 @@ import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributeFunctions, attributesFrom, reportedAttributes, SELF_FUNCTIONS, tempFileFunctions } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, tempFinish, tempTarget } from './lib/file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -139,9 +139,10 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
   const download = downloadFunction(Number(args.timeout ?? 10), args.validate_certs === false, headers);
   return [
     REPORT_FUNCTIONS,
-    attributeFunctions(attributes, check),
+    ATTRIBUTE_FUNCTIONS,
+    attributesWanted(attributes, check),
     SELF_FUNCTIONS,
-    tempFileFunctions(attributes),
+    TEMP_FILE_FUNCTIONS,
     download,
     'tmp=; ck=',
     args.backup === true ? BACKUP_FUNCTION : '',
@@ -157,7 +158,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     wantedChecksumScript(url, checksum),
     // force: no keeps an existing file unless a given checksum says it is wrong.
     `if [ -f "$dest" ] && ${args.force === true ? 'false' : 'true'} && { [ -z "$want" ] || [ "$(cx_sum < "$dest")" = "$want" ]; }; then`,
-    '  cx_attributes "$dest"; cx_report changed "$attr_changed"; cx_report attr_changed "$attr_changed"; cx_report_attributes "$dest"; exit 0',
+    '  cx_attributes "$dest"; cx_report changed "$cx_attributes_changed"; cx_report attr_changed "$cx_attributes_changed"; cx_report_attributes "$dest"; exit 0',
     'fi',
     check ? 'cx_report changed 1; exit 0' : '',
     'tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"',
@@ -167,9 +168,9 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     'if [ -n "$want" ] && [ "$(cx_sum < "$tmp")" != "$want" ]; then cx_fail "The checksum for $dest did not match $want; it was $(cx_sum < "$tmp")."; fi',
     'if [ -f "$dest" ]; then cx_report checksum_dest "$(sha1sum < "$dest" | cut -c1-40)"; fi',
     'if [ -f "$dest" ] && [ "$(sha1sum < "$dest" | cut -c1-40)" = "$src_sum" ]; then',
-    '  cx_attributes "$dest"; cx_report changed "$attr_changed"',
+    '  cx_attributes "$dest"; cx_report changed "$cx_attributes_changed"',
     'else',
-    '  cx_temp_target "$dest" "$dir"; cx_temp_ready=0; cx_temp_finish "$tmp"',
+    `  ${tempTarget('"$dest"', '"$dir"', attributes)}; ${tempFinish('"$tmp"', attributes)}`,
     args.backup === true ? `  cx_backup "$dest" ${randomInt(10_000, 100_000)}` : '',
     '  mv -f -- "$tmp" "$dest" || cx_fail "failed to copy the download to $dest"; tmp=; cx_report changed 1',
     'fi',

@@ -10,7 +10,7 @@
 import { quote } from '../connection/quote.js';
 import { pythonRegExp } from '../template/regex.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
-import { ATTRIBUTE_REPORT, attributeFunctions, reportedAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, reportedAttributes } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** At most this much of a matching file comes back to compute match_groups. */
@@ -113,7 +113,7 @@ function waitScript(args: Readonly<Record<string, unknown>>): string {
     );
     probe = `cx_open ${quote(String(args.host))} ${Number(port)} ${Number(args.connect_timeout)}`;
   } else {
-    lines.push(attributeFunctions({}, true), `p=${quote(String(path))}`);
+    lines.push(ATTRIBUTE_FUNCTIONS, `p=${quote(String(path))}`);
     if (args.search_regex !== undefined) {
       lines.push(`if echo | grep -Pq '' 2>/dev/null; then cx_grep() { grep -Pq -- "$1" "$2" 2>/dev/null; }; else cx_grep() { grep -Eq -- "$1" "$2" 2>/dev/null; }; fi`);
       probe = `[ -f "$p" ] && cx_grep ${quote(String(args.search_regex))} "$p"`;

@@ -10,3 +10,19 @@ export function shellCode(file: string): string {
     .filter((line) => !/^\s*#/.test(line))
     .join('\n');
 }
+
+/**
+ * A `.sh` file split at its `# part: NAME` lines: `common` is what comes
+ * before the first, each NAME what follows its line up to the next (each as
+ * shellCode gives it). For a file of which a script carries only the parts
+ * it needs.
+ */
+export function shellParts(file: string): Readonly<Record<string, string>> {
+  const [common = '', ...rest] = file.split(/^# part: /m);
+  const parts: Record<string, string> = { common: shellCode(common) };
+  for (const part of rest) {
+    const newline = part.indexOf('\n');
+    parts[part.slice(0, newline).trim()] = shellCode(part.slice(newline + 1));
+  }
+  return parts;
+}

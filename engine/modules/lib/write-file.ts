@@ -13,9 +13,14 @@ import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
 import { BACKUP_FUNCTION, REMOVE_PARTIAL_BACKUP } from './backup.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
-import { ATTRIBUTE_REPORT, attributeFunctions, reportedAttributes, SELF_FUNCTIONS, tempFileFunctions, type FileAttributes } from './file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesWanted, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, tempFinish, tempTarget, type FileAttributes } from './file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
+import { shellCode } from './shell-code.js';
 import { splitCommandLine } from './shlex.js';
+import VALIDATE_SH from '../sh/validate.sh';
+
+/** `cx_validate COMMAND...` and `cx_validate_cleanup` (engine/modules/sh/validate.sh). */
+const VALIDATE_FUNCTION = shellCode(VALIDATE_SH);
 
 /** What the write script reports. */
 const WRITE_REPORT = {
@@ -130,14 +135,16 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
   const name = request.nameInDirectory;
   return [
     REPORT_FUNCTIONS,
-    attributeFunctions(request.attributes, check),
+    ATTRIBUTE_FUNCTIONS,
+    attributesWanted(request.attributes, check),
     SELF_FUNCTIONS,
-    tempFileFunctions(request.attributes),
-    'tmp= cx_vout= cx_verr= cx_old= cx_temp_ready=0',
+    TEMP_FILE_FUNCTIONS,
+    'tmp=',
     // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
     // (rm only when there is one: an `rm` with nothing to remove is a process for nothing on every unchanged file.)
     request.backup ? BACKUP_FUNCTION : '',
-    flushOnExit(`[ -n "$tmp$cx_vout$cx_verr" ] && rm -f -- \${tmp:+"$tmp"} \${cx_vout:+"$cx_vout"} \${cx_verr:+"$cx_verr"}${request.backup ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
+    request.validate === undefined ? '' : VALIDATE_FUNCTION,
+    flushOnExit(`[ -n "$tmp" ] && rm -f -- "$tmp"${request.validate === undefined ? '' : '; cx_validate_cleanup'}${request.backup ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
     "trap 'exit 143' TERM HUP INT",
     `dest=${quote(request.dest)}`,
     name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
@@ -164,7 +171,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
       ? `if [ "$content_changed" = 1 ] && [ -f "$dest" ]; then if [ "$(stat -c %s "$dest")" -le ${MAX_DIFF_BYTES} ]; then cx_report64 before "$(cat -- "$dest"; printf x)"; else cx_report before_too_big 1; fi; fi`
       : '',
     'attr_changed=0',
-    '[ -e "$dest" ] && [ "$content_changed" = 0 ] && cx_attributes "$dest"',
+    '[ -e "$dest" ] && [ "$content_changed" = 0 ] && { cx_attributes "$dest"; attr_changed=$cx_attributes_changed; }',
     'cx_report attributes_changed "$attr_changed"',
     'if [ "$content_changed" = 1 ] || [ "$attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi',
     // cx_attributes ran only when the content was right, and it forgets its stat when it changes anything.
@@ -174,7 +181,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
     'cx_report_attributes "$dest" cached',
     '[ "$content_changed" = 1 ] && cx_temp_check_mode "$dest"',
     // After a write: did the attributes differ from what the file had (or a new file would have had)?
-    '[ -n "$cx_old" ] && [ "$cx_old" != "$cx_reported_ids" ] && cx_report attributes_changed 1',
+    '[ -n "$cx_temp_old" ] && [ "$cx_temp_old" != "$cx_reported_ids" ] && cx_report attributes_changed 1',
     // The md5 of content we sent is known here; only a remote source is summed there.
     content ? `[ "$content_changed" = 1 ] && cx_report md5sum ${createHash('md5').update(content).digest('hex')}` : '[ "$content_changed" = 1 ] && { cx_s=$(md5sum < "$dest"); cx_report md5sum "${cx_s%% *}"; }',
   ]
@@ -185,16 +192,16 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
 function writeBlock(request: WriteFileRequest): string {
   return [
     'if [ "$content_changed" = 1 ]; then',
-    '  cx_temp_target "$dest" "$dir"',
+    `  ${tempTarget('"$dest"', '"$dir"', request.attributes)}`,
     // Created exclusively (noclobber) under a random name: mktemp without its process.
     `  tmp="$dir/.cxplay.${randomBytes(6).toString('hex')}"; cx_temp_create "$tmp" || { tmp=; cx_fail "cannot create a temporary file in $dir"; }`,
     contentScript(request),
-    '  cx_temp_finish "$tmp"',
+    `  ${tempFinish('"$tmp"', request.attributes)}`,
     request.validate === undefined ? '' : validateBlock(request.validate),
     request.backup ? `  cx_backup "$dest" ${randomInt(10_000, 100_000)}` : '',
     '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
     // What was kept of the old file is not the new one's.
-    '  tmp= cx_st_path=',
+    '  tmp=; cx_stat_forget',
     'fi',
   ]
     .filter(Boolean)
@@ -225,8 +232,8 @@ function contentCompareScript(request: WriteFileRequest): string {
     : summed;
   return [
     'cx_stat_known "$dest"; [ -n "$cx_st" ] || cx_fail "cannot read $dest"',
-    'cx_t=${cx_st#*|}; cx_t=${cx_t#*|}; cx_t=${cx_t#*|}',
-    `if [ "\${cx_t%%|*}" != ${size} ]; then content_changed=1; else ${read}; fi`,
+    'cx_split_stat "$cx_st"',
+    `if [ "$cx_split_size" != ${size} ]; then content_changed=1; else ${read}; fi`,
   ].join('; ');
 }
 
@@ -259,13 +266,8 @@ function remoteSourceScript(request: WriteFileRequest, diff: boolean): string {
     .join('\n');
 }
 
-/** Ansible runs `validate % tmp` without a shell: its words, with %s as the temp file's path. */
+/** Ansible runs `validate % tmp` without a shell: its words, with %s as the temp file's path, run by cx_validate. */
 function validateBlock(validate: string): string {
   const words = splitCommandLine(validate).map((word) => word.split('%s').map(quote).join('"$tmp"'));
-  return [
-    `  cx_vout=$(mktemp) && cx_verr=$(mktemp) || cx_fail "cannot create a temporary file"`,
-    `  ${words.join(' ')} >"$cx_vout" 2>"$cx_verr" </dev/null; cx_vrc=$?`,
-    '  if [ "$cx_vrc" != 0 ]; then cx_report validate_rc "$cx_vrc"; cx_report64 validate_out "$(cat "$cx_vout")"; cx_report64 validate_err "$(cat "$cx_verr")"; rm -f "$cx_vout" "$cx_verr"; cx_fail "failed to validate"; fi',
-    '  rm -f "$cx_vout" "$cx_verr"',
-  ].join('\n');
+  return `  cx_validate ${words.join(' ')}`;
 }

@@ -1,0 +1,144 @@
+# The mode, owner and group a task wants for a path: compare, apply, report.
+# Octal modes compare directly; for a symbolic mode (u=rw,g+r) the resulting
+# mode is worked out first on a scratch file with the same mode, so check
+# mode predicts it exactly and the real file is changed with one chmod to the
+# final octal mode. That chmod is given five digits (00750): GNU chmod keeps
+# a directory's setgid bit on four, and the mode would never match.
+# Needs report.sh.
+
+# What cx_attributes_wanted was given (nothing wanted until it is called).
+cx_attr_mode='' cx_attr_owner='' cx_attr_group='' cx_attr_check=false
+# The stat kept by cx_stat_known (PATH in cx_st_path, "MODE|UID|GID|SIZE|USER|GROUP" in cx_st).
+cx_st='' cx_st_path=''
+
+# cx_attributes_wanted MODE OWNER GROUP CHECK: what cx_resolve_ids,
+# cx_attributes and cx_attributes_recursive work with. MODE is four octal
+# digits, a symbolic mode or empty; OWNER and GROUP are names, ids or empty
+# (leave alone); CHECK is true (check mode: change nothing) or false.
+cx_attributes_wanted() { cx_attr_mode=$1 cx_attr_owner=$2 cx_attr_group=$3 cx_attr_check=$4; }
+
+# cx_resolve_ids: sets cx_resolved_uid and cx_resolved_gid to the wanted
+# owner's and group's ids; fails like Ansible when one does not exist.
+cx_resolve_ids() {
+  cx_resolved_uid='' cx_resolved_gid=''
+  case $cx_attr_owner in
+    '') ;;
+    *[!0-9]*) cx_resolved_uid=$(id -u -- "$cx_attr_owner" 2>/dev/null) || cx_fail "chown failed: failed to look up user $cx_attr_owner" ;;
+    *) cx_resolved_uid=$cx_attr_owner ;;
+  esac
+  case $cx_attr_group in
+    '') ;;
+    *[!0-9]*)
+      cx_resolved_gid=$( (getent group "$cx_attr_group" 2>/dev/null || awk -F: -v g="$cx_attr_group" '$1 == g' /etc/group) | cut -d: -f3 | head -n 1)
+      [ -n "$cx_resolved_gid" ] || cx_fail "chgrp failed: failed to look up group $cx_attr_group" ;;
+    *) cx_resolved_gid=$cx_attr_group ;;
+  esac
+}
+
+# cx_pad_mode N: sets cx_padded to N as four octal digits.
+cx_pad_mode() { cx_padded=$1; while [ ${#cx_padded} -lt 4 ]; do cx_padded="0$cx_padded"; done; }
+
+# cx_mode PATH: prints PATH's mode as four octal digits.
+cx_mode() { cx_t=$(stat -c %a "$1") || return 1; cx_pad_mode "$cx_t"; printf '%s' "$cx_padded"; }
+
+# cx_stat_all PATH: keeps PATH's stat in cx_st (empty when it fails) and
+# PATH in cx_st_path. cx_stat_known PATH: the same, only when it is not
+# kept already. cx_stat_forget: PATH changed, the kept stat is stale.
+cx_stat_all() { cx_st_path=$1; cx_st=$(stat -c '%a|%u|%g|%s|%U|%G' "$1") || { cx_st=; cx_st_path=; }; }
+cx_stat_known() { if [ -z "$cx_st_path" ] || [ "$cx_st_path" != "$1" ]; then cx_stat_all "$1"; fi; }
+cx_stat_forget() { cx_st_path=; }
+
+# cx_split_stat STAT: sets cx_split_mode (four digits), cx_split_uid,
+# cx_split_gid and cx_split_size from a stat kept in cx_st (all empty for an
+# empty one).
+# shellcheck disable=SC2034 # its outputs are read by the scripts that include it
+cx_split_stat() {
+  cx_t=$1
+  if [ -z "$cx_t" ]; then cx_split_mode='' cx_split_uid='' cx_split_gid='' cx_split_size=''; return; fi
+  cx_pad_mode "${cx_t%%|*}"; cx_split_mode=$cx_padded; cx_t=${cx_t#*|}
+  cx_split_uid=${cx_t%%|*}; cx_t=${cx_t#*|}
+  cx_split_gid=${cx_t%%|*}; cx_t=${cx_t#*|}
+  cx_split_size=${cx_t%%|*}
+}
+
+# cx_symbolic KIND BASE MODE: prints the mode a symbolic chmod MODE gives a
+# file of KIND (f or d) that has mode BASE.
+cx_symbolic() {
+  if [ "$1" = d ]; then cx_t=$(mktemp -d); else cx_t=$(mktemp); fi || cx_fail "cannot create a scratch file to work out the mode"
+  chmod "$2" "$cx_t" && chmod "$3" "$cx_t" && cx_mode "$cx_t"; cx_rc=$?
+  rm -rf "$cx_t"
+  return $cx_rc
+}
+
+# cx_attr_symbolic: true when the wanted mode is symbolic.
+cx_attr_symbolic() { case $cx_attr_mode in '' | [0-7][0-7][0-7][0-7]) return 1 ;; esac; }
+
+# cx_attr_apply COMMAND...: runs COMMAND unless in check mode.
+cx_attr_apply() { $cx_attr_check || "$@"; }
+
+# cx_attributes PATH: sets cx_attributes_changed to 1 when PATH's mode, owner
+# or group differ from the wanted ones (else 0), applies them unless in
+# check mode, and reports mode_before/mode_after, uid_before/uid_after,
+# gid_before/gid_after. Needs cx_resolve_ids first when an owner or group is
+# wanted.
+cx_attributes() {
+  cx_attributes_changed=0
+  [ -n "$cx_attr_mode$cx_attr_owner$cx_attr_group" ] || return 0
+  cx_stat_known "$1"; cx_split_stat "$cx_st"
+  if [ -n "$cx_attr_mode" ]; then
+    if cx_attr_symbolic; then
+      if [ -d "$1" ]; then cx_k=d; else cx_k=f; fi
+      cx_new=$(cx_symbolic "$cx_k" "$(cx_mode "$1")" "$cx_attr_mode") || cx_fail "could not work out mode $cx_attr_mode"
+    else
+      cx_new=$cx_attr_mode
+    fi
+    if [ "$cx_split_mode" != "$cx_new" ]; then
+      cx_attributes_changed=1; cx_report mode_before "$cx_split_mode"; cx_report mode_after "$cx_new"
+      cx_attr_apply chmod "0$cx_new" "$1" || cx_fail "chmod failed on $1"
+    fi
+  fi
+  if [ -n "$cx_attr_owner" ] && [ "$cx_split_uid" != "$cx_resolved_uid" ]; then
+    cx_attributes_changed=1; cx_report uid_before "$cx_split_uid"; cx_report uid_after "$cx_resolved_uid"
+    cx_attr_apply chown "$cx_resolved_uid" "$1" || cx_fail "chown failed on $1"
+  fi
+  if [ -n "$cx_attr_group" ] && [ "$cx_split_gid" != "$cx_resolved_gid" ]; then
+    cx_attributes_changed=1; cx_report gid_before "$cx_split_gid"; cx_report gid_after "$cx_resolved_gid"
+    cx_attr_apply chgrp "$cx_resolved_gid" "$1" || cx_fail "chgrp failed on $1"
+  fi
+  [ "$cx_attributes_changed" = 1 ] && cx_stat_forget
+  :
+}
+
+# cx_attributes_recursive PATH: cx_attributes for everything under PATH
+# (file's recurse), without the before/after reports. One scratch-file
+# comparison per distinct (kind, mode) pair in the tree, not per file.
+cx_attributes_recursive() {
+  cx_attributes_changed=0
+  if [ -n "$cx_attr_mode" ]; then
+    cx_diff=$(find "$1" ! -type l -exec stat -c '%F|%a' {} + | sed 's/^directory|/d|/;s/^[^d][^|]*|/f|/' | sort -u | while IFS='|' read -r cx_k cx_a; do
+      if cx_attr_symbolic; then cx_want=$(cx_symbolic "$cx_k" "$cx_a" "$cx_attr_mode"); else cx_want=$cx_attr_mode; fi
+      [ "$cx_want" = "$(printf '%04d' "$cx_a")" ] || { echo x; break; }
+    done)
+    if cx_attr_symbolic; then cx_k=$cx_attr_mode; else cx_k=0$cx_attr_mode; fi
+    [ -n "$cx_diff" ] && { cx_attributes_changed=1; cx_attr_apply chmod -R "$cx_k" "$1" || cx_fail "chmod failed under $1"; }
+  fi
+  if [ -n "$cx_attr_owner" ] && [ -n "$(find "$1" ! -user "$cx_resolved_uid" -print | head -n 1)" ]; then
+    cx_attributes_changed=1; cx_attr_apply chown -R "$cx_resolved_uid" "$1" || cx_fail "chown failed under $1"
+  fi
+  if [ -n "$cx_attr_group" ] && [ -n "$(find "$1" ! -group "$cx_resolved_gid" -print | head -n 1)" ]; then
+    cx_attributes_changed=1; cx_attr_apply chgrp -R "$cx_resolved_gid" "$1" || cx_fail "chgrp failed under $1"
+  fi
+  [ "$cx_attributes_changed" = 1 ] && cx_stat_forget
+  :
+}
+
+# cx_report_attributes PATH [cached]: reports mode, owner, group, uid, gid
+# and size of PATH itself, from one stat, and sets cx_reported_ids to
+# "MODE UID GID". `cached` reuses cx_attributes' stat of PATH, for callers
+# that changed nothing since. (User and group names hold no '|'.)
+cx_report_attributes() {
+  if [ "$2" = cached ] && [ -n "$cx_st_path" ] && [ "$cx_st_path" = "$1" ]; then cx_t=$cx_st; else cx_t=$(stat -c '%a|%u|%g|%s|%U|%G' "$1"); fi
+  cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report mode "$cx_padded"; cx_reported_ids="$cx_padded ${cx_t%%|*}"
+  cx_report uid "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_reported_ids="$cx_reported_ids ${cx_t%%|*}"; cx_report gid "${cx_t%%|*}"; cx_t=${cx_t#*|}
+  cx_report size "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report64 owner "${cx_t%%|*}"; cx_report64 group "${cx_t#*|}"
+}
