@@ -47,8 +47,8 @@ export async function executeCommand(target: Target, cli: CliOptions): Promise<n
   const cwd = process.cwd();
   const viewKind = chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook)) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd);
-  const inventory = loadInventory(resolve(cwd, cli.inventory), { playbookDir: playbook.dir });
-  const extraVars = parseExtraVars(cli.extraVars, cwd);
+  const inventory = loadInventory(resolve(cwd, cli.inventory), { playbookDir: playbook.dir, sources: playbook.sources });
+  const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const limit = cli.limit?.startsWith('@') ? `@${resolve(cwd, cli.limit.slice(1))}` : cli.limit;
   const bus = new EventBus();
   const interrupt = new AbortController();
