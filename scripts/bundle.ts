@@ -7,7 +7,9 @@
  *   code cache (engine/cli/code-cache.ts); code behind dynamic imports
  *   (Handlebars, the SSH connection, the plain and JSON views) is evaluated
  *   only when used;
- * - tui.js, the live view (ink, ES modules with top-level await).
+ * - tui.js, the live view (ink, ES modules with top-level await, which
+ *   CommonJS cannot hold): the entry imports it and hands core.cjs the
+ *   function that does (`LoadTui` in engine/views/view.ts).
  */
 import { build, type Plugin } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -51,21 +53,6 @@ const precompiledValidators: Plugin = {
   },
 };
 
-/**
- * core.cjs reaches the live view (ink: ES modules with top-level await, which
- * CommonJS cannot hold) through a function the entry gives it.
- */
-const tuiThroughEntry: Plugin = {
-  name: 'tui-through-entry',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /\/tui\/tui-view\.js$/ }, () => ({ path: 'cxplay-tui', namespace: 'tui-through-entry' }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'tui-through-entry' }, () => ({
-      contents: 'export const createTuiView = (options) => globalThis.__cxplayLoadTui().then((tui) => tui.createTuiView(options));',
-      loader: 'js',
-    }));
-  },
-};
-
 const common = {
   absWorkingDir: root,
   outdir,
@@ -92,7 +79,7 @@ await build({
   format: 'cjs',
   define: { 'import.meta.url': '__cxplayUrl' },
   banner: { js: "const __cxplayUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [ssh2NativeBinding, precompiledValidators, tuiThroughEntry],
+  plugins: [ssh2NativeBinding, precompiledValidators],
   external: optional,
 });
 // The live view; React DevTools stays a chunk never loaded.

@@ -21,6 +21,7 @@ import { loadVarsFile } from '../load/vars-file.js';
 import { collectNames, type NameUse } from '../template/free-names.js';
 import { isTemplated, templateExpressions } from '../template/render.js';
 import type { RunOptions } from '../run/run-options.js';
+import type { SourceCache } from '../load/source-cache.js';
 
 const MAGIC = [
   'inventory_hostname', 'inventory_hostname_short', 'group_names', 'groups', 'hostvars', 'playbook_dir', 'play_hosts',
@@ -33,12 +34,13 @@ interface Walk {
   readonly sites: Site[];
   readonly defined: Set<string>;
   readonly seenFiles: Set<string>;
+  readonly sources: SourceCache;
   /** Some definitions cannot be known before the run: say nothing. */
   unknowable: boolean;
 }
 
 export function checkUndefinedVariables(options: RunOptions): void {
-  const walk: Walk = { sites: [], defined: new Set(MAGIC), seenFiles: new Set(), unknowable: false };
+  const walk: Walk = { sites: [], defined: new Set(MAGIC), seenFiles: new Set(), sources: options.playbook.sources, unknowable: false };
   addKeys(walk.defined, options.extraVars);
   for (const host of options.inventory.hosts.values()) addKeys(walk.defined, host.vars);
   for (const group of options.inventory.groups.values()) addKeys(walk.defined, group.vars);
@@ -51,7 +53,7 @@ function collectPlay(play: Play, walk: Walk): void {
   addKeys(walk.defined, play.vars);
   for (const file of play.varsFiles) {
     if (isTemplated(file)) walk.unknowable = true;
-    else addKeys(walk.defined, loadVarsFile(isAbsolute(file) ? file : resolve(play.baseDir, file)));
+    else addKeys(walk.defined, loadVarsFile(isAbsolute(file) ? file : resolve(play.baseDir, file), walk.sources));
   }
   collectNodes([...play.preTasks, ...play.roles, ...play.tasks, ...play.postTasks, ...play.handlers], play, walk);
 }
@@ -98,10 +100,10 @@ function collectIncluded(node: IncludeNode, play: Play, walk: Walk): void {
     const key = `${path}\u0000${node.role?.role.dir ?? ''}`;
     if (walk.seenFiles.has(key)) return;
     walk.seenFiles.add(key);
-    collectNodes(loadTaskFile(path, { role: node.role }), play, walk);
+    collectNodes(loadTaskFile(path, { role: node.role, sources: walk.sources }), play, walk);
     return;
   }
-  const instance = loadRole(node.target, { baseDir: play.baseDir, from: node.from, params: node.vars, at: node.at });
+  const instance = loadRole(node.target, { baseDir: play.baseDir, from: node.from, params: node.vars, at: node.at, sources: walk.sources });
   const key = `${instance.role.dir}\u0000${JSON.stringify(node.from ?? {})}`;
   addRole(instance, walk.defined);
   if (walk.seenFiles.has(key)) return;

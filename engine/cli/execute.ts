@@ -10,7 +10,7 @@ import { ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
 import { loadInventory } from '../load/inventory.js';
 import { loadPlaybook, rolePlaybook } from '../load/playbook.js';
-import { chooseViewKind, createView } from '../views/view.js';
+import { chooseViewKind, createView, type LoadTui, type ViewKind } from '../views/view.js';
 import { runPlaybook } from '../run/run-playbook.js';
 import type { RunOptions } from '../run/run-options.js';
 import { parseExtraVars } from './extra-vars.js';
@@ -43,12 +43,12 @@ export interface CliOptions {
 
 export type Target = { readonly kind: 'playbook'; readonly playbook: string } | { readonly kind: 'role'; readonly role: string };
 
-export async function executeCommand(target: Target, cli: CliOptions): Promise<number> {
+export async function executeCommand(target: Target, cli: CliOptions, loadTui: LoadTui): Promise<number> {
   const cwd = process.cwd();
   const viewKind = chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook)) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd);
-  const inventory = loadInventory(resolve(cwd, cli.inventory), { playbookDir: playbook.dir });
-  const extraVars = parseExtraVars(cli.extraVars, cwd);
+  const inventory = loadInventory(resolve(cwd, cli.inventory), { playbookDir: playbook.dir, sources: playbook.sources });
+  const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const limit = cli.limit?.startsWith('@') ? `@${resolve(cwd, cli.limit.slice(1))}` : cli.limit;
   const bus = new EventBus();
   const interrupt = new AbortController();
@@ -85,14 +85,14 @@ export async function executeCommand(target: Target, cli: CliOptions): Promise<n
     process.stdout.write(listing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags }));
     return ExitCode.ok;
   }
-  return runWithView(options, interrupt, viewKind, cli);
+  return runWithView(options, interrupt, { kind: viewKind, loadTui }, cli);
 }
 
-async function runWithView(options: RunOptions, interrupt: AbortController, viewKind: string, cli: CliOptions): Promise<number> {
+async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind; loadTui: LoadTui }, cli: CliOptions): Promise<number> {
   const stop = () => {
     if (!interrupt.signal.aborted) interrupt.abort();
   };
-  const view = await createView(viewKind as 'tui' | 'plain' | 'json', {
+  const view = await createView(chosen.kind, {
     out: process.stdout,
     err: process.stderr,
     isTTY: Boolean(process.stdout.isTTY),
@@ -103,7 +103,7 @@ async function runWithView(options: RunOptions, interrupt: AbortController, view
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     playbookName: options.playbook.file,
     onInterrupt: stop,
-  });
+  }, chosen.loadTui);
   const unsubscribe = options.bus.subscribe((event) => view.handle(event));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

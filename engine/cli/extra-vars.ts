@@ -5,12 +5,13 @@
 import { isAbsolute, resolve } from 'node:path';
 import { CxError, ExitCode } from '../errors.js';
 import { isBadLiteralPort } from '../load/connection-vars.js';
+import type { SourceCache } from '../load/source-cache.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { parseYaml } from '../load/yaml.js';
 
-export function parseExtraVars(values: readonly string[], cwd: string): Record<string, unknown> {
+export function parseExtraVars(values: readonly string[], cwd: string, sources: SourceCache): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
-  for (const value of values) Object.assign(merged, parseOne(value.trim(), cwd));
+  for (const value of values) Object.assign(merged, parseOne(value.trim(), cwd, sources));
   const port = merged.ansible_port;
   if (isBadLiteralPort(port)) {
     throw badExtraVars(`ansible_port=${String(port)}`, 'ansible_port must be a port number from 1 to 65535');
@@ -18,10 +19,10 @@ export function parseExtraVars(values: readonly string[], cwd: string): Record<s
   return merged;
 }
 
-function parseOne(value: string, cwd: string): Record<string, unknown> {
+function parseOne(value: string, cwd: string, sources: SourceCache): Record<string, unknown> {
   if (value.startsWith('@')) {
     const file = value.slice(1);
-    return loadVarsFile(isAbsolute(file) ? file : resolve(cwd, file));
+    return loadVarsFile(isAbsolute(file) ? file : resolve(cwd, file), sources);
   }
   if (value.startsWith('{')) {
     let parsed: unknown;

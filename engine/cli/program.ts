@@ -5,11 +5,18 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CxError, ExitCode } from '../errors.js';
+import type { LoadTui } from '../views/view.js';
 import { executeCommand, type CliOptions } from './execute.js';
 
-export async function runCli(argv: readonly string[], version: string): Promise<number> {
+/** What the entry (main.ts) gives the engine. */
+export interface Entry {
+  readonly version: string;
+  readonly loadTui: LoadTui;
+}
+
+export async function runCli(argv: readonly string[], entry: Entry): Promise<number> {
   let pending: Promise<number> | undefined;
-  const program = buildProgram(version, (promise) => {
+  const program = buildProgram(entry, (promise) => {
     pending = promise;
   });
   try {
@@ -23,7 +30,7 @@ export async function runCli(argv: readonly string[], version: string): Promise<
   return pending ? await pending : ExitCode.ok;
 }
 
-function buildProgram(version: string, start: (run: Promise<number>) => void): Command {
+function buildProgram({ version, loadTui }: Entry, start: (run: Promise<number>) => void): Command {
   const program = new Command('cxplay')
     .description('Run idempotent, Ansible-style playbooks over SSH, concurrently, with a live view')
     .version(`cxplay ${version}`, '-V, --version')
@@ -34,7 +41,7 @@ function buildProgram(version: string, start: (run: Promise<number>) => void): C
   const run = withRunOptions(
     program.command('run').description('run a playbook').argument('<playbook>', 'playbook file (YAML)').exitOverride(),
   );
-  run.action((playbook: string, options: CliOptions) => start(guarded(() => executeCommand({ kind: 'playbook', playbook }, options))));
+  run.action((playbook: string, options: CliOptions) => start(guarded(() => executeCommand({ kind: 'playbook', playbook }, options, loadTui))));
 
   const role = withRunOptions(
     program
@@ -44,7 +51,7 @@ function buildProgram(version: string, start: (run: Promise<number>) => void): C
       .option('--hosts <pattern>', 'host pattern the role is applied to', 'all')
       .exitOverride(),
   );
-  role.action((name: string, options: CliOptions) => start(guarded(() => executeCommand({ kind: 'role', role: name }, options))));
+  role.action((name: string, options: CliOptions) => start(guarded(() => executeCommand({ kind: 'role', role: name }, options, loadTui))));
   return program;
 }
 

@@ -14,6 +14,7 @@ import { describeValue } from './keyword-check.js';
 import type { RoleArgumentSpec } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import { didYouMean } from './suggest.js';
+import type { SourceCache } from './source-cache.js';
 import { loadYamlFile } from './yaml.js';
 
 type Schema = Record<string, unknown>;
@@ -38,11 +39,11 @@ const OPTION_KEYS = ['type', 'required', 'default', 'choices', 'elements', 'desc
 const ENTRY_KEYS = ['options', 'short_description', 'description', 'author', 'version_added'];
 
 /** The spec of entry point `entry` (main, or the tasks_from name), if the role has one. */
-export function roleArgumentSpec(dir: string, role: string, entry: string, meta: Record<string, unknown>): RoleArgumentSpec | undefined {
+export function roleArgumentSpec(dir: string, role: string, entry: string, meta: Record<string, unknown>, sources: SourceCache): RoleArgumentSpec | undefined {
   const jsonSchema = join(dir, 'meta', 'argument_specs.schema.json');
-  if (existsSync(jsonSchema)) return jsonSchemaSpec(jsonSchema, role);
+  if (existsSync(jsonSchema)) return jsonSchemaSpec(jsonSchema, role, sources);
   const file = ['argument_specs.yaml', 'argument_specs.yml'].map((name) => join(dir, 'meta', name)).find((path) => existsSync(path));
-  const document = file ? loadYamlFile(file) : meta;
+  const document = file ? loadYamlFile(file, sources) : meta;
   if (!document || typeof document !== 'object' || Array.isArray(document)) return undefined;
   const specs = (document as Record<string, unknown>).argument_specs;
   if (specs === undefined || specs === null) return undefined;
@@ -59,8 +60,8 @@ export function roleArgumentSpec(dir: string, role: string, entry: string, meta:
   return { schema: objectSchema(body.options, `role '${role}'`, specAt), at: specAt, taskName: `Validating arguments against arg spec '${entry}'${summary}` };
 }
 
-function jsonSchemaSpec(file: string, role: string): RoleArgumentSpec {
-  const schema = loadYamlFile(file);
+function jsonSchemaSpec(file: string, role: string, sources: SourceCache): RoleArgumentSpec {
+  const schema = loadYamlFile(file, sources);
   const at: SourcePosition = { file, line: 1 };
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) throw new CxError(`the argument schema of role '${role}' must be a JSON object`, { at });
   try {

@@ -18,24 +18,22 @@ import { extname } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
 import { splitCommandLine } from '../modules/lib/shlex.js';
 import { recordKeyPosition, recordPosition } from './positions.js';
-import { runCache } from './run-cache.js';
+import type { SourceCache } from './source-cache.js';
 import { FORBIDDEN_KEYS, parseYaml, readTextFile } from './yaml.js';
 
 type Section = 'hosts' | 'vars' | 'children';
 type Mapping = Record<string, unknown>;
 
-const parsed = runCache<string, Mapping>();
-
 /** The inventory file as YAML-shaped data: INI for .ini files and for text that is not a YAML mapping. */
-export function readInventoryFile(file: string): unknown {
+export function readInventoryFile(file: string, sources: SourceCache): unknown {
   const extension = extname(file).toLowerCase();
   if (['.yaml', '.yml', '.json'].includes(extension)) return undefined;
-  const cached = parsed.get(file);
+  const cached = sources.inventories.get(file);
   if (cached) return cached;
   const text = readTextFile(file);
   if (extension !== '.ini' && !looksLikeIni(text, file)) return undefined;
   const inventory = parseIniInventory(text, file);
-  parsed.set(file, inventory);
+  sources.inventories.set(file, inventory);
   return inventory;
 }
 

@@ -8,19 +8,20 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MutableGroup, MutableHost } from './inventory.js';
 import type { Inventory } from './model.js';
+import type { SourceCache } from './source-cache.js';
 import { loadVarsFile } from './vars-file.js';
 
 const VARS_EXTENSIONS = ['.yaml', '.yml', '.json', ''];
 
 /** Add group_vars/<group> and host_vars/<host> of each directory, later directories winning. */
-export function applyVarsDirs(dirs: readonly string[], groups: Map<string, MutableGroup>, hosts: Map<string, MutableHost>): void {
+export function applyVarsDirs(dirs: readonly string[], groups: Map<string, MutableGroup>, hosts: Map<string, MutableHost>, sources: SourceCache): void {
   for (const dir of dirs) {
     const groupVars = join(dir, 'group_vars');
     const hostVars = join(dir, 'host_vars');
     const groupEntries = entriesOf(groupVars);
     const hostEntries = entriesOf(hostVars);
-    if (groupEntries.size > 0) for (const [name, group] of groups) Object.assign(group.vars, readVarsFor(groupVars, name, groupEntries));
-    if (hostEntries.size > 0) for (const [name, host] of hosts) Object.assign(host.vars, readVarsFor(hostVars, name, hostEntries));
+    if (groupEntries.size > 0) for (const [name, group] of groups) Object.assign(group.vars, readVarsFor(groupVars, name, groupEntries, sources));
+    if (hostEntries.size > 0) for (const [name, host] of hosts) Object.assign(host.vars, readVarsFor(hostVars, name, hostEntries, sources));
   }
 }
 
@@ -34,24 +35,24 @@ function entriesOf(dir: string): Set<string> {
 }
 
 /** `<dir>/<name>.yaml|.yml|.json`, `<dir>/<name>` (a file), or every such file under the directory `<dir>/<name>/`, in name order. */
-function readVarsFor(dir: string, name: string, entries: ReadonlySet<string>): Record<string, unknown> {
+function readVarsFor(dir: string, name: string, entries: ReadonlySet<string>, sources: SourceCache): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const extension of VARS_EXTENSIONS) {
     const path = join(dir, `${name}${extension}`);
     if (!entries.has(`${name}${extension}`) || !existsSync(path)) continue;
-    if (statSync(path).isDirectory()) Object.assign(vars, readVarsTree(path));
-    else Object.assign(vars, loadVarsFile(path));
+    if (statSync(path).isDirectory()) Object.assign(vars, readVarsTree(path, sources));
+    else Object.assign(vars, loadVarsFile(path, sources));
   }
   return vars;
 }
 
-function readVarsTree(dir: string): Record<string, unknown> {
+function readVarsTree(dir: string, sources: SourceCache): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const entry of readdirSync(dir).sort()) {
     if (entry.startsWith('.')) continue;
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) Object.assign(vars, readVarsTree(path));
-    else if (/\.(ya?ml|json)$/.test(entry)) Object.assign(vars, loadVarsFile(path));
+    if (statSync(path).isDirectory()) Object.assign(vars, readVarsTree(path, sources));
+    else if (/\.(ya?ml|json)$/.test(entry)) Object.assign(vars, loadVarsFile(path, sources));
   }
   return vars;
 }

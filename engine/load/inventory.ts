@@ -16,6 +16,7 @@ import type { Inventory, InventoryGroup, InventoryHost } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import { didYouMean } from './suggest.js';
 import { loadYamlFile } from './yaml.js';
+import { SourceCache } from './source-cache.js';
 
 export { groupNamesOf, groupsMap, hostVarsFromInventory } from './inventory-vars.js';
 
@@ -36,9 +37,10 @@ const GROUP_KEYS = ['hosts', 'vars', 'children'];
 /** Host ranges expand to at most this many hosts each (a typo like [1:1000000] should not hang the load). */
 const MAX_RANGE_HOSTS = 10_000;
 
-export function loadInventory(file: string, options: { playbookDir?: string | undefined } = {}): Inventory {
+export function loadInventory(file: string, options: { playbookDir?: string | undefined; sources?: SourceCache | undefined } = {}): Inventory {
   const path = resolve(file);
-  const value = readInventoryFile(path) ?? loadYamlFile(path);
+  const sources = options.sources ?? new SourceCache();
+  const value = readInventoryFile(path, sources) ?? loadYamlFile(path, sources);
   const at: SourcePosition = positionOf(value, { file: path, line: 1 })!;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', { at, hint: 'all:\n    hosts:\n      web1:\n        ansible_host: 10.0.0.1\n  (or an INI inventory in a .ini file)' });
@@ -47,7 +49,7 @@ export function loadInventory(file: string, options: { playbookDir?: string | un
   for (const [name, body] of Object.entries(value as Record<string, unknown>)) reader.group(name, body, keyPositionOf(value, name, at)!);
   const { groups, hosts } = reader.finish();
   const dirs = [dirname(path), ...(options.playbookDir && resolve(options.playbookDir) !== dirname(path) ? [resolve(options.playbookDir)] : [])];
-  applyVarsDirs(dirs, groups, hosts);
+  applyVarsDirs(dirs, groups, hosts, sources);
   return {
     file: path,
     hosts: new Map([...hosts].map(([name, host]): [string, InventoryHost] => [name, { name, vars: host.vars, at: host.at }])),

@@ -5,6 +5,7 @@
  * per host at run time. Every node keeps where it came from for errors.
  */
 import type { SourcePosition } from '../errors.js';
+import type { SourceCache } from './source-cache.js';
 
 export type Vars = Readonly<Record<string, unknown>>;
 
@@ -174,6 +175,8 @@ export interface Playbook {
   readonly file: string;
   readonly dir: string;
   readonly plays: readonly Play[];
+  /** The files this run has read (made by loadPlaybook; the run's later loads go through it too). */
+  readonly sources: SourceCache;
 }
 
 export interface InventoryGroup {

@@ -18,13 +18,14 @@ import { parseRoleEntry } from './role.js';
 import { RoleExpander } from './role-blocks.js';
 import { parseHandlers, parseTaskList, type TaskLoadContext } from './tasks.js';
 import { loadYamlFile } from './yaml.js';
+import { SourceCache } from './source-cache.js';
 
 const IMPORT_KEYS = ['import_playbook', 'ansible.builtin.import_playbook'];
 const IMPORT_ENTRY_KEYS = [...IMPORT_KEYS, 'name', 'vars', 'tags', 'when'];
 
-export function loadPlaybook(file: string, stack: readonly string[] = []): Playbook {
+export function loadPlaybook(file: string, sources = new SourceCache(), stack: readonly string[] = []): Playbook {
   const path = resolve(file);
-  const value = loadYamlFile(path);
+  const value = loadYamlFile(path, sources);
   const at: SourcePosition = positionOf(value, { file: path, line: 1 })!;
   if (!Array.isArray(value) || value.length === 0) {
     throw new CxError(value == null || Array.isArray(value) ? 'the playbook has no plays' : 'a playbook must be a YAML list of plays', { at, hint: 'start each play with "- name: ..." and "hosts: ..."' });
@@ -35,14 +36,14 @@ export function loadPlaybook(file: string, stack: readonly string[] = []): Playb
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new CxError('each play must be a mapping (hosts:, tasks:, ...)', { at: entryAt });
     const node = entry as Record<string, unknown>;
     const importKey = IMPORT_KEYS.find((key) => key in node);
-    if (importKey) plays.push(...importPlaybook(node, importKey, path, stack, entryAt));
-    else plays.push(parsePlay(node, path, entryAt));
+    if (importKey) plays.push(...importPlaybook(node, importKey, { file: path, stack, sources }, entryAt));
+    else plays.push(parsePlay(node, { file: path, sources }, entryAt));
   }
-  return { file: path, dir: dirname(path), plays };
+  return { file: path, dir: dirname(path), plays, sources };
 }
 
 /** `- import_playbook: other.yaml` with optional vars, tags and when, which apply to each imported play. */
-function importPlaybook(node: Record<string, unknown>, key: string, file: string, stack: readonly string[], at: SourcePosition): Play[] {
+function importPlaybook(node: Record<string, unknown>, key: string, { file, stack, sources }: { file: string; stack: readonly string[]; sources: SourceCache }, at: SourcePosition): Play[] {
   checkKnownKeywords(node, PLAY_KEYWORDS, 'import_playbook', at, IMPORT_ENTRY_KEYS);
   const keyAt = keyPositionOf(node, key, at)!;
   const target = node[key];
@@ -52,7 +53,7 @@ function importPlaybook(node: Record<string, unknown>, key: string, file: string
   if (!existsSync(path)) throw new CxError(`playbook '${target}' not found`, { at: keyAt, hint: `looked for ${path}` });
   if (path === file || stack.includes(path)) throw new CxError(`import_playbook cycle: ${[...stack, file, path].join(' -> ')}`, { at: keyAt });
   const outer = inheritableFrom(node, at);
-  return loadPlaybook(path, [...stack, file]).plays.map((play) => ({
+  return loadPlaybook(path, sources, [...stack, file]).plays.map((play) => ({
     ...play,
     when: [...outer.when, ...play.when],
     tags: [...outer.tags, ...play.tags],
@@ -64,17 +65,18 @@ function importPlaybook(node: Record<string, unknown>, key: string, file: string
 export function rolePlaybook(role: string, hosts: string, cwd: string): Playbook {
   const file = resolve(cwd, `<role ${role}>`);
   const play: Record<string, unknown> = { name: `Apply role ${role}`, hosts, roles: [role] };
-  return { file, dir: cwd, plays: [parsePlay(play, file, { file, line: 1 }, cwd)] };
+  const sources = new SourceCache();
+  return { file, dir: cwd, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, cwd)], sources };
 }
 
-function parsePlay(node: Record<string, unknown>, file: string, at: SourcePosition, baseDir = dirname(file)): Play {
+function parsePlay(node: Record<string, unknown>, { file, sources }: { file: string; sources: SourceCache }, at: SourcePosition, baseDir = dirname(file)): Play {
   checkKnownKeywords(node, PLAY_KEYWORDS, 'play', at);
   checkKeywordTypes(node, PLAY_KEYWORDS, 'play', at);
   if (node.hosts == null) throw new CxError("the play has no 'hosts'", { at, hint: 'add hosts: all (or a group name)' });
   const importedHandlers: ModuleTask[] = [];
-  const context: TaskLoadContext = { file, dir: dirname(file), playDir: baseDir, fileStack: [file], roleStack: [], handlers: importedHandlers };
+  const context: TaskLoadContext = { file, dir: dirname(file), playDir: baseDir, fileStack: [file], roleStack: [], handlers: importedHandlers, sources };
   const roleHandlers: ModuleTask[] = [];
-  const roles = expandRoles(node.roles, baseDir, at, roleHandlers);
+  const roles = expandRoles(node.roles, new RoleExpander(baseDir, sources), at, roleHandlers);
   const preTasks = parseTaskList(node.pre_tasks, context);
   const tasks = parseTaskList(node.tasks, context);
   const postTasks = parseTaskList(node.post_tasks, context);
@@ -116,9 +118,8 @@ function playNumber(node: Record<string, unknown>, key: string, at: SourcePositi
 }
 
 /** `roles:` entries into one block each, dependencies first, each distinct use once (unless allow_duplicates). */
-function expandRoles(value: unknown, baseDir: string, at: SourcePosition, handlers: ModuleTask[]): BlockNode[] {
+function expandRoles(value: unknown, expander: RoleExpander, at: SourcePosition, handlers: ModuleTask[]): BlockNode[] {
   if (value == null) return [];
-  const expander = new RoleExpander(baseDir);
   for (const [index, item] of (value as unknown[]).entries()) {
     const entry = parseRoleEntry(item, keyPositionOf(value, String(index), at)!);
     expander.add(entry.name, entry.params, inheritableFrom(entry.keywords, entry.at));

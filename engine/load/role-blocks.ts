@@ -7,17 +7,21 @@
 import type { BlockNode, Inheritable, ModuleTask } from './model.js';
 import { loadRole, type RoleLoadOptions } from './role.js';
 import { roleEntryTasks } from './role-entry.js';
+import type { SourceCache } from './source-cache.js';
 
 export class RoleExpander {
   readonly blocks: BlockNode[] = [];
   readonly handlers: ModuleTask[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly baseDir: string) {}
+  constructor(
+    private readonly baseDir: string,
+    private readonly sources: SourceCache,
+  ) {}
 
   /** Add one use of role `name`; `keywords` (when, tags, become, ...) apply to it and to its dependencies. */
   add(name: string, params: Readonly<Record<string, unknown>>, keywords: Inheritable, stack: readonly string[] = [], from?: RoleLoadOptions['from']): void {
-    const instance = loadRole(name, { baseDir: this.baseDir, params, at: keywords.at, stack, from });
+    const instance = loadRole(name, { baseDir: this.baseDir, params, at: keywords.at, stack, from, sources: this.sources });
     for (const dependency of instance.role.dependencies) {
       this.add(dependency.name, dependency.params, withinRole(keywords, dependency), [...stack, instance.role.dir]);
     }

@@ -16,7 +16,7 @@ import { checkKeywordTypes } from './keyword-check.js';
 import type { ModuleTask, Role, RoleInstance, RoleInvocation, TaskNode } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import { roleArgumentSpec } from './argument-specs.js';
-import { runCache } from './run-cache.js';
+import type { SourceCache } from './source-cache.js';
 import { didYouMean } from './suggest.js';
 import { parseHandlers, parseTaskList, type TaskLoadContext } from './tasks.js';
 import { loadVarsFile } from './vars-file.js';
@@ -32,6 +32,8 @@ export interface RoleLoadOptions {
   readonly at: SourcePosition;
   /** Role directories being loaded (dependency chains), to refuse cycles. */
   readonly stack?: readonly string[] | undefined;
+  /** What this run has read already. */
+  readonly sources: SourceCache;
 }
 
 /** A role entry split into its name, its parameters and the keywords that apply to its tasks. */
@@ -43,7 +45,6 @@ export interface RoleEntry {
 }
 
 const ROLE_DIRS = ['tasks', 'handlers', 'defaults', 'vars', 'meta'];
-const instances = runCache<string, RoleInstance>();
 
 export function roleSearchPath(baseDir: string): string[] {
   const fromEnv = [process.env.CXPLAY_ROLES_PATH, process.env.ANSIBLE_ROLES_PATH].flatMap((value) => (value ? value.split(':').filter(Boolean) : []));
@@ -89,10 +90,10 @@ export function loadRole(name: string, options: RoleLoadOptions): RoleInstance {
   }
   const params = options.params ?? {};
   const key = JSON.stringify([dir, options.from ?? {}, params]);
-  let instance = instances.get(key);
+  let instance = options.sources.roles.get(key);
   if (!instance) {
     instance = readRole(basename(name), dir, { ...options, params, stack });
-    instances.set(key, instance);
+    options.sources.roles.set(key, instance);
   }
   return instance;
 }
@@ -103,15 +104,15 @@ function readRole(name: string, dir: string, options: RoleLoadOptions & { params
   const from = options.from ?? {};
   const entry = (kind: 'tasks' | 'vars' | 'defaults' | 'handlers') => roleFile(name, dir, kind, from[kind], options.at);
   const metaFile = roleFile(name, dir, 'meta', undefined, options.at);
-  const meta = readMeta(metaFile);
+  const meta = readMeta(metaFile, options.sources);
   const role: MutableRole = {
     name,
     dir,
-    defaults: optionalVars(entry('defaults')),
-    vars: optionalVars(entry('vars')),
+    defaults: optionalVars(entry('defaults'), options.sources),
+    vars: optionalVars(entry('vars'), options.sources),
     tasks: [],
     handlers: [],
-    argumentSpec: roleArgumentSpec(dir, name, from.tasks ?? 'main', meta),
+    argumentSpec: roleArgumentSpec(dir, name, from.tasks ?? 'main', meta, options.sources),
     dependencies: metaFile ? dependencies(meta, metaFile) : [],
     allowDuplicates: isTrue(meta.allow_duplicates),
   };
@@ -126,11 +127,12 @@ function readRole(name: string, dir: string, options: RoleLoadOptions & { params
     roleStack: [...options.stack, dir],
     handlers: importedHandlers,
     role: instance,
+    sources: options.sources,
   });
   const tasksFile = entry('tasks');
   const handlersFile = entry('handlers');
-  role.tasks = tasksFile ? parseTaskList(loadYamlFile(tasksFile), context(tasksFile)) : ([] as TaskNode[]);
-  role.handlers = [...(handlersFile ? parseHandlers(loadYamlFile(handlersFile), context(handlersFile)) : []), ...importedHandlers];
+  role.tasks = tasksFile ? parseTaskList(loadYamlFile(tasksFile, options.sources), context(tasksFile)) : ([] as TaskNode[]);
+  role.handlers = [...(handlersFile ? parseHandlers(loadYamlFile(handlersFile, options.sources), context(handlersFile)) : []), ...importedHandlers];
   return instance;
 }
 
@@ -145,13 +147,13 @@ function roleFile(role: string, dir: string, kind: string, entryPoint: string | 
   return found;
 }
 
-function optionalVars(file: string | undefined): Record<string, unknown> {
-  return file ? loadVarsFile(file) : {};
+function optionalVars(file: string | undefined, sources: SourceCache): Record<string, unknown> {
+  return file ? loadVarsFile(file, sources) : {};
 }
 
-function readMeta(file: string | undefined): Record<string, unknown> {
+function readMeta(file: string | undefined, sources: SourceCache): Record<string, unknown> {
   if (!file) return {};
-  const value = loadYamlFile(file);
+  const value = loadYamlFile(file, sources);
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new CxError('meta/main.yaml must be a mapping (dependencies:, galaxy_info:, ...)', { at: positionOf(value, { file, line: 1 }) });
   return value as Record<string, unknown>;

@@ -16,15 +16,13 @@ import type { BlockNode, IncludeNode, RoleInstance, TaskNode } from './model.js'
 import { keyPositionOf } from './positions.js';
 import { findRoleDir, loadRole } from './role.js';
 import { RoleExpander } from './role-blocks.js';
-import { runCache } from './run-cache.js';
+import type { SourceCache } from './source-cache.js';
 import { didYouMean } from './suggest.js';
 import { loopOf, parseTaskList, type TaskLoadContext } from './tasks.js';
 import { loadYamlFile } from './yaml.js';
 
 type IncludeKind = 'include_tasks' | 'import_tasks' | 'include_role' | 'import_role';
 type RoleFrom = NonNullable<IncludeNode['from']>;
-
-const taskFiles = runCache<string, readonly TaskNode[]>();
 
 export interface TaskFileOptions {
   /** The role the including task belongs to: its tasks/ directory is searched. */
@@ -35,13 +33,15 @@ export interface TaskFileOptions {
   /** Files and role directories being read around this one (load-time validation of nested includes). */
   readonly fileStack?: readonly string[] | undefined;
   readonly roleStack?: readonly string[] | undefined;
+  /** What this run has read already. */
+  readonly sources: SourceCache;
 }
 
 /** A task file for include_tasks, parsed once per run (for a given role). */
-export function loadTaskFile(path: string, options: TaskFileOptions = {}): readonly TaskNode[] {
+export function loadTaskFile(path: string, options: TaskFileOptions): readonly TaskNode[] {
   const roleDir = options.roleDir ?? options.role?.role.dir;
   const key = `${path}\u0000${roleDir ?? ''}`;
-  const cached = taskFiles.get(key);
+  const cached = options.sources.taskFiles.get(key);
   if (cached) return cached;
   const context: TaskLoadContext = {
     file: path,
@@ -51,12 +51,13 @@ export function loadTaskFile(path: string, options: TaskFileOptions = {}): reado
     fileStack: [...(options.fileStack ?? []), path],
     roleStack: options.roleStack ?? (roleDir ? [roleDir] : []),
     handlers: [],
+    sources: options.sources,
   };
-  const tasks = parseTaskList(loadYamlFile(path), context);
+  const tasks = parseTaskList(loadYamlFile(path, options.sources), context);
   if (context.handlers.length > 0) {
     throw new CxError('import_role in a file loaded by include_tasks cannot bring handlers', { at: { file: path }, hint: 'use include_role there, or import the file with import_tasks' });
   }
-  taskFiles.set(key, tasks);
+  options.sources.taskFiles.set(key, tasks);
   return tasks;
 }
 
@@ -96,7 +97,7 @@ export function importTasks(node: Record<string, unknown>, context: TaskLoadCont
     throw new CxError(`import cycle: ${chain.join(' -> ')}`, { at: keyAt, hint: 'a task file must not import itself, directly or through others' });
   }
   const inner: TaskLoadContext = { ...context, file: path, dir: dirname(path), fileStack: [...context.fileStack, path] };
-  const block = parseTaskList(loadYamlFile(path), inner);
+  const block = parseTaskList(loadYamlFile(path, context.sources), inner);
   return { kind: 'block', ...inheritableFrom(node, at), name: (node.name ?? undefined) as string | undefined, block, rescue: [], always: [] };
 }
 
@@ -111,7 +112,7 @@ export function importRole(node: Record<string, unknown>, context: TaskLoadConte
   if (isTemplated(name)) throw new CxError('import_role needs a fixed role name; a templated name needs include_role', { at: keyPositionOf(node, 'import_role', at) });
   const dir = findRoleDir(name, context.playDir, at);
   if (context.roleStack.includes(dir)) throw new CxError(`role '${name}' imports itself`, { at, hint: 'use include_role with a condition for a role that recurses' });
-  const expander = new RoleExpander(context.playDir);
+  const expander = new RoleExpander(context.playDir, context.sources);
   expander.add(name, (node.vars ?? {}) as Record<string, unknown>, inheritableFrom({ ...node, vars: undefined }, at), context.roleStack, roleFrom(args));
   for (const handler of expander.handlers) if (!context.handlers.includes(handler)) context.handlers.push(handler);
   const label = (node.name ?? undefined) as string | undefined;
@@ -168,13 +169,13 @@ function findTaskFile(target: string, context: TaskLoadContext, at: SourcePositi
 /** Parse a fixed include_tasks file now (cached for the run); a file including itself is left to the runner. */
 function validateIncludedFile(path: string, context: TaskLoadContext): void {
   if (context.fileStack.includes(path)) return;
-  loadTaskFile(path, { roleDir: context.roleDir, playDir: context.playDir, fileStack: context.fileStack, roleStack: context.roleStack });
+  loadTaskFile(path, { roleDir: context.roleDir, playDir: context.playDir, fileStack: context.fileStack, roleStack: context.roleStack, sources: context.sources });
 }
 
 function validateIncludedRole(name: string, request: { from: RoleFrom; params: Record<string, unknown>; at: SourcePosition }, context: TaskLoadContext): void {
   const dir = findRoleDir(name, context.playDir, request.at);
   if (context.roleStack.includes(dir)) return;
-  loadRole(name, { baseDir: context.playDir, ...request, stack: context.roleStack });
+  loadRole(name, { baseDir: context.playDir, ...request, stack: context.roleStack, sources: context.sources });
 }
 
 function displayPath(file: string, base: string): string {

@@ -17,6 +17,7 @@ import type { BlockNode, LoopControl, MetaTask, ModuleTask, RoleInstance, TaskNo
 import { keyPositionOf, positionOf, recordKeyPosition, recordPosition } from './positions.js';
 import { closest, didYouMean } from './suggest.js';
 import { importRole, importTasks, parseInclude } from './task-includes.js';
+import type { SourceCache } from './source-cache.js';
 
 export { loadTaskFile } from './task-includes.js';
 
@@ -38,6 +39,8 @@ export interface TaskLoadContext {
   readonly handlers: ModuleTask[];
   /** The role instance handlers belong to: they run outside the role's block, so they carry it. */
   readonly role?: RoleInstance | undefined;
+  /** What this run has read already. */
+  readonly sources: SourceCache;
 }
 
 const META_ACTIONS = new Set(['flush_handlers', 'noop', 'end_play', 'end_host', 'clear_host_errors']);

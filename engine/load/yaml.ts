@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, visit, type Alias, type Document, type Node as YamlNode, type ScalarTag, type YAMLError } from 'yaml';
 import { CxError, type SourcePosition } from '../errors.js';
 import { keyPositionOf, recordKeyPosition, recordPosition } from './positions.js';
-import { runCache } from './run-cache.js';
+import type { SourceCache } from './source-cache.js';
 import { decodeText, yamlText } from './source-text.js';
 import { aliasTargets, composeDocument } from './yaml-document.js';
 import { pyyamlTags } from './yaml-scalars.js';
@@ -29,14 +29,13 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 const STANDARD_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
 /** Ansible's `!unsafe` on a string: its text as written, never templated. */
 const UNSAFE_TAG: ScalarTag = { tag: '!unsafe', identify: (value) => value instanceof UnsafeText, resolve: (text) => new UnsafeText(text) };
-const cache = runCache<string, unknown>();
 
 /** Parse a YAML file, once per run (a role used twice is read once). Callers must not modify the result. */
-export function loadYamlFile(file: string): unknown {
+export function loadYamlFile(file: string, sources: SourceCache): unknown {
   const path = resolve(file);
-  if (cache.has(path)) return cache.get(path);
+  if (sources.yaml.has(path)) return sources.yaml.get(path);
   const value = parseYaml(readTextFile(path), path);
-  cache.set(path, value);
+  sources.yaml.set(path, value);
   return value;
 }
 

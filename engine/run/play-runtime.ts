@@ -95,7 +95,7 @@ export class PlayRuntime {
           throw error instanceof CxError ? withPosition(error, this.play.at) : error;
         }
         const path = isAbsolute(rendered) ? rendered : resolve(this.play.baseDir, rendered);
-        return layer(path, loadVarsFile(path));
+        return layer(path, loadVarsFile(path, this.run.options.playbook.sources));
       })
       .reverse(); // later files win
     this.varsFilesByHost.set(host.name, layers);

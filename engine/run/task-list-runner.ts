@@ -183,7 +183,7 @@ export class TaskListRunner {
     }
     let tasks: readonly TaskNode[];
     try {
-      tasks = loadTaskFile(path, { role: frame.role });
+      tasks = loadTaskFile(path, { role: frame.role, sources: this.play.run.options.playbook.sources });
     } catch (error) {
       this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
       return;
@@ -195,7 +195,7 @@ export class TaskListRunner {
   private async includeRole(node: IncludeNode, name: string, hosts: readonly string[], frame: Frame): Promise<void> {
     let instance;
     try {
-      instance = loadRole(name, { baseDir: this.play.play.baseDir, from: node.from, params: node.vars, at: node.at });
+      instance = loadRole(name, { baseDir: this.play.play.baseDir, from: node.from, params: node.vars, at: node.at, sources: this.play.run.options.playbook.sources });
     } catch (error) {
       this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
       return;

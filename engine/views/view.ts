@@ -26,6 +26,14 @@ export function onlySumsItems(event: Extract<RunEvent, { kind: 'host_result' }>)
   return event.sumsItems === true && event.status !== 'failed' && event.status !== 'skipped';
 }
 
+/**
+ * Imports the live view (ink and React, ES modules with top-level await). The
+ * CLI's entry gives it: it knows where the view's module is (tsc's output or
+ * the bundle's tui.js), and an ES module can import it where the bundle's
+ * CommonJS engine cannot.
+ */
+export type LoadTui = () => Promise<{ createTuiView(options: ViewOptions): View }>;
+
 export type ViewKind = 'tui' | 'plain' | 'json';
 const KINDS: readonly ViewKind[] = ['tui', 'plain', 'json'];
 
@@ -40,7 +48,7 @@ export function chooseViewKind(requested: string | undefined, isTTY: boolean): V
   throw new CxError(`unknown output '${requested}'`, { exitCode: ExitCode.badOptions, hint: `use --output ${KINDS.join(', ')}` });
 }
 
-export async function createView(kind: ViewKind, options: ViewOptions): Promise<View> {
+export async function createView(kind: ViewKind, options: ViewOptions, loadTui: LoadTui): Promise<View> {
   switch (kind) {
     case 'json': {
       const { JsonView } = await import('./json/json-view.js');
@@ -48,7 +56,7 @@ export async function createView(kind: ViewKind, options: ViewOptions): Promise<
     }
     case 'tui': {
       // ink and React load only when the live view is used: `cxplay --version` and pipes stay fast.
-      const { createTuiView } = await import('./tui/tui-view.js');
+      const { createTuiView } = await loadTui();
       return createTuiView(options);
     }
     default: {

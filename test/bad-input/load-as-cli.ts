@@ -4,12 +4,10 @@ import { preflight } from '../../engine/check/preflight.js';
 import { EventBus } from '../../engine/events.js';
 import { loadInventory } from '../../engine/load/inventory.js';
 import { loadPlaybook } from '../../engine/load/playbook.js';
-import { clearRunCaches } from '../../engine/load/run-cache.js';
 
 export function loadAsTheCliDoes(playbookFile: string, inventoryFile: string, limit?: string): void {
-  clearRunCaches();
   const playbook = loadPlaybook(playbookFile);
-  const inventory = loadInventory(inventoryFile, { playbookDir: playbook.dir });
+  const inventory = loadInventory(inventoryFile, { playbookDir: playbook.dir, sources: playbook.sources });
   preflight({
     playbook,
     inventory,

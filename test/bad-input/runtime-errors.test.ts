@@ -17,6 +17,7 @@ import { loadVarsFile } from '../../engine/load/vars-file.js';
 import { parseYaml } from '../../engine/load/yaml.js';
 import { cxplay } from '../support/cli.js';
 import { startRecorder, type Recorder } from '../support/recorder.js';
+import { SourceCache } from '../../engine/load/source-cache.js';
 
 interface Expectation {
   readonly message: string;
@@ -74,7 +75,7 @@ describe('bad input found while running', () => {
 
   it('prototype keys in vars files are refused without polluting any prototype', () => {
     const [, { dir }] = cases.find(([name]) => name === 'proto-key-in-vars-file')!;
-    expect(() => loadVarsFile(join(dir, 'vars', 'app.yaml'))).toThrow("key 'constructor' is not allowed");
+    expect(() => loadVarsFile(join(dir, 'vars', 'app.yaml'), new SourceCache())).toThrow("key 'constructor' is not allowed");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -4,6 +4,7 @@ import type { BlockNode, ModuleTask } from '../../engine/load/model.js';
 import { loadPlaybook } from '../../engine/load/playbook.js';
 import { loadRole, roleSearchPath } from '../../engine/load/role.js';
 import { errorOf, removeTrees, writeTree } from './tree.js';
+import { SourceCache } from '../../engine/load/source-cache.js';
 
 afterAll(removeTrees);
 const savedEnv = { cx: process.env.CXPLAY_ROLES_PATH, ansible: process.env.ANSIBLE_ROLES_PATH };
@@ -71,7 +72,7 @@ describe('reading a role', () => {
       'roles/web/defaults/main.yaml': 'port: 80\n',
       'roles/web/vars/main.yml': 'user: www\n',
     });
-    const { role, params } = loadRole('web', { baseDir: dir, at, params: { port: 8080 } });
+    const { role, params } = loadRole('web', { baseDir: dir, at, sources: new SourceCache(), params: { port: 8080 } });
     expect(role).toMatchObject({ name: 'web', dir: join(dir, 'roles/web'), defaults: { port: 80 }, vars: { user: 'www' }, dependencies: [] });
     expect(role.tasks).toHaveLength(1);
     expect(role.handlers.map((handler) => handler.name)).toEqual(['restart']);
@@ -80,7 +81,7 @@ describe('reading a role', () => {
 
   it('gives handlers the role and its params: they run outside the role block', () => {
     const dir = writeTree({ 'roles/svc/handlers/main.yaml': '- name: restart\n  command: systemctl restart {{ unit }}\n' });
-    const instance = loadRole('svc', { baseDir: dir, at, params: { unit: 'nginx' } });
+    const instance = loadRole('svc', { baseDir: dir, at, sources: new SourceCache(), params: { unit: 'nginx' } });
     expect(instance.role.handlers[0]!.role).toBe(instance);
     expect(instance.role.handlers[0]!.role!.params).toEqual({ unit: 'nginx' });
   });
@@ -93,12 +94,12 @@ describe('reading a role', () => {
       'roles/db/defaults/backup.yaml': 'keep: 3\n',
       'roles/db/handlers/backup.yaml': '- name: done\n  debug: {msg: done}\n',
     });
-    const { role } = loadRole('db', { baseDir: dir, at, from: { tasks: 'backup', vars: 'backup', defaults: 'backup', handlers: 'backup' } });
+    const { role } = loadRole('db', { baseDir: dir, at, sources: new SourceCache(), from: { tasks: 'backup', vars: 'backup', defaults: 'backup', handlers: 'backup' } });
     expect((role.tasks[0] as ModuleTask).args).toEqual({ msg: 'backup' });
     expect(role.vars).toEqual({ target: '/backup' });
     expect(role.defaults).toEqual({ keep: 3 });
     expect(role.handlers.map((handler) => handler.name)).toEqual(['done']);
-    expect(errorOf(() => loadRole('db', { baseDir: dir, at, from: { tasks: 'restore' } })).message).toBe("role 'db' has no tasks file 'restore'");
+    expect(errorOf(() => loadRole('db', { baseDir: dir, at, sources: new SourceCache(), from: { tasks: 'restore' } })).message).toBe("role 'db' has no tasks file 'restore'");
   });
 
   it('finds a role task file imported from the role tasks/ directory', () => {
@@ -108,7 +109,7 @@ describe('reading a role', () => {
       'roles/app/tasks/steps/two.yaml': '- debug: {msg: two}\n',
       'roles/app/tasks/shared.yaml': '- debug: {msg: shared}\n',
     });
-    const { role } = loadRole('app', { baseDir: dir, at });
+    const { role } = loadRole('app', { baseDir: dir, at, sources: new SourceCache() });
     const outer = role.tasks[0] as BlockNode;
     const [two, shared] = outer.block as BlockNode[];
     expect((two!.block[0] as ModuleTask).args).toEqual({ msg: 'two' });
@@ -117,9 +118,11 @@ describe('reading a role', () => {
 
   it('loads a role once per run for the same params, again for other params', () => {
     const dir = writeTree({ 'roles/r/tasks/main.yaml': '- debug: {msg: x}\n' });
-    const first = loadRole('r', { baseDir: dir, at, params: { a: 1 } });
-    expect(loadRole('r', { baseDir: dir, at, params: { a: 1 } })).toBe(first);
-    expect(loadRole('r', { baseDir: dir, at, params: { a: 2 } })).not.toBe(first);
+    const sources = new SourceCache();
+    const first = loadRole('r', { baseDir: dir, at, params: { a: 1 }, sources });
+    expect(loadRole('r', { baseDir: dir, at, params: { a: 1 }, sources })).toBe(first);
+    expect(loadRole('r', { baseDir: dir, at, params: { a: 2 }, sources })).not.toBe(first);
+    expect(loadRole('r', { baseDir: dir, at, params: { a: 1 }, sources: new SourceCache() })).not.toBe(first);
   });
 });
 
@@ -206,7 +209,7 @@ describe('argument specs', () => {
         '',
       ].join('\n'),
     });
-    const spec = loadRole('node', { baseDir: dir, at }).role.argumentSpec!;
+    const spec = loadRole('node', { baseDir: dir, at, sources: new SourceCache() }).role.argumentSpec!;
     expect(spec.at).toMatchObject({ file: join(dir, 'roles/node/meta/argument_specs.yaml'), line: 2 });
     const schema = spec.schema as { required: string[]; properties: Record<string, Record<string, unknown>> };
     expect(schema.required).toEqual(['node_name']);
@@ -223,7 +226,7 @@ describe('argument specs', () => {
       'roles/n/tasks/main.yaml': '- debug: {msg: x}\n',
       'roles/n/meta/main.yaml': 'argument_specs:\n  main:\n    options:\n      port: {type: int}\n      enabled: {type: bool}\n',
     });
-    const validate = new Ajv({ strict: false }).compile(loadRole('n', { baseDir: dir, at }).role.argumentSpec!.schema);
+    const validate = new Ajv({ strict: false }).compile(loadRole('n', { baseDir: dir, at, sources: new SourceCache() }).role.argumentSpec!.schema);
     expect(validate({ port: '8080', enabled: 'yes' })).toBe(true);
     expect(validate({ port: 'eighty' })).toBe(false);
     expect(validate({ enabled: 'maybe' })).toBe(false);
@@ -235,8 +238,8 @@ describe('argument specs', () => {
       'roles/n/tasks/extra.yaml': '- debug: {msg: x}\n',
       'roles/n/meta/argument_specs.yml': 'argument_specs:\n  extra:\n    options:\n      what: {type: str, required: true}\n',
     });
-    expect(loadRole('n', { baseDir: dir, at }).role.argumentSpec).toBeUndefined();
-    expect(loadRole('n', { baseDir: dir, at, from: { tasks: 'extra' } }).role.argumentSpec?.schema).toMatchObject({ required: ['what'] });
+    expect(loadRole('n', { baseDir: dir, at, sources: new SourceCache() }).role.argumentSpec).toBeUndefined();
+    expect(loadRole('n', { baseDir: dir, at, sources: new SourceCache(), from: { tasks: 'extra' } }).role.argumentSpec?.schema).toMatchObject({ required: ['what'] });
   });
 
   it('takes a JSON Schema file as written', () => {
@@ -244,7 +247,7 @@ describe('argument specs', () => {
       'roles/j/tasks/main.yaml': '- debug: {msg: x}\n',
       'roles/j/meta/argument_specs.schema.json': '{"type": "object", "properties": {"size": {"type": "integer", "minimum": 1}}}\n',
     });
-    expect(loadRole('j', { baseDir: dir, at }).role.argumentSpec?.schema).toEqual({ type: 'object', properties: { size: { type: 'integer', minimum: 1 } } });
+    expect(loadRole('j', { baseDir: dir, at, sources: new SourceCache() }).role.argumentSpec?.schema).toEqual({ type: 'object', properties: { size: { type: 'integer', minimum: 1 } } });
   });
 
   it('names mistakes in a spec: an unknown type, a misspelled option key, an invalid JSON Schema', () => {
@@ -256,12 +259,12 @@ describe('argument specs', () => {
       'roles/s/tasks/main.yaml': '- debug: {msg: x}\n',
       'roles/s/meta/argument_specs.schema.json': '{"type": "objekt"}\n',
     });
-    const type = errorOf(() => loadRole('t', { baseDir: dir, at }));
+    const type = errorOf(() => loadRole('t', { baseDir: dir, at, sources: new SourceCache() }));
     expect(type.message).toBe(`option 'size' has unknown type string "integer" — did you mean 'int'?`);
     expect(type.at?.line).toBe(5);
-    const key = errorOf(() => loadRole('k', { baseDir: dir, at }));
+    const key = errorOf(() => loadRole('k', { baseDir: dir, at, sources: new SourceCache() }));
     expect(key.message).toBe("option 'size' has no key 'requried' — did you mean 'required'?");
     expect(key.at?.line).toBe(6);
-    expect(errorOf(() => loadRole('s', { baseDir: dir, at })).message).toMatch(/^the argument schema of role 's' is not a valid JSON Schema/);
+    expect(errorOf(() => loadRole('s', { baseDir: dir, at, sources: new SourceCache() })).message).toMatch(/^the argument schema of role 's' is not a valid JSON Schema/);
   });
 });

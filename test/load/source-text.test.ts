@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadYamlFile, parseYaml } from '../../engine/load/yaml.js';
 import { errorOf, removeTrees, writeTree } from './tree.js';
+import { SourceCache } from '../../engine/load/source-cache.js';
 
 afterAll(removeTrees);
 
@@ -24,23 +25,23 @@ function fileWith(bytes: Uint8Array | string): string {
 
 describe('encodings and line ends', () => {
   it('reads a file that starts with a UTF-8 byte-order mark', () => {
-    expect(loadYamlFile(fileWith(`\ufeff${playbook}`))).toEqual(expected);
+    expect(loadYamlFile(fileWith(`\ufeff${playbook}`), new SourceCache())).toEqual(expected);
   });
 
   it('reads a file whose lines end with a lone CR', () => {
-    expect(loadYamlFile(fileWith(playbook.replaceAll('\n', '\r')))).toEqual(expected);
+    expect(loadYamlFile(fileWith(playbook.replaceAll('\n', '\r')), new SourceCache())).toEqual(expected);
   });
 
   it('refuses UTF-16 at 1:1', () => {
     const file = fileWith(Buffer.from(`\ufeff${playbook}`, 'utf16le'));
-    const error = errorOf(() => loadYamlFile(file));
+    const error = errorOf(() => loadYamlFile(file, new SourceCache()));
     expect(error.message).toBe('the file is encoded as UTF-16');
     expect(error.at).toEqual({ file, line: 1, col: 1 });
   });
 
   it('refuses bytes that are not UTF-8 where they are, instead of reading U+FFFD', () => {
     const file = fileWith(Buffer.from(playbook.replace('msg: hi', 'msg: h\xe9'), 'latin1'));
-    const error = errorOf(() => loadYamlFile(file));
+    const error = errorOf(() => loadYamlFile(file, new SourceCache()));
     expect(error.message).toBe('the file is not valid UTF-8');
     expect(error.at).toEqual({ file, line: 4, col: 15 });
   });

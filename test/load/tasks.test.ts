@@ -302,10 +302,12 @@ describe('include_tasks and include_role', () => {
 
   it('gives the runner the same parsed file it checked (cached per run)', () => {
     const tree = play('    - include_tasks: extra.yaml\n', { 'extra.yaml': '- debug: {msg: extra}\n' });
-    loadPlaybook(tree.file);
-    const first = loadTaskFile(join(tree.dir, 'extra.yaml'));
+    const { sources } = loadPlaybook(tree.file);
+    const checked = sources.taskFiles.size;
+    const first = loadTaskFile(join(tree.dir, 'extra.yaml'), { sources });
     expect(first).toHaveLength(1);
-    expect(loadTaskFile(join(tree.dir, 'extra.yaml'))).toBe(first);
+    expect(sources.taskFiles.size).toBe(checked);
+    expect(loadTaskFile(join(tree.dir, 'extra.yaml'), { sources })).toBe(first);
   });
 
   it('reads include_role with its entry points and vars', () => {

@@ -2,7 +2,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { clearRunCaches } from '../../engine/load/run-cache.js';
 
 const roots: string[] = [];
 
@@ -14,7 +13,6 @@ export function writeTree(files: Readonly<Record<string, string>>): string {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
-  clearRunCaches();
   return root;
 }
 

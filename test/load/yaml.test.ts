@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CxError } from '../../engine/errors.js';
 import { keyPositionOf, positionOf } from '../../engine/load/positions.js';
-import { clearRunCaches } from '../../engine/load/run-cache.js';
 import { loadVarsFile } from '../../engine/load/vars-file.js';
 import { loadYamlFile, MAX_FILE_BYTES, parseYaml } from '../../engine/load/yaml.js';
 import { renderDeep } from '../../engine/template/render.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 import { UnsafeText } from '../../engine/template/unsafe.js';
 import { errorOf, removeTrees, writeTree } from './tree.js';
+import { SourceCache } from '../../engine/load/source-cache.js';
 
 afterAll(removeTrees);
 
@@ -172,31 +172,31 @@ describe('files', () => {
     const dir = writeTree({});
     const file = join(dir, 'huge.yaml');
     writeFileSync(file, `a: "${'x'.repeat(MAX_FILE_BYTES)}"\n`);
-    const error = errorOf(() => loadYamlFile(file));
+    const error = errorOf(() => loadYamlFile(file, new SourceCache()));
     expect(error.message).toMatch(/YAML files over 10.0 MiB are refused/);
     expect(error.at?.file).toBe(file);
   });
 
   it('names a missing file', () => {
     const dir = writeTree({});
-    expect(errorOf(() => loadYamlFile(join(dir, 'nope.yaml'))).message).toMatch(/cannot read .*nope\.yaml: no such file/);
+    expect(errorOf(() => loadYamlFile(join(dir, 'nope.yaml'), new SourceCache())).message).toMatch(/cannot read .*nope\.yaml: no such file/);
   });
 
-  it('reads a file once per run; clearRunCaches makes the next run see edits', () => {
+  it('reads a file once per run; the next run (a new SourceCache) sees edits', () => {
     const dir = writeTree({ 'vars.yaml': 'a: 1\n' });
     const file = join(dir, 'vars.yaml');
-    expect(loadYamlFile(file)).toEqual({ a: 1 });
+    const sources = new SourceCache();
+    expect(loadYamlFile(file, sources)).toEqual({ a: 1 });
     writeFileSync(file, 'a: 2\n');
-    expect(loadYamlFile(file)).toEqual({ a: 1 });
-    clearRunCaches();
-    expect(loadYamlFile(file)).toEqual({ a: 2 });
+    expect(loadYamlFile(file, sources)).toEqual({ a: 1 });
+    expect(loadYamlFile(file, new SourceCache())).toEqual({ a: 2 });
   });
 
   it('loads a vars file as a mapping, an empty one as no vars, and refuses a list', () => {
     const dir = writeTree({ 'good.yaml': 'port: 80\n', 'empty.yaml': '# nothing\n', 'list.yaml': '- 1\n' });
-    expect(loadVarsFile(join(dir, 'good.yaml'))).toEqual({ port: 80 });
-    expect(loadVarsFile(join(dir, 'empty.yaml'))).toEqual({});
-    const error = errorOf(() => loadVarsFile(join(dir, 'list.yaml')));
+    expect(loadVarsFile(join(dir, 'good.yaml'), new SourceCache())).toEqual({ port: 80 });
+    expect(loadVarsFile(join(dir, 'empty.yaml'), new SourceCache())).toEqual({});
+    const error = errorOf(() => loadVarsFile(join(dir, 'list.yaml'), new SourceCache()));
     expect(error.message).toMatch(/must hold a mapping of variable names/);
     expect(error.at).toMatchObject({ line: 1 });
   });

@@ -1,0 +1,19 @@
+/**
+ * What one run has read: each YAML file, INI inventory, task file and role is
+ * parsed once however often it is used. One is made per run (by loadPlaybook,
+ * kept on the Playbook) and passed down to every loader, so a new run in the
+ * same process (tests, a long-lived caller) starts empty and sees edited files.
+ * Callers must not modify what it holds.
+ */
+import type { RoleInstance, TaskNode } from './model.js';
+
+export class SourceCache {
+  /** Parsed YAML by absolute path. */
+  readonly yaml = new Map<string, unknown>();
+  /** INI inventories as YAML-shaped data, by path. */
+  readonly inventories = new Map<string, Record<string, unknown>>();
+  /** include_tasks files, by path and the role they are read for. */
+  readonly taskFiles = new Map<string, readonly TaskNode[]>();
+  /** Roles, by directory, entry points and params. */
+  readonly roles = new Map<string, RoleInstance>();
+}
