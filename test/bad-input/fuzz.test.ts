@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/seeded-random.js';
 import { CxError } from '../../engine/errors.js';
 import { cxplay, projectRoot } from '../support/cli.js';
 import { loadAsTheCliDoes } from './load-as-cli.js';
@@ -22,18 +23,6 @@ const CLI_SAMPLE = 10;
 const here = dirname(fileURLToPath(import.meta.url));
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'cxplay-fuzz-')));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** mulberry32: a small, seedable generator (the same seed gives the same mutants everywhere). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Seed {
   readonly kind: 'playbook' | 'inventory';
@@ -91,7 +80,7 @@ function layout(seed: Seed, mutant: Buffer, index: number): { playbook: string; 
   return { playbook, inventory };
 }
 
-const random = generator(SEED);
+const random = seededRandom(SEED);
 const all = seeds();
 const mutants = Array.from({ length: MUTANTS }, (_, index) => {
   const seed = all[Math.floor(random() * all.length)]!;

@@ -10,7 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
-import { cxplayRun, labInventory, scratch, seededRandom, type Scratch } from './support.js';
+import { cxplayRun, labInventory, scratch, type Scratch } from './support.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const HOSTILE = "{{ 7*7 }} {{ lookup('pipe', 'touch /tmp/pwned') }} {{ not_defined_anywhere }} {% if true %}x{% endif %}";
 const HOSTNAME = '{{7*7}}';

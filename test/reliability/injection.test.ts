@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { parseRecap } from '../support/cli.js';
-import { cxplayRun, labInventory, scratch, seededRandom, type Scratch } from './support.js';
+import { cxplayRun, labInventory, scratch, type Scratch } from './support.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const PIECES = [
   "'", '"', "'\\''", '$(touch /tmp/pwned)', '`touch /tmp/pwned`', '\n', '\t', '*', '?', '[a-z]', ' ', '  ', '\\', '\\n', '$HOME', '${x:-y}',

@@ -105,15 +105,3 @@ export function labInventory(lab: Lab, perHost: Record<string, Record<string, un
   for (const [name, vars] of Object.entries(extra)) hosts[name] = vars;
   return { all: { hosts } };
 }
-
-/** mulberry32: a small deterministic generator, so a failure is reproducible from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
