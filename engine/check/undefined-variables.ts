@@ -21,12 +21,9 @@ import { loadVarsFile } from '../load/vars-file.js';
 import { collectNames, type NameUse } from '../template/free-names.js';
 import { isTemplated, templateExpressions } from '../template/render.js';
 import type { RunOptions } from '../run/run-options.js';
+import { MAGIC_VARIABLE_NAMES } from '../vars/magic.js';
 import type { SourceCache } from '../load/source-cache.js';
 
-const MAGIC = [
-  'inventory_hostname', 'inventory_hostname_short', 'group_names', 'groups', 'hostvars', 'playbook_dir', 'play_hosts',
-  'omit', 'item', 'vars', 'role_path', 'role_name', 'inventory_dir', 'inventory_file',
-];
 
 type Site = ModuleTask | IncludeNode;
 
@@ -40,7 +37,7 @@ interface Walk {
 }
 
 export function checkUndefinedVariables(options: RunOptions): void {
-  const walk: Walk = { sites: [], defined: new Set(MAGIC), seenFiles: new Set(), sources: options.playbook.sources, unknowable: false };
+  const walk: Walk = { sites: [], defined: new Set(MAGIC_VARIABLE_NAMES), seenFiles: new Set(), sources: options.playbook.sources, unknowable: false };
   addKeys(walk.defined, options.extraVars);
   for (const host of options.inventory.hosts.values()) addKeys(walk.defined, host.vars);
   for (const group of options.inventory.groups.values()) addKeys(walk.defined, group.vars);

@@ -59,7 +59,10 @@ export interface LoopControl {
   readonly indexVar?: string | undefined;
   readonly label?: string | undefined;
   readonly pause?: number | undefined;
+  /** `ansible_loop` is defined only with `extended: true`, as in Ansible. */
   readonly extended?: boolean | undefined;
+  /** With `extended`, whether `ansible_loop.allitems` is set (Ansible's default: yes). */
+  readonly extendedAllItems?: boolean | undefined;
 }
 
 export interface TaskNodeBase extends Inheritable {
@@ -163,6 +166,9 @@ export interface Play extends Inheritable {
   readonly preTasks: readonly TaskNode[];
   /** The play's `roles:` expanded, one block per role use (dependencies first). */
   readonly roles: readonly BlockNode[];
+  /** Names of the roles in the play's `roles:`, and of their dependencies (for the magic role-name lists). */
+  readonly roleNames: readonly string[];
+  readonly dependentRoleNames: readonly string[];
   readonly tasks: readonly TaskNode[];
   readonly postTasks: readonly TaskNode[];
   /** Handlers of the play and of its roles, in definition order. */
@@ -194,6 +200,8 @@ export interface InventoryHost {
   /** Vars set on the host itself (inventory file, then host_vars/), not yet merged with groups. */
   readonly vars: Vars;
   readonly at: SourcePosition | undefined;
+  /** The inventory file that first named the host (`inventory_file`); the inventory's own file when unset. */
+  readonly source?: string | undefined;
 }
 
 export interface Inventory {

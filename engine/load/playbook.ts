@@ -76,7 +76,8 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
   const importedHandlers: ModuleTask[] = [];
   const context: TaskLoadContext = { file, dir: dirname(file), playDir: baseDir, fileStack: [file], roleStack: [], handlers: importedHandlers, sources };
   const roleHandlers: ModuleTask[] = [];
-  const roles = expandRoles(node.roles, new RoleExpander(baseDir, sources), at, roleHandlers);
+  const expander = new RoleExpander(baseDir, sources);
+  const roles = expandRoles(node.roles, expander, at, roleHandlers);
   const preTasks = parseTaskList(node.pre_tasks, context);
   const tasks = parseTaskList(node.tasks, context);
   const postTasks = parseTaskList(node.post_tasks, context);
@@ -93,6 +94,8 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
     maxFailPercentage: playNumber(node, 'max_fail_percentage', at),
     preTasks,
     roles,
+    roleNames: expander.roleNames,
+    dependentRoleNames: [...expander.dependentRoleNames],
     tasks,
     postTasks,
     // Ansible's order: roles' handlers (roles:, then import_role), then the play's own.

@@ -12,6 +12,10 @@ import type { SourceCache } from './source-cache.js';
 export class RoleExpander {
   readonly blocks: BlockNode[] = [];
   readonly handlers: ModuleTask[] = [];
+  /** Names of the roles added directly (Ansible's `ansible_play_role_names`), in order. */
+  readonly roleNames: string[] = [];
+  /** Names of the roles pulled in as dependencies (`ansible_dependent_role_names`). */
+  readonly dependentRoleNames = new Set<string>();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -22,6 +26,8 @@ export class RoleExpander {
   /** Add one use of role `name`; `keywords` (when, tags, become, ...) apply to it and to its dependencies. */
   add(name: string, params: Readonly<Record<string, unknown>>, keywords: Inheritable, stack: readonly string[] = [], from?: RoleLoadOptions['from']): void {
     const instance = loadRole(name, { baseDir: this.baseDir, params, at: keywords.at, stack, from, sources: this.sources });
+    if (stack.length === 0) this.roleNames.push(instance.role.name);
+    else this.dependentRoleNames.add(instance.role.name);
     for (const dependency of instance.role.dependencies) {
       this.add(dependency.name, dependency.params, withinRole(keywords, dependency), [...stack, instance.role.dir]);
     }

@@ -208,6 +208,7 @@ function loopControl(value: unknown): LoopControl | undefined {
     label: (control.label ?? undefined) as string | undefined,
     pause: control.pause == null ? undefined : Number(control.pause),
     extended: control.extended == null ? undefined : isTrue(control.extended),
+    extendedAllItems: control.extended_allitems == null ? undefined : isTrue(control.extended_allitems),
   };
 }
 

@@ -4,6 +4,7 @@
  * registered result gives items that are never templated again.
  */
 import { CxError, type SourcePosition } from '../errors.js';
+import type { LoopControl } from '../load/model.js';
 import { renderDeep, renderString } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
 import { tracked } from '../template/unsafe.js';
@@ -29,4 +30,37 @@ export function loopItems(node: { readonly loop?: unknown; readonly loopFlatten?
     });
   }
   return (node.loopFlatten ? value.flat(1) : value).map((item) => ({ value: item, unsafe }));
+}
+
+/**
+ * The variables one loop iteration sees, as Ansible's task executor sets
+ * them: the loop variable, `ansible_loop_var`, the index variable and
+ * `ansible_index_var` when asked, and `ansible_loop` only with `extended`.
+ */
+export function loopVariables(control: LoopControl | undefined, items: readonly LoopItem[], index: number): Record<string, unknown> {
+  const loopVar = control?.loopVar ?? 'item';
+  const vars: Record<string, unknown> = { [loopVar]: items[index]!.value, ansible_loop_var: loopVar };
+  if (control?.indexVar) {
+    vars[control.indexVar] = index;
+    vars.ansible_index_var = control.indexVar;
+  }
+  if (control?.extended) vars.ansible_loop = extendedLoop(control, items, index);
+  return vars;
+}
+
+function extendedLoop(control: LoopControl, items: readonly LoopItem[], index: number): Record<string, unknown> {
+  const length = items.length;
+  const loop: Record<string, unknown> = {
+    index: index + 1,
+    index0: index,
+    first: index === 0,
+    last: index + 1 === length,
+    length,
+    revindex: length - index,
+    revindex0: length - index - 1,
+  };
+  if (control.extendedAllItems !== false) loop.allitems = items.map((item) => item.value);
+  if (index + 1 < length) loop.nextitem = items[index + 1]!.value;
+  if (index > 0) loop.previtem = items[index - 1]!.value;
+  return loop;
 }

@@ -4,7 +4,7 @@
  * layers of Ansible's precedence, highest first).
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { Play } from '../load/model.js';
+import type { Play, RoleInstance } from '../load/model.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { renderString } from '../template/render.js';
 import { withPosition, CxError } from '../errors.js';
@@ -30,6 +30,7 @@ export class PlayRuntime {
   readonly handlers: HandlerEntry[];
   private readonly varsFilesByHost = new Map<string, VarLayer[]>();
   private readonly magicByHost = new Map<string, VarLayer>();
+  private readonly magicByRole = new Map<RoleInstance, VarLayer>();
   /** Each host's magic layer with the active hosts as last computed (they change only as hosts fail or end, or the batch does). */
   private readonly activeMagicByHost = new Map<string, { readonly lists: ActiveHosts; readonly layer: VarLayer }>();
   private activeHosts: ActiveHosts | undefined;
@@ -53,7 +54,7 @@ export class PlayRuntime {
   /** The full scope of `host` for a task in `frame`, highest precedence first. */
   scope(host: HostState, frame: Frame): LayeredScope {
     const role = frame.role;
-    const layers: VarLayer[] = [this.magic(host), this.extraVars, ...frame.includeParams];
+    const layers: VarLayer[] = [this.magic(host), ...(role ? [this.roleMagic(role)] : []), this.extraVars, ...frame.includeParams];
     if (role && Object.keys(role.params).length > 0) layers.push(layer(`params of role ${role.role.name}`, role.params));
     layers.push(renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts), ...frame.blockVars);
     if (role) layers.push(layer(`${role.role.dir}/vars`, role.role.vars));
@@ -121,6 +122,12 @@ export class PlayRuntime {
           ansible_diff_mode: options.diff,
           ansible_play_hosts_all: this.hosts,
           ansible_play_name: this.play.name,
+          ansible_play_role_names: this.play.roleNames,
+          role_names: this.play.roleNames,
+          ansible_dependent_role_names: this.play.dependentRoleNames,
+          ansible_role_names: [...new Set([...this.play.dependentRoleNames, ...this.play.roleNames])],
+          ansible_forks: options.forks,
+          ansible_verbosity: options.verbosity,
           playbook_dir: options.playbook.dir,
           ansible_run_tags: options.tags.length > 0 ? options.tags : ['all'],
           ansible_skip_tags: options.skipTags,
@@ -143,6 +150,17 @@ export class PlayRuntime {
     return withActive;
   }
 
+  /** The magic variables of a task in a role: its name and directory. */
+  private roleMagic(role: RoleInstance): VarLayer {
+    let magic = this.magicByRole.get(role);
+    if (!magic) {
+      const { name, dir } = role.role;
+      magic = layer('magic variables of the role', { role_name: name, role_path: dir, ansible_role_name: name }, false);
+      this.magicByRole.set(role, magic);
+    }
+    return magic;
+  }
+
   /** The play's hosts and batch hosts still active, computed again only when a host's state or the batch changed. */
   private currentActiveHosts(): ActiveHosts {
     const changes = this.run.activityChanges;
@@ -158,3 +176,4 @@ export class PlayRuntime {
     return lazyObject(scope.names(), (key) => scope.get(key));
   }
 }
+

@@ -3,6 +3,7 @@
  * known secrets, compiled templates, and the event bus. Built once; nothing
  * in it is recomputed per task.
  */
+import { dirname } from 'node:path';
 import type { EventBus, RunEvent } from '../events.js';
 import { ConnectionPool } from '../connection/pool.js';
 import { groupNamesOf, groupsMap, hostVarsFromInventory } from '../load/inventory.js';
@@ -49,6 +50,17 @@ export class RunContext {
     this.bus.emit(event);
   }
 
+  /**
+   * A host's inventory variables, with `inventory_file` and `inventory_dir`
+   * first: Ansible sets them when it first reads the host, so the inventory
+   * may override them.
+   */
+  private inventoryVarsOf(name: string): Record<string, unknown> {
+    const { inventory } = this.options;
+    const source = inventory.hosts.get(name)?.source ?? inventory.file;
+    return { inventory_file: source, inventory_dir: dirname(source), ...hostVarsFromInventory(inventory, name) };
+  }
+
   /** The state of an inventory host (or of an ad-hoc name such as an implicit localhost). */
   host(name: string): HostState {
     let state = this.hosts.get(name);
@@ -56,7 +68,7 @@ export class RunContext {
       const known = this.options.inventory.hosts.has(name);
       state = new HostState(
         name,
-        known ? hostVarsFromInventory(this.options.inventory, name) : {},
+        known ? this.inventoryVarsOf(name) : {},
         known ? groupNamesOf(this.options.inventory, name) : [],
         () => {
           this.activityChangeCount += 1;

@@ -23,7 +23,7 @@ import { handlersNotifiedBy } from './handlers.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag, numberKeyword, stringKeyword } from './keywords.js';
-import { loopItems } from './loop-items.js';
+import { loopItems, loopVariables } from './loop-items.js';
 import { buildModuleContext } from './module-context.js';
 import type { PlayRuntime } from './play-runtime.js';
 import { aggregateLoop, statusOf, type Result } from './results.js';
@@ -133,19 +133,17 @@ async function runSingle(state: TaskRunState, scope: LayeredScope): Promise<Resu
 async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result> {
   const { task, play, host, ref } = state;
   const items = loopItems(task, scope);
-  const loopVar = task.loopControl?.loopVar ?? 'item';
   const results: Result[] = [];
   for (const [index, { value: item, unsafe }] of items.entries()) {
     if (play.run.interrupted) break;
-    const itemScope = scope.withTop(renderedLayer('loop', loopVars(task, loopVar, item, index, items.length), unsafe));
+    const vars = loopVariables(task.loopControl, items, index);
+    const itemScope = scope.withTop(renderedLayer('loop', vars, unsafe));
     const falseCondition = firstFalseCondition(state.frame.when, itemScope);
     const itemResult: Result =
       falseCondition === undefined
         ? await runWithRetries(state, itemScope)
         : { changed: false, skipped: true, skip_reason: 'Conditional result was False', false_condition: falseCondition };
-    itemResult[loopVar] = item;
-    itemResult.ansible_loop_var = loopVar;
-    if (task.loopControl?.indexVar) itemResult[task.loopControl.indexVar] = index;
+    Object.assign(itemResult, vars); // Ansible copies every loop variable into the item's result
     results.push(itemResult);
     const label = itemLabel(task, itemScope, item);
     play.run.emit({
@@ -287,24 +285,6 @@ function evaluateAll(conditions: readonly string[], scope: LayeredScope): boolea
 function effectiveCheck(frame: Frame, scope: LayeredScope, globalCheck: boolean): boolean {
   if (frame.checkMode === undefined) return globalCheck;
   return flag(frame.checkMode, scope);
-}
-
-function loopVars(task: ModuleTask, loopVar: string, item: unknown, index: number, length: number): Record<string, unknown> {
-  const vars: Record<string, unknown> = {
-    [loopVar]: item,
-    ansible_loop_var: loopVar,
-    ansible_loop: {
-      index: index + 1,
-      index0: index,
-      first: index === 0,
-      last: index === length - 1,
-      length,
-      revindex: length - index,
-      revindex0: length - index - 1,
-    },
-  };
-  if (task.loopControl?.indexVar) vars[task.loopControl.indexVar] = index;
-  return vars;
 }
 
 function itemLabel(task: ModuleTask, scope: LayeredScope, item: unknown): string {

@@ -19,7 +19,7 @@ import { renderedLayer, type VarLayer } from '../vars/layered-scope.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag } from './keywords.js';
-import { loopItems } from './loop-items.js';
+import { loopItems, loopVariables } from './loop-items.js';
 import type { PlayRuntime } from './play-runtime.js';
 import { selectedByTags } from './tags.js';
 import { executeTask } from './task-executor.js';
@@ -164,14 +164,8 @@ export class TaskListRunner {
   /** The loop layer of each item of an include's loop (none without a loop). */
   private includeItems(node: IncludeNode, scope: ReturnType<PlayRuntime['scope']>): (VarLayer | undefined)[] {
     if (node.loop === undefined) return [undefined];
-    const loopVar = node.loopControl?.loopVar ?? 'item';
-    return loopItems(node, scope).map(({ value, unsafe }, index) =>
-      renderedLayer(
-        'loop',
-        { [loopVar]: value, ansible_loop_var: loopVar, ...(node.loopControl?.indexVar ? { [node.loopControl.indexVar]: index } : {}) },
-        unsafe,
-      ),
-    );
+    const items = loopItems(node, scope);
+    return items.map(({ unsafe }, index) => renderedLayer('loop', loopVariables(node.loopControl, items, index), unsafe));
   }
 
   private async includeTasks(node: IncludeNode, target: string, hosts: readonly string[], frame: Frame): Promise<void> {

@@ -70,7 +70,7 @@ export const TASK_KEYWORDS: Readonly<Record<string, Schema>> = {
   with_items: loopValue,
   with_list: loopValue,
   loop_control: {
-    description: 'a mapping with loop_var, index_var, label, pause or extended',
+    description: 'a mapping with loop_var, index_var, label, pause, extended or extended_allitems',
     type: 'object',
     properties: {
       loop_var: { description: 'a variable name', type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
@@ -78,6 +78,7 @@ export const TASK_KEYWORDS: Readonly<Record<string, Schema>> = {
       label: text,
       pause: number,
       extended: bool,
+      extended_allitems: bool,
     },
     additionalProperties: false,
   },

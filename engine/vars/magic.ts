@@ -6,6 +6,17 @@
 import { randomBytes } from 'node:crypto';
 import { assertSafeName } from '../template/members.js';
 
+/**
+ * Names the run defines for every task (Ansible's magic variables, with the
+ * role ones of a task in a role and the inventory's file and directory): the
+ * check stage takes them as defined. Names starting `ansible_` are taken as
+ * defined anyway (facts and connection variables).
+ */
+export const MAGIC_VARIABLE_NAMES: readonly string[] = [
+  'inventory_hostname', 'inventory_hostname_short', 'group_names', 'groups', 'hostvars', 'playbook_dir', 'play_hosts',
+  'omit', 'item', 'vars', 'role_path', 'role_name', 'role_names', 'inventory_dir', 'inventory_file',
+];
+
 /** Ansible's `omit`: an argument rendered to this token is dropped. One per run, unguessable. */
 export const OMIT_TOKEN = `__omit_place_holder__${randomBytes(20).toString('hex')}`;
 
