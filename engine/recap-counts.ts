@@ -19,6 +19,8 @@ export function countResult(counts: Readonly<HostCounts>, input: CountedResult):
   const changed = counts.changed + (input.changed ? 1 : 0);
   switch (input.status) {
     case 'unreachable':
+      // ignore_unreachable: Ansible counts the task ok and ignored, and the host stays in.
+      if (input.ignored) return { ...counts, ok: counts.ok + 1, ignored: counts.ignored + 1 };
       return { ...counts, unreachable: counts.unreachable + 1 };
     case 'skipped':
       return { ...counts, skipped: counts.skipped + 1 };

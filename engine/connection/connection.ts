@@ -35,6 +35,8 @@ export interface Connection {
   readonly execCount: number;
   /** Timed-out or interrupted commands this connection could not end (they may still run on the host). */
   readonly unendedCommands: number;
+  /** False once the connection has dropped or been closed: every exec on it fails. */
+  readonly alive: boolean;
   close(): Promise<void>;
 }
 

@@ -22,6 +22,11 @@ export class LocalConnection implements Connection {
     return this.execs;
   }
 
+  /** A local connection has nothing to drop. */
+  get alive(): boolean {
+    return true;
+  }
+
   /** An ended exec settles only once its process and everything holding its output have gone. */
   get unendedCommands(): number {
     return 0;

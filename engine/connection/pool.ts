@@ -28,6 +28,24 @@ export class ConnectionPool {
     return connection;
   }
 
+  /**
+   * After an ignored unreachable result (ignore_unreachable), the next task
+   * tries the host again, as Ansible does: a failed attempt, or a connection
+   * that has dropped, is forgotten. A live connection is kept.
+   */
+  forgetFailed(host: string): void {
+    const attempt = this.connections.get(host);
+    if (!attempt) return;
+    attempt.then(
+      (connection) => {
+        if (!connection.alive && this.connections.get(host) === attempt) this.connections.delete(host);
+      },
+      () => {
+        if (this.connections.get(host) === attempt) this.connections.delete(host);
+      },
+    );
+  }
+
   /** The host's connection (or the attempt at it) when there is one. */
   current(host: string): Promise<Connection> | undefined {
     return this.connections.get(host);

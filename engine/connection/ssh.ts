@@ -66,6 +66,10 @@ const KILL_WAIT_MS = 8_000;
 export class SshConnection implements Connection {
   private execs = 0;
   private dead: UnreachableError | undefined;
+
+  get alive(): boolean {
+    return this.dead === undefined;
+  }
   private readonly channels = pLimit(MAX_CHANNELS);
   private readonly pending = new Set<(error: Error) => void>();
   /** Kills of timed-out or interrupted scripts still running: close() waits for them. */

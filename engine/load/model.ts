@@ -27,6 +27,10 @@ export interface InheritedKeywords {
   readonly diff?: boolean | string | undefined;
   /** Seconds; ends the remote command and fails the task (`timeout:` keyword). */
   readonly timeout?: number | string | undefined;
+  /** An unreachable host counts ok and ignored, and stays in the play (it is tried again by the next task). */
+  readonly ignoreUnreachable?: boolean | string | undefined;
+  /** At most this many hosts run the task at once (below --forks; 0 means no limit). */
+  readonly throttle?: number | string | undefined;
 }
 
 /** Each inherited keyword's field and its name in YAML. */
@@ -41,6 +45,8 @@ export const INHERITED_KEYWORDS: Readonly<Record<keyof InheritedKeywords, string
   checkMode: 'check_mode',
   diff: 'diff',
   timeout: 'timeout',
+  ignoreUnreachable: 'ignore_unreachable',
+  throttle: 'throttle',
 };
 
 export interface Inheritable extends InheritedKeywords {

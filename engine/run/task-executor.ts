@@ -76,8 +76,8 @@ export async function executeTask(
     result = failureResult(error, task);
   }
   const status: HostStatus = result.unreachable === true ? 'unreachable' : statusOf(result);
-  const ignored = status === 'failed' && ignoresErrors(frame, scope);
-  finishTask(play, task, frame, host, result, status);
+  const ignored = status === 'unreachable' ? ignoresUnreachable(frame, play, host) : status === 'failed' && ignoresErrors(frame, scope);
+  finishTask(play, task, frame, host, result, status, ignored);
   const rescued = status === 'failed' && frame.rescuable && !ignored;
   host.counts = countResult(host.counts, { status, changed: result.changed === true, ignored, rescued });
   const durationMs = performance.now() - started;
@@ -99,10 +99,11 @@ export async function executeTask(
 }
 
 /** Register, facts, notify, and the host leaving the play on failure. */
-function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: HostState, result: Result, status: HostStatus): void {
+function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: HostState, result: Result, status: HostStatus, ignored: boolean): void {
   if (task.register) host.setFact(task.register, result, true);
   if (status === 'unreachable') {
-    host.unreachable = true;
+    if (ignored) play.run.pool.forgetFailed(host.name);
+    else host.unreachable = true;
     return;
   }
   if (status === 'failed' && !ignoresErrorsSafe(frame, play, host)) {
@@ -313,6 +314,14 @@ function ignoresErrorsSafe(frame: Frame, play: PlayRuntime, host: HostState): bo
   return ignoresErrors(frame, play.scope(host, frame));
 }
 
+function ignoresUnreachable(frame: Frame, play: PlayRuntime, host: HostState): boolean {
+  try {
+    return flag(frame.ignoreUnreachable, play.scope(host, frame));
+  } catch {
+    return false;
+  }
+}
+
 function renderNotify(name: string, play: PlayRuntime, frame: Frame, host: HostState): string {
   return String(renderString(name, play.scope(host, frame)));
 }
@@ -346,6 +355,7 @@ const controllerConnection: Connection = {
   host: 'controller',
   execCount: 0,
   unendedCommands: 0,
+  alive: true,
   exec: () => Promise.reject(new Error('a controller module tried to run a remote command')),
   close: async () => undefined,
 };

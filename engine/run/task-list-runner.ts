@@ -18,7 +18,7 @@ import { evaluateCondition, isTemplated, renderString } from '../template/render
 import { renderedLayer, type VarLayer } from '../vars/layered-scope.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
-import { flag } from './keywords.js';
+import { flag, numberKeyword } from './keywords.js';
 import { loopItems, loopVariables } from './loop-items.js';
 import type { PlayRuntime } from './play-runtime.js';
 import { selectedByTags } from './tags.js';
@@ -69,11 +69,23 @@ export class TaskListRunner {
     run.emit({ kind: 'task_start', task: ref, hosts, time: Date.now() });
     const first = this.state(hosts[0]!);
     const taskFrame = enterNode(frame, task);
-    const once = findModule(task.module)?.bypassHostLoop === true || flag(taskFrame.runOnce, this.play.scope(first, taskFrame));
+    const firstScope = this.play.scope(first, taskFrame);
+    const once = findModule(task.module)?.bypassHostLoop === true || flag(taskFrame.runOnce, firstScope);
     const targets = once ? [hosts[0]!] : hosts;
-    await Promise.all(targets.map((name) => this.limit(() => executeTask(this.play, task, ref, frame, this.state(name)))));
+    const throttle = this.throttled(taskFrame, firstScope);
+    await Promise.all(targets.map((name) => throttle(() => this.limit(() => executeTask(this.play, task, ref, frame, this.state(name))))));
     if (once) this.shareRunOnceResult(task, first, hosts);
     this.applyFailureThresholds(taskFrame);
+  }
+
+  /**
+   * `throttle: N` lets at most N hosts run the task at once, under --forks
+   * (Ansible templates it once per task; here with the first host's variables).
+   */
+  private throttled(frame: Frame, scope: ReturnType<PlayRuntime['scope']>): <T>(work: () => Promise<T>) => Promise<T> {
+    const throttle = numberKeyword(frame.throttle, scope) ?? 0;
+    if (throttle <= 0 || throttle >= this.play.run.options.forks) return (work) => work();
+    return pLimit(Math.floor(throttle));
   }
 
   /** run_once: what the one host registered or set is set on every host of the batch. */

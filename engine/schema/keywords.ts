@@ -59,6 +59,8 @@ export const INHERITABLE_KEYWORDS: Readonly<Record<string, Schema>> = {
   diff: bool,
   any_errors_fatal: bool,
   timeout: number,
+  ignore_unreachable: bool,
+  throttle: { description: 'a number of hosts (0: no limit)', anyOf: [{ type: 'integer', minimum: 0 }, templated] },
   /** Harmless here: every module is built in. */
   collections: { description: 'a list of collection names', type: 'array' },
 };
@@ -140,7 +142,6 @@ export const INCLUDE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
 export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
   async: 'background tasks (async/poll) are not supported; run the command in the foreground',
   poll: 'background tasks (async/poll) are not supported; run the command in the foreground',
-  throttle: 'throttle is not supported; use serial: on the play or --forks',
   connection: 'the connection is chosen per host (ssh, or local for localhost); set ansible_connection in the inventory',
   remote_user: 'set ansible_user in the inventory instead',
   vars_prompt: 'prompts are not supported; pass the values with -e',
@@ -148,7 +149,6 @@ export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
   force_handlers: 'force_handlers is not supported',
   module_defaults: 'module_defaults is not supported; write the arguments on each task',
   delegate_facts: 'delegate_facts is not supported',
-  ignore_unreachable: 'ignore_unreachable is not supported',
   debugger: 'the task debugger is not supported',
   local_action: 'write the module as usual with delegate_to: localhost',
   action: 'write the module name as the key (copy: ...) instead of action:',

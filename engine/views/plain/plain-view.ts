@@ -57,7 +57,9 @@ export class PlainView implements View {
       case 'skipped':
         return this.line(this.paint(`skipping: [${target}]${item}${detail(this.options.verbosity >= 1)}`, 'cyan'));
       case 'unreachable':
-        return this.line(this.paint(`fatal: [${target}]: UNREACHABLE! => ${JSON.stringify(sortKeys(result))}`, 'brightRed'));
+        this.line(this.paint(`fatal: [${target}]: UNREACHABLE! => ${JSON.stringify(sortKeys(result))}`, 'brightRed'));
+        if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
+        return;
       case 'failed': {
         const label = event.item ? `failed: [${target}] (item=${event.item.label})` : `fatal: [${target}]: FAILED!`;
         this.line(this.paint(`${label} => ${JSON.stringify(sortKeys(withoutNoise(result)))}`, 'red'));

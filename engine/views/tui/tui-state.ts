@@ -208,7 +208,8 @@ function printsDetail(event: Extract<RunEvent, { kind: 'host_result' }>): boolea
 
 /** A failure that takes the host out: not ignored, not caught by a rescue section. */
 function isFailure(event: Extract<RunEvent, { kind: 'host_result' }>): boolean {
-  return event.status === 'unreachable' || (event.status === 'failed' && !event.ignored && event.rescued !== true);
+  if (event.ignored) return false;
+  return event.status === 'unreachable' || (event.status === 'failed' && event.rescued !== true);
 }
 
 function failureOf(event: Extract<RunEvent, { kind: 'host_result' }>): FailureView {
@@ -235,7 +236,7 @@ function worse(current: HostOutcome, next: HostOutcome): HostOutcome {
 function outcomeOf(event: Extract<RunEvent, { kind: 'host_result' }>): HostOutcome {
   switch (event.status) {
     case 'unreachable':
-      return 'unreachable';
+      return isFailure(event) ? 'unreachable' : 'ok';
     case 'failed':
       return isFailure(event) ? 'failed' : 'ok';
     case 'changed':

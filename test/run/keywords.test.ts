@@ -1,0 +1,83 @@
+/**
+ * Task keywords beyond the basics, on the lab: `ignore_unreachable` (the
+ * recap is ansible-playbook's own, and the host is tried again by the next
+ * task) and `throttle` (at most N hosts run the task at once, inherited from
+ * a block).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lab } from '../lab/lab.js';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { cxplay, parseRecap } from '../support/cli.js';
+
+let lab: Lab;
+let work: string;
+
+beforeAll(async () => {
+  // node3's port 1 has no sshd: it is unreachable. Its address is the lab's own loopback one.
+  lab = await Lab.start({ names: ['node1', 'node2', 'node3'], hostVars: { node3: { ansible_port: 1 } } });
+  // Not under /tmp: the lab hosts see /var/tmp as this machine's, so they all write the same log.
+  work = mkdtempSync('/var/tmp/cxplay-keywords-');
+}, 60_000);
+
+afterAll(async () => {
+  await lab?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function write(name: string, lines: readonly string[]): string {
+  const path = join(work, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+describe.skipIf(!hasAnsible)('ignore_unreachable', () => {
+  it('counts an unreachable host ok and ignored and keeps it in the play, as ansible-playbook does', async () => {
+    const playbook = write('unreachable.yaml', [
+      '- hosts: all',
+      '  gather_facts: false',
+      '  tasks:',
+      '    - name: first contact',
+      '      command: "true"',
+      '      ignore_unreachable: true',
+      '      register: contact',
+      '    - name: the host is still in the play and tried again',
+      '      command: "true"',
+      '      ignore_unreachable: "{{ true }}"',
+      '    - name: without the keyword it leaves',
+      '      command: "true"',
+      '    - name: only reachable hosts get here',
+      '      command: "true"',
+    ]);
+    const reference = await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: work, work });
+    const ours = await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain'], { cwd: work });
+    expect(parseRecap(reference.stdout).node3, reference.stdout).toMatchObject({ ok: 2, unreachable: 1, ignored: 2 });
+    expect(parseRecap(ours.stdout), ours.stdout + ours.stderr).toEqual(parseRecap(reference.stdout));
+    expect(ours.stdout.match(/\.\.\.ignoring/g)).toHaveLength(2);
+    // Each task tried node3 again: three attempts, three UNREACHABLE lines.
+    expect(ours.stdout.match(/fatal: \[node3\]: UNREACHABLE!/g)).toHaveLength(3);
+  }, 240_000);
+});
+
+describe('throttle', () => {
+  it('lets at most N hosts run a task at once, inherited from its block', async () => {
+    const log = join(work, 'throttle.log');
+    const playbook = write('throttle.yaml', [
+      '- hosts: node1:node2',
+      '  gather_facts: false',
+      '  tasks:',
+      '    - block:',
+      '        - name: one host at a time',
+      `          shell: "echo start >> ${log}; sleep 0.2; echo end >> ${log}"`,
+      '      throttle: 1',
+      '    - name: a templated throttle',
+      `      shell: "echo start >> ${log}; sleep 0.2; echo end >> ${log}"`,
+      '      throttle: "{{ 1 }}"',
+    ]);
+    const ours = await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain', '-f', '10'], { cwd: work });
+    expect(ours.code, ours.stdout + ours.stderr).toBe(0);
+    // Serialised: each start is followed by its end before the next start.
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['start', 'end', 'start', 'end', 'start', 'end', 'start', 'end']);
+  }, 120_000);
+});
