@@ -9,6 +9,7 @@ import { findModule, moduleNames } from '../modules/registry.js';
 import type { ModuleDef } from '../modules/module.js';
 import { parseShortForm } from '../modules/short-form.js';
 import { validateArgsStatic } from '../modules/validate-args.js';
+import { withActionAsModule } from './action-keyword.js';
 import { ACTION_KEYWORDS, BLOCK_KEYWORDS, TASK_KEYWORDS, UNSUPPORTED_KEYWORDS } from '../schema/keywords.js';
 import { isTrue } from '../booleans.js';
 import { conditionList, inheritableFrom, nameList } from './inheritable.js';
@@ -68,7 +69,7 @@ function parseTask(item: unknown, context: TaskLoadContext, handler: boolean, at
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
     throw new CxError('each task must be a mapping (name: ..., module: ...)', { at, hint: 'write "- name: ..." and the module on the next line' });
   }
-  const node = withShortActionNames(item as Record<string, unknown>);
+  const node = withShortActionNames(withActionAsModule(item as Record<string, unknown>, at));
   if ('block' in node) return parseBlock(node, context, handler, at);
   const action = findAction(node, at);
   checkKeywordTypes(node, TASK_KEYWORDS, 'task', at);

@@ -150,8 +150,6 @@ export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
   module_defaults: 'module_defaults is not supported; write the arguments on each task',
   delegate_facts: 'delegate_facts is not supported',
   debugger: 'the task debugger is not supported',
-  local_action: 'write the module as usual with delegate_to: localhost',
-  action: 'write the module name as the key (copy: ...) instead of action:',
   with_dict: 'use loop: "{{ mydict | dict2items }}"',
   with_fileglob: 'with_fileglob is not supported; list the files with loop:',
   with_together: 'with_together is not supported',
