@@ -4,7 +4,9 @@
  * subscripts (`workers[0]`, `workers[1:3]`, inclusive as Ansible's code), and
  * `@file` (one pattern per line, e.g. a retry file). As in Ansible, unions
  * come first, then intersections, then exclusions, whatever the order
- * written. Results keep inventory order.
+ * written. Results keep the order Ansible gives them: the union terms' hosts
+ * in the order the terms are written (each group's in its own order), then
+ * narrowed by intersections and exclusions.
  *
  * A name that is no host or group is an error (Ansible only warns): a typo in
  * --limit or hosts: would otherwise run on nothing, or on more than meant
@@ -23,7 +25,7 @@ export function selectHosts(inventory: Inventory, pattern: string): string[] {
   const terms = splitPattern(pattern);
   if (terms.length === 0) throw new CxError(`empty host pattern '${pattern}'`, { hint: 'use all, a group or host name, a:b, a:!b or a:&b' });
   const unions = terms.filter((term) => !term.startsWith('!') && !term.startsWith('&'));
-  let selected = new Set(unions.length > 0 ? unions.flatMap((term) => match(inventory, term)) : inventory.hosts.keys());
+  let selected = new Set(unions.length > 0 ? unions.flatMap((term) => match(inventory, term)) : match(inventory, 'all'));
   for (const term of terms.filter((item) => item.startsWith('&'))) {
     const kept = new Set(match(inventory, term.slice(1)));
     selected = new Set([...selected].filter((host) => kept.has(host)));
@@ -32,10 +34,10 @@ export function selectHosts(inventory: Inventory, pattern: string): string[] {
     const excluded = new Set(match(inventory, term.slice(1)));
     selected = new Set([...selected].filter((host) => !excluded.has(host)));
   }
-  return [...inventory.hosts.keys()].filter((host) => selected.has(host));
+  return [...selected];
 }
 
-/** A play's hosts: its pattern narrowed by --limit (itself a pattern, or @file), in inventory order. */
+/** A play's hosts: its pattern narrowed by --limit (itself a pattern, or @file), in the pattern's order. */
 export function selectPlayHosts(inventory: Inventory, pattern: string, limit: string | undefined): string[] {
   const hosts = selectHosts(inventory, pattern);
   if (!limit) return hosts;
@@ -55,7 +57,7 @@ function splitPattern(pattern: string): string[] {
 
 function match(inventory: Inventory, term: string): string[] {
   const groups = groupsFor(inventory);
-  if (term === 'all' || term === '*') return [...inventory.hosts.keys()];
+  if (term === 'all' || term === '*') return groups.all ?? [];
   if (term.startsWith('@')) return readHostFile(inventory, term.slice(1));
   if (Object.prototype.hasOwnProperty.call(groups, term)) return groups[term]!;
   if (inventory.hosts.has(term)) return [term];
@@ -71,7 +73,8 @@ function match(inventory: Inventory, term: string): string[] {
 function matchRegex(inventory: Inventory, groups: Record<string, string[]>, term: string): string[] {
   let regex: RegExp;
   try {
-    regex = new RegExp(term.slice(1));
+    // Python's re.match, as Ansible uses it: anchored at the start of the name.
+    regex = new RegExp(`^(?:${term.slice(1)})`);
   } catch (error) {
     throw new CxError(`invalid regular expression in host pattern '${term}': ${(error as Error).message}`, { hint: 'after ~ comes a regular expression, e.g. ~web\\d+' });
   }
@@ -90,10 +93,11 @@ function matchWildcard(inventory: Inventory, groups: Record<string, string[]>, t
   return namesMatching(inventory, groups, (name) => regex.test(name));
 }
 
+/** As Ansible: the hosts of the matching groups first, then the matching host names, each once. */
 function namesMatching(inventory: Inventory, groups: Record<string, string[]>, test: (name: string) => boolean): string[] {
-  const hosts = [...inventory.hosts.keys()].filter(test);
-  for (const [group, members] of Object.entries(groups)) if (test(group)) hosts.push(...members);
-  return hosts;
+  const hosts = Object.entries(groups).flatMap(([group, members]) => (test(group) ? members : []));
+  hosts.push(...[...inventory.hosts.keys()].filter(test));
+  return [...new Set(hosts)];
 }
 
 /** `[i]` one host (negative counts from the end); `[i:j]` from i to j inclusive; `[i:]` from i on. */

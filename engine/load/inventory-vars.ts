@@ -107,11 +107,27 @@ export function groupNamesOf(inventory: Inventory, host: string): string[] {
   return [...member].filter((name) => name !== 'all' && name !== 'ungrouped').sort();
 }
 
-/** `groups` as expressions see it: each group's hosts (children included), in inventory order. */
+/**
+ * `groups` as expressions see it: each group's hosts, children included, in
+ * Ansible's order (a group's own hosts, then its descendants' level by level,
+ * each level in the order the groups were declared), each host once.
+ */
 export function groupsMap(inventory: Inventory): Record<string, string[]> {
-  const { groupsOf } = membership(inventory);
   const out: Record<string, string[]> = {};
-  for (const name of inventory.groups.keys()) out[name] = [];
-  for (const [host, groups] of groupsOf) for (const name of groups) out[name]!.push(host);
+  for (const name of inventory.groups.keys()) out[name] = hostsOfGroup(inventory, name);
   return out;
+}
+
+function hostsOfGroup(inventory: Inventory, name: string): string[] {
+  const levels = [name];
+  const seen = new Set(levels);
+  for (let index = 0; index < levels.length; index += 1) {
+    for (const child of inventory.groups.get(levels[index]!)?.children ?? []) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        levels.push(child);
+      }
+    }
+  }
+  return [...new Set(levels.flatMap((group) => inventory.groups.get(group)?.hosts ?? []))];
 }

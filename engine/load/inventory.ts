@@ -100,7 +100,9 @@ class InventoryReader {
     const grouped = new Set([...this.groups.values()].filter((group) => group.name !== 'all').flatMap((group) => group.hosts));
     for (const host of this.hosts.keys()) if (!grouped.has(host) && !ungrouped.hosts.includes(host)) ungrouped.hosts.push(host);
     const isChild = new Set([...this.groups.values()].flatMap((group) => group.children));
-    for (const name of this.groups.keys()) if (name !== 'all' && !isChild.has(name)) all.children.push(name);
+    // Ansible makes `ungrouped` the first child of `all`, before the groups the inventory declares.
+    all.children.unshift('ungrouped');
+    for (const name of this.groups.keys()) if (name !== 'all' && name !== 'ungrouped' && !isChild.has(name)) all.children.push(name);
     return { groups: this.groups, hosts: this.hosts };
   }
 

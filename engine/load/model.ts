@@ -168,6 +168,8 @@ export interface Play extends Inheritable {
   /** Batch sizes: numbers or percentages (`"30%"`); empty means all hosts at once. */
   readonly serial: readonly (number | string)[];
   readonly strategy: 'linear' | 'free';
+  /** The order the play's hosts are worked on (and batched by serial). */
+  readonly order: HostOrder;
   readonly maxFailPercentage?: number | undefined;
   readonly preTasks: readonly TaskNode[];
   /** The play's `roles:` expanded, one block per role use (dependencies first). */
@@ -182,6 +184,8 @@ export interface Play extends Inheritable {
   /** Directory of the playbook file, for relative paths. */
   readonly baseDir: string;
 }
+
+export type HostOrder = 'inventory' | 'reverse_inventory' | 'sorted' | 'reverse_sorted' | 'shuffle';
 
 export interface Playbook {
   readonly file: string;

@@ -12,7 +12,7 @@ import { isTemplated } from '../template/render.js';
 import { isTrue } from '../booleans.js';
 import { inheritableFrom } from './inheritable.js';
 import { checkKeywordTypes, checkKnownKeywords } from './keyword-check.js';
-import type { BlockNode, ModuleTask, Play, Playbook } from './model.js';
+import type { BlockNode, HostOrder, ModuleTask, Play, Playbook } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import { parseRoleEntry } from './role.js';
 import { RoleExpander } from './role-blocks.js';
@@ -91,6 +91,7 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
     gatherFacts: playBoolean(node, 'gather_facts', true, at),
     serial: node.serial == null ? [] : ([node.serial].flat() as (number | string)[]),
     strategy: (node.strategy as 'linear' | 'free' | undefined) ?? 'linear',
+    order: (node.order as HostOrder | undefined) ?? 'inventory',
     maxFailPercentage: playNumber(node, 'max_fail_percentage', at),
     preTasks,
     roles,

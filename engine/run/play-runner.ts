@@ -4,7 +4,8 @@
  * tasks and post_tasks, flushing handlers after each section as Ansible does.
  */
 import { CxError, withPosition } from '../errors.js';
-import type { ModuleTask, Play, TaskNode } from '../load/model.js';
+import { randomInt } from 'node:crypto';
+import type { HostOrder, ModuleTask, Play, TaskNode } from '../load/model.js';
 import { selectPlayHosts } from '../load/host-pattern.js';
 import { renderString } from '../template/render.js';
 import { scopeFromObject } from '../template/scope.js';
@@ -17,7 +18,7 @@ import { TaskListRunner } from './task-list-runner.js';
 import { countTasks } from './count-tasks.js';
 
 export async function runPlay(run: RunContext, play: Play, playIndex: number): Promise<void> {
-  const hosts = playHosts(run, play);
+  const hosts = inOrder(playHosts(run, play), play.order);
   const runtime = new PlayRuntime(run, play, hosts);
   const sections: (readonly TaskNode[])[] = [play.preTasks, [...play.roles, ...play.tasks], play.postTasks];
   const total = sections.reduce((sum, nodes) => sum + countTasks(nodes, run.options), 0) + (play.gatherFacts ? 1 : 0);
@@ -65,6 +66,32 @@ function playHosts(run: RunContext, play: Play): string[] {
     const host = run.host(name);
     return !host.failed && !host.unreachable;
   });
+}
+
+/** The play's `order:` keyword, as Ansible's inventory manager applies it (names compared as Python compares strings). */
+function inOrder(hosts: string[], order: HostOrder): string[] {
+  switch (order) {
+    case 'inventory':
+      return hosts;
+    case 'reverse_inventory':
+      return hosts.reverse();
+    case 'sorted':
+    case 'reverse_sorted': {
+      const sorted = hosts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return order === 'sorted' ? sorted : sorted.reverse();
+    }
+    case 'shuffle':
+      return shuffled(hosts);
+  }
+}
+
+/** Fisher-Yates with the platform's random numbers: a shuffle that is fair, not reproducible (Ansible's is not either). */
+function shuffled(hosts: string[]): string[] {
+  for (let index = hosts.length - 1; index > 0; index -= 1) {
+    const other = randomInt(index + 1);
+    [hosts[index], hosts[other]] = [hosts[other]!, hosts[index]!];
+  }
+  return hosts;
 }
 
 function gatherFactsTask(play: Play): ModuleTask {

@@ -81,3 +81,37 @@ describe('throttle', () => {
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['start', 'end', 'start', 'end', 'start', 'end', 'start', 'end']);
   }, 120_000);
 });
+
+describe.skipIf(!hasAnsible)('order', () => {
+  it('works through the hosts in the order ansible-playbook does, batch by batch', async () => {
+    const orders = ['inventory', 'reverse_inventory', 'sorted', 'reverse_sorted', 'shuffle'];
+    // node3 is unreachable in this lab: the plays leave it out.
+    const playbook = write('order.yaml', orders.flatMap((order) => [
+      `- name: ${order}`,
+      '  hosts: node2:node1',
+      '  gather_facts: false',
+      '  serial: 1',
+      `  order: ${order}`,
+      '  tasks:',
+      '    - debug: {msg: "{{ ansible_play_batch }}"}',
+    ]));
+    // Hosts in the order they ran, per play (Ansible prints the play header again for each serial batch).
+    const sequence = (stdout: string) => {
+      const byPlay = new Map<string, string[]>();
+      let play = '';
+      for (const line of stdout.split('\n')) {
+        const header = /^PLAY \[(\w+)\]/.exec(line);
+        if (header) play = header[1]!;
+        const ok = /^ok: \[(\w+)\]/.exec(line);
+        if (ok) byPlay.set(play, [...(byPlay.get(play) ?? []), ok[1]!]);
+      }
+      return orders.map((order) => byPlay.get(order));
+    };
+    const reference = sequence((await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: work, work })).stdout);
+    const ours = sequence((await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain'], { cwd: work })).stdout);
+    // 'inventory' is the order of the play's pattern (node2:node1), not of the inventory file.
+    expect(reference.slice(0, 4)).toEqual([['node2', 'node1'], ['node1', 'node2'], ['node1', 'node2'], ['node2', 'node1']]);
+    expect(ours.slice(0, 4)).toEqual(reference.slice(0, 4));
+    expect([...ours[4]!].sort()).toEqual(['node1', 'node2']);
+  }, 240_000);
+});
