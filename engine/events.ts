@@ -64,6 +64,8 @@ export type RunEvent =
       /** The failure is inside a block with a rescue section: counted as `rescued`, and the rescue runs. */
       readonly rescued?: boolean | undefined;
       readonly delegatedTo?: string | undefined;
+      /** Diff mode was on for this task (--diff, or the `diff` keyword at any level): views show the result's diff. */
+      readonly diff?: boolean | undefined;
       /** For loops, one event per item (with `item`/`label`) then one for the whole task. */
       readonly item?: { readonly label: string } | undefined;
       /** The task's own result after its items' events: it sums them up (`results`). */

@@ -42,6 +42,7 @@ interface TaskRunState {
   readonly host: HostState;
   readonly module: ModuleDef;
   readonly noLog: boolean;
+  readonly diff: boolean;
 }
 
 export async function executeTask(
@@ -59,12 +60,14 @@ export async function executeTask(
   if (!module) throw new CxError(`unknown module '${task.module}'`, { at: task.at });
   const scope = play.scope(host, frame);
   let noLog = false;
+  let diff = run.options.diff;
   let result: Result;
   let delegatedTo: string | undefined;
   let sumsItems = false;
   try {
     noLog = flag(frame.noLog, scope);
-    const state: TaskRunState = { play, task, ref, frame, host, module, noLog };
+    diff = diffMode(frame, scope, run.options.diff);
+    const state: TaskRunState = { play, task, ref, frame, host, module, noLog, diff };
     delegatedTo = stringKeyword(frame.delegateTo, scope);
     if (task.loop === undefined) {
       result = await runSingle(state, scope);
@@ -90,6 +93,7 @@ export async function executeTask(
     ignored,
     rescued,
     delegatedTo,
+    diff,
     sumsItems,
     result: publicResult(play, result, noLog),
     durationMs,
@@ -153,6 +157,7 @@ async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result
       task: ref,
       status: statusOf(itemResult),
       ignored: false,
+      diff: state.diff,
       item: { label: state.noLog ? '(censored due to no_log)' : play.run.secrets.maskText(label) },
       result: publicResult(play, itemResult, state.noLog),
       durationMs: 0,
@@ -189,7 +194,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const { play, task, frame, host, module } = state;
   const run = play.run;
   const check = effectiveCheck(frame, scope, run.options.check);
-  const diff = frame.diff === undefined ? run.options.diff : flag(frame.diff, scope);
+  const diff = state.diff;
   const rendered = await run.profiler.time('render', async () => renderArgs(task.args, module, scope));
   const args = validateArgs(module, rendered.args);
   if (check && module.checkMode === 'none') {
@@ -281,6 +286,11 @@ function firstFalseCondition(conditions: readonly string[], scope: LayeredScope)
 
 function evaluateAll(conditions: readonly string[], scope: LayeredScope): boolean {
   return conditions.every((condition) => evaluateCondition(condition, scope));
+}
+
+/** The task's diff mode: its `diff` keyword (inherited), else --diff. */
+function diffMode(frame: Frame, scope: LayeredScope, globalDiff: boolean): boolean {
+  return frame.diff === undefined ? globalDiff : flag(frame.diff, scope);
 }
 
 function effectiveCheck(frame: Frame, scope: LayeredScope, globalCheck: boolean): boolean {

@@ -4,7 +4,7 @@
  * every JSON line validates against engine/schema/json-events.schema.json,
  * and the no_log secret shows in neither.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,8 @@ describe('piped output', () => {
       expect(out).toMatch(/^PLAY \[Tour of results\] \*+$/m);
       expect(out).toMatch(/^TASK \[Say hello\] \*+$/m);
       expect(out).toMatch(/^changed: \[web1\]$/m);
-      expect(out).toMatch(/^ok: \[web2\] => \(item=two\)$/m);
+      // A debug item shows its message alone, as Ansible's default callback cleans it.
+      expect(out).toMatch(/^ok: \[web2\] => \(item=two\) => \{\n {4}"msg": "item two"\n\}$/m);
       expect(out).toMatch(/^skipping: \[web1\]$/m);
       expect(out).toMatch(/^fatal: \[web2\]: FAILED! => .*"rc": ?3.*"stderr": ?"disk full"/m);
       expect(out).toMatch(/^fatal: \[gone\]: UNREACHABLE! => /m);
@@ -103,6 +104,28 @@ describe('--output json', () => {
       ['Rescue it', 'changed', false],
     ]);
     expect(events.at(-1)).toMatchObject({ type: 'recap', hosts: { web1: { ok: 1, changed: 1, failed: 0, rescued: 1 } } });
+  });
+
+  it('shows the diff of a task with diff: true without --diff, and a debug variable without bookkeeping keys', async () => {
+    const playbook = join(books.dir, 'diff-keyword.yaml');
+    writeFileSync(
+      playbook,
+      [
+        '- hosts: web1',
+        '  gather_facts: false',
+        '  tasks:',
+        '    - copy: {content: "first\\n", dest: /tmp/diff-keyword.txt}',
+        '    - copy: {content: "second\\n", dest: /tmp/diff-keyword.txt}',
+        '      diff: true',
+        '    - debug: {var: inventory_hostname}',
+        '',
+      ].join('\n'),
+    );
+    const result = await cxplay(['run', playbook, '-i', lab.inventoryPath, '--known-hosts', lab.knownHostsPath, '-o', 'plain']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout.match(/^--- before/gm)).toHaveLength(1);
+    expect(result.stdout).toMatch(/^-first\n\+second$/m);
+    expect(result.stdout).toMatch(/^ok: \[web1\] => \{\n {4}"inventory_hostname": "web1"\n\}$/m);
   });
 
   it('the schema rejects what it does not describe', () => {

@@ -42,7 +42,7 @@ export class PlainView implements View {
       this.line(`included: ${event.included} for ${event.host}`);
       return;
     }
-    if (this.options.diff) for (const diff of diffsOf(result)) this.diff(unifiedDiff(diff));
+    if (event.diff ?? this.options.diff) for (const diff of diffsOf(result)) this.diff(unifiedDiff(diff));
     const target = event.delegatedTo ? `${event.host} -> ${event.delegatedTo}` : event.host;
     const item = event.item ? ` => (item=${event.item.label})` : '';
     const detail = (json: boolean) => (json ? ` => ${JSON.stringify(sortKeys(withoutNoise(result)))}` : '');
@@ -50,8 +50,7 @@ export class PlainView implements View {
       case 'ok':
       case 'changed': {
         const color: Color = event.status === 'ok' ? 'green' : 'yellow';
-        const whole = event.task.showsResult && !event.item;
-        const body = whole ? ` => ${JSON.stringify(sortKeys(withoutNoise(result)), null, 4)}` : `${item}${detail(this.options.verbosity >= 1)}`;
+        const body = event.task.showsResult ? `${item} => ${JSON.stringify(sortKeys(shownByDebug(result)), null, 4)}` : `${item}${detail(this.options.verbosity >= 1)}`;
         return this.line(this.paint(`${event.status}: [${target}]${body}`, color));
       }
       case 'skipped':
@@ -112,6 +111,18 @@ function withoutNoise(result: Readonly<Record<string, unknown>>): Record<string,
   return rest;
 }
 
+/** Keys a debug result with `msg` shows, as Ansible's callbacks clean it: the message stands alone. */
+const DEBUG_MSG_KEYS = new Set(['msg', 'exception', 'warnings', 'deprecations']);
+/** Keys a debug result with `var` hides. */
+const DEBUG_HIDDEN_KEYS = new Set(['changed', 'failed', 'skipped', 'invocation', 'skip_reason']);
+
+/** What Ansible's default callback prints of a debug result: the message or the variable, not the bookkeeping. */
+function shownByDebug(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const rest = withoutNoise(result);
+  const keep = 'msg' in rest ? (key: string) => DEBUG_MSG_KEYS.has(key) : (key: string) => !DEBUG_HIDDEN_KEYS.has(key);
+  return Object.fromEntries(Object.entries(rest).filter(([key]) => keep(key)));
+}
+
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

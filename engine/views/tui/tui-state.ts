@@ -178,7 +178,7 @@ function playStarted(state: TuiState, event: Extract<RunEvent, { kind: 'play_sta
 
 function hostResult(state: TuiState, event: Extract<RunEvent, { kind: 'host_result' }>): TuiState {
   let next = state;
-  if (state.settings.diff && event.result.diff) next = appendLog(next, { kind: 'diff', host: event.host, task: event.task.name, result: event.result });
+  if ((event.diff ?? state.settings.diff) && event.result.diff) next = appendLog(next, { kind: 'diff', host: event.host, task: event.task.name, result: event.result });
   if ((state.settings.verbosity >= 1 || isDebugOutput(event)) && printsDetail(event)) {
     const { host, task, status, item, result } = event;
     next = appendLog(next, { kind: 'detail', host, task: task.name, showsResult: task.showsResult, status, item: item?.label, at: task.at, result });
