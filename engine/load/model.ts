@@ -31,6 +31,8 @@ export interface InheritedKeywords {
   readonly ignoreUnreachable?: boolean | string | undefined;
   /** At most this many hosts run the task at once (below --forks; 0 means no limit). */
   readonly throttle?: number | string | undefined;
+  /** With delegate_to: facts the task sets or gathers go to the delegated host instead. */
+  readonly delegateFacts?: boolean | string | undefined;
 }
 
 /** Each inherited keyword's field and its name in YAML. */
@@ -47,6 +49,7 @@ export const INHERITED_KEYWORDS: Readonly<Record<keyof InheritedKeywords, string
   timeout: 'timeout',
   ignoreUnreachable: 'ignore_unreachable',
   throttle: 'throttle',
+  delegateFacts: 'delegate_facts',
 };
 
 export interface Inheritable extends InheritedKeywords {

@@ -67,8 +67,9 @@ export async function executeTask(
   try {
     noLog = flag(frame.noLog, scope);
     diff = diffMode(frame, scope, run.options.diff);
+    // In a loop, delegate_to may name the item: each item's event says where it ran.
+    if (task.loop === undefined) delegatedTo = stringKeyword(frame.delegateTo, scope);
     const state: TaskRunState = { play, task, ref, frame, host, module, noLog, diff };
-    delegatedTo = stringKeyword(frame.delegateTo, scope);
     if (task.loop === undefined) {
       result = await runSingle(state, scope);
     } else {
@@ -157,6 +158,7 @@ async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result
       task: ref,
       status: statusOf(itemResult),
       ignored: false,
+      delegatedTo: delegatedToOf(state.frame, itemScope),
       diff: state.diff,
       item: { label: state.noLog ? '(censored due to no_log)' : play.run.secrets.maskText(label) },
       result: publicResult(play, itemResult, state.noLog),
@@ -229,7 +231,9 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     },
   });
   const result: ModuleResult = await module.run(ctx);
-  applyFacts(module, host, result, rendered.unsafe);
+  // delegate_facts: the facts go to the delegated host (per item: `delegate_to: "{{ item }}"` gathers each host's facts).
+  const factsHost = delegate !== undefined && flag(frame.delegateFacts, scope) ? run.host(delegate) : host;
+  applyFacts(module, factsHost, result, rendered.unsafe);
   if (state.noLog) run.secrets.addFromResult(result);
   return result as Result;
 }
@@ -286,6 +290,15 @@ function firstFalseCondition(conditions: readonly string[], scope: LayeredScope)
 
 function evaluateAll(conditions: readonly string[], scope: LayeredScope): boolean {
   return conditions.every((condition) => evaluateCondition(condition, scope));
+}
+
+/** Where an item ran, for its event; a delegate_to that cannot be rendered has failed the item already. */
+function delegatedToOf(frame: Frame, scope: LayeredScope): string | undefined {
+  try {
+    return stringKeyword(frame.delegateTo, scope);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The task's diff mode: its `diff` keyword (inherited), else --diff. */

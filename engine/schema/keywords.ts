@@ -60,6 +60,7 @@ export const INHERITABLE_KEYWORDS: Readonly<Record<string, Schema>> = {
   any_errors_fatal: bool,
   timeout: number,
   ignore_unreachable: bool,
+  delegate_facts: bool,
   throttle: { description: 'a number of hosts (0: no limit)', anyOf: [{ type: 'integer', minimum: 0 }, templated] },
   /** Harmless here: every module is built in. */
   collections: { description: 'a list of collection names', type: 'array' },
@@ -148,7 +149,6 @@ export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
   vars_prompt: 'prompts are not supported; pass the values with -e',
   force_handlers: 'force_handlers is not supported',
   module_defaults: 'module_defaults is not supported; write the arguments on each task',
-  delegate_facts: 'delegate_facts is not supported',
   debugger: 'the task debugger is not supported',
   with_dict: 'use loop: "{{ mydict | dict2items }}"',
   with_fileglob: 'with_fileglob is not supported; list the files with loop:',

@@ -115,3 +115,31 @@ describe.skipIf(!hasAnsible)('order', () => {
     expect([...ours[4]!].sort()).toEqual(['node1', 'node2']);
   }, 240_000);
 });
+
+describe.skipIf(!hasAnsible)('delegate_facts', () => {
+  it('puts gathered and set facts on the delegated host, per item, as ansible-playbook does', async () => {
+    const playbook = write('delegate-facts.yaml', [
+      '- hosts: node1',
+      '  gather_facts: false',
+      '  tasks:',
+      '    - name: gather each host\'s facts from node1',
+      '      setup: {gather_subset: [min]}',
+      '      delegate_to: "{{ item }}"',
+      '      delegate_facts: true',
+      '      loop: [node1, node2]',
+      '    - set_fact: {marker: from-node1}',
+      '      delegate_to: node2',
+      '      delegate_facts: true',
+      '    - set_fact: {mine: yes}',
+      '      delegate_to: node2',
+      '    - debug:',
+      '        msg: "{{ hostvars[\'node2\'][\'ansible_hostname\'] }} {{ hostvars[\'node2\'][\'marker\'] }} {{ hostvars[\'node2\'][\'mine\'] | default(\'none\') }} {{ mine }} {{ ansible_hostname }}"',
+    ]);
+    const message = (stdout: string) => /"msg": "(.*)"/.exec(stdout)?.[1];
+    const reference = await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: work, work });
+    const ours = await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain'], { cwd: work });
+    expect(message(reference.stdout), reference.stdout).toBe('node2 from-node1 none True node1');
+    expect(message(ours.stdout), ours.stdout + ours.stderr).toBe(message(reference.stdout));
+    expect(parseRecap(ours.stdout)).toEqual(parseRecap(reference.stdout));
+  }, 240_000);
+});

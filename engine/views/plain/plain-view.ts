@@ -43,7 +43,8 @@ export class PlainView implements View {
       return;
     }
     if (event.diff ?? this.options.diff) for (const diff of diffsOf(result)) this.diff(unifiedDiff(diff));
-    const target = event.delegatedTo ? `${event.host} -> ${event.delegatedTo}` : event.host;
+    // Delegating to the host itself shows no arrow, as in Ansible.
+    const target = event.delegatedTo && event.delegatedTo !== event.host ? `${event.host} -> ${event.delegatedTo}` : event.host;
     const item = event.item ? ` => (item=${event.item.label})` : '';
     const detail = (json: boolean) => (json ? ` => ${JSON.stringify(sortKeys(withoutNoise(result)))}` : '');
     switch (event.status) {
