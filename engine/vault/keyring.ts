@@ -21,11 +21,18 @@ type RevealListener = (value: unknown) => void;
 
 export class VaultKeyring {
   private readonly listeners: RevealListener[] = [];
-  private readonly revealed: unknown[] = [];
+  /** Each value once (a copy source read for every host is the same Buffer, from `opened`). */
+  private readonly revealed = new Set<unknown>();
+  /**
+   * What each vault text opened to: a copy source is read per host, and each
+   * decryption costs 10,000 PBKDF2 rounds. Keyed by the text itself, so a file
+   * changed during the run is decrypted again.
+   */
+  private readonly opened = new Map<string, { plaintext: Buffer; secret: VaultSecret }>();
 
   constructor(readonly secrets: readonly VaultSecret[] = []) {
     // The passwords themselves are masked too, should a task ever print one.
-    for (const secret of secrets) this.revealed.push(secret.password.toString('utf8'));
+    for (const secret of secrets) this.revealed.add(secret.password.toString('utf8'));
   }
 
   /** The plaintext bytes of vault text; a CxError at `at` when no password opens it. */
@@ -35,6 +42,15 @@ export class VaultKeyring {
 
   /** The plaintext bytes and the password that opened them (edit and rekey keep its vault id). */
   open(text: string, at: SourcePosition): { plaintext: Buffer; secret: VaultSecret } {
+    let found = this.opened.get(text);
+    if (!found) {
+      found = this.openWithPasswords(text, at);
+      this.opened.set(text, found);
+    }
+    return found;
+  }
+
+  private openWithPasswords(text: string, at: SourcePosition): { plaintext: Buffer; secret: VaultSecret } {
     const envelope = parseEnvelope(text, at);
     if (envelope.cipher !== 'AES256') throw new CxError(`${envelope.cipher} cipher could not be found`, { at, exitCode: ExitCode.error, hint: 'ansible-vault writes AES256; encrypt the value again' });
     if (this.secrets.length === 0) {
@@ -73,7 +89,8 @@ export class VaultKeyring {
 
   /** Record a decrypted value (a string, or the data of a decrypted file) as a secret. */
   reveal(value: unknown): void {
-    this.revealed.push(value);
+    if (this.revealed.has(value)) return;
+    this.revealed.add(value);
     for (const listener of this.listeners) listener(value);
   }
 

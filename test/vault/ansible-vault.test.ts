@@ -102,7 +102,7 @@ describe.skipIf(!hasAnsible)('cxplay vault and ansible-vault read each other', (
     expect((await cxVault(['create', 'created.yaml', '--vault-password-file', 'pw'], { env })).stderr).toMatch(/exists, please use 'edit' instead/);
   });
 
-  it('refuses as an operator needs: wrong password (file:line), none given (which option), no terminal to ask on', async () => {
+  it('refuses as an operator needs: wrong password (file:line, before any task), none given (which option), no terminal to ask on', async () => {
     work.write('inline.yaml', [{ hosts: 'all', gather_facts: false, vars: { x: 1 }, tasks: [{ debug: { msg: '{{ x }}' } }] }]);
     const value = (await cxVault(['encrypt_string', '--vault-password-file', 'pw', '-n', 'secret_x', 'short-but-secret'])).stdout;
     work.write('inline.yaml', `- hosts: all\n  gather_facts: false\n  vars:\n    ${value.replace(/\n/g, '\n    ')}\n  tasks:\n    - debug: msg="{{ secret_x }}"\n`);
@@ -119,6 +119,15 @@ describe.skipIf(!hasAnsible)('cxplay vault and ansible-vault read each other', (
     const noTerminal = await run(['--ask-vault-pass']);
     expect(noTerminal.code).toBe(5);
     expect(noTerminal.stderr).toMatch(/cannot ask for a password: stdin is not a terminal\n\s+give the password with --vault-password-file/);
+    // An encrypted copy source no password opens is found before the first task.
+    work.write('files/locked.txt', 'locked\n');
+    await cxVault(['encrypt', 'files/locked.txt', '--vault-id', 'prod@prodpw']);
+    work.write('source.yaml', [{ hosts: 'all', gather_facts: false, tasks: [{ debug: { msg: 'first' } }, { copy: { src: 'locked.txt', dest: work.path('unlocked.txt') } }] }]);
+    const locked = await cxplay(['run', 'source.yaml', '-i', 'inventory.yaml', '-o', 'plain', '--vault-password-file', 'pw'], { cwd: work.dir });
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toContain(`${work.path('files/locked.txt')}: Decryption failed (no vault secrets were found that could decrypt)`);
+    expect(locked.stdout).not.toContain('TASK [');
+
     const ok = await run(['--vault-id', 'pw.sh']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).not.toContain('short-but-secret');
