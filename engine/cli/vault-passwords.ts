@@ -72,9 +72,13 @@ export async function readPasswords(sources: readonly PasswordSource[], cwd: str
 
 async function promptPassword(id: string, create: boolean): Promise<Buffer> {
   const instead = 'give the password with --vault-password-file FILE (or an executable that prints it) instead';
-  const label = id === DEFAULT_VAULT_ID ? '' : ` (${id})`;
-  const typed = await promptHidden(create ? `New vault password${label}: ` : `Vault password${label}: `, instead);
-  if (create && (await promptHidden(`Confirm new vault password${label}: `, instead)) !== typed) {
+  // ansible-vault's wording for the default id and for a named one.
+  const prompts =
+    id === DEFAULT_VAULT_ID
+      ? { ask: 'Vault password: ', create: 'New Vault password: ', confirm: 'Confirm New Vault password: ' }
+      : { ask: `Vault password (${id}): `, create: `New vault password (${id}): `, confirm: `Confirm new vault password (${id}): ` };
+  const typed = await promptHidden(create ? prompts.create : prompts.ask, instead);
+  if (create && (await promptHidden(prompts.confirm, instead)) !== typed) {
     throw new CxError('Passwords do not match', { exitCode: ExitCode.error, hint: 'type the same password twice' });
   }
   return nonEmpty(Buffer.from(typed, 'utf8'), 'Invalid vault password was provided from the prompt');
