@@ -184,6 +184,7 @@ function readEncrypted(file: string): string {
 }
 
 function readInput(name: string): Buffer {
+  if (name === STDIO && process.stdin.isTTY) process.stderr.write('Reading input from stdin (end it with ctrl-d)\n');
   try {
     return readFileSync(name === STDIO ? 0 : name);
   } catch (error) {

@@ -4,6 +4,8 @@
  * decoded form of base64 content) becomes a known secret, and any later
  * output containing a known secret shows it masked.
  */
+import { UnsafeText } from '../template/unsafe.js';
+
 export const NO_LOG_MESSAGE = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
 export const MASK = '********';
 
@@ -52,7 +54,7 @@ export class SecretRegistry {
    * file, or every string and number in a decrypted vars file, whatever its key.
    */
   addDecrypted(value: unknown): void {
-    if (typeof value === 'string') this.addText(value);
+    if (typeof value === 'string' || value instanceof UnsafeText) this.addText(String(value));
     else if (typeof value === 'number') this.add(String(value));
     else if (Buffer.isBuffer(value)) this.addText(value.toString('utf8'));
     else if (Array.isArray(value)) for (const item of value) this.addDecrypted(item);

@@ -35,13 +35,13 @@ describe('vault data in what the loaders read', () => {
   });
 
   it('decrypts whole encrypted vars files and -e @file, and every value in them becomes a secret', () => {
-    const path = write('secrets.yaml', keyring().encrypt(Buffer.from('api_key: vars-file-secret-2\nnested:\n  - list-secret-3\nport: 8443\n')));
+    const path = write('secrets.yaml', keyring().encrypt(Buffer.from('api_key: vars-file-secret-2\nnested:\n  - list-secret-3\nport: 8443\nraw: !unsafe unsafe-secret-4\n')));
     const sources = new SourceCache(keyring());
     const secrets = new SecretRegistry();
     sources.vault.onReveal((value) => secrets.addDecrypted(value));
-    expect(loadVarsFile(path, sources)).toEqual({ api_key: 'vars-file-secret-2', nested: ['list-secret-3'], port: 8443 });
+    expect(JSON.parse(JSON.stringify(loadVarsFile(path, sources)))).toEqual({ api_key: 'vars-file-secret-2', nested: ['list-secret-3'], port: 8443, raw: 'unsafe-secret-4' });
     expect(parseExtraVars([`@${path}`], dir, sources)).toMatchObject({ api_key: 'vars-file-secret-2' });
-    expect(secrets.maskText('vars-file-secret-2 list-secret-3 loader-password')).toBe('******** ******** ********');
+    expect(secrets.maskText('vars-file-secret-2 list-secret-3 unsafe-secret-4 loader-password')).toBe('******** ******** ******** ********');
   });
 
   it('refuses an encrypted vars file when no password was given, at its first line', () => {
