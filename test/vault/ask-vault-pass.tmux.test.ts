@@ -33,33 +33,32 @@ function cxplayInTerminal(args: string): TmuxSession {
   return terminal;
 }
 
+/** Run cxplay ARGS in the terminal, answer each prompt (waited for in turn) with its text, and return the last screen. */
+async function answered(args: string, answers: readonly (readonly [prompt: string, typed: string])[]): Promise<string> {
+  const session = cxplayInTerminal(args);
+  for (const [prompt, typed] of answers) {
+    await session.waitFor(`the prompt '${prompt}'`, (screen) => screen.includes(prompt));
+    session.sendKeys(typed, 'Enter');
+  }
+  return session.waitFor('the end', (screen) => screen.includes('exit='));
+}
+
 describe.skipIf(!hasAnsible)('vault passwords typed at a terminal', () => {
   it('encrypt asks twice without echo, view asks once, ansible-vault reads the result', async () => {
-    const encrypting = cxplayInTerminal('vault encrypt notes.yaml');
-    await encrypting.waitFor('the new password prompt', (screen) => screen.includes('New Vault password: '));
-    encrypting.sendKeys(PASSWORD, 'Enter');
-    await encrypting.waitFor('the confirmation prompt', (screen) => screen.includes('Confirm New Vault password: '));
-    encrypting.sendKeys(PASSWORD, 'Enter');
-    const encrypted = await encrypting.waitFor('the end', (screen) => screen.includes('exit='));
+    const encrypted = await answered('vault encrypt notes.yaml', [['New Vault password: ', PASSWORD], ['Confirm New Vault password: ', PASSWORD]]);
     expect(encrypted).toContain('exit=0');
     expect(encrypted).toContain('Encryption successful');
     expect(encrypted).not.toContain(PASSWORD);
     expect(readFileSync(work.path('notes.yaml'), 'utf8')).toMatch(/^\$ANSIBLE_VAULT;1\.1;AES256\n/);
     expect((await runCommand('ansible-vault', ['view', 'notes.yaml', '--vault-password-file', 'pw'], { cwd: work.dir })).stdout).toBe('note: typed at a terminal\n');
 
-    const viewing = cxplayInTerminal('vault view notes.yaml --ask-vault-pass');
-    await viewing.waitFor('the password prompt', (screen) => screen.includes('Vault password: '));
-    viewing.sendKeys(PASSWORD, 'Enter');
-    const viewed = await viewing.waitFor('the end', (screen) => screen.includes('exit='));
+    const viewed = await answered('vault view notes.yaml --ask-vault-pass', [['Vault password: ', PASSWORD]]);
     expect(viewed).toContain('note: typed at a terminal');
     expect(viewed).toContain('exit=0');
     expect(viewed).not.toContain(PASSWORD);
 
     // A run asks before it loads anything, then the live view takes the terminal.
-    const running = cxplayInTerminal('run playbook.yaml -i inventory.yaml --ask-vault-pass');
-    await running.waitFor('the password prompt', (screen) => screen.includes('Vault password: '));
-    running.sendKeys(PASSWORD, 'Enter');
-    const ran = await running.waitFor('the end', (screen) => screen.includes('exit='));
+    const ran = await answered('run playbook.yaml -i inventory.yaml --ask-vault-pass', [['Vault password: ', PASSWORD]]);
     expect(ran).toContain('exit=0');
     expect(ran).not.toContain(PASSWORD);
     expect(readFileSync(work.path('note.txt'), 'utf8')).toBe('typed at a terminal\n');
@@ -67,12 +66,7 @@ describe.skipIf(!hasAnsible)('vault passwords typed at a terminal', () => {
 
   it('two different passwords typed: refused, the file is left as it was', async () => {
     work.write('other.yaml', 'other: 1\n');
-    const session = cxplayInTerminal('vault encrypt other.yaml');
-    await session.waitFor('the new password prompt', (screen) => screen.includes('New Vault password: '));
-    session.sendKeys(PASSWORD, 'Enter');
-    await session.waitFor('the confirmation prompt', (screen) => screen.includes('Confirm New Vault password: '));
-    session.sendKeys('something-else', 'Enter');
-    const screen = await session.waitFor('the end', (text) => text.includes('exit='));
+    const screen = await answered('vault encrypt other.yaml', [['New Vault password: ', PASSWORD], ['Confirm New Vault password: ', 'something-else']]);
     expect(screen).toContain('Passwords do not match');
     expect(screen).toContain('exit=1');
     expect(readFileSync(work.path('other.yaml'), 'utf8')).toBe('other: 1\n');
