@@ -134,7 +134,7 @@ async function stringsToEncrypt(strings: readonly string[], options: VaultComman
     values.push({ text, name: options.name?.[0] });
   }
   if (strings.includes(STDIO) || (args.length === 0 && !options.prompt)) {
-    const text = readFileSync(0, 'utf8');
+    const text = readInput(STDIO).toString('utf8');
     if (text === '') throw new CxError('stdin was empty, not encrypting', { exitCode: ExitCode.badOptions });
     values.push({ text, name: options.stdinName });
   }
