@@ -81,7 +81,8 @@ function createFile(file: string, secret: VaultSecret): number {
 function editFile(file: string, keyring: VaultKeyring): void {
   const { plaintext, secret } = keyring.open(readEncrypted(file), { file });
   const edited = editInTempFile(file, plaintext);
-  if (!edited.equals(plaintext)) writeOutput(file, keyring.encrypt(edited, secret.id));
+  // The very password that opened it: several passwords may share the default id.
+  if (!edited.equals(plaintext)) writeOutput(file, new VaultKeyring([secret]).encrypt(edited, secret.id));
 }
 
 export async function rekeyAction(names: readonly string[], options: VaultCommandOptions): Promise<number> {
