@@ -100,6 +100,11 @@ describe.skipIf(!hasAnsible)('cxplay vault and ansible-vault read each other', (
     expect(calls[1]!.slice(2).join(' ').trim()).toBe('edited: yes');
     for (const [path] of calls) expect(existsSync(path!)).toBe(false);
     expect((await cxVault(['create', 'created.yaml', '--vault-password-file', 'pw'], { env })).stderr).toMatch(/exists, please use 'edit' instead/);
+
+    // Two passwords under the default id: the one that opened the file encrypts it again.
+    expect((await cxVault(['create', 'shared-id.yaml', '--vault-password-file', 'pw'], { env })).code).toBe(0);
+    expect((await cxVault(['edit', 'shared-id.yaml', '--vault-password-file', 'prodpw', '--vault-password-file', 'pw'], { env })).code).toBe(0);
+    expect((await ansibleVault(['view', 'shared-id.yaml', '--vault-password-file', 'pw'])).stdout).toBe('edited: yes\nedited: yes\n');
   });
 
   it('refuses as an operator needs: wrong password (file:line, before any task), none given (which option), no terminal to ask on', async () => {
