@@ -17,6 +17,7 @@ const UNIT_TESTS = [
   'test/views/live-view.test.tsx',
   'test/connection/shell-session-markers.test.ts',
   'test/reliability/secret-file-mode.test.ts',
+  'test/vault/{crypto,loading}.test.ts',
 ];
 const ALL_TESTS = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 

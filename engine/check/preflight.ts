@@ -31,7 +31,7 @@ export function preflight(options: RunOptions): void {
       }
     }
     checkNotifications(play);
-    checkTemplateFiles(playTasks(play), play.baseDir);
+    checkTemplateFiles(playTasks(play), play.baseDir, options.playbook.sources.vault);
     checkRoleArguments(play, options);
   }
   checkUndefinedVariables(options);

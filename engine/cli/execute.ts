@@ -16,8 +16,11 @@ import type { RunOptions } from '../run/run-options.js';
 import { parseExtraVars } from './extra-vars.js';
 import { listing } from '../check/listing.js';
 import { preflight } from '../check/preflight.js';
+import { SourceCache } from '../load/source-cache.js'; // vault
+import { VaultKeyring } from '../vault/keyring.js'; // vault
+import { passwordSources, readPasswords, type VaultOptions } from './vault-passwords.js'; // vault
 
-export interface CliOptions {
+export interface CliOptions extends VaultOptions /* vault */ {
   readonly inventory: string;
   readonly check: boolean;
   readonly diff: boolean;
@@ -46,7 +49,8 @@ export type Target = { readonly kind: 'playbook'; readonly playbook: string } | 
 export async function executeCommand(target: Target, cli: CliOptions, loadTui: LoadTui): Promise<number> {
   const cwd = process.cwd();
   const viewKind = chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
-  const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook)) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd);
+  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd))); // vault: passwords read before anything is loaded
+  const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
   const inventory = loadInventory(resolve(cwd, cli.inventory), { playbookDir: playbook.dir, sources: playbook.sources });
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const limit = cli.limit?.startsWith('@') ? `@${resolve(cwd, cli.limit.slice(1))}` : cli.limit;

@@ -7,6 +7,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { CxError, ExitCode } from '../errors.js';
 import type { LoadTui } from '../views/view.js';
 import { executeCommand, type CliOptions } from './execute.js';
+import { addVaultCommand } from './vault-command.js'; // vault
+import { withVaultOptions } from './vault-passwords.js'; // vault
 
 /** What the entry (main.ts) gives the engine. */
 export interface Entry {
@@ -52,11 +54,12 @@ function buildProgram({ version, loadTui }: Entry, start: (run: Promise<number>)
       .exitOverride(),
   );
   role.action((name: string, options: CliOptions) => start(guarded(() => executeCommand({ kind: 'role', role: name }, options, loadTui))));
+  addVaultCommand(program, (work) => start(guarded(work))); // vault
   return program;
 }
 
 function withRunOptions(command: Command): Command {
-  return command
+  return withVaultOptions(command) // vault
     .requiredOption('-i, --inventory <file>', 'inventory file (Ansible YAML format)')
     .option('-C, --check', "don't change anything; predict what would change", false)
     .option('-D, --diff', 'show the differences in files and state', false)

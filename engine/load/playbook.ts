@@ -62,10 +62,9 @@ function importPlaybook(node: Record<string, unknown>, key: string, { file, stac
 }
 
 /** `cxplay role NAME`: a one-play playbook applying the role to `hosts`. */
-export function rolePlaybook(role: string, hosts: string, cwd: string): Playbook {
+export function rolePlaybook(role: string, hosts: string, cwd: string, sources = new SourceCache()): Playbook {
   const file = resolve(cwd, `<role ${role}>`);
   const play: Record<string, unknown> = { name: `Apply role ${role}`, hosts, roles: [role] };
-  const sources = new SourceCache();
   return { file, dir: cwd, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, cwd)], sources };
 }
 

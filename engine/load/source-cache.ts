@@ -3,8 +3,10 @@
  * parsed once however often it is used. One is made per run (by loadPlaybook,
  * kept on the Playbook) and passed down to every loader, so a new run in the
  * same process (tests, a long-lived caller) starts empty and sees edited files.
- * Callers must not modify what it holds.
+ * Callers must not modify what it holds. It also carries the vault passwords,
+ * so every loader can decrypt what it reads.
  */
+import { VaultKeyring } from '../vault/keyring.js';
 import type { RoleInstance, TaskNode } from './model.js';
 
 export class SourceCache {
@@ -16,4 +18,7 @@ export class SourceCache {
   readonly taskFiles = new Map<string, readonly TaskNode[]>();
   /** Roles, by directory, entry points and params. */
   readonly roles = new Map<string, RoleInstance>();
+
+  /** `vault`: the run's vault passwords, which decrypt what the loaders read (none: an encrypted value is an error). */
+  constructor(readonly vault = new VaultKeyring()) {}
 }

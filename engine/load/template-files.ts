@@ -1,35 +1,43 @@
 /**
- * The template files of `template:` tasks, compiled before any host is
- * contacted: a syntax error, an unknown helper or blocks nested too deep are
- * a load error naming the template's file:line:col, not a failure on every
- * host at the task's position. A templated `src`, or one not found (an
- * earlier task may create it), is left to the run.
+ * The source files of `template:` and `copy:` tasks, checked before any host
+ * is contacted: a template's syntax error, unknown helper or blocks nested
+ * too deep are a load error naming the template's file:line:col, not a
+ * failure on every host at the task's position; a vault-encrypted source
+ * that no password given opens is refused here too. A templated `src`, or
+ * one not found (an earlier task may create it), is left to the run.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import { compileTemplateFile } from '../template/handlebars.js';
+import { isTrue } from '../booleans.js';
 import { isTemplated } from '../template/render.js';
 import type { ModuleTask, TaskNode } from './model.js';
 import { decodeText } from './source-text.js';
 import { sourceCandidates } from './source-paths.js';
+import type { VaultKeyring } from '../vault/keyring.js';
+import { isVaultFile, readSourceFile } from '../vault/source-file.js';
 
-export function checkTemplateFiles(nodes: readonly TaskNode[], playDir: string): void {
+const SOURCE_KINDS: Readonly<Record<string, 'files' | 'templates'>> = { copy: 'files', template: 'templates' };
+
+export function checkTemplateFiles(nodes: readonly TaskNode[], playDir: string, vault: VaultKeyring): void {
   const checked = new Set<string>();
-  for (const { task, roleDir } of templateTasks(nodes, undefined)) {
+  for (const { task, roleDir } of sourceTasks(nodes, undefined)) {
     const src = task.args.src;
-    if (typeof src !== 'string' || isTemplated(src)) continue;
-    const candidates = isAbsolute(src) ? [src] : sourceCandidates(src, 'templates', { roleDir, taskDir: dirname(task.at.file), playDir });
+    if (typeof src !== 'string' || isTemplated(src) || isTrue(task.args.remote_src)) continue;
+    const kind = SOURCE_KINDS[task.module]!;
+    const candidates = isAbsolute(src) ? [src] : sourceCandidates(src, kind, { roleDir, taskDir: dirname(task.at.file), playDir });
     const file = candidates.find((path) => existsSync(path));
     if (!file || checked.has(file)) continue;
     checked.add(file);
-    compileTemplateFile(decodeText(readFileSync(file), file), file);
+    if (kind === 'templates') compileTemplateFile(decodeText(readSourceFile(file, vault), file), file);
+    else if (isVaultFile(file)) readSourceFile(file, vault);
   }
 }
 
-/** The template tasks, with the directory of the role each is in (a role's tasks sit in a block that names it). */
-function* templateTasks(nodes: readonly TaskNode[], roleDir: string | undefined): Generator<{ task: ModuleTask; roleDir: string | undefined }> {
+/** The tasks with a local source file, with the directory of the role each is in (a role's tasks sit in a block that names it). */
+function* sourceTasks(nodes: readonly TaskNode[], roleDir: string | undefined): Generator<{ task: ModuleTask; roleDir: string | undefined }> {
   for (const node of nodes) {
-    if (node.kind === 'task' && node.module === 'template') yield { task: node, roleDir: node.role?.role.dir ?? roleDir };
-    else if (node.kind === 'block') yield* templateTasks([...node.block, ...node.rescue, ...node.always], node.role?.role.dir ?? roleDir);
+    if (node.kind === 'task' && node.module in SOURCE_KINDS) yield { task: node, roleDir: node.role?.role.dir ?? roleDir };
+    else if (node.kind === 'block') yield* sourceTasks([...node.block, ...node.rescue, ...node.always], node.role?.role.dir ?? roleDir);
   }
 }

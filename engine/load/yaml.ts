@@ -5,8 +5,9 @@
  * errors and duplicate keys name file:line:col, aliases are bounded (no
  * billion laughs), merge-key loops and prototype keys are refused, oversized
  * files are refused, `!unsafe` marks a string never templated (UnsafeText),
- * and tags Ansible gives a meaning we do not share (!vault) are refused
- * rather than misread.
+ * `!vault` values and whole vault-encrypted files are decrypted with the
+ * run's vault passwords (a missing or wrong one is an error at file:line:col),
+ * and other tags are refused rather than misread.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,6 +19,8 @@ import { decodeText, yamlText } from './source-text.js';
 import { aliasTargets, composeDocument } from './yaml-document.js';
 import { pyyamlTags } from './yaml-scalars.js';
 import { UnsafeText } from '../template/unsafe.js';
+import { isVaultText } from '../vault/envelope.js';
+import { VaultKeyring } from '../vault/keyring.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Nodes that alias expansion may produce in one file; far above any real playbook. */
@@ -30,11 +33,18 @@ const STANDARD_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'se
 /** Ansible's `!unsafe` on a string: its text as written, never templated. */
 const UNSAFE_TAG: ScalarTag = { tag: '!unsafe', identify: (value) => value instanceof UnsafeText, resolve: (text) => new UnsafeText(text) };
 
+/** A `!vault` scalar's text, decrypted by the converter, which knows its position. */
+class EncryptedScalar {
+  constructor(readonly text: string) {}
+}
+const VAULT_TAG: ScalarTag = { tag: '!vault', identify: (value) => value instanceof EncryptedScalar, resolve: (text) => new EncryptedScalar(text) };
+
 /** Parse a YAML file, once per run (a role used twice is read once). Callers must not modify the result. */
 export function loadYamlFile(file: string, sources: SourceCache): unknown {
   const path = resolve(file);
   if (sources.yaml.has(path)) return sources.yaml.get(path);
-  const value = parseYaml(readTextFile(path), path);
+  const text = readTextFile(path);
+  const value = isVaultText(text) ? parseEncryptedYaml(text, path, sources.vault) : parseYaml(text, path, sources.vault);
   sources.yaml.set(path, value);
   return value;
 }
@@ -69,17 +79,24 @@ function tooLarge(file: string, size: number): CxError {
   });
 }
 
-/** Parse YAML text; `file` names it in errors. */
-export function parseYaml(text: string, file: string): unknown {
+/** A whole vault-encrypted YAML file: every value in it is a secret. */
+function parseEncryptedYaml(text: string, file: string, vault: VaultKeyring): unknown {
+  const value = parseYaml(decodeText(vault.decrypt(text, { file, line: 1 }), file), file, vault);
+  vault.reveal(value);
+  return value;
+}
+
+/** Parse YAML text; `file` names it in errors; `vault` decrypts its !vault values. */
+export function parseYaml(text: string, file: string, vault = new VaultKeyring()): unknown {
   if (text.length > MAX_FILE_BYTES) throw tooLarge(file, text.length);
   const source = yamlText(text, file);
   const lineCounter = new LineCounter();
-  const options = { version: '1.1', customTags: (tags: Parameters<typeof pyyamlTags>[0]) => [...pyyamlTags(tags), UNSAFE_TAG], uniqueKeys: true, lineCounter, prettyErrors: false } as const;
+  const options = { version: '1.1', customTags: (tags: Parameters<typeof pyyamlTags>[0]) => [...pyyamlTags(tags), UNSAFE_TAG, VAULT_TAG], uniqueKeys: true, lineCounter, prettyErrors: false } as const;
   const position = (offset: number): SourcePosition => ({ file, ...lineCounter.linePos(offset) });
   const document = composeDocument(source, options, { maxDepth: MAX_DEPTH, maxAliases: MAX_ALIAS_NODES }, position);
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) throw yamlError(problem, source, position, document);
-  return new Converter(document, position).convert(document.contents as YamlNode | null, 0);
+  return new Converter(document, position, vault).convert(document.contents as YamlNode | null, 0);
 }
 
 function yamlError(error: YAMLError, source: string, position: (offset: number) => SourcePosition, document: Document): CxError {
@@ -119,7 +136,7 @@ function keyTextAt(source: string, offset: number): string {
 }
 
 function unsupportedTag(tag: string, at: SourcePosition): CxError {
-  if (tag === '!vault') return new CxError('vault-encrypted values (!vault) are not supported', { at, hint: 'pass the secret with -e @file (outside the repository) instead' });
+  if (tag === '!vault') return new CxError('!vault marks an encrypted string, not a list or mapping', { at, hint: 'paste the output of cxplay vault encrypt_string (or ansible-vault encrypt_string) as the value' });
   if (tag === '!unsafe') return new CxError('!unsafe marks a string, not a list or mapping', { at, hint: 'put !unsafe before each string that must not be templated' });
   return new CxError(`YAML tag '${tag}' is not supported`, { at, hint: 'write a plain string, number, boolean, list or mapping' });
 }
@@ -136,6 +153,7 @@ class Converter {
   constructor(
     document: Document,
     private readonly position: (offset: number) => SourcePosition,
+    private readonly vault: VaultKeyring,
   ) {
     this.aliasTargets = aliasTargets(document);
   }
@@ -148,7 +166,7 @@ class Converter {
     if (depth > MAX_DEPTH) throw new CxError(`nesting deeper than ${MAX_DEPTH} levels`, { at: this.at(node), hint: 'flatten the data' });
     if (isAlias(node)) return this.alias(node, depth);
     this.checkTag(node);
-    if (isScalar(node)) return node.value;
+    if (isScalar(node)) return node.value instanceof EncryptedScalar ? this.vault.decryptText(node.value.text, this.at(node)) : node.value;
     if (isSeq(node)) {
       const list: unknown[] = [];
       recordPosition(list, this.at(node));
@@ -164,7 +182,7 @@ class Converter {
   }
 
   private checkTag(node: YamlNode): void {
-    if (node.tag && !STANDARD_TAGS.has(node.tag) && !(isScalar(node) && (isMergeSymbol(node.value) || node.value instanceof UnsafeText))) {
+    if (node.tag && !STANDARD_TAGS.has(node.tag) && !(isScalar(node) && (isMergeSymbol(node.value) || node.value instanceof UnsafeText || node.value instanceof EncryptedScalar))) {
       throw unsupportedTag(node.tag.replace('tag:yaml.org,2002:', '!!'), this.at(node));
     }
   }

@@ -1,5 +1,5 @@
 /** copy: a local file (src), inline `content`, or a file already on the host (remote_src) to dest. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CxError } from '../errors.js';
 import { ATTRIBUTE_SCHEMA, attributesFrom, normalizeMode } from './lib/file-attributes.js';
@@ -61,7 +61,7 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
     ...common,
     dest: intoDirectory ? `${common.dest}${basename(path)}` : common.dest,
     makeParents: intoDirectory,
-    content: readFileSync(path),
+    content: ctx.readSource(path),
     attributes: attributesFrom({ ...args, mode }),
     sourceLabel: path,
     nameInDirectory: basename(path),

@@ -49,6 +49,8 @@ export interface ModuleContext {
    * the places it looked.
    */
   resolveSource(src: string, kind: 'files' | 'templates'): string;
+  /** The bytes of a local source file, decrypted when it is vault-encrypted (its content is then a secret). */
+  readSource(path: string): Buffer;
   /** Render a Handlebars template file for this host (compiled once per run). */
   renderTemplateFile(path: string): Promise<string>;
   /** Arguments whose rendered value holds data from a host: never to be templated again. */

@@ -14,6 +14,7 @@ import { evaluateCondition, evaluateExpression } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
 import type { Frame } from './frame.js';
 import type { RunContext } from './run-context.js';
+import { readSourceFile } from '../vault/source-file.js';
 
 export interface ModuleContextInput {
   readonly run: RunContext;
@@ -56,6 +57,7 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
       return run.profiler.time('exec', () => conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }));
     },
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
+    readSource: (path) => readSourceFile(path, run.options.playbook.sources.vault),
     renderTemplateFile: async (path) => {
       const template = await run.templates.get(path);
       return run.profiler.time('render', async () => template.render(input.scope));

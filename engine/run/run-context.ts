@@ -17,7 +17,7 @@ export class RunContext {
   readonly hosts = new Map<string, HostState>();
   readonly pool = new ConnectionPool();
   readonly secrets = new SecretRegistry();
-  readonly templates = new TemplateCache();
+  readonly templates: TemplateCache;
   readonly profiler = new Profiler();
   /** `groups` as expressions see it: every group with its hosts, computed once. */
   readonly groups: Readonly<Record<string, readonly string[]>>;
@@ -32,6 +32,10 @@ export class RunContext {
 
   constructor(readonly options: RunOptions) {
     this.groups = groupsMap(options.inventory);
+    const vault = options.playbook.sources.vault;
+    this.templates = new TemplateCache(vault);
+    // What the vault decrypted while loading, and will decrypt during the run, is masked like no_log values.
+    vault.onReveal((value) => this.secrets.addDecrypted(value));
   }
 
   get bus(): EventBus {

@@ -4,6 +4,8 @@
  * decoded form of base64 content) becomes a known secret, and any later
  * output containing a known secret shows it masked.
  */
+import { UnsafeText } from '../template/unsafe.js';
+
 export const NO_LOG_MESSAGE = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
 export const MASK = '********';
 
@@ -38,14 +40,31 @@ export class SecretRegistry {
   addFromResult(value: unknown, key = ''): void {
     if (NOT_SECRET_KEYS.has(key)) return;
     if (typeof value === 'string') {
-      this.add(value);
-      for (const line of value.split('\n')) this.add(line);
+      this.addText(value);
       if (key === 'content') this.add(Buffer.from(value, 'base64').toString('utf8'));
     } else if (Array.isArray(value)) {
       for (const item of value) this.addFromResult(item, key);
     } else if (value && typeof value === 'object') {
       for (const [childKey, child] of Object.entries(value)) this.addFromResult(child, childKey);
     }
+  }
+
+  /**
+   * Remember everything a vault decrypted: a string, the text of a decrypted
+   * file, or every string and number in a decrypted vars file, whatever its key.
+   */
+  addDecrypted(value: unknown): void {
+    if (typeof value === 'string' || value instanceof UnsafeText) this.addText(String(value));
+    else if (typeof value === 'number') this.add(String(value));
+    else if (Buffer.isBuffer(value)) this.addText(value.toString('utf8'));
+    else if (Array.isArray(value)) for (const item of value) this.addDecrypted(item);
+    else if (value && typeof value === 'object') for (const child of Object.values(value)) this.addDecrypted(child);
+  }
+
+  /** A text and each of its lines. */
+  private addText(text: string): void {
+    this.add(text);
+    for (const line of text.split('\n')) this.add(line);
   }
 
   get size(): number {

@@ -3,18 +3,22 @@
  * The template engine is loaded on the first template (many runs use none),
  * and Handlebars itself only for a template that is not plain.
  */
-import { readFile } from 'node:fs/promises';
 import type { CompiledTemplate } from '../template/handlebars.js';
+import { decodeText } from '../load/source-text.js';
+import type { VaultKeyring } from '../vault/keyring.js';
+import { readSourceFile } from '../vault/source-file.js';
 
 export class TemplateCache {
   private readonly compiled = new Map<string, Promise<CompiledTemplate>>();
 
+  /** `vault` decrypts vault-encrypted template files. */
+  constructor(private readonly vault: VaultKeyring) {}
+
   get(path: string): Promise<CompiledTemplate> {
     let entry = this.compiled.get(path);
     if (!entry) {
-      entry = Promise.all([readFile(path, 'utf8'), import('../template/handlebars.js')]).then(([source, { compileTemplateFile }]) =>
-        compileTemplateFile(source, path),
-      );
+      const source = decodeText(readSourceFile(path, this.vault), path);
+      entry = import('../template/handlebars.js').then(({ compileTemplateFile }) => compileTemplateFile(source, path));
       this.compiled.set(path, entry);
     }
     return entry;

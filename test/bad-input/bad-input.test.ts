@@ -26,7 +26,7 @@ interface Expectation {
   readonly file?: string;
   readonly line?: number;
   readonly col?: number;
-  readonly exit?: 4 | 5;
+  readonly exit?: 1 | 4 | 5;
   readonly limit?: string;
   /** The inventory file, when not inventory.yaml (e.g. an INI inventory.ini). */
   readonly inventory?: string;

@@ -143,8 +143,12 @@ describe('refused input', () => {
     expect(error.at?.line).toBe(2);
   });
 
-  it('refuses vault values and other tags rather than misreading them', () => {
-    expect(errorOf(() => parse('password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n')).message).toMatch(/vault-encrypted values/);
+  it('refuses a vault value when no vault password was given, and tags it does not know', () => {
+    const noPassword = errorOf(() => parse('password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n'));
+    expect(noPassword.message).toBe('Attempting to decrypt but no vault secrets found');
+    expect(noPassword.at).toMatchObject({ line: 1, col: 18 });
+    expect(noPassword.hint).toMatch(/--vault-password-file/);
+    expect(errorOf(() => parse('password: !vault {a: 1}\n')).message).toMatch(/!vault marks an encrypted string/);
     expect(errorOf(() => parse('s: !!set {a, b}\n')).message).toBe("YAML tag '!!set' is not supported");
   });
 

@@ -62,6 +62,7 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
       if (!existsSync(path)) throw new CxError(`could not find '${src}'`);
       return path;
     },
+    readSource: (path) => readFileSync(path),
     renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),
     condition: (condition) => evaluateCondition(condition, scope),

@@ -7,11 +7,11 @@
  * value, any later output holding it shows it masked.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
-import { cxplayRun, labInventory, scratch, type Scratch } from './support.js';
+import { cxplayRun, labInventory, scratch, watchProcessArguments, type Scratch } from './support.js';
 
 const SECRET = 'S3cr3t-Value-x9Q';
 const SSH_PASSWORD = 'Lab-Passw0rd-7Kz';
@@ -53,37 +53,6 @@ afterAll(async () => {
   work?.remove();
 });
 
-/** Watches every process's arguments on the target (a shell loop there) and the controller (from here). */
-async function watchProcessArguments(): Promise<() => Promise<string[]>> {
-  const encoded = Buffer.from(SECRET).toString('base64');
-  await lab.exec(
-    'node1',
-    `rm -f /tmp/hits /tmp/stop-watch; s=$(echo ${encoded} | base64 -d); export s; nohup sh -c 'while [ ! -e /tmp/stop-watch ]; do for d in /proc/[0-9]*; do c=$(tr "\\\\0" " " < $d/cmdline 2>/dev/null) || continue; case "$c" in *"$s"*) echo "$c" >> /tmp/hits;; esac; done; done; touch /tmp/watch-done' >/dev/null 2>&1 &`,
-  );
-  const controllerHits: string[] = [];
-  let watching = true;
-  const controller = (async () => {
-    while (watching) {
-      for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-        try {
-          const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-          if (args.includes(SECRET)) controllerHits.push(args);
-        } catch {
-          // the process ended meanwhile
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  return async () => {
-    watching = false;
-    await controller;
-    await lab.exec('node1', 'touch /tmp/stop-watch; while [ ! -e /tmp/watch-done ]; do sleep 0.1; done');
-    const target = (await lab.exec('node1', 'cat /tmp/hits 2>/dev/null')).stdout.split('\n').filter(Boolean);
-    return [...target, ...controllerHits];
-  };
-}
-
 const modes: [string, string[]][] = [
   ['plain at -vvv with --diff', ['-vvv', '--diff']],
   ['JSON', ['-o', 'json', '--diff']],
@@ -92,7 +61,7 @@ const modes: [string, string[]][] = [
 
 describe('no_log values', () => {
   it('control: the watchers do see a secret passed as a process argument', async () => {
-    const stopWatching = await watchProcessArguments();
+    const stopWatching = await watchProcessArguments(lab, ['node1'], [SECRET]);
     await Promise.all([
       lab.exec('node1', `sh -c 'sleep 2' ${SECRET}`),
       promisify(execFile)(process.execPath, ['-e', 'setTimeout(() => {}, 2000)', SECRET]),
@@ -105,7 +74,7 @@ describe('no_log values', () => {
   it.each(modes)('never show in %s output, the retry file, or process arguments', async (_mode, flags) => {
     await lab.exec('node1', 'rm -f /opt/secret.conf /opt/secret.tpl /opt/from-stdin /opt/again');
     const retryFile = work.path(`run-${flags.join('')}.retry`);
-    const stopWatching = await watchProcessArguments();
+    const stopWatching = await watchProcessArguments(lab, ['node1'], [SECRET]);
     const result = await cxplayRun(['run', 'playbook.yaml', '-i', 'inventory.yaml', '--retry-file', retryFile, ...flags], { cwd: work.dir });
     const hits = await stopWatching();
 

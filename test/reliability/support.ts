@@ -4,7 +4,7 @@
  * for a condition on a lab host (never a fixed sleep).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -104,4 +104,42 @@ export function labInventory(lab: Lab, perHost: Record<string, Record<string, un
   }
   for (const [name, vars] of Object.entries(extra)) hosts[name] = vars;
   return { all: { hosts } };
+}
+
+/**
+ * Watches every process's arguments on lab hosts (a shell loop on each) and
+ * on the controller (from here) for any of `secrets`. Call the function it
+ * returns to stop watching and get the command lines that held one.
+ */
+export async function watchProcessArguments(lab: Lab, hosts: readonly string[], secrets: readonly string[]): Promise<() => Promise<string[]>> {
+  const decode = secrets.map((secret, index) => `s${index}=$(echo ${Buffer.from(secret).toString('base64')} | base64 -d); export s${index};`).join(' ');
+  const patterns = secrets.map((_secret, index) => `*"$s${index}"*`).join('|');
+  const loop = `while [ ! -e /tmp/stop-watch ]; do for d in /proc/[0-9]*; do c=$(tr "\\\\0" " " < $d/cmdline 2>/dev/null) || continue; case "$c" in ${patterns}) echo "$c" >> /tmp/hits;; esac; done; done; touch /tmp/watch-done`;
+  await Promise.all(hosts.map((host) => lab.exec(host, `rm -f /tmp/hits /tmp/stop-watch /tmp/watch-done; ${decode} nohup sh -c '${loop}' >/dev/null 2>&1 &`)));
+  const controllerHits: string[] = [];
+  let watching = true;
+  const controller = (async () => {
+    while (watching) {
+      for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+        try {
+          const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+          if (secrets.some((secret) => args.includes(secret))) controllerHits.push(args);
+        } catch {
+          // the process ended meanwhile
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return async () => {
+    watching = false;
+    await controller;
+    const targetHits = await Promise.all(
+      hosts.map(async (host) => {
+        await lab.exec(host, 'touch /tmp/stop-watch; while [ ! -e /tmp/watch-done ]; do sleep 0.1; done');
+        return (await lab.exec(host, 'cat /tmp/hits 2>/dev/null')).stdout.split('\n').filter(Boolean);
+      }),
+    );
+    return [...targetHits.flat(), ...controllerHits];
+  };
 }

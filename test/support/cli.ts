@@ -28,7 +28,7 @@ export function runCommand(command: string, args: readonly string[], options: { 
 }
 
 /** `cxplay ARGS` with plain output (no TTY here) and no colour. */
-export function cxplay(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CommandResult> {
+export function cxplay(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CommandResult> {
   return runCommand(process.execPath, [cliPath, ...args], { ...options, env: { NO_COLOR: '1', ...options.env } });
 }
 
