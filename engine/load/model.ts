@@ -95,6 +95,9 @@ export interface ModuleTask extends TaskNodeBase {
   readonly until?: readonly string[] | undefined;
   readonly retries?: number | string | undefined;
   readonly delay?: number | string | undefined;
+  /** `async:` seconds the task may run as a background job on the host; `poll:` seconds between looks (0: do not wait). */
+  readonly async?: number | string | undefined;
+  readonly poll?: number | string | undefined;
   readonly notify: readonly string[];
   /** Handlers only: topics this handler also answers to. */
   readonly listen: readonly string[];

@@ -165,6 +165,8 @@ function parseModuleTask(node: Record<string, unknown>, module: ModuleDef, conte
     until: node.until == null ? undefined : conditionList(node.until),
     retries: (node.retries ?? undefined) as number | string | undefined,
     delay: (node.delay ?? undefined) as number | string | undefined,
+    async: (node.async ?? undefined) as number | string | undefined,
+    poll: (node.poll ?? undefined) as number | string | undefined,
     notify: nameList(node.notify),
     listen: nameList(node.listen),
   };

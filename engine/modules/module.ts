@@ -51,6 +51,8 @@ export interface ModuleContext {
   resolveSource(src: string, kind: 'files' | 'templates'): string;
   /** The bytes of a local source file, decrypted when it is vault-encrypted (its content is then a secret). */
   readSource(path: string): Buffer;
+  /** async_status: the state of an `async:` job on this host, or the module's result once it has finished. */
+  asyncStatus(jid: string, mode: 'status' | 'cleanup'): Promise<ModuleResult>;
   /** Render a Handlebars template file for this host (compiled once per run). */
   renderTemplateFile(path: string): Promise<string>;
   /** Arguments whose rendered value holds data from a host: never to be templated again. */

@@ -1,5 +1,6 @@
 /** Every module by name; `ansible.builtin.X` and `ansible.legacy.X` name the same module. */
 import { assertModule } from './assert.js';
+import { asyncStatusModule } from './async_status.js';
 import { commandModule } from './command.js';
 import { copyModule } from './copy.js';
 import { debugModule } from './debug.js';
@@ -25,6 +26,7 @@ import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
   assertModule,
+  asyncStatusModule,
   commandModule,
   copyModule,
   debugModule,

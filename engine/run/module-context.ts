@@ -5,11 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import type { BecomeSpec, Connection } from '../connection/connection.js';
+import type { BecomeSpec, Connection, ExecOptions, ExecResult } from '../connection/connection.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
 import { sourceCandidates } from '../load/source-paths.js';
-import type { ModuleContext } from '../modules/module.js';
+import type { ModuleContext, ModuleResult } from '../modules/module.js';
+import { AsyncJobStarted, endJob, isUnfinished, lookAtJob, startJob, waitForJob, type AsyncJobHandle } from './async-jobs.js';
 import { evaluateCondition, evaluateExpression } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
 import type { Frame } from './frame.js';
@@ -35,12 +36,19 @@ export interface ModuleContextInput {
   /** Directory of the file the task was written in. */
   readonly taskDir: string;
   readonly onWarning: (message: string) => void;
+  /** `async:`: the task's first exec runs as a background job with this id. */
+  readonly async?: AsyncJobHandle | undefined;
+  /** The output a finished job gave: the first exec answers with it instead of running (async_status). */
+  readonly replay?: ExecResult | undefined;
 }
 
 export function buildModuleContext(input: ModuleContextInput): ModuleContext {
   const { run, frame } = input;
   const prelude = environmentPrelude(input.environment);
   let connection: Promise<Connection> | undefined;
+  let firstExec = true;
+  const open = () => (connection ??= input.connect());
+  const execOptions = { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal };
   return {
     host: input.host,
     args: input.args,
@@ -52,10 +60,15 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     signal: run.options.signal,
     verbosity: run.options.verbosity,
     exec: async (script) => {
-      const conn = await (connection ??= input.connect());
+      const first = firstExec;
+      firstExec = false;
+      if (first && input.replay) return input.replay;
+      const conn = await open();
       run.profiler.addExec(input.taskName);
-      return run.profiler.time('exec', () => conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }));
+      if (first && input.async) return runAsJob(conn, prelude + script, input.async, execOptions);
+      return run.profiler.time('exec', () => conn.exec(prelude + script, execOptions));
     },
+    asyncStatus: async (jid, mode) => asyncStatus(run, await open(), jid, mode, execOptions),
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
     readSource: (path) => readSourceFile(path, run.options.playbook.sources.vault),
     renderTemplateFile: async (path) => {
@@ -66,6 +79,34 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     condition: (condition) => evaluateCondition(condition, input.scope),
     warn: input.onWarning,
   };
+}
+
+/** The first exec of an `async:` task: started as a job, then waited for (`poll: N`) or left running (`poll: 0`). */
+async function runAsJob(connection: Connection, script: string, job: AsyncJobHandle, options: ExecOptions): Promise<ExecResult> {
+  job.resultsFile = await startJob(connection, script, job.jid, options);
+  if (job.settings.poll === 0) throw new AsyncJobStarted(job.jid, job.resultsFile);
+  return waitForJob(connection, job.jid, job.resultsFile, job.settings, options);
+}
+
+/** async_status: a job's state, or once it has finished the module's result from its output (Ansible's result keys). */
+async function asyncStatus(run: RunContext, connection: Connection, jid: string, mode: 'status' | 'cleanup', options: ExecOptions): Promise<ModuleResult> {
+  const noOutput = { stderr: '', stderr_lines: [], stdout: '', stdout_lines: [] };
+  if (mode === 'cleanup') {
+    const resultsFile = run.asyncJobs.get(jid)?.resultsFile;
+    await endJob(connection, jid, false, options);
+    run.asyncJobs.delete(jid);
+    return { ansible_job_id: jid, changed: false, erased: resultsFile ?? jid, finished: 0, started: 0, ...noOutput };
+  }
+  const status = await lookAtJob(connection, jid, false, options);
+  const job = run.asyncJobs.get(jid);
+  if (isUnfinished(status)) {
+    if (status.state === 'running') return { ansible_job_id: jid, changed: false, finished: 0, results_file: status.resultsFile, started: 1, ...noOutput };
+  } else if (job) {
+    return { ...(await job.finish(status)), ansible_job_id: jid, finished: 1, results_file: job.resultsFile, started: 1 };
+  }
+  // A job this run did not start (or whose files are gone): its output cannot be read back into a module's result.
+  const resultsFile = isUnfinished(status) ? status.resultsFile : (job?.resultsFile ?? jid);
+  return { ansible_job_id: jid, changed: false, failed: true, finished: 1, msg: 'could not find job', results_file: resultsFile, started: 1, ...noOutput };
 }
 
 function environmentPrelude(environment: Readonly<Record<string, string>>): string {

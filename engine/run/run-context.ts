@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { EventBus, RunEvent } from '../events.js';
 import { ConnectionPool } from '../connection/pool.js';
 import { groupNamesOf, groupsMap, hostVarsFromInventory } from '../load/inventory.js';
+import type { AsyncJob } from './async-jobs.js';
 import { HostState } from './host-state.js';
 import type { RunOptions } from './run-options.js';
 import { SecretRegistry } from './secrets.js';
@@ -19,6 +20,8 @@ export class RunContext {
   readonly secrets = new SecretRegistry();
   readonly templates: TemplateCache;
   readonly profiler = new Profiler();
+  /** Jobs of `poll: 0` tasks, by job id, for async_status to finish. */
+  readonly asyncJobs = new Map<string, AsyncJob>();
   /** `groups` as expressions see it: every group with its hosts, computed once. */
   readonly groups: Readonly<Record<string, readonly string[]>>;
   readonly startedAt = Date.now();

@@ -13,6 +13,9 @@ import type { ModuleTask } from '../load/model.js';
 import type { ModuleDef, ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
 import { MAX_RETRIES } from '../schema/keywords.js';
+
+/** Ansible's DEFAULT_POLL_INTERVAL: seconds between looks at an async job when the task gives no `poll:`. */
+const DEFAULT_POLL_SECONDS = 15;
 import { validateArgs } from '../modules/validate-args.js';
 import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
 import { holdsText, tracked } from '../template/unsafe.js';
@@ -24,7 +27,8 @@ import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag, numberKeyword, stringKeyword } from './keywords.js';
 import { loopItems, loopVariables } from './loop-items.js';
-import { buildModuleContext } from './module-context.js';
+import { AsyncJobStarted, AsyncJobTimedOut, newJobId, type AsyncJobHandle, type AsyncSettings } from './async-jobs.js';
+import { buildModuleContext, type ModuleContextInput } from './module-context.js';
 import type { PlayRuntime } from './play-runtime.js';
 import { aggregateLoop, statusOf, type Result } from './results.js';
 import { censoredResult } from './secrets.js';
@@ -177,7 +181,7 @@ async function runWithRetries(state: TaskRunState, scope: LayeredScope): Promise
   if (retries > MAX_RETRIES) return { changed: false, failed: true, msg: `retries is ${retries}; at most ${MAX_RETRIES} are allowed` };
   const delay = numberKeyword(task.delay, scope) ?? 5;
   for (let attempt = 1; ; attempt += 1) {
-    const result = await runModule(state, scope);
+    const result = withFailedKey(await runModule(state, scope));
     applyOverrides(state, scope, result);
     if (!hasUntil) return result;
     result.attempts = attempt;
@@ -199,9 +203,13 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const diff = state.diff;
   const rendered = await run.profiler.time('render', async () => renderArgs(task.args, module, scope));
   const args = validateArgs(module, rendered.args);
+  const asyncSettings = asyncSettingsOf(task, scope);
+  // Ansible's order: async where it cannot run fails, then check mode where it cannot run skips, then check and async fail.
+  if (asyncSettings && module.runsOn !== 'target') return { changed: false, failed: true, msg: 'async is not supported for this task.' };
   if (check && module.checkMode === 'none') {
     return { changed: false, skipped: true, msg: `remote module (${module.name}) does not support check mode` };
   }
+  if (asyncSettings && check) return { changed: false, failed: true, msg: 'check mode and async cannot be used on same task.' };
   const delegate = stringKeyword(frame.delegateTo, scope);
   const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name) : async () => controllerConnection;
   const becomeOn = flag(frame.become, scope, truthyVar(scope, 'ansible_become'));
@@ -209,7 +217,8 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   // The legacy name wins, as for the connection itself (connection/spec.ts).
   const connectedAs = stringVar(scope, 'ansible_ssh_user') ?? stringVar(scope, 'ansible_user');
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
-  const ctx = buildModuleContext({
+  const job = asyncSettings ? { settings: asyncSettings, jid: newJobId(), resultsFile: '' } : undefined;
+  const input: ModuleContextInput = {
     run,
     host: host.name,
     taskName: state.ref.name,
@@ -229,8 +238,9 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     onWarning: (message) => {
       if (!state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
     },
-  });
-  const result: ModuleResult = await module.run(ctx);
+    async: job,
+  };
+  const result: ModuleResult = job ? await runAsync(module, input, job, host.name) : await module.run(buildModuleContext(input));
   // delegate_facts: the facts go to the delegated host (per item: `delegate_to: "{{ item }}"` gathers each host's facts).
   const factsHost = delegate !== undefined && flag(frame.delegateFacts, scope) ? run.host(delegate) : host;
   applyFacts(module, factsHost, result, rendered.unsafe);
@@ -266,6 +276,12 @@ function applyFacts(module: ModuleDef, host: HostState, result: ModuleResult, un
   else for (const [name, value] of Object.entries(facts)) host.setFact(name, value, unsafeArgs.has(name) && holdsText(value));
 }
 
+/** Ansible's task executor gives every module result `failed` (true when it has a non-zero rc and says nothing). */
+function withFailedKey(result: Result): Result {
+  if (!('failed' in result)) result.failed = 'rc' in result && result.rc !== 0 && result.rc !== '0';
+  return result;
+}
+
 function applyOverrides(state: TaskRunState, scope: LayeredScope, result: Result): void {
   const { task } = state;
   if (task.changedWhen === undefined && task.failedWhen === undefined) return;
@@ -273,9 +289,9 @@ function applyOverrides(state: TaskRunState, scope: LayeredScope, result: Result
   if (task.changedWhen !== undefined) result.changed = evaluateAll(task.changedWhen, withResult);
   if (task.failedWhen !== undefined) {
     const failed = evaluateAll(task.failedWhen, withResult);
+    result.failed_when_result = failed;
     result.failed = failed;
     if (failed && !result.msg) result.msg = 'the failed_when condition was met';
-    if (!failed && typeof result.msg === 'string' && result.msg === 'non-zero return code') delete result.msg;
   }
 }
 
@@ -298,6 +314,33 @@ function delegatedToOf(frame: Frame, scope: LayeredScope): string | undefined {
     return stringKeyword(frame.delegateTo, scope);
   } catch {
     return undefined;
+  }
+}
+
+/** `async: N` (N > 0) and `poll:` (Ansible's default: 15 s); undefined for a task in the foreground. */
+function asyncSettingsOf(task: ModuleTask, scope: LayeredScope): AsyncSettings | undefined {
+  const seconds = numberKeyword(task.async, scope) ?? 0;
+  if (seconds <= 0) return undefined;
+  return { seconds, poll: Math.max(0, numberKeyword(task.poll, scope) ?? DEFAULT_POLL_SECONDS) };
+}
+
+/** An `async:` task's result, with Ansible's job keys: the module's own (poll > 0), the job's handle (poll: 0), or the timeout. */
+async function runAsync(module: ModuleDef, input: ModuleContextInput, job: AsyncJobHandle, host: string): Promise<ModuleResult> {
+  const { run } = input;
+  try {
+    const result = await module.run(buildModuleContext(input));
+    return { ...result, ansible_job_id: job.jid, finished: 1, results_file: job.resultsFile, started: 1 };
+  } catch (error) {
+    if (error instanceof AsyncJobStarted) {
+      // The module's result is worked out from the job's output when async_status finds it finished.
+      run.asyncJobs.set(job.jid, { host, resultsFile: error.resultsFile, finish: (output) => module.run(buildModuleContext({ ...input, async: undefined, replay: output })) });
+      return { ansible_job_id: job.jid, changed: true, failed: 0, finished: 0, results_file: error.resultsFile, started: 1 } as unknown as ModuleResult;
+    }
+    if (error instanceof AsyncJobTimedOut) {
+      const asyncResult = { ansible_job_id: job.jid, finished: 0, results_file: error.resultsFile, started: 1, stderr: '', stderr_lines: [], stdout: '', stdout_lines: [] };
+      return { async_result: asyncResult, changed: false, failed: true, msg: error.message };
+    }
+    throw error;
   }
 }
 

@@ -92,6 +92,8 @@ export const TASK_KEYWORDS: Readonly<Record<string, Schema>> = {
   until: conditions,
   retries: retryCount,
   delay: number,
+  async: number,
+  poll: number,
   args: { description: 'a mapping of module arguments', type: 'object' },
 };
 
@@ -142,8 +144,6 @@ export const INCLUDE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
  * targets), so they are refused with the reason.
  */
 export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
-  async: 'background tasks (async/poll) are not supported; run the command in the foreground',
-  poll: 'background tasks (async/poll) are not supported; run the command in the foreground',
   connection: 'the connection is chosen per host (ssh, or local for localhost); set ansible_connection in the inventory',
   remote_user: 'set ansible_user in the inventory instead',
   vars_prompt: 'prompts are not supported; pass the values with -e',

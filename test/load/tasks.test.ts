@@ -138,9 +138,9 @@ describe('mistakes in tasks', () => {
   });
 
   it('explains an Ansible keyword cxplay does not support instead of ignoring it', () => {
-    const { error } = failure('    - command: sleep 100\n      async: 100\n      poll: 0\n');
-    expect(error.message).toBe("task keyword 'async' is not supported by cxplay");
-    expect(error.hint).toMatch(/foreground/);
+    const { error } = failure('    - command: sleep 100\n      debugger: on_failed\n');
+    expect(error.message).toBe("task keyword 'debugger' is not supported by cxplay");
+    expect(error.hint).toMatch(/debugger is not supported/);
   });
 
   it.each([

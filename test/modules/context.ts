@@ -63,6 +63,7 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
       return path;
     },
     readSource: (path) => readFileSync(path),
+    asyncStatus: () => Promise.reject(new Error('async jobs run only under the runner (test/run/async.test.ts)')),
     renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),
     condition: (condition) => evaluateCondition(condition, scope),

@@ -4,6 +4,7 @@
  * the PLAY RECAP with ansible-playbook's columns.
  */
 import type { HostCounts, RunEvent } from '../../events.js';
+import { pythonJson } from '../python-json.js';
 import { diffsOf, unifiedDiff } from '../diff-text.js';
 import { endedNote } from '../ended-note.js';
 import { onlySumsItems, type View, type ViewOptions } from '../view.js';
@@ -46,23 +47,23 @@ export class PlainView implements View {
     // Delegating to the host itself shows no arrow, as in Ansible.
     const target = event.delegatedTo && event.delegatedTo !== event.host ? `${event.host} -> ${event.delegatedTo}` : event.host;
     const item = event.item ? ` => (item=${event.item.label})` : '';
-    const detail = (json: boolean) => (json ? ` => ${JSON.stringify(sortKeys(withoutNoise(result)))}` : '');
+    const detail = (json: boolean) => (json ? ` => ${pythonJson(withoutNoise(result))}` : '');
     switch (event.status) {
       case 'ok':
       case 'changed': {
         const color: Color = event.status === 'ok' ? 'green' : 'yellow';
-        const body = event.task.showsResult ? `${item} => ${JSON.stringify(sortKeys(shownByDebug(result)), null, 4)}` : `${item}${detail(this.options.verbosity >= 1)}`;
+        const body = event.task.showsResult ? `${item} => ${pythonJson(shownByDebug(result), 4)}` : `${item}${detail(this.options.verbosity >= 1)}`;
         return this.line(this.paint(`${event.status}: [${target}]${body}`, color));
       }
       case 'skipped':
         return this.line(this.paint(`skipping: [${target}]${item}${detail(this.options.verbosity >= 1)}`, 'cyan'));
       case 'unreachable':
-        this.line(this.paint(`fatal: [${target}]: UNREACHABLE! => ${JSON.stringify(sortKeys(result))}`, 'brightRed'));
+        this.line(this.paint(`fatal: [${target}]: UNREACHABLE! => ${pythonJson(result)}`, 'brightRed'));
         if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
         return;
       case 'failed': {
         const label = event.item ? `failed: [${target}] (item=${event.item.label})` : `fatal: [${target}]: FAILED!`;
-        this.line(this.paint(`${label} => ${JSON.stringify(sortKeys(withoutNoise(result)))}`, 'red'));
+        this.line(this.paint(`${label} => ${pythonJson(withoutNoise(result))}`, 'red'));
         if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
         return;
       }
@@ -107,8 +108,12 @@ export class PlainView implements View {
 }
 
 /** Ansible leaves these out of the one-line result it prints. */
+/**
+ * A result as the screen shows it, as Ansible's callbacks clean it: without
+ * its diff (shown apart) and `failed`/`skipped` (the status word says it).
+ */
 function withoutNoise(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const { diff: _diff, stdout_lines: _out, stderr_lines: _err, ...rest } = result;
+  const { diff: _diff, failed: _failed, skipped: _skipped, ...rest } = result;
   return rest;
 }
 
@@ -124,6 +129,3 @@ function shownByDebug(result: Readonly<Record<string, unknown>>): Record<string,
   return Object.fromEntries(Object.entries(rest).filter(([key]) => keep(key)));
 }
 
-function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
