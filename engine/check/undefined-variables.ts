@@ -10,12 +10,14 @@
  * otherwise fail on every host mid-run. Where definitions cannot be known
  * statically (a templated include or vars_files path), it stays silent.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { CxError, UndefinedVariableError, withPosition } from '../errors.js';
 import type { IncludeNode, ModuleTask, Play, RoleInstance, TaskNode } from '../load/model.js';
 import { loadRole } from '../load/role.js';
 import { closest } from '../load/suggest.js';
 import { findModule } from '../modules/registry.js';
+import { sourceCandidates } from '../load/source-paths.js';
 import { loadTaskFile } from '../load/task-includes.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { collectNames, type NameUse } from '../template/free-names.js';
@@ -61,7 +63,7 @@ function collectNodes(nodes: readonly TaskNode[], play: Play, walk: Walk): void 
     if (node.role) addRole(node.role, walk.defined);
     switch (node.kind) {
       case 'task':
-        collectTask(node, walk);
+        collectTask(node, play, walk);
         break;
       case 'block':
         collectNodes([...node.block, ...node.rescue, ...node.always], play, walk);
@@ -79,15 +81,33 @@ function collectNodes(nodes: readonly TaskNode[], play: Play, walk: Walk): void 
   }
 }
 
-function collectTask(task: ModuleTask, walk: Walk): void {
+function collectTask(task: ModuleTask, play: Play, walk: Walk): void {
   walk.sites.push(task);
   if (task.register) walk.defined.add(task.register);
   if (task.loopControl) addLoopNames(task.loopControl, walk.defined);
   const module = findModule(task.module);
+  if (module?.includesVars) addIncludedVarNames(task, play, walk);
   if (module?.setsFacts) {
     const own = (module.argsSchema.properties ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(task.args)) if (!(key in own)) walk.defined.add(key);
   }
+}
+
+/** The names an include_vars task defines: its `name`, or the keys of a file found now; else they cannot be known. */
+function addIncludedVarNames(task: ModuleTask, play: Play, walk: Walk): void {
+  if (typeof task.args.name === 'string') {
+    walk.defined.add(task.args.name);
+    return;
+  }
+  const file = task.args.file ?? task.args._raw_params;
+  if (typeof file !== 'string' || isTemplated(file)) {
+    walk.unknowable = true;
+    return;
+  }
+  const dirs = { roleDir: task.role?.role.dir, taskDir: dirname(task.at.file), playDir: play.baseDir };
+  const found = sourceCandidates(file, 'vars', dirs).find((path) => existsSync(path));
+  if (found) addKeys(walk.defined, loadVarsFile(found, walk.sources));
+  else walk.unknowable = true;
 }
 
 /** What a static include brings: its tasks (checked too) and, for a role, its variables and handlers. */

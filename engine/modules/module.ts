@@ -6,6 +6,7 @@
  * trip) and returns Ansible's result shape.
  */
 import type { BecomeSpec, ExecResult } from '../connection/connection.js';
+import type { SourceKind } from '../load/source-paths.js';
 
 /** Ansible's result shape: changed, failed, msg, and where they apply rc, stdout, stderr, diff, ... */
 export interface ModuleResult {
@@ -48,7 +49,11 @@ export interface ModuleContext {
    * `templates/` (by kind), then beside the playbook. Throws a CxError naming
    * the places it looked.
    */
-  resolveSource(src: string, kind: 'files' | 'templates'): string;
+  resolveSource(src: string, kind: SourceKind): string;
+  /** include_vars' `dir`: in a role, under its vars/ directory; else beside the task's file (Ansible's root for it). */
+  varsDirectory(dir: string): string;
+  /** A file of variables read on the controller (YAML or JSON, vault-aware, one parse per run). */
+  loadVars(path: string): Record<string, unknown>;
   /** The bytes of a local source file, decrypted when it is vault-encrypted (its content is then a secret). */
   readSource(path: string): Buffer;
   /** async_status: the state of an `async:` job on this host, or the module's result once it has finished. */
@@ -94,6 +99,8 @@ export interface ModuleDef {
   readonly setsFacts?: boolean;
   /** Its `ansible_facts` are the host's gathered facts (setup). */
   readonly gathersFacts?: boolean;
+  /** Its `ansible_facts` are variables read from files (include_vars): they rank just under set_fact. */
+  readonly includesVars?: boolean;
   /** Arguments passed as written, not rendered: the module evaluates them itself (Ansible's untemplated_args). */
   readonly rawArgs?: readonly string[];
   run(ctx: ModuleContext): Promise<ModuleResult>;

@@ -13,6 +13,8 @@ export class HostState {
   readonly setFacts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   /** Names in setFacts whose values hold data from a host (every registered result; set_fact values rendered from one). */
   readonly unsafeFacts = new Set<string>();
+  /** include_vars results: variables as written in files (rendered when read), just under set_fact. */
+  readonly includedVars: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   private isFailed = false;
   private isUnreachable = false;
   private isEnded = false;

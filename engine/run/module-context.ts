@@ -4,11 +4,12 @@
  * and timeout applied.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { BecomeSpec, Connection, ExecOptions, ExecResult } from '../connection/connection.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
-import { sourceCandidates } from '../load/source-paths.js';
+import { sourceCandidates, type SourceKind } from '../load/source-paths.js';
+import { loadVarsFile } from '../load/vars-file.js';
 import type { ModuleContext, ModuleResult } from '../modules/module.js';
 import { AsyncJobStarted, endJob, isUnfinished, lookAtJob, startJob, waitForJob, type AsyncJobHandle } from './async-jobs.js';
 import { evaluateCondition, evaluateExpression } from '../template/render.js';
@@ -70,6 +71,8 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     },
     asyncStatus: async (jid, mode) => asyncStatus(run, await open(), jid, mode, execOptions),
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
+    varsDirectory: (dir) => varsDirectory(dir, frame, input.taskDir),
+    loadVars: (path) => loadVarsFile(path, run.options.playbook.sources),
     readSource: (path) => readSourceFile(path, run.options.playbook.sources.vault),
     renderTemplateFile: async (path) => {
       const template = await run.templates.get(path);
@@ -120,7 +123,16 @@ function environmentPrelude(environment: Readonly<Record<string, string>>): stri
 }
 
 /** Ansible's search order for `src`: the role's files|templates, the task's dir, the playbook's. */
-function resolveSource(src: string, kind: 'files' | 'templates', frame: Frame, taskDir: string): string {
+/** Ansible's root for include_vars' `dir`: the role's vars/ (a path starting vars/ is the role's own), else the task file's directory. */
+function varsDirectory(dir: string, frame: Frame, taskDir: string): string {
+  if (isAbsolute(dir)) return dir;
+  const roleDir = frame.role?.role.dir;
+  if (!roleDir) return join(taskDir, dir);
+  if (dir.split('/')[0] === 'vars' && existsSync(join(roleDir, dir))) return join(roleDir, dir);
+  return join(roleDir, 'vars', dir);
+}
+
+function resolveSource(src: string, kind: SourceKind, frame: Frame, taskDir: string): string {
   if (isAbsolute(src)) {
     if (existsSync(src)) return src;
     throw new CxError(`could not find '${src}'`, { hint: 'check the path of src' });

@@ -56,7 +56,7 @@ export class PlayRuntime {
     const role = frame.role;
     const layers: VarLayer[] = [this.magic(host), ...(role ? [this.roleMagic(role)] : []), this.extraVars, ...frame.includeParams];
     if (role && Object.keys(role.params).length > 0) layers.push(layer(`params of role ${role.role.name}`, role.params));
-    layers.push(renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts), ...frame.blockVars);
+    layers.push(renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts), ...includedVarsLayer(host), ...frame.blockVars);
     if (role) layers.push(layer(`${role.role.dir}/vars`, role.role.vars));
     layers.push(...this.varsFiles(host), this.playVars, renderedLayer('facts', factsLayerValues(host.facts), true));
     layers.push(layer(`inventory vars of ${host.name}`, host.inventoryVars));
@@ -69,7 +69,7 @@ export class PlayRuntime {
     return new LayeredScope([
       this.magic(host),
       this.extraVars,
-      renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts),
+      renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts), ...includedVarsLayer(host),
       ...this.varsFiles(host),
       this.playVars,
       renderedLayer('facts', factsLayerValues(host.facts), true),
@@ -177,3 +177,9 @@ export class PlayRuntime {
   }
 }
 
+
+/** The host's include_vars variables as a layer (none until a task included some). */
+function includedVarsLayer(host: HostState): VarLayer[] {
+  for (const _name in host.includedVars) return [layer('include_vars', host.includedVars)];
+  return [];
+}

@@ -273,6 +273,7 @@ function applyFacts(module: ModuleDef, host: HostState, result: ModuleResult, un
   const facts = result.ansible_facts;
   if (!facts || typeof facts !== 'object' || result.failed) return;
   if (module.gathersFacts) host.facts = { ...(host.facts ?? {}), ...(facts as Record<string, unknown>) };
+  else if (module.includesVars) Object.assign(host.includedVars, facts);
   else for (const [name, value] of Object.entries(facts)) host.setFact(name, value, unsafeArgs.has(name) && holdsText(value));
 }
 

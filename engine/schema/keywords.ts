@@ -159,5 +159,4 @@ export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
   with_first_found: 'with_first_found is not supported',
   with_indexed_items: 'use loop: with loop_control: index_var',
   include: "the old 'include' is gone from Ansible too; use include_tasks or import_tasks",
-  include_vars: 'include_vars is not supported; use vars_files on the play',
 };

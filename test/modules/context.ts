@@ -10,6 +10,8 @@ import { isAbsolute, join } from 'node:path';
 import { quote } from '../../engine/connection/quote.js';
 import { LocalConnection } from '../../engine/connection/local.js';
 import { CxError } from '../../engine/errors.js';
+import { SourceCache } from '../../engine/load/source-cache.js';
+import { loadVarsFile } from '../../engine/load/vars-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from '../../engine/modules/module.js';
 import { validateArgs } from '../../engine/modules/validate-args.js';
 import { compileTemplateFile } from '../../engine/template/handlebars.js';
@@ -63,6 +65,8 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
       return path;
     },
     readSource: (path) => readFileSync(path),
+    varsDirectory: (dir) => (isAbsolute(dir) ? dir : join(options.sourceDir ?? '/nonexistent', dir)),
+    loadVars: (path) => loadVarsFile(path, new SourceCache()),
     asyncStatus: () => Promise.reject(new Error('async jobs run only under the runner (test/run/async.test.ts)')),
     renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),
