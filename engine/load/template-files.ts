@@ -1,20 +1,25 @@
 /**
- * The template files of `template:` tasks, compiled before any host is
- * contacted: a syntax error, an unknown helper or blocks nested too deep are
- * a load error naming the template's file:line:col, not a failure on every
- * host at the task's position. A templated `src`, or one not found (an
- * earlier task may create it), is left to the run.
+ * The template files of `template:` tasks, read before any host is
+ * contacted: a syntax error, an unknown filter, test or lookup (in the file
+ * or a template it includes), an unknown Handlebars helper or blocks nested
+ * too deep are a load error naming the template's file:line:col, not a
+ * failure on every host at the task's position. A templated `src`, or one
+ * not found (an earlier task may create it), is left to the run.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
-import { compileTemplateFile } from '../template/handlebars.js';
+import { compileHandlebarsFile } from '../template/handlebars.js';
+import { checkJinjaTemplate } from '../template/jinja/check.js';
+import { JinjaFiles } from '../template/jinja/loader.js';
 import { isTemplated } from '../template/render.js';
+import { isHandlebarsFile, parseJinjaFile } from '../template/template-file.js';
 import type { ModuleTask, TaskNode } from './model.js';
 import { decodeText } from './source-text.js';
-import { sourceCandidates } from './source-paths.js';
+import { sourceCandidates, templateSearchPath } from './source-paths.js';
 
 export function checkTemplateFiles(nodes: readonly TaskNode[], playDir: string): void {
   const checked = new Set<string>();
+  const files = new JinjaFiles();
   for (const { task, roleDir } of templateTasks(nodes, undefined)) {
     const src = task.args.src;
     if (typeof src !== 'string' || isTemplated(src)) continue;
@@ -22,7 +27,9 @@ export function checkTemplateFiles(nodes: readonly TaskNode[], playDir: string):
     const file = candidates.find((path) => existsSync(path));
     if (!file || checked.has(file)) continue;
     checked.add(file);
-    compileTemplateFile(decodeText(readFileSync(file), file), file);
+    const source = decodeText(readFileSync(file), file);
+    if (isHandlebarsFile(file)) compileHandlebarsFile(source, file);
+    else checkJinjaTemplate(parseJinjaFile(source, file), templateSearchPath({ roleDir, playDir, templateFile: file }), files);
   }
 }
 

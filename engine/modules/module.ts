@@ -49,8 +49,12 @@ export interface ModuleContext {
    * the places it looked.
    */
   resolveSource(src: string, kind: 'files' | 'templates'): string;
-  /** Render a Handlebars template file for this host (compiled once per run). */
-  renderTemplateFile(path: string): Promise<string>;
+  /**
+   * Render a template file for this host (compiled once per run): Jinja, or
+   * Handlebars for `.hbs`; `src` and `dest` as the task gave them, for the
+   * template_* variables.
+   */
+  renderTemplateFile(path: string, task: { readonly src: string; readonly dest: string }): Promise<string>;
   /** Arguments whose rendered value holds data from a host: never to be templated again. */
   readonly unsafeArgs: ReadonlySet<string>;
   /** Evaluate an expression (debug `var:`) in the task's scope. */

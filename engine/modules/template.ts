@@ -1,4 +1,4 @@
-/** template: a Handlebars file rendered for the host, written like copy. */
+/** template: a Jinja (or `.hbs` Handlebars) file rendered for the host, written like copy. */
 import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
 import { writeFile } from './lib/write-file.js';
 import type { ModuleDef } from './module.js';
@@ -24,7 +24,7 @@ export const templateModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const path = ctx.resolveSource(String(ctx.args.src), 'templates');
-    const rendered = await ctx.renderTemplateFile(path);
+    const rendered = await ctx.renderTemplateFile(path, { src: String(ctx.args.src), dest: String(ctx.args.dest) });
     return writeFile(ctx, {
       dest: String(ctx.args.dest),
       content: Buffer.from(rendered, 'utf8'),

@@ -8,10 +8,10 @@ import { isAbsolute } from 'node:path';
 import type { BecomeSpec, Connection } from '../connection/connection.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
-import { sourceCandidates } from '../load/source-paths.js';
+import { sourceCandidates, templateSearchPath } from '../load/source-paths.js';
 import type { ModuleContext } from '../modules/module.js';
 import { evaluateCondition, evaluateExpression } from '../template/render.js';
-import type { Scope } from '../template/scope.js';
+import { overlay, type Scope } from '../template/scope.js';
 import type { Frame } from './frame.js';
 import type { RunContext } from './run-context.js';
 
@@ -56,9 +56,12 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
       return run.profiler.time('exec', () => conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }));
     },
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
-    renderTemplateFile: async (path) => {
-      const template = await run.templates.get(path);
-      return run.profiler.time('render', async () => template.render(input.scope));
+    renderTemplateFile: async (path, task) => {
+      const searchPath = templateSearchPath({ roleDir: frame.role?.role.dir, playDir: frame.play.baseDir, templateFile: path });
+      const { template, facts } = await run.templates.get(path, searchPath);
+      const { templateVars } = await import('../template/template-vars.js');
+      const scope = overlay(templateVars(facts, task.src, task.dest), input.scope);
+      return run.profiler.time('render', async () => template.render(scope));
     },
     evaluate: (expression) => evaluateExpression(expression, input.scope),
     condition: (condition) => evaluateCondition(condition, input.scope),

@@ -1,21 +1,35 @@
 /**
- * Template files are read and compiled once per run, then rendered per host.
- * The template engine is loaded on the first template (many runs use none),
- * and Handlebars itself only for a template that is not plain.
+ * Template files are read and compiled once per run, then rendered per host;
+ * the files they include are parsed once per run too (one JinjaFiles). The
+ * template engine is loaded on the first template (many runs use none), and
+ * Handlebars itself only for a `.hbs` template that is not plain.
  */
 import { readFile } from 'node:fs/promises';
-import type { CompiledTemplate } from '../template/handlebars.js';
+import type { JinjaFiles } from '../template/jinja/loader.js';
+import type { CompiledTemplate } from '../template/template-file.js';
+import type { TemplateFileFacts } from '../template/template-vars.js';
+
+export interface CachedTemplate {
+  readonly template: CompiledTemplate;
+  readonly facts: TemplateFileFacts;
+}
 
 export class TemplateCache {
-  private readonly compiled = new Map<string, Promise<CompiledTemplate>>();
+  private readonly compiled = new Map<string, Promise<CachedTemplate>>();
+  private files: JinjaFiles | undefined;
 
-  get(path: string): Promise<CompiledTemplate> {
-    let entry = this.compiled.get(path);
+  /** The template at `path`, its includes looked for on `searchPath`. */
+  get(path: string, searchPath: readonly string[]): Promise<CachedTemplate> {
+    const key = `${path}\u0000${searchPath.join('\u0000')}`;
+    let entry = this.compiled.get(key);
     if (!entry) {
-      entry = Promise.all([readFile(path, 'utf8'), import('../template/handlebars.js')]).then(([source, { compileTemplateFile }]) =>
-        compileTemplateFile(source, path),
+      entry = Promise.all([readFile(path, 'utf8'), import('../template/template-file.js'), import('../template/jinja/loader.js'), import('../template/template-vars.js')]).then(
+        ([source, { compileTemplateFile }, { JinjaFiles }, { templateFileFacts }]) => {
+          this.files ??= new JinjaFiles();
+          return { template: compileTemplateFile(source, path, { searchPath, files: this.files }), facts: templateFileFacts(path) };
+        },
       );
-      this.compiled.set(path, entry);
+      this.compiled.set(key, entry);
     }
     return entry;
   }

@@ -27,6 +27,9 @@ function range(numbers: number[]): number[] {
   return out;
 }
 
+/** The lookup plugins `lookup()`/`query()` know (checked before a run, too). */
+export const LOOKUP_PLUGINS: readonly string[] = ['env'];
+
 function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
   const [plugin, ...terms] = args.map(String);
   if (plugin === 'env') {
@@ -34,5 +37,5 @@ function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalC
     const values = terms.map((term) => process.env[term] ?? (kwargs.default !== undefined ? String(kwargs.default) : ''));
     return values.length === 1 ? values[0] : values.join(',');
   }
-  throw new TemplateError(`lookup plugin '${plugin}' is not supported in "${context.expression}"`, { hint: "supported: lookup('env', NAME)" });
+  throw new TemplateError(`lookup plugin '${plugin}' is not supported in "${context.expression}"`, { hint: `supported: ${LOOKUP_PLUGINS.join(', ')}` });
 }

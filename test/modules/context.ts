@@ -6,13 +6,14 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../../engine/connection/quote.js';
 import { LocalConnection } from '../../engine/connection/local.js';
 import { CxError } from '../../engine/errors.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from '../../engine/modules/module.js';
 import { validateArgs } from '../../engine/modules/validate-args.js';
-import { compileTemplateFile } from '../../engine/template/handlebars.js';
+import { JinjaFiles } from '../../engine/template/jinja/loader.js';
+import { compileTemplateFile } from '../../engine/template/template-file.js';
 import { evaluateCondition, evaluateExpression } from '../../engine/template/render.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 
@@ -62,7 +63,7 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
       if (!existsSync(path)) throw new CxError(`could not find '${src}'`);
       return path;
     },
-    renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path).render(scope),
+    renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path, { searchPath: [dirname(path)], files: new JinjaFiles() }).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),
     condition: (condition) => evaluateCondition(condition, scope),
     warn: (message) => warnings.push(message),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateError, UndefinedVariableError } from '../../engine/errors.js';
-import { compileTemplateFile } from '../../engine/template/handlebars.js';
+import { compileHandlebarsFile as compileTemplateFile } from '../../engine/template/handlebars.js';
 import { evaluateCondition, evaluateExpression, renderDeep, renderString } from '../../engine/template/render.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 
@@ -116,7 +116,7 @@ describe('the expression language', () => {
 
 describe('Handlebars template files', () => {
   it('renders simple Ansible-style names the same way', () => {
-    const template = compileTemplateFile('host {{ name }} key {{ nested.key }}\n', 't.j2');
+    const template = compileTemplateFile('host {{ name }} key {{ nested.key }}\n', 't.hbs');
     expect(template.render(scope)).toBe('host node1 key value\n');
     expect(renderString('host {{ name }} key {{ nested.key }}\n', scope)).toBe('host node1 key value\n');
   });

@@ -1,0 +1,279 @@
+/**
+ * Renders a parsed Jinja template file for one host, as Ansible's template
+ * action does: outputs are Python's str() of their value, None prints as
+ * nothing (Ansible's finalize), an undefined name is an error naming the
+ * template's file:line:col. Scopes follow Jinja: a for loop's body, a macro,
+ * `with`, `filter` and block `set` get their own; `if` does not; an included
+ * template sees the variables where it is included, an imported one only
+ * the globals unless imported `with context`.
+ */
+import { CxError, TemplateError, withPosition } from '../../errors.js';
+import { TemplateCallable } from '../callable.js';
+import { evaluate } from '../evaluate.js';
+import { collectNames } from '../free-names.js';
+import { pythonString, truthy } from '../python.js';
+import type { Scope } from '../scope.js';
+import { defined, Undefined } from '../undefined.js';
+import { findTemplate, type JinjaFiles, type ParsedTemplate } from './loader.js';
+import { FILTERED_BODY, type Expr, type MacroParam, type Statement, type Target } from './nodes.js';
+import { JINJA_GLOBALS, loopObject, Namespace } from './runtime.js';
+import { expressionsOf } from './walk.js';
+
+/** What one render shares: the files it may include, where to find them, and the globals scope. */
+export interface RenderEnvironment {
+  readonly files: JinjaFiles;
+  readonly searchPath: readonly string[];
+  /** Jinja's globals only: what an import without context sees. */
+  readonly globals: Scope;
+}
+
+/** The variables of one scope; reads fall through to the enclosing one. */
+class Frame implements Scope {
+  readonly vars = new Map<string, unknown>();
+
+  constructor(private readonly parent: Scope) {}
+
+  has(name: string): boolean {
+    return this.vars.has(name) || this.parent.has(name);
+  }
+
+  get(name: string): unknown {
+    return this.vars.has(name) ? this.vars.get(name) : this.parent.get(name);
+  }
+
+  /** The value of a name, undefined when none (a `set ns.x` looks up its namespace). */
+  lookup(name: string): unknown {
+    return this.has(name) ? this.get(name) : undefined;
+  }
+}
+
+/** The globals scope: namespace(), cycler(), joiner(). range/lookup/dict are the evaluator's own. */
+export const GLOBALS_SCOPE: Scope = {
+  has: (name) => Object.prototype.hasOwnProperty.call(JINJA_GLOBALS, name),
+  get: (name) => JINJA_GLOBALS[name],
+};
+
+/** A scope over `inner` that falls back to the globals. */
+export function withGlobals(inner: Scope): Scope {
+  return {
+    has: (name) => inner.has(name) || GLOBALS_SCOPE.has(name),
+    get: (name) => (inner.has(name) ? inner.get(name) : GLOBALS_SCOPE.get(name)),
+  };
+}
+
+export function renderTemplate(template: ParsedTemplate, scope: Scope, environment: RenderEnvironment): string {
+  return new Renderer(template, environment).body(template.body, new Frame(scope));
+}
+
+class Renderer {
+  constructor(
+    private readonly template: ParsedTemplate,
+    private readonly environment: RenderEnvironment,
+  ) {}
+
+  body(statements: readonly Statement[], frame: Frame): string {
+    let out = '';
+    for (const statement of statements) out += this.statement(statement, frame);
+    return out;
+  }
+
+  private statement(statement: Statement, frame: Frame): string {
+    switch (statement.t) {
+      case 'text':
+        return statement.text;
+      case 'output':
+        return printed(this.value(statement.expr, frame));
+      case 'if': {
+        const branch = statement.branches.find((candidate) => !candidate.test || truthy(this.value(candidate.test, frame)));
+        return branch ? this.body(branch.body, frame) : '';
+      }
+      case 'for':
+        return this.forLoop(statement, frame, this.value(statement.iterable, frame), 0);
+      case 'set':
+        this.assign(statement.target, this.value(statement.value, frame), frame, statement.value);
+        return '';
+      case 'setBlock': {
+        const text = this.body(statement.body, new Frame(frame));
+        this.assign(statement.target, statement.filter ? this.filtered(statement.filter, text, frame) : text, frame, statement.filter);
+        return '';
+      }
+      case 'macro':
+        frame.vars.set(statement.name, this.macro(statement.name, statement.params, statement.body, frame));
+        return '';
+      case 'call':
+        return this.callBlock(statement, frame);
+      case 'filter':
+        return pythonString(this.filtered(statement.filter, this.body(statement.body, new Frame(frame)), frame));
+      case 'with': {
+        const inner = new Frame(frame);
+        const values = statement.assignments.map((assignment) => this.value(assignment.value, frame));
+        statement.assignments.forEach((assignment, index) => this.assign(assignment.target, values[index], inner, assignment.value));
+        return this.body(statement.body, inner);
+      }
+      case 'include':
+        return this.include(statement, frame);
+      case 'import':
+        frame.vars.set(statement.as, this.importModule(statement, frame));
+        return '';
+      case 'fromImport': {
+        const module = this.importModule(statement, frame);
+        for (const { name, as } of statement.names) {
+          if (!Object.prototype.hasOwnProperty.call(module, name)) throw this.error(`the template ${pythonString(this.value(statement.name, frame))} does not export the requested name '${name}'`, statement.at);
+          frame.vars.set(as, module[name]);
+        }
+        return '';
+      }
+    }
+  }
+
+  private forLoop(statement: Extract<Statement, { t: 'for' }>, frame: Frame, iterable: unknown, depth: number): string {
+    const all = iterate(iterable, statement.iterable);
+    const items = statement.filter ? all.filter((item) => truthy(this.value(statement.filter!, this.bind(statement, item, frame)))) : all;
+    if (items.length === 0) return this.body(statement.otherwise, frame);
+    const recurse = statement.recursive ? (children: unknown) => this.forLoop(statement, frame, children, depth + 1) : undefined;
+    const changed = {};
+    let out = '';
+    items.forEach((item, index) => {
+      const inner = this.bind(statement, item, frame);
+      inner.vars.set('loop', loopObject(items, index, depth, recurse, changed));
+      out += this.body(statement.body, inner);
+    });
+    return out;
+  }
+
+  /** A fresh frame for one iteration with the loop variables bound (`for k, v in ...` unpacks). */
+  private bind(statement: Extract<Statement, { t: 'for' }>, item: unknown, frame: Frame): Frame {
+    const inner = new Frame(frame);
+    this.assign({ t: 'names', names: statement.target }, item, inner, statement.iterable);
+    return inner;
+  }
+
+  private assign(target: Target, item: unknown, frame: Frame, expr: Expr | undefined): void {
+    if (target.t === 'attribute') {
+      const namespace = frame.lookup(target.object);
+      if (!(namespace instanceof Namespace)) throw this.error(`cannot assign the attribute '${target.name}' of '${target.object}': only a namespace() takes attributes`, expr?.at, "create it with {% set ns = namespace(name=value) %}");
+      namespace.assign(target.name, item);
+      return;
+    }
+    if (target.names.length === 1) {
+      frame.vars.set(target.names[0]!, item);
+      return;
+    }
+    const values = Array.isArray(item) ? item : typeof item === 'string' ? [...item] : undefined;
+    if (!values || values.length !== target.names.length) {
+      throw this.error(`cannot unpack ${pythonString(item)} into ${target.names.length} names (${target.names.join(', ')})`, expr?.at);
+    }
+    target.names.forEach((name, index) => frame.vars.set(name, values[index]));
+  }
+
+  private macro(name: string, params: readonly MacroParam[], body: readonly Statement[], closure: Frame): TemplateCallable {
+    const uses = namesRead(body);
+    return new TemplateCallable(name, (args, kwargs) => {
+      const inner = new Frame(closure);
+      const extra: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(kwargs)) {
+        if (key === 'caller' || params.some((param) => param.name === key)) continue;
+        if (!uses.has('kwargs')) throw new TemplateError(`macro '${name}' takes no keyword argument '${key}'`);
+        extra[key] = item;
+      }
+      if (args.length > params.length && !uses.has('varargs')) throw new TemplateError(`macro '${name}' takes not more than ${params.length} argument(s)`);
+      params.forEach((param, index) => {
+        if (index < args.length) inner.vars.set(param.name, args[index]);
+        else if (Object.prototype.hasOwnProperty.call(kwargs, param.name)) inner.vars.set(param.name, kwargs[param.name]);
+        else inner.vars.set(param.name, param.fallback ? this.value(param.fallback, inner) : new Undefined(param.name));
+      });
+      inner.vars.set('varargs', args.slice(params.length));
+      inner.vars.set('kwargs', extra);
+      if (kwargs.caller !== undefined) inner.vars.set('caller', kwargs.caller);
+      return this.body(body, inner);
+    });
+  }
+
+  private callBlock(statement: Extract<Statement, { t: 'call' }>, frame: Frame): string {
+    const caller = this.macro('caller', statement.params, statement.body, frame);
+    const call = statement.call.node as Extract<Statement, { t: 'output' }>['expr']['node'] & { t: 'call' };
+    const macro = this.value({ ...statement.call, node: call.callee }, frame);
+    if (!(macro instanceof TemplateCallable)) throw this.error('{% call %} needs a macro to call', statement.call.at);
+    const args = call.args.map((arg) => this.value({ ...statement.call, node: arg }, frame));
+    const kwargs: Record<string, unknown> = {};
+    for (const [key, node] of Object.entries(call.kwargs)) kwargs[key] = this.value({ ...statement.call, node }, frame);
+    return pythonString(this.at(statement.call, () => macro.call(args, { ...kwargs, caller })));
+  }
+
+  private filtered(filter: Expr, text: string, frame: Frame): unknown {
+    const scope: Scope = { has: (name) => name === FILTERED_BODY || frame.has(name), get: (name) => (name === FILTERED_BODY ? text : frame.get(name)) };
+    return this.at(filter, () => evaluate(filter.node, { scope, expression: filter.source }));
+  }
+
+  private include(statement: Extract<Statement, { t: 'include' }>, frame: Frame): string {
+    const names = this.value(statement.names, frame);
+    const candidates = (Array.isArray(names) ? names : [names]).map(pythonString);
+    for (const name of candidates) {
+      const file = findTemplate(name, this.environment.searchPath);
+      if (!file) continue;
+      const included = this.at(statement.names, () => this.environment.files.load(file, this.template.settings));
+      // Jinja passes the variables, loop variables included, but not `loop` itself.
+      const scope = statement.withContext ? frame : this.environment.globals;
+      const top = new Frame(scope);
+      if (scope.has('loop')) top.vars.set('loop', new Undefined('loop'));
+      return new Renderer(included, this.environment).body(included.body, top);
+    }
+    if (statement.ignoreMissing) return '';
+    throw this.notFound(candidates, statement.at);
+  }
+
+  /** An imported template's exports: its top-level macros and variables, but not those starting with `_`. */
+  private importModule(statement: Extract<Statement, { t: 'import' | 'fromImport' }>, frame: Frame): Record<string, unknown> {
+    const name = pythonString(this.value(statement.name, frame));
+    const file = findTemplate(name, this.environment.searchPath);
+    if (!file) throw this.notFound([name], statement.at);
+    const imported = this.at(statement.name, () => this.environment.files.load(file, this.template.settings));
+    const top = new Frame(statement.withContext ? frame : this.environment.globals);
+    new Renderer(imported, this.environment).body(imported.body, top);
+    const module: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const [key, item] of top.vars) if (!key.startsWith('_')) module[key] = item;
+    return module;
+  }
+
+  private notFound(names: readonly string[], at: Expr['at']): TemplateError {
+    return this.error(`template not found: ${names.join(', ')}`, at, `looked in: ${this.environment.searchPath.join(', ')}`);
+  }
+
+  /** An expression's value, which must be defined; errors get the tag's position. */
+  private value(expr: Expr, scope: Scope): unknown {
+    return this.at(expr, () => defined(evaluate(expr.node, { scope, expression: expr.source }), expr.source));
+  }
+
+  private at<T>(expr: Pick<Expr, 'at'>, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof CxError) throw withPosition(error, { file: this.template.file, line: expr.at.line, col: expr.at.col });
+      throw error;
+    }
+  }
+
+  private error(message: string, at: Expr['at'] | undefined, hint?: string): TemplateError {
+    return new TemplateError(message, { at: at ? { file: this.template.file, line: at.line, col: at.col } : { file: this.template.file }, hint });
+  }
+}
+
+/** What a for loop walks: a list's items, a dict's keys, a string's characters. */
+function iterate(iterable: unknown, expr: Expr): readonly unknown[] {
+  if (Array.isArray(iterable)) return iterable;
+  if (typeof iterable === 'string') return [...iterable];
+  if (iterable && typeof iterable === 'object' && !(iterable instanceof TemplateCallable)) return Object.keys(iterable);
+  throw new TemplateError(`'${pythonString(iterable)}' is not iterable in "${expr.source}"`);
+}
+
+/** An output as Ansible writes it: None is empty (its finalize), anything else Python's str(). */
+function printed(item: unknown): string {
+  return item === null ? '' : pythonString(item);
+}
+
+/** The names a macro's body reads (does it take varargs, kwargs?). */
+function namesRead(body: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  for (const expr of expressionsOf(body)) for (const name of collectNames(expr.node).read) names.add(name);
+  return names;
+}

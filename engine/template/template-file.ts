@@ -1,0 +1,56 @@
+/**
+ * Template files (`template` module): Jinja as Ansible renders them, except
+ * files named `.hbs`/`.handlebars`, which ask for Handlebars by name.
+ * Compiled (parsed) once per run, rendered per host.
+ */
+import { compileHandlebarsFile } from './handlebars.js';
+import { parseSource, type JinjaFiles, type ParsedTemplate } from './jinja/loader.js';
+import { renderTemplate, withGlobals, GLOBALS_SCOPE } from './jinja/render.js';
+import { ANSIBLE_TEMPLATE_SETTINGS, HEADER, readHeader } from './jinja/settings.js';
+import type { Scope } from './scope.js';
+
+export interface CompiledTemplate {
+  readonly file: string;
+  render(scope: Scope): string;
+}
+
+export interface TemplateFileOptions {
+  /** Where `{% include %}`/`{% import %}` names are looked for (jinja/loader.ts templateSearchPath). */
+  readonly searchPath: readonly string[];
+  /** The run's parsed included files. */
+  readonly files: JinjaFiles;
+}
+
+const HANDLEBARS_FILE = /\.(hbs|handlebars)$/i;
+
+export function isHandlebarsFile(file: string): boolean {
+  return HANDLEBARS_FILE.test(file);
+}
+
+export function compileTemplateFile(source: string, file: string, options: TemplateFileOptions): CompiledTemplate {
+  if (isHandlebarsFile(file)) return compileHandlebarsFile(source, file);
+  const template = parseJinjaFile(source, file);
+  const trailingNewlines = countTrailingNewlines(source);
+  const environment = { files: options.files, searchPath: options.searchPath, globals: GLOBALS_SCOPE };
+  return {
+    file,
+    render(scope: Scope): string {
+      const out = renderTemplate(template, withGlobals(scope), environment);
+      // Jinja drops the template's last newline; Ansible puts back as many as the file ended with.
+      const missing = trailingNewlines - countTrailingNewlines(out);
+      return missing > 0 ? out + template.settings.newlineSequence.repeat(missing) : out;
+    },
+  };
+}
+
+/** A template file parsed with Ansible's settings and its own `#jinja2:` line. */
+export function parseJinjaFile(source: string, file: string): ParsedTemplate {
+  const { settings, body } = readHeader(source, ANSIBLE_TEMPLATE_SETTINGS, file);
+  return parseSource(body, file, settings, source.startsWith(HEADER) ? 1 : 0);
+}
+
+function countTrailingNewlines(text: string): number {
+  let count = 0;
+  while (count < text.length && text[text.length - 1 - count] === '\n') count += 1;
+  return count;
+}
