@@ -119,3 +119,12 @@ describe('errors name the template file, line and column', () => {
     expect(error.at).toEqual({ file: join(dir, 'inner.j2'), line: 2, col: 1 });
   });
 });
+
+describe('bounds', () => {
+  it('refuses blocks nested past the bound at parse time, and endless recursion at render time', () => {
+    expect(failure(() => parseJinjaFile('{% if true %}'.repeat(5000), 'deep.j2')).message).toContain('blocks nested deeper than 100 levels');
+    expect(failure(() => render('{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}')).message).toContain('nested deeper than 200 levels');
+    writeFileSync(join(dir, 'self.j2'), '{% include "self.j2" %}');
+    expect(failure(() => render('{% include "self.j2" %}')).message).toContain('nested deeper than 200 levels');
+  });
+});

@@ -7,6 +7,7 @@
 import { CxError, TemplateError } from '../../errors.js';
 import { didYouMean } from '../../load/suggest.js';
 import type { Node } from '../ast.js';
+import { MAX_TEMPLATE_NESTING } from '../handlebars-check.js';
 import { checkedDepth, ExpressionParser } from '../parser.js';
 import type { TemplateToken } from './lexer.js';
 import { FILTERED_BODY, type Expr, type MacroParam, type Statement, type TagAt, type Target } from './nodes.js';
@@ -38,6 +39,7 @@ interface Stop {
 
 class TemplateParser {
   private position = 0;
+  private depth = 0;
 
   constructor(
     private readonly tokens: readonly TemplateToken[],
@@ -46,6 +48,15 @@ class TemplateParser {
 
   /** Statements up to one of `stops` (returned, its tag consumed) or the end of the template. */
   block(stops: readonly string[], opener?: { keyword: string; token: StatementToken }): { body: Statement[]; stop: Stop | undefined } {
+    if (opener && ++this.depth > MAX_TEMPLATE_NESTING) throw this.error(`blocks nested deeper than ${MAX_TEMPLATE_NESTING} levels`, opener.token, 'flatten the template (no real one nests this deep)');
+    try {
+      return this.statements(stops, opener);
+    } finally {
+      if (opener) this.depth -= 1;
+    }
+  }
+
+  private statements(stops: readonly string[], opener: { keyword: string; token: StatementToken } | undefined): { body: Statement[]; stop: Stop | undefined } {
     const body: Statement[] = [];
     while (this.position < this.tokens.length) {
       const token = this.tokens[this.position++]!;

@@ -61,15 +61,30 @@ export function withGlobals(inner: Scope): Scope {
   };
 }
 
+/** Macro calls, includes and recursive loops nested deeper than this are refused (a macro calling itself forever), not a stack overflow. */
+export const MAX_RENDER_DEPTH = 200;
+
 export function renderTemplate(template: ParsedTemplate, scope: Scope, environment: RenderEnvironment): string {
-  return new Renderer(template, environment).body(template.body, new Frame(scope));
+  return new Renderer(template, environment, { depth: 0 }).body(template.body, new Frame(scope));
 }
 
 class Renderer {
   constructor(
     private readonly template: ParsedTemplate,
     private readonly environment: RenderEnvironment,
+    /** Shared by the renderers of one render (an included template's too). */
+    private readonly nesting: { depth: number },
   ) {}
+
+  /** Runs a nested render (a macro's body, an included template, a recursive loop's children) within the depth bound. */
+  private nested<T>(render: () => T): T {
+    if (++this.nesting.depth > MAX_RENDER_DEPTH) throw new TemplateError(`macros, includes or recursive loops nested deeper than ${MAX_RENDER_DEPTH} levels`, { hint: 'a macro or include that calls itself needs a condition that ends it' });
+    try {
+      return render();
+    } finally {
+      this.nesting.depth -= 1;
+    }
+  }
 
   body(statements: readonly Statement[], frame: Frame): string {
     let out = '';
@@ -130,7 +145,7 @@ class Renderer {
     const all = iterate(iterable, statement.iterable);
     const items = statement.filter ? all.filter((item) => truthy(this.value(statement.filter!, this.bind(statement, item, frame)))) : all;
     if (items.length === 0) return this.body(statement.otherwise, frame);
-    const recurse = statement.recursive ? (children: unknown) => this.forLoop(statement, frame, children, depth + 1) : undefined;
+    const recurse = statement.recursive ? (children: unknown) => this.nested(() => this.forLoop(statement, frame, children, depth + 1)) : undefined;
     const changed = {};
     let out = '';
     items.forEach((item, index) => {
@@ -185,7 +200,7 @@ class Renderer {
       inner.vars.set('varargs', args.slice(params.length));
       inner.vars.set('kwargs', extra);
       if (kwargs.caller !== undefined) inner.vars.set('caller', kwargs.caller);
-      return this.body(body, inner);
+      return this.nested(() => this.body(body, inner));
     });
   }
 
@@ -216,7 +231,7 @@ class Renderer {
       const scope = statement.withContext ? frame : this.environment.globals;
       const top = new Frame(scope);
       if (scope.has('loop')) top.vars.set('loop', new Undefined('loop'));
-      return new Renderer(included, this.environment).body(included.body, top);
+      return this.nested(() => new Renderer(included, this.environment, this.nesting).body(included.body, top));
     }
     if (statement.ignoreMissing) return '';
     throw this.notFound(candidates, statement.at);
@@ -229,7 +244,7 @@ class Renderer {
     if (!file) throw this.notFound([name], statement.at);
     const imported = this.at(statement.name, () => this.environment.files.load(file, this.template.settings));
     const top = new Frame(statement.withContext ? frame : this.environment.globals);
-    new Renderer(imported, this.environment).body(imported.body, top);
+    this.nested(() => new Renderer(imported, this.environment, this.nesting).body(imported.body, top));
     const module: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [key, item] of top.vars) if (!key.startsWith('_')) module[key] = item;
     return module;
