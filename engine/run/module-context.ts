@@ -11,7 +11,7 @@ import { CxError } from '../errors.js';
 import { sourceCandidates, templateSearchPath } from '../load/source-paths.js';
 import type { ModuleContext } from '../modules/module.js';
 import { evaluateCondition, evaluateExpression } from '../template/render.js';
-import { overlay, type Scope } from '../template/scope.js';
+import type { Scope } from '../template/scope.js';
 import type { Frame } from './frame.js';
 import type { RunContext } from './run-context.js';
 
@@ -59,8 +59,8 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     renderTemplateFile: async (path, task) => {
       const searchPath = templateSearchPath({ roleDir: frame.role?.role.dir, playDir: frame.play.baseDir, templateFile: path });
       const { template, facts } = await run.templates.get(path, searchPath);
-      const { templateVars } = await import('../template/template-vars.js');
-      const scope = overlay(templateVars(facts, task.src, task.dest), input.scope);
+      const { withTemplateVars } = await import('../template/template-vars.js');
+      const scope = withTemplateVars(input.scope, facts, task.src, task.dest);
       return run.profiler.time('render', async () => template.render(scope));
     },
     evaluate: (expression) => evaluateExpression(expression, input.scope),

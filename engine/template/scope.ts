@@ -17,11 +17,3 @@ export function scopeFromObject(values: Readonly<Record<string, unknown>>): Scop
   };
 }
 
-/** `values` over `scope`: Ansible's template action adds its template_* variables over the task's this way. */
-export function overlay(values: Readonly<Record<string, unknown>>, scope: Scope): Scope {
-  const own = scopeFromObject(values);
-  return {
-    has: (name) => own.has(name) || scope.has(name),
-    get: (name) => (own.has(name) ? values[name] : scope.get(name)),
-  };
-}

@@ -5,7 +5,7 @@
  */
 import { compileHandlebarsFile } from './handlebars.js';
 import { parseSource, type JinjaFiles, type ParsedTemplate } from './jinja/loader.js';
-import { renderTemplate, withGlobals, GLOBALS_SCOPE } from './jinja/render.js';
+import { renderTemplate } from './jinja/render.js';
 import { ANSIBLE_TEMPLATE_SETTINGS, HEADER, readHeader } from './jinja/settings.js';
 import type { Scope } from './scope.js';
 
@@ -31,11 +31,11 @@ export function compileTemplateFile(source: string, file: string, options: Templ
   if (isHandlebarsFile(file)) return compileHandlebarsFile(source, file);
   const template = parseJinjaFile(source, file);
   const trailingNewlines = countTrailingNewlines(source);
-  const environment = { files: options.files, searchPath: options.searchPath, globals: GLOBALS_SCOPE };
+  const environment = { files: options.files, searchPath: options.searchPath };
   return {
     file,
     render(scope: Scope): string {
-      const out = renderTemplate(template, withGlobals(scope), environment);
+      const out = renderTemplate(template, scope, environment);
       // Jinja drops the template's last newline; Ansible puts back as many as the file ended with.
       const missing = trailingNewlines - countTrailingNewlines(out);
       return missing > 0 ? out + template.settings.newlineSequence.repeat(missing) : out;

@@ -8,6 +8,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
+import type { Scope } from './scope.js';
 
 export interface TemplateFileFacts {
   readonly fullpath: string;
@@ -24,18 +25,35 @@ export function templateFileFacts(fullpath: string): TemplateFileFacts {
   return { fullpath, host: hostname(), uid: ownerName(Number(stat.uid)), mtime: pythonDateTime(new Date(Number(stat.mtimeMs)), microseconds) };
 }
 
-export function templateVars(facts: TemplateFileFacts, src: string, dest: string, now: Date = new Date()): Record<string, unknown> {
-  return {
-    template_host: facts.host,
-    template_path: src,
-    template_fullpath: facts.fullpath,
-    template_destpath: dest,
-    template_uid: facts.uid,
-    template_mtime: facts.mtime,
-    template_run_date: pythonDateTime(now, now.getMilliseconds() * 1000),
-    ansible_managed: ANSIBLE_MANAGED,
+/** The task's scope with the template variables over it; the run date is read from the clock only if the template asks for it. */
+export function withTemplateVars(scope: Scope, facts: TemplateFileFacts, src: string, dest: string): Scope {
+  const value = (name: string): unknown => {
+    switch (name) {
+      case 'template_host':
+        return facts.host;
+      case 'template_path':
+        return src;
+      case 'template_fullpath':
+        return facts.fullpath;
+      case 'template_destpath':
+        return dest;
+      case 'template_uid':
+        return facts.uid;
+      case 'template_mtime':
+        return facts.mtime;
+      case 'template_run_date': {
+        const now = new Date();
+        return pythonDateTime(now, now.getMilliseconds() * 1000);
+      }
+      case 'ansible_managed':
+        return ANSIBLE_MANAGED;
+    }
+    return scope.get(name);
   };
+  return { has: (name) => TEMPLATE_VARS.has(name) || scope.has(name), get: value };
 }
+
+const TEMPLATE_VARS = new Set(['template_host', 'template_path', 'template_fullpath', 'template_destpath', 'template_uid', 'template_mtime', 'template_run_date', 'ansible_managed']);
 
 /** str() of a Python datetime in local time: `2026-12-04 16:26:12.123456`, without the fraction when it is zero. */
 export function pythonDateTime(date: Date, microseconds: number): string {

@@ -16,29 +16,37 @@ import type { Scope } from '../scope.js';
 import { defined, Undefined } from '../undefined.js';
 import { findTemplate, type JinjaFiles, type ParsedTemplate } from './loader.js';
 import { FILTERED_BODY, type Expr, type MacroParam, type Statement, type Target } from './nodes.js';
-import { JINJA_GLOBALS, loopObject, Namespace } from './runtime.js';
+import { loopObject, Namespace } from './runtime.js';
 import { expressionsOf } from './walk.js';
 
-/** What one render shares: the files it may include, where to find them, and the globals scope. */
+/** What one render shares: the files it may include and where to find them. */
 export interface RenderEnvironment {
   readonly files: JinjaFiles;
   readonly searchPath: readonly string[];
-  /** Jinja's globals only: what an import without context sees. */
-  readonly globals: Scope;
 }
 
 /** The variables of one scope; reads fall through to the enclosing one. */
 class Frame implements Scope {
-  readonly vars = new Map<string, unknown>();
+  /** Made on the first `set` (most frames of a plain template never get one). */
+  private own: Map<string, unknown> | undefined;
 
   constructor(private readonly parent: Scope) {}
 
+  get vars(): Map<string, unknown> {
+    return (this.own ??= new Map());
+  }
+
   has(name: string): boolean {
-    return this.vars.has(name) || this.parent.has(name);
+    return this.own?.has(name) === true || this.parent.has(name);
   }
 
   get(name: string): unknown {
-    return this.vars.has(name) ? this.vars.get(name) : this.parent.get(name);
+    return this.own?.has(name) === true ? this.own.get(name) : this.parent.get(name);
+  }
+
+  /** The names set in this frame (an imported template's exports). */
+  entries(): Iterable<[string, unknown]> {
+    return this.own ?? [];
   }
 
   /** The value of a name, undefined when none (a `set ns.x` looks up its namespace). */
@@ -47,19 +55,8 @@ class Frame implements Scope {
   }
 }
 
-/** The globals scope: namespace(), cycler(), joiner(). range/lookup/dict are the evaluator's own. */
-export const GLOBALS_SCOPE: Scope = {
-  has: (name) => Object.prototype.hasOwnProperty.call(JINJA_GLOBALS, name),
-  get: (name) => JINJA_GLOBALS[name],
-};
-
-/** A scope over `inner` that falls back to the globals. */
-export function withGlobals(inner: Scope): Scope {
-  return {
-    has: (name) => inner.has(name) || GLOBALS_SCOPE.has(name),
-    get: (name) => (inner.has(name) ? inner.get(name) : GLOBALS_SCOPE.get(name)),
-  };
-}
+/** What an import without context sees: no variable (Jinja's globals are the evaluator's functions). */
+export const NO_VARIABLES: Scope = { has: () => false, get: () => undefined };
 
 /** Macro calls, includes and recursive loops nested deeper than this are refused (a macro calling itself forever), not a stack overflow. */
 export const MAX_RENDER_DEPTH = 200;
@@ -228,7 +225,7 @@ class Renderer {
       if (!file) continue;
       const included = this.at(statement.names, () => this.environment.files.load(file, this.template.settings));
       // Jinja passes the variables, loop variables included, but not `loop` itself.
-      const scope = statement.withContext ? frame : this.environment.globals;
+      const scope = statement.withContext ? frame : NO_VARIABLES;
       const top = new Frame(scope);
       if (scope.has('loop')) top.vars.set('loop', new Undefined('loop'));
       return this.nested(() => new Renderer(included, this.environment, this.nesting).body(included.body, top));
@@ -243,10 +240,10 @@ class Renderer {
     const file = findTemplate(name, this.environment.searchPath);
     if (!file) throw this.notFound([name], statement.at);
     const imported = this.at(statement.name, () => this.environment.files.load(file, this.template.settings));
-    const top = new Frame(statement.withContext ? frame : this.environment.globals);
+    const top = new Frame(statement.withContext ? frame : NO_VARIABLES);
     this.nested(() => new Renderer(imported, this.environment, this.nesting).body(imported.body, top));
     const module: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const [key, item] of top.vars) if (!key.startsWith('_')) module[key] = item;
+    for (const [key, item] of top.entries()) if (!key.startsWith('_')) module[key] = item;
     return module;
   }
 
@@ -256,16 +253,24 @@ class Renderer {
 
   /** An expression's value, which must be defined; errors get the tag's position. */
   private value(expr: Expr, scope: Scope): unknown {
-    return this.at(expr, () => defined(evaluate(expr.node, { scope, expression: expr.source }), expr.source));
+    try {
+      return defined(evaluate(expr.node, { scope, expression: expr.source }), expr.source);
+    } catch (error) {
+      throw this.positioned(error, expr);
+    }
   }
 
   private at<T>(expr: Pick<Expr, 'at'>, run: () => T): T {
     try {
       return run();
     } catch (error) {
-      if (error instanceof CxError) throw withPosition(error, { file: this.template.file, line: expr.at.line, col: expr.at.col });
-      throw error;
+      throw this.positioned(error, expr);
     }
+  }
+
+  /** An error raised by an expression, with the position of its tag (unless a nested template gave it one). */
+  private positioned(error: unknown, expr: Pick<Expr, 'at'>): unknown {
+    return error instanceof CxError ? withPosition(error, { file: this.template.file, line: expr.at.line, col: expr.at.col }) : error;
   }
 
   private error(message: string, at: Expr['at'] | undefined, hint?: string): TemplateError {
