@@ -9,6 +9,7 @@ import { TemplateError } from '../errors.js';
 import type { Node } from './ast.js';
 import { evaluate, value } from './evaluate.js';
 import { parseExpression } from './parser.js';
+import { findTagEnd } from './tag-end.js';
 import { pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { defined } from './undefined.js';
@@ -185,7 +186,7 @@ function splitTemplate(text: string): RawToken[] {
       index = text.indexOf('{', index + 1);
       continue;
     }
-    const end = closer === '#}' ? text.indexOf('#}', index + 2) : findClose(text, index + 2, closer);
+    const end = closer === '#}' ? text.indexOf('#}', index + 2) : findTagEnd(text, index + 2, closer);
     if (end < 0) throw new TemplateError(`unclosed '${opener}' in "${text}"`);
     if (index > last) tokens.push({ kind: 'text', value: text.slice(last, index) });
     const inner = text.slice(index + 2, end).replace(/^-/, '').replace(/-$/, '').trim();
@@ -196,28 +197,6 @@ function splitTemplate(text: string): RawToken[] {
   }
   if (last < text.length) tokens.push({ kind: 'text', value: text.slice(last) });
   return tokens;
-}
-
-/** Where `closer` ends an expression, skipping strings and balanced brackets (`{{ {"a": {"b": 1}} }}`). */
-function findClose(text: string, start: number, closer: string): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let index = start; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (quote) {
-      if (char === '\\') index += 1;
-      else if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (depth === 0 && text.startsWith(closer, index)) {
-      return index;
-    } else if (char === '{' || char === '[' || char === '(') {
-      depth += 1;
-    } else if ((char === '}' || char === ']' || char === ')') && depth > 0) {
-      depth -= 1;
-    }
-  }
-  return -1;
 }
 
 function parseBlock(parser: { tokens: RawToken[]; position: number; text: string }, stops: readonly string[]): Part[] {

@@ -7,6 +7,7 @@
  * `{% raw %}` text passed through untouched.
  */
 import { TemplateError } from '../../errors.js';
+import { findTagEnd } from '../tag-end.js';
 import type { JinjaSettings } from './settings.js';
 
 export type TemplateToken =
@@ -99,9 +100,11 @@ class Lexer {
 
   private tag(opening: number, start: number, kind: 'block' | 'variable'): void {
     const closer = kind === 'block' ? this.settings.blockEnd : this.settings.variableEnd;
-    const end = findClose(this.source, start, closer);
-    if (end < 0) throw this.error(kind === 'block' ? `unclosed '${this.settings.blockStart}' tag` : `unclosed '${this.settings.variableStart}' tag`, opening);
-    const sign = this.source[end] === '-' || this.source[end] === '+' ? this.source[end]! : '';
+    const closing = findTagEnd(this.source, start, closer);
+    if (closing < 0) throw this.error(kind === 'block' ? `unclosed '${this.settings.blockStart}' tag` : `unclosed '${this.settings.variableStart}' tag`, opening);
+    // A `-` or `+` right before the closer is the tag's whitespace sign.
+    const sign = closing > start && (this.source[closing - 1] === '-' || this.source[closing - 1] === '+') ? this.source[closing - 1]! : '';
+    const end = closing - sign.length;
     const inner = this.source.slice(start, end).trim();
     const { line, col } = this.positionOf(opening);
     const after = end + sign.length + closer.length;
@@ -155,34 +158,6 @@ function skipWhitespace(source: string, from: number): number {
   let index = from;
   while (index < source.length && /\s/.test(source[index]!)) index += 1;
   return index;
-}
-
-/**
- * Where `closer` ends a tag, skipping strings and bracketed parts
- * (`{{ {"a": {"b": 1}} }}`); a `-` or `+` right before the closer is its
- * whitespace sign, so the index returned is the sign's when there is one.
- */
-function findClose(text: string, start: number, closer: string): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let index = start; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (quote) {
-      if (char === '\\') index += 1;
-      else if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (depth === 0 && (char === '-' || char === '+') && text.startsWith(closer, index + 1)) {
-      return index;
-    } else if (depth === 0 && text.startsWith(closer, index)) {
-      return index;
-    } else if (char === '{' || char === '[' || char === '(') {
-      depth += 1;
-    } else if ((char === '}' || char === ']' || char === ')') && depth > 0) {
-      depth -= 1;
-    }
-  }
-  return -1;
 }
 
 function escapeRegExp(text: string): string {
