@@ -5,6 +5,7 @@
  * `ctx.exec` (one remote exec where it can: compare and change in one round
  * trip) and returns Ansible's result shape.
  */
+import type { JinjaSettings } from '../template/jinja/settings.js';
 import type { BecomeSpec, ExecResult } from '../connection/connection.js';
 
 /** Ansible's result shape: changed, failed, msg, and where they apply rc, stdout, stderr, diff, ... */
@@ -52,9 +53,9 @@ export interface ModuleContext {
   /**
    * Render a template file for this host (compiled once per run): Jinja, or
    * Handlebars for `.hbs`; `src` and `dest` as the task gave them, for the
-   * template_* variables.
+   * template_* variables; `settings`, the task's Jinja options.
    */
-  renderTemplateFile(path: string, task: { readonly src: string; readonly dest: string }): Promise<string>;
+  renderTemplateFile(path: string, task: { readonly src: string; readonly dest: string; readonly settings: JinjaSettings }): Promise<string>;
   /** Arguments whose rendered value holds data from a host: never to be templated again. */
   readonly unsafeArgs: ReadonlySet<string>;
   /** Evaluate an expression (debug `var:`) in the task's scope. */

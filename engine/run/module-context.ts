@@ -58,7 +58,7 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
     renderTemplateFile: async (path, task) => {
       const searchPath = templateSearchPath({ roleDir: frame.role?.role.dir, playDir: frame.play.baseDir, templateFile: path });
-      const { template, facts } = await run.templates.get(path, searchPath);
+      const { template, facts } = await run.templates.get(path, searchPath, task.settings);
       const { withTemplateVars } = await import('../template/template-vars.js');
       const scope = withTemplateVars(input.scope, facts, task.src, task.dest);
       return run.profiler.time('render', async () => template.render(scope));

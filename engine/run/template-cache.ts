@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { JinjaFiles } from '../template/jinja/loader.js';
+import type { JinjaSettings } from '../template/jinja/settings.js';
 import type { CompiledTemplate } from '../template/template-file.js';
 import type { TemplateFileFacts } from '../template/template-vars.js';
 
@@ -18,15 +19,15 @@ export class TemplateCache {
   private readonly compiled = new Map<string, Promise<CachedTemplate>>();
   private files: JinjaFiles | undefined;
 
-  /** The template at `path`, its includes looked for on `searchPath`. */
-  get(path: string, searchPath: readonly string[]): Promise<CachedTemplate> {
-    const key = `${path}\u0000${searchPath.join('\u0000')}`;
+  /** The template at `path`, its includes looked for on `searchPath`, read with the task's Jinja settings. */
+  get(path: string, searchPath: readonly string[], settings: JinjaSettings): Promise<CachedTemplate> {
+    const key = `${path}\u0000${searchPath.join('\u0000')}\u0000${JSON.stringify(settings)}`;
     let entry = this.compiled.get(key);
     if (!entry) {
       entry = Promise.all([readFile(path, 'utf8'), import('../template/template-file.js'), import('../template/jinja/loader.js'), import('../template/template-vars.js')]).then(
         ([source, { compileTemplateFile }, { JinjaFiles }, { templateFileFacts }]) => {
           this.files ??= new JinjaFiles();
-          return { template: compileTemplateFile(source, path, { searchPath, files: this.files }), facts: templateFileFacts(path) };
+          return { template: compileTemplateFile(source, path, { searchPath, files: this.files, settings }), facts: templateFileFacts(path) };
         },
       );
       this.compiled.set(key, entry);

@@ -6,7 +6,7 @@
 import { compileHandlebarsFile } from './handlebars.js';
 import { parseSource, type JinjaFiles, type ParsedTemplate } from './jinja/loader.js';
 import { renderTemplate } from './jinja/render.js';
-import { ANSIBLE_TEMPLATE_SETTINGS, HEADER, readHeader } from './jinja/settings.js';
+import { ANSIBLE_TEMPLATE_SETTINGS, HEADER, readHeader, type JinjaSettings } from './jinja/settings.js';
 import type { Scope } from './scope.js';
 
 export interface CompiledTemplate {
@@ -19,6 +19,8 @@ export interface TemplateFileOptions {
   readonly searchPath: readonly string[];
   /** The run's parsed included files. */
   readonly files: JinjaFiles;
+  /** The template task's own settings (trim_blocks, delimiters...), before the file's `#jinja2:` line; Ansible's when not given. */
+  readonly settings?: JinjaSettings;
 }
 
 const HANDLEBARS_FILE = /\.(hbs|handlebars)$/i;
@@ -29,7 +31,7 @@ export function isHandlebarsFile(file: string): boolean {
 
 export function compileTemplateFile(source: string, file: string, options: TemplateFileOptions): CompiledTemplate {
   if (isHandlebarsFile(file)) return compileHandlebarsFile(source, file);
-  const template = parseJinjaFile(source, file);
+  const template = parseJinjaFile(source, file, options.settings);
   const trailingNewlines = countTrailingNewlines(source);
   const environment = { files: options.files, searchPath: options.searchPath };
   return {
@@ -43,9 +45,9 @@ export function compileTemplateFile(source: string, file: string, options: Templ
   };
 }
 
-/** A template file parsed with Ansible's settings and its own `#jinja2:` line. */
-export function parseJinjaFile(source: string, file: string): ParsedTemplate {
-  const { settings, body } = readHeader(source, ANSIBLE_TEMPLATE_SETTINGS, file);
+/** A template file parsed with Ansible's settings (or the task's), then its own `#jinja2:` line. */
+export function parseJinjaFile(source: string, file: string, base: JinjaSettings = ANSIBLE_TEMPLATE_SETTINGS): ParsedTemplate {
+  const { settings, body } = readHeader(source, base, file);
   return parseSource(body, file, settings, source.startsWith(HEADER) ? 1 : 0);
 }
 

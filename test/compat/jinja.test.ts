@@ -48,7 +48,7 @@ describe.skipIf(!hasAnsible)('Jinja template files', () => {
       expect(parseRecap(ours.stdout)).toEqual(parseRecap(reference.stdout));
       const expected = await rendered(ansibleLab);
       const templates = readdirSync(join(corpus, 'templates')).filter((name) => name.endsWith('.j2'));
-      expect(Object.keys(expected).sort()).toEqual([...templates, 'role.conf'].sort());
+      expect(Object.keys(expected).sort()).toEqual([...templates, 'role.conf', 'task-options.j2'].sort());
       const actual = await rendered(cxLab);
       for (const name of Object.keys(expected)) {
         expect({ name, text: Buffer.from(actual[name] ?? '', 'base64').toString() }).toEqual({ name, text: Buffer.from(expected[name]!, 'base64').toString() });

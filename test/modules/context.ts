@@ -63,7 +63,7 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
       if (!existsSync(path)) throw new CxError(`could not find '${src}'`);
       return path;
     },
-    renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path, { searchPath: [dirname(path)], files: new JinjaFiles() }).render(scope),
+    renderTemplateFile: async (path, task) => compileTemplateFile(readFileSync(path, 'utf8'), path, { searchPath: [dirname(path)], files: new JinjaFiles(), settings: task.settings }).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),
     condition: (condition) => evaluateCondition(condition, scope),
     warn: (message) => warnings.push(message),

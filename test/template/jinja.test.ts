@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CxError } from '../../engine/errors.js';
 import { checkJinjaTemplate } from '../../engine/template/jinja/check.js';
 import { JinjaFiles } from '../../engine/template/jinja/loader.js';
+import { settingsFromArguments } from '../../engine/template/jinja/settings.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 import { compileTemplateFile, parseJinjaFile } from '../../engine/template/template-file.js';
 
@@ -48,6 +49,16 @@ describe('whitespace as Ansible sets Jinja', () => {
     ['custom delimiters from the header', "#jinja2: variable_start_string: '[[', variable_end_string: ']]'\n{{ name }} [[ name ]]\n", '{{ name }} web\n'],
   ])('%s', (_label, source, expected) => {
     expect(render(source)).toBe(expected);
+  });
+});
+
+describe("the template task's own options", () => {
+  it('set the environment as Ansible maps them, and the file header still wins', () => {
+    const settings = settingsFromArguments({ lstrip_blocks: 'yes', trim_blocks: false, variable_start_string: '[[', variable_end_string: ']]', newline_sequence: '\\r\\n' });
+    const source = '  {% if true %}\n[[ name ]] {{ x }}\n  {% endif %}\n';
+    expect(compileTemplateFile(source, join(dir, 'o.j2'), { searchPath: [dir], files: new JinjaFiles(), settings }).render(scopeFromObject(vars))).toBe('\r\nweb {{ x }}\r\n');
+    const headed = `#jinja2: variable_start_string: '<<', variable_end_string: '>>'\n<< name >> [[ name ]]\n`;
+    expect(compileTemplateFile(headed, join(dir, 'h.j2'), { searchPath: [dir], files: new JinjaFiles(), settings }).render(scopeFromObject(vars))).toBe('web [[ name ]]\r\n');
   });
 });
 

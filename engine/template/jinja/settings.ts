@@ -5,6 +5,7 @@
  * (`#jinja2: lstrip_blocks: True, variable_start_string: '[['`) overriding
  * them for that template and what it includes.
  */
+import { ansibleBoolean } from '../../booleans.js';
 import { TemplateError, type SourcePosition } from '../../errors.js';
 
 export interface JinjaSettings {
@@ -83,6 +84,30 @@ function literal(text: string, type: 'boolean' | 'string', name: string, at: Sou
     if (quoted) return quoted[2]!.replace(/\\(.)/g, (_m, char: string) => ({ n: '\n', r: '\r', t: '\t' })[char] ?? char);
   }
   throw new TemplateError(`the #jinja2: header gives ${name} the value ${text}`, { at, hint: type === 'boolean' ? 'write True or False' : "write a quoted string, e.g. '[['" });
+}
+
+/** The template module's arguments that set Jinja's environment, as Ansible's template action maps them. */
+export const MODULE_OPTIONS = ['trim_blocks', 'lstrip_blocks', 'newline_sequence', 'block_start_string', 'block_end_string', 'variable_start_string', 'variable_end_string', 'comment_start_string', 'comment_end_string'] as const;
+
+/**
+ * The settings a template task's arguments ask for (booleans as Ansible
+ * reads them: yes/no, true/false...); `newline_sequence` may be written
+ * escaped (`\\n`), as Ansible accepts it.
+ */
+export function settingsFromArguments(args: Readonly<Record<string, unknown>>): JinjaSettings {
+  const settings: Record<string, unknown> = { ...ANSIBLE_TEMPLATE_SETTINGS };
+  for (const name of MODULE_OPTIONS) {
+    const value = args[name];
+    if (value === undefined || value === null) continue;
+    const option = OPTIONS[name]!;
+    settings[option.key] = option.type === 'boolean' ? ansibleBoolean(value) ?? value : name === 'newline_sequence' ? unescapeNewline(String(value)) : String(value);
+  }
+  return settings as unknown as JinjaSettings;
+}
+
+function unescapeNewline(text: string): string {
+  const escaped: Record<string, string> = { '\\n': '\n', '\\r': '\r', '\\r\\n': '\r\n' };
+  return escaped[text] ?? text;
 }
 
 /** A key telling settings apart, for caches of parsed templates. */
