@@ -4,8 +4,8 @@
  * Compiled (parsed) once per run, rendered per host.
  */
 import { compileHandlebarsFile } from './handlebars.js';
-import { parseSource, type JinjaFiles, type ParsedTemplate } from './jinja/loader.js';
-import { renderTemplate } from './jinja/render.js';
+import { countTrailingNewlines, parseSource, type JinjaFiles, type ParsedTemplate } from './jinja/loader.js';
+import { renderKeepingNewlines } from './jinja/render.js';
 import { ANSIBLE_TEMPLATE_SETTINGS, HEADER, readHeader, type JinjaSettings } from './jinja/settings.js';
 import type { Scope } from './scope.js';
 
@@ -32,27 +32,12 @@ export function isHandlebarsFile(file: string): boolean {
 export function compileTemplateFile(source: string, file: string, options: TemplateFileOptions): CompiledTemplate {
   if (isHandlebarsFile(file)) return compileHandlebarsFile(source, file);
   const template = parseJinjaFile(source, file, options.settings);
-  const trailingNewlines = countTrailingNewlines(source);
   const environment = { files: options.files, searchPath: options.searchPath };
-  return {
-    file,
-    render(scope: Scope): string {
-      const out = renderTemplate(template, scope, environment);
-      // Jinja drops the template's last newline; Ansible puts back as many as the file ended with.
-      const missing = trailingNewlines - countTrailingNewlines(out);
-      return missing > 0 ? out + template.settings.newlineSequence.repeat(missing) : out;
-    },
-  };
+  return { file, render: (scope: Scope) => renderKeepingNewlines(template, scope, environment) };
 }
 
 /** A template file parsed with Ansible's settings (or the task's), then its own `#jinja2:` line. */
 export function parseJinjaFile(source: string, file: string, base: JinjaSettings = ANSIBLE_TEMPLATE_SETTINGS): ParsedTemplate {
   const { settings, body } = readHeader(source, base, file);
-  return parseSource(body, file, settings, source.startsWith(HEADER) ? 1 : 0);
-}
-
-function countTrailingNewlines(text: string): number {
-  let count = 0;
-  while (count < text.length && text[text.length - 1 - count] === '\n') count += 1;
-  return count;
+  return parseSource(body, file, settings, source.startsWith(HEADER) ? 1 : 0, countTrailingNewlines(source));
 }

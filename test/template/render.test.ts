@@ -73,6 +73,10 @@ const cases: [string, unknown][] = [
   ['{{ result.stdout }}', 'ok {{ name }}'],
   ['{% if count > 2 %}big{% else %}small{% endif %}', 'big'],
   ['{% for i in items %}{{ i }}{% endfor %}', 'abc'],
+  ['{%- for i in items -%} {{ i }} {%- endfor %}', 'abc'],
+  ['{% set n = items | length %}{{ n }} items{# counted #}', '3 items'],
+  ['{% macro m(x) %}<{{ x }}>{% endmacro %}{{ m(count) }}', '<3>'],
+  ['{% if count %}\nyes\n{% endif %}\n', 'yes\n'],
   ['a{# comment #}b', 'ab'],
   ['plain text', 'plain text'],
 ];

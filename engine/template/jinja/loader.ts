@@ -15,7 +15,10 @@ import { parseTemplateTokens } from './parser.js';
 import { settingsKey, type JinjaSettings } from './settings.js';
 
 export interface ParsedTemplate {
+  /** The template's file; '' for a playbook value. */
   readonly file: string;
+  /** How many newlines its text ended with (Ansible keeps that many). */
+  readonly trailingNewlines: number;
   readonly body: readonly Statement[];
   readonly settings: JinjaSettings;
 }
@@ -36,8 +39,8 @@ export class JinjaFiles {
 }
 
 /** A template's text parsed; `lineOffset` counts lines before it in its file (a `#jinja2:` line). */
-export function parseSource(source: string, file: string, settings: JinjaSettings, lineOffset = 0): ParsedTemplate {
-  return { file, body: parseTemplateTokens(tokenizeTemplate(source, settings, file, lineOffset), file), settings };
+export function parseSource(source: string, file: string, settings: JinjaSettings, lineOffset = 0, trailingNewlines = countTrailingNewlines(source)): ParsedTemplate {
+  return { file, body: parseTemplateTokens(tokenizeTemplate(source, settings, file, lineOffset), file), settings, trailingNewlines };
 }
 
 /** The file a template name resolves to on the search path, or undefined. */
@@ -49,4 +52,10 @@ export function findTemplate(name: string, searchPath: readonly string[]): strin
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return undefined;
+}
+
+export function countTrailingNewlines(text: string): number {
+  let count = 0;
+  while (count < text.length && text[text.length - 1 - count] === '\n') count += 1;
+  return count;
 }

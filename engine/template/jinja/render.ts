@@ -14,7 +14,7 @@ import { collectNames } from '../free-names.js';
 import { pythonString, truthy } from '../python.js';
 import type { Scope } from '../scope.js';
 import { defined, Undefined } from '../undefined.js';
-import { findTemplate, type JinjaFiles, type ParsedTemplate } from './loader.js';
+import { countTrailingNewlines, findTemplate, type JinjaFiles, type ParsedTemplate } from './loader.js';
 import { FILTERED_BODY, type Expr, type MacroParam, type Statement, type Target } from './nodes.js';
 import { loopObject, Namespace } from './runtime.js';
 import { expressionsOf } from './walk.js';
@@ -61,9 +61,13 @@ export const NO_VARIABLES: Scope = { has: () => false, get: () => undefined };
 /** Macro calls, includes and recursive loops nested deeper than this are refused (a macro calling itself forever), not a stack overflow. */
 export const MAX_RENDER_DEPTH = 200;
 
-export function renderTemplate(template: ParsedTemplate, scope: Scope, environment: RenderEnvironment): string {
-  return new Renderer(template, environment, { depth: 0 }).body(template.body, new Frame(scope));
+/** Renders a template; Jinja drops its last newline, and Ansible puts back as many as its text ended with. */
+export function renderKeepingNewlines(template: ParsedTemplate, scope: Scope, environment: RenderEnvironment): string {
+  const out = new Renderer(template, environment, { depth: 0 }).body(template.body, new Frame(scope));
+  const missing = template.trailingNewlines - countTrailingNewlines(out);
+  return missing > 0 ? out + template.settings.newlineSequence.repeat(missing) : out;
 }
+
 
 class Renderer {
   constructor(
@@ -270,10 +274,13 @@ class Renderer {
 
   /** An error raised by an expression, with the position of its tag (unless a nested template gave it one). */
   private positioned(error: unknown, expr: Pick<Expr, 'at'>): unknown {
+    // A playbook value has no file of its own: the task's position is added by its caller.
+    if (this.template.file === '') return error;
     return error instanceof CxError ? withPosition(error, { file: this.template.file, line: expr.at.line, col: expr.at.col }) : error;
   }
 
   private error(message: string, at: Expr['at'] | undefined, hint?: string): TemplateError {
+    if (this.template.file === '') return new TemplateError(message, { hint });
     return new TemplateError(message, { at: at ? { file: this.template.file, line: at.line, col: at.col } : { file: this.template.file }, hint });
   }
 }

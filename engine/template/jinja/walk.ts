@@ -1,5 +1,5 @@
 /** Every expression of a parsed template, and the statements holding them, for static checks. */
-import type { Expr, Statement } from './nodes.js';
+import type { Expr, Statement, Target } from './nodes.js';
 
 export function* expressionsOf(statements: readonly Statement[]): Generator<Expr> {
   for (const statement of statements) {
@@ -63,4 +63,28 @@ export function* loadsOf(statements: readonly Statement[]): Generator<Extract<St
       yield* loadsOf(statement.otherwise);
     } else if ('body' in statement) yield* loadsOf(statement.body);
   }
+}
+
+/** Every name a template binds itself (loop targets, set, macros and their parameters, with, imports), and Jinja's own. */
+export function boundNames(statements: readonly Statement[]): string[] {
+  const names = ['loop', 'caller', 'varargs', 'kwargs'];
+  const targets = (target: Target) => (target.t === 'names' ? names.push(...target.names) : undefined);
+  const visit = (body: readonly Statement[]): void => {
+    for (const statement of body) {
+      if (statement.t === 'for') names.push(...statement.target);
+      else if (statement.t === 'set' || statement.t === 'setBlock') targets(statement.target);
+      else if (statement.t === 'macro') names.push(statement.name, ...statement.params.map((param) => param.name));
+      else if (statement.t === 'call') names.push(...statement.params.map((param) => param.name));
+      else if (statement.t === 'with') statement.assignments.forEach((assignment) => targets(assignment.target));
+      else if (statement.t === 'import') names.push(statement.as);
+      else if (statement.t === 'fromImport') names.push(...statement.names.map((imported) => imported.as));
+      if (statement.t === 'if') statement.branches.forEach((branch) => visit(branch.body));
+      else if (statement.t === 'for') {
+        visit(statement.body);
+        visit(statement.otherwise);
+      } else if ('body' in statement) visit(statement.body);
+    }
+  };
+  visit(statements);
+  return names;
 }
