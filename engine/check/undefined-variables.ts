@@ -9,6 +9,8 @@
  * never refuses a playbook Ansible would run, and catches the typo that would
  * otherwise fail on every host mid-run. Where definitions cannot be known
  * statically (a templated include or vars_files path), it stays silent.
+ * The same walk finds every filter, test and lookup a task names that does
+ * not exist (known-names.ts): those never depend on the run.
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -20,7 +22,9 @@ import { findModule } from '../modules/registry.js';
 import { sourceCandidates } from '../load/source-paths.js';
 import { loadTaskFile } from '../load/task-includes.js';
 import { loadVarsFile } from '../load/vars-file.js';
+import type { Node } from '../template/ast.js';
 import { collectNames, type NameUse } from '../template/free-names.js';
+import { checkKnownNames } from '../template/known-names.js';
 import { isTemplated, templateExpressions } from '../template/render.js';
 import type { RunOptions } from '../run/run-options.js';
 import { MAGIC_VARIABLE_NAMES } from '../vars/magic.js';
@@ -44,6 +48,7 @@ export function checkUndefinedVariables(options: RunOptions): void {
   for (const host of options.inventory.hosts.values()) addKeys(walk.defined, host.vars);
   for (const group of options.inventory.groups.values()) addKeys(walk.defined, group.vars);
   for (const play of options.playbook.plays) collectPlay(play, walk);
+  for (const site of walk.sites) checkKnownNamesAt(site);
   if (walk.unknowable) return;
   for (const site of walk.sites) checkSite(site, walk.defined);
 }
@@ -128,14 +133,12 @@ function collectIncluded(node: IncludeNode, play: Play, walk: Walk): void {
   collectNodes([...instance.role.tasks, ...instance.role.handlers], play, walk);
 }
 
-function checkSite(site: Site, defined: ReadonlySet<string>): void {
-  const use: NameUse = { read: new Set(), guarded: new Set() };
-  const locals = new Set<string>();
+/** Every expression a site evaluates (arguments, loop, conditions, environment, delegate_to), with the names its own `{% for %}` binds. */
+function forEachExpression(site: Site, visit: (node: Node, source: string, locals: readonly string[]) => void): void {
   const template = (text: string, bare: boolean) => {
     try {
-      const { nodes, locals: bound } = templateExpressions(text, bare);
-      for (const node of nodes) collectNames(node, use);
-      for (const name of bound) locals.add(name);
+      const { nodes, locals } = templateExpressions(text, bare);
+      for (const node of nodes) visit(node, text, locals);
     } catch (error) {
       throw error instanceof CxError ? withPosition(error, site.at) : error;
     }
@@ -148,6 +151,20 @@ function checkSite(site: Site, defined: ReadonlySet<string>): void {
   if (site.kind === 'task') {
     for (const expression of [...(site.changedWhen ?? []), ...(site.failedWhen ?? []), ...(site.until ?? [])]) template(expression, true);
   }
+}
+
+/** An unknown filter, test or lookup fails on every host: it is found here, before any is contacted. */
+function checkKnownNamesAt(site: Site): void {
+  forEachExpression(site, (node, source) => checkKnownNames(node, source));
+}
+
+function checkSite(site: Site, defined: ReadonlySet<string>): void {
+  const use: NameUse = { read: new Set(), guarded: new Set() };
+  const locals = new Set<string>();
+  forEachExpression(site, (node, _source, bound) => {
+    collectNames(node, use);
+    for (const name of bound) locals.add(name);
+  });
   for (const name of use.read) {
     if (defined.has(name) || use.guarded.has(name) || locals.has(name) || name.startsWith('ansible_')) continue;
     const suggestion = closest(name, defined);

@@ -5,6 +5,7 @@
  * `ctx.exec` (one remote exec where it can: compare and change in one round
  * trip) and returns Ansible's result shape.
  */
+import type { JinjaSettings } from '../template/jinja/settings.js';
 import type { BecomeSpec, ExecResult } from '../connection/connection.js';
 import type { SourceKind } from '../load/source-paths.js';
 
@@ -58,8 +59,12 @@ export interface ModuleContext {
   readSource(path: string): Buffer;
   /** async_status: the state of an `async:` job on this host, or the module's result once it has finished. */
   asyncStatus(jid: string, mode: 'status' | 'cleanup'): Promise<ModuleResult>;
-  /** Render a Handlebars template file for this host (compiled once per run). */
-  renderTemplateFile(path: string): Promise<string>;
+  /**
+   * Render a template file for this host (compiled once per run): Jinja, or
+   * Handlebars for `.hbs`; `src` and `dest` as the task gave them, for the
+   * template_* variables; `settings`, the task's Jinja options.
+   */
+  renderTemplateFile(path: string, task: { readonly src: string; readonly dest: string; readonly settings: JinjaSettings }): Promise<string>;
   /** Arguments whose rendered value holds data from a host: never to be templated again. */
   readonly unsafeArgs: ReadonlySet<string>;
   /** Evaluate an expression (debug `var:`) in the task's scope. */

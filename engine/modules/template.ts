@@ -1,6 +1,7 @@
-/** template: a Handlebars file rendered for the host, written like copy. */
+/** template: a Jinja (or `.hbs` Handlebars) file rendered for the host, written like copy. */
 import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
 import { writeFile } from './lib/write-file.js';
+import { settingsFromArguments } from '../template/jinja/settings.js';
 import type { ModuleDef } from './module.js';
 
 export const templateModule: ModuleDef = {
@@ -14,6 +15,15 @@ export const templateModule: ModuleDef = {
       backup: { type: 'boolean', default: false },
       validate: { type: 'string' },
       follow: { type: 'boolean', default: false },
+      trim_blocks: { type: 'boolean', default: true },
+      lstrip_blocks: { type: 'boolean', default: false },
+      newline_sequence: { type: 'string', enum: ['\n', '\r', '\r\n', '\\n', '\\r', '\\r\\n'], default: '\n' },
+      block_start_string: { type: 'string', minLength: 1 },
+      block_end_string: { type: 'string', minLength: 1 },
+      variable_start_string: { type: 'string', minLength: 1 },
+      variable_end_string: { type: 'string', minLength: 1 },
+      comment_start_string: { type: 'string', minLength: 1 },
+      comment_end_string: { type: 'string', minLength: 1 },
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['src', 'dest'],
@@ -24,7 +34,7 @@ export const templateModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const path = ctx.resolveSource(String(ctx.args.src), 'templates');
-    const rendered = await ctx.renderTemplateFile(path);
+    const rendered = await ctx.renderTemplateFile(path, { src: String(ctx.args.src), dest: String(ctx.args.dest), settings: settingsFromArguments(ctx.args) });
     return writeFile(ctx, {
       dest: String(ctx.args.dest),
       content: Buffer.from(rendered, 'utf8'),

@@ -8,7 +8,7 @@ import { isAbsolute, join } from 'node:path';
 import type { BecomeSpec, Connection, ExecOptions, ExecResult } from '../connection/connection.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
-import { sourceCandidates, type SourceKind } from '../load/source-paths.js';
+import { sourceCandidates, templateSearchPath, type SourceKind } from '../load/source-paths.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import type { ModuleContext, ModuleResult } from '../modules/module.js';
 import { AsyncJobStarted, endJob, isUnfinished, lookAtJob, startJob, waitForJob, type AsyncJobHandle } from './async-jobs.js';
@@ -74,9 +74,12 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     varsDirectory: (dir) => varsDirectory(dir, frame, input.taskDir),
     loadVars: (path) => loadVarsFile(path, run.options.playbook.sources),
     readSource: (path) => readSourceFile(path, run.options.playbook.sources.vault),
-    renderTemplateFile: async (path) => {
-      const template = await run.templates.get(path);
-      return run.profiler.time('render', async () => template.render(input.scope));
+    renderTemplateFile: async (path, task) => {
+      const searchPath = templateSearchPath({ roleDir: frame.role?.role.dir, playDir: frame.play.baseDir, templateFile: path });
+      const { template, facts } = await run.templates.get(path, searchPath, task.settings);
+      const { withTemplateVars } = await import('../template/template-vars.js');
+      const scope = withTemplateVars(input.scope, facts, task.src, task.dest);
+      return run.profiler.time('render', async () => template.render(scope));
     },
     evaluate: (expression) => evaluateExpression(expression, input.scope),
     condition: (condition) => evaluateCondition(condition, input.scope),

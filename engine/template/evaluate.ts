@@ -4,6 +4,7 @@
  */
 import { TemplateError } from '../errors.js';
 import type { Node } from './ast.js';
+import { TemplateCallable } from './callable.js';
 import { applyFilter } from './filters.js';
 import { callGlobal } from './globals.js';
 import { callMethod, member } from './members.js';
@@ -88,10 +89,22 @@ function kwargs(nodes: Readonly<Record<string, Node>>, context: EvalContext): Re
   return out;
 }
 
+/** A callable value (a macro, `loop.cycle`), a global function (range, lookup), or a method of a string, list or dict. */
 function call(node: Extract<Node, { t: 'call' }>, context: EvalContext): unknown {
+  const { callee } = node;
   const values = node.args.map((arg) => value(arg, context));
-  if (node.callee.t === 'name') return callGlobal(node.callee.name, values, kwargs(node.kwargs, context), context);
-  if (node.callee.t === 'attr') return callMethod(value(node.callee.object, context), node.callee.name, values);
+  if (callee.t === 'name') {
+    assertSafeName(callee.name);
+    const named = context.scope.has(callee.name) ? context.scope.get(callee.name) : undefined;
+    if (named instanceof TemplateCallable) return named.call(values, kwargs(node.kwargs, context));
+    return callGlobal(callee.name, values, kwargs(node.kwargs, context), context);
+  }
+  if (callee.t === 'attr') {
+    const object = value(callee.object, context);
+    const attribute = object && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, callee.name) ? (object as Record<string, unknown>)[callee.name] : undefined;
+    if (attribute instanceof TemplateCallable) return attribute.call(values, kwargs(node.kwargs, context));
+    return callMethod(object, callee.name, values);
+  }
   throw new TemplateError(`this cannot be called in "${context.expression}"`);
 }
 

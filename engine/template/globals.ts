@@ -1,6 +1,7 @@
-/** Functions callable by name in expressions: range() and lookup('env', ...). */
+/** Functions callable by name in expressions: range(), lookup('env', ...), dict(), and Jinja's namespace(), cycler(), joiner(). */
 import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
+import { JINJA_GLOBALS } from './jinja/runtime.js';
 import { readsUnsafeData } from './unsafe.js';
 
 export function callGlobal(name: string, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
@@ -13,7 +14,8 @@ export function callGlobal(name: string, args: unknown[], kwargs: Record<string,
     case 'dict':
       return { ...kwargs };
   }
-  throw new TemplateError(`unknown function '${name}' in "${context.expression}"`, { hint: 'supported: range, lookup, dict' });
+  if (Object.prototype.hasOwnProperty.call(JINJA_GLOBALS, name)) return JINJA_GLOBALS[name]!.call(args, kwargs);
+  throw new TemplateError(`unknown function '${name}' in "${context.expression}"`, { hint: `supported: range, lookup, dict, ${Object.keys(JINJA_GLOBALS).join(', ')}` });
 }
 
 function range(numbers: number[]): number[] {
@@ -27,6 +29,9 @@ function range(numbers: number[]): number[] {
   return out;
 }
 
+/** The lookup plugins `lookup()`/`query()` know (checked before a run, too). */
+export const LOOKUP_PLUGINS: readonly string[] = ['env'];
+
 function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
   const [plugin, ...terms] = args.map(String);
   if (plugin === 'env') {
@@ -34,5 +39,5 @@ function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalC
     const values = terms.map((term) => process.env[term] ?? (kwargs.default !== undefined ? String(kwargs.default) : ''));
     return values.length === 1 ? values[0] : values.join(',');
   }
-  throw new TemplateError(`lookup plugin '${plugin}' is not supported in "${context.expression}"`, { hint: "supported: lookup('env', NAME)" });
+  throw new TemplateError(`lookup plugin '${plugin}' is not supported in "${context.expression}"`, { hint: `supported: ${LOOKUP_PLUGINS.join(', ')}` });
 }

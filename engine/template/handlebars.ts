@@ -1,5 +1,5 @@
 /**
- * Template files (`template` module): Handlebars with noEscape and strict,
+ * Template files named `.hbs`/`.handlebars`: Handlebars with noEscape and strict,
  * compiled once per run and rendered per host. The context holds only the
  * variables the template names, read from the host's scope, so the scope's
  * lazy rendering is not triggered for the rest. A plain template (text and
@@ -16,11 +16,8 @@ import { assertSafeName } from './members.js';
 import { NOT_PLAIN, parsePlainTemplate, renderPlain, type PlainTemplate } from './plain-template.js';
 import { pythonString } from './python.js';
 import type { Scope } from './scope.js';
+import type { CompiledTemplate } from './template-file.js';
 
-export interface CompiledTemplate {
-  readonly file: string;
-  render(scope: Scope): string;
-}
 
 type Render = (context: Record<string, unknown>) => string;
 
@@ -60,7 +57,7 @@ function handlebars(): typeof Handlebars {
   return engine;
 }
 
-export function compileTemplateFile(source: string, file: string): CompiledTemplate {
+export function compileHandlebarsFile(source: string, file: string): CompiledTemplate {
   const plain = parsePlainTemplate(source, HELPER_NAMES);
   if (plain) return compiled(file, new Set(plain.paths.map((path) => path.segments[0]!)), plainRender(plain, source, file));
   const { roots, render } = compileHandlebars(source, file);

@@ -7,7 +7,8 @@ import { TemplateError } from '../errors.js';
 import { Undefined } from './undefined.js';
 import { pythonString } from './python.js';
 
-const FORBIDDEN = new Set(['constructor', 'prototype', 'caller', 'callee', 'arguments']);
+/** Names that lead out of plain data in JavaScript. (`caller` is not one here: values are never functions, and Jinja's call blocks name their body `caller`.) */
+const FORBIDDEN = new Set(['constructor', 'prototype', 'callee', 'arguments']);
 
 export function isSafeName(name: string): boolean {
   return !name.startsWith('__') && !FORBIDDEN.has(name);

@@ -23,15 +23,25 @@ const cache = new Map<string, Node>();
 export function parseExpression(source: string): Node {
   let node = cache.get(source);
   if (!node) {
-    node = new Parser(source).parseAll();
-    if (treeDepth(node) > MAX_EXPRESSION_DEPTH) throw tooDeep(`more than ${MAX_EXPRESSION_DEPTH} operations deep`);
+    node = checkedDepth(new ExpressionParser(source).parseAll());
     if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(source, node);
   }
   return node;
 }
 
-class Parser {
+/** A parsed tree, refused when deeper than the evaluator's recursion allows. */
+export function checkedDepth(node: Node): Node {
+  if (treeDepth(node) > MAX_EXPRESSION_DEPTH) throw tooDeep(`more than ${MAX_EXPRESSION_DEPTH} operations deep`);
+  return node;
+}
+
+/**
+ * The parser, also used token by token by the statements of template files
+ * (`{% for x in xs if c %}`, `{% macro m(a, b=1) %}`): its public methods
+ * read one piece each.
+ */
+export class ExpressionParser {
   private readonly tokens: Token[];
   private position = 0;
   private nesting = 0;
@@ -40,13 +50,26 @@ class Parser {
     this.tokens = tokenize(source);
   }
 
+  /** Where the parser is, to look ahead and come back with reset(). */
+  mark(): number {
+    return this.position;
+  }
+
+  reset(mark: number): void {
+    this.position = mark;
+  }
+
+  atEnd(): boolean {
+    return this.peek().kind === 'end';
+  }
+
   parseAll(): Node {
     const node = this.conditional();
     if (this.peek().kind !== 'end') this.fail(`unexpected '${describe(this.peek())}'`);
     return node;
   }
 
-  private conditional(): Node {
+  conditional(): Node {
     return this.nested(() => this.plainConditional());
   }
 
@@ -63,7 +86,8 @@ class Parser {
     return { t: 'cond', test, then: value, otherwise };
   }
 
-  private or(): Node {
+  /** An expression without a trailing `a if b else c` (a for loop's iterable, before its `if` filter). */
+  or(): Node {
     let left = this.and();
     while (this.isName('or')) {
       this.next();
@@ -276,7 +300,7 @@ class Parser {
     return { t: 'dict', entries };
   }
 
-  private callArguments(): { args: Node[]; kwargs: Record<string, Node> } {
+  callArguments(): { args: Node[]; kwargs: Record<string, Node> } {
     this.expectOp('(');
     const args: Node[] = [];
     const kwargs: Record<string, Node> = Object.create(null) as Record<string, Node>;
@@ -314,22 +338,22 @@ class Parser {
     return token.kind === 'op' && (token.value === '[' || token.value === '{');
   }
 
-  private peek(): Token {
+  peek(): Token {
     return this.tokens[this.position]!;
   }
 
-  private next(): Token {
+  next(): Token {
     const token = this.tokens[this.position]!;
     if (token.kind !== 'end') this.position += 1;
     return token;
   }
 
-  private isOp(value: string): boolean {
+  isOp(value: string): boolean {
     const token = this.peek();
     return token.kind === 'op' && token.value === value;
   }
 
-  private isName(value: string): boolean {
+  isName(value: string): boolean {
     return this.isNameAt(0, value);
   }
 
@@ -338,18 +362,18 @@ class Parser {
     return token?.kind === 'name' && token.value === value;
   }
 
-  private expectOp(value: string): void {
+  expectOp(value: string): void {
     if (!this.isOp(value)) this.fail(`expected '${value}' but found '${describe(this.peek())}'`);
     this.next();
   }
 
-  private expectName(): string {
+  expectName(): string {
     const token = this.next();
     if (token.kind !== 'name') this.fail(`expected a name but found '${describe(token)}'`);
     return (token as { value: string }).value;
   }
 
-  private fail(message: string): never {
+  fail(message: string): never {
     throw new TemplateError(`${message} in expression "${this.source}"`, { hint: 'check the expression syntax (Jinja subset)' });
   }
 }

@@ -1,14 +1,20 @@
 /**
- * Rendering playbook values: `{{ expr }}` segments, `{# comments #}`, and the
- * `{% if %}` / `{% for %}` statements. A value that is exactly one `{{ expr }}`
- * keeps its native type, as in Ansible. Rendering is one pass: what an
+ * Rendering playbook values: `{{ expr }}` segments here; a value with
+ * statements, comments or whitespace control is rendered by the Jinja engine
+ * of template files (jinja/), with Ansible's settings. A value that is
+ * exactly one `{{ expr }}` keeps its native type, as in Ansible. Rendering is one pass: what an
  * expression returns is never rendered again, and a condition built from
  * host data is refused (unsafe.ts).
  */
-import { TemplateError } from '../errors.js';
+import { CxError, TemplateError } from '../errors.js';
 import type { Node } from './ast.js';
 import { evaluate, value } from './evaluate.js';
 import { parseExpression } from './parser.js';
+import { findTagEnd } from './tag-end.js';
+import { JinjaFiles, parseSource, type ParsedTemplate } from './jinja/loader.js';
+import { renderKeepingNewlines } from './jinja/render.js';
+import { ANSIBLE_TEMPLATE_SETTINGS } from './jinja/settings.js';
+import { boundNames, expressionsOf } from './jinja/walk.js';
 import { pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { defined } from './undefined.js';
@@ -18,11 +24,12 @@ import { readsUnsafeData, tracked, UnsafeText, unsafeConditionError } from './un
 type Part =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'expr'; readonly node: Node; readonly source: string }
-  | { readonly kind: 'if'; readonly branches: readonly { readonly test: Node | undefined; readonly body: readonly Part[] }[] }
-  | { readonly kind: 'for'; readonly names: readonly string[]; readonly iterable: Node; readonly body: readonly Part[]; readonly source: string };
+  | { readonly kind: 'jinja'; readonly template: ParsedTemplate };
 
 const WHOLE_EXPRESSION = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/;
 const templateCache = new Map<string, readonly Part[]>();
+/** Playbook values include no files (Ansible's would come from the playbook's directory; none is looked for). */
+const STRING_ENVIRONMENT = { files: new JinjaFiles(), searchPath: [] };
 
 export function isTemplated(text: string): boolean {
   return text.includes('{{') || text.includes('{%') || text.includes('{#');
@@ -91,30 +98,9 @@ export function renderDeep(input: unknown, scope: Scope): unknown {
 function renderParts(parts: readonly Part[], scope: Scope): string {
   let out = '';
   for (const part of parts) {
-    switch (part.kind) {
-      case 'text':
-        out += part.text;
-        break;
-      case 'expr':
-        out += pythonString(value(part.node, { scope, expression: part.source }));
-        break;
-      case 'if': {
-        const branch = part.branches.find((candidate) => !candidate.test || truthy(value(candidate.test, { scope, expression: 'if' })));
-        if (branch) out += renderParts(branch.body, scope);
-        break;
-      }
-      case 'for': {
-        const iterable = value(part.iterable, { scope, expression: part.source });
-        const items = Array.isArray(iterable) ? iterable : iterable && typeof iterable === 'object' ? Object.keys(iterable) : [];
-        items.forEach((item, index) => {
-          const locals: Record<string, unknown> = { loop: { index: index + 1, index0: index, first: index === 0, last: index === items.length - 1, length: items.length } };
-          if (part.names.length === 1) locals[part.names[0]!] = item;
-          else part.names.forEach((name, position) => (locals[name] = Array.isArray(item) ? item[position] : undefined));
-          out += renderParts(part.body, withLocals(scope, locals));
-        });
-        break;
-      }
-    }
+    if (part.kind === 'text') out += part.text;
+    else if (part.kind === 'expr') out += pythonString(value(part.node, { scope, expression: part.source }));
+    else out += renderKeepingNewlines(part.template, scope, STRING_ENVIRONMENT);
   }
   return out;
 }
@@ -129,139 +115,54 @@ export function templateExpressions(text: string, bare: boolean): { readonly nod
     return { nodes: [parseExpression(whole ? whole[1]! : text.trim())], locals: [] };
   }
   const nodes: Node[] = [];
-  const locals: string[] = ['loop'];
-  const walk = (parts: readonly Part[]): void => {
-    for (const part of parts) {
-      if (part.kind === 'expr') nodes.push(part.node);
-      else if (part.kind === 'if') {
-        for (const branch of part.branches) {
-          if (branch.test) nodes.push(branch.test);
-          walk(branch.body);
-        }
-      } else if (part.kind === 'for') {
-        nodes.push(part.iterable);
-        locals.push(...part.names);
-        walk(part.body);
-      }
+  const locals: string[] = [];
+  for (const part of isTemplated(text) ? parseTemplate(text) : []) {
+    if (part.kind === 'expr') nodes.push(part.node);
+    else if (part.kind === 'jinja') {
+      for (const expr of expressionsOf(part.template.body)) nodes.push(expr.node);
+      locals.push(...boundNames(part.template.body));
     }
-  };
-  walk(isTemplated(text) ? parseTemplate(text) : []);
+  }
   return { nodes, locals };
-}
-
-function withLocals(scope: Scope, locals: Record<string, unknown>): Scope {
-  return {
-    has: (name) => Object.prototype.hasOwnProperty.call(locals, name) || scope.has(name),
-    get: (name) => (Object.prototype.hasOwnProperty.call(locals, name) ? locals[name] : scope.get(name)),
-  };
 }
 
 function parseTemplate(text: string): readonly Part[] {
   let parts = templateCache.get(text);
   if (!parts) {
-    const tokens = splitTemplate(text);
-    const parser = { tokens, position: 0, text };
-    parts = parseBlock(parser, []);
-    if (parser.position < tokens.length) throw new TemplateError(`unexpected {% ${tokens[parser.position]!.value} %} in "${text}"`);
+    parts = needsJinja(text) ? [{ kind: 'jinja', template: parseJinjaString(text) }] : splitTemplate(text);
     if (templateCache.size > 10_000) templateCache.clear();
     templateCache.set(text, parts);
   }
   return parts;
 }
 
-interface RawToken {
-  readonly kind: 'text' | 'expr' | 'stmt';
-  readonly value: string;
+/** A value with statements, comments or whitespace control is Jinja's to render; text and `{{ }}` alone render here. */
+function needsJinja(text: string): boolean {
+  return text.includes('{%') || text.includes('{#') || /\{\{[-+]|[-+]\}\}/.test(text);
 }
 
-function splitTemplate(text: string): RawToken[] {
-  const tokens: RawToken[] = [];
-  let last = 0;
-  let index = text.indexOf('{', 0);
-  while (index >= 0 && index < text.length) {
-    const opener = text.slice(index, index + 2);
-    const closer = opener === '{{' ? '}}' : opener === '{%' ? '%}' : opener === '{#' ? '#}' : undefined;
-    if (!closer) {
-      index = text.indexOf('{', index + 1);
-      continue;
-    }
-    const end = closer === '#}' ? text.indexOf('#}', index + 2) : findClose(text, index + 2, closer);
-    if (end < 0) throw new TemplateError(`unclosed '${opener}' in "${text}"`);
-    if (index > last) tokens.push({ kind: 'text', value: text.slice(last, index) });
-    const inner = text.slice(index + 2, end).replace(/^-/, '').replace(/-$/, '').trim();
-    if (opener === '{{') tokens.push({ kind: 'expr', value: inner });
-    else if (opener === '{%') tokens.push({ kind: 'stmt', value: inner });
-    last = end + 2;
-    index = text.indexOf('{', last);
+/** A playbook value parsed as Jinja: its errors name the expression (the caller adds the task's position). */
+function parseJinjaString(text: string): ParsedTemplate {
+  try {
+    return parseSource(text, '', ANSIBLE_TEMPLATE_SETTINGS);
+  } catch (error) {
+    if (error instanceof CxError) throw new TemplateError(`${error.message} in "${text}"`, { hint: error.hint });
+    throw error;
   }
-  if (last < text.length) tokens.push({ kind: 'text', value: text.slice(last) });
+}
+
+/** Text and `{{ expr }}` parts of a value without statements. */
+function splitTemplate(text: string): Part[] {
+  const tokens: Part[] = [];
+  let last = 0;
+  for (let index = text.indexOf('{{'); index >= 0; index = text.indexOf('{{', last)) {
+    const end = findTagEnd(text, index + 2, '}}');
+    if (end < 0) throw new TemplateError(`unclosed '{{' in "${text}"`);
+    if (index > last) tokens.push({ kind: 'text', text: text.slice(last, index) });
+    const inner = text.slice(index + 2, end).trim();
+    tokens.push({ kind: 'expr', node: parseExpression(inner), source: inner });
+    last = end + 2;
+  }
+  if (last < text.length) tokens.push({ kind: 'text', text: text.slice(last) });
   return tokens;
 }
-
-/** Where `closer` ends an expression, skipping strings and balanced brackets (`{{ {"a": {"b": 1}} }}`). */
-function findClose(text: string, start: number, closer: string): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let index = start; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (quote) {
-      if (char === '\\') index += 1;
-      else if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (depth === 0 && text.startsWith(closer, index)) {
-      return index;
-    } else if (char === '{' || char === '[' || char === '(') {
-      depth += 1;
-    } else if ((char === '}' || char === ']' || char === ')') && depth > 0) {
-      depth -= 1;
-    }
-  }
-  return -1;
-}
-
-function parseBlock(parser: { tokens: RawToken[]; position: number; text: string }, stops: readonly string[]): Part[] {
-  const parts: Part[] = [];
-  while (parser.position < parser.tokens.length) {
-    const token = parser.tokens[parser.position]!;
-    if (token.kind === 'text') {
-      parts.push({ kind: 'text', text: token.value });
-      parser.position += 1;
-    } else if (token.kind === 'expr') {
-      parts.push({ kind: 'expr', node: parseExpression(token.value), source: token.value });
-      parser.position += 1;
-    } else {
-      const keyword = token.value.split(/\s+/)[0]!;
-      if (stops.includes(keyword)) return parts;
-      parser.position += 1;
-      if (keyword === 'if') parts.push(parseIf(parser, token.value.slice(2)));
-      else if (keyword === 'for') parts.push(parseFor(parser, token.value));
-      else throw new TemplateError(`the statement {% ${token.value} %} is not supported in "${parser.text}"`, { hint: 'use if/elif/else/endif, for/endfor, or an expression "a if c else b"' });
-    }
-  }
-  if (stops.length > 0) throw new TemplateError(`missing {% ${stops.at(-1)} %} in "${parser.text}"`);
-  return parts;
-}
-
-function parseIf(parser: { tokens: RawToken[]; position: number; text: string }, condition: string): Part {
-  const branches: { test: Node | undefined; body: Part[] }[] = [];
-  let test: Node | undefined = parseExpression(condition.trim());
-  for (;;) {
-    const body = parseBlock(parser, ['elif', 'else', 'endif']);
-    branches.push({ test, body });
-    const closing = parser.tokens[parser.position]!.value;
-    parser.position += 1;
-    if (closing.startsWith('endif')) return { kind: 'if', branches };
-    test = closing.startsWith('elif') ? parseExpression(closing.slice(4).trim()) : undefined;
-  }
-}
-
-function parseFor(parser: { tokens: RawToken[]; position: number; text: string }, statement: string): Part {
-  const match = /^for\s+([A-Za-z_][\w]*(?:\s*,\s*[A-Za-z_][\w]*)*)\s+in\s+([\s\S]+)$/.exec(statement);
-  if (!match) throw new TemplateError(`cannot read {% ${statement} %}`, { hint: 'write {% for x in list %}' });
-  const body = parseBlock(parser, ['endfor']);
-  parser.position += 1;
-  return { kind: 'for', names: match[1]!.split(',').map((name) => name.trim()), iterable: parseExpression(match[2]!), body, source: statement };
-}
-
-

@@ -16,3 +16,4 @@ export function scopeFromObject(values: Readonly<Record<string, unknown>>): Scop
     get: (name) => values[name],
   };
 }
+

@@ -69,6 +69,10 @@ export function applyTest(name: string, value: unknown, args: unknown[], context
   return test(settled, args.map((arg) => defined(arg, context.expression)), context);
 }
 
+export function testNames(): string[] {
+  return Object.keys(TESTS);
+}
+
 /** Dotted versions as Ansible's `version` test compares them (a leading v and +suffix tolerated). */
 export function compareVersions(left: string, right: string, op: string): boolean {
   const difference = versionOrder(left, right);

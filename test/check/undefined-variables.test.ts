@@ -115,3 +115,24 @@ describe('undefined variables before the run', () => {
     expect(() => check(play(tasks, '  vars: {which: more}\n'), { 'more.yaml': '- set_fact: {anything: 1}\n' })).not.toThrow();
   });
 });
+
+describe('unknown filters, tests and lookups before the run', () => {
+  it('names the unknown filter in a task argument, with the task line and the closest filter', () => {
+    const error = errorOf(() => check(play('    - debug: {msg: "{{ \'a\' | uper }}"}\n')));
+    expect(error.message).toMatch(/^unknown filter 'uper' — did you mean 'upper'\?/);
+    expect(error.at).toMatchObject({ line: 4, col: 7 });
+  });
+
+  it('finds them in conditions, loops, map/select arguments and lookups, even where variables cannot be known', () => {
+    expect(errorOf(() => check(play('    - debug: {msg: hi}\n      when: 1 is evn\n'))).message).toMatch(/^unknown test 'evn' — did you mean 'even'\?/);
+    expect(errorOf(() => check(play('    - debug: {msg: hi}\n      loop: "{{ [1] | map(\'strng\') }}"\n'))).message).toMatch(/^unknown filter 'strng' — did you mean 'string'\?/);
+    expect(errorOf(() => check(play('    - debug: {msg: hi}\n      when: "[1] | select(\'od\') | list"\n'))).message).toMatch(/^unknown test 'od' — did you mean 'odd'\?/);
+    expect(errorOf(() => check(play('    - debug: {msg: "{{ lookup(\'enf\', \'HOME\') }}"}\n'))).message).toMatch(/^unknown lookup 'enf' — did you mean 'env'\?/);
+    // A templated include makes variables unknowable; filter names still are known.
+    expect(errorOf(() => check(play('    - include_tasks: "{{ some_file }}"\n    - debug: {msg: "{{ 1 | in }}"}\n', '  vars: {some_file: x.yaml}\n'))).message).toMatch(/^unknown filter 'in' — did you mean 'int'\?/);
+  });
+
+  it('accepts every filter and test it has', () => {
+    expect(() => check(play('    - debug: {msg: "{{ [1] | map(\'string\') | select(\'odd\') | list | to_json }}"}\n      when: 1 is odd and lookup(\'env\', \'HOME\')\n'))).not.toThrow();
+  });
+});

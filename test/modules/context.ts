@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../../engine/connection/quote.js';
 import { LocalConnection } from '../../engine/connection/local.js';
 import { CxError } from '../../engine/errors.js';
@@ -14,7 +14,8 @@ import { SourceCache } from '../../engine/load/source-cache.js';
 import { loadVarsFile } from '../../engine/load/vars-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from '../../engine/modules/module.js';
 import { validateArgs } from '../../engine/modules/validate-args.js';
-import { compileTemplateFile } from '../../engine/template/handlebars.js';
+import { JinjaFiles } from '../../engine/template/jinja/loader.js';
+import { compileTemplateFile } from '../../engine/template/template-file.js';
 import { evaluateCondition, evaluateExpression } from '../../engine/template/render.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 
@@ -68,7 +69,7 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
     varsDirectory: (dir) => (isAbsolute(dir) ? dir : join(options.sourceDir ?? '/nonexistent', dir)),
     loadVars: (path) => loadVarsFile(path, new SourceCache()),
     asyncStatus: () => Promise.reject(new Error('async jobs run only under the runner (test/run/async.test.ts)')),
-    renderTemplateFile: async (path) => compileTemplateFile(readFileSync(path, 'utf8'), path).render(scope),
+    renderTemplateFile: async (path, task) => compileTemplateFile(readFileSync(path, 'utf8'), path, { searchPath: [dirname(path)], files: new JinjaFiles(), settings: task.settings }).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),
     condition: (condition) => evaluateCondition(condition, scope),
     warn: (message) => warnings.push(message),

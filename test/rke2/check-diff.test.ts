@@ -35,7 +35,7 @@ it('site.yaml --check --diff on fresh nodes changes nothing and shows the files 
     expect(counts.changed).toBeGreaterThan(0);
   }
   // The diffs: server and agent config, the MetalLB objects, the helm values.
-  expect(run.stdout).toContain('+++ after: ' + 'roles/rke2-server/templates/config.yaml.j2'.replace(/^/, `${process.cwd()}/`));
+  expect(run.stdout).toContain('+++ after: ' + 'roles/rke2-server/templates/config.yaml.hbs'.replace(/^/, `${process.cwd()}/`));
   expect(run.stdout).toMatch(/^\+node-name: cp1$/m);
   expect(run.stdout).toMatch(/^\+node-name: worker1$/m);
   expect(run.stdout).toMatch(new RegExp(`^\\+server: https://${cluster.lab.hosts[0]!.address.replace(/\./g, '\\.')}:9345$`, 'm'));

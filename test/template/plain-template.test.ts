@@ -8,7 +8,7 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { UndefinedVariableError } from '../../engine/errors.js';
-import { compileTemplateFile } from '../../engine/template/handlebars.js';
+import { compileHandlebarsFile as compileTemplateFile } from '../../engine/template/handlebars.js';
 import { NOT_PLAIN, parsePlainTemplate, renderPlain } from '../../engine/template/plain-template.js';
 import type { Scope } from '../../engine/template/scope.js';
 
@@ -104,12 +104,12 @@ describe('plain templates', () => {
     const source = 'list {{ a.map }} fn {{ f }}\n';
     for (const context of [{ a: [1], f: 'x' }, { a: { map: 'own' }, f: () => 'called' }]) {
       expect(plain(source, context)).toBe(NOT_PLAIN);
-      expect(compileTemplateFile(source, 'special.j2').render(scopeOf(context))).toBe(Handlebars.create().compile(source, { noEscape: true, strict: true })(context));
+      expect(compileTemplateFile(source, 'special.hbs').render(scopeOf(context))).toBe(Handlebars.create().compile(source, { noEscape: true, strict: true })(context));
     }
   });
 
   it('reports an undefined name with its position, as before', () => {
-    const template = compileTemplateFile('a = {{ a }}\nb =  {{ b.c }}\n', 'conf.j2');
+    const template = compileTemplateFile('a = {{ a }}\nb =  {{ b.c }}\n', 'conf.hbs');
     expect(template.render(scopeOf({ a: 1, b: { c: 2 } }))).toBe('a = 1\nb =  2\n');
     let error: unknown;
     try {
@@ -118,7 +118,7 @@ describe('plain templates', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(UndefinedVariableError);
-    expect(error).toMatchObject({ at: { file: 'conf.j2', line: 2, col: 9 } });
+    expect(error).toMatchObject({ at: { file: 'conf.hbs', line: 2, col: 9 } });
     expect(String((error as Error).message)).toContain('c');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateError, UndefinedVariableError } from '../../engine/errors.js';
-import { compileTemplateFile } from '../../engine/template/handlebars.js';
+import { compileHandlebarsFile as compileTemplateFile } from '../../engine/template/handlebars.js';
 import { evaluateCondition, evaluateExpression, renderDeep, renderString } from '../../engine/template/render.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 
@@ -73,6 +73,10 @@ const cases: [string, unknown][] = [
   ['{{ result.stdout }}', 'ok {{ name }}'],
   ['{% if count > 2 %}big{% else %}small{% endif %}', 'big'],
   ['{% for i in items %}{{ i }}{% endfor %}', 'abc'],
+  ['{%- for i in items -%} {{ i }} {%- endfor %}', 'abc'],
+  ['{% set n = items | length %}{{ n }} items{# counted #}', '3 items'],
+  ['{% macro m(x) %}<{{ x }}>{% endmacro %}{{ m(count) }}', '<3>'],
+  ['{% if count %}\nyes\n{% endif %}\n', 'yes\n'],
   ['a{# comment #}b', 'ab'],
   ['plain text', 'plain text'],
 ];
@@ -116,7 +120,7 @@ describe('the expression language', () => {
 
 describe('Handlebars template files', () => {
   it('renders simple Ansible-style names the same way', () => {
-    const template = compileTemplateFile('host {{ name }} key {{ nested.key }}\n', 't.j2');
+    const template = compileTemplateFile('host {{ name }} key {{ nested.key }}\n', 't.hbs');
     expect(template.render(scope)).toBe('host node1 key value\n');
     expect(renderString('host {{ name }} key {{ nested.key }}\n', scope)).toBe('host node1 key value\n');
   });
