@@ -46,6 +46,17 @@ export class ConnectionPool {
     );
   }
 
+  /** meta: reset_connection: close the host's connection; its next task opens a new one. */
+  async reset(host: string): Promise<void> {
+    const attempt = this.connections.get(host);
+    if (!attempt) return;
+    this.connections.delete(host);
+    const connection = await attempt.catch(() => undefined);
+    if (!connection) return;
+    this.opened.splice(this.opened.indexOf(connection), 1);
+    await connection.close().catch(() => undefined);
+  }
+
   /** The host's connection (or the attempt at it) when there is one. */
   current(host: string): Promise<Connection> | undefined {
     return this.connections.get(host);

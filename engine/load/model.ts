@@ -106,7 +106,7 @@ export interface ModuleTask extends TaskNodeBase {
 /** `meta: flush_handlers` (the only meta action supported, plus noop and end_play). */
 export interface MetaTask extends TaskNodeBase {
   readonly kind: 'meta';
-  readonly action: 'flush_handlers' | 'noop' | 'end_play' | 'end_host' | 'clear_host_errors';
+  readonly action: 'flush_handlers' | 'noop' | 'end_play' | 'end_batch' | 'end_host' | 'clear_host_errors' | 'clear_facts' | 'reset_connection';
 }
 
 export interface BlockNode extends TaskNodeBase {

@@ -30,7 +30,7 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
   const frame = playFrame(play);
   for (const name of hosts) run.host(name).ended = false;
   for (const batch of serialBatches(hosts, play.serial)) {
-    if (run.interrupted || run.stopped) break;
+    if (run.interrupted || run.stopped || runtime.ended) break;
     runtime.batch = batch;
     await runBatch(runtime, runner, frame, sections);
     if (batch.every((name) => !run.host(name).active && !run.host(name).ended)) run.stopped = true;

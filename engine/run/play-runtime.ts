@@ -26,6 +26,8 @@ interface ActiveHosts {
 export class PlayRuntime {
   /** Hosts of the current serial batch. */
   batch: readonly string[] = [];
+  /** meta: end_play: no later serial batch runs. */
+  ended = false;
   /** Handlers of the play plus those added by include_role, in the order they were loaded. */
   readonly handlers: HandlerEntry[];
   private readonly varsFilesByHost = new Map<string, VarLayer[]>();

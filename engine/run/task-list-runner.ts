@@ -129,7 +129,18 @@ export class TaskListRunner {
       case 'flush_handlers':
         return runHandlers(this, this.play.batch, frame);
       case 'end_play':
-        if (chosen.length > 0) for (const name of this.play.batch) this.state(name).ended = true;
+      case 'end_batch':
+        if (chosen.length === 0) return;
+        for (const name of this.play.batch) this.state(name).ended = true;
+        // end_play ends the later serial batches too; end_batch only this one.
+        if (meta.action === 'end_play') this.play.ended = true;
+        return;
+      case 'clear_facts':
+        // As Ansible: the gathered facts of every host of the play (set_fact values stay).
+        if (chosen.length > 0) for (const name of this.play.hosts) this.state(name).facts = undefined;
+        return;
+      case 'reset_connection':
+        for (const name of chosen) await this.play.run.pool.reset(name);
         return;
       case 'end_host':
         for (const name of chosen) this.state(name).ended = true;

@@ -1,0 +1,35 @@
+/**
+ * meta actions under ansible-playbook and cxplay on the controller's own
+ * connection: the same messages in the same order, the same recap.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
+
+const dir = resolve(projectRoot, 'test', 'compat', 'meta');
+let work: string;
+let inventory: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'cxplay-meta-'));
+  inventory = join(work, 'inventory.yaml');
+  writeFileSync(inventory, ['all:', '  hosts:', ...['h1', 'h2', 'h3'].map((name) => `    ${name}: {ansible_connection: local}`), ''].join('\n'));
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const messages = (stdout: string) => [...stdout.matchAll(/^ {4}"msg": (.*)$/gm)].map((match) => match[1]);
+
+describe.skipIf(!hasAnsible)('meta', () => {
+  it('end_batch, end_play with serial, clear_facts and reset_connection do what ansible-playbook does', async () => {
+    const playbook = join(dir, 'meta.yaml');
+    const reference = await ansiblePlaybook(['-i', inventory, playbook], { cwd: dir, work });
+    const ours = await cxplay(['run', playbook, '-i', inventory, '-o', 'plain'], { cwd: dir });
+    expect(messages(reference.stdout)).toEqual(['"before h1"', '"after h1"', '"before h2"', '"before h3"', '"after h3"', '"play2 h1"', '"1 nofacts"']);
+    expect(messages(ours.stdout), ours.stdout + ours.stderr).toEqual(messages(reference.stdout));
+    expect(parseRecap(ours.stdout)).toEqual(parseRecap(reference.stdout));
+  }, 120_000);
+});
