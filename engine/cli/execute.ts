@@ -4,8 +4,7 @@
  * with the chosen view, turning SIGINT/SIGTERM into a clean stop.
  */
 import { setMaxListeners } from 'node:events';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
 import { loadInventory } from '../load/inventory.js';
@@ -16,30 +15,7 @@ import type { RunOptions } from '../run/run-options.js';
 import { parseExtraVars } from './extra-vars.js';
 import { listing } from '../check/listing.js';
 import { preflight } from '../check/preflight.js';
-
-export interface CliOptions {
-  readonly inventory: string;
-  readonly check: boolean;
-  readonly diff: boolean;
-  readonly limit?: string;
-  readonly tags: string[];
-  readonly skipTags: string[];
-  readonly extraVars: string[];
-  readonly forks: number;
-  readonly output?: string;
-  readonly verbose: number;
-  readonly knownHosts?: string;
-  readonly acceptNewHostKeys: boolean;
-  readonly timeout?: number;
-  readonly taskTimeout?: number;
-  readonly retryFile?: string;
-  readonly syntaxCheck: boolean;
-  readonly listHosts: boolean;
-  readonly listTasks: boolean;
-  readonly listTags: boolean;
-  readonly profile: boolean;
-  readonly hosts?: string;
-}
+import { flagsTo, type CliOptions } from './options.js';
 
 export type Target = { readonly kind: 'playbook'; readonly playbook: string } | { readonly kind: 'role'; readonly role: string };
 
@@ -49,30 +25,17 @@ export async function executeCommand(target: Target, cli: CliOptions, loadTui: L
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook)) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd);
   const inventory = loadInventory(resolve(cwd, cli.inventory), { playbookDir: playbook.dir, sources: playbook.sources });
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
-  const limit = cli.limit?.startsWith('@') ? `@${resolve(cwd, cli.limit.slice(1))}` : cli.limit;
   const bus = new EventBus();
   const interrupt = new AbortController();
   // Every running exec listens for the interrupt (forks x channels of them):
   // no leak, and Node's warning would land in the middle of the live view.
   setMaxListeners(0, interrupt.signal);
   const options: RunOptions = {
+    ...flagsTo(cli, 'run'),
     playbook,
     inventory,
-    check: cli.check,
-    diff: cli.diff,
-    limit,
-    tags: cli.tags,
-    skipTags: cli.skipTags,
     extraVars,
-    forks: cli.forks,
-    verbosity: cli.verbose,
-    connection: {
-      knownHostsFile: cli.knownHosts ? resolve(cwd, cli.knownHosts) : join(homedir(), '.ssh', 'known_hosts'),
-      acceptNewHostKeys: cli.acceptNewHostKeys,
-      connectTimeoutMs: cli.timeout === undefined ? undefined : cli.timeout * 1000,
-    },
-    taskTimeoutSeconds: cli.taskTimeout,
-    retryFile: cli.retryFile ? resolve(cwd, cli.retryFile) : undefined,
+    connection: flagsTo(cli, 'connection'),
     bus,
     signal: interrupt.signal,
   };
@@ -98,7 +61,7 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
     isTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns,
     rows: process.stdout.rows,
-    verbosity: cli.verbose,
+    verbosity: cli.verbosity,
     diff: cli.diff,
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     playbookName: options.playbook.file,

@@ -10,12 +10,10 @@ import { ansibleBoolean } from '../booleans.js';
 import { UnreachableError, type ConnectionSpec } from './connection.js';
 import { parseSshArgs, SshArgsError, type SshArgs } from './ssh-args.js';
 import { badPort, portNumber } from '../load/connection-vars.js';
+import type { ConnectionFlags } from '../cli/options.js';
 
-export interface ConnectionDefaults {
-  readonly knownHostsFile: string;
-  readonly acceptNewHostKeys: boolean;
-  readonly connectTimeoutMs?: number | undefined;
-}
+/** The command line's connection settings, typed from its option table (engine/cli/options.ts). */
+export type ConnectionDefaults = ConnectionFlags;
 
 /**
  * Ansible's variable names for each setting, the winning one first: a legacy
