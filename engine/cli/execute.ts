@@ -5,9 +5,11 @@
  */
 import { setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
-import { ExitCode } from '../errors.js';
+import { CxError, ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
 import { loadInventory } from '../load/inventory.js';
+import { mergeInventories } from '../load/merge-inventories.js';
+import type { Inventory, Playbook } from '../load/model.js';
 import { loadPlaybook, rolePlaybook } from '../load/playbook.js';
 import { chooseViewKind, createView, type LoadTui, type ViewKind } from '../views/view.js';
 import { runPlaybook } from '../run/run-playbook.js';
@@ -16,6 +18,7 @@ import { parseExtraVars } from './extra-vars.js';
 import { listing } from '../check/listing.js';
 import { preflight } from '../check/preflight.js';
 import { flagsTo, type CliOptions } from './options.js';
+import { askSecret } from './prompt.js';
 
 export type Target = { readonly kind: 'playbook'; readonly playbook: string } | { readonly kind: 'role'; readonly role: string };
 
@@ -23,7 +26,7 @@ export async function executeCommand(target: Target, cli: CliOptions, loadTui: L
   const cwd = process.cwd();
   const viewKind = chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook)) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd);
-  const inventory = loadInventory(resolve(cwd, cli.inventory), { playbookDir: playbook.dir, sources: playbook.sources });
+  const inventory = loadInventories(cli.inventory.map((file) => resolve(cwd, file)), playbook);
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const bus = new EventBus();
   const interrupt = new AbortController();
@@ -39,7 +42,7 @@ export async function executeCommand(target: Target, cli: CliOptions, loadTui: L
     bus,
     signal: interrupt.signal,
   };
-  preflight(options);
+  for (const warning of preflight(options)) process.stderr.write(`[WARNING]: ${warning}\n`);
   if (cli.syntaxCheck) {
     process.stdout.write(`\nplaybook: ${playbook.file}\n`);
     return ExitCode.ok;
@@ -48,7 +51,22 @@ export async function executeCommand(target: Target, cli: CliOptions, loadTui: L
     process.stdout.write(listing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags }));
     return ExitCode.ok;
   }
-  return runWithView(options, interrupt, { kind: viewKind, loadTui }, cli);
+  return runWithView(await withPasswords(options, cli), interrupt, { kind: viewKind, loadTui }, cli);
+}
+
+function loadInventories(files: readonly string[], playbook: Playbook): Inventory {
+  if (files.length === 0) {
+    throw new CxError('no inventory given', { exitCode: ExitCode.badOptions, hint: 'give one with -i FILE (several -i are merged in order)' });
+  }
+  return mergeInventories(files.map((file) => loadInventory(file, { playbookDir: playbook.dir, sources: playbook.sources })));
+}
+
+/** -k and -K ask once, before the first host is contacted (never for --syntax-check or a listing). */
+async function withPasswords(options: RunOptions, cli: CliOptions): Promise<RunOptions> {
+  const password = cli.askPass ? await askSecret('SSH password: ') : undefined;
+  // Ansible's prompt; an empty answer means "the SSH password", as there.
+  const becomePassword = cli.askBecomePass ? (await askSecret('BECOME password[defaults to SSH password]: ')) || password : undefined;
+  return { ...options, becomePassword, connection: { ...options.connection, password } };
 }
 
 async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind; loadTui: LoadTui }, cli: CliOptions): Promise<number> {

@@ -44,8 +44,6 @@ export interface OptionSpec {
   readonly commands?: readonly Command[];
   readonly initial?: unknown;
   readonly initialHelp?: string;
-  /** commander refuses the command without it. */
-  readonly required?: true;
 }
 
 function switchOf<D extends Destination>(flags: string, help: string, to: D): DefaultedSpec<D, boolean> {
@@ -78,13 +76,30 @@ function repeated(value: string, previous: readonly string[]): string[] {
   return [...previous, value];
 }
 
+/** `-c`: Ansible's `smart` and `paramiko` are SSH too; any other plugin does not exist here. */
+function connectionType(value: string): 'ssh' | 'local' {
+  if (value === 'local') return 'local';
+  if (value === 'ssh' || value === 'smart' || value === 'paramiko') return 'ssh';
+  throw new InvalidArgumentError(`cxplay connects with ssh or local, not '${value}'`);
+}
+
+/** `--become-method`: sudo only (su and the others are refused, not silently replaced by sudo). */
+function becomeMethod(value: string): 'sudo' {
+  if (value === 'sudo') return 'sudo';
+  throw new InvalidArgumentError(`cxplay becomes another user with sudo only, not '${value}'`);
+}
+
+function refuseModulePath(): never {
+  throw new InvalidArgumentError("cxplay's modules are built in (engine/modules/); it cannot load Ansible's Python modules from a path");
+}
+
 /** `-l @file`: the file is read relative to where cxplay was started. */
 function limitPattern(value: string): string {
   return value.startsWith('@') ? `@${resolve(value.slice(1))}` : value;
 }
 
 export const OPTIONS = {
-  inventory: { ...valueOf('-i, --inventory <file>', 'inventory file (Ansible YAML or INI format)', 'cli', text), required: true },
+  inventory: defaulted(valueOf<'cli', readonly string[]>('-i, --inventory <file>', 'inventory file (Ansible YAML or INI format); several are merged in order', 'cli', repeated), []),
   hosts: defaulted(valueOf('--hosts <pattern>', 'host pattern the role is applied to', 'cli', text, { commands: ['role'] }), 'all'),
   check: switchOf('-C, --check', "don't change anything; predict what would change", 'run'),
   diff: switchOf('-D, --diff', 'show the differences in files and state', 'run'),
@@ -101,9 +116,19 @@ export const OPTIONS = {
     '~/.ssh/known_hosts',
   ),
   acceptNewHostKeys: switchOf('--accept-new-host-keys', 'accept and remember host keys not yet known (a changed key is always refused)', 'connection'),
+  remoteUser: valueOf('-u, --user <user>', "connect as this user (an inventory's ansible_user wins)", 'connection', text),
+  privateKeyFile: valueOf('--private-key, --key-file <file>', "use this private key (an inventory's ansible_private_key_file wins)", 'connection', path),
+  connectionType: valueOf('-c, --connection <type>', "ssh or local (an inventory's ansible_connection wins)", 'connection', connectionType),
+  askPass: switchOf('-k, --ask-pass', 'ask for the SSH password (no echo on a terminal, else one line of stdin)', 'cli'),
+  become: switchOf('-b, --become', 'run tasks with become (sudo), unless a play or task says otherwise', 'run'),
+  becomeMethod: defaulted(valueOf('--become-method <method>', 'privilege escalation method: sudo', 'run', becomeMethod), 'sudo' as const),
+  becomeUser: valueOf('--become-user <user>', 'become this user (default root)', 'run', text),
+  askBecomePass: switchOf('-K, --ask-become-pass', 'ask for the sudo password (no echo on a terminal, else one line of stdin)', 'cli'),
   connectTimeoutMs: valueOf('-T, --timeout <seconds>', 'SSH connect timeout', 'connection', (value: string) => positiveInt(value) * 1000),
   taskTimeoutSeconds: valueOf('--task-timeout <seconds>', 'end any task running longer than this', 'run', positiveInt),
   retryFile: valueOf('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)', 'run', path),
+  flushCache: switchOf('--flush-cache', 'accepted for Ansible: facts are never cached between runs', 'cli'),
+  modulePath: valueOf('-M, --module-path <path>', 'refused: modules are built in', 'cli', refuseModulePath),
   syntaxCheck: switchOf('--syntax-check', 'check the playbook and exit', 'cli'),
   listHosts: switchOf('--list-hosts', 'list the hosts each play would run on and exit', 'cli'),
   listTasks: switchOf('--list-tasks', 'list the tasks each play would run and exit', 'cli'),
@@ -114,7 +139,7 @@ export const OPTIONS = {
 
 type Table = typeof OPTIONS;
 type Key = keyof Table;
-type ValueOfSpec<S> = S extends BaseSpec<Destination, infer T> ? (S extends { readonly initial: unknown } | { readonly required: true } ? T : T | undefined) : never;
+type ValueOfSpec<S> = S extends BaseSpec<Destination, infer T> ? (S extends { readonly initial: unknown } ? T : T | undefined) : never;
 
 /** Every option's value, as the command line (or its default) gave it. */
 export type CliOptions = { readonly [K in Key]: ValueOfSpec<Table[K]> };
@@ -127,6 +152,13 @@ type KeysTo<D extends Destination, Defaulted extends boolean> = {
 export type FlagsTo<D extends Destination> = { readonly [K in KeysTo<D, true>]: ValueOfSpec<Table[K]> } & { readonly [K in KeysTo<D, false>]?: ValueOfSpec<Table[K]> };
 export type RunFlags = FlagsTo<'run'>;
 export type ConnectionFlags = FlagsTo<'connection'>;
+
+/** Every option at its default, as a command line that gives none. */
+export function defaultOptions(): CliOptions {
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(OPTIONS) as [Key, OptionSpec][]) values[key] = spec.initial;
+  return values as CliOptions;
+}
 
 /** The options that go to one destination, picked from the parsed ones. */
 export function flagsTo<D extends Destination>(options: CliOptions, to: D): FlagsTo<D> {

@@ -1,6 +1,7 @@
 /**
  * Command-line parsing with commander: `cxplay run PLAYBOOK`, `cxplay role
- * NAME`, with ansible-playbook's flags. Bad options exit 5, load errors 4,
+ * NAME`, with ansible-playbook's flags (options.ts). As in ansible-playbook,
+ * an unknown option or a bad value exits 2, a bad option found later 5, load errors 4,
  * both with one message naming what to fix.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -24,7 +25,7 @@ export async function runCli(argv: readonly string[], entry: Entry): Promise<num
     await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.badOptions;
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.badArguments;
     }
     throw error;
   }
@@ -64,7 +65,6 @@ function declareOptions(command: Command, name: keyof typeof COMMANDS): void {
     const option = new Option(spec.flags, spec.help);
     if (spec.parse) option.argParser(spec.parse as (text: string, previous: unknown) => unknown);
     if ('initial' in spec) option.default(spec.initial, spec.initialHelp);
-    if ('required' in spec) option.makeOptionMandatory();
     command.addOption(option);
   }
 }

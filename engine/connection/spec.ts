@@ -12,8 +12,12 @@ import { parseSshArgs, SshArgsError, type SshArgs } from './ssh-args.js';
 import { badPort, portNumber } from '../load/connection-vars.js';
 import type { ConnectionFlags } from '../cli/options.js';
 
-/** The command line's connection settings, typed from its option table (engine/cli/options.ts). */
-export type ConnectionDefaults = ConnectionFlags;
+/**
+ * The command line's connection settings, typed from its option table
+ * (engine/cli/options.ts), and the password `-k` asked for. A host's own
+ * variables win over each, as in Ansible.
+ */
+export type ConnectionDefaults = ConnectionFlags & { readonly password?: string | undefined };
 
 /**
  * Ansible's variable names for each setting, the winning one first: a legacy
@@ -41,7 +45,7 @@ export const CONNECTION_VARS: readonly string[] = ['ansible_connection', ...Obje
 export function connectionSpecFromVars(host: string, vars: Readonly<Record<string, unknown>>, defaults: ConnectionDefaults): ConnectionSpec {
   const options = sshArgsOf(host, vars);
   const address = setting(vars, NAMES.address);
-  const explicitType = vars.ansible_connection === undefined ? undefined : String(vars.ansible_connection);
+  const explicitType = vars.ansible_connection === undefined ? defaults.connectionType : String(vars.ansible_connection);
   const implicitLocal = explicitType === undefined && host === 'localhost' && address === undefined;
   const strict = options.strictHostKeyChecking ?? '';
   const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || hostKeyCheckingOff(vars);
@@ -52,9 +56,9 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
     type: explicitType === 'local' || implicitLocal ? 'local' : 'ssh',
     address: String(address ?? host),
     port: portNumber(setting(vars, NAMES.port) ?? 22) ?? failWith(badPort(setting(vars, NAMES.port))),
-    user: String(setting(vars, NAMES.user) ?? userInfo().username),
-    privateKeyFile: expandHome(setting(vars, NAMES.privateKeyFile)),
-    password: setting(vars, NAMES.password) as string | undefined,
+    user: String(setting(vars, NAMES.user) ?? defaults.remoteUser ?? userInfo().username),
+    privateKeyFile: expandHome(setting(vars, NAMES.privateKeyFile)) ?? defaults.privateKeyFile,
+    password: (setting(vars, NAMES.password) as string | undefined) ?? defaults.password,
     knownHostsFile: expandHome(options.userKnownHostsFile) ?? defaults.knownHostsFile,
     acceptNewHostKeys: acceptNew,
     connectTimeoutMs: timeoutSeconds !== undefined && Number.isFinite(timeoutSeconds) ? timeoutSeconds * 1000 : (defaults.connectTimeoutMs ?? 10_000),

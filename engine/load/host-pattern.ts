@@ -6,9 +6,10 @@
  * come first, then intersections, then exclusions, whatever the order
  * written. Results keep inventory order.
  *
- * A name that is no host or group is an error (Ansible only warns): a typo in
- * --limit or hosts: would otherwise run on nothing, or on more than meant
- * after `!`. A wildcard or regex that matches nothing is not an error.
+ * A name that is no host or group matches nothing, as in Ansible, which warns
+ * "Could not match supplied host pattern, ignoring: NAME": the caller passes
+ * `misses` to collect those names (with a suggestion) and warn about them. A
+ * wildcard or regex that matches nothing is no miss.
  */
 import { readFileSync } from 'node:fs';
 import { CxError, ExitCode } from '../errors.js';
@@ -19,25 +20,33 @@ import { didYouMean } from './suggest.js';
 const groupCache = new WeakMap<Inventory, Record<string, string[]>>();
 const SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)[:-](\d+)?)\]$/;
 
-export function selectHosts(inventory: Inventory, pattern: string): string[] {
+/** Names that matched no host or group, each with a "did you mean" when one is close. */
+export type Misses = string[];
+
+export function selectHosts(inventory: Inventory, pattern: string, misses: Misses = []): string[] {
   const terms = splitPattern(pattern);
   if (terms.length === 0) throw new CxError(`empty host pattern '${pattern}'`, { hint: 'use all, a group or host name, a:b, a:!b or a:&b' });
   const unions = terms.filter((term) => !term.startsWith('!') && !term.startsWith('&'));
-  let selected = new Set(unions.length > 0 ? unions.flatMap((term) => match(inventory, term)) : inventory.hosts.keys());
+  let selected = new Set(unions.length > 0 ? unions.flatMap((term) => match(inventory, term, misses)) : inventory.hosts.keys());
   for (const term of terms.filter((item) => item.startsWith('&'))) {
-    const kept = new Set(match(inventory, term.slice(1)));
+    const kept = new Set(match(inventory, term.slice(1), misses));
     selected = new Set([...selected].filter((host) => kept.has(host)));
   }
   for (const term of terms.filter((item) => item.startsWith('!'))) {
-    const excluded = new Set(match(inventory, term.slice(1)));
+    const excluded = new Set(match(inventory, term.slice(1), misses));
     selected = new Set([...selected].filter((host) => !excluded.has(host)));
   }
   return [...inventory.hosts.keys()].filter((host) => selected.has(host));
 }
 
-/** A play's hosts: its pattern narrowed by --limit (itself a pattern, or @file), in inventory order. */
-export function selectPlayHosts(inventory: Inventory, pattern: string, limit: string | undefined): string[] {
-  const hosts = selectHosts(inventory, pattern);
+/** Ansible's words, so that what greps its output greps ours. */
+export function unmatchedWarning(miss: string): string {
+  return `Could not match supplied host pattern, ignoring: ${miss}`;
+}
+
+/** A play's hosts: its pattern narrowed by --limit (itself a pattern, or @file), in inventory order; `misses` gets the pattern's. */
+export function selectPlayHosts(inventory: Inventory, pattern: string, limit: string | undefined, misses: Misses = []): string[] {
+  const hosts = selectHosts(inventory, pattern, misses);
   if (!limit) return hosts;
   const limited = new Set(selectHosts(inventory, limit));
   return hosts.filter((name) => limited.has(name));
@@ -53,19 +62,18 @@ function splitPattern(pattern: string): string[] {
   return terms;
 }
 
-function match(inventory: Inventory, term: string): string[] {
+function match(inventory: Inventory, term: string, misses: Misses): string[] {
   const groups = groupsFor(inventory);
   if (term === 'all' || term === '*') return [...inventory.hosts.keys()];
-  if (term.startsWith('@')) return readHostFile(inventory, term.slice(1));
+  if (term.startsWith('@')) return readHostFile(inventory, term.slice(1), misses);
   if (Object.prototype.hasOwnProperty.call(groups, term)) return groups[term]!;
   if (inventory.hosts.has(term)) return [term];
   if (term.startsWith('~')) return matchRegex(inventory, groups, term);
   const subscript = SUBSCRIPT.exec(term);
-  if (subscript) return applySubscript(match(inventory, subscript[1]!), subscript);
+  if (subscript) return applySubscript(match(inventory, subscript[1]!, misses), subscript);
   if (/[*?[]/.test(term)) return matchWildcard(inventory, groups, term);
-  throw new CxError(`no host or group '${term}' in the inventory${didYouMean(term, [...inventory.hosts.keys(), ...Object.keys(groups)])}`, {
-    hint: `groups: ${Object.keys(groups).join(', ')}`,
-  });
+  misses.push(`${term}${didYouMean(term, [...inventory.hosts.keys(), ...Object.keys(groups)])}`);
+  return [];
 }
 
 function matchRegex(inventory: Inventory, groups: Record<string, string[]>, term: string): string[] {
@@ -108,18 +116,18 @@ function applySubscript(hosts: string[], subscript: RegExpExecArray): string[] {
   return hosts.slice(start, end + 1);
 }
 
-function readHostFile(inventory: Inventory, file: string): string[] {
+function readHostFile(inventory: Inventory, file: string, misses: Misses): string[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new CxError(`cannot read the host list ${file}`, { exitCode: ExitCode.badOptions, hint: 'give @ a file with one host name per line (e.g. a retry file)' });
+    throw new CxError(`cannot read the host list ${file}`, { exitCode: ExitCode.error, hint: 'give @ a file with one host name per line (e.g. a retry file)' });
   }
   const names = text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
   return names.flatMap((name) => {
     if (name.startsWith('@')) throw new CxError(`${file}: a host list cannot name another list (${name})`, { exitCode: ExitCode.badOptions });
     try {
-      return match(inventory, name);
+      return match(inventory, name, misses);
     } catch (error) {
       if (error instanceof CxError) throw new CxError(`${file}: ${error.message}`, { exitCode: ExitCode.badOptions, hint: error.hint });
       throw error;

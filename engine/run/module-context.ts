@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import type { BecomeSpec, Connection } from '../connection/connection.js';
+import { BecomeFailedError, type BecomeSpec, type Connection } from '../connection/connection.js';
+import { sudoPasswordFailure } from '../connection/become.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
 import { sourceCandidates } from '../load/source-paths.js';
@@ -53,7 +54,10 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     exec: async (script) => {
       const conn = await (connection ??= input.connect());
       run.profiler.addExec(input.taskName);
-      return run.profiler.time('exec', () => conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }));
+      const result = await run.profiler.time('exec', () => conn.exec(prelude + script, { become: input.become, timeoutMs: input.timeoutMs, signal: run.options.signal }));
+      const becomeFailure = result.rc === 0 ? undefined : sudoPasswordFailure(input.become, result.stderr);
+      if (becomeFailure) throw new BecomeFailedError(becomeFailure);
+      return result;
     },
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
     renderTemplateFile: async (path) => {

@@ -5,8 +5,8 @@
  */
 import { CxError, withPosition } from '../errors.js';
 import type { ModuleTask, Play, TaskNode } from '../load/model.js';
-import { selectPlayHosts } from '../load/host-pattern.js';
-import { renderString } from '../template/render.js';
+import { selectPlayHosts, unmatchedWarning, type Misses } from '../load/host-pattern.js';
+import { isTemplated, renderString } from '../template/render.js';
 import { scopeFromObject } from '../template/scope.js';
 import { playFrame, type Frame } from './frame.js';
 import { runHandlers } from './handlers.js';
@@ -61,7 +61,11 @@ function playHosts(run: RunContext, play: Play): string[] {
   } catch (error) {
     throw error instanceof CxError ? withPosition(error, play.at) : error;
   }
-  return selectPlayHosts(inventory, pattern, limit).filter((name) => {
+  const misses: Misses = [];
+  const hosts = selectPlayHosts(inventory, pattern, limit, misses);
+  // A pattern written without {{ }} (and --limit) was warned about by the check stage already.
+  if (isTemplated(play.hosts)) for (const miss of misses) run.emit({ kind: 'warning', message: unmatchedWarning(miss), time: Date.now() });
+  return hosts.filter((name) => {
     const host = run.host(name);
     return !host.failed && !host.unreachable;
   });

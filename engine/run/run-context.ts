@@ -31,6 +31,8 @@ export class RunContext {
 
   constructor(readonly options: RunOptions) {
     this.groups = groupsMap(options.inventory);
+    // Passwords asked for by -k / -K never show, whatever echoes them.
+    for (const password of [options.connection.password, options.becomePassword]) if (password) this.secrets.add(password);
   }
 
   get bus(): EventBus {

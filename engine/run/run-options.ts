@@ -14,6 +14,8 @@ export interface RunOptions extends RunFlags {
   readonly inventory: Inventory;
   readonly extraVars: Readonly<Record<string, unknown>>;
   readonly connection: ConnectionDefaults;
+  /** The sudo password -K asked for (a host's ansible_become_password wins). */
+  readonly becomePassword?: string | undefined;
   readonly bus: EventBus;
   /** Aborted on SIGINT/SIGTERM: no new task starts, running remote commands are ended. */
   readonly signal: AbortSignal;

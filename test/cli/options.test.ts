@@ -1,0 +1,67 @@
+/**
+ * ansible-playbook's options as an operator types them, through the built
+ * CLI, without contacting a host: several -i merged, -u/-c/--private-key/-b
+ * reaching the run (local connection), options cxplay cannot honour refused
+ * with a clear message (exit 2, as argparse exits), --flush-cache accepted.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cxplay } from '../support/cli.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cxplay-options-'));
+  writeFileSync(join(dir, 'one.ini'), '[web]\nweb1 ansible_connection=local\n');
+  writeFileSync(join(dir, 'two.yaml'), 'all:\n  children:\n    db:\n      hosts:\n        db1: {ansible_connection: local}\n    web:\n      hosts:\n        web2: {ansible_connection: local}\n');
+  writeFileSync(join(dir, 'local.ini'), 'box ansible_host=192.0.2.1\n');
+  writeFileSync(join(dir, 'play.yaml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - command: id -un\n      register: who\n    - debug: {msg: "user={{ who.stdout }}"}\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[]) => cxplay(['run', 'play.yaml', '-o', 'plain', ...args], { cwd: dir });
+
+describe('inventories', () => {
+  it('merges several -i in order (a second -i no longer replaces the first)', async () => {
+    const result = await run(['-i', 'one.ini', '-i', 'two.yaml', '--list-hosts', '-l', 'web']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/web1\s+web2/);
+  });
+
+  it('refuses a run without any inventory, saying how to give one', async () => {
+    const result = await run([]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('no inventory given');
+  });
+});
+
+describe('connection and become options', () => {
+  it('-c local reaches a host that has an address but no ansible_connection', async () => {
+    const result = await run(['-i', 'local.ini', '-c', 'local']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain(`user=${userInfo().username}`);
+  });
+
+  it('-b --become-user runs the tasks as that user', async () => {
+    const result = await run(['-i', 'local.ini', '-c', 'local', '-b', '--become-user', 'nobody']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('user=nobody');
+  });
+
+  it('--flush-cache is accepted (facts are never kept between runs)', async () => {
+    expect((await run(['-i', 'local.ini', '-c', 'local', '--flush-cache'])).code).toBe(0);
+  });
+});
+
+describe('options cxplay cannot honour are refused, naming why', () => {
+  it.each([
+    [['-M', '/usr/share/ansible/plugins/modules'], "cxplay's modules are built in"],
+    [['--become-method', 'su'], 'with sudo only'],
+    [['-c', 'winrm'], 'ssh or local'],
+  ])('%j', async (args, reason) => {
+    const result = await run(['-i', 'local.ini', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(reason);
+  });
+});
