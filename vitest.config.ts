@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 const UNIT_TESTS = [
   'test/booleans.test.ts',
   'test/check/**/*.test.ts',
+  'test/config/**/*.test.ts',
   'test/template/**/*.test.ts',
   'test/load/{host-pattern,inventory,merge-inventories,qualified-actions,role,suggest,tasks,yaml,playbook}.test.ts',
   'test/modules/{command,controller,get_url,report,short-form,systemd,uri,validate-args}.test.ts',

@@ -4,7 +4,7 @@
  * with the chosen view, turning SIGINT/SIGTERM into a clean stop.
  */
 import { setMaxListeners } from 'node:events';
-import { resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { CxError, ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
 import { loadInventory } from '../load/inventory.js';
@@ -18,14 +18,24 @@ import { parseExtraVars } from './extra-vars.js';
 import { listing } from '../check/listing.js';
 import { preflight } from '../check/preflight.js';
 import { flagsTo, type CliOptions } from './options.js';
+import { settingValue, type AnsibleConfig } from '../config/config.js';
+import { SourceCache } from '../load/source-cache.js';
+import type { Gathering } from '../run/run-options.js';
 import { askSecret } from './prompt.js';
 
 export type Target = { readonly kind: 'playbook'; readonly playbook: string } | { readonly kind: 'role'; readonly role: string };
 
-export async function executeCommand(target: Target, cli: CliOptions, loadTui: LoadTui): Promise<number> {
+export interface Environment {
+  readonly loadTui: LoadTui;
+  /** Ansible's configuration (ansible.cfg, ANSIBLE_*), already applied to the options' defaults. */
+  readonly config: AnsibleConfig;
+}
+
+export async function executeCommand(target: Target, cli: CliOptions, { loadTui, config }: Environment): Promise<number> {
   const cwd = process.cwd();
   const viewKind = chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
-  const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook)) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd);
+  const sources = new SourceCache(configuredRolesPath(config));
+  const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
   const inventory = loadInventories(cli.inventory.map((file) => resolve(cwd, file)), playbook);
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const bus = new EventBus();
@@ -35,10 +45,12 @@ export async function executeCommand(target: Target, cli: CliOptions, loadTui: L
   setMaxListeners(0, interrupt.signal);
   const options: RunOptions = {
     ...flagsTo(cli, 'run'),
+    retryFile: cli.retryFile ?? retryFileOf(config, playbook),
+    gathering: settingValue(config, 'DEFAULT_GATHERING') as Gathering,
     playbook,
     inventory,
     extraVars,
-    connection: flagsTo(cli, 'connection'),
+    connection: { ...flagsTo(cli, 'connection'), hostKeyChecking: settingValue(config, 'HOST_KEY_CHECKING') as boolean },
     bus,
     signal: interrupt.signal,
   };
@@ -54,9 +66,22 @@ export async function executeCommand(target: Target, cli: CliOptions, loadTui: L
   return runWithView(await withPasswords(options, cli), interrupt, { kind: viewKind, loadTui }, cli);
 }
 
+/** roles_path when the configuration sets it (Ansible's default directories are not searched). */
+function configuredRolesPath(config: AnsibleConfig): readonly string[] {
+  const resolved = config.settings.get('DEFAULT_ROLES_PATH');
+  return resolved && resolved.origin !== 'default' ? (resolved.value as readonly string[]) : [];
+}
+
+/** With retry_files_enabled, Ansible's PLAYBOOK.retry beside the playbook or in retry_files_save_path. */
+function retryFileOf(config: AnsibleConfig, playbook: Playbook): string | undefined {
+  if (settingValue(config, 'RETRY_FILES_ENABLED') !== true) return undefined;
+  const dir = (settingValue(config, 'RETRY_FILES_SAVE_PATH') as string | null) ?? playbook.dir;
+  return join(dir, `${basename(playbook.file, extname(playbook.file))}.retry`);
+}
+
 function loadInventories(files: readonly string[], playbook: Playbook): Inventory {
   if (files.length === 0) {
-    throw new CxError('no inventory given', { exitCode: ExitCode.badOptions, hint: 'give one with -i FILE (several -i are merged in order)' });
+    throw new CxError('no inventory given', { exitCode: ExitCode.badOptions, hint: 'give one with -i FILE (several -i are merged in order), or set inventory in ansible.cfg or ANSIBLE_INVENTORY' });
   }
   return mergeInventories(files.map((file) => loadInventory(file, { playbookDir: playbook.dir, sources: playbook.sources })));
 }

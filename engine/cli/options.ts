@@ -138,7 +138,7 @@ export const OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 type Table = typeof OPTIONS;
-type Key = keyof Table;
+export type Key = keyof Table;
 type ValueOfSpec<S> = S extends BaseSpec<Destination, infer T> ? (S extends { readonly initial: unknown } ? T : T | undefined) : never;
 
 /** Every option's value, as the command line (or its default) gave it. */

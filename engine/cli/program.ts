@@ -8,7 +8,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { CxError, ExitCode } from '../errors.js';
 import type { LoadTui } from '../views/view.js';
 import { executeCommand, type Target } from './execute.js';
-import { OPTIONS, type CliOptions, type OptionSpec } from './options.js';
+import { OPTIONS, type CliOptions, type Key, type OptionSpec } from './options.js';
+import { loadConfig } from '../config/config.js';
+import { optionDefaultsFrom } from '../config/apply.js';
+import { dumpConfig } from '../config/dump.js';
 
 /** What the entry (main.ts) gives the engine. */
 export interface Entry {
@@ -43,8 +46,33 @@ function buildProgram({ version, loadTui }: Entry, start: (run: Promise<number>)
   for (const [name, spec] of Object.entries(COMMANDS)) {
     const command = program.command(name).description(spec.description).argument(spec.argument, spec.argumentHelp).exitOverride();
     declareOptions(command, name as keyof typeof COMMANDS);
-    command.action((argument: string) => start(guarded(() => executeCommand(spec.target(argument), readOptions(command), loadTui))));
+    command.action((argument: string) =>
+      start(
+        guarded(() => {
+          const config = loadConfig(process.cwd(), process.env);
+          for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
+          return executeCommand(spec.target(argument), readOptions(command, optionDefaultsFrom(config)), { loadTui, config });
+        }),
+      ),
+    );
   }
+  program
+    .command('config')
+    .description("Ansible's configuration (ansible.cfg, ANSIBLE_*) as cxplay reads it")
+    .command('dump')
+    .description('every setting cxplay honours, with where its value came from (as ansible-config dump)')
+    .option('--only-changed', 'only the settings not at their default', false)
+    .exitOverride()
+    .action((options: { onlyChanged: boolean }) =>
+      start(
+        guarded(async () => {
+          const config = loadConfig(process.cwd(), process.env);
+          for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
+          process.stdout.write(dumpConfig(config, options.onlyChanged));
+          return ExitCode.ok;
+        }),
+      ),
+    );
   return program;
 }
 
@@ -69,11 +97,17 @@ function declareOptions(command: Command, name: keyof typeof COMMANDS): void {
   }
 }
 
-/** The parsed values under the table's names (commander names them after the long flag). */
-function readOptions(command: Command): CliOptions {
+/**
+ * The parsed values under the table's names (commander names them after the
+ * long flag): a flag given wins over the configuration's default, which wins
+ * over the table's.
+ */
+function readOptions(command: Command, configured: Partial<Record<Key, unknown>>): CliOptions {
   const values: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(OPTIONS) as [string, OptionSpec][]) {
-    values[key] = command.getOptionValue(new Option(spec.flags).attributeName());
+  for (const [key, spec] of Object.entries(OPTIONS) as [Key, OptionSpec][]) {
+    const name = new Option(spec.flags).attributeName();
+    const given = command.getOptionValueSource(name) === 'cli';
+    values[key] = given || !(key in configured) ? command.getOptionValue(name) : configured[key];
   }
   return values as CliOptions;
 }

@@ -17,7 +17,11 @@ import type { ConnectionFlags } from '../cli/options.js';
  * (engine/cli/options.ts), and the password `-k` asked for. A host's own
  * variables win over each, as in Ansible.
  */
-export type ConnectionDefaults = ConnectionFlags & { readonly password?: string | undefined };
+export type ConnectionDefaults = ConnectionFlags & {
+  readonly password?: string | undefined;
+  /** Ansible's host_key_checking (ansible.cfg, ANSIBLE_HOST_KEY_CHECKING); false accepts new keys (never changed ones). */
+  readonly hostKeyChecking?: boolean | undefined;
+};
 
 /**
  * Ansible's variable names for each setting, the winning one first: a legacy
@@ -48,7 +52,7 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
   const explicitType = vars.ansible_connection === undefined ? defaults.connectionType : String(vars.ansible_connection);
   const implicitLocal = explicitType === undefined && host === 'localhost' && address === undefined;
   const strict = options.strictHostKeyChecking ?? '';
-  const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || hostKeyCheckingOff(vars);
+  const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || hostKeyCheckingOff(vars, defaults);
   const timeout = setting(vars, NAMES.timeout);
   const timeoutSeconds = timeout === undefined ? undefined : Number(timeout);
   const spec: ConnectionSpec = {
@@ -76,12 +80,12 @@ function setting(vars: Readonly<Record<string, unknown>>, names: readonly string
 
 /**
  * Host key checking turned off, as Ansible's host_key_checking: by a
- * variable, else by the environment. Off, Ansible passes ssh
- * `StrictHostKeyChecking=no`; cxplay then accepts new keys but still refuses
- * changed ones. Only a clear "false" turns it off.
+ * variable, else by the configuration (ansible.cfg, the environment). Off,
+ * Ansible passes ssh `StrictHostKeyChecking=no`; cxplay then accepts new keys
+ * but still refuses changed ones. Only a clear "false" turns it off.
  */
-function hostKeyCheckingOff(vars: Readonly<Record<string, unknown>>): boolean {
-  const value = setting(vars, NAMES.hostKeyChecking) ?? process.env.ANSIBLE_SSH_HOST_KEY_CHECKING ?? process.env.ANSIBLE_HOST_KEY_CHECKING;
+function hostKeyCheckingOff(vars: Readonly<Record<string, unknown>>, defaults: ConnectionDefaults): boolean {
+  const value = setting(vars, NAMES.hostKeyChecking) ?? defaults.hostKeyChecking;
   return ansibleBoolean(value) === false;
 }
 

@@ -62,10 +62,9 @@ function importPlaybook(node: Record<string, unknown>, key: string, { file, stac
 }
 
 /** `cxplay role NAME`: a one-play playbook applying the role to `hosts`. */
-export function rolePlaybook(role: string, hosts: string, cwd: string): Playbook {
+export function rolePlaybook(role: string, hosts: string, cwd: string, sources = new SourceCache()): Playbook {
   const file = resolve(cwd, `<role ${role}>`);
   const play: Record<string, unknown> = { name: `Apply role ${role}`, hosts, roles: [role] };
-  const sources = new SourceCache();
   return { file, dir: cwd, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, cwd)], sources };
 }
 
@@ -87,7 +86,7 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
     name: (node.name as string | undefined) ?? hosts,
     hosts,
     varsFiles: node.vars_files == null ? [] : [node.vars_files].flat().map(String),
-    gatherFacts: playBoolean(node, 'gather_facts', true, at),
+    gatherFacts: node.gather_facts == null ? undefined : playBoolean(node, 'gather_facts', true, at),
     serial: node.serial == null ? [] : ([node.serial].flat() as (number | string)[]),
     strategy: (node.strategy as 'linear' | 'free' | undefined) ?? 'linear',
     maxFailPercentage: playNumber(node, 'max_fail_percentage', at),

@@ -8,6 +8,9 @@
 import type { RoleInstance, TaskNode } from './model.js';
 
 export class SourceCache {
+  /** @param rolesPath directories searched for roles after those beside the playbook (ansible.cfg's roles_path, ANSIBLE_ROLES_PATH). */
+  constructor(readonly rolesPath: readonly string[] = []) {}
+
   /** Parsed YAML by absolute path. */
   readonly yaml = new Map<string, unknown>();
   /** INI inventories as YAML-shaped data, by path. */

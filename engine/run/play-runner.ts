@@ -20,7 +20,7 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
   const hosts = playHosts(run, play);
   const runtime = new PlayRuntime(run, play, hosts);
   const sections: (readonly TaskNode[])[] = [play.preTasks, [...play.roles, ...play.tasks], play.postTasks];
-  const total = sections.reduce((sum, nodes) => sum + countTasks(nodes, run.options), 0) + (play.gatherFacts ? 1 : 0);
+  const total = sections.reduce((sum, nodes) => sum + countTasks(nodes, run.options), 0) + (gathers(run, play) ? 1 : 0);
   run.emit({ kind: 'play_start', name: play.name, hosts, playIndex, taskCount: total, time: Date.now() });
   if (hosts.length === 0) {
     run.emit({ kind: 'warning', message: `no hosts matched '${play.hosts}' in play '${play.name}'; skipping it`, time: Date.now() });
@@ -40,12 +40,21 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
 async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
   const { run, play } = runtime;
   for (const name of runtime.batch) runtime.loadVarsFiles(run.host(name));
-  if (play.gatherFacts) await runner.runTask(gatherFactsTask(play), activeOf(runtime), frame);
+  if (gathers(run, play)) {
+    // smart: facts are gathered once per host in a run.
+    const hosts = activeOf(runtime).filter((name) => run.options.gathering !== 'smart' || run.host(name).facts === undefined);
+    if (hosts.length > 0) await runner.runTask(gatherFactsTask(play), hosts, frame);
+  }
   for (const nodes of sections) {
     if (run.interrupted) return;
     await runner.runNodes(nodes, activeOf(runtime), frame);
     if (!run.interrupted) await runHandlers(runner, runtime.batch, frame);
   }
+}
+
+/** Ansible's `gathering`: implicit and smart gather unless the play says gather_facts: false; explicit only when it says true. */
+function gathers(run: RunContext, play: Play): boolean {
+  return play.gatherFacts ?? run.options.gathering !== 'explicit';
 }
 
 function activeOf(runtime: PlayRuntime): string[] {

@@ -9,11 +9,15 @@ import type { Inventory, Playbook } from '../load/model.js';
  * verbosity, taskTimeoutSeconds, retryFile, ...) are typed from the CLI's
  * option table (`RunFlags`, engine/cli/options.ts), where each is described.
  */
+export type Gathering = 'implicit' | 'explicit' | 'smart';
+
 export interface RunOptions extends RunFlags {
   readonly playbook: Playbook;
   readonly inventory: Inventory;
   readonly extraVars: Readonly<Record<string, unknown>>;
   readonly connection: ConnectionDefaults;
+  /** Ansible's `gathering`: implicit (default) gathers unless a play says gather_facts: false, explicit only when it says true, smart once per host. */
+  readonly gathering?: Gathering | undefined;
   /** The sudo password -K asked for (a host's ansible_become_password wins). */
   readonly becomePassword?: string | undefined;
   readonly bus: EventBus;
