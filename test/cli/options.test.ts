@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cxplay } from '../support/cli.js';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { cxplay, parseRecap } from '../support/cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -16,6 +17,11 @@ beforeAll(() => {
   writeFileSync(join(dir, 'one.ini'), '[web]\nweb1 ansible_connection=local\n');
   writeFileSync(join(dir, 'two.yaml'), 'all:\n  children:\n    db:\n      hosts:\n        db1: {ansible_connection: local}\n    web:\n      hosts:\n        web2: {ansible_connection: local}\n');
   writeFileSync(join(dir, 'local.ini'), 'box ansible_host=192.0.2.1\n');
+  writeFileSync(join(dir, 'two-local.ini'), '[ok]\nlh ansible_connection=local\nlh2 ansible_connection=local\n');
+  writeFileSync(
+    join(dir, 'handlers.yaml'),
+    "- hosts: ok\n  gather_facts: false\n  tasks:\n    - command: 'true'\n      notify: h\n    - fail: {msg: boom}\n      when: inventory_hostname == 'lh'\n  handlers:\n    - name: h\n      debug: {msg: handled}\n",
+  );
   writeFileSync(join(dir, 'play.yaml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - command: id -un\n      register: who\n    - debug: {msg: "user={{ who.stdout }}"}\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,5 +69,16 @@ describe('options cxplay cannot honour are refused, naming why', () => {
     const result = await run(['-i', 'local.ini', ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(reason);
+  });
+});
+
+describe.skipIf(!hasAnsible)('--force-handlers, as ansible-playbook', () => {
+  it.each([[[]], [['--force-handlers']], [['--force-handlers', '-l', 'lh']]])('%j: the same recap (a failed host runs what it notified only when forced)', async (args) => {
+    const [ours, theirs] = await Promise.all([
+      cxplay(['run', 'handlers.yaml', '-o', 'plain', '-i', 'two-local.ini', ...args], { cwd: dir }),
+      ansiblePlaybook(['handlers.yaml', '-i', 'two-local.ini', ...args], { cwd: dir, work: dir }),
+    ]);
+    expect(parseRecap(ours.stdout)).toEqual(parseRecap(theirs.stdout));
+    expect(parseRecap(ours.stdout).lh?.ok).toBe(args.length > 0 ? 2 : 1);
   });
 });
