@@ -127,6 +127,7 @@ export const OPTIONS = {
   connectTimeoutMs: valueOf('-T, --timeout <seconds>', 'SSH connect timeout', 'connection', (value: string) => positiveInt(value) * 1000),
   taskTimeoutSeconds: valueOf('--task-timeout <seconds>', 'end any task running longer than this', 'run', positiveInt),
   retryFile: valueOf('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)', 'run', path),
+  startAtTask: valueOf('--start-at-task <name>', 'start at the task of this name (or role : name, or a wildcard)', 'run', text),
   forceHandlers: switchOf('--force-handlers', 'run notified handlers even on hosts that failed', 'run'),
   flushCache: switchOf('--flush-cache', 'accepted for Ansible: facts are never cached between runs', 'cli'),
   modulePath: valueOf('-M, --module-path <path>', 'refused: modules are built in', 'cli', refuseModulePath),

@@ -15,14 +15,16 @@ import type { RunContext } from './run-context.js';
 import { serialBatches } from './serial.js';
 import { TaskListRunner } from './task-list-runner.js';
 import { countTasks } from './count-tasks.js';
+import { playHoldsStartAt } from './start-at-task.js';
 
 export async function runPlay(run: RunContext, play: Play, playIndex: number): Promise<void> {
-  const hosts = playHosts(run, play);
+  // --start-at-task: a play before the one holding it does nothing (no facts either).
+  const hosts = run.startAt !== undefined && !playHoldsStartAt(play, run.startAt) ? [] : playHosts(run, play);
   const runtime = new PlayRuntime(run, play, hosts);
   const sections: (readonly TaskNode[])[] = [play.preTasks, [...play.roles, ...play.tasks], play.postTasks];
   const total = sections.reduce((sum, nodes) => sum + countTasks(nodes, run.options), 0) + (gathers(run, play) ? 1 : 0);
   run.emit({ kind: 'play_start', name: play.name, hosts, playIndex, taskCount: total, time: Date.now() });
-  if (hosts.length === 0) {
+  if (hosts.length === 0 && run.startAt === undefined) {
     run.emit({ kind: 'warning', message: `no hosts matched '${play.hosts}' in play '${play.name}'; skipping it`, time: Date.now() });
   }
   const runner = new TaskListRunner(runtime, total);

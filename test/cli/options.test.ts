@@ -22,6 +22,10 @@ beforeAll(() => {
     join(dir, 'handlers.yaml'),
     "- hosts: ok\n  gather_facts: false\n  tasks:\n    - command: 'true'\n      notify: h\n    - fail: {msg: boom}\n      when: inventory_hostname == 'lh'\n  handlers:\n    - name: h\n      debug: {msg: handled}\n",
   );
+  writeFileSync(
+    join(dir, 'start-at.yaml'),
+    '- name: first\n  hosts: lh\n  tasks:\n    - {name: one, debug: {msg: one}}\n    - block:\n        - {name: two, debug: {msg: two}}\n        - {name: three, debug: {msg: three}}\n- name: second\n  hosts: lh\n  tasks:\n    - {name: four, debug: {msg: four}}\n',
+  );
   writeFileSync(join(dir, 'play.yaml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - command: id -un\n      register: who\n    - debug: {msg: "user={{ who.stdout }}"}\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,4 +85,16 @@ describe.skipIf(!hasAnsible)('--force-handlers, as ansible-playbook', () => {
     expect(parseRecap(ours.stdout)).toEqual(parseRecap(theirs.stdout));
     expect(parseRecap(ours.stdout).lh?.ok).toBe(args.length > 0 ? 2 : 1);
   });
+});
+
+describe.skipIf(!hasAnsible)('--start-at-task, as ansible-playbook', () => {
+  const headers = (output: string) => output.split('\n').filter((line) => /^(PLAY|TASK) \[/.test(line)).map((line) => line.replace(/\s*\*+$/, ''));
+  it.each(['two', 'thr*', 'four', 'nosuch'])('%j: the same plays and tasks run, the same recap and exit code', async (name) => {
+    const args = ['start-at.yaml', '-i', 'two-local.ini', '--start-at-task', name];
+    const [ours, theirs] = await Promise.all([cxplay(['run', '-o', 'plain', ...args], { cwd: dir }), ansiblePlaybook(args, { cwd: dir, work: dir })]);
+    expect(headers(ours.stdout)).toEqual(headers(theirs.stdout));
+    expect(parseRecap(ours.stdout)).toEqual(parseRecap(theirs.stdout));
+    expect(ours.code).toBe(theirs.code);
+    if (name === 'nosuch') expect(ours.stderr + ours.stdout).toContain('No matching task "nosuch" found');
+  }, 240_000); // ansible-playbook gathers facts (python on this host) in each play it runs
 });
