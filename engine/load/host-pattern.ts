@@ -88,14 +88,19 @@ function matchRegex(inventory: Inventory, groups: Record<string, string[]>, term
 
 /** Shell-style wildcards (`*`, `?`, `[ab]`) over host and group names. */
 function matchWildcard(inventory: Inventory, groups: Record<string, string[]>, term: string): string[] {
-  const source = term.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  let regex: RegExp;
-  try {
-    regex = new RegExp(`^${source}$`);
-  } catch {
-    throw new CxError(`invalid wildcard in host pattern '${term}'`, { hint: 'use * and ?, e.g. web*' });
-  }
+  const regex = shellWildcard(term);
+  if (!regex) throw new CxError(`invalid wildcard in host pattern '${term}'`, { hint: 'use * and ?, e.g. web*' });
   return namesMatching(inventory, groups, (name) => regex.test(name));
+}
+
+/** Python's fnmatch: `*`, `?` and `[...]`, the rest literal; undefined for a pattern that is no wildcard (an unclosed `[`). */
+export function shellWildcard(pattern: string): RegExp | undefined {
+  const source = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    return undefined;
+  }
 }
 
 function namesMatching(inventory: Inventory, groups: Record<string, string[]>, test: (name: string) => boolean): string[] {

@@ -6,12 +6,14 @@
  * exactly or as a shell wildcard (`thr*`). Only tasks known before the run
  * (imports, not includes) can match, as in Ansible.
  */
+import { shellWildcard } from '../load/host-pattern.js';
 import type { ModuleTask, Play, TaskNode } from '../load/model.js';
 
 export function matchesStartAt(task: ModuleTask, pattern: string): boolean {
   const name = task.name ?? task.module;
   const role = task.role?.role.name;
-  return [name, ...(role ? [`${role} : ${name}`] : [])].some((candidate) => candidate === pattern || wildcard(pattern).test(candidate));
+  const regex = shellWildcard(pattern);
+  return [name, ...(role ? [`${role} : ${name}`] : [])].some((candidate) => candidate === pattern || regex?.test(candidate) === true);
 }
 
 export function playHoldsStartAt(play: Play, pattern: string): boolean {
@@ -25,14 +27,4 @@ export function noMatchMessage(pattern: string): string {
 
 function holds(nodes: readonly TaskNode[], pattern: string): boolean {
   return nodes.some((node) => (node.kind === 'task' ? matchesStartAt(node, pattern) : node.kind === 'block' ? holds([...node.block, ...node.rescue, ...node.always], pattern) : false));
-}
-
-/** fnmatch: `*`, `?` and `[...]`, the rest literal. */
-function wildcard(pattern: string): RegExp {
-  const source = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  try {
-    return new RegExp(`^${source}$`);
-  } catch {
-    return /$^/;
-  }
 }
