@@ -21,7 +21,8 @@ import { flagsTo, type CliOptions } from './options.js';
 import { settingValue, type AnsibleConfig } from '../config/config.js';
 import { SourceCache } from '../load/source-cache.js';
 import type { Gathering } from '../run/run-options.js';
-import { askSecret } from './prompt.js';
+import { askSecret, askStep } from './prompt.js';
+import { isatty } from 'node:tty';
 
 export type Target = { readonly kind: 'playbook'; readonly playbook: string } | { readonly kind: 'role'; readonly role: string };
 
@@ -33,7 +34,12 @@ export interface Environment {
 
 export async function executeCommand(target: Target, cli: CliOptions, { loadTui, config }: Environment): Promise<number> {
   const cwd = process.cwd();
-  const viewKind = chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
+  if (cli.step && !isatty(0)) {
+    throw new CxError('--step asks before each task and needs a terminal on stdin', { exitCode: ExitCode.badOptions, hint: 'run it from a terminal, or leave --step out' });
+  }
+  // --step's questions take stdin, which the live view reads for its keys: its answers go with plain lines.
+  const viewKind = cli.step && cli.output === undefined ? 'plain' : chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
+  if (cli.step && viewKind === 'tui') throw new CxError('--step cannot go with the live view, which reads the keyboard', { exitCode: ExitCode.badOptions, hint: 'use -o plain (the default with --step)' });
   const sources = new SourceCache(configuredRolesPath(config));
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
   const inventory = loadInventories(cli.inventory.map((file) => resolve(cwd, file)), playbook);
@@ -63,7 +69,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     process.stdout.write(listing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags }));
     return ExitCode.ok;
   }
-  return runWithView(await withPasswords(options, cli), interrupt, { kind: viewKind, loadTui }, cli);
+  return runWithView(await withOperator(options, cli), interrupt, { kind: viewKind, loadTui }, cli);
 }
 
 /** roles_path when the configuration sets it (Ansible's default directories are not searched). */
@@ -86,12 +92,15 @@ function loadInventories(files: readonly string[], playbook: Playbook): Inventor
   return mergeInventories(files.map((file) => loadInventory(file, { playbookDir: playbook.dir, sources: playbook.sources })));
 }
 
-/** -k and -K ask once, before the first host is contacted (never for --syntax-check or a listing). */
-async function withPasswords(options: RunOptions, cli: CliOptions): Promise<RunOptions> {
+/**
+ * What the operator answers: -k and -K ask once, before the first host is
+ * contacted (never for --syntax-check or a listing); --step asks before each task.
+ */
+async function withOperator(options: RunOptions, cli: CliOptions): Promise<RunOptions> {
   const password = cli.askPass ? await askSecret('SSH password: ') : undefined;
   // Ansible's prompt; an empty answer means "the SSH password", as there.
   const becomePassword = cli.askBecomePass ? (await askSecret('BECOME password[defaults to SSH password]: ')) || password : undefined;
-  return { ...options, becomePassword, connection: { ...options.connection, password } };
+  return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, connection: { ...options.connection, password } };
 }
 
 async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind; loadTui: LoadTui }, cli: CliOptions): Promise<number> {

@@ -128,6 +128,7 @@ export const OPTIONS = {
   taskTimeoutSeconds: valueOf('--task-timeout <seconds>', 'end any task running longer than this', 'run', positiveInt),
   retryFile: valueOf('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)', 'run', path),
   startAtTask: valueOf('--start-at-task <name>', 'start at the task of this name (or role : name, or a wildcard)', 'run', text),
+  step: switchOf('--step', 'ask before each task: (N)o/(y)es/(c)ontinue (needs a terminal; plain output)', 'cli'),
   forceHandlers: switchOf('--force-handlers', 'run notified handlers even on hosts that failed', 'run'),
   flushCache: switchOf('--flush-cache', 'accepted for Ansible: facts are never cached between runs', 'cli'),
   modulePath: valueOf('-M, --module-path <path>', 'refused: modules are built in', 'cli', refuseModulePath),

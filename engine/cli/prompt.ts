@@ -49,3 +49,35 @@ function oneLineOfStdin(prompt: string): string {
   process.stderr.write('\n');
   return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');
 }
+
+/**
+ * --step: Ansible's question before each task, answered on the terminal
+ * (the caller refuses --step without one): y runs the task, n skips it, c
+ * runs it and every task after it without asking again.
+ */
+export async function askStep(taskName: string): Promise<'yes' | 'no' | 'continue'> {
+  for (;;) {
+    const answer = (await lineFromTerminal(`Perform task: TASK: ${taskName} (N)o/(y)es/(c)ontinue: `)).trim().toLowerCase();
+    if (answer === 'y' || answer === 'yes') return 'yes';
+    if (answer === 'c' || answer === 'continue') return 'continue';
+    if (answer === '' || answer === 'n' || answer === 'no') return 'no';
+  }
+}
+
+function lineFromTerminal(prompt: string): Promise<string> {
+  const input = process.stdin;
+  process.stderr.write(prompt);
+  input.resume();
+  return new Promise((resolve) => {
+    let line = '';
+    const onData = (chunk: Buffer) => {
+      line += chunk.toString('utf8');
+      const end = line.indexOf('\n');
+      if (end < 0) return;
+      input.off('data', onData);
+      input.pause();
+      resolve(line.slice(0, end));
+    };
+    input.on('data', onData);
+  });
+}

@@ -56,6 +56,7 @@ export class TaskListRunner {
       if (node.kind !== 'task' || !matchesStartAt(node, this.play.run.startAt)) return;
       this.play.run.startAt = undefined;
     }
+    if (node.kind === 'task' && this.play.run.stepping && !(await this.stepAllows(node))) return;
     switch (node.kind) {
       case 'task':
         return this.runTask(node, hosts, frame);
@@ -67,6 +68,14 @@ export class TaskListRunner {
       case 'include_role':
         return this.runInclude(node, hosts, frame);
     }
+  }
+
+  /** --step: whether the operator lets this task run (`continue` stops the questions). */
+  private async stepAllows(task: ModuleTask): Promise<boolean> {
+    const run = this.play.run;
+    const answer = await run.options.askStep!(task.name ?? task.module);
+    if (answer === 'continue') run.stepping = false;
+    return answer !== 'no';
   }
 
   async runTask(task: ModuleTask, hosts: readonly string[], frame: Frame): Promise<void> {
