@@ -11,11 +11,15 @@ export interface SourcePosition {
   readonly col?: number;
 }
 
+/** ansible-playbook 2.14's exit codes, as measured (test/cli/exit-codes.test.ts compares them). */
 export const ExitCode = {
   ok: 0,
   error: 1,
   hostFailed: 2,
-  hostUnreachable: 3,
+  /** An unknown option, a missing or bad option value (Python argparse exits 2, like a failed host). */
+  badArguments: 2,
+  /** Any host unreachable, even when others failed. */
+  hostUnreachable: 4,
   parseError: 4,
   badOptions: 5,
   interrupted: 99,

@@ -3,7 +3,8 @@
  * (measured: a stat task with get_checksum set to each value, ignore_errors
  * set to each value, and `{{ value | bool }}` for each value).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, settingValue } from '../engine/config/config.js';
 import { connectionSpecFromVars } from '../engine/connection/spec.js';
 import { CxError } from '../engine/errors.js';
 import { findModule } from '../engine/modules/registry.js';
@@ -45,18 +46,21 @@ describe('the bool filter, narrower than convert_bool', () => {
 });
 
 describe('ANSIBLE_HOST_KEY_CHECKING (ansible-config dump: off, n, f, no, 0, false are False)', () => {
-  const defaults = { knownHostsFile: '/nonexistent/known_hosts', acceptNewHostKeys: false };
-  afterEach(() => {
-    delete process.env.ANSIBLE_HOST_KEY_CHECKING;
-  });
+  const base = { knownHostsFile: '/nonexistent/known_hosts', acceptNewHostKeys: false };
+  const specWith = (value: string) => {
+    const config = loadConfig('/nonexistent', { ANSIBLE_CONFIG: '/nonexistent/ansible.cfg', ANSIBLE_HOST_KEY_CHECKING: value });
+    return connectionSpecFromVars('h', {}, { ...base, hostKeyChecking: settingValue(config, 'HOST_KEY_CHECKING') as boolean });
+  };
 
   it.each(['off', 'n', 'F', 'no', '0', 'false'])('%j accepts new host keys', (value) => {
-    process.env.ANSIBLE_HOST_KEY_CHECKING = value;
-    expect(connectionSpecFromVars('h', {}, defaults).acceptNewHostKeys).toBe(true);
+    expect(specWith(value).acceptNewHostKeys).toBe(true);
   });
 
-  it.each(['yes', 'true', '', 'maybe'])('%j keeps host keys checked', (value) => {
-    process.env.ANSIBLE_HOST_KEY_CHECKING = value;
-    expect(connectionSpecFromVars('h', {}, defaults).acceptNewHostKeys).toBe(false);
+  it.each(['yes', 'true', ''])('%j keeps host keys checked', (value) => {
+    expect(specWith(value).acceptNewHostKeys).toBe(false);
+  });
+
+  it('refuses a word that is no boolean (Ansible would read it as false and stop checking keys)', () => {
+    expect(() => specWith('maybe')).toThrow(/invalid value "maybe" for HOST_KEY_CHECKING \(the environment variable ANSIBLE_HOST_KEY_CHECKING\)/);
   });
 });

@@ -5,7 +5,7 @@
  * every variable a task reads is defined somewhere or guarded.
  */
 import { CxError, ExitCode, withPosition } from '../errors.js';
-import { selectHosts } from '../load/host-pattern.js';
+import { selectHosts, unmatchedWarning, type Misses } from '../load/host-pattern.js';
 import type { ModuleTask, Play, TaskNode } from '../load/model.js';
 import { checkTemplateFiles } from '../load/template-files.js';
 import { isTemplated } from '../template/render.js';
@@ -13,19 +13,14 @@ import type { RunOptions } from '../run/run-options.js';
 import { checkRoleArguments } from './role-arguments.js';
 import { checkUndefinedVariables } from './undefined-variables.js';
 
-export function preflight(options: RunOptions): void {
-  if (options.limit) {
-    try {
-      selectHosts(options.inventory, options.limit);
-    } catch (error) {
-      if (error instanceof CxError) throw new CxError(`--limit: ${error.message}`, { exitCode: ExitCode.badOptions, hint: error.hint });
-      throw error;
-    }
-  }
+/** Returns the warnings to show (names in --limit or a play's hosts that match nothing, as Ansible warns). */
+export function preflight(options: RunOptions): string[] {
+  const misses: Misses = [];
+  if (options.limit) checkLimit(options, misses);
   for (const play of options.playbook.plays) {
     if (!isTemplated(play.hosts)) {
       try {
-        selectHosts(options.inventory, play.hosts);
+        selectHosts(options.inventory, play.hosts, misses);
       } catch (error) {
         throw error instanceof CxError ? withPosition(error, play.at) : error;
       }
@@ -35,6 +30,24 @@ export function preflight(options: RunOptions): void {
     checkRoleArguments(play, options);
   }
   checkUndefinedVariables(options);
+  return [...new Set(misses)].map(unmatchedWarning);
+}
+
+/** A --limit that leaves no host of the inventory ends the run before it starts (exit 1), as in Ansible. */
+function checkLimit(options: RunOptions, misses: Misses): void {
+  let hosts: string[];
+  try {
+    hosts = selectHosts(options.inventory, options.limit!, misses);
+  } catch (error) {
+    if (error instanceof CxError) throw new CxError(`--limit: ${error.message}`, { exitCode: error.exitCode === ExitCode.parseError ? ExitCode.badOptions : error.exitCode, hint: error.hint });
+    throw error;
+  }
+  if (hosts.length === 0) {
+    throw new CxError(`Specified inventory, host pattern and/or --limit leaves us with no hosts to target.${misses.length > 0 ? ` (${misses.map(unmatchedWarning).join('; ')})` : ''}`, {
+      exitCode: ExitCode.error,
+      hint: 'name hosts or groups of the inventory in --limit',
+    });
+  }
 }
 
 function checkNotifications(play: Play): void {

@@ -1,14 +1,18 @@
 /**
  * Command-line parsing with commander: `cxplay run PLAYBOOK`, `cxplay role
- * NAME`, with ansible-playbook's flags. Bad options exit 5, load errors 4,
+ * NAME`, with ansible-playbook's flags (options.ts). As in ansible-playbook,
+ * an unknown option or a bad value exits 2, a bad option found later 5, load errors 4,
  * both with one message naming what to fix.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CxError, ExitCode } from '../errors.js';
 import type { LoadTui } from '../views/view.js';
-import { executeCommand, type CliOptions } from './execute.js';
-import { addVaultCommand } from './vault-command.js'; // vault
-import { withVaultOptions } from './vault-passwords.js'; // vault
+import { executeCommand, type Target } from './execute.js';
+import { commanderOption, OPTIONS, type CliOptions, type Key, type OptionSpec } from './options.js';
+import { loadConfig } from '../config/config.js';
+import { optionDefaultsFrom } from '../config/apply.js';
+import { dumpConfig } from '../config/dump.js';
+import { addVaultCommand } from './vault-command.js';
 
 /** What the entry (main.ts) gives the engine. */
 export interface Entry {
@@ -25,7 +29,7 @@ export async function runCli(argv: readonly string[], entry: Entry): Promise<num
     await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.badOptions;
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.badArguments;
     }
     throw error;
   }
@@ -40,60 +44,71 @@ function buildProgram({ version, loadTui }: Entry, start: (run: Promise<number>)
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError('(run with --help for usage)');
 
-  const run = withRunOptions(
-    program.command('run').description('run a playbook').argument('<playbook>', 'playbook file (YAML)').exitOverride(),
-  );
-  run.action((playbook: string, options: CliOptions) => start(guarded(() => executeCommand({ kind: 'playbook', playbook }, options, loadTui))));
-
-  const role = withRunOptions(
-    program
-      .command('role')
-      .description('apply one role to the inventory hosts (narrow them with --limit)')
-      .argument('<name>', 'role name (from roles/) or path')
-      .option('--hosts <pattern>', 'host pattern the role is applied to', 'all')
-      .exitOverride(),
-  );
-  role.action((name: string, options: CliOptions) => start(guarded(() => executeCommand({ kind: 'role', role: name }, options, loadTui))));
-  addVaultCommand(program, (work) => start(guarded(work))); // vault
+  for (const [name, spec] of Object.entries(COMMANDS)) {
+    const command = program.command(name).description(spec.description).argument(spec.argument, spec.argumentHelp).exitOverride();
+    declareOptions(command, name as keyof typeof COMMANDS);
+    command.action((argument: string) =>
+      start(
+        guarded(() => {
+          const config = loadConfig(process.cwd(), process.env);
+          for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
+          return executeCommand(spec.target(argument), readOptions(command, optionDefaultsFrom(config)), { loadTui, config });
+        }),
+      ),
+    );
+  }
+  program
+    .command('config')
+    .description("Ansible's configuration (ansible.cfg, ANSIBLE_*) as cxplay reads it")
+    .command('dump')
+    .description('every setting cxplay honours, with where its value came from (as ansible-config dump)')
+    .option('--only-changed', 'only the settings not at their default', false)
+    .exitOverride()
+    .action((options: { onlyChanged: boolean }) =>
+      start(
+        guarded(async () => {
+          const config = loadConfig(process.cwd(), process.env);
+          for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
+          process.stdout.write(dumpConfig(config, options.onlyChanged));
+          return ExitCode.ok;
+        }),
+      ),
+    );
+  addVaultCommand(program, (work) => start(guarded(work)));
   return program;
 }
 
-function withRunOptions(command: Command): Command {
-  return withVaultOptions(command) // vault
-    .requiredOption('-i, --inventory <file>', 'inventory file (Ansible YAML format)')
-    .option('-C, --check', "don't change anything; predict what would change", false)
-    .option('-D, --diff', 'show the differences in files and state', false)
-    .option('-l, --limit <pattern>', 'limit to hosts matching this pattern (or @retry-file)')
-    .option('-t, --tags <tags>', 'only run tasks with these tags (comma-separated)', collect, [])
-    .option('--skip-tags <tags>', 'skip tasks with these tags (comma-separated)', collect, [])
-    .option('-e, --extra-vars <vars>', 'extra variables: k=v, JSON/YAML mapping, or @file', repeat, [])
-    .option('-f, --forks <n>', 'hosts worked on at once', positiveInt, 50)
-    .addOption(new Option('-o, --output <kind>', 'live view: tui, plain or json (default: tui on a terminal, else plain)'))
-    .option('-v, --verbose', 'more detail (-vv, -vvv)', (_value: string, previous: number) => previous + 1, 0)
-    .option('--known-hosts <file>', 'known_hosts file used to check host keys (default ~/.ssh/known_hosts)')
-    .option('--accept-new-host-keys', 'accept and remember host keys not yet known (a changed key is always refused)', false)
-    .option('-T, --timeout <seconds>', 'SSH connect timeout', positiveInt)
-    .option('--task-timeout <seconds>', 'end any task running longer than this', positiveInt)
-    .option('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)')
-    .option('--syntax-check', 'check the playbook and exit', false)
-    .option('--list-hosts', 'list the hosts each play would run on and exit', false)
-    .option('--list-tasks', 'list the tasks each play would run and exit', false)
-    .option('--list-tags', 'list the tags of each play and exit', false)
-    .option('--profile', 'print where the time went (connect, render, exec, per task)', false);
+const COMMANDS = {
+  run: { description: 'run a playbook', argument: '<playbook>', argumentHelp: 'playbook file (YAML)', target: (playbook: string): Target => ({ kind: 'playbook', playbook }) },
+  role: {
+    description: 'apply one role to the inventory hosts (narrow them with --limit)',
+    argument: '<name>',
+    argumentHelp: 'role name (from roles/) or path',
+    target: (role: string): Target => ({ kind: 'role', role }),
+  },
+} as const;
+
+/** The table's options this command takes, as commander options. */
+function declareOptions(command: Command, name: keyof typeof COMMANDS): void {
+  for (const spec of Object.values(OPTIONS) as OptionSpec[]) {
+    if (spec.commands && !spec.commands.includes(name)) continue;
+    command.addOption(commanderOption(spec));
+  }
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').map((tag) => tag.trim()).filter(Boolean)];
-}
-
-function repeat(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function positiveInt(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return number;
+/**
+ * The parsed values under the table's names (commander names them after the
+ * long flag): a flag given wins over the configuration's default, which wins
+ * over the table's.
+ */
+function readOptions(command: Command, configured: Partial<Record<Key, unknown>>): CliOptions {
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(OPTIONS) as [Key, OptionSpec][]) {
+    const name = new Option(spec.flags).attributeName();
+    const given = command.getOptionValueSource(name) === 'cli';
+    values[key] = given || !(key in configured) ? command.getOptionValue(name) : configured[key];
+  }
+  return values as CliOptions;
 }
 
 /** Errors meant for people become one message and an exit code; bugs keep their stack with -vvv. */

@@ -13,25 +13,17 @@ import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CxError, ExitCode } from '../errors.js';
 import type { VaultSecret } from '../vault/keyring.js';
+import { commanderOption, OPTIONS, type CliOptions } from './options.js';
 import { promptHidden } from './password-prompt.js';
 
 export const DEFAULT_VAULT_ID = 'default';
 
-export interface VaultOptions {
-  readonly vaultPasswordFile: string[];
-  readonly askVaultPass: boolean;
-  readonly vaultId: string[];
-}
+export type VaultOptions = Pick<CliOptions, 'vaultPasswordFile' | 'askVaultPass' | 'vaultId'>;
 
+/** The vault options of the run options' table, for the `vault` commands. */
 export function withVaultOptions(command: Command): Command {
-  return command
-    .option('--vault-password-file <file>', 'vault password file, or an executable that prints the password (repeatable)', append, [])
-    .option('--ask-vault-pass', 'ask for the vault password (on a terminal, not echoed)', false)
-    .option('--vault-id <id>', 'a vault password with its vault id: LABEL@FILE, LABEL@prompt or FILE (repeatable)', append, []);
-}
-
-function append(value: string, previous: string[]): string[] {
-  return [...previous, value];
+  for (const key of ['vaultPasswordFile', 'askVaultPass', 'vaultId'] as const) command.addOption(commanderOption(OPTIONS[key]));
+  return command;
 }
 
 export interface PasswordSource {

@@ -8,8 +8,10 @@
 export interface BecomeSpec {
   /** Target user, `root` by default. */
   readonly user: string;
-  /** Only sudo is supported; it runs non-interactively (`sudo -n`). */
+  /** Only sudo is supported. */
   readonly method: 'sudo';
+  /** Sent to sudo on stdin (never in a command line); without it sudo runs non-interactively (`sudo -n`). */
+  readonly password?: string | undefined;
 }
 
 export interface ExecOptions {
@@ -99,5 +101,13 @@ export class ExecAbortedError extends Error {
   /** An interrupt of a command that had started on the host. */
   static of(outcome: EndOutcome): ExecAbortedError {
     return new ExecAbortedError(`interrupted: the remote command ${endedText(outcome)}`);
+  }
+}
+
+/** sudo refused to run the script: no password, or a wrong one (the message is Ansible's). */
+export class BecomeFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BecomeFailedError';
   }
 }

@@ -11,7 +11,7 @@ import {
   type ExecOptions,
   type ExecResult,
 } from './connection.js';
-import { becomeCommand } from './become.js';
+import { becomeCommand, becomeInput } from './become.js';
 
 export class LocalConnection implements Connection {
   private execs = 0;
@@ -72,7 +72,7 @@ export class LocalConnection implements Connection {
           stderr: Buffer.concat(stderr).toString('utf8'),
         });
       });
-      child.stdin.end(script);
+      child.stdin.end(becomeInput(options.become) + script);
     });
   }
 

@@ -10,12 +10,18 @@ import { ansibleBoolean } from '../booleans.js';
 import { UnreachableError, type ConnectionSpec } from './connection.js';
 import { parseSshArgs, SshArgsError, type SshArgs } from './ssh-args.js';
 import { badPort, portNumber } from '../load/connection-vars.js';
+import type { ConnectionFlags } from '../cli/options.js';
 
-export interface ConnectionDefaults {
-  readonly knownHostsFile: string;
-  readonly acceptNewHostKeys: boolean;
-  readonly connectTimeoutMs?: number | undefined;
-}
+/**
+ * The command line's connection settings, typed from its option table
+ * (engine/cli/options.ts), and the password `-k` asked for. A host's own
+ * variables win over each, as in Ansible.
+ */
+export type ConnectionDefaults = ConnectionFlags & {
+  readonly password?: string | undefined;
+  /** Ansible's host_key_checking (ansible.cfg, ANSIBLE_HOST_KEY_CHECKING); false accepts new keys (never changed ones). */
+  readonly hostKeyChecking?: boolean | undefined;
+};
 
 /**
  * Ansible's variable names for each setting, the winning one first: a legacy
@@ -43,10 +49,10 @@ export const CONNECTION_VARS: readonly string[] = ['ansible_connection', ...Obje
 export function connectionSpecFromVars(host: string, vars: Readonly<Record<string, unknown>>, defaults: ConnectionDefaults): ConnectionSpec {
   const options = sshArgsOf(host, vars);
   const address = setting(vars, NAMES.address);
-  const explicitType = vars.ansible_connection === undefined ? undefined : String(vars.ansible_connection);
+  const explicitType = vars.ansible_connection === undefined ? defaults.connectionType : String(vars.ansible_connection);
   const implicitLocal = explicitType === undefined && host === 'localhost' && address === undefined;
   const strict = options.strictHostKeyChecking ?? '';
-  const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || hostKeyCheckingOff(vars);
+  const acceptNew = defaults.acceptNewHostKeys || strict === 'no' || strict === 'accept-new' || hostKeyCheckingOff(vars, defaults);
   const timeout = setting(vars, NAMES.timeout);
   const timeoutSeconds = timeout === undefined ? undefined : Number(timeout);
   const spec: ConnectionSpec = {
@@ -54,9 +60,9 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
     type: explicitType === 'local' || implicitLocal ? 'local' : 'ssh',
     address: String(address ?? host),
     port: portNumber(setting(vars, NAMES.port) ?? 22) ?? failWith(badPort(setting(vars, NAMES.port))),
-    user: String(setting(vars, NAMES.user) ?? userInfo().username),
-    privateKeyFile: expandHome(setting(vars, NAMES.privateKeyFile)),
-    password: setting(vars, NAMES.password) as string | undefined,
+    user: String(setting(vars, NAMES.user) ?? defaults.remoteUser ?? userInfo().username),
+    privateKeyFile: expandHome(setting(vars, NAMES.privateKeyFile)) ?? defaults.privateKeyFile,
+    password: (setting(vars, NAMES.password) as string | undefined) ?? defaults.password,
     knownHostsFile: expandHome(options.userKnownHostsFile) ?? defaults.knownHostsFile,
     acceptNewHostKeys: acceptNew,
     connectTimeoutMs: timeoutSeconds !== undefined && Number.isFinite(timeoutSeconds) ? timeoutSeconds * 1000 : (defaults.connectTimeoutMs ?? 10_000),
@@ -74,12 +80,12 @@ function setting(vars: Readonly<Record<string, unknown>>, names: readonly string
 
 /**
  * Host key checking turned off, as Ansible's host_key_checking: by a
- * variable, else by the environment. Off, Ansible passes ssh
- * `StrictHostKeyChecking=no`; cxplay then accepts new keys but still refuses
- * changed ones. Only a clear "false" turns it off.
+ * variable, else by the configuration (ansible.cfg, the environment). Off,
+ * Ansible passes ssh `StrictHostKeyChecking=no`; cxplay then accepts new keys
+ * but still refuses changed ones. Only a clear "false" turns it off.
  */
-function hostKeyCheckingOff(vars: Readonly<Record<string, unknown>>): boolean {
-  const value = setting(vars, NAMES.hostKeyChecking) ?? process.env.ANSIBLE_SSH_HOST_KEY_CHECKING ?? process.env.ANSIBLE_HOST_KEY_CHECKING;
+function hostKeyCheckingOff(vars: Readonly<Record<string, unknown>>, defaults: ConnectionDefaults): boolean {
+  const value = setting(vars, NAMES.hostKeyChecking) ?? defaults.hostKeyChecking;
   return ansibleBoolean(value) === false;
 }
 

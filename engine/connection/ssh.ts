@@ -13,7 +13,7 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import pLimit from 'p-limit';
 import { Client, type Algorithms, type AnyAuthMethod, type AuthMethod, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
-import { becomeCommandLine } from './become.js';
+import { becomeCommandLine, becomeInput } from './become.js';
 import { checkHostKey, KnownHostsFiles } from './known-hosts.js';
 import { PidMarkerReader } from './pid-marker.js';
 import { PrivateKeys } from './private-keys.js';
@@ -237,7 +237,7 @@ export class SshConnection implements Connection {
           if (code === undefined) return finish(this.dead ?? new UnreachableError(this.host, 'the connection dropped while a command was running'));
           finish(undefined, { rc: code ?? 255, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
         });
-        channel.end(PidMarkerReader.line(this.pidMarker) + script);
+        channel.end(becomeInput(options.become) + PidMarkerReader.line(this.pidMarker) + script);
       });
     });
   }
@@ -325,7 +325,7 @@ export class SshConnection implements Connection {
         channel.on('data', (chunk: Buffer) => stdout.push(chunk));
         channel.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
         channel.on('close', () => done(killOutcome(Buffer.concat(stdout).toString('utf8'), Buffer.concat(stderr).toString('utf8'))));
-        channel.end(killScript(pid));
+        channel.end(becomeInput(become) + killScript(pid));
       });
     });
     this.kills.add(kill);

@@ -8,9 +8,10 @@
  * in the order the terms are written (each group's in its own order), then
  * narrowed by intersections and exclusions.
  *
- * A name that is no host or group is an error (Ansible only warns): a typo in
- * --limit or hosts: would otherwise run on nothing, or on more than meant
- * after `!`. A wildcard or regex that matches nothing is not an error.
+ * A name that is no host or group matches nothing, as in Ansible, which warns
+ * "Could not match supplied host pattern, ignoring: NAME": the caller passes
+ * `misses` to collect those names (with a suggestion) and warn about them. A
+ * wildcard or regex that matches nothing is no miss.
  */
 import { readFileSync } from 'node:fs';
 import { CxError, ExitCode } from '../errors.js';
@@ -21,25 +22,33 @@ import { didYouMean } from './suggest.js';
 const groupCache = new WeakMap<Inventory, Record<string, string[]>>();
 const SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)[:-](\d+)?)\]$/;
 
-export function selectHosts(inventory: Inventory, pattern: string): string[] {
+/** Names that matched no host or group, each with a "did you mean" when one is close. */
+export type Misses = string[];
+
+export function selectHosts(inventory: Inventory, pattern: string, misses: Misses = []): string[] {
   const terms = splitPattern(pattern);
   if (terms.length === 0) throw new CxError(`empty host pattern '${pattern}'`, { hint: 'use all, a group or host name, a:b, a:!b or a:&b' });
   const unions = terms.filter((term) => !term.startsWith('!') && !term.startsWith('&'));
-  let selected = new Set(unions.length > 0 ? unions.flatMap((term) => match(inventory, term)) : match(inventory, 'all'));
+  let selected = new Set(unions.length > 0 ? unions.flatMap((term) => match(inventory, term, misses)) : match(inventory, 'all', misses));
   for (const term of terms.filter((item) => item.startsWith('&'))) {
-    const kept = new Set(match(inventory, term.slice(1)));
+    const kept = new Set(match(inventory, term.slice(1), misses));
     selected = new Set([...selected].filter((host) => kept.has(host)));
   }
   for (const term of terms.filter((item) => item.startsWith('!'))) {
-    const excluded = new Set(match(inventory, term.slice(1)));
+    const excluded = new Set(match(inventory, term.slice(1), misses));
     selected = new Set([...selected].filter((host) => !excluded.has(host)));
   }
   return [...selected];
 }
 
-/** A play's hosts: its pattern narrowed by --limit (itself a pattern, or @file), in the pattern's order. */
-export function selectPlayHosts(inventory: Inventory, pattern: string, limit: string | undefined): string[] {
-  const hosts = selectHosts(inventory, pattern);
+/** Ansible's words, so that what greps its output greps ours. */
+export function unmatchedWarning(miss: string): string {
+  return `Could not match supplied host pattern, ignoring: ${miss}`;
+}
+
+/** A play's hosts: its pattern narrowed by --limit (itself a pattern, or @file), in the pattern's order; `misses` gets the pattern's. */
+export function selectPlayHosts(inventory: Inventory, pattern: string, limit: string | undefined, misses: Misses = []): string[] {
+  const hosts = selectHosts(inventory, pattern, misses);
   if (!limit) return hosts;
   const limited = new Set(selectHosts(inventory, limit));
   return hosts.filter((name) => limited.has(name));
@@ -55,19 +64,18 @@ function splitPattern(pattern: string): string[] {
   return terms;
 }
 
-function match(inventory: Inventory, term: string): string[] {
+function match(inventory: Inventory, term: string, misses: Misses): string[] {
   const groups = groupsFor(inventory);
   if (term === 'all' || term === '*') return groups.all ?? [];
-  if (term.startsWith('@')) return readHostFile(inventory, term.slice(1));
+  if (term.startsWith('@')) return readHostFile(inventory, term.slice(1), misses);
   if (Object.prototype.hasOwnProperty.call(groups, term)) return groups[term]!;
   if (inventory.hosts.has(term)) return [term];
   if (term.startsWith('~')) return matchRegex(inventory, groups, term);
   const subscript = SUBSCRIPT.exec(term);
-  if (subscript) return applySubscript(match(inventory, subscript[1]!), subscript);
+  if (subscript) return applySubscript(match(inventory, subscript[1]!, misses), subscript);
   if (/[*?[]/.test(term)) return matchWildcard(inventory, groups, term);
-  throw new CxError(`no host or group '${term}' in the inventory${didYouMean(term, [...inventory.hosts.keys(), ...Object.keys(groups)])}`, {
-    hint: `groups: ${Object.keys(groups).join(', ')}`,
-  });
+  misses.push(`${term}${didYouMean(term, [...inventory.hosts.keys(), ...Object.keys(groups)])}`);
+  return [];
 }
 
 function matchRegex(inventory: Inventory, groups: Record<string, string[]>, term: string): string[] {
@@ -83,14 +91,19 @@ function matchRegex(inventory: Inventory, groups: Record<string, string[]>, term
 
 /** Shell-style wildcards (`*`, `?`, `[ab]`) over host and group names. */
 function matchWildcard(inventory: Inventory, groups: Record<string, string[]>, term: string): string[] {
-  const source = term.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  let regex: RegExp;
-  try {
-    regex = new RegExp(`^${source}$`);
-  } catch {
-    throw new CxError(`invalid wildcard in host pattern '${term}'`, { hint: 'use * and ?, e.g. web*' });
-  }
+  const regex = shellWildcard(term);
+  if (!regex) throw new CxError(`invalid wildcard in host pattern '${term}'`, { hint: 'use * and ?, e.g. web*' });
   return namesMatching(inventory, groups, (name) => regex.test(name));
+}
+
+/** Python's fnmatch: `*`, `?` and `[...]`, the rest literal; undefined for a pattern that is no wildcard (an unclosed `[`). */
+export function shellWildcard(pattern: string): RegExp | undefined {
+  const source = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** As Ansible: the hosts of the matching groups first, then the matching host names, each once. */
@@ -112,18 +125,18 @@ function applySubscript(hosts: string[], subscript: RegExpExecArray): string[] {
   return hosts.slice(start, end + 1);
 }
 
-function readHostFile(inventory: Inventory, file: string): string[] {
+function readHostFile(inventory: Inventory, file: string, misses: Misses): string[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new CxError(`cannot read the host list ${file}`, { exitCode: ExitCode.badOptions, hint: 'give @ a file with one host name per line (e.g. a retry file)' });
+    throw new CxError(`cannot read the host list ${file}`, { exitCode: ExitCode.error, hint: 'give @ a file with one host name per line (e.g. a retry file)' });
   }
   const names = text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
   return names.flatMap((name) => {
     if (name.startsWith('@')) throw new CxError(`${file}: a host list cannot name another list (${name})`, { exitCode: ExitCode.badOptions });
     try {
-      return match(inventory, name);
+      return match(inventory, name, misses);
     } catch (error) {
       if (error instanceof CxError) throw new CxError(`${file}: ${error.message}`, { exitCode: ExitCode.badOptions, hint: error.hint });
       throw error;

@@ -170,7 +170,8 @@ export interface Play extends Inheritable {
   /** Host pattern (`all`, `a:b`, `a:!b`, `a:&b`, ...); may hold `{{ }}`. */
   readonly hosts: string;
   readonly varsFiles: readonly string[];
-  readonly gatherFacts: boolean;
+  /** gather_facts as written; undefined when not, and the configuration's `gathering` decides (run/play-runner.ts). */
+  readonly gatherFacts: boolean | undefined;
   /** Batch sizes: numbers or percentages (`"30%"`); empty means all hosts at once. */
   readonly serial: readonly (number | string)[];
   readonly strategy: 'linear' | 'free';

@@ -87,7 +87,7 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
     name: (node.name as string | undefined) ?? hosts,
     hosts,
     varsFiles: node.vars_files == null ? [] : [node.vars_files].flat().map(String),
-    gatherFacts: playBoolean(node, 'gather_facts', true, at),
+    gatherFacts: node.gather_facts == null ? undefined : playBoolean(node, 'gather_facts', true, at),
     serial: node.serial == null ? [] : ([node.serial].flat() as (number | string)[]),
     strategy: (node.strategy as 'linear' | 'free' | undefined) ?? 'linear',
     order: (node.order as HostOrder | undefined) ?? 'inventory',

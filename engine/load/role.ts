@@ -2,7 +2,8 @@
  * Roles: roles/<name>/{tasks,handlers,defaults,vars,meta}/main.yaml (or
  * .yml, or another entry point with tasks_from & co.), found on the role
  * path: roles/ beside the playbook and beside its parent directory, then
- * CXPLAY_ROLES_PATH and ANSIBLE_ROLES_PATH, then the playbook's directory; or
+ * CXPLAY_ROLES_PATH, then roles_path of Ansible's configuration (ansible.cfg,
+ * ANSIBLE_ROLES_PATH: SourceCache.rolesPath), then the playbook's directory; or
  * given as a path. meta/main.yaml lists dependencies; meta/argument_specs
  * types the role's variables (see role-arguments.ts).
  */
@@ -46,19 +47,19 @@ export interface RoleEntry {
 
 const ROLE_DIRS = ['tasks', 'handlers', 'defaults', 'vars', 'meta'];
 
-export function roleSearchPath(baseDir: string): string[] {
-  const fromEnv = [process.env.CXPLAY_ROLES_PATH, process.env.ANSIBLE_ROLES_PATH].flatMap((value) => (value ? value.split(':').filter(Boolean) : []));
-  return [...new Set([join(baseDir, 'roles'), join(dirname(baseDir), 'roles'), ...fromEnv.map((dir) => resolve(baseDir, dir)), baseDir])];
+export function roleSearchPath(baseDir: string, configured: readonly string[]): string[] {
+  const fromEnv = [process.env.CXPLAY_ROLES_PATH].flatMap((value) => (value ? value.split(':').filter(Boolean) : []));
+  return [...new Set([join(baseDir, 'roles'), join(dirname(baseDir), 'roles'), ...fromEnv.map((dir) => resolve(baseDir, dir)), ...configured, baseDir])];
 }
 
 /** The directory of role `name` (a name on the role path, or a path to the role). */
-export function findRoleDir(name: string, baseDir: string, at: SourcePosition): string {
+export function findRoleDir(name: string, baseDir: string, at: SourcePosition, sources: SourceCache): string {
   if (name.includes('/')) {
     const path = resolve(baseDir, name);
     if (isRoleDir(path)) return path;
     throw new CxError(`role '${name}' not found: ${path} is not a role directory`, { at, hint: `a role directory holds one of ${ROLE_DIRS.join('/, ')}/` });
   }
-  const searched = roleSearchPath(baseDir);
+  const searched = roleSearchPath(baseDir, sources.rolesPath);
   for (const dir of searched) if (isRoleDir(join(dir, name))) return join(dir, name);
   const known = searched.flatMap((dir) => rolesIn(dir));
   throw new CxError(`role '${name}' not found in ${searched.join(', ')}${didYouMean(name, known)}`, {
@@ -82,7 +83,7 @@ function rolesIn(dir: string): string[] {
 
 /** A role with the given params (loaded once per run for each distinct entry point and params). */
 export function loadRole(name: string, options: RoleLoadOptions): RoleInstance {
-  const dir = findRoleDir(name, options.baseDir, options.at);
+  const dir = findRoleDir(name, options.baseDir, options.at, options.sources);
   const stack = options.stack ?? [];
   if (stack.includes(dir)) {
     const chain = [...stack.slice(stack.indexOf(dir)), dir].map((path) => basename(path));

@@ -10,6 +10,7 @@ import { VaultKeyring } from '../vault/keyring.js';
 import type { RoleInstance, TaskNode } from './model.js';
 
 export class SourceCache {
+
   /** Parsed YAML by absolute path. */
   readonly yaml = new Map<string, unknown>();
   /** INI inventories as YAML-shaped data, by path. */
@@ -19,6 +20,12 @@ export class SourceCache {
   /** Roles, by directory, entry points and params. */
   readonly roles = new Map<string, RoleInstance>();
 
-  /** `vault`: the run's vault passwords, which decrypt what the loaders read (none: an encrypted value is an error). */
-  constructor(readonly vault = new VaultKeyring()) {}
+  /**
+   * @param vault the run's vault passwords, which decrypt what the loaders read (none: an encrypted value is an error)
+   * @param rolesPath directories searched for roles after those beside the playbook (ansible.cfg's roles_path, ANSIBLE_ROLES_PATH)
+   */
+  constructor(
+    readonly vault = new VaultKeyring(),
+    readonly rolesPath: readonly string[] = [],
+  ) {}
 }

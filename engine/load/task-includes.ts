@@ -110,7 +110,7 @@ export function importRole(node: Record<string, unknown>, context: TaskLoadConte
   const args = includeArgs(node, 'import_role', at);
   const name = includeTarget(node, 'import_role', args, at);
   if (isTemplated(name)) throw new CxError('import_role needs a fixed role name; a templated name needs include_role', { at: keyPositionOf(node, 'import_role', at) });
-  const dir = findRoleDir(name, context.playDir, at);
+  const dir = findRoleDir(name, context.playDir, at, context.sources);
   if (context.roleStack.includes(dir)) throw new CxError(`role '${name}' imports itself`, { at, hint: 'use include_role with a condition for a role that recurses' });
   const expander = new RoleExpander(context.playDir, context.sources);
   expander.add(name, (node.vars ?? {}) as Record<string, unknown>, inheritableFrom({ ...node, vars: undefined }, at), context.roleStack, roleFrom(args));
@@ -173,7 +173,7 @@ function validateIncludedFile(path: string, context: TaskLoadContext): void {
 }
 
 function validateIncludedRole(name: string, request: { from: RoleFrom; params: Record<string, unknown>; at: SourcePosition }, context: TaskLoadContext): void {
-  const dir = findRoleDir(name, context.playDir, request.at);
+  const dir = findRoleDir(name, context.playDir, request.at, context.sources);
   if (context.roleStack.includes(dir)) return;
   loadRole(name, { baseDir: context.playDir, ...request, stack: context.roleStack, sources: context.sources });
 }

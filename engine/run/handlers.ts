@@ -8,6 +8,7 @@
  */
 import type { ModuleTask, RoleInstance } from '../load/model.js';
 import type { Frame } from './frame.js';
+import type { HostState } from './host-state.js';
 import type { TaskListRunner } from './task-list-runner.js';
 
 /** One loaded handler: the task and the role instance (params) it runs with. */
@@ -25,8 +26,14 @@ export function handlersNotifiedBy(name: string, handlers: readonly HandlerEntry
   return reached;
 }
 
+/**
+ * --force-handlers: a host that failed still runs the handlers it notified
+ * before (an unreachable one cannot).
+ */
 export async function runHandlers(runner: TaskListRunner, hosts: readonly string[], frame: Frame): Promise<void> {
   const play = runner.play;
+  const force = play.run.options.forceHandlers;
+  const takes = (host: HostState) => host.active || (force && host.failed && !host.unreachable && !host.ended);
   const pending = () => hosts.filter((name) => runner.state(name).notified.size > 0);
   if (pending().length === 0) return;
   play.run.emit({ kind: 'handlers_start', hosts: pending(), time: Date.now() });
@@ -34,7 +41,7 @@ export async function runHandlers(runner: TaskListRunner, hosts: readonly string
     if (play.run.interrupted) return;
     const notified = hosts.filter((name) => {
       const host = runner.state(name);
-      return host.active && host.notified.has(entry);
+      return takes(host) && host.notified.has(entry);
     });
     if (notified.length === 0) continue;
     for (const name of notified) runner.state(name).notified.delete(entry);

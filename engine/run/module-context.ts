@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import type { BecomeSpec, Connection, ExecOptions, ExecResult } from '../connection/connection.js';
+import { BecomeFailedError, type BecomeSpec, type Connection, type ExecOptions, type ExecResult } from '../connection/connection.js';
+import { sudoPasswordFailure } from '../connection/become.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
 import { sourceCandidates, templateSearchPath, type SourceKind } from '../load/source-paths.js';
@@ -67,7 +68,10 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
       const conn = await open();
       run.profiler.addExec(input.taskName);
       if (first && input.async) return runAsJob(conn, prelude + script, input.async, execOptions);
-      return run.profiler.time('exec', () => conn.exec(prelude + script, execOptions));
+      const result = await run.profiler.time('exec', () => conn.exec(prelude + script, execOptions));
+      const becomeFailure = result.rc === 0 ? undefined : sudoPasswordFailure(input.become, result.stderr);
+      if (becomeFailure) throw new BecomeFailedError(becomeFailure);
+      return result;
     },
     asyncStatus: async (jid, mode) => asyncStatus(run, await open(), jid, mode, execOptions),
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),

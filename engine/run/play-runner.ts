@@ -6,8 +6,8 @@
 import { CxError, withPosition } from '../errors.js';
 import { randomInt } from 'node:crypto';
 import type { HostOrder, ModuleTask, Play, TaskNode } from '../load/model.js';
-import { selectPlayHosts } from '../load/host-pattern.js';
-import { renderString } from '../template/render.js';
+import { selectPlayHosts, unmatchedWarning, type Misses } from '../load/host-pattern.js';
+import { isTemplated, renderString } from '../template/render.js';
 import { scopeFromObject } from '../template/scope.js';
 import { playFrame, type Frame } from './frame.js';
 import { runHandlers } from './handlers.js';
@@ -16,14 +16,16 @@ import type { RunContext } from './run-context.js';
 import { serialBatches } from './serial.js';
 import { TaskListRunner } from './task-list-runner.js';
 import { countTasks } from './count-tasks.js';
+import { playHoldsStartAt } from './start-at-task.js';
 
 export async function runPlay(run: RunContext, play: Play, playIndex: number): Promise<void> {
-  const hosts = inOrder(playHosts(run, play), play.order);
+  // --start-at-task: a play before the one holding it does nothing (no facts either).
+  const hosts = run.startAt !== undefined && !playHoldsStartAt(play, run.startAt) ? [] : inOrder(playHosts(run, play), play.order);
   const runtime = new PlayRuntime(run, play, hosts);
   const sections: (readonly TaskNode[])[] = [play.preTasks, [...play.roles, ...play.tasks], play.postTasks];
-  const total = sections.reduce((sum, nodes) => sum + countTasks(nodes, run.options), 0) + (play.gatherFacts ? 1 : 0);
+  const total = sections.reduce((sum, nodes) => sum + countTasks(nodes, run.options), 0) + (gathers(run, play) ? 1 : 0);
   run.emit({ kind: 'play_start', name: play.name, hosts, playIndex, taskCount: total, time: Date.now() });
-  if (hosts.length === 0) {
+  if (hosts.length === 0 && run.startAt === undefined) {
     run.emit({ kind: 'warning', message: `no hosts matched '${play.hosts}' in play '${play.name}'; skipping it`, time: Date.now() });
   }
   const runner = new TaskListRunner(runtime, total);
@@ -41,12 +43,21 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
 async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
   const { run, play } = runtime;
   for (const name of runtime.batch) runtime.loadVarsFiles(run.host(name));
-  if (play.gatherFacts) await runner.runTask(gatherFactsTask(play), activeOf(runtime), frame);
+  if (gathers(run, play)) {
+    // smart: facts are gathered once per host in a run.
+    const hosts = activeOf(runtime).filter((name) => run.options.gathering !== 'smart' || run.host(name).facts === undefined);
+    if (hosts.length > 0) await runner.runTask(gatherFactsTask(play), hosts, frame);
+  }
   for (const nodes of sections) {
     if (run.interrupted) return;
     await runner.runNodes(nodes, activeOf(runtime), frame);
     if (!run.interrupted) await runHandlers(runner, runtime.batch, frame);
   }
+}
+
+/** Ansible's `gathering`: implicit and smart gather unless the play says gather_facts: false; explicit only when it says true. */
+function gathers(run: RunContext, play: Play): boolean {
+  return play.gatherFacts ?? run.options.gathering !== 'explicit';
 }
 
 function activeOf(runtime: PlayRuntime): string[] {
@@ -62,7 +73,11 @@ function playHosts(run: RunContext, play: Play): string[] {
   } catch (error) {
     throw error instanceof CxError ? withPosition(error, play.at) : error;
   }
-  return selectPlayHosts(inventory, pattern, limit).filter((name) => {
+  const misses: Misses = [];
+  const hosts = selectPlayHosts(inventory, pattern, limit, misses);
+  // A pattern written without {{ }} (and --limit) was warned about by the check stage already.
+  if (isTemplated(play.hosts)) for (const miss of misses) run.emit({ kind: 'warning', message: unmatchedWarning(miss), time: Date.now() });
+  return hosts.filter((name) => {
     const host = run.host(name);
     return !host.failed && !host.unreachable;
   });

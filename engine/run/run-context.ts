@@ -30,6 +30,10 @@ export class RunContext {
    * any_errors_fatal or max_fail_percentage aborts a play or a whole batch fails.
    */
   stopped = false;
+  /** --step until answered `continue`. */
+  stepping: boolean;
+  /** --start-at-task until its task is met; then undefined and everything runs. */
+  startAt: string | undefined;
   /** Changes of any host's failed, unreachable or ended so far: what was computed from them at another count is stale. */
   private activityChangeCount = 0;
 
@@ -39,6 +43,10 @@ export class RunContext {
     this.templates = new TemplateCache(vault);
     // What the vault decrypted while loading, and will decrypt during the run, is masked like no_log values.
     vault.onReveal((value) => this.secrets.addDecrypted(value));
+    this.startAt = options.startAtTask;
+    this.stepping = options.askStep !== undefined;
+    // Passwords asked for by -k / -K never show, whatever echoes them.
+    for (const password of [options.connection.password, options.becomePassword]) if (password) this.secrets.add(password);
   }
 
   get bus(): EventBus {

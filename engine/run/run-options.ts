@@ -1,25 +1,27 @@
 /** Everything a run is asked to do, after the CLI parsed and the loader validated it. */
+import type { RunFlags } from '../cli/options.js';
 import type { ConnectionDefaults } from '../connection/spec.js';
 import type { EventBus } from '../events.js';
 import type { Inventory, Playbook } from '../load/model.js';
 
-export interface RunOptions {
+/**
+ * The flags the run reads (check, diff, limit, tags, skipTags, forks,
+ * verbosity, taskTimeoutSeconds, retryFile, ...) are typed from the CLI's
+ * option table (`RunFlags`, engine/cli/options.ts), where each is described.
+ */
+export type Gathering = 'implicit' | 'explicit' | 'smart';
+
+export interface RunOptions extends RunFlags {
   readonly playbook: Playbook;
   readonly inventory: Inventory;
-  readonly check: boolean;
-  readonly diff: boolean;
-  /** Host pattern narrowing every play (`--limit`). */
-  readonly limit?: string | undefined;
-  readonly tags: readonly string[];
-  readonly skipTags: readonly string[];
   readonly extraVars: Readonly<Record<string, unknown>>;
-  readonly forks: number;
-  readonly verbosity: number;
   readonly connection: ConnectionDefaults;
-  /** Global per-task timeout in seconds (a task's own `timeout:` wins). */
-  readonly taskTimeoutSeconds?: number | undefined;
-  /** Write failed and unreachable hosts here (mode 0600) when the run ends with any. */
-  readonly retryFile?: string | undefined;
+  /** Ansible's `gathering`: implicit (default) gathers unless a play says gather_facts: false, explicit only when it says true, smart once per host. */
+  readonly gathering?: Gathering | undefined;
+  /** --step: asked before each task whether to run it (`continue`: this one and all after without asking). */
+  readonly askStep?: ((taskName: string) => Promise<'yes' | 'no' | 'continue'>) | undefined;
+  /** The sudo password -K asked for (a host's ansible_become_password wins). */
+  readonly becomePassword?: string | undefined;
   readonly bus: EventBus;
   /** Aborted on SIGINT/SIGTERM: no new task starts, running remote commands are ended. */
   readonly signal: AbortSignal;

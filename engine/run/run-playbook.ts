@@ -8,6 +8,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
 import type { HostCounts } from '../events.js';
 import { runPlay } from './play-runner.js';
+import { noMatchMessage } from './start-at-task.js';
 import { RunContext } from './run-context.js';
 import type { RunOptions } from './run-options.js';
 
@@ -37,6 +38,7 @@ export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
   } finally {
     await run.pool.closeAll();
   }
+  if (run.startAt !== undefined) run.emit({ kind: 'warning', message: noMatchMessage(run.startAt), time: Date.now() });
   // As Ansible's stats: only hosts something was counted for (a host only delegated to is not one).
   const counted = [...run.hosts.values()].filter((host) => Object.values(host.counts).some((value) => value > 0));
   const hosts = Object.fromEntries(counted.map((host) => [host.name, host.counts]));

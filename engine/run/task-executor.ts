@@ -5,7 +5,7 @@
  */
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ExecAbortedError, ExecTimeoutError, UnreachableError, type Connection } from '../connection/connection.js';
+import { BecomeFailedError, ExecAbortedError, ExecTimeoutError, UnreachableError, type Connection } from '../connection/connection.js';
 import { CxError, withPosition } from '../errors.js';
 import type { HostStatus, TaskRef } from '../events.js';
 import { countResult } from '../recap-counts.js';
@@ -21,6 +21,7 @@ import { evaluateCondition, renderDeep, renderString } from '../template/render.
 import { holdsText, tracked } from '../template/unsafe.js';
 import { renderedLayer, type LayeredScope } from '../vars/layered-scope.js';
 import { stripOmitted } from '../vars/magic.js';
+import { becomeFor } from './become.js';
 import { connectionFor } from './connections.js';
 import { handlersNotifiedBy } from './handlers.js';
 import { enterNode, type Frame } from './frame.js';
@@ -212,10 +213,6 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   if (asyncSettings && check) return { changed: false, failed: true, msg: 'check mode and async cannot be used on same task.' };
   const delegate = stringKeyword(frame.delegateTo, scope);
   const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name) : async () => controllerConnection;
-  const becomeOn = flag(frame.become, scope, truthyVar(scope, 'ansible_become'));
-  const becomeUser = stringKeyword(frame.becomeUser, scope) ?? stringVar(scope, 'ansible_become_user') ?? 'root';
-  // The legacy name wins, as for the connection itself (connection/spec.ts).
-  const connectedAs = stringVar(scope, 'ansible_ssh_user') ?? stringVar(scope, 'ansible_user');
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
   const job = asyncSettings ? { settings: asyncSettings, jid: newJobId(), resultsFile: '' } : undefined;
   const input: ModuleContextInput = {
@@ -226,8 +223,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     connect,
     check,
     diff,
-    // Becoming the user we already are would only add a sudo round trip.
-    become: becomeOn && becomeUser !== connectedAs ? { user: becomeUser, method: 'sudo' } : undefined,
+    become: becomeFor(run, frame, scope),
     environment: environmentOf(frame, scope),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
     unsafeArgs: rendered.unsafe,
@@ -393,14 +389,6 @@ function renderNotify(name: string, play: PlayRuntime, frame: Frame, host: HostS
   return String(renderString(name, play.scope(host, frame)));
 }
 
-function truthyVar(scope: LayeredScope, name: string): boolean {
-  return scope.has(name) ? flag(scope.get(name) as boolean | string, scope) : false;
-}
-
-function stringVar(scope: LayeredScope, name: string): string | undefined {
-  return scope.has(name) ? String(scope.get(name)) : undefined;
-}
-
 /** What the views see: censored for no_log, and with every known secret masked. */
 function publicResult(play: PlayRuntime, result: Result, noLog: boolean): Result {
   if (noLog) return censoredResult(result);
@@ -412,6 +400,7 @@ function failureResult(error: unknown, task: ModuleTask): Result {
   if (error instanceof UnreachableError) return { unreachable: true, changed: false, msg: error.message };
   if (error instanceof ExecTimeoutError) return { failed: true, changed: false, msg: `the task timed out: ${error.message}` };
   if (error instanceof ExecAbortedError) return { failed: true, changed: false, msg: error.message, interrupted: true };
+  if (error instanceof BecomeFailedError) return { failed: true, changed: false, msg: error.message };
   if (error instanceof CxError) return { failed: true, changed: false, msg: withPosition(error, task.at).describe() };
   const message = error instanceof Error ? error.message : String(error);
   return { failed: true, changed: false, msg: `${task.at.file}:${task.at.line ?? '?'}: ${message}` };

@@ -24,6 +24,7 @@ import type { PlayRuntime } from './play-runtime.js';
 import { selectedByTags } from './tags.js';
 import { executeTask } from './task-executor.js';
 import { runHandlers } from './handlers.js';
+import { matchesStartAt } from './start-at-task.js';
 
 export class TaskListRunner {
   private readonly limit: ReturnType<typeof pLimit>;
@@ -50,6 +51,12 @@ export class TaskListRunner {
     const tags = [...frame.tags, ...node.tags];
     const options = this.play.run.options;
     if (node.kind !== 'block' && !selectedByTags(tags, options.tags, options.skipTags)) return;
+    if (this.play.run.startAt !== undefined && node.kind !== 'block') {
+      // --start-at-task: what comes before the task is skipped silently.
+      if (node.kind !== 'task' || !matchesStartAt(node, this.play.run.startAt)) return;
+      this.play.run.startAt = undefined;
+    }
+    if (node.kind === 'task' && this.play.run.stepping && !(await this.stepAllows(node))) return;
     switch (node.kind) {
       case 'task':
         return this.runTask(node, hosts, frame);
@@ -61,6 +68,14 @@ export class TaskListRunner {
       case 'include_role':
         return this.runInclude(node, hosts, frame);
     }
+  }
+
+  /** --step: whether the operator lets this task run (`continue` stops the questions). */
+  private async stepAllows(task: ModuleTask): Promise<boolean> {
+    const run = this.play.run;
+    const answer = await run.options.askStep!(task.name ?? task.module);
+    if (answer === 'continue') run.stepping = false;
+    return answer !== 'no';
   }
 
   async runTask(task: ModuleTask, hosts: readonly string[], frame: Frame): Promise<void> {

@@ -129,7 +129,7 @@ describe('bad input through `cxplay run`: one error and no host contacted', () =
     cpSync(join(here, 'defaults'), dir, { recursive: true });
     writeFileSync(join(dir, 'playbook.yaml'), '- hosts: cp1\n  tasks:\n    - debug: {msg: hi}\n');
     const result = await cxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-e', `ansible_host=${recorder.address}`, '-e', `ansible_port=${recorder.port}`, '-T', '1'], { cwd: dir });
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(4);
     expect(recorder.connections()).toBe(1);
     recorder.reset();
   });

@@ -1,5 +1,6 @@
 /** What `cxplay run <playbook> -i <inventory> --syntax-check` does in process, before it would contact anyone. */
 import { dirname, join } from 'node:path';
+import { defaultOptions, flagsTo } from '../../engine/cli/options.js';
 import { preflight } from '../../engine/check/preflight.js';
 import { EventBus } from '../../engine/events.js';
 import { loadInventory } from '../../engine/load/inventory.js';
@@ -9,16 +10,12 @@ export function loadAsTheCliDoes(playbookFile: string, inventoryFile: string, li
   const playbook = loadPlaybook(playbookFile);
   const inventory = loadInventory(inventoryFile, { playbookDir: playbook.dir, sources: playbook.sources });
   preflight({
+    ...flagsTo(defaultOptions(), 'run'),
     playbook,
     inventory,
-    check: false,
-    diff: false,
     limit,
-    tags: [],
-    skipTags: [],
     extraVars: {},
     forks: 5,
-    verbosity: 0,
     connection: { knownHostsFile: join(dirname(playbookFile), 'known_hosts'), acceptNewHostKeys: false },
     bus: new EventBus(),
     signal: new AbortController().signal,

@@ -43,6 +43,6 @@ it('authenticates with a key held only by the ssh agent', async () => {
 
 it('without an agent or key, the host is unreachable with a hint', async () => {
   const result = await cxplay(['run', join(work, 'play.yaml'), '-i', join(work, 'inventory.yaml'), '-o', 'plain'], { env: { SSH_AUTH_SOCK: '' } });
-  expect(result.code).toBe(3);
+  expect(result.code).toBe(4);
   expect(result.stdout).toContain('no key given: set ansible_ssh_private_key_file or run an ssh agent');
 });

@@ -146,7 +146,7 @@ describe('ssh arguments in an inventory', () => {
       work.write('playbook.yaml', [{ hosts: 'all', gather_facts: false, tasks: [{ command: 'touch /tmp/touched-{{ inventory_hostname }}' }] }]);
       const result = await cxplayRun(['run', 'playbook.yaml', '-i', 'inventory.yaml'], { cwd: work.dir });
       const text = result.stdout + result.stderr;
-      expect(result.code).toBe(3);
+      expect(result.code).toBe(4);
       const recap = parseRecap(result.stdout);
       expect(recap.behind_a).toMatchObject({ changed: 1, unreachable: 0 });
       expect(recap.behind_b).toMatchObject({ changed: 1, unreachable: 0 });

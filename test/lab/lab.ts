@@ -37,6 +37,8 @@ export interface LabOptions {
   readonly groups?: Readonly<Record<string, readonly string[]>>;
   readonly vars?: Readonly<Record<string, unknown>>;
   readonly hostVars?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** sshd also takes passwords (for a setup's login user with one: sudo-user.ts). */
+  readonly passwordAuthentication?: boolean;
 }
 
 export class Lab {
@@ -157,7 +159,7 @@ export class Lab {
         `AuthorizedKeysFile ${join(this.dir, 'authorized_keys')} .ssh/authorized_keys`,
         'StrictModes no',
         'UsePAM no',
-        'PasswordAuthentication no',
+        `PasswordAuthentication ${options.passwordAuthentication ? 'yes' : 'no'}`,
         'KbdInteractiveAuthentication no',
         'UseDNS no',
         'PrintMotd no',

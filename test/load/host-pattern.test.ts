@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CxError } from '../../engine/errors.js';
-import { selectHosts } from '../../engine/load/host-pattern.js';
+import { selectHosts, unmatchedWarning } from '../../engine/load/host-pattern.js';
 import { loadInventory } from '../../engine/load/inventory.js';
 import type { Inventory } from '../../engine/load/model.js';
 import { errorOf, removeTrees, writeTree } from './tree.js';
@@ -69,24 +69,26 @@ describe('host patterns', () => {
     expect(selectHosts(inventory, `@${file}`)).toEqual(['worker3', 'cp1']);
   });
 
-  it('names an unknown host or group with a suggestion (exit code 4 in a play)', () => {
-    const error = errorOf(() => selectHosts(inventory, 'server:wrker'));
-    expect(error).toBeInstanceOf(CxError);
-    expect(error.message).toBe("no host or group 'wrker' in the inventory — did you mean 'worker'?");
-    expect(error.exitCode).toBe(4);
+  it('matches nothing for an unknown host or group, and names it with a suggestion (Ansible warns and ignores it)', () => {
+    const misses: string[] = [];
+    expect(selectHosts(inventory, 'server:wrker', misses)).toEqual(['cp1']);
+    expect(misses).toEqual(["wrker — did you mean 'worker'?"]);
+    expect(unmatchedWarning(misses[0]!)).toBe("Could not match supplied host pattern, ignoring: wrker — did you mean 'worker'?");
   });
 
-  it('refuses an unknown name after ! too: a typo must not widen a run', () => {
-    expect(errorOf(() => selectHosts(inventory, 'all:!wbe')).message).toBe("no host or group 'wbe' in the inventory — did you mean 'web'?");
+  it('ignores an unknown name after ! too, and reports it', () => {
+    const misses: string[] = [];
+    expect(selectHosts(inventory, 'web:!wbe', misses)).toEqual(selectHosts(inventory, 'web'));
+    expect(misses).toEqual(["wbe — did you mean 'web'?"]);
   });
 
-  it('treats an unreadable @file and a bad name in it as bad options (exit code 5)', () => {
-    expect(errorOf(() => selectHosts(inventory, `@${join(dir, 'missing')}`))).toMatchObject({ exitCode: 5 });
+  it('treats an unreadable @file as an error (exit code 1, as Ansible) and reports an unknown name in it', () => {
+    expect(errorOf(() => selectHosts(inventory, `@${join(dir, 'missing')}`))).toMatchObject({ exitCode: 1 });
     const file = join(dir, 'bad-retry');
-    writeFileSync(file, 'worker9\n');
-    const error = errorOf(() => selectHosts(inventory, `@${file}`));
-    expect(error.message).toBe(`${file}: no host or group 'worker9' in the inventory — did you mean 'worker1'?`);
-    expect(error.exitCode).toBe(5);
+    writeFileSync(file, 'worker9\ncp1\n');
+    const misses: string[] = [];
+    expect(selectHosts(inventory, `@${file}`, misses)).toEqual(['cp1']);
+    expect(misses).toEqual(["worker9 — did you mean 'worker1'?"]);
   });
 
   it('refuses an empty pattern and an invalid regular expression', () => {

@@ -21,7 +21,7 @@ describe('plays', () => {
     expect(playbook.plays[0]).toMatchObject({
       name: 'web',
       hosts: 'web',
-      gatherFacts: true,
+      gatherFacts: undefined,
       strategy: 'linear',
       serial: [],
       maxFailPercentage: undefined,

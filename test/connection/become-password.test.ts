@@ -1,0 +1,146 @@
+/**
+ * sudo with a password, and SSH password login, on a lab host whose login
+ * user needs its password for both (as many real hosts are): -K (answered
+ * on stdin, as getpass does without a terminal), `ansible_become_password`,
+ * and -k. A wrong or missing password fails the task with Ansible's words,
+ * side by side with ansible-playbook on the same host. The password shows
+ * nowhere: not in cxplay's output, not in its JSON events, and not in any
+ * process's command line on the host while a become task runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lab } from '../lab/lab.js';
+import { SUDO_USER, sudoUserSetup } from '../lab/sudo-user.js';
+import { hasAnsible, ansiblePlaybook } from '../support/ansible.js';
+import { cliPath, runCommand } from '../support/cli.js';
+import { labInventory, scratch, type Scratch } from '../reliability/support.js';
+
+const PASSWORD = 'Lab-sudo pw 7';
+let lab: Lab;
+let work: Scratch;
+
+beforeAll(async () => {
+  lab = await Lab.start({ names: ['guarded'], passwordAuthentication: true, setup: (host) => sudoUserSetup(host, { hostnameResolves: true, password: PASSWORD }) });
+  work = scratch('become-password');
+  work.write('inventory.yaml', labInventory(lab, { guarded: { ansible_user: SUDO_USER } }));
+  work.write('with-var.yaml', labInventory(lab, { guarded: { ansible_user: SUDO_USER, ansible_become_password: PASSWORD } }));
+  const { ansible_ssh_private_key_file: _key, ...keyless } = (labInventory(lab, { guarded: { ansible_user: SUDO_USER } }) as { all: { hosts: { guarded: Record<string, unknown> } } }).all.hosts.guarded;
+  work.write('keyless.yaml', { all: { hosts: { guarded: keyless } } });
+  work.write('whoami.yaml', [
+    {
+      hosts: 'all',
+      gather_facts: false,
+      tasks: [
+        { name: 'Who', command: 'id -un', register: 'who' },
+        { name: 'Show', debug: { msg: 'I am {{ who.stdout }}' } },
+      ],
+    },
+  ]);
+  work.write('become.yaml', [
+    {
+      hosts: 'all',
+      gather_facts: false,
+      become: true,
+      tasks: [
+        { name: 'Who', shell: 'sleep 1; id -un', register: 'who' },
+        { name: 'Show', debug: { msg: 'I am {{ who.stdout }}' } },
+      ],
+    },
+  ]);
+});
+
+afterAll(async () => {
+  await lab?.stop();
+  work?.remove();
+});
+
+function run(args: string[], input = ''): ReturnType<typeof runCommand> {
+  return runCommand(process.execPath, [cliPath, 'run', '-o', 'json', ...args], { cwd: work.dir, input, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
+}
+
+describe('become with a sudo password', () => {
+  it('-K: the password asked for (one line of stdin) reaches sudo, and shows nowhere', async () => {
+    const watch = watchCommandLines();
+    const result = await run(['become.yaml', '-i', 'inventory.yaml', '-K'], `${PASSWORD}\n`);
+    const seen = await watch.stop();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('I am root');
+    expect(result.stdout + result.stderr).not.toContain(PASSWORD);
+    expect(seen.some((line) => line.includes('sudo'))).toBe(true);
+    expect(seen.filter((line) => line.includes(PASSWORD))).toEqual([]);
+  });
+
+  it('-b -K on the command line for a play without become', async () => {
+    const result = await run(['whoami.yaml', '-i', 'inventory.yaml', '-b', '-K'], `${PASSWORD}\n`);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('I am root');
+    const plain = await run(['whoami.yaml', '-i', 'inventory.yaml']);
+    expect(plain.stdout).toContain(`I am ${SUDO_USER}`);
+  });
+
+  it('ansible_become_password from the inventory, without -K', async () => {
+    const result = await run(['become.yaml', '-i', 'with-var.yaml']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('I am root');
+    expect(result.stdout + result.stderr).not.toContain(PASSWORD);
+  });
+
+  it.each([
+    ['a wrong password', ['-K'], 'not the password\n', 'Incorrect sudo password'],
+    ['no password', [], '', 'Missing sudo password'],
+  ])("%s fails the task with Ansible's message", async (_name, flags, input, message) => {
+    const result = await run(['become.yaml', '-i', 'inventory.yaml', ...flags], input);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`"msg":"${message}"`);
+  });
+});
+
+describe.skipIf(!hasAnsible)('as ansible-playbook', () => {
+  it.each([
+    ['a wrong password', ['-K'], 'not the password\n', 'Incorrect sudo password'],
+    ['no password', [], '', 'Missing sudo password'],
+  ])('%s: the same failure and message', async (_name, flags, input, message) => {
+    const theirs = await runCommand('ansible-playbook', ['-i', 'inventory.yaml', 'become.yaml', ...flags], {
+      cwd: work.dir,
+      input,
+      env: { ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_LOCAL_TEMP: `${work.dir}/ansible-local`, ANSIBLE_SSH_CONTROL_PATH_DIR: `${work.dir}/cp` },
+    });
+    const ours = await run(['become.yaml', '-i', 'inventory.yaml', ...flags], input);
+    expect(theirs.code, theirs.stdout + theirs.stderr).toBe(2);
+    expect(theirs.stdout).toContain(`"msg": "${message}"`);
+    expect(ours.code).toBe(2);
+    expect(ours.stdout).toContain(`"msg":"${message}"`);
+  });
+});
+
+describe('SSH password login', () => {
+  it('-k: the password asked for logs in when no key is offered', async () => {
+    const result = await run(['whoami.yaml', '-i', 'keyless.yaml', '-k'], `${PASSWORD}\n`);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`I am ${SUDO_USER}`);
+    expect(result.stdout + result.stderr).not.toContain(PASSWORD);
+  });
+
+  it('without -k and without a key the host is unreachable (the control)', async () => {
+    const result = await run(['whoami.yaml', '-i', 'keyless.yaml']);
+    expect(result.code).toBe(4);
+  });
+});
+
+/** Every command line on the lab host, sampled until stop(). */
+function watchCommandLines(): { stop: () => Promise<string[]> } {
+  const seen = new Set<string>();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { stdout } = await lab.exec('guarded', "for d in /proc/[0-9]*; do tr '\\0' ' ' < $d/cmdline 2>/dev/null; echo; done");
+      for (const line of stdout.split('\n')) if (line.trim()) seen.add(line.trim());
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return [...seen];
+    },
+  };
+}
