@@ -12,5 +12,5 @@ export type Node =
   | { readonly t: 'logic'; readonly op: 'and' | 'or'; readonly left: Node; readonly right: Node }
   | { readonly t: 'cond'; readonly test: Node; readonly then: Node; readonly otherwise: Node | undefined }
   | { readonly t: 'filter'; readonly operand: Node; readonly name: string; readonly args: readonly Node[]; readonly kwargs: Readonly<Record<string, Node>> }
-  | { readonly t: 'test'; readonly operand: Node; readonly name: string; readonly args: readonly Node[]; readonly negated: boolean }
+  | { readonly t: 'test'; readonly operand: Node; readonly name: string; readonly args: readonly Node[]; readonly kwargs: Readonly<Record<string, Node>>; readonly negated: boolean }
   | { readonly t: 'call'; readonly callee: Node; readonly args: readonly Node[]; readonly kwargs: Readonly<Record<string, Node>> };

@@ -7,6 +7,7 @@ import type { Node } from './ast.js';
 import { applyFilter } from './filters.js';
 import { callGlobal } from './globals.js';
 import { callMethod, member } from './members.js';
+import { PyDateTime } from './python-datetime.js';
 import { pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { applyTest } from './tests.js';
@@ -65,7 +66,7 @@ export function evaluate(node: Node, context: EvalContext): unknown {
     case 'filter':
       return applyFilter(node.name, evaluate(node.operand, context), args(node.args, context), kwargs(node.kwargs, context), context);
     case 'test': {
-      const result = applyTest(node.name, evaluate(node.operand, context), args(node.args, context), context);
+      const result = applyTest(node.name, evaluate(node.operand, context), args(node.args, context), context, kwargs(node.kwargs, context));
       return node.negated ? !result : result;
     }
     case 'call':
@@ -91,7 +92,7 @@ function kwargs(nodes: Readonly<Record<string, Node>>, context: EvalContext): Re
 function call(node: Extract<Node, { t: 'call' }>, context: EvalContext): unknown {
   const values = node.args.map((arg) => value(arg, context));
   if (node.callee.t === 'name') return callGlobal(node.callee.name, values, kwargs(node.kwargs, context), context);
-  if (node.callee.t === 'attr') return callMethod(value(node.callee.object, context), node.callee.name, values);
+  if (node.callee.t === 'attr') return callMethod(value(node.callee.object, context), node.callee.name, values, kwargs(node.kwargs, context));
   throw new TemplateError(`this cannot be called in "${context.expression}"`);
 }
 
@@ -132,6 +133,7 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
       if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
       return toNumber(left, context) + toNumber(right, context);
     case '-':
+      if (left instanceof PyDateTime && right instanceof PyDateTime) return left.minus(right);
       return toNumber(left, context) - toNumber(right, context);
     case '*':
       if (typeof left === 'string' && typeof right === 'number') return left.repeat(Math.max(0, right));

@@ -119,13 +119,13 @@ class Parser {
       negated = true;
     }
     const name = this.expectName();
-    let args: Node[] = [];
+    let call: { args: Node[]; kwargs: Record<string, Node> } = { args: [], kwargs: {} };
     if (this.isOp('(')) {
-      args = this.callArguments().args;
+      call = this.callArguments();
     } else if (this.startsValue()) {
-      args = [this.concat()];
+      call.args = [this.concat()];
     }
-    return { t: 'test', operand, name, args, negated };
+    return { t: 'test', operand, name, args: call.args, kwargs: call.kwargs, negated };
   }
 
   private concat(): Node {
