@@ -8,7 +8,7 @@ import { applyFilter } from './filters.js';
 import { callGlobal } from './globals.js';
 import { callMethod, member } from './members.js';
 import { PyDateTime } from './python-datetime.js';
-import { pythonString, truthy } from './python.js';
+import { PyTuple, pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { applyTest } from './tests.js';
 import { Undefined, defined } from './undefined.js';
@@ -40,8 +40,10 @@ export function evaluate(node: Node, context: EvalContext): unknown {
     }
     case 'slice':
       return slice(node, context);
-    case 'list':
-      return node.items.map((item) => value(item, context));
+    case 'list': {
+      const items = node.items.map((item) => value(item, context));
+      return node.tuple ? PyTuple.of(...items) : items;
+    }
     case 'dict': {
       const out: Record<string, unknown> = {};
       for (const [key, item] of node.entries) {

@@ -19,14 +19,19 @@ export const MAX_EXPRESSION_NESTING = 100;
 export const MAX_EXPRESSION_DEPTH = 500;
 const cache = new Map<string, Node>();
 
-/** Parse once per distinct text: the same expression rendered for 200 hosts is parsed once. */
-export function parseExpression(source: string): Node {
-  let node = cache.get(source);
+/**
+ * Parse once per distinct text: the same expression rendered for 200 hosts
+ * is parsed once. `rawStrings`: string literals keep their backslashes (the
+ * `{{ }}` of a playbook value, see lexer.ts).
+ */
+export function parseExpression(source: string, rawStrings = false): Node {
+  const key = rawStrings ? `raw\u0000${source}` : source;
+  let node = cache.get(key);
   if (!node) {
-    node = new Parser(source).parseAll();
+    node = new Parser(source, rawStrings).parseAll();
     if (treeDepth(node) > MAX_EXPRESSION_DEPTH) throw tooDeep(`more than ${MAX_EXPRESSION_DEPTH} operations deep`);
     if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(source, node);
+    cache.set(key, node);
   }
   return node;
 }
@@ -36,8 +41,11 @@ class Parser {
   private position = 0;
   private nesting = 0;
 
-  constructor(private readonly source: string) {
-    this.tokens = tokenize(source);
+  constructor(
+    private readonly source: string,
+    rawStrings: boolean,
+  ) {
+    this.tokens = tokenize(source, rawStrings);
   }
 
   parseAll(): Node {
@@ -147,33 +155,37 @@ class Parser {
   }
 
   private multiplicative(): Node {
-    let left = this.unary();
+    let left = this.power();
     while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
       const op = (this.next() as { value: string }).value;
-      left = { t: 'binary', op, left, right: this.unary() };
+      left = { t: 'binary', op, left, right: this.power() };
     }
     return left;
   }
 
-  private unary(): Node {
+  private power(): Node {
+    let left = this.unary(true);
+    while (this.isOp('**')) {
+      this.next();
+      left = { t: 'binary', op: '**', left, right: this.unary(true) };
+    }
+    return left;
+  }
+
+  /** As Jinja's parse_unary: a sign applies to what follows it, and filters to the signed value (`-7 | abs` is 7). */
+  private unary(withFilters: boolean): Node {
+    let node: Node;
     if (this.isOp('-') || this.isOp('+')) {
       const op = (this.next() as { value: string }).value as '-' | '+';
-      return { t: 'unary', op, operand: this.nested(() => this.unary()) };
+      node = { t: 'unary', op, operand: this.nested(() => this.unary(false)) };
+    } else {
+      node = this.postfix(this.primary());
     }
-    return this.power();
+    return withFilters ? this.filtered(node) : node;
   }
 
-  private power(): Node {
-    const base = this.filtered();
-    if (this.isOp('**')) {
-      this.next();
-      return { t: 'binary', op: '**', left: base, right: this.unary() };
-    }
-    return base;
-  }
-
-  private filtered(): Node {
-    let operand = this.postfix(this.primary());
+  private filtered(node: Node): Node {
+    let operand = node;
     while (this.isOp('|')) {
       this.next();
       const name = this.expectName();
@@ -249,7 +261,7 @@ class Parser {
       items.push(this.conditional());
     }
     this.expectOp(')');
-    return { t: 'list', items };
+    return { t: 'list', items, tuple: true };
   }
 
   private list(): Node {

@@ -93,6 +93,10 @@ const STRPTIME: Record<string, { pattern: string; field?: keyof TimeParts | 'mon
 };
 
 export class PyDateTime extends PyValue {
+  get typeName(): string {
+    return 'datetime';
+  }
+
   constructor(readonly year: number, readonly month: number, readonly day: number, readonly hour = 0, readonly minute = 0, readonly second = 0, readonly microsecond = 0) {
     super();
   }
@@ -160,6 +164,10 @@ export class PyDateTime extends PyValue {
 }
 
 export class PyTimedelta extends PyValue {
+  get typeName(): string {
+    return 'timedelta';
+  }
+
   constructor(readonly days: number, readonly seconds: number, readonly microseconds: number) {
     super();
   }

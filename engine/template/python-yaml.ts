@@ -4,7 +4,7 @@
  * scalar plain only when it would read back as the same string, else
  * single- or double-quoted, lines folded past 80 columns, sequences inside
  * a mapping not indented, leaf collections in flow style when asked
- * (to_yaml), `...` after a bare root scalar. The emitter's rules are kept
+ * (to_yaml). The emitter's rules are kept
  * step for step (column, whitespace and indention state), so the layout
  * matches byte for byte.
  */
@@ -118,7 +118,6 @@ class Emitter {
   private indent: number | undefined;
   private readonly indents: (number | undefined)[] = [];
   private flowLevel = 0;
-  private openEnded = false;
   private readonly width: number;
 
   constructor(private readonly layout: YamlLayout) {
@@ -126,16 +125,12 @@ class Emitter {
   }
 
   document(value: unknown): string {
-    this.node(value, { root: true, mapping: false, simpleKey: false });
+    this.node(value, { mapping: false, simpleKey: false });
     this.writeIndent();
-    if (this.openEnded) {
-      this.writeIndicator('...', true);
-      this.writeIndent();
-    }
     return this.out;
   }
 
-  private node(value: unknown, where: { root: boolean; mapping: boolean; simpleKey: boolean }): void {
+  private node(value: unknown, where: { mapping: boolean; simpleKey: boolean }): void {
     if (value instanceof PyValue) value = value.json();
     if (Array.isArray(value)) {
       if (this.flowLevel > 0 || value.length === 0 || this.flowStyle(value)) this.flowSequence(value);
@@ -145,7 +140,7 @@ class Emitter {
       if (this.flowLevel > 0 || entries.length === 0 || this.flowStyle(entries.flat())) this.flowMapping(entries);
       else this.blockMapping(entries);
     } else {
-      this.scalar(value, where.root, where.simpleKey);
+      this.scalar(value, where.simpleKey);
     }
   }
 
@@ -169,7 +164,7 @@ class Emitter {
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
-      this.node(item, { root: false, mapping: false, simpleKey: false });
+      this.node(item, { mapping: false, simpleKey: false });
     }
     this.indent = this.indents.pop();
   }
@@ -178,9 +173,9 @@ class Emitter {
     this.increaseIndent(false);
     for (const [key, item] of entries) {
       this.writeIndent();
-      this.node(key, { root: false, mapping: true, simpleKey: true });
+      this.node(key, { mapping: true, simpleKey: true });
       this.writeIndicator(':', false);
-      this.node(item, { root: false, mapping: true, simpleKey: false });
+      this.node(item, { mapping: true, simpleKey: false });
     }
     this.indent = this.indents.pop();
   }
@@ -192,7 +187,7 @@ class Emitter {
     items.forEach((item, index) => {
       if (index > 0) this.writeIndicator(',', false);
       if (this.column > this.width) this.writeIndent();
-      this.node(item, { root: false, mapping: false, simpleKey: false });
+      this.node(item, { mapping: false, simpleKey: false });
     });
     this.indent = this.indents.pop();
     this.flowLevel -= 1;
@@ -206,27 +201,27 @@ class Emitter {
     entries.forEach(([key, item], index) => {
       if (index > 0) this.writeIndicator(',', false);
       if (this.column > this.width) this.writeIndent();
-      this.node(key, { root: false, mapping: true, simpleKey: true });
+      this.node(key, { mapping: true, simpleKey: true });
       this.writeIndicator(':', false);
-      this.node(item, { root: false, mapping: true, simpleKey: false });
+      this.node(item, { mapping: true, simpleKey: false });
     });
     this.indent = this.indents.pop();
     this.flowLevel -= 1;
     this.writeIndicator('}', false);
   }
 
-  private scalar(value: unknown, root: boolean, simpleKey: boolean): void {
+  private scalar(value: unknown, simpleKey: boolean): void {
     this.increaseIndent(true);
     const split = !simpleKey;
     if (typeof value === 'string') {
       const analysis = analyze(value);
       const implicit = !IMPLICIT.some((pattern) => pattern.test(value));
       const plainAllowed = this.flowLevel > 0 ? analysis.allowFlowPlain : analysis.allowBlockPlain;
-      if (implicit && !(simpleKey && (analysis.empty || analysis.multiline)) && plainAllowed) this.writePlain(value, split, root);
+      if (implicit && !(simpleKey && (analysis.empty || analysis.multiline)) && plainAllowed) this.writePlain(value, split);
       else if (analysis.allowSingleQuoted && !(simpleKey && analysis.multiline)) this.writeSingleQuoted(value, split);
       else this.writeDoubleQuoted(value, split);
     } else {
-      this.writePlain(representScalar(value), split, root);
+      this.writePlain(representScalar(value), split);
     }
     this.indent = this.indents.pop();
   }
@@ -240,7 +235,6 @@ class Emitter {
     this.write(this.whitespace || !needWhitespace ? indicator : ` ${indicator}`);
     this.whitespace = whitespace;
     this.indention = this.indention && indention;
-    this.openEnded = false;
   }
 
   private writeIndent(): void {
@@ -259,8 +253,7 @@ class Emitter {
     this.column = 0;
   }
 
-  private writePlain(text: string, split: boolean, root: boolean): void {
-    if (root) this.openEnded = true;
+  private writePlain(text: string, split: boolean): void {
     if (!text) return;
     if (!this.whitespace) this.write(' ');
     this.whitespace = false;

@@ -24,6 +24,8 @@ export class PyTuple<T = unknown> extends Array<T> {
  * are answered by callMethod, and it prints as Python prints it.
  */
 export abstract class PyValue {
+  /** Its Python class name, as type_debug gives it (not the JS class name, which the bundle may rename). */
+  abstract get typeName(): string;
   abstract str(): string;
   abstract repr(): string;
   /** Its form in to_json (Ansible's JSON encoder writes datetimes as ISO text). */
@@ -94,7 +96,7 @@ function reprString(text: string): string {
 /** Python's `<` between two values (numbers and booleans, strings, lists); other pairs are a TypeError there too. */
 export function pythonCompare(a: unknown, b: unknown): number {
   const numeric = (value: unknown) => typeof value === 'number' || typeof value === 'boolean';
-  if (numeric(a) && numeric(b)) return Number(a) - Number(b);
+  if (numeric(a) && numeric(b)) return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
@@ -124,7 +126,7 @@ export function pythonEqual(a: unknown, b: unknown): boolean {
 export function pythonTypeName(value: unknown): string {
   if (value === null || value === undefined) return 'NoneType';
   if (value instanceof PyTuple) return 'tuple';
-  if (value instanceof PyValue) return value.constructor.name.replace(/^Py/, '').toLowerCase();
+  if (value instanceof PyValue) return value.typeName;
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'dict';
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';

@@ -96,7 +96,7 @@ function renderParts(parts: readonly Part[], scope: Scope): string {
         out += part.text;
         break;
       case 'expr':
-        out += pythonString(value(part.node, { scope, expression: part.source }));
+        out += finalize(value(part.node, { scope, expression: part.source }));
         break;
       case 'if': {
         const branch = part.branches.find((candidate) => !candidate.test || truthy(value(candidate.test, { scope, expression: 'if' })));
@@ -117,6 +117,11 @@ function renderParts(parts: readonly Part[], scope: Scope): string {
     }
   }
   return out;
+}
+
+/** An expression's text in a larger string: as Ansible's finalize, none prints nothing. */
+function finalize(result: unknown): string {
+  return result === null ? '' : pythonString(result);
 }
 
 /**
@@ -228,7 +233,8 @@ function parseBlock(parser: { tokens: RawToken[]; position: number; text: string
       parts.push({ kind: 'text', text: token.value });
       parser.position += 1;
     } else if (token.kind === 'expr') {
-      parts.push({ kind: 'expr', node: parseExpression(token.value), source: token.value });
+      // Ansible reads the string literals of a playbook value's {{ }} without escapes (lexer.ts).
+      parts.push({ kind: 'expr', node: parseExpression(token.value, true), source: token.value });
       parser.position += 1;
     } else {
       const keyword = token.value.split(/\s+/)[0]!;

@@ -13,7 +13,7 @@ const DEFAULT_ROUNDS = 5000;
 interface Variant {
   readonly id: '5' | '6';
   readonly hash: 'sha256' | 'sha512';
-  /** The byte triples of the final digest, in the order the specification encodes them. */
+  /** The byte triples of the final digest, in the order the specification encodes them; -1 is a zero byte. */
   readonly triples: readonly (readonly [number, number, number])[];
   readonly tail: readonly number[];
 }
@@ -22,7 +22,7 @@ const SHA256: Variant = {
   id: '5',
   hash: 'sha256',
   triples: [[0, 10, 20], [21, 1, 11], [12, 22, 2], [3, 13, 23], [24, 4, 14], [15, 25, 5], [6, 16, 26], [27, 7, 17], [18, 28, 8], [9, 19, 29]],
-  tail: [0, 31, 30],
+  tail: [-1, 31, 30],
 };
 
 const SHA512: Variant = {

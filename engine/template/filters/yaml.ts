@@ -1,11 +1,12 @@
 /** YAML filters: to_yaml/to_nice_yaml as PyYAML writes (python-yaml.ts), from_yaml/from_yaml_all as its SafeLoader reads (YAML 1.1). */
 import { parse, parseAllDocuments } from 'yaml';
 import { TemplateError } from '../../errors.js';
+import { pyyamlTags } from '../../load/yaml-scalars.js';
 import { pythonYaml } from '../python-yaml.js';
 import { type FilterTable, param, text } from './support.js';
 
-/** YAML 1.1 as PyYAML reads it: yes/no/on/off are booleans, 0755 is octal; aliases bounded. */
-const READ_OPTIONS = { version: '1.1', maxAliasCount: 100 } as const;
+/** YAML 1.1 as PyYAML reads it (the playbook loader's scalars: yes/no/on/off are booleans, y/n strings); aliases bounded. */
+const READ_OPTIONS = { version: '1.1', customTags: pyyamlTags, maxAliasCount: 100 } as const;
 
 function readError(error: unknown): TemplateError {
   return new TemplateError(`from_yaml: ${(error as Error).message}`);
