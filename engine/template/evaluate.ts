@@ -85,10 +85,13 @@ function args(nodes: readonly Node[], context: EvalContext): unknown[] {
   return nodes.map((node) => evaluate(node, context));
 }
 
+/** Shared by every call without keyword arguments (most of them): no object to allocate. Filters only read it. */
+const NO_KWARGS: Record<string, unknown> = Object.freeze({});
+
 function kwargs(nodes: Readonly<Record<string, Node>>, context: EvalContext): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, node] of Object.entries(nodes)) out[key] = evaluate(node, context);
-  return out;
+  let out: Record<string, unknown> | undefined;
+  for (const key in nodes) (out ??= {})[key] = evaluate(nodes[key]!, context);
+  return out ?? NO_KWARGS;
 }
 
 function call(node: Extract<Node, { t: 'call' }>, context: EvalContext): unknown {

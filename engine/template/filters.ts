@@ -37,9 +37,8 @@ export function applyFilter(name: string, value: unknown, args: unknown[], kwarg
   const filter = FILTERS.get(name);
   if (!filter) throw new TemplateError(`unknown filter '${name}' in "${context.expression}"`, { hint: `supported filters: ${[...FILTERS.keys()].sort().join(', ')}` });
   const settled = LENIENT.has(name) ? value : defined(value, context.expression);
-  const settledKwargs: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(kwargs)) settledKwargs[key] = defined(item, context.expression);
-  return filter(settled, args.map((arg) => defined(arg, context.expression)), settledKwargs, context);
+  for (const key in kwargs) defined(kwargs[key], context.expression);
+  return filter(settled, args.map((arg) => defined(arg, context.expression)), kwargs, context);
 }
 
 export function filterNames(): string[] {

@@ -48,7 +48,11 @@ export function pythonJson(value: unknown, layout: JsonLayout = {}): string {
 
 const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
+/** Printable ASCII without a quote or backslash: written as is (most strings, so checked first). */
+const PLAIN = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function jsonString(text: string, ascii: boolean): string {
+  if (PLAIN.test(text)) return `"${text}"`;
   let out = '"';
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index]!;
