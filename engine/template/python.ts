@@ -70,11 +70,18 @@ export function pythonNumber(value: number): string {
   return pythonFloat(value);
 }
 
+/**
+ * Python's repr of a float: the shortest digits that read back (as JS finds
+ * them), in positional form for exponents -4 to 15 and scientific otherwise,
+ * with a two-digit exponent at least (1e-05, 1e+16).
+ */
 function pythonFloat(value: number): string {
+  const [mantissa, exponentText] = value.toExponential().split('e');
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
   const text = String(value);
-  // Python writes exponents with two digits at least (1e-05, 1e+20), JS as is (1e-5, 1e+20).
-  const exponent = /e([+-])(\d+)$/.exec(text);
-  if (exponent) return text.replace(/e[+-]\d+$/, `e${exponent[1]}${exponent[2]!.padStart(2, '0')}`);
   return text.includes('.') ? text : `${text}.0`;
 }
 
