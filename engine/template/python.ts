@@ -31,6 +31,11 @@ export abstract class PyValue {
   /** Its form in to_json (Ansible's JSON encoder writes datetimes as ISO text). */
   abstract json(): unknown;
   abstract callMethod(name: string, args: readonly unknown[]): unknown;
+
+  /** Where it leaves the template engine (a registered value, an event): its JSON form. */
+  toJSON(): unknown {
+    return this.json();
+  }
 }
 
 export function truthy(value: unknown): boolean {

@@ -66,6 +66,10 @@ const cases: [string, unknown][] = [
   ['{{ name is match("node\\\\d") }}', false],
   ['{{ "a\\nb" | length }}', 4],
   ['{{ version is version("v1.28.0", ">=") }}', true],
+  // Jinja binds a sign tighter than a filter, and writes tuples as Python does (measured with ansible-playbook 2.14).
+  ['{{ -7 | abs }} {{ -2 ** 2 }}', '7 4'],
+  ['{{ (1, "a") }} {{ [1, 2] | zip(["x", "y"]) | list }}', "(1, 'a') [(1, 'x'), (2, 'y')]"],
+  ['{{ dict([["a", 1]], b=2) }}', { a: 1, b: 2 }],
   ['{{ [1, 3, 5] | select("lt", 3) | list }}-{{ [1, 3, 5] | select(">=", 3) | list }}', '[1]-[3, 5]'],
   ['{{ users | selectattr("name", "gt", "azz") | map(attribute="name") | list }}', ['bob']],
   ['{{ ["2026-01-01T00:04:59Z", "2026-01-01T00:05:01Z"] | select("le", "2026-01-01T00:05:00Z") | list }}', ['2026-01-01T00:04:59Z']],
