@@ -3,7 +3,8 @@ import { quote } from '../../connection/quote.js';
 import { TemplateError } from '../../errors.js';
 import { stripChars, pythonSplit } from '../members.js';
 import { percentFormat } from '../python-format.js';
-import { type FilterTable, integer, param, text } from './support.js';
+import { Undefined } from '../undefined.js';
+import { type FilterTable, integer, mapping, param, text } from './support.js';
 
 /** Python's str.capitalize: the first character upper, the rest lower. */
 export const capitalize = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
@@ -81,6 +82,18 @@ function comment(value: string, style: string, options: Record<string, unknown>)
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 
+/** Jinja's xmlattr: ` key="value"` for each entry that is not none, escaped; keys with space, `/`, `>` or `=` refused. */
+function xmlattr(value: Record<string, unknown>, autospace: boolean): string {
+  const items = Object.entries(value)
+    .filter(([, item]) => item !== null && !(item instanceof Undefined))
+    .map(([key, item]) => {
+      if (/[\s/>=]/.test(key)) throw new TemplateError(`Invalid character in attribute name: '${key}'`);
+      return `${escapeHtml(key)}="${escapeHtml(text(item))}"`;
+    });
+  const out = items.join(' ');
+  return autospace && out ? ` ${out}` : out;
+}
+
 export const STRING_FILTERS: FilterTable = {
   string: (value) => text(value),
   lower: (value) => text(value).toLowerCase(),
@@ -120,5 +133,6 @@ export const STRING_FILTERS: FilterTable = {
   escape: (value) => escapeHtml(text(value)),
   forceescape: (value) => escapeHtml(text(value)),
   safe: (value) => value,
+  xmlattr: (value, args, kwargs, context) => xmlattr(mapping(value, context, 'xmlattr'), param(args, kwargs, 0, 'autospace', true) !== false),
   striptags: (value) => text(value).replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>/g, '').split(/\s+/).filter(Boolean).join(' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
 };
