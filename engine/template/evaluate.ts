@@ -8,7 +8,7 @@ import { applyFilter } from './filters.js';
 import { callGlobal } from './globals.js';
 import { callMethod, member } from './members.js';
 import { PyDateTime } from './python-datetime.js';
-import { PyTuple, pythonString, truthy } from './python.js';
+import { PyTuple, pythonEqual, pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { applyTest } from './tests.js';
 import { Undefined, defined } from './undefined.js';
@@ -123,9 +123,9 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
     case '~':
       return pythonString(left) + pythonString(right);
     case '==':
-      return equal(left, right);
+      return pythonEqual(left, right);
     case '!=':
-      return !equal(left, right);
+      return !pythonEqual(left, right);
     case '<':
     case '<=':
     case '>':
@@ -158,12 +158,6 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
   throw new TemplateError(`unknown operator '${op}' in "${context.expression}"`);
 }
 
-export function equal(left: unknown, right: unknown): boolean {
-  if (left === right) return true;
-  if (typeof left === 'object' && typeof right === 'object' && left && right) return JSON.stringify(left) === JSON.stringify(right);
-  return false;
-}
-
 export function compare(op: string, left: unknown, right: unknown, context: EvalContext): boolean {
   const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
   if (!comparable) throw new TemplateError(`cannot compare ${typeName(left)} and ${typeName(right)} with '${op}' in "${context.expression}"`);
@@ -174,7 +168,7 @@ export function compare(op: string, left: unknown, right: unknown, context: Eval
 
 function contains(container: unknown, item: unknown, context: EvalContext): boolean {
   if (typeof container === 'string') return container.includes(pythonString(item));
-  if (Array.isArray(container)) return container.some((candidate) => equal(candidate, item));
+  if (Array.isArray(container)) return container.some((candidate) => pythonEqual(candidate, item));
   if (container && typeof container === 'object') return Object.prototype.hasOwnProperty.call(container, String(item));
   throw new TemplateError(`'in' needs a string, list or dict on its right in "${context.expression}"`);
 }

@@ -70,6 +70,8 @@ const cases: [string, unknown][] = [
   ['{{ -7 | abs }} {{ -2 ** 2 }}', '7 4'],
   ['{{ (1, "a") }} {{ [1, 2] | zip(["x", "y"]) | list }}', "(1, 'a') [(1, 'x'), (2, 'y')]"],
   ['{{ dict([["a", 1]], b=2) }}', { a: 1, b: 2 }],
+  // Python's ==: dicts equal whatever their key order (a dict read back from to_nice_yaml has its keys sorted).
+  ['{{ {"a": 1, "b": 2} == {"b": 2, "a": 1} }} {{ ({"z": nested, "a": 1} | to_nice_yaml | from_yaml) == {"z": nested, "a": 1} }} {{ true == 1 }}', 'True True True'],
   ['{{ [1, 3, 5] | select("lt", 3) | list }}-{{ [1, 3, 5] | select(">=", 3) | list }}', '[1]-[3, 5]'],
   ['{{ users | selectattr("name", "gt", "azz") | map(attribute="name") | list }}', ['bob']],
   ['{{ ["2026-01-01T00:04:59Z", "2026-01-01T00:05:01Z"] | select("le", "2026-01-01T00:05:00Z") | list }}', ['2026-01-01T00:04:59Z']],
