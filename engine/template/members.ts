@@ -61,7 +61,7 @@ const STRING_METHODS: Record<string, Method> = {
   upper: (self: string) => self.toUpperCase(),
   casefold: (self: string) => self.toLowerCase(),
   swapcase: (self: string) => [...self].map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase())).join(''),
-  capitalize: (self: string) => self.charAt(0).toUpperCase() + self.slice(1).toLowerCase(),
+  capitalize: (self: string) => capitalize(self),
   title: (self: string) => self.toLowerCase().replace(/(^|[^A-Za-z])([a-z])/g, (_m, before: string, letter: string) => before + letter.toUpperCase()),
   replace: (self: string, from: unknown, to: unknown, count?: unknown) => {
     const parts = self.split(String(from));
@@ -119,6 +119,11 @@ export function callMethod(self: unknown, name: string, args: unknown[], kwargs:
   const method = table && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
   if (!method) throw new TemplateError(`'${name}' is not a method that can be called here`);
   return method(self as never, ...args);
+}
+
+/** Python's str.capitalize: the first character upper, the rest lower. */
+export function capitalize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
 }
 
 function found(index: number, message: string): number {

@@ -188,7 +188,3 @@ export function applyTest(name: string, value: unknown, args: unknown[], context
   const settled = name === 'defined' || name === 'undefined' ? value : defined(value, context.expression);
   return test(settled, args.map((item) => defined(item, context.expression)), kwargs, context);
 }
-
-export function testNames(): string[] {
-  return Object.keys(TESTS);
-}

@@ -96,9 +96,9 @@ function fromJson(value: unknown): unknown {
 const HTML_SAFE: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', "'": '\\u0027' };
 
 export const ENCODING_FILTERS: FilterTable = {
-  to_json: (value, args, kwargs) =>
+  to_json: (value, _args, kwargs) =>
     pythonJson(value, {
-      indent: param(args, kwargs, 99, 'indent'),
+      indent: kwargs.indent as number | undefined,
       sortKeys: kwargs.sort_keys === true,
       ensureAscii: kwargs.ensure_ascii !== false,
       ...(Array.isArray(kwargs.separators) ? { itemSeparator: text(kwargs.separators[0]), keySeparator: text(kwargs.separators[1]) } : {}),
@@ -123,7 +123,7 @@ export const ENCODING_FILTERS: FilterTable = {
 
 function bufferEncoding(name: unknown): BufferEncoding {
   const normalized = text(name).toLowerCase().replace(/[-_]/g, '');
-  const known: Record<string, BufferEncoding> = { utf8: 'utf8', utf16le: 'utf16le', utf16: 'utf16le', latin1: 'latin1', ascii: 'ascii', iso88591: 'latin1' };
+  const known: Record<string, BufferEncoding> = { utf8: 'utf8', utf16le: 'utf16le', latin1: 'latin1', ascii: 'ascii', iso88591: 'latin1' };
   const encoding = known[normalized];
   if (!encoding) throw new TemplateError(`unknown encoding '${text(name)}'`, { hint: 'use utf-8, utf-16-le, latin-1 or ascii' });
   return encoding;

@@ -12,7 +12,7 @@ import { Undefined } from '../undefined.js';
 import { type Filter, type FilterTable, attribute, integer, list, param, sortBy, sortKeyOf, text } from './support.js';
 
 /** First occurrences only, compared as Python's `in` compares (optionally ignoring case, or by an attribute). */
-export function unique(items: readonly unknown[], caseSensitive = true, by?: unknown): unknown[] {
+function unique(items: readonly unknown[], caseSensitive = true, by?: unknown): unknown[] {
   const key = sortKeyOf(by, caseSensitive);
   const seen: unknown[] = [];
   return items.filter((item) => {

@@ -10,11 +10,11 @@ import { TemplateError } from '../../errors.js';
 import { PyTuple } from '../python.js';
 import { type FilterTable, param, text } from './support.js';
 
-export function pyBasename(path: string): string {
+function pyBasename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-export function pyDirname(path: string): string {
+function pyDirname(path: string): string {
   const head = path.slice(0, path.lastIndexOf('/') + 1);
   return head && !/^\/+$/.test(head) ? head.replace(/\/+$/, '') : head;
 }

@@ -1,16 +1,13 @@
 /** Text filters: Jinja's (lower, title, indent, wordwrap, truncate, format...) and Ansible's (comment, quote, split). */
 import { quote } from '../../connection/quote.js';
 import { TemplateError } from '../../errors.js';
-import { stripChars, pythonSplit } from '../members.js';
+import { capitalize, pythonSplit, stripChars } from '../members.js';
 import { percentFormat } from '../python-format.js';
 import { Undefined } from '../undefined.js';
 import { type FilterTable, integer, mapping, param, text } from './support.js';
 
-/** Python's str.capitalize: the first character upper, the rest lower. */
-export const capitalize = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
-
 /** Python's str.splitlines on \n, \r\n and \r (the separators templates meet). */
-export const splitLines = (value: string): string[] => {
+const splitLines = (value: string): string[] => {
   const lines = value.split(/\r\n|\r|\n/);
   if (lines.at(-1) === '') lines.pop();
   return lines;
