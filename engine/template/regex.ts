@@ -37,7 +37,8 @@ export function pythonRegExp(pattern: string, mode: 'match' | 'search' | 'global
 export function pythonReplacement(replacement: string): string {
   return replacement.replace(/\$|\\(?:g<(\w+)>|(\d{1,2})|([ntrfv\\]))/g, (whole, group: string | undefined, number: string | undefined, escape: string | undefined) => {
     if (whole === '$') return '$$';
-    if (group !== undefined) return /^\d+$/.test(group) ? `$${group}` : `$<${group}>`;
+    // \g<0> is the whole match, which JavaScript writes $& (it has no $0).
+    if (group !== undefined) return group === '0' ? '$&' : /^\d+$/.test(group) ? `$${group}` : `$<${group}>`;
     if (number !== undefined) return `$${number}`;
     return ({ n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '\\': '\\' } as Record<string, string>)[escape!]!;
   });
