@@ -186,8 +186,9 @@ export const LIST_FILTERS: FilterTable = {
         return found instanceof Undefined && 'default' in kwargs ? kwargs.default : found;
       });
     }
+    // map('filter', args..., keywords...) passes the keywords on, as Jinja does.
     const [name, ...rest] = args;
-    return items.map((item) => applyFilter(text(name), item, rest, {}, context));
+    return items.map((item) => applyFilter(text(name), item, rest, kwargs, context));
   },
   select: selecting(true, false),
   reject: selecting(false, false),
