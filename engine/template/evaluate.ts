@@ -8,7 +8,8 @@ import { TemplateCallable } from './callable.js';
 import { applyFilter } from './filters.js';
 import { callGlobal } from './globals.js';
 import { callMethod, member } from './members.js';
-import { pythonString, truthy } from './python.js';
+import { PyDateTime } from './python-datetime.js';
+import { PyTuple, pythonEqual, pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { applyTest } from './tests.js';
 import { Undefined, defined } from './undefined.js';
@@ -40,8 +41,10 @@ export function evaluate(node: Node, context: EvalContext): unknown {
     }
     case 'slice':
       return slice(node, context);
-    case 'list':
-      return node.items.map((item) => value(item, context));
+    case 'list': {
+      const items = node.items.map((item) => value(item, context));
+      return node.tuple ? PyTuple.of(...items) : items;
+    }
     case 'dict': {
       const out: Record<string, unknown> = {};
       for (const [key, item] of node.entries) {
@@ -66,7 +69,7 @@ export function evaluate(node: Node, context: EvalContext): unknown {
     case 'filter':
       return applyFilter(node.name, evaluate(node.operand, context), args(node.args, context), kwargs(node.kwargs, context), context);
     case 'test': {
-      const result = applyTest(node.name, evaluate(node.operand, context), args(node.args, context), context);
+      const result = applyTest(node.name, evaluate(node.operand, context), args(node.args, context), context, kwargs(node.kwargs, context));
       return node.negated ? !result : result;
     }
     case 'call':
@@ -83,10 +86,13 @@ function args(nodes: readonly Node[], context: EvalContext): unknown[] {
   return nodes.map((node) => evaluate(node, context));
 }
 
+/** Shared by every call without keyword arguments (most of them): no object to allocate. Filters only read it. */
+const NO_KWARGS: Record<string, unknown> = Object.freeze({});
+
 function kwargs(nodes: Readonly<Record<string, Node>>, context: EvalContext): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, node] of Object.entries(nodes)) out[key] = evaluate(node, context);
-  return out;
+  let out: Record<string, unknown> | undefined;
+  for (const key in nodes) (out ??= {})[key] = evaluate(nodes[key]!, context);
+  return out ?? NO_KWARGS;
 }
 
 /** A callable value (a macro, `loop.cycle`), a global function (range, lookup), or a method of a string, list or dict. */
@@ -103,7 +109,7 @@ function call(node: Extract<Node, { t: 'call' }>, context: EvalContext): unknown
     const object = value(callee.object, context);
     const attribute = object && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, callee.name) ? (object as Record<string, unknown>)[callee.name] : undefined;
     if (attribute instanceof TemplateCallable) return attribute.call(values, kwargs(node.kwargs, context));
-    return callMethod(object, callee.name, values);
+    return callMethod(object, callee.name, values, kwargs(node.kwargs, context));
   }
   throw new TemplateError(`this cannot be called in "${context.expression}"`);
 }
@@ -130,9 +136,9 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
     case '~':
       return pythonString(left) + pythonString(right);
     case '==':
-      return equal(left, right);
+      return pythonEqual(left, right);
     case '!=':
-      return !equal(left, right);
+      return !pythonEqual(left, right);
     case '<':
     case '<=':
     case '>':
@@ -145,6 +151,7 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
       if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
       return toNumber(left, context) + toNumber(right, context);
     case '-':
+      if (left instanceof PyDateTime && right instanceof PyDateTime) return left.minus(right);
       return toNumber(left, context) - toNumber(right, context);
     case '*':
       if (typeof left === 'string' && typeof right === 'number') return left.repeat(Math.max(0, right));
@@ -164,12 +171,6 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
   throw new TemplateError(`unknown operator '${op}' in "${context.expression}"`);
 }
 
-export function equal(left: unknown, right: unknown): boolean {
-  if (left === right) return true;
-  if (typeof left === 'object' && typeof right === 'object' && left && right) return JSON.stringify(left) === JSON.stringify(right);
-  return false;
-}
-
 export function compare(op: string, left: unknown, right: unknown, context: EvalContext): boolean {
   const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
   if (!comparable) throw new TemplateError(`cannot compare ${typeName(left)} and ${typeName(right)} with '${op}' in "${context.expression}"`);
@@ -180,7 +181,7 @@ export function compare(op: string, left: unknown, right: unknown, context: Eval
 
 function contains(container: unknown, item: unknown, context: EvalContext): boolean {
   if (typeof container === 'string') return container.includes(pythonString(item));
-  if (Array.isArray(container)) return container.some((candidate) => equal(candidate, item));
+  if (Array.isArray(container)) return container.some((candidate) => pythonEqual(candidate, item));
   if (container && typeof container === 'object') return Object.prototype.hasOwnProperty.call(container, String(item));
   throw new TemplateError(`'in' needs a string, list or dict on its right in "${context.expression}"`);
 }

@@ -48,7 +48,7 @@ export function collectNames(node: Node, into: NameUse = { read: new Set(), guar
       collectArguments(node.args, node.kwargs, into);
       return DEFAULT_FILTERS.has(node.name) ? guard(node.operand, into) : collectNames(node.operand, into);
     case 'test':
-      for (const arg of node.args) collectNames(arg, into);
+      collectArguments(node.args, node.kwargs, into);
       return DEFINED_TESTS.has(node.name) ? guard(node.operand, into) : collectNames(node.operand, into);
     case 'call':
       if (node.callee.t !== 'name') collectNames(node.callee, into);

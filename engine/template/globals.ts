@@ -2,6 +2,8 @@
 import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
 import { JINJA_GLOBALS } from './jinja/runtime.js';
+import { assertSafeName } from './members.js';
+import { pythonString } from './python.js';
 import { readsUnsafeData } from './unsafe.js';
 
 export function callGlobal(name: string, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
@@ -12,10 +14,24 @@ export function callGlobal(name: string, args: unknown[], kwargs: Record<string,
     case 'query':
       return lookup(args, kwargs, context);
     case 'dict':
-      return { ...kwargs };
+      return dict(args[0], kwargs, context);
   }
   if (Object.prototype.hasOwnProperty.call(JINJA_GLOBALS, name)) return JINJA_GLOBALS[name]!.call(args, kwargs);
   throw new TemplateError(`unknown function '${name}' in "${context.expression}"`, { hint: `supported: range, lookup, dict, ${Object.keys(JINJA_GLOBALS).join(', ')}` });
+}
+
+/** Python's dict(): from a dict or a list of pairs, then keyword arguments. */
+function dict(from: unknown, kwargs: Record<string, unknown>, context: EvalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const pairs = from === undefined ? [] : Array.isArray(from) ? from : from && typeof from === 'object' ? Object.entries(from) : undefined;
+  if (!pairs) throw new TemplateError(`dict() needs a dict or a list of pairs in "${context.expression}"`);
+  for (const pair of [...pairs, ...Object.entries(kwargs)]) {
+    if (!Array.isArray(pair) || pair.length !== 2) throw new TemplateError(`dict() needs pairs of a key and a value in "${context.expression}"`);
+    const key = pythonString(pair[0]);
+    assertSafeName(key);
+    out[key] = pair[1];
+  }
+  return out;
 }
 
 function range(numbers: number[]): number[] {

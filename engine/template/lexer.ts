@@ -11,7 +11,13 @@ export type Token =
 const OPERATORS = ['**', '//', '==', '!=', '<=', '>=', '(', ')', '[', ']', '{', '}', ',', ':', '.', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
 
-export function tokenize(source: string): Token[] {
+/**
+ * `rawStrings`: a backslash in a string literal is kept as written, as
+ * Ansible keeps it inside the `{{ }}` of a playbook value (its templar
+ * doubles backslashes there before Jinja reads them); template files and
+ * `{% %}` statements read escapes (\n, \t, \\) as Jinja does.
+ */
+export function tokenize(source: string, rawStrings = false): Token[] {
   const tokens: Token[] = [];
   let index = 0;
   while (index < source.length) {
@@ -23,7 +29,7 @@ export function tokenize(source: string): Token[] {
       tokens.push({ kind: 'number', value: Number(match[1]) });
       index += match[1]!.length;
     } else if (char === '"' || char === "'") {
-      const [value, next] = readString(source, index);
+      const [value, next] = readString(source, index, rawStrings);
       tokens.push({ kind: 'string', value });
       index = next;
     } else if (/[A-Za-z_]/.test(char)) {
@@ -41,7 +47,7 @@ export function tokenize(source: string): Token[] {
   return tokens;
 }
 
-function readString(source: string, start: number): [string, number] {
+function readString(source: string, start: number, raw: boolean): [string, number] {
   const quote = source[start]!;
   let value = '';
   let index = start + 1;
@@ -50,7 +56,7 @@ function readString(source: string, start: number): [string, number] {
     if (char === quote) return [value, index + 1];
     if (char === '\\' && index + 1 < source.length) {
       const next = source[index + 1]!;
-      value += ESCAPES[next] ?? `\\${next}`;
+      value += raw ? `\\${next}` : (ESCAPES[next] ?? `\\${next}`);
       index += 2;
     } else {
       value += char;

@@ -19,13 +19,18 @@ export const MAX_EXPRESSION_NESTING = 100;
 export const MAX_EXPRESSION_DEPTH = 500;
 const cache = new Map<string, Node>();
 
-/** Parse once per distinct text: the same expression rendered for 200 hosts is parsed once. */
-export function parseExpression(source: string): Node {
-  let node = cache.get(source);
+/**
+ * Parse once per distinct text: the same expression rendered for 200 hosts
+ * is parsed once. `rawStrings`: string literals keep their backslashes (the
+ * `{{ }}` of a playbook value, see lexer.ts).
+ */
+export function parseExpression(source: string, rawStrings = false): Node {
+  const key = rawStrings ? `raw\u0000${source}` : source;
+  let node = cache.get(key);
   if (!node) {
-    node = checkedDepth(new ExpressionParser(source).parseAll());
+    node = checkedDepth(new ExpressionParser(source, rawStrings).parseAll());
     if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(source, node);
+    cache.set(key, node);
   }
   return node;
 }
@@ -46,8 +51,11 @@ export class ExpressionParser {
   private position = 0;
   private nesting = 0;
 
-  constructor(private readonly source: string) {
-    this.tokens = tokenize(source);
+  constructor(
+    private readonly source: string,
+    rawStrings = false,
+  ) {
+    this.tokens = tokenize(source, rawStrings);
   }
 
   /** Where the parser is, to look ahead and come back with reset(). */
@@ -143,13 +151,13 @@ export class ExpressionParser {
       negated = true;
     }
     const name = this.expectName();
-    let args: Node[] = [];
+    let call: { args: Node[]; kwargs: Record<string, Node> } = { args: [], kwargs: {} };
     if (this.isOp('(')) {
-      args = this.callArguments().args;
+      call = this.callArguments();
     } else if (this.startsValue()) {
-      args = [this.concat()];
+      call.args = [this.concat()];
     }
-    return { t: 'test', operand, name, args, negated };
+    return { t: 'test', operand, name, args: call.args, kwargs: call.kwargs, negated };
   }
 
   private concat(): Node {
@@ -171,33 +179,37 @@ export class ExpressionParser {
   }
 
   private multiplicative(): Node {
-    let left = this.unary();
+    let left = this.power();
     while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
       const op = (this.next() as { value: string }).value;
-      left = { t: 'binary', op, left, right: this.unary() };
+      left = { t: 'binary', op, left, right: this.power() };
     }
     return left;
   }
 
-  private unary(): Node {
+  private power(): Node {
+    let left = this.unary(true);
+    while (this.isOp('**')) {
+      this.next();
+      left = { t: 'binary', op: '**', left, right: this.unary(true) };
+    }
+    return left;
+  }
+
+  /** As Jinja's parse_unary: a sign applies to what follows it, and filters to the signed value (`-7 | abs` is 7). */
+  private unary(withFilters: boolean): Node {
+    let node: Node;
     if (this.isOp('-') || this.isOp('+')) {
       const op = (this.next() as { value: string }).value as '-' | '+';
-      return { t: 'unary', op, operand: this.nested(() => this.unary()) };
+      node = { t: 'unary', op, operand: this.nested(() => this.unary(false)) };
+    } else {
+      node = this.postfix(this.primary());
     }
-    return this.power();
+    return withFilters ? this.filtered(node) : node;
   }
 
-  private power(): Node {
-    const base = this.filtered();
-    if (this.isOp('**')) {
-      this.next();
-      return { t: 'binary', op: '**', left: base, right: this.unary() };
-    }
-    return base;
-  }
-
-  private filtered(): Node {
-    let operand = this.postfix(this.primary());
+  private filtered(node: Node): Node {
+    let operand = node;
     while (this.isOp('|')) {
       this.next();
       const name = this.expectName();
@@ -273,7 +285,7 @@ export class ExpressionParser {
       items.push(this.conditional());
     }
     this.expectOp(')');
-    return { t: 'list', items };
+    return { t: 'list', items, tuple: true };
   }
 
   private list(): Node {

@@ -1,4 +1,42 @@
-/** Python's view of values, which Jinja and Ansible follow: truthiness and repr/str. */
+/** Python's view of values, which Jinja and Ansible follow: truthiness, repr/str, ordering, tuples. */
+import { TemplateError } from '../errors.js';
+
+/**
+ * A Python tuple: what itertools (product, zip, permutations...) and
+ * subelements give. It is an array everywhere, only printed `(1, 'a')`
+ * as Python prints it. Its map/filter/slice give plain lists, as Python's do.
+ */
+export class PyTuple<T = unknown> extends Array<T> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  static override of<T>(...items: T[]): PyTuple<T> {
+    const tuple = new PyTuple<T>();
+    tuple.push(...items);
+    return tuple;
+  }
+}
+
+/**
+ * A Python object that is neither a string, number, list nor dict (a
+ * datetime, a timedelta): its attributes are its own fields, its methods
+ * are answered by callMethod, and it prints as Python prints it.
+ */
+export abstract class PyValue {
+  /** Its Python class name, as type_debug gives it (not the JS class name, which the bundle may rename). */
+  abstract get typeName(): string;
+  abstract str(): string;
+  abstract repr(): string;
+  /** Its form in to_json (Ansible's JSON encoder writes datetimes as ISO text). */
+  abstract json(): unknown;
+  abstract callMethod(name: string, args: readonly unknown[]): unknown;
+
+  /** Where it leaves the template engine (a registered value, an event): its JSON form. */
+  toJSON(): unknown {
+    return this.json();
+  }
+}
 
 export function truthy(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
@@ -10,6 +48,7 @@ export function truthy(value: unknown): boolean {
 /** `str(value)` as Python prints it inside a larger string: True, None, ['a', 1]. */
 export function pythonString(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (value instanceof PyValue) return value.str();
   return pythonRepr(value);
 }
 
@@ -17,8 +56,10 @@ export function pythonRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
-  if (typeof value === 'number') return Number.isInteger(value) || !Number.isFinite(value) ? String(value) : pythonFloat(value);
+  if (typeof value === 'number') return pythonNumber(value);
   if (typeof value === 'string') return reprString(value);
+  if (value instanceof PyValue) return value.repr();
+  if (value instanceof PyTuple) return value.length === 1 ? `(${pythonRepr(value[0])},)` : `(${value.map(pythonRepr).join(', ')})`;
   if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as object).map(([key, item]) => `${reprString(key)}: ${pythonRepr(item)}`).join(', ')}}`;
@@ -26,13 +67,80 @@ export function pythonRepr(value: unknown): string {
   return String(value);
 }
 
+/** A number as Python prints it: 1.5, 1e+20, inf, nan (an integral float prints as an int: JS has one number type). */
+export function pythonNumber(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
+  return pythonFloat(value);
+}
+
+/**
+ * Python's repr of a float: the shortest digits that read back (as JS finds
+ * them), in positional form for exponents -4 to 15 and scientific otherwise,
+ * with a two-digit exponent at least (1e-05, 1e+16).
+ */
 function pythonFloat(value: number): string {
+  const [mantissa, exponentText] = value.toExponential().split('e');
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
   const text = String(value);
-  return text.includes('.') || text.includes('e') ? text : `${text}.0`;
+  return text.includes('.') ? text : `${text}.0`;
 }
 
 function reprString(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  const escaped = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
-  return `${quote}${quote === "'" ? escaped.replace(/'/g, "\\'") : escaped}${quote}`;
+  let out = quote;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (char === quote || char === '\\') out += `\\${char}`;
+    else if (char === '\n') out += '\\n';
+    else if (char === '\t') out += '\\t';
+    else if (char === '\r') out += '\\r';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += char;
+  }
+  return out + quote;
+}
+
+/** Python's `<` between two values (numbers and booleans, strings, lists); other pairs are a TypeError there too. */
+export function pythonCompare(a: unknown, b: unknown): number {
+  const numeric = (value: unknown) => typeof value === 'number' || typeof value === 'boolean';
+  if (numeric(a) && numeric(b)) return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+      const order = pythonCompare(a[index], b[index]);
+      if (order !== 0) return order;
+    }
+    return a.length - b.length;
+  }
+  throw new TemplateError(`'<' not supported between ${pythonTypeName(a)} and ${pythonTypeName(b)}`);
+}
+
+/** Python's `==`: 1 == 1.0 == True, lists and dicts by content. */
+export function pythonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const numeric = (value: unknown) => typeof value === 'number' || typeof value === 'boolean';
+  if (numeric(a) && numeric(b)) return Number(a) === Number(b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => pythonEqual(item, b[index]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    if (a instanceof PyValue || b instanceof PyValue) return a instanceof PyValue && b instanceof PyValue && a.repr() === b.repr();
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && pythonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return false;
+}
+
+/** The Python type a value has in Ansible's templates, as `type_debug` names it. */
+export function pythonTypeName(value: unknown): string {
+  if (value === null || value === undefined) return 'NoneType';
+  if (value instanceof PyTuple) return 'tuple';
+  if (value instanceof PyValue) return value.typeName;
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'dict';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  return typeof value === 'boolean' ? 'bool' : 'str';
 }

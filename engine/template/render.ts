@@ -99,10 +99,15 @@ function renderParts(parts: readonly Part[], scope: Scope): string {
   let out = '';
   for (const part of parts) {
     if (part.kind === 'text') out += part.text;
-    else if (part.kind === 'expr') out += pythonString(value(part.node, { scope, expression: part.source }));
+    else if (part.kind === 'expr') out += finalize(value(part.node, { scope, expression: part.source }));
     else out += renderKeepingNewlines(part.template, scope, STRING_ENVIRONMENT);
   }
   return out;
+}
+
+/** An expression's text in a larger string: as Ansible's finalize, none prints nothing. */
+function finalize(result: unknown): string {
+  return result === null ? '' : pythonString(result);
 }
 
 /**
@@ -160,7 +165,8 @@ function splitTemplate(text: string): Part[] {
     if (end < 0) throw new TemplateError(`unclosed '{{' in "${text}"`);
     if (index > last) tokens.push({ kind: 'text', text: text.slice(last, index) });
     const inner = text.slice(index + 2, end).trim();
-    tokens.push({ kind: 'expr', node: parseExpression(inner), source: inner });
+    // Ansible reads the string literals of a playbook value's {{ }} without escapes (lexer.ts).
+    tokens.push({ kind: 'expr', node: parseExpression(inner, true), source: inner });
     last = end + 2;
   }
   if (last < text.length) tokens.push({ kind: 'text', text: text.slice(last) });

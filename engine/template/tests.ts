@@ -1,116 +1,194 @@
-/** Jinja and Ansible tests (`x is defined`, `r is failed`, `v is version('1.2', '>=')`). */
+/**
+ * The test registry (`x is defined`, `r is failed`, `v is version('1.2', '>=')`):
+ * Jinja's tests and Ansible's (plugins/test: core, files, mathstuff, uri),
+ * one map, looked up once per use.
+ */
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { ansibleBoolean } from '../booleans.js';
 import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
-import { compare, equal } from './evaluate.js';
-import { truthy } from './python.js';
+import { compare } from './evaluate.js';
+import { filterNames } from './filters.js';
+import { PyValue, pythonEqual, pythonString, pythonTypeName, truthy } from './python.js';
 import { pythonRegExp } from './regex.js';
 import { Undefined, defined } from './undefined.js';
+import { compareVersions } from './versions.js';
 
-type Test = (value: unknown, args: unknown[], context: EvalContext) => boolean;
+type Test = (value: unknown, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext) => boolean;
 
-const resultKey = (key: string) => (value: unknown) => Boolean(value && typeof value === 'object' && (value as Record<string, unknown>)[key] === true);
-const isFailed = resultKey('failed');
-const isChanged = resultKey('changed');
-const isSkipped = resultKey('skipped');
+const arg = (args: unknown[], kwargs: Record<string, unknown>, index: number, name: string, fallback?: unknown): unknown =>
+  Object.prototype.hasOwnProperty.call(kwargs, name) ? kwargs[name] : index < args.length ? args[index] : fallback;
+
+const isMapping = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value) && !(value instanceof PyValue);
+
+/** A task result's flag, as Ansible's result tests read it (a dict required). */
+const resultFlag = (key: string) => (value: unknown): boolean => {
+  if (!isMapping(value)) throw new TemplateError(`The '${key}' test expects a dictionary`);
+  return truthy(value[key] ?? false);
+};
+const isFailed = resultFlag('failed');
+const isUnreachable = resultFlag('unreachable');
+const isSkipped = resultFlag('skipped');
+
+function isChanged(value: unknown): boolean {
+  if (!isMapping(value)) throw new TemplateError("The 'changed' test expects a dictionary");
+  if ('changed' in value) return truthy(value.changed);
+  const results = value.results;
+  return Array.isArray(results) && isMapping(results[0]) && results.some((result) => isMapping(result) && truthy(result.changed));
+}
+
+/** started/finished of an async result: 1 when the key is there, true (as Ansible, with a warning) when not. */
+const asyncFlag = (key: string) => (value: unknown): boolean => {
+  if (!isMapping(value)) throw new TemplateError(`The '${key}' test expects a dictionary`);
+  return key in value ? value[key] === 1 || value[key] === true : true;
+};
 
 /** Jinja's comparison tests (`selectattr('x', 'lt', 5)`), as the operators compare. */
-const comparing = (op: string): Test => (value, args, context) => compare(op, value, args[0], context);
+const comparing = (op: string): Test => (value, args, _kwargs, context) => compare(op, value, args[0], context);
+
+function regex(mode: 'match' | 'search'): Test {
+  return (value, args, kwargs) => {
+    const flags = `${arg(args, kwargs, 1, 'ignorecase', false) ? 'i' : ''}${arg(args, kwargs, 2, 'multiline', false) ? 'm' : ''}`;
+    const type = mode === 'search' ? String(arg(args, kwargs, 3, 'match_type', 'search')) : mode;
+    return pythonRegExp(pythonString(arg(args, kwargs, 0, 'pattern', '')), type === 'match' ? 'match' : type === 'fullmatch' ? 'fullmatch' : 'search', flags).test(pythonString(value));
+  };
+}
+
+const contained = (items: unknown, item: unknown) => Array.isArray(items) && items.some((candidate) => pythonEqual(candidate, item));
+const iterable = (value: unknown): unknown[] => (Array.isArray(value) ? value : typeof value === 'string' ? [...value] : isMapping(value) ? Object.keys(value) : []);
+
+/** Path tests run on the controller, as Ansible's do (a path relative to the current directory). */
+const stat = (path: unknown, follow = true) => (follow ? statSync : lstatSync)(pythonString(path), { throwIfNoEntry: false });
+
+function isMount(path: unknown): boolean {
+  const target = resolve(pythonString(path));
+  if (!existsSync(target)) return false;
+  if (target === '/') return true;
+  const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((line) => line.split(' ')[1]?.replace(/\\040/g, ' '));
+  return mounts.includes(target);
+}
+
+/** RFC 3986 URIs (any scheme, or one of the given ones), URLs (a scheme and a host), URNs. */
+function isUri(value: unknown, schemes: unknown): boolean {
+  const match = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(pythonString(value));
+  if (!match) return false;
+  return !Array.isArray(schemes) || schemes.map(String).includes(match[1]!.toLowerCase());
+}
+
+function inContainer(value: unknown, container: unknown): boolean {
+  if (typeof container === 'string') return container.includes(pythonString(value));
+  if (Array.isArray(container)) return contained(container, value);
+  if (isMapping(container)) return Object.prototype.hasOwnProperty.call(container, pythonString(value));
+  throw new TemplateError(`argument of type '${pythonTypeName(container)}' is not iterable`);
+}
 
 const TESTS: Record<string, Test> = {
   defined: (value) => !(value instanceof Undefined),
   undefined: (value) => value instanceof Undefined,
   none: (value) => value === null,
   string: (value) => typeof value === 'string',
-  number: (value) => typeof value === 'number',
+  number: (value) => typeof value === 'number' || typeof value === 'boolean',
   integer: (value) => typeof value === 'number' && Number.isInteger(value),
   float: (value) => typeof value === 'number' && !Number.isInteger(value),
   boolean: (value) => typeof value === 'boolean',
-  mapping: (value) => Boolean(value) && typeof value === 'object' && !Array.isArray(value),
-  sequence: (value) => Array.isArray(value) || typeof value === 'string',
-  iterable: (value) => Array.isArray(value) || typeof value === 'string' || (Boolean(value) && typeof value === 'object'),
+  true: (value) => value === true,
+  false: (value) => value === false,
+  mapping: (value) => isMapping(value),
+  sequence: (value) => Array.isArray(value) || typeof value === 'string' || isMapping(value),
+  iterable: (value) => Array.isArray(value) || typeof value === 'string' || isMapping(value),
+  callable: () => false,
+  sameas: (value, args) => value === args[0] || (value === null && args[0] === null),
+  escaped: () => false,
+  lower: (value) => /\p{Ll}/u.test(pythonString(value)) && !/\p{Lu}/u.test(pythonString(value)),
+  upper: (value) => /\p{Lu}/u.test(pythonString(value)) && !/\p{Ll}/u.test(pythonString(value)),
+  filter: (value) => filterNames().includes(pythonString(value)),
+  test: (value) => Object.prototype.hasOwnProperty.call(TESTS, pythonString(value)),
   succeeded: (value) => !isFailed(value),
   success: (value) => !isFailed(value),
+  successful: (value) => !isFailed(value),
   failed: isFailed,
   failure: isFailed,
+  unreachable: isUnreachable,
+  reachable: (value) => !isUnreachable(value),
   changed: isChanged,
   change: isChanged,
   skipped: isSkipped,
   skip: isSkipped,
-  match: (value, args) => pythonRegExp(String(args[0]), 'match').test(String(value)),
-  search: (value, args) => pythonRegExp(String(args[0]), 'search').test(String(value)),
-  regex: (value, args) => pythonRegExp(String(args[0]), 'search').test(String(value)),
-  equalto: (value, args) => equal(value, args[0]),
-  eq: (value, args) => equal(value, args[0]),
-  '==': (value, args) => equal(value, args[0]),
-  ne: (value, args) => !equal(value, args[0]),
-  '!=': (value, args) => !equal(value, args[0]),
+  started: asyncFlag('started'),
+  finished: asyncFlag('finished'),
+  match: regex('match'),
+  search: regex('search'),
+  regex: regex('search'),
+  equalto: (value, args) => pythonEqual(value, args[0]),
+  eq: (value, args) => pythonEqual(value, args[0]),
+  '==': (value, args) => pythonEqual(value, args[0]),
+  ne: (value, args) => !pythonEqual(value, args[0]),
+  '!=': (value, args) => !pythonEqual(value, args[0]),
   lt: comparing('<'),
+  lessthan: comparing('<'),
   '<': comparing('<'),
   le: comparing('<='),
   '<=': comparing('<='),
   gt: comparing('>'),
+  greaterthan: comparing('>'),
   '>': comparing('>'),
   ge: comparing('>='),
   '>=': comparing('>='),
-  in: (value, args) => Array.isArray(args[0]) ? args[0].some((item) => equal(item, value)) : String(args[0]).includes(String(value)),
-  truthy: (value) => truthy(value),
-  falsy: (value) => !truthy(value),
-  version: (value, args) => compareVersions(String(value), String(args[0]), String(args[1] ?? 'eq')),
-  version_compare: (value, args) => compareVersions(String(value), String(args[0]), String(args[1] ?? 'eq')),
+  in: (value, args) => inContainer(value, args[0]),
+  contains: (value, args) => inContainer(args[0], value),
+  truthy: (value, args, kwargs) => truthy(arg(args, kwargs, 0, 'convert_bool', false) ? (ansibleBoolean(value) ?? value) : value),
+  falsy: (value, args, kwargs) => !truthy(arg(args, kwargs, 0, 'convert_bool', false) ? (ansibleBoolean(value) ?? value) : value),
+  version: versionTest,
+  version_compare: versionTest,
   even: (value) => Number(value) % 2 === 0,
   odd: (value) => Math.abs(Number(value) % 2) === 1,
   divisibleby: (value, args) => Number(value) % Number(args[0]) === 0,
+  any: (value) => iterable(value).some(truthy),
+  all: (value) => iterable(value).every(truthy),
+  subset: (value, args) => iterable(value).every((item) => contained(iterable(args[0]), item)),
+  issubset: (value, args) => iterable(value).every((item) => contained(iterable(args[0]), item)),
+  superset: (value, args) => iterable(args[0]).every((item) => contained(iterable(value), item)),
+  issuperset: (value, args) => iterable(args[0]).every((item) => contained(iterable(value), item)),
+  nan: (value) => typeof value === 'number' && Number.isNaN(value),
+  isnan: (value) => typeof value === 'number' && Number.isNaN(value),
+  abs: (value) => isAbsolute(pythonString(value)),
+  is_abs: (value) => isAbsolute(pythonString(value)),
+  exists: (value) => stat(value) !== undefined,
+  file: (value) => stat(value)?.isFile() === true,
+  is_file: (value) => stat(value)?.isFile() === true,
+  directory: (value) => stat(value)?.isDirectory() === true,
+  is_dir: (value) => stat(value)?.isDirectory() === true,
+  link: (value) => stat(value, false)?.isSymbolicLink() === true,
+  is_link: (value) => stat(value, false)?.isSymbolicLink() === true,
+  link_exists: (value) => stat(value, false) !== undefined,
+  same_file: (value, args) => sameFile(value, args[0]),
+  is_same_file: (value, args) => sameFile(value, args[0]),
+  mount: (value) => isMount(value),
+  is_mount: (value) => isMount(value),
+  uri: (value, args, kwargs) => isUri(value, arg(args, kwargs, 0, 'schemes')),
+  url: (value, args, kwargs) => isUri(value, arg(args, kwargs, 0, 'schemes')) && /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]+/.test(pythonString(value)),
+  urn: (value) => /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:\S+$/i.test(pythonString(value)),
+  vault_encrypted: () => false,
 };
 
-export function applyTest(name: string, value: unknown, args: unknown[], context: EvalContext): boolean {
+function versionTest(value: unknown, args: unknown[], kwargs: Record<string, unknown>): boolean {
+  const versionType = arg(args, kwargs, 3, 'version_type', null);
+  return compareVersions(pythonString(value), pythonString(arg(args, kwargs, 0, 'version', '')), pythonString(arg(args, kwargs, 1, 'operator', 'eq')), versionType === null ? undefined : pythonString(versionType), truthy(arg(args, kwargs, 2, 'strict', null)));
+}
+
+function sameFile(a: unknown, b: unknown): boolean {
+  const [first, second] = [stat(a), stat(b)];
+  return Boolean(first && second && first.dev === second.dev && first.ino === second.ino);
+}
+
+export function applyTest(name: string, value: unknown, args: unknown[], context: EvalContext, kwargs: Record<string, unknown> = {}): boolean {
   const test = Object.prototype.hasOwnProperty.call(TESTS, name) ? TESTS[name] : undefined;
   if (!test) throw new TemplateError(`unknown test '${name}' in "${context.expression}"`);
   const settled = name === 'defined' || name === 'undefined' ? value : defined(value, context.expression);
-  return test(settled, args.map((arg) => defined(arg, context.expression)), context);
+  return test(settled, args.map((item) => defined(item, context.expression)), kwargs, context);
 }
 
 export function testNames(): string[] {
   return Object.keys(TESTS);
-}
-
-/** Dotted versions as Ansible's `version` test compares them (a leading v and +suffix tolerated). */
-export function compareVersions(left: string, right: string, op: string): boolean {
-  const difference = versionOrder(left, right);
-  switch (op) {
-    case 'lt':
-    case '<':
-      return difference < 0;
-    case 'le':
-    case '<=':
-      return difference <= 0;
-    case 'gt':
-    case '>':
-      return difference > 0;
-    case 'ge':
-    case '>=':
-      return difference >= 0;
-    case 'ne':
-    case '!=':
-    case '<>':
-      return difference !== 0;
-    case 'eq':
-    case '==':
-    case '=':
-      return difference === 0;
-  }
-  throw new TemplateError(`unknown version comparison '${op}'`, { hint: 'use lt, le, gt, ge, eq or ne' });
-}
-
-function versionOrder(left: string, right: string): number {
-  const parts = (text: string) => text.replace(/^v/, '').split(/[.+\-_]/).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-  const a = parts(left);
-  const b = parts(right);
-  for (let index = 0; index < Math.max(a.length, b.length); index += 1) {
-    const x = a[index] ?? 0;
-    const y = b[index] ?? 0;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x) < String(y) ? -1 : 1;
-  }
-  return 0;
 }

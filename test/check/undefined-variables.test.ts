@@ -129,7 +129,7 @@ describe('unknown filters, tests and lookups before the run', () => {
     expect(errorOf(() => check(play('    - debug: {msg: hi}\n      when: "[1] | select(\'od\') | list"\n'))).message).toMatch(/^unknown test 'od' — did you mean 'odd'\?/);
     expect(errorOf(() => check(play('    - debug: {msg: "{{ lookup(\'enf\', \'HOME\') }}"}\n'))).message).toMatch(/^unknown lookup 'enf' — did you mean 'env'\?/);
     // A templated include makes variables unknowable; filter names still are known.
-    expect(errorOf(() => check(play('    - include_tasks: "{{ some_file }}"\n    - debug: {msg: "{{ 1 | in }}"}\n', '  vars: {some_file: x.yaml}\n'))).message).toMatch(/^unknown filter 'in' — did you mean 'int'\?/);
+    expect(errorOf(() => check(play('    - include_tasks: "{{ some_file }}"\n    - debug: {msg: "{{ 1 | intt }}"}\n', '  vars: {some_file: x.yaml}\n'))).message).toMatch(/^unknown filter 'intt' — did you mean 'int'\?/);
   });
 
   it('accepts every filter and test it has', () => {

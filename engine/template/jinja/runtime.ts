@@ -5,7 +5,7 @@
  */
 import { TemplateError } from '../../errors.js';
 import { TemplateCallable } from '../callable.js';
-import { equal } from '../evaluate.js';
+import { pythonEqual } from '../python.js';
 import { assertSafeName } from '../members.js';
 import { pythonString } from '../python.js';
 import { Undefined } from '../undefined.js';
@@ -50,7 +50,7 @@ export function loopObject(items: readonly unknown[], index: number, depth: numb
       return args[index % args.length];
     }),
     changed: new TemplateCallable('changed', (args) => {
-      if (lastChanged.value !== undefined && equal(lastChanged.value, args)) return false;
+      if (lastChanged.value !== undefined && pythonEqual(lastChanged.value, args)) return false;
       lastChanged.value = args;
       return true;
     }),
