@@ -12,12 +12,12 @@ import { heredocBase64, quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { pythonDelta, pythonTime } from './python-time.js';
 import { readReport } from './report.js';
-import { shellCode } from './shell-code.js';
+import { shellParts } from './shell-code.js';
 import { splitCommandLine } from './shlex.js';
 import COMMAND_SH from '../sh/command.sh';
 
-/** `cx_command_prepare` (engine/modules/sh/command.sh): chdir, creates, removes, the program's presence, check mode. */
-const COMMAND_FUNCTIONS = shellCode(COMMAND_SH);
+/** engine/modules/sh/command.sh: the marker's stop, and a part per check (chdir, glob for creates and removes, program). */
+const COMMAND_PARTS = shellParts(COMMAND_SH);
 
 export const COMMAND_ARGS = {
   _raw_params: { type: 'string' },
@@ -127,24 +127,25 @@ function commandFailure(cmd: unknown, rc: number | null, msg: string): ModuleRes
   return { changed: false, failed: true, cmd, rc, msg, stdout: '', stderr: '', stdout_lines: [], stderr_lines: [], start: null, end: null, delta: null };
 }
 
-/** The script: cx_command_prepare (engine/modules/sh/command.sh) with the task's checks, then the command, each value quoted. */
+/** The script: the checks of engine/modules/sh/command.sh the task asks for, then the command, each value quoted. */
 function commandScript(ctx: ModuleContext, marker: string, raw: string | undefined, words: readonly string[] | undefined): string {
   const { args } = ctx;
-  const checks: string[] = [];
-  if (args.chdir !== undefined) checks.push('chdir', quote(String(args.chdir)));
-  if (args.creates !== undefined) checks.push('creates', quote(String(args.creates)));
-  if (args.removes !== undefined) checks.push('removes', quote(String(args.removes)));
-  if (ctx.check) checks.push('check');
-  else if (words) checks.push('program', quote(words[0]!));
-  const prepare = `${COMMAND_FUNCTIONS}cx_command_prepare ${quote(marker)} ${checks.join(' ')}`;
-  if (ctx.check) return prepare;
+  const parts = [COMMAND_PARTS.common, `cx_command_marker ${quote(marker)}`];
+  if (args.chdir !== undefined) parts.push(COMMAND_PARTS.chdir, `cx_command_chdir ${quote(String(args.chdir))}`);
+  if (args.creates !== undefined || args.removes !== undefined) parts.push(COMMAND_PARTS.glob);
+  if (args.creates !== undefined) parts.push(`cx_command_creates ${quote(String(args.creates))}`);
+  if (args.removes !== undefined) parts.push(`cx_command_removes ${quote(String(args.removes))}`);
+  if (ctx.check) return [...parts, 'cx_command_stop check'].join('\n');
+  if (words) parts.push(COMMAND_PARTS.program, `cx_command_program ${quote(words[0]!)}`);
   const executable = typeof args.executable === 'string' ? args.executable : '/bin/sh';
   const command = words ? words.map(quote).join(' ') : `${quote(executable)} -c ${quote(raw!)}`;
   if (typeof args.stdin === 'string') {
     const data = args.stdin_add_newline === false ? args.stdin : `${args.stdin}\n`;
-    return `${prepare}\n${heredocBase64('base64 -d', data, `| ${command}`)}`;
+    parts.push(heredocBase64('base64 -d', data, `| ${command}`));
+  } else {
+    parts.push(`exec ${command} </dev/null`);
   }
-  return `${prepare}\nexec ${command} </dev/null`;
+  return parts.join('\n');
 }
 
 /** Python's str.splitlines: no empty last line for a trailing newline. */

@@ -8,11 +8,11 @@
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
-import { shellCode } from './shell-code.js';
+import { shellParts } from './shell-code.js';
 import SERVICE_SH from '../sh/service.sh';
 
-/** `cx_service_task` (engine/modules/sh/service.sh). */
-const SERVICE_FUNCTIONS = shellCode(SERVICE_SH);
+/** `cx_service_task` (engine/modules/sh/service.sh): the common part, and one for each of masked, enabled, state. */
+const SERVICE_PARTS = shellParts(SERVICE_SH);
 
 export const SERVICE_ARGS = {
   name: { type: 'string' },
@@ -82,5 +82,6 @@ function serviceScript(ctx: ModuleContext, name: string | undefined): string {
     wanted(args.enabled),
     args.state === undefined ? "''" : quote(String(args.state)),
   ];
-  return `${REPORT_FUNCTIONS}${SERVICE_FUNCTIONS}${call.join(' ')}`;
+  const parts = (['masked', 'enabled', 'state'] as const).filter((key) => name && args[key] !== undefined).map((key) => SERVICE_PARTS[key]);
+  return `${REPORT_FUNCTIONS}${SERVICE_PARTS.common}${parts.join('')}${call.join(' ')}`;
 }

@@ -1,5 +1,7 @@
 # The systemd and service modules (engine/modules/lib/service.ts builds the
-# call), as Ansible 2.14's systemd module decides. Needs report.sh.
+# call), as Ansible 2.14's systemd module decides. Needs report.sh. A script
+# carries the common part and the parts of what the task asks for: `masked`,
+# `enabled`, `state`.
 #
 # The task's variables, set by cx_service_task and read by the functions of
 # this file: unit, options (systemctl's scope, --no-block, --force words),
@@ -56,6 +58,7 @@ cx_service_status() {
 # cx_service_found: fails when systemd does not know the unit.
 cx_service_found() { [ "$found" = 1 ] || cx_fail "Could not find the requested service $unit: host"; }
 
+# part: masked
 # cx_service_masked WANT: masks (WANT true) or unmasks the unit when needed.
 cx_service_masked() {
   cx_masked=false; [ "$(cx_systemctl is-enabled "$unit" 2>/dev/null)" = masked ] && cx_masked=true
@@ -63,6 +66,7 @@ cx_service_masked() {
   if $1; then cx_service_act mask; else cx_service_act unmask; fi
 }
 
+# part: enabled
 # cx_service_enabled WANT: enables (WANT true) or disables the unit when
 # needed and reports enabled. is-enabled succeeds for enabled, static, ...;
 # indirect and alias do not count (as Ansible).
@@ -74,6 +78,7 @@ cx_service_enabled() {
   if $1; then cx_report enabled 1; else cx_report enabled 0; fi
 }
 
+# part: state
 # cx_service_state STATE: starts, stops, restarts or reloads the unit.
 # Running means ActiveState active or activating (Ansible's
 # is_running_service); a unit that is not running is started instead of
