@@ -19,6 +19,7 @@ import { slurpModule } from './slurp.js';
 import { statModule } from './stat.js';
 import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
+import { tempfileModule } from './tempfile.js';
 import { uriModule } from './uri.js';
 import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForModule } from './wait_for.js';
@@ -43,6 +44,7 @@ const ALL: readonly ModuleDef[] = [
   statModule,
   systemdModule,
   templateModule,
+  tempfileModule,
   uriModule,
   validateArgumentSpecModule,
   waitForModule,
