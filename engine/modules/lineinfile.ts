@@ -7,8 +7,9 @@
  * if it changed in between.
  */
 import { pythonRegExp } from '../template/regex.js';
-import { ATTRIBUTE_SCHEMA, attributesFrom, type FileAttributes } from './lib/file-attributes.js';
-import { readRemoteFile, type RemoteFile } from './lib/read-file.js';
+import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
+import { readRemoteFile } from './lib/read-file.js';
+import { attributesMatch, expandTemplate, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -212,30 +213,11 @@ function absent(options: Options, original: readonly string[]): Edit {
 }
 
 function resultOf(ctx: ModuleContext, options: Options, edit: Edit, before: string, after: string, written: ModuleResult, attributesChanged: boolean): ModuleResult {
-  let msg = edit.msg;
-  if (attributesChanged) msg = `${msg}${msg ? ' and ' : ''}ownership, perms or SE linux context changed`;
+  const msg = withAttributesMessage(edit.msg, attributesChanged);
   const out: ModuleResult = { changed: edit.changed || written.changed, msg, backup: (written.backup_file as string | undefined) ?? '' };
   if (edit.found !== undefined) out.found = edit.found;
   if (ctx.diff) out.diff = { before, after, before_header: `${options.path} (content)`, after_header: `${options.path} (content)` };
   return out;
-}
-
-/** Whether the file already has the wanted attributes; a symbolic mode is left to the write script to work out. */
-function attributesMatch(wanted: FileAttributes, current: RemoteFile['attributes']): boolean {
-  if (!current) return false;
-  if (wanted.mode !== undefined && wanted.mode !== current.mode) return false;
-  const same = (want: string | undefined, id: string, name: string) => want === undefined || want === (/^\d+$/.test(want) ? id : name);
-  return same(wanted.owner, current.uid, current.owner) && same(wanted.group, current.gid, current.group);
-}
-
-/** Python's match.expand: \1, \g<1>, \g<name>, and the usual escapes. */
-function expandTemplate(template: string, match: RegExpExecArray): string {
-  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', a: '\x07', f: '\f', v: '\v' };
-  return template.replace(/\\(?:g<(\w+)>|(\d{1,2})|(.))/g, (whole, name: string | undefined, index: string | undefined, other: string | undefined) => {
-    if (name !== undefined) return (/^\d+$/.test(name) ? match[Number(name)] : match.groups?.[name]) ?? '';
-    if (index !== undefined) return match[Number(index)] ?? '';
-    return escapes[other!] ?? whole;
-  });
 }
 
 /** Python's readlines on bytes: split after each \n, keeping it. */

@@ -11,6 +11,7 @@ import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
+import { replaceModule } from './replace.js';
 import { serviceModule } from './service.js';
 import { setFactModule } from './set_fact.js';
 import { setupModule } from './setup.js';
@@ -36,6 +37,7 @@ const ALL: readonly ModuleDef[] = [
   lineinfileModule,
   pauseModule,
   pingModule,
+  replaceModule,
   serviceModule,
   setFactModule,
   setupModule,

@@ -194,7 +194,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const rendered = await run.profiler.time('render', async () => renderArgs(task.args, module, scope));
   const args = validateArgs(module, rendered.args);
   if (check && module.checkMode === 'none') {
-    return { changed: false, skipped: true, msg: `remote module (${module.name}) does not support check mode` };
+    return { changed: false, skipped: true, msg: `remote module (${task.action ?? module.name}) does not support check mode` };
   }
   const delegate = stringKeyword(frame.delegateTo, scope);
   const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name) : async () => controllerConnection;

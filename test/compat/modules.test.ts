@@ -4,7 +4,9 @@
  * connection), each with a fresh directory as the variable `base`, and the
  * recap, the exit code, the files under base (type, mode, content) and the
  * registered results the playbook writes to base/results.json must be the
- * same; then again in check mode on fresh directories. A playbook's
+ * same; then again with --check --diff on fresh directories (a playbook
+ * writes its results, and any files it starts from, with `check_mode: false`,
+ * so that the predictions and diffs are compared too). A playbook's
  * `# mask: REGEX` lines name what differs from run to run (random names,
  * dates), replaced before comparing. Adding a module's playbook here needs no
  * change to this file.

@@ -99,11 +99,13 @@ cx_write_parent() {
 }
 
 # cx_write_attributes: when the content is right, gives dest the wanted
-# attributes; reports attributes_changed and changed.
+# attributes (a write gives them to the new file); in check mode compares
+# them whatever the content, as Ansible's check_file_attrs does on the file
+# it did not write. Reports attributes_changed and changed.
 # shellcheck disable=SC2154 # cx_attributes_changed is cx_attributes' output
 cx_write_attributes() {
   cx_attr_changed=0
-  [ -e "$dest" ] && [ "$content_changed" = 0 ] && { cx_attributes "$dest"; cx_attr_changed=$cx_attributes_changed; }
+  [ -e "$dest" ] && { [ "$content_changed" = 0 ] || cx_flag check; } && { cx_attributes "$dest"; cx_attr_changed=$cx_attributes_changed; }
   cx_report attributes_changed "$cx_attr_changed"
   if [ "$content_changed" = 1 ] || [ "$cx_attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi
 }
