@@ -8,9 +8,8 @@
  * (lib/write-file.ts; no shell code of its own).
  */
 import { pythonRegExp } from '../template/regex.js';
-import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
-import { readRemoteFile } from './lib/read-file.js';
-import { attributesMatch, expandTemplate, withAttributesMessage } from './lib/text-edit.js';
+import { ATTRIBUTE_SCHEMA } from './lib/file-attributes.js';
+import { EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -19,10 +18,7 @@ export const replaceModule: ModuleDef = {
   argsSchema: {
     type: 'object',
     properties: {
-      path: { type: 'string' },
-      dest: { type: 'string' },
-      destfile: { type: 'string' },
-      name: { type: 'string' },
+      ...EDITED_PATH_SCHEMA,
       regexp: { type: 'string' },
       replace: { type: 'string', default: '' },
       after: { type: 'string' },
@@ -33,7 +29,7 @@ export const replaceModule: ModuleDef = {
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['regexp'],
-    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['destfile'] }, { required: ['name'] }],
+    anyOf: EDITED_PATH_REQUIRED,
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -41,12 +37,11 @@ export const replaceModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const { args } = ctx;
-    const path = String(args.path ?? args.dest ?? args.destfile ?? args.name);
+    const path = editedPath(args);
     if (!/^utf-?8$/i.test(String(args.encoding))) return { changed: false, failed: true, msg: `replace: encoding ${String(args.encoding)} is not supported here: cxplay reads and writes UTF-8 files only` };
-    const attributes = attributesFrom(args);
-    const noAttributes = attributes.mode === undefined && attributes.owner === undefined && attributes.group === undefined;
-    const file = await readRemoteFile(ctx, path, { withAttributes: !noAttributes });
-    if (file.isDirectory) return { changed: false, failed: true, rc: 256, msg: `Path ${path} is a directory !` };
+    const edited = await readEdited(ctx, path);
+    if ('failure' in edited) return edited.failure;
+    const { file, attributes } = edited;
     if (!file.exists) return { changed: false, failed: true, rc: 257, msg: `Path ${path} does not exist !` };
     const edit = replaced(args, file.content);
     // Ansible stops before looking at the attributes when the section is not found.
@@ -55,7 +50,7 @@ export const replaceModule: ModuleDef = {
     const msg = changed ? `${edit.count} replacements made` : '';
     const out: ModuleResult = { changed, rc: 0, msg };
     if (changed && ctx.diff) out.diff = { before_header: path, before: file.content, after_header: path, after: edit.content };
-    if (!changed && (noAttributes || attributesMatch(attributes, file.attributes))) return out;
+    if (!changed && edited.attributesRight) return out;
     if (!file.isText) return { changed: false, failed: true, msg: `${path} is not UTF-8 text: replace edits UTF-8 files only, and writing this one would change its other bytes` };
     const { result: written, attributesChanged } = await writeFileDetailed(ctx, {
       dest: path,
