@@ -1,7 +1,12 @@
 /** slurp: a remote file's content, base64-encoded (`content | b64decode` to read it), with Ansible's messages. */
 import { quote } from '../connection/quote.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
+import { shellCode } from './lib/shell-code.js';
 import type { ModuleDef } from './module.js';
+import SLURP_MODULE_SH from './sh/slurp-module.sh';
+
+/** `cx_slurp_task PATH` (engine/modules/sh/slurp-module.sh). */
+const SLURP_TASK_FUNCTION = shellCode(SLURP_MODULE_SH);
 
 export const slurpModule: ModuleDef = {
   name: 'slurp',
@@ -16,14 +21,7 @@ export const slurpModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const source = String(ctx.args.src ?? ctx.args.path);
-    const script = [
-      REPORT_FUNCTIONS,
-      `p=${quote(source)}`,
-      '[ -d "$p" ] && cx_fail "source is a directory and must be a file"',
-      '[ -e "$p" ] || cx_fail "file not found: $p"',
-      '[ -r "$p" ] || cx_fail "file is not readable: $p"',
-      'printf \'@@cx content=\'; base64 < "$p" | tr -d \'\\n\'; printf \'\\n\'',
-    ].join('\n');
+    const script = `${REPORT_FUNCTIONS}${SLURP_TASK_FUNCTION}cx_slurp_task ${quote(source)}\n`;
     const result = await ctx.exec(script);
     const report = readReport(result.stdout, { content: 'text' });
     const failure = reportedFailure(report);
