@@ -1,12 +1,13 @@
 /** slurp: a remote file's content, base64-encoded (`content | b64decode` to read it), with Ansible's messages. */
 import { quote } from '../connection/quote.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
-import { shellCode } from './lib/shell-code.js';
+import { shellParts } from './lib/shell-code.js';
 import type { ModuleDef } from './module.js';
-import SLURP_MODULE_SH from './sh/slurp-module.sh';
+import TRANSFER_SH from './sh/transfer.sh';
 
-/** `cx_slurp_task PATH` (engine/modules/sh/slurp-module.sh). */
-const SLURP_TASK_FUNCTION = shellCode(SLURP_MODULE_SH);
+/** `cx_slurp_task PATH` (engine/modules/sh/transfer.sh). */
+const TRANSFER_PARTS = shellParts(TRANSFER_SH);
+const SLURP_TASK_FUNCTION = `${TRANSFER_PARTS.common}${TRANSFER_PARTS.slurp}`;
 
 export const slurpModule: ModuleDef = {
   name: 'slurp',
