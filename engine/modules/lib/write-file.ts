@@ -12,6 +12,7 @@ import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
 import { BACKUP_FUNCTION } from './backup.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
+import { FLAG_FUNCTIONS } from './flags.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, type FileAttributes } from './file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
@@ -173,6 +174,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
   ];
   return [
     REPORT_FUNCTIONS,
+    FLAG_FUNCTIONS,
     ATTRIBUTE_FUNCTIONS,
     attributesWanted(request.attributes, check),
     check ? '' : SELF_FUNCTIONS,

@@ -1,11 +1,11 @@
 # The get_url module (engine/modules/get_url.ts builds the call): download a
 # URL on the host (curl, else wget) into a temp file beside dest, check the
 # checksum, and rename it into place only when the content differs. Needs
-# report.sh, attributes.sh, self.sh, temp.sh and dirname.sh; backup.sh with
+# report.sh, flags.sh, attributes.sh, self.sh, temp.sh and dirname.sh; backup.sh with
 # a BACKUP number.
 #
 # The task's variables, set by cx_get_url_task and read by the functions of
-# this file: dest, dir (its directory), flags, algorithm (of the checksum;
+# this file: dest, dir (its directory), algorithm (of the checksum;
 # empty: none), want (the wanted digest; empty: any), timeout, headers
 # ("Name: value" lines), and tmp and ck (the download and the checksums
 # file while they exist; the caller's EXIT trap runs cx_get_url_cleanup).
@@ -25,7 +25,7 @@ tmp='' ck=''
 #   CHOWN_MESSAGE: the message when the file cannot be given its owner.
 # shellcheck disable=SC2154 # cx_parent, cx_attributes_changed, cx_resolved_uid and cx_resolved_gid: outputs of cx_dirname, cx_attributes and cx_resolve_ids
 cx_get_url_task() {
-  dest=$1 flags=" $4 " algorithm=$5 want=$6 timeout=${10} headers=${11}
+  cx_flags_set "$4"; dest=$1 algorithm=$5 want=$6 timeout=${10} headers=${11}
   [ -d "$dest" ] && dest="${dest%/}/$2"
   cx_report64 dest "$dest"
   cx_resolve_ids
@@ -33,10 +33,10 @@ cx_get_url_task() {
   [ -d "$dir" ] || cx_fail "Destination $dir does not exist"
   [ -n "$7" ] && cx_get_url_sums "$7" "$2"
   # force: no keeps an existing file unless a given checksum says it is wrong.
-  if [ -f "$dest" ] && ! cx_get_url_flag force && { [ -z "$want" ] || [ "$(cx_sum < "$dest")" = "$want" ]; }; then
+  if [ -f "$dest" ] && ! cx_flag force && { [ -z "$want" ] || [ "$(cx_sum < "$dest")" = "$want" ]; }; then
     cx_attributes "$dest"; cx_report changed "$cx_attributes_changed"; cx_report attr_changed "$cx_attributes_changed"; cx_report_attributes "$dest"; exit 0
   fi
-  cx_get_url_flag check && { cx_report changed 1; exit 0; }
+  cx_flag check && { cx_report changed 1; exit 0; }
   tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"
   cx_download "$tmp" "$3" "the download to $dest"
   cx_report downloaded 1
@@ -53,9 +53,6 @@ cx_get_url_task() {
   cx_report md5sum "$(md5sum < "$dest" | cut -c1-32)"
   cx_report_attributes "$dest"
 }
-
-# cx_get_url_flag WORD: true when the task's flags hold WORD.
-cx_get_url_flag() { case $flags in *" $1 "*) return 0 ;; esac; return 1; }
 
 # cx_sum: prints the digest of its stdin with the task's algorithm.
 cx_sum() { "${algorithm}sum" | cut -d' ' -f1; }
@@ -80,14 +77,14 @@ cx_download() {
   cx_via_curl='' cx_k=''
   if command -v curl >/dev/null 2>&1; then
     cx_via_curl=1
-    cx_get_url_flag insecure && cx_k=-k
+    cx_flag insecure && cx_k=-k
     # A curl config line: `key = "value"` with \ and " escaped.
     # shellcheck disable=SC2086 # cx_k is one option or none
     cx_code=$( { printf 'url = %s\n' "$2"; [ -z "$headers" ] || printf '%s\n' "$headers" | sed 's/^/header = /'; } |
       sed 's/[\\"]/\\&/g; s/ = \(.*\)$/ = "\1"/' | curl -sS -L $cx_k --max-time "$timeout" -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")
     cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\r")
   elif command -v wget >/dev/null 2>&1; then
-    cx_get_url_flag insecure && cx_k=--no-check-certificate
+    cx_flag insecure && cx_k=--no-check-certificate
     cx_wget "$1" "$2"
     cx_rc=$?; cx_status=$(grep -E "^ *HTTP/" "$1.err" | tail -n 1 | sed "s/^ *//" | tr -d "\r"); cx_code=$(printf "%s" "$cx_status" | cut -d" " -f2)
   else cx_fail "get_url needs curl or wget on the host"; fi

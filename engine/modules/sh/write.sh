@@ -2,15 +2,15 @@
 # (engine/modules/lib/write-file.ts builds the call): compare checksum and
 # attributes and, only when needed, write a temp file in the same directory,
 # give it its final mode and owner, validate it if asked, and rename it over
-# the destination. Needs report.sh, attributes.sh, self.sh, temp.sh and
-# dirname.sh; slurp.sh with the flag `slurp`, backup.sh with a BACKUP
+# the destination. Needs report.sh, flags.sh, attributes.sh, self.sh, temp.sh
+# and dirname.sh; slurp.sh with the flag `slurp`, backup.sh with a BACKUP
 # number, validate.sh with the flag `validate`. A script carries the common
 # part and only the parts it needs: `remote` with the flag remote, `expected`
 # with an EXPECTED checksum, `diff` with the flag diff, `write` unless it is
 # in check mode.
 #
 # The task's variables, set by cx_write_task and read by the functions of
-# this file: dest (the file written), dir (its directory), flags, text,
+# this file: dest (the file written), dir (its directory), text,
 # src (a remote source), want_sum (the new content's sha1), current (dest's
 # sha1, when it was summed), content_changed (0 or 1), and tmp (the temp
 # file while there is one; the caller's EXIT trap runs cx_write_cleanup).
@@ -40,7 +40,7 @@ tmp=
 # The content written is TEXT when the flag text is given, SRC with remote,
 # else what the caller's cx_write_content prints.
 cx_write_task() {
-  dest=$1 flags=" $3 " want_sum=$4 text=$6 src=${13} content_changed=0 current=
+  cx_flags_set "$3"; dest=$1 want_sum=$4 text=$6 src=${13} content_changed=0 current=
   if [ -d "$dest" ]; then [ -n "$2" ] || cx_fail "can not use content with a dir as dest"; dest="${dest%/}/$2"; fi
   cx_flag follow && [ -L "$dest" ] && dest=$(readlink -f -- "$dest")
   cx_report64 dest "$dest"
@@ -64,9 +64,6 @@ cx_write_task() {
   cx_flag remote && cx_report checksum "$want_sum"
   cx_write_after "$8"
 }
-
-# cx_flag WORD: true when the task's flags hold WORD.
-cx_flag() { case $flags in *" $1 "*) return 0 ;; esac; return 1; }
 
 # cx_write_compare SIZE: sets content_changed for an existing dest, with as
 # few processes as it can: a size that differs says it at once (from the
