@@ -10,6 +10,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Client, ClientChannel } from 'ssh2';
 import type { ExecResult } from './connection.js';
+import { quote } from './quote.js';
+import { shellCode } from '../modules/lib/shell-code.js';
+import SESSION_SH from './session.sh';
+
+/** `cx_run SCRIPT TOKEN` (engine/connection/session.sh), sent once per session. */
+const RUNNER = shellCode(SESSION_SH);
 
 interface Running {
   readonly resolve: (result: ExecResult) => void;
@@ -67,7 +73,7 @@ export class ShellSession {
         channel.on('data', onData);
         channel.stderr.on('data', () => undefined);
         channel.once('close', onClose);
-        channel.write(`cx_run() { ( eval "$1" ) </dev/null; printf '\\n@@cxend_%s %s\\n' "$2" "$?"; printf '\\n@@cxend_%s\\n' "$2" >&2; }\necho "$$"\n`);
+        channel.write(`${RUNNER}echo "$$"\n`);
       });
     });
   }
@@ -84,7 +90,7 @@ export class ShellSession {
     if (!this.available) return Promise.reject(new Error('the remote shell is not available'));
     return new Promise((resolvePromise, reject) => {
       this.running = { resolve: resolvePromise, reject, stdout: [], stderr: [], code: undefined, stdoutEndLength: 0, stderrDone: false };
-      this.channel.write(`cx_run '${script.replace(/'/g, "'\\''")}' ${this.token}\n`);
+      this.channel.write(`cx_run ${quote(script)} ${this.token}\n`);
     });
   }
 

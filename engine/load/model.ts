@@ -83,6 +83,8 @@ export interface ModuleTask extends TaskNodeBase {
   readonly kind: 'task';
   /** Canonical module name (`copy`), after `ansible.builtin.` and aliases. */
   readonly module: string;
+  /** The module's name as the task wrote it (`ansible.builtin.copy`), which Ansible's messages repeat; absent: `module`. */
+  readonly action?: string | undefined;
   /** Arguments after short-form (`k=v`) parsing; strings may hold `{{ }}`. */
   readonly args: Vars;
   readonly register?: string | undefined;

@@ -157,6 +157,7 @@ function parseModuleTask(node: Record<string, unknown>, module: ModuleDef, conte
     ...inheritableFrom(node, at, handler ? context.role : undefined),
     name: (node.name ?? undefined) as string | undefined,
     module: module.name,
+    action: key,
     args: moduleArgs(node, key, module, at),
     register: (node.register ?? undefined) as string | undefined,
     ...loopOf(node),

@@ -10,7 +10,13 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, sta
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { quote } from '../connection/quote.js';
 import { readReport, REPORT_FUNCTIONS, scriptFailure } from './lib/report.js';
+import { shellParts } from './lib/shell-code.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+import TRANSFER_SH from './sh/transfer.sh';
+
+/** `cx_fetch_task PATH LOCAL_SUM` (engine/modules/sh/transfer.sh). */
+const TRANSFER_PARTS = shellParts(TRANSFER_SH);
+const FETCH_TASK_FUNCTION = `${TRANSFER_PARTS.common}${TRANSFER_PARTS.fetch}`;
 
 /** What the fetch script reports: why the file cannot be fetched, or its checksum and (when it differs) its content in base64. */
 const FETCH_REPORT = { missing: 'text', checksum: 'text', content: 'text' } as const;
@@ -74,18 +80,9 @@ function localDestination(ctx: ModuleContext, src: string): string | { error: st
   return path;
 }
 
+/** The script: cx_fetch_task (engine/modules/sh/transfer.sh) with the source and the controller copy's sha1. */
 function fetchScript(src: string, localChecksum: string): string {
-  return [
-    REPORT_FUNCTIONS,
-    `p=${quote(src)}`,
-    'if [ -d "$p" ]; then cx_report missing directory; exit 0; fi',
-    'if [ ! -e "$p" ]; then cx_report missing absent; exit 0; fi',
-    'if [ ! -r "$p" ]; then cx_report missing unreadable; exit 0; fi',
-    'sum=$(sha1sum < "$p" | cut -c1-40) || { cx_report missing unreadable; exit 0; }',
-    'cx_report checksum "$sum"',
-    `[ "$sum" = ${quote(localChecksum || 'none')} ] && exit 0`,
-    'printf \'@@cx content=\'; base64 < "$p" | tr -d \'\\n\'; printf \'\\n\'',
-  ].join('\n');
+  return `${REPORT_FUNCTIONS}${FETCH_TASK_FUNCTION}cx_fetch_task ${quote(src)} ${quote(localChecksum || 'none')}\n`;
 }
 
 /** Ansible's messages for a source that cannot be fetched; failed unless fail_on_missing is off. */

@@ -7,7 +7,7 @@
  * data need `force`.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, RECURSIVE_ATTRIBUTE_FUNCTION, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { shellParts } from './lib/shell-code.js';
 import FILE_SH from './sh/file.sh';
@@ -125,6 +125,7 @@ function fileScript(ctx: ModuleContext, path: string): string {
   return [
     REPORT_FUNCTIONS,
     ATTRIBUTE_FUNCTIONS,
+    args.recurse === true ? RECURSIVE_ATTRIBUTE_FUNCTION : '',
     attributesWanted(attributes, check),
     ...stateFunctions(args.state === undefined ? undefined : String(args.state)),
     `cx_file_task ${task.join(' ')}`,

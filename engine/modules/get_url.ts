@@ -7,15 +7,22 @@
  * `<algorithm>:<hex>` or `<algorithm>:<url of a checksums file>`.
  * curl reads the URL and headers from its stdin (-K -), so a token in them
  * never shows in the process list; wget (the fallback) takes them as arguments.
+ * The script is engine/modules/sh/get_url.sh.
  */
-import { BACKUP_FUNCTION, REMOVE_PARTIAL_BACKUP } from './lib/backup.js';
+import { BACKUP_FUNCTION } from './lib/backup.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
+import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, tempFinish, tempTarget } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS } from './lib/file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { shellCode } from './lib/shell-code.js';
+import GET_URL_SH from './sh/get_url.sh';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+
+/** `cx_get_url_task` and its helpers (engine/modules/sh/get_url.sh). */
+const GET_URL_FUNCTIONS = shellCode(GET_URL_SH);
 
 const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 
@@ -132,101 +139,42 @@ function urlFilename(url: string): string {
   }
 }
 
+/** The script: cx_get_url_task (engine/modules/sh/get_url.sh) with the task's values, each quoted. */
 function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): string {
   const { args, check } = ctx;
   const attributes = attributesFrom(args);
   const headers = Object.entries((args.headers as Record<string, unknown> | undefined) ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
-  const download = downloadFunction(Number(args.timeout ?? 10), args.validate_certs === false, headers);
+  const backup = args.backup === true;
+  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure'].filter(Boolean).join(' ');
+  const call = [
+    'cx_get_url_task',
+    quote(String(args.dest)),
+    quote(urlFilename(url)),
+    quote(url),
+    quote(flags),
+    'algorithm' in checksum ? checksum.algorithm : "''",
+    quote('digest' in checksum ? checksum.digest : ''),
+    quote('url' in checksum ? checksum.url : ''),
+    quote(attributes.mode ?? ''),
+    backup ? randomInt(10_000, 100_000) : "''",
+    Number(args.timeout ?? 10),
+    quote(headers.join('\n')),
+    quote(chownFailureMessage(attributes)),
+  ];
   return [
     REPORT_FUNCTIONS,
+    FLAG_FUNCTIONS,
     ATTRIBUTE_FUNCTIONS,
     attributesWanted(attributes, check),
     SELF_FUNCTIONS,
     TEMP_FILE_FUNCTIONS,
-    download,
-    'tmp=; ck=',
-    args.backup === true ? BACKUP_FUNCTION : '',
-    flushOnExit(`[ -n "$tmp" ] && rm -f -- "$tmp" "$tmp.hdr" "$tmp.err"; [ -n "$ck" ] && rm -f -- "$ck" "$ck.hdr" "$ck.err"${args.backup === true ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
-    "trap 'exit 143' TERM HUP INT",
-    `dest=${quote(String(args.dest))}`,
-    `[ -d "$dest" ] && dest="\${dest%/}/"${quote(urlFilename(url))}`,
-    'cx_report64 dest "$dest"',
-    'cx_resolve_ids',
     DIRNAME_FUNCTION,
-    'cx_dirname "$dest"; dir=$cx_parent',
-    '[ -d "$dir" ] || cx_fail "Destination $dir does not exist"',
-    wantedChecksumScript(url, checksum),
-    // force: no keeps an existing file unless a given checksum says it is wrong.
-    `if [ -f "$dest" ] && ${args.force === true ? 'false' : 'true'} && { [ -z "$want" ] || [ "$(cx_sum < "$dest")" = "$want" ]; }; then`,
-    '  cx_attributes "$dest"; cx_report changed "$cx_attributes_changed"; cx_report attr_changed "$cx_attributes_changed"; cx_report_attributes "$dest"; exit 0',
-    'fi',
-    check ? 'cx_report changed 1; exit 0' : '',
-    'tmp=$(umask 077; mktemp "$dir/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in $dir"',
-    `cx_download "$tmp" ${quote(url)} "the download to $dest"`,
-    'cx_report downloaded 1',
-    'src_sum=$(sha1sum < "$tmp" | cut -c1-40); cx_report checksum_src "$src_sum"',
-    'if [ -n "$want" ] && [ "$(cx_sum < "$tmp")" != "$want" ]; then cx_fail "The checksum for $dest did not match $want; it was $(cx_sum < "$tmp")."; fi',
-    'if [ -f "$dest" ]; then cx_report checksum_dest "$(sha1sum < "$dest" | cut -c1-40)"; fi',
-    'if [ -f "$dest" ] && [ "$(sha1sum < "$dest" | cut -c1-40)" = "$src_sum" ]; then',
-    '  cx_attributes "$dest"; cx_report changed "$cx_attributes_changed"',
-    'else',
-    `  ${tempTarget('"$dest"', '"$dir"', attributes)}; ${tempFinish('"$tmp"', attributes)}`,
-    args.backup === true ? `  cx_backup "$dest" ${randomInt(10_000, 100_000)}` : '',
-    '  mv -f -- "$tmp" "$dest" || cx_fail "failed to copy the download to $dest"; tmp=; cx_report changed 1',
-    'fi',
-    'cx_report md5sum "$(md5sum < "$dest" | cut -c1-32)"',
-    'cx_report_attributes "$dest"',
+    GET_URL_FUNCTIONS,
+    backup ? BACKUP_FUNCTION : '',
+    flushOnExit(`cx_get_url_cleanup${backup ? '; cx_backup_cleanup' : ''}`),
+    "trap 'exit 143' TERM HUP INT",
+    call.join(' '),
   ]
     .filter(Boolean)
     .join('\n');
-}
-
-/** Sets `want` (and `cx_sum`, the digest command) from a literal checksum or a checksums file. */
-function wantedChecksumScript(url: string, checksum: Checksum): string {
-  if ('none' in checksum || 'error' in checksum) return 'want=';
-  const sum = `cx_sum() { ${checksum.algorithm}sum | cut -d' ' -f1; }`;
-  if ('digest' in checksum) return `${sum}\nwant=${quote(checksum.digest)}`;
-  // A checksums file: one bare digest, or lines "<digest>  <name>" (name may start with * or ./).
-  return [
-    sum,
-    'ck=$(mktemp) || cx_fail "cannot create a temporary file"',
-    `cx_download "$ck" ${quote(checksum.url)} "the checksums file"`,
-    `want=$(awk -v f=${quote(urlFilename(url))} 'NR == 1 && NF == 1 { print $1; exit } { n = $0; sub(/^[^ ]* /, "", n); sub(/^[ *]/, "", n); sub(/^[.\\/]+/, "", n); if (n == f) { print $1; exit } }' "$ck" | tr 'A-F' 'a-f')`,
-    `[ -n "$want" ] || cx_fail ${quote(`Unable to find a checksum for file '${urlFilename(url)}' in '${checksum.url}'`)}`,
-  ].join('\n');
-}
-
-/**
- * `cx_download FILE URL WHAT`: fetch URL into FILE following redirects; fails the
- * task with Ansible's "Request failed" and the HTTP status when it cannot, or
- * saying WHAT could not be written when the disk is full.
- */
-function downloadFunction(timeout: number, insecure: boolean, headers: readonly string[]): string {
-  const headerConfig = headers.map((header) => `header = ${curlQuote(header)}\n`).join('');
-  return [
-    'cx_download() {',
-    '  cx_via_curl=',
-    '  if command -v curl >/dev/null 2>&1; then',
-    '    cx_via_curl=1',
-    // curl reads its config (the URL, with \ and " escaped, and the headers) from stdin; printf is a builtin, so nothing shows in ps.
-    `    cx_code=$( { printf 'url = "%s"\\n' "$(printf '%s' "$2" | sed 's/[\\\\"]/\\\\&/g')"; ${headerConfig ? `printf '%s' ${quote(headerConfig)}` : ':'}; } | curl -sS -L ${insecure ? '-k ' : ''}--max-time ${timeout} -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")`,
-    '    cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\\r")',
-    '  elif command -v wget >/dev/null 2>&1; then',
-    `    printf '%s\\n' "$2" | wget -S ${insecure ? '--no-check-certificate ' : ''}-T ${timeout} ${headers.map((header) => `--header=${quote(header)} `).join('')}-O "$1" -i - 2>"$1.err"`,
-    '    cx_rc=$?; cx_status=$(grep -E "^ *HTTP/" "$1.err" | tail -n 1 | sed "s/^ *//" | tr -d "\\r"); cx_code=$(printf "%s" "$cx_status" | cut -d" " -f2)',
-    '  else cx_fail "get_url needs curl or wget on the host"; fi',
-    '  if [ -n "$cx_code" ] && [ "$cx_code" != 000 ]; then cx_report status_code "$cx_code"; fi',
-    '  cx_err=$(cat "$1.err" 2>/dev/null); rm -f -- "$1.hdr" "$1.err"',
-    '  case "$cx_code" in 2??) [ "$cx_rc" = 0 ] && return 0;; esac',
-    // curl 23, wget 3: the file could not be written (a full disk), whatever the server said.
-    '  if [ "$cx_rc" = 23 ] || { [ "$cx_rc" = 3 ] && [ -z "$cx_via_curl" ]; }; then cx_fail "could not write $3 (disk full or read-only?): $cx_err; the original is unchanged"; fi',
-    '  if [ -n "$cx_status" ]; then cx_report64 response "HTTP Error $(printf "%s" "$cx_status" | cut -d" " -f2): $(printf "%s" "$cx_status" | cut -d" " -f3-)"; else cx_report64 response "$cx_err"; fi',
-    '  cx_fail "Request failed"',
-    '}',
-  ].join('\n');
-}
-
-/** A value in a curl config file: double-quoted, with \ and " escaped. */
-function curlQuote(value: string): string {
-  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }

@@ -7,8 +7,8 @@
  * if it changed in between.
  */
 import { pythonRegExp } from '../template/regex.js';
-import { ATTRIBUTE_SCHEMA, attributesFrom, type FileAttributes } from './lib/file-attributes.js';
-import { readRemoteFile, type RemoteFile } from './lib/read-file.js';
+import { ATTRIBUTE_SCHEMA } from './lib/file-attributes.js';
+import { EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -17,10 +17,7 @@ export const lineinfileModule: ModuleDef = {
   argsSchema: {
     type: 'object',
     properties: {
-      path: { type: 'string' },
-      dest: { type: 'string' },
-      destfile: { type: 'string' },
-      name: { type: 'string' },
+      ...EDITED_PATH_SCHEMA,
       line: { type: 'string' },
       value: { type: 'string' },
       regexp: { type: 'string' },
@@ -36,7 +33,7 @@ export const lineinfileModule: ModuleDef = {
       validate: { type: 'string' },
       ...ATTRIBUTE_SCHEMA,
     },
-    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['destfile'] }, { required: ['name'] }],
+    anyOf: EDITED_PATH_REQUIRED,
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -46,10 +43,9 @@ export const lineinfileModule: ModuleDef = {
     const options = optionsFrom(ctx);
     const problem = invalidCombination(options);
     if (problem) return { changed: false, failed: true, msg: problem };
-    const attributes = attributesFrom(ctx.args);
-    const noAttributes = attributes.mode === undefined && attributes.owner === undefined && attributes.group === undefined;
-    const file = await readRemoteFile(ctx, options.path, { withAttributes: !noAttributes });
-    if (file.isDirectory) return { changed: false, failed: true, rc: 256, msg: `Path ${options.path} is a directory !` };
+    const edited = await readEdited(ctx, options.path);
+    if ('failure' in edited) return edited.failure;
+    const { file, attributes } = edited;
     if (!file.exists) {
       if (!options.present) return { changed: false, msg: 'file not present' };
       if (!options.create) return { changed: false, failed: true, rc: 257, msg: `Destination ${options.path} does not exist !` };
@@ -58,7 +54,7 @@ export const lineinfileModule: ModuleDef = {
     const edit = options.present ? present(options, lines) : absent(options, lines);
     const content = edit.lines.join('');
     // Unchanged content and attributes already right: no second exec.
-    if (!edit.changed && (noAttributes || attributesMatch(attributes, file.attributes))) return resultOf(ctx, options, edit, file.content, content, { changed: false }, false);
+    if (!edit.changed && edited.attributesRight) return resultOf(ctx, options, edit, file.content, content, { changed: false }, false);
     if (!file.isText) return { changed: false, failed: true, msg: `${options.path} is not UTF-8 text: lineinfile edits UTF-8 files only, and writing this one would change its other bytes` };
     const { result: written, attributesChanged } = await writeFileDetailed(ctx, {
       dest: options.path,
@@ -95,7 +91,7 @@ function optionsFrom(ctx: ModuleContext): Options {
   const { args } = ctx;
   const text = (value: unknown) => (value === undefined ? undefined : String(value));
   return {
-    path: String(args.path ?? args.dest ?? args.destfile ?? args.name),
+    path: editedPath(args),
     present: args.state !== 'absent',
     line: text(args.line ?? args.value),
     regexp: text(args.regexp ?? args.regex),
@@ -212,30 +208,11 @@ function absent(options: Options, original: readonly string[]): Edit {
 }
 
 function resultOf(ctx: ModuleContext, options: Options, edit: Edit, before: string, after: string, written: ModuleResult, attributesChanged: boolean): ModuleResult {
-  let msg = edit.msg;
-  if (attributesChanged) msg = `${msg}${msg ? ' and ' : ''}ownership, perms or SE linux context changed`;
+  const msg = withAttributesMessage(edit.msg, attributesChanged);
   const out: ModuleResult = { changed: edit.changed || written.changed, msg, backup: (written.backup_file as string | undefined) ?? '' };
   if (edit.found !== undefined) out.found = edit.found;
   if (ctx.diff) out.diff = { before, after, before_header: `${options.path} (content)`, after_header: `${options.path} (content)` };
   return out;
-}
-
-/** Whether the file already has the wanted attributes; a symbolic mode is left to the write script to work out. */
-function attributesMatch(wanted: FileAttributes, current: RemoteFile['attributes']): boolean {
-  if (!current) return false;
-  if (wanted.mode !== undefined && wanted.mode !== current.mode) return false;
-  const same = (want: string | undefined, id: string, name: string) => want === undefined || want === (/^\d+$/.test(want) ? id : name);
-  return same(wanted.owner, current.uid, current.owner) && same(wanted.group, current.gid, current.group);
-}
-
-/** Python's match.expand: \1, \g<1>, \g<name>, and the usual escapes. */
-function expandTemplate(template: string, match: RegExpExecArray): string {
-  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', a: '\x07', f: '\f', v: '\v' };
-  return template.replace(/\\(?:g<(\w+)>|(\d{1,2})|(.))/g, (whole, name: string | undefined, index: string | undefined, other: string | undefined) => {
-    if (name !== undefined) return (/^\d+$/.test(name) ? match[Number(name)] : match.groups?.[name]) ?? '';
-    if (index !== undefined) return match[Number(index)] ?? '';
-    return escapes[other!] ?? whole;
-  });
 }
 
 /** Python's readlines on bytes: split after each \n, keeping it. */

@@ -13,6 +13,7 @@ import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
+import { replaceModule } from './replace.js';
 import { serviceModule } from './service.js';
 import { setFactModule } from './set_fact.js';
 import { setupModule } from './setup.js';
@@ -21,6 +22,7 @@ import { slurpModule } from './slurp.js';
 import { statModule } from './stat.js';
 import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
+import { tempfileModule } from './tempfile.js';
 import { uriModule } from './uri.js';
 import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForModule } from './wait_for.js';
@@ -39,6 +41,7 @@ const ALL: readonly ModuleDef[] = [
   lineinfileModule,
   pauseModule,
   pingModule,
+  replaceModule,
   serviceModule,
   setFactModule,
   setupModule,
@@ -47,6 +50,7 @@ const ALL: readonly ModuleDef[] = [
   statModule,
   systemdModule,
   templateModule,
+  tempfileModule,
   uriModule,
   validateArgumentSpecModule,
   waitForModule,

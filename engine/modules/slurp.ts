@@ -1,7 +1,13 @@
 /** slurp: a remote file's content, base64-encoded (`content | b64decode` to read it), with Ansible's messages. */
 import { quote } from '../connection/quote.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
+import { shellParts } from './lib/shell-code.js';
 import type { ModuleDef } from './module.js';
+import TRANSFER_SH from './sh/transfer.sh';
+
+/** `cx_slurp_task PATH` (engine/modules/sh/transfer.sh). */
+const TRANSFER_PARTS = shellParts(TRANSFER_SH);
+const SLURP_TASK_FUNCTION = `${TRANSFER_PARTS.common}${TRANSFER_PARTS.slurp}`;
 
 export const slurpModule: ModuleDef = {
   name: 'slurp',
@@ -16,14 +22,7 @@ export const slurpModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const source = String(ctx.args.src ?? ctx.args.path);
-    const script = [
-      REPORT_FUNCTIONS,
-      `p=${quote(source)}`,
-      '[ -d "$p" ] && cx_fail "source is a directory and must be a file"',
-      '[ -e "$p" ] || cx_fail "file not found: $p"',
-      '[ -r "$p" ] || cx_fail "file is not readable: $p"',
-      'printf \'@@cx content=\'; base64 < "$p" | tr -d \'\\n\'; printf \'\\n\'',
-    ].join('\n');
+    const script = `${REPORT_FUNCTIONS}${SLURP_TASK_FUNCTION}cx_slurp_task ${quote(source)}\n`;
     const result = await ctx.exec(script);
     const report = readReport(result.stdout, { content: 'text' });
     const failure = reportedFailure(report);

@@ -1,6 +1,8 @@
 /** stat: facts about a path in one exec, under Ansible's names (stat.exists, stat.mode, stat.checksum, ...). */
 import { quote } from '../connection/quote.js';
 import { readReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
+import { shellCode } from './lib/shell-code.js';
+import STAT_SH from './sh/stat.sh';
 import type { ModuleDef } from './module.js';
 
 const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
@@ -9,6 +11,9 @@ const FORMAT = '%f|%s|%u|%g|%U|%G|%.9X|%.9Y|%.9Z|%i|%h|%d|%b|%B|%r';
 
 /** What the stat script reports. */
 const STAT_REPORT = { exists: 'flag', info: 'text', readable: 'flag', writeable: 'flag', executable: 'flag', lnk_source: 'text', lnk_target: 'text', checksum: 'text', md5: 'text', mime: 'text' } as const;
+
+/** `cx_stat_task` (engine/modules/sh/stat.sh). */
+const STAT_FUNCTION = shellCode(STAT_SH);
 
 export const statModule: ModuleDef = {
   name: 'stat',
@@ -37,23 +42,8 @@ export const statModule: ModuleDef = {
     const path = String(args.path ?? args.dest ?? args.name);
     const algorithm = String(args.checksum_algo ?? args.checksum_algorithm ?? 'sha1');
     const follow = args.follow === true;
-    const script = [
-      REPORT_FUNCTIONS,
-      `p=${quote(path)}`,
-      `if [ ! -e "$p" ] && ${follow ? 'true' : '[ ! -L "$p" ]'}; then cx_report exists 0; exit 0; fi`,
-      `info=$(stat ${follow ? '-L ' : ''}-c ${quote(FORMAT)} -- "$p" 2>&1) || cx_fail "$info"`,
-      'cx_report info "$info"',
-      '[ -L "$p" ] && { cx_report64 lnk_source "$(readlink -f -- "$p")"; cx_report64 lnk_target "$(readlink -- "$p")"; }',
-      '[ -r "$p" ] && cx_report readable 1; [ -w "$p" ] && cx_report writeable 1; [ -x "$p" ] && cx_report executable 1',
-      // Checksums only for regular files (a link only when followed), as Ansible.
-      `if [ -f "$p" ] && [ -r "$p" ] && ${follow ? 'true' : '[ ! -L "$p" ]'}; then`,
-      args.get_checksum === false ? '  :' : `  cx_s=$(${algorithm}sum < "$p"); cx_report checksum "\${cx_s%% *}"`,
-      args.get_md5 === true ? '  cx_report md5 "$(md5sum < "$p" | cut -d\' \' -f1)"' : '',
-      'fi',
-      args.get_mime === false ? '' : 'command -v file >/dev/null 2>&1 && cx_report64 mime "$(file -b --mime-type --mime-encoding -- "$p" 2>/dev/null)"',
-    ]
-      .filter(Boolean)
-      .join('\n');
+    const call = ['cx_stat_task', quote(path), quote(FORMAT), String(follow), args.get_checksum === false ? "''" : quote(algorithm), String(args.get_md5 === true), String(args.get_mime !== false)];
+    const script = `${REPORT_FUNCTIONS}${STAT_FUNCTION}${call.join(' ')}\n`;
     const result = await ctx.exec(script);
     const report = readReport(result.stdout, STAT_REPORT);
     if (report.failed) return { changed: false, failed: true, msg: report.msg ?? `cannot stat ${path}` };

@@ -8,9 +8,14 @@
  */
 import { heredocBase64, quote } from '../connection/quote.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { FLAG_FUNCTIONS } from './lib/flags.js';
+import { shellCode } from './lib/shell-code.js';
+import URI_SH from './sh/uri.sh';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** At most this much of a response body comes back. */
+/** `cx_uri_task` (engine/modules/sh/uri.sh). */
+const URI_FUNCTIONS = shellCode(URI_SH);
 const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
 /** What the request script reports. */
@@ -92,6 +97,7 @@ function requestOf(args: Readonly<Record<string, unknown>>): Request {
   return { headers, body, user: username === undefined ? undefined : `${username}:${password ?? ''}` };
 }
 
+/** The script: cx_uri_task (engine/modules/sh/uri.sh) with the request, each value quoted. */
 function requestScript(ctx: ModuleContext, method: string, request: Request): string {
   const { args } = ctx;
   const follow = args.follow_redirects === 'all' || args.follow_redirects === 'yes' || (['safe', 'urllib2'].includes(String(args.follow_redirects)) && ['GET', 'HEAD'].includes(method));
@@ -100,23 +106,19 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
     ...request.headers.map((header) => `header = ${curlQuote(header)}`),
     ...(request.user === undefined ? [] : [`user = ${curlQuote(request.user)}`, 'basic']),
   ].join('\n');
-  const lines = [REPORT_FUNCTIONS, 'out=; hdr=; err=; body=', flushOnExit('[ -n "$out$hdr$err$body" ] && rm -f -- ${out:+"$out"} ${hdr:+"$hdr"} ${err:+"$err"} ${body:+"$body"}'), "trap 'exit 143' TERM HUP INT"];
-  if (args.creates !== undefined) lines.push(`[ -e ${quote(String(args.creates))} ] && { cx_report64 skipped ${quote(`skipped, since '${String(args.creates)}' exists`)}; exit 0; }`);
-  if (args.removes !== undefined) lines.push(`[ -e ${quote(String(args.removes))} ] || { cx_report64 skipped ${quote(`skipped, since '${String(args.removes)}' does not exist`)}; exit 0; }`);
-  lines.push(
-    'command -v curl >/dev/null 2>&1 || cx_fail "uri needs curl on the host"',
-    'out=$(mktemp) && hdr=$(mktemp) && err=$(mktemp) && body=$(mktemp) || cx_fail "cannot create a temporary file"',
-    request.body === undefined ? '' : heredocBase64('base64 -d > "$body"', request.body, '|| cx_fail "cannot write the request body"'),
-    `url=${quote(String(args.url))}`,
-    // The config goes on curl's stdin: printf is a builtin, so the URL, headers and credentials never show in ps.
-    `written=$( { printf 'url = "%s"\\n' "$(printf '%s' "$url" | sed 's/[\\\\"]/\\\\&/g')"; printf '%s\\n' ${quote(config)}; ${request.body === undefined ? ':' : 'printf \'data-binary = "@%s"\\n\' "$body"'}; } | curl -sS ${follow ? '-L ' : ''}${args.validate_certs === false ? '-k ' : ''}--max-time ${Number(args.timeout)} -K - -o "$out" -D "$hdr" -w '%{http_code} %{url_effective}' 2>"$err")`,
-    'cx_report64 curl_error "$(cat "$err")"',
-    'cx_report status "${written%% *}"; cx_report64 effective_url "${written#* }"',
-    // The headers of the last response (after redirects).
-    'cx_report64 headers "$(awk \'/^HTTP\\// { block = "" } { block = block $0 "\\n" } END { printf "%s", block }\' "$hdr" | tr -d \'\\r\')"',
-    `cx_report64 content "$(head -c ${MAX_CONTENT_BYTES} "$out"; printf x)"`,
-  );
-  return lines.filter(Boolean).join('\n');
+  const flags = [args.creates !== undefined && 'creates', args.removes !== undefined && 'removes', follow && 'follow', args.validate_certs === false && 'insecure', request.body !== undefined && 'body'].filter(Boolean);
+  const call = ['cx_uri_task', quote(String(args.url)), quote(config), quote(flags.join(' ')), Number(args.timeout), MAX_CONTENT_BYTES, quote(String(args.creates ?? '')), quote(String(args.removes ?? ''))];
+  return [
+    REPORT_FUNCTIONS,
+    FLAG_FUNCTIONS,
+    URI_FUNCTIONS,
+    request.body === undefined ? '' : heredocBase64('cx_uri_body() { base64 -d', request.body, '; }'),
+    flushOnExit('cx_uri_cleanup'),
+    "trap 'exit 143' TERM HUP INT",
+    call.join(' '),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function responseResult(ctx: ModuleContext, report: Report<typeof RESPONSE_REPORT>, elapsed: number): ModuleResult {

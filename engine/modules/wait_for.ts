@@ -12,6 +12,11 @@ import { pythonRegExp } from '../template/regex.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, reportedAttributes } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+import { shellParts } from './lib/shell-code.js';
+import WAIT_FOR_SH from './sh/wait_for.sh';
+
+/** engine/modules/sh/wait_for.sh: the common loop and one part per kind of watch. */
+const WAIT_PARTS = shellParts(WAIT_FOR_SH);
 
 /** At most this much of a matching file comes back to compute match_groups. */
 const MAX_CONTENT_BYTES = 1024 * 1024;
@@ -91,43 +96,24 @@ function matchGroups(ctx: ModuleContext, content: string | undefined): { match_g
   return { match_groups: match ? match.slice(1) : [], match_groupdict: match?.groups ? { ...match.groups } : {} };
 }
 
+/** The script: cx_wait_for (engine/modules/sh/wait_for.sh) with what to watch, each value quoted. */
 function waitScript(args: Readonly<Record<string, unknown>>): string {
   const { port, path, state } = args;
   const toStop = state === 'stopped' || state === 'absent';
-  const lines = [
-    REPORT_FUNCTIONS,
-    `end=$(( $(date +%s) + ${Number(args.timeout)} ))`,
-    `sleep ${Number(args.delay)}`,
-  ];
-  if (port === undefined && path === undefined) {
-    // Nothing to watch: Ansible just sleeps for the timeout.
-    lines.push(`sleep ${Number(args.timeout)}`, 'cx_report done 1');
-    return lines.join('\n');
-  }
-  let probe: string;
+  const wait = `cx_wait_for ${Number(args.timeout)} ${Number(args.delay)} ${Number(args.sleep)} ${toStop ? 'true' : 'false'}`;
   if (port !== undefined) {
-    lines.push(
-      'if command -v bash >/dev/null 2>&1; then cx_open() { timeout "$3" bash -c \'exec 3<>"/dev/tcp/$0/$1"\' "$1" "$2" 2>/dev/null; }',
-      'elif command -v nc >/dev/null 2>&1; then cx_open() { nc -z -w "$3" "$1" "$2" 2>/dev/null; }',
-      'else cx_fail "wait_for needs bash or nc on the host to probe ports"; fi',
-    );
-    probe = `cx_open ${quote(String(args.host))} ${Number(port)} ${Number(args.connect_timeout)}`;
-  } else {
-    lines.push(ATTRIBUTE_FUNCTIONS, `p=${quote(String(path))}`);
-    if (args.search_regex !== undefined) {
-      lines.push(`if echo | grep -Pq '' 2>/dev/null; then cx_grep() { grep -Pq -- "$1" "$2" 2>/dev/null; }; else cx_grep() { grep -Eq -- "$1" "$2" 2>/dev/null; }; fi`);
-      probe = `[ -f "$p" ] && cx_grep ${quote(String(args.search_regex))} "$p"`;
-    } else {
-      probe = '[ -e "$p" ] || [ -L "$p" ]';
-    }
+    return [REPORT_FUNCTIONS, WAIT_PARTS.common, WAIT_PARTS.port, `${wait} cx_wait_port ${quote(String(args.host))} ${Number(port)} ${Number(args.connect_timeout)} && cx_report done 1`].join('\n');
   }
-  lines.push(
-    `cx_ready() { if ${probe}; then ${toStop ? 'return 1' : 'return 0'}; else ${toStop ? 'return 0' : 'return 1'}; fi; }`,
-    'while [ "$(date +%s)" -lt "$end" ]; do',
-    `  if cx_ready; then ${args.search_regex !== undefined ? `cx_report64 content "$(head -c ${MAX_CONTENT_BYTES} -- "$p")"; ` : ''}${path !== undefined ? '[ -e "$p" ] && cx_report_attributes "$p"; ' : ''}cx_report done 1; exit 0; fi`,
-    `  sleep ${Number(args.sleep)}`,
-    'done',
-    'cx_report timeout 1',
-  );
+  if (path === undefined) {
+    // Nothing to watch: Ansible just sleeps for the timeout.
+    return [REPORT_FUNCTIONS, WAIT_PARTS.common, `cx_wait_sleep ${Number(args.delay)} ${Number(args.timeout)}; cx_report done 1`].join('\n');
+  }
+  const p = quote(String(path));
+  const lines = [REPORT_FUNCTIONS, ATTRIBUTE_FUNCTIONS, WAIT_PARTS.common, WAIT_PARTS.path];
+  if (args.search_regex === undefined) {
+    lines.push(`${wait} cx_wait_path ${p} && { cx_wait_path_report ${p}; cx_report done 1; }`);
+  } else {
+    lines.push(WAIT_PARTS.search, `${wait} cx_wait_search ${quote(String(args.search_regex))} ${p} && { cx_wait_content ${p} ${MAX_CONTENT_BYTES}; cx_wait_path_report ${p}; cx_report done 1; }`);
+  }
   return lines.join('\n');
 }

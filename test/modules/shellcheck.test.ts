@@ -1,4 +1,4 @@
-/** The modules' shell code (engine/modules/sh/*.sh) is clean under shellcheck at POSIX sh level, what the targets run. */
+/** The engine's shell code (engine/modules/sh/*.sh, engine/connection/*.sh) is clean under shellcheck at POSIX sh level, what the targets run. */
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,13 +13,13 @@ const hasShellcheck = (() => {
     return false;
   }
 })();
-const shDir = join(projectRoot, 'engine', 'modules', 'sh');
+const shDirs = [join(projectRoot, 'engine', 'modules', 'sh'), join(projectRoot, 'engine', 'connection')];
 
 describe('module shell code', () => {
   it.skipIf(!hasShellcheck)('passes shellcheck -s sh', async () => {
-    const files = readdirSync(shDir).filter((name) => name.endsWith('.sh'));
-    expect(files.length).toBeGreaterThan(0);
-    const result = await runCommand('shellcheck', ['-s', 'sh', ...files.map((name) => join(shDir, name))]);
+    const files = shDirs.flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.sh')).map((name) => join(dir, name)));
+    expect(files.length).toBeGreaterThan(shDirs.length);
+    const result = await runCommand('shellcheck', ['-s', 'sh', ...files]);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
   });

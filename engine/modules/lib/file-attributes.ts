@@ -8,7 +8,7 @@ import ATTRIBUTES_SH from '../sh/attributes.sh';
 import SELF_SH from '../sh/self.sh';
 import TEMP_SH from '../sh/temp.sh';
 import type { Report } from './report.js';
-import { shellCode } from './shell-code.js';
+import { shellCode, shellParts } from './shell-code.js';
 
 export interface FileAttributes {
   /** Four octal digits (`0644`) or a symbolic mode (`u=rw,g=r`). */
@@ -59,12 +59,17 @@ export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAtt
   };
 }
 
+const ATTRIBUTE_PARTS = shellParts(ATTRIBUTES_SH);
+
 /**
  * The sh functions that compare, apply and report mode, owner and group
  * (engine/modules/sh/attributes.sh; REPORT_FUNCTIONS must come first). A
  * script gives them the wanted attributes with attributesWanted.
  */
-export const ATTRIBUTE_FUNCTIONS = shellCode(ATTRIBUTES_SH);
+export const ATTRIBUTE_FUNCTIONS = ATTRIBUTE_PARTS.common!;
+
+/** `cx_attributes_recursive PATH`: ATTRIBUTE_FUNCTIONS' comparison for everything under PATH (file's recurse). */
+export const RECURSIVE_ATTRIBUTE_FUNCTION = ATTRIBUTE_PARTS.recursive!;
 
 /** The line that tells ATTRIBUTE_FUNCTIONS what is wanted (in check mode they change nothing). */
 export function attributesWanted(attributes: FileAttributes, check: boolean): string {
@@ -82,17 +87,8 @@ export const SELF_FUNCTIONS = shellCode(SELF_SH);
  */
 export const TEMP_FILE_FUNCTIONS = shellCode(TEMP_SH);
 
-/**
- * `cx_temp_target DEST DIR` with the wanted attributes: the ids are those
- * cx_resolve_ids found (it runs first).
- */
-export function tempTarget(dest: string, dir: string, attributes: FileAttributes): string {
-  const { mode, owner, group } = attributes;
-  return `cx_temp_target ${dest} ${dir} ${quote(mode ?? '')} ${owner ? '"$cx_resolved_uid"' : "''"} ${group ? '"$cx_resolved_gid"' : "''"}`;
-}
-
-/** `cx_temp_finish TMP` with the message of a failed chown. */
-export function tempFinish(tmp: string, attributes: FileAttributes): string {
+/** What cx_temp_finish says when the temp file cannot be given the wanted owner and group. */
+export function chownFailureMessage(attributes: FileAttributes): string {
   const { owner, group } = attributes;
-  return `cx_temp_finish ${tmp} ${quote(`chown failed: could not give the file to ${owner ?? 'its owner'}${group ? ` and group ${group}` : ''}`)}`;
+  return `chown failed: could not give the file to ${owner ?? 'its owner'}${group ? ` and group ${group}` : ''}`;
 }

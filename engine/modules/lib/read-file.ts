@@ -4,12 +4,18 @@
  * one `cat` on the host, or, for a small file whose size the attributes' stat
  * gave, from the shell's own read; their sha1 is computed here, for text:
  * content that is not valid UTF-8 cannot be held exactly by the text we receive.
+ * The script is engine/modules/sh/read-file.sh.
  */
 import { createHash } from 'node:crypto';
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext } from '../module.js';
 import { readReport, REPORT_FUNCTIONS } from './report.js';
+import { shellCode } from './shell-code.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
+import READ_FILE_SH from '../sh/read-file.sh';
+
+/** `cx_read_file PATH ATTRIBUTES SLURP_MAX MARKER` (engine/modules/sh/read-file.sh). */
+const READ_FILE_FUNCTION = shellCode(READ_FILE_SH);
 
 export interface RemoteFile {
   readonly exists: boolean;
@@ -27,23 +33,9 @@ export interface RemoteFile {
 const CONTENT_MARKER = '@@cxcontent\n';
 
 export async function readRemoteFile(ctx: ModuleContext, path: string, options: { withAttributes?: boolean } = {}): Promise<RemoteFile> {
-  const marker = CONTENT_MARKER.replace('\n', '\\n');
-  const script = [
-    REPORT_FUNCTIONS,
-    options.withAttributes ? SLURP_FUNCTION : '',
-    `p=${quote(path)}`,
-    'if [ -d "$p" ]; then cx_report directory 1; exit 0; fi',
-    'if [ ! -e "$p" ]; then cx_report exists 0; exit 0; fi',
-    '[ -r "$p" ] || cx_fail "Permission denied: $p"',
-    options.withAttributes ? 'cx_a=$(stat -L -c \'%a %u %g %U %G %s\' -- "$p"); cx_report attributes "$cx_a"' : '',
-    'cx_report exists 1',
-    // A small file whose size the stat gave is read by the shell (all its bytes when the length matches).
-    options.withAttributes
-      ? `[ "\${cx_a##* }" -le ${SLURP_MAX_BYTES} ] 2>/dev/null && cx_slurp "$p" && [ "\${#cx_c}" = "\${cx_a##* }" ] && { cx_flush; printf '${marker}%s' "$cx_c"; exit 0; }`
-      : '',
-    // Else the script's subshell becomes the cat: one process, the bytes unchanged.
-    `cx_flush; printf '${marker}'; exec cat -- "$p"`,
-  ].join('\n');
+  const withAttributes = options.withAttributes === true;
+  const call = `cx_read_file ${quote(path)} ${String(withAttributes)} ${SLURP_MAX_BYTES} ${quote(CONTENT_MARKER.slice(0, -1))}`;
+  const script = `${REPORT_FUNCTIONS}${withAttributes ? SLURP_FUNCTION : ''}${READ_FILE_FUNCTION}${call}\n`;
   const result = await ctx.exec(script);
   const { reports, content } = splitContent(result.stdout);
   const report = readReport(reports, { exists: 'flag', directory: 'flag', attributes: 'text' });

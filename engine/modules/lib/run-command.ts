@@ -4,14 +4,20 @@
  * code passed through untouched. The script travels on stdin (`sh -s`), so the
  * command text never appears as an argument of our own wrapper. When the
  * script decides not to run the command it says so on a line that starts
- * with a marker made fresh for each run, which no command output can forge.
+ * with a marker made fresh for each run, which no command output can forge
+ * (engine/modules/sh/command.sh).
  */
 import { randomBytes } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { pythonDelta, pythonTime } from './python-time.js';
 import { readReport } from './report.js';
+import { shellParts } from './shell-code.js';
 import { splitCommandLine } from './shlex.js';
+import COMMAND_SH from '../sh/command.sh';
+
+/** engine/modules/sh/command.sh: the marker's stop, and a part per check (chdir, glob for creates and removes, program). */
+const COMMAND_PARTS = shellParts(COMMAND_SH);
 
 export const COMMAND_ARGS = {
   _raw_params: { type: 'string' },
@@ -121,30 +127,18 @@ function commandFailure(cmd: unknown, rc: number | null, msg: string): ModuleRes
   return { changed: false, failed: true, cmd, rc, msg, stdout: '', stderr: '', stdout_lines: [], stderr_lines: [], start: null, end: null, delta: null };
 }
 
+/** The script: the checks of engine/modules/sh/command.sh the task asks for, then the command, each value quoted. */
 function commandScript(ctx: ModuleContext, marker: string, raw: string | undefined, words: readonly string[] | undefined): string {
   const { args } = ctx;
-  const parts = [
-    `cx_stop() { printf '%s\\n@@cx outcome=%s\\n' ${quote(marker)} "$1"; exit 0; }`,
-    // A glob that matches nothing stays as written, so -e on each word tells whether anything matched.
-    'cx_exists() { ( IFS=\'\n\'; set +f; for p in $1; do if [ -e "$p" ] || [ -L "$p" ]; then exit 0; fi; done; exit 1 ); }',
-  ];
-  if (args.chdir !== undefined) parts.push(`cd -- ${quote(String(args.chdir))} 2>/dev/null || cx_stop chdir_failed`);
-  if (args.creates !== undefined) parts.push(`cx_exists ${quote(String(args.creates))} && cx_stop creates`);
-  if (args.removes !== undefined) parts.push(`cx_exists ${quote(String(args.removes))} || cx_stop removes`);
-  if (ctx.check) {
-    parts.push('cx_stop check');
-    return parts.join('\n');
-  }
-  let command: string;
-  if (words) {
-    const program = words[0]!;
-    const found = program.includes('/') ? `[ -e ${quote(program)} ]` : `command -v ${quote(program)} >/dev/null 2>&1`;
-    parts.push(`${found} || { printf '%s\\n@@cx outcome=missing\\n@@cx program=%s\\n' ${quote(marker)} ${quote(program)}; exit 0; }`);
-    command = words.map(quote).join(' ');
-  } else {
-    const executable = typeof args.executable === 'string' ? args.executable : '/bin/sh';
-    command = `${quote(executable)} -c ${quote(raw!)}`;
-  }
+  const parts = [COMMAND_PARTS.common, `cx_command_marker ${quote(marker)}`];
+  if (args.chdir !== undefined) parts.push(COMMAND_PARTS.chdir, `cx_command_chdir ${quote(String(args.chdir))}`);
+  if (args.creates !== undefined || args.removes !== undefined) parts.push(COMMAND_PARTS.glob);
+  if (args.creates !== undefined) parts.push(`cx_command_creates ${quote(String(args.creates))}`);
+  if (args.removes !== undefined) parts.push(`cx_command_removes ${quote(String(args.removes))}`);
+  if (ctx.check) return [...parts, 'cx_command_stop check'].join('\n');
+  if (words) parts.push(COMMAND_PARTS.program, `cx_command_program ${quote(words[0]!)}`);
+  const executable = typeof args.executable === 'string' ? args.executable : '/bin/sh';
+  const command = words ? words.map(quote).join(' ') : `${quote(executable)} -c ${quote(raw!)}`;
   if (typeof args.stdin === 'string') {
     const data = args.stdin_add_newline === false ? args.stdin : `${args.stdin}\n`;
     parts.push(heredocBase64('base64 -d', data, `| ${command}`));

@@ -8,6 +8,11 @@
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
+import { shellParts } from './shell-code.js';
+import SERVICE_SH from '../sh/service.sh';
+
+/** `cx_service_task` (engine/modules/sh/service.sh): the common part, and one for each of masked, enabled, state. */
+const SERVICE_PARTS = shellParts(SERVICE_SH);
 
 export const SERVICE_ARGS = {
   name: { type: 'string' },
@@ -61,60 +66,22 @@ function parseStatus(report: Report<typeof SERVICE_REPORT>): Record<string, stri
   return status;
 }
 
+/** The script: cx_service_task (engine/modules/sh/service.sh) with the task's values, each quoted. */
 function serviceScript(ctx: ModuleContext, name: string | undefined): string {
   const { args, check } = ctx;
   const options = [args.scope !== 'system' && args.scope !== undefined ? `--${String(args.scope)}` : '', args.no_block === true ? '--no-block' : '', args.force === true ? '--force' : ''].filter(Boolean).join(' ');
-  const act = (action: string, failure: string) => `changed=1; ${check ? ':' : `out=$(cx_systemctl ${action} "$unit" 2>&1) || cx_fail "${failure}: $out"`}`;
-  const lines = [
-    REPORT_FUNCTIONS,
-    'changed=0',
-    'command -v systemctl >/dev/null 2>&1 || cx_fail "Failed to find required executable \\"systemctl\\" in paths: $PATH"',
-    `cx_systemctl() { systemctl ${options} "$@"; }`,
+  const wanted = (value: unknown) => (value === undefined ? "''" : String(value === true));
+  const call = [
+    'cx_service_task',
+    String(check),
+    quote(options),
+    String(args.daemon_reload === true),
+    String(args.daemon_reexec === true),
+    quote(name ?? ''),
+    wanted(args.masked),
+    wanted(args.enabled),
+    args.state === undefined ? "''" : quote(String(args.state)),
   ];
-  if (args.daemon_reload === true && !check) lines.push('out=$(cx_systemctl daemon-reload 2>&1) || cx_fail "failure $? during daemon-reload: $out"');
-  if (args.daemon_reexec === true && !check) lines.push('out=$(cx_systemctl daemon-reexec 2>&1) || cx_fail "failure $? during daemon-reexec: $out"');
-  if (name) {
-    lines.push(
-      `unit=${quote(name)}`,
-      'status=$(cx_systemctl show "$unit" 2>/dev/null); cx_report64 status "$status"',
-      'load=$(printf \'%s\\n\' "$status" | sed -n \'s/^LoadState=//p\')',
-      'active=$(printf \'%s\\n\' "$status" | sed -n \'s/^ActiveState=//p\')',
-      '[ -n "$active" ] || active=$(cx_systemctl is-active "$unit" 2>/dev/null); cx_report active "$active"',
-      // Without LoadState (a minimal systemctl), is-enabled saying "not found" is the sign.
-      'found=1; if [ "$load" = not-found ]; then found=0; elif [ -z "$load" ]; then cx_systemctl is-enabled "$unit" 2>&1 | grep -qi "not found\\|no such file" && found=0; fi',
-      'cx_missing() { [ "$found" = 1 ] || cx_fail "Could not find the requested service $unit: host"; }',
-    );
-    if (args.masked !== undefined) {
-      const want = args.masked === true;
-      lines.push(`masked=0; [ "$(cx_systemctl is-enabled "$unit" 2>/dev/null)" = masked ] && masked=1`, `if [ "$masked" != ${want ? 1 : 0} ]; then ${act(want ? 'mask' : 'unmask', `Unable to ${want ? 'mask' : 'unmask'} service $unit`)}; fi`);
-    }
-    if (args.enabled !== undefined) {
-      const want = args.enabled === true;
-      lines.push(
-        'cx_missing',
-        // is-enabled succeeds for enabled, static, ... ; indirect and alias do not count (as Ansible).
-        'enabled=0; if state=$(cx_systemctl is-enabled "$unit" 2>/dev/null); then case "$state" in indirect|alias) ;; *) enabled=1;; esac; fi',
-        `if [ "$enabled" != ${want ? 1 : 0} ]; then ${act(want ? 'enable' : 'disable', `Unable to ${want ? 'enable' : 'disable'} service $unit`)}; fi`,
-        `cx_report enabled ${want ? 1 : 0}`,
-      );
-    }
-    if (args.state !== undefined) lines.push('cx_missing', stateLine(String(args.state), act));
-  }
-  lines.push('cx_report changed "$changed"', 'cx_report done 1');
-  return lines.join('\n');
-}
-
-/** Running means ActiveState active or activating (Ansible's is_running_service). */
-function stateLine(state: string, act: (action: string, failure: string) => string): string {
-  const running = 'case "$active" in active|activating) true;; *) false;; esac';
-  switch (state) {
-    case 'started':
-      return `${running} || { ${act('start', 'Unable to start service $unit')}; }`;
-    case 'stopped':
-      return `case "$active" in active|activating|deactivating) ${act('stop', 'Unable to stop service $unit')};; esac`;
-    default: {
-      const action = state === 'restarted' ? 'restart' : 'reload';
-      return `if ${running}; then ${act(action, `Unable to ${action} service $unit`)}; else ${act('start', 'Unable to start service $unit')}; fi`;
-    }
-  }
+  const parts = (['masked', 'enabled', 'state'] as const).filter((key) => name && args[key] !== undefined).map((key) => SERVICE_PARTS[key]);
+  return `${REPORT_FUNCTIONS}${SERVICE_PARTS.common}${parts.join('')}${call.join(' ')}`;
 }

@@ -1,14 +1,18 @@
 /**
  * Shell code from a `.sh` file of engine/modules/sh/ as it goes into a module
- * script: without its comment lines, which would travel to every host on
- * every exec for nothing. (The files hold no multi-line quoted text whose
- * lines start with `#`.)
+ * script: without its comment lines, blank lines and indentation, which would
+ * travel to every host on every exec for nothing. (So the files hold no
+ * multi-line quoted text or here-document with a line that starts with `#` or
+ * a blank, or is empty.) Each line ends with a newline, so the code can be
+ * followed by anything.
  */
 export function shellCode(file: string): string {
   return file
     .split('\n')
-    .filter((line) => !/^\s*#/.test(line))
-    .join('\n');
+    .map((line) => line.trimStart())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => `${line}\n`)
+    .join('');
 }
 
 /**

@@ -10,14 +10,19 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { heredocBase64, quote } from '../../connection/quote.js';
 import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
-import { BACKUP_FUNCTION, REMOVE_PARTIAL_BACKUP } from './backup.js';
+import { BACKUP_FUNCTION } from './backup.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
+import { FLAG_FUNCTIONS } from './flags.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesWanted, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, tempFinish, tempTarget, type FileAttributes } from './file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, type FileAttributes } from './file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
-import { shellCode } from './shell-code.js';
+import { shellCode, shellParts } from './shell-code.js';
 import { splitCommandLine } from './shlex.js';
 import VALIDATE_SH from '../sh/validate.sh';
+import WRITE_SH from '../sh/write.sh';
+
+/** `cx_write_task` (engine/modules/sh/write.sh): `common`, and `remote`, `expected`, `diff`, `write` for the scripts that need them. */
+const WRITE_PARTS = shellParts(WRITE_SH);
 
 /** `cx_validate COMMAND...` and `cx_validate_cleanup` (engine/modules/sh/validate.sh). */
 const VALIDATE_FUNCTION = shellCode(VALIDATE_SH);
@@ -127,88 +132,72 @@ function contentDiff(report: WriteReport, request: WriteFileRequest, content: Bu
 
 /**
  * `probe`: compare only; when the content differs (and not in check mode)
- * report `needs_content` and stop. `write`: compare and write.
+ * report `needs_content` and stop. `write`: compare and write. The work is
+ * cx_write_task's (engine/modules/sh/write.sh); this builds its call.
  */
 function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: string | undefined, mode: 'probe' | 'write'): string {
-  const { check, diff } = ctx;
+  const { check } = ctx;
   const content = Buffer.isBuffer(request.content) ? request.content : undefined;
-  const name = request.nameInDirectory;
+  const text = inlineText(request);
+  const remote = content === undefined ? request.content as { remotePath: string } : undefined;
+  const flags = [
+    request.follow && 'follow',
+    request.force && 'force',
+    request.makeParents && 'parents',
+    check && 'check',
+    ctx.diff && 'diff',
+    mode === 'probe' && 'probe',
+    text !== undefined && 'text',
+    text !== undefined && content!.length <= SLURP_MAX_BYTES && request.expectedChecksum === undefined && 'slurp',
+    request.validate !== undefined && 'validate',
+    remote && 'remote',
+  ].filter(Boolean);
+  const cleanUp = ['cx_write_cleanup', request.validate === undefined ? '' : 'cx_validate_cleanup', request.backup ? 'cx_backup_cleanup' : ''].filter(Boolean).join('; ');
+  const call = [
+    'cx_write_task',
+    quote(request.dest),
+    quote(request.nameInDirectory ?? ''),
+    quote(flags.join(' ')),
+    checksum ?? "''",
+    // The size tells a different content at once; a changed-meanwhile check needs the sha1 anyway.
+    content && request.expectedChecksum === undefined ? content.length : "''",
+    quote(text ?? ''),
+    quote(request.expectedChecksum === null ? 'absent' : (request.expectedChecksum ?? '')),
+    // The md5 of content we sent is known here; only a remote source is summed there.
+    content ? createHash('md5').update(content).digest('hex') : "''",
+    quote(request.attributes.mode ?? ''),
+    randomBytes(6).toString('hex'),
+    request.backup ? randomInt(10_000, 100_000) : "''",
+    MAX_DIFF_BYTES,
+    quote(remote?.remotePath ?? ''),
+    quote(chownFailureMessage(request.attributes)),
+  ];
   return [
     REPORT_FUNCTIONS,
+    FLAG_FUNCTIONS,
     ATTRIBUTE_FUNCTIONS,
     attributesWanted(request.attributes, check),
-    SELF_FUNCTIONS,
-    TEMP_FILE_FUNCTIONS,
-    'tmp=',
-    // The temp files go away whatever happens, even when the exec is ended by a timeout or an interrupt.
-    // (rm only when there is one: an `rm` with nothing to remove is a process for nothing on every unchanged file.)
-    request.backup ? BACKUP_FUNCTION : '',
-    request.validate === undefined ? '' : VALIDATE_FUNCTION,
-    flushOnExit(`[ -n "$tmp" ] && rm -f -- "$tmp"${request.validate === undefined ? '' : '; cx_validate_cleanup'}${request.backup ? `; ${REMOVE_PARTIAL_BACKUP}` : ''}`),
-    "trap 'exit 143' TERM HUP INT",
-    `dest=${quote(request.dest)}`,
-    name ? `[ -d "$dest" ] && dest="\${dest%/}/"${quote(name)}` : '[ -d "$dest" ] && cx_fail "can not use content with a dir as dest"',
-    request.follow ? '[ -L "$dest" ] && dest=$(readlink -f -- "$dest")' : '',
-    'cx_report64 dest "$dest"',
-    'cx_resolve_ids',
-    checksum ? `want_sum=${checksum}` : remoteSourceScript(request, diff),
-    mode === 'write' && inlineText(request) !== undefined ? `want_text=${quote(inlineText(request)!)}\n${SLURP_FUNCTION}` : '',
-    'content_changed=0',
-    `if [ -f "$dest" ]; then ${contentCompareScript(request)}; elif [ -e "$dest" ]; then cx_fail "Destination $dest exists and is not a regular file"; else content_changed=1; fi`,
-    // Without follow a symlink at dest is replaced by the file, as Ansible's copy does.
-    request.follow ? '' : '[ -L "$dest" ] && content_changed=1',
-    expectedChecksumScript(request.expectedChecksum),
-    request.force ? '' : '[ -f "$dest" ] && content_changed=0',
+    check ? '' : SELF_FUNCTIONS,
+    check ? '' : TEMP_FILE_FUNCTIONS,
     DIRNAME_FUNCTION,
-    'cx_dirname "$dest"; dir=$cx_parent',
-    request.makeParents
-      ? `[ -d "$dir" ] || ${check ? ':' : 'out=$(mkdir -p -- "$dir" 2>&1) || cx_fail "Error creating $dir ($out)"'}`
-      : // In check mode a missing directory may be one an earlier task would have made: predict, as Ansible does.
-        `[ -d "$dir" ] || ${check ? ':' : 'cx_fail "Destination directory $dir does not exist"'}`,
-    mode === 'probe' && !check ? '[ "$content_changed" = 1 ] && { cx_report needs_content 1; exit 0; }' : '',
-    'cx_report content_changed "$content_changed"',
-    diff
-      ? `if [ "$content_changed" = 1 ] && [ -f "$dest" ]; then if [ "$(stat -c %s "$dest")" -le ${MAX_DIFF_BYTES} ]; then cx_report64 before "$(cat -- "$dest"; printf x)"; else cx_report before_too_big 1; fi; fi`
-      : '',
-    'attr_changed=0',
-    '[ -e "$dest" ] && [ "$content_changed" = 0 ] && { cx_attributes "$dest"; attr_changed=$cx_attributes_changed; }',
-    'cx_report attributes_changed "$attr_changed"',
-    'if [ "$content_changed" = 1 ] || [ "$attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi',
-    // cx_attributes ran only when the content was right, and it forgets its stat when it changes anything.
-    check ? '[ -e "$dest" ] && cx_report_attributes "$dest" cached; exit 0' : '',
-    mode === 'write' ? writeBlock(request) : '',
-    checksum ? '' : 'cx_report checksum "$want_sum"',
-    'cx_report_attributes "$dest" cached',
-    '[ "$content_changed" = 1 ] && cx_temp_check_mode "$dest"',
-    // After a write: did the attributes differ from what the file had (or a new file would have had)?
-    '[ -n "$cx_temp_old" ] && [ "$cx_temp_old" != "$cx_reported_ids" ] && cx_report attributes_changed 1',
-    // The md5 of content we sent is known here; only a remote source is summed there.
-    content ? `[ "$content_changed" = 1 ] && cx_report md5sum ${createHash('md5').update(content).digest('hex')}` : '[ "$content_changed" = 1 ] && { cx_s=$(md5sum < "$dest"); cx_report md5sum "${cx_s%% *}"; }',
+    WRITE_PARTS.common,
+    remote ? WRITE_PARTS.remote : '',
+    request.expectedChecksum === undefined ? '' : WRITE_PARTS.expected,
+    ctx.diff ? WRITE_PARTS.diff : '',
+    check ? '' : WRITE_PARTS.write,
+    flags.includes('slurp') ? SLURP_FUNCTION : '',
+    request.backup ? BACKUP_FUNCTION : '',
+    request.validate === undefined ? '' : `${VALIDATE_FUNCTION}\n${validateFunction(request.validate)}`,
+    mode === 'write' && content && text === undefined ? heredocBase64('cx_write_content() { base64 -d', content, '; }') : '',
+    flushOnExit(cleanUp),
+    "trap 'exit 143' TERM HUP INT",
+    call.join(' '),
   ]
     .filter(Boolean)
     .join('\n');
 }
 
-function writeBlock(request: WriteFileRequest): string {
-  return [
-    'if [ "$content_changed" = 1 ]; then',
-    `  ${tempTarget('"$dest"', '"$dir"', request.attributes)}`,
-    // Created exclusively (noclobber) under a random name: mktemp without its process.
-    `  tmp="$dir/.cxplay.${randomBytes(6).toString('hex')}"; cx_temp_create "$tmp" || { tmp=; cx_fail "cannot create a temporary file in $dir"; }`,
-    contentScript(request),
-    `  ${tempFinish('"$tmp"', request.attributes)}`,
-    request.validate === undefined ? '' : validateBlock(request.validate),
-    request.backup ? `  cx_backup "$dest" ${randomInt(10_000, 100_000)}` : '',
-    '  mv -f -- "$tmp" "$dest" || cx_fail "could not rename the temporary file to $dest; the original is unchanged"',
-    // What was kept of the old file is not the new one's.
-    '  tmp=; cx_stat_forget',
-    'fi',
-  ]
-    .filter(Boolean)
-    .join('\n');
-}
-
-/** Content that travels in the script as text (sh variable want_text): UTF-8 without NUL, up to LARGE_CONTENT_BYTES. */
+/** Content that travels in the script as text (cx_write_task's TEXT): UTF-8 without NUL, up to LARGE_CONTENT_BYTES. */
 function inlineText(request: WriteFileRequest): string | undefined {
   if (!Buffer.isBuffer(request.content) || request.content.length > LARGE_CONTENT_BYTES) return undefined;
   const text = request.content.toString('utf8');
@@ -216,58 +205,10 @@ function inlineText(request: WriteFileRequest): string | undefined {
 }
 
 /**
- * Sets content_changed for an existing dest, with as few processes as it can:
- * a size that differs says it at once (from the stat the attributes need
- * anyway); small text of the same size is read by the shell itself and
- * compared (a NUL byte, which the shell drops, makes it shorter: different);
- * anything else is summed. `current` (its sha1) is set where a
- * changed-meanwhile check needs it.
+ * Ansible runs `validate % tmp` without a shell: `cx_write_validate TMP` runs
+ * its words, with %s as TMP, through cx_validate.
  */
-function contentCompareScript(request: WriteFileRequest): string {
-  const summed = 'current=$(sha1sum < "$dest") || cx_fail "cannot read $dest"; current=${current%% *}; [ "$current" = "$want_sum" ] || content_changed=1';
-  if (!Buffer.isBuffer(request.content) || request.expectedChecksum !== undefined) return summed;
-  const size = request.content.length;
-  const read = inlineText(request) !== undefined && size <= SLURP_MAX_BYTES
-    ? 'cx_slurp "$dest" || cx_fail "cannot read $dest"; [ "$cx_c" = "$want_text" ] || content_changed=1'
-    : summed;
-  return [
-    'cx_stat_known "$dest"; [ -n "$cx_st" ] || cx_fail "cannot read $dest"',
-    'cx_split_stat "$cx_st"',
-    `if [ "$cx_split_size" != ${size} ]; then content_changed=1; else ${read}; fi`,
-  ].join('; ');
-}
-
-/** The new content into "$tmp": text with the printf builtin (no process), other bytes through base64, a remote source with cat. */
-function contentScript(request: WriteFileRequest): string {
-  const failed = `cx_fail ${quote(`could not write ${request.dest} (disk full or read-only?); the original is unchanged`)}`;
-  if (!Buffer.isBuffer(request.content)) return `  cat -- "$src" > "$tmp" || ${failed}`;
-  if (inlineText(request) !== undefined) return `  printf '%s' "$want_text" > "$tmp" || ${failed}`;
-  return heredocBase64('  base64 -d > "$tmp"', request.content, `|| ${failed}`);
-}
-
-function expectedChecksumScript(expected: string | null | undefined): string {
-  if (expected === undefined) return '';
-  const changedMeanwhile = 'cx_fail "$dest was changed by someone else while this task edited it; run the task again"';
-  if (expected === null) return `[ -e "$dest" ] && [ "$content_changed" = 1 ] && ${changedMeanwhile}`;
-  return `[ -f "$dest" ] && [ "$content_changed" = 1 ] && [ "$current" != ${quote(expected)} ] && ${changedMeanwhile}`;
-}
-
-/** copy with remote_src: the source is a file on the host; its checksum (and, for a diff, its text) comes from there. */
-function remoteSourceScript(request: WriteFileRequest, diff: boolean): string {
-  const { remotePath } = request.content as { remotePath: string };
-  return [
-    `src=${quote(remotePath)}`,
-    '[ -e "$src" ] || cx_fail "Source $src not found"',
-    '[ -d "$src" ] && cx_fail "copying a directory with remote_src is not supported"',
-    'want_sum=$(sha1sum < "$src" | cut -c1-40) || cx_fail "Source $src not readable"',
-    diff ? `if [ "$(stat -c %s -- "$src")" -le ${MAX_DIFF_BYTES} ]; then cx_report64 after "$(cat -- "$src"; printf x)"; else cx_report after_too_big 1; fi` : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
-}
-
-/** Ansible runs `validate % tmp` without a shell: its words, with %s as the temp file's path, run by cx_validate. */
-function validateBlock(validate: string): string {
-  const words = splitCommandLine(validate).map((word) => word.split('%s').map(quote).join('"$tmp"'));
-  return `  cx_validate ${words.join(' ')}`;
+function validateFunction(validate: string): string {
+  const words = splitCommandLine(validate).map((word) => word.split('%s').map(quote).join('"$1"'));
+  return `cx_write_validate() { cx_validate ${words.join(' ')}; }`;
 }

@@ -4,7 +4,7 @@
 # mode predicts it exactly and the real file is changed with one chmod to the
 # final octal mode. That chmod is given five digits (00750): GNU chmod keeps
 # a directory's setgid bit on four, and the mode would never match.
-# Needs report.sh.
+# Needs report.sh. The part `recursive` (file's recurse) only where it is used.
 
 # What cx_attributes_wanted was given (nothing wanted until it is called).
 cx_attr_mode='' cx_attr_owner='' cx_attr_group='' cx_attr_check=false
@@ -109,6 +109,18 @@ cx_attributes() {
   :
 }
 
+# cx_report_attributes PATH [cached]: reports mode, owner, group, uid, gid
+# and size of PATH itself, from one stat, and sets cx_reported_ids to
+# "MODE UID GID". `cached` reuses cx_attributes' stat of PATH, for callers
+# that changed nothing since. (User and group names hold no '|'.)
+cx_report_attributes() {
+  if [ "$2" = cached ] && [ -n "$cx_st_path" ] && [ "$cx_st_path" = "$1" ]; then cx_t=$cx_st; else cx_t=$(stat -c '%a|%u|%g|%s|%U|%G' "$1"); fi
+  cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report mode "$cx_padded"; cx_reported_ids="$cx_padded ${cx_t%%|*}"
+  cx_report uid "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_reported_ids="$cx_reported_ids ${cx_t%%|*}"; cx_report gid "${cx_t%%|*}"; cx_t=${cx_t#*|}
+  cx_report size "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report64 owner "${cx_t%%|*}"; cx_report64 group "${cx_t#*|}"
+}
+
+# part: recursive
 # cx_attributes_recursive PATH: cx_attributes for everything under PATH
 # (file's recurse), without the before/after reports. One scratch-file
 # comparison per distinct (kind, mode) pair in the tree, not per file.
@@ -130,15 +142,4 @@ cx_attributes_recursive() {
   fi
   [ "$cx_attributes_changed" = 1 ] && cx_stat_forget
   :
-}
-
-# cx_report_attributes PATH [cached]: reports mode, owner, group, uid, gid
-# and size of PATH itself, from one stat, and sets cx_reported_ids to
-# "MODE UID GID". `cached` reuses cx_attributes' stat of PATH, for callers
-# that changed nothing since. (User and group names hold no '|'.)
-cx_report_attributes() {
-  if [ "$2" = cached ] && [ -n "$cx_st_path" ] && [ "$cx_st_path" = "$1" ]; then cx_t=$cx_st; else cx_t=$(stat -c '%a|%u|%g|%s|%U|%G' "$1"); fi
-  cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report mode "$cx_padded"; cx_reported_ids="$cx_padded ${cx_t%%|*}"
-  cx_report uid "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_reported_ids="$cx_reported_ids ${cx_t%%|*}"; cx_report gid "${cx_t%%|*}"; cx_t=${cx_t#*|}
-  cx_report size "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report64 owner "${cx_t%%|*}"; cx_report64 group "${cx_t#*|}"
 }

@@ -3,8 +3,9 @@
 # where NUMBER is; scripts of one shell session share theirs, so callers pass
 # a random one), and reports backup_file. A copy that fails (a full disk)
 # fails the task before anything replaces DEST, with Ansible's message.
-# Until the copy is whole its name is in cx_backup_partial, which the
-# caller's EXIT trap removes (on a failure and on an interrupt alike).
+# Until the copy is whole its name is in cx_backup_partial, which
+# cx_backup_cleanup removes: the caller's EXIT trap runs it (on a failure and
+# on an interrupt alike).
 # Needs report.sh.
 
 cx_backup_partial=
@@ -16,3 +17,6 @@ cx_backup() {
   cx_report64 backup_file "$cx_backup_partial"
   cx_backup_partial=
 }
+
+# cx_backup_cleanup: removes an unfinished backup copy, if there is one.
+cx_backup_cleanup() { if [ -n "$cx_backup_partial" ]; then rm -f -- "$cx_backup_partial"; fi; }
