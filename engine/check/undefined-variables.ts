@@ -20,6 +20,7 @@ import { loadTaskFile } from '../load/task-includes.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { collectNames, type NameUse } from '../template/free-names.js';
 import { isTemplated, templateExpressions } from '../template/render.js';
+import { unknownLookupIn } from '../template/lookups/names-used.js';
 import type { RunOptions } from '../run/run-options.js';
 import { MAGIC_VARIABLE_NAMES } from '../vars/magic.js';
 import type { SourceCache } from '../load/source-cache.js';
@@ -114,7 +115,11 @@ function checkSite(site: Site, defined: ReadonlySet<string>): void {
   const template = (text: string, bare: boolean) => {
     try {
       const { nodes, locals: bound } = templateExpressions(text, bare);
-      for (const node of nodes) collectNames(node, use);
+      for (const node of nodes) {
+        collectNames(node, use);
+        const unknownLookup = unknownLookupIn(node);
+        if (unknownLookup) throw unknownLookup;
+      }
       for (const name of bound) locals.add(name);
     } catch (error) {
       throw error instanceof CxError ? withPosition(error, site.at) : error;

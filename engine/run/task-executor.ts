@@ -14,6 +14,7 @@ import type { ModuleDef, ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
 import { MAX_RETRIES } from '../schema/keywords.js';
 import { validateArgs } from '../modules/validate-args.js';
+import { pythonString } from '../template/python.js';
 import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
 import { holdsText, tracked } from '../template/unsafe.js';
 import { renderedLayer, type LayeredScope } from '../vars/layered-scope.js';
@@ -313,7 +314,7 @@ function effectiveCheck(frame: Frame, scope: LayeredScope, globalCheck: boolean)
 
 function itemLabel(task: ModuleTask, scope: LayeredScope, item: unknown): string {
   if (task.loopControl?.label !== undefined) return String(renderString(task.loopControl.label, scope));
-  return typeof item === 'string' ? item : JSON.stringify(item);
+  return pythonString(item); // Ansible's label is str(item): {'key': 'a'}, True, None
 }
 
 function environmentOf(frame: Frame, scope: LayeredScope): Record<string, string> {

@@ -90,7 +90,7 @@ function kwargs(nodes: Readonly<Record<string, Node>>, context: EvalContext): Re
 
 function call(node: Extract<Node, { t: 'call' }>, context: EvalContext): unknown {
   const values = node.args.map((arg) => value(arg, context));
-  if (node.callee.t === 'name') return callGlobal(node.callee.name, values, kwargs(node.kwargs, context), context);
+  if (node.callee.t === 'name') return callGlobal(node.callee.name, values, kwargs(node.kwargs, context), context, node.args);
   if (node.callee.t === 'attr') return callMethod(value(node.callee.object, context), node.callee.name, values);
   throw new TemplateError(`this cannot be called in "${context.expression}"`);
 }

@@ -1,19 +1,22 @@
-/** Functions callable by name in expressions: range() and lookup('env', ...). */
+/** Functions callable by name in expressions: range(), dict(), lookup()/query()/q() (lookups/). */
 import { TemplateError } from '../errors.js';
+import type { Node } from './ast.js';
 import type { EvalContext } from './evaluate.js';
-import { readsUnsafeData } from './unsafe.js';
+import { callLookup } from './lookups/registry.js';
 
-export function callGlobal(name: string, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
+/** @param argNodes the arguments as written: pipe asks whether its command is a literal */
+export function callGlobal(name: string, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext, argNodes: readonly Node[] = []): unknown {
   switch (name) {
     case 'range':
       return range(args.map(Number));
     case 'lookup':
     case 'query':
-      return lookup(args, kwargs, context);
+    case 'q':
+      return lookup(args, kwargs, context, argNodes, name !== 'lookup');
     case 'dict':
       return { ...kwargs };
   }
-  throw new TemplateError(`unknown function '${name}' in "${context.expression}"`, { hint: 'supported: range, lookup, dict' });
+  throw new TemplateError(`unknown function '${name}' in "${context.expression}"`, { hint: 'supported: range, lookup, query, q, dict' });
 }
 
 function range(numbers: number[]): number[] {
@@ -27,12 +30,9 @@ function range(numbers: number[]): number[] {
   return out;
 }
 
-function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
-  const [plugin, ...terms] = args.map(String);
-  if (plugin === 'env') {
-    readsUnsafeData(); // a lookup's result is data, as in Ansible: never templated again
-    const values = terms.map((term) => process.env[term] ?? (kwargs.default !== undefined ? String(kwargs.default) : ''));
-    return values.length === 1 ? values[0] : values.join(',');
-  }
-  throw new TemplateError(`lookup plugin '${plugin}' is not supported in "${context.expression}"`, { hint: "supported: lookup('env', NAME)" });
+function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalContext, argNodes: readonly Node[], wantlist: boolean): unknown {
+  if (args.length === 0) throw new TemplateError(`lookup needs a plugin name in "${context.expression}"`, { hint: "e.g. lookup('file', 'motd.txt')" });
+  const [plugin, ...terms] = args;
+  const literal = argNodes.slice(1).map((node) => node.t === 'lit' && typeof node.value === 'string');
+  return callLookup(String(plugin), terms, kwargs, { scope: context.scope, expression: context.expression, literal }, wantlist);
 }

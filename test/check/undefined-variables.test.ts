@@ -33,6 +33,12 @@ function check(playbook: string, files: Record<string, string> = {}, extraVars: 
 const play = (tasks: string, extra = '') => `- hosts: web\n  gather_facts: false\n${extra}  tasks:\n${tasks}`;
 
 describe('undefined variables before the run', () => {
+  it('refuses an unknown lookup before the run, at its task, with a suggestion', () => {
+    const error = errorOf(() => check(play('    - debug: {msg: "{{ query(\'fileglb\', \'*.conf\') }}"}\n')));
+    expect(error.message).toBe("lookup plugin 'fileglb' not found — did you mean 'fileglob'?");
+    expect(error.at).toMatchObject({ line: 4 });
+  });
+
   it('names the variable, the task line and the closest defined name', () => {
     const error = errorOf(() => check(play('    - copy: {content: x, dest: "{{ confg_dir }}/a"}\n', '  vars: {config_dir: /etc}\n')));
     expect(error.message).toBe("'confg_dir' is undefined");

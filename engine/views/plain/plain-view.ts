@@ -124,6 +124,12 @@ function shownByDebug(result: Readonly<Record<string, unknown>>): Record<string,
   return Object.fromEntries(Object.entries(rest).filter(([key]) => keep(key)));
 }
 
+/** Keys in code point order at every depth, as Python's json.dumps(sort_keys=True) writes them. */
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => [key, sortedDeep(item)]));
+}
+
+function sortedDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedDeep);
+  return value && typeof value === 'object' ? sortKeys(value as Record<string, unknown>) : value;
 }
