@@ -3,7 +3,7 @@
  * its documentation (measured; test/compat/lookups compares the two engines
  * on the lab), and how lookup/query/wantlist/errors shape the result.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,7 @@ describe('lookup, query and wantlist', () => {
     expect(tracked(() => render("lookup('file', 'hello.txt')")).unsafe).toBe(true);
     expect(tracked(() => render("lookup('pipe', 'echo x')")).unsafe).toBe(true);
     expect(tracked(() => render("'{{ lookup(\"items\", \"x\") }}'")).unsafe).toBe(false);
+    expect(tracked(() => render("lookup('items', 'x', allow_unsafe=True)")).unsafe).toBe(false);
   });
 
   it('obeys errors=: strict fails, warn warns and gives None or [], ignore is silent', async () => {
@@ -169,5 +170,38 @@ describe('pipe and lines', () => {
     for (const x of ['a; touch /tmp/cxplay-pwned', '$(id)', 'a | cat', '`id`']) {
       expect(() => render("lookup('pipe', 'echo ' ~ x)", { x }), x).toThrow(/built from variables and uses shell syntax/);
     }
+  });
+});
+
+describe('password', () => {
+  it("gives Python's seeded password (the value ansible-playbook gives), nothing written for /dev/null", () => {
+    expect(render("lookup('password', '/dev/null seed=foo')")).toBe('6JUEsF6-,RiuGZDEWF4r');
+    expect(render("lookup('password', '/dev/null length=8 chars=digits seed=123')")).toBe('15704980');
+    expect(render("lookup('password', '/dev/null', length=12, chars=['ascii_lowercase', ','], seed=123)")).toBe('bicynid,bmrr');
+  });
+
+  it('writes a new password 0600 in a 0700 directory, and reads it back later', () => {
+    const first = render("lookup('password', 'credentials/db.txt length=15 chars=ascii_letters')") as string;
+    expect(first).toMatch(/^[A-Za-z]{15}$/);
+    const file = join(dir, 'credentials', 'db.txt');
+    expect(readFileSync(file, 'utf8')).toBe(`${first}\n`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'credentials')).mode & 0o777).toBe(0o700);
+    expect(render("lookup('password', 'credentials/db.txt length=15')")).toBe(first);
+  });
+
+  it('refuses encrypt (no password_hash filter yet) and unknown parameters', () => {
+    expect(() => render("lookup('password', '/dev/null encrypt=sha512_crypt')")).toThrow(/encrypt option needs the password_hash filter/);
+    expect(() => render("lookup('password', '/dev/null lenght=3')")).toThrow(/Unrecognized parameter\(s\) given to password lookup: lenght/);
+  });
+});
+
+describe('config', () => {
+  it("gives the settings cxplay has, as cxplay behaves, and refuses others by name", () => {
+    expect(render("lookup('config', 'DEFAULT_BECOME_METHOD')")).toBe('sudo');
+    expect(render("query('config', 'HOST_KEY_CHECKING', 'DEFAULT_FORKS')", { ansible_forks: 7 })).toEqual([true, 7]);
+    expect(() => render("lookup('config', 'DEFAULT_NOPE')")).toThrow(/Unable to find setting DEFAULT_NOPE: cxplay has /);
+    expect(render("query('config', 'DEFAULT_NOPE', on_missing='skip')")).toEqual([]);
+    expect(() => render("lookup('config', 'x', plugin_type='become', plugin_name='sudo')")).toThrow(/plugin settings/);
   });
 });

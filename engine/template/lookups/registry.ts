@@ -3,22 +3,25 @@
  * lookup's list becomes an expression's value, as Ansible's Templar._lookup:
  * `query`/`q`/`wantlist=True` give the list; `lookup` joins a list of text
  * with commas, gives a single other value alone, else the list. A result is
- * data, never templated again (Ansible marks it unsafe). `errors=warn|ignore`
+ * data, never templated again (Ansible marks it unsafe) unless allow_unsafe=True. `errors=warn|ignore`
  * turn a lookup's failure into None (or [] for a list).
  */
 import { TemplateError, UndefinedVariableError } from '../../errors.js';
 import { readsUnsafeData } from '../unsafe.js';
 import { didYouMean } from '../../load/suggest.js';
 import { lines, pipe } from './commands.js';
+import { config } from './config.js';
 import { file, fileglob, firstFound, template } from './files.js';
 import { dict, indexedItems, items, list, nested, randomChoice, together } from './lists.js';
 import type { Lookup, LookupContext } from './lookup.js';
+import { password } from './password.js';
 import { sequence } from './sequence.js';
 import { subelements } from './subelements.js';
 import { env, vars, varnames } from './variables.js';
 import { warnLookupFailure } from './warnings.js';
 
 const LOOKUPS: ReadonlyMap<string, Lookup> = new Map<string, Lookup>([
+  ['config', config],
   ['dict', dict],
   ['env', env],
   ['file', file],
@@ -29,6 +32,7 @@ const LOOKUPS: ReadonlyMap<string, Lookup> = new Map<string, Lookup>([
   ['lines', lines],
   ['list', list],
   ['nested', nested],
+  ['password', password],
   ['pipe', pipe],
   ['random_choice', randomChoice],
   ['sequence', sequence],
@@ -57,21 +61,21 @@ export function unknownLookupError(name: string): TemplateError {
 }
 
 /** The lookup's raw list, for `with_<lookup>` loops (Ansible runs the plugin with wantlist=True). */
-export function runLookupList(name: string, terms: unknown[], context: LookupContext, kwargs: Readonly<Record<string, unknown>> = {}): unknown[] {
+export function runLookupList(name: string, terms: unknown[], context: LookupContext, kwargs: Readonly<Record<string, unknown>> = {}, allowUnsafe = false): unknown[] {
   const lookup = LOOKUPS.get(lookupName(name));
   if (!lookup) throw unknownLookupError(name);
   const result = lookup(terms, kwargs, context);
-  if (result.length > 0) readsUnsafeData();
+  if (result.length > 0 && !allowUnsafe) readsUnsafeData();
   return result;
 }
 
 /** `lookup(name, *terms, **kwargs)` or, with `wantlist`, `query(...)`. */
 export function callLookup(name: string, terms: unknown[], kwargs: Readonly<Record<string, unknown>>, context: LookupContext, wantlist: boolean): unknown {
-  const { wantlist: asked, errors = 'strict', allow_unsafe: _allowUnsafe, ...options } = kwargs;
+  const { wantlist: asked, errors = 'strict', allow_unsafe: allowUnsafe, ...options } = kwargs;
   const asList = wantlist || (asked !== undefined && asked !== false && asked !== null);
   let result: unknown[];
   try {
-    result = runLookupList(name, terms, context, options);
+    result = runLookupList(name, terms, context, options, allowUnsafe === true);
   } catch (error) {
     // As Ansible: an undefined variable always fails; the lookup's own errors obey errors=.
     if (!(error instanceof TemplateError) || error instanceof UndefinedVariableError || errors === 'strict') throw error;
