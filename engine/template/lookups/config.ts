@@ -6,7 +6,7 @@
  */
 import type { Scope } from '../scope.js';
 import { fail, textTerm, type Lookup } from './lookup.js';
-import { warnLookupFailure } from './warnings.js';
+import { warnLookup } from './warnings.js';
 
 /** Settings whose value is how cxplay always behaves. */
 const FIXED: Readonly<Record<string, unknown>> = {
@@ -40,7 +40,7 @@ export const config: Lookup = (terms, kwargs, { scope }) => {
     if (found.known) return [found.value];
     const message = `Unable to find setting ${name}: cxplay has ${configNames().join(', ')}`;
     if (onMissing === 'error') fail('config', message);
-    if (onMissing === 'warn') warnLookupFailure(`Skipping, did not find setting ${name}`);
+    if (onMissing === 'warn') warnLookup(`Skipping, did not find setting ${name}`);
     return [];
   });
 };

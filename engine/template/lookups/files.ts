@@ -5,7 +5,7 @@ import { isTrue } from '../../booleans.js';
 import { pythonString } from '../python.js';
 import { renderString } from '../render.js';
 import { fail, flattenOnce, textTerm, type Lookup, type LookupContext } from './lookup.js';
-import { baseDir, findFile, searchDirs } from './search-path.js';
+import { findFile, searchDirs } from './search-path.js';
 
 export const file: Lookup = (terms, kwargs, { scope }) =>
   terms.map((term) => {
@@ -115,4 +115,3 @@ export const template: Lookup = (terms, _kwargs, context: LookupContext) =>
     return pythonString(renderString(readFileSync(path, 'utf8'), context.scope));
   });
 
-export { baseDir };

@@ -15,7 +15,7 @@ export interface LookupContext {
 export type Lookup = (terms: unknown[], kwargs: Readonly<Record<string, unknown>>, context: LookupContext) => unknown[];
 
 /** A lookup's own failure (Ansible's AnsibleError inside a plugin): `errors=warn|ignore` can swallow it. */
-export class LookupFailure extends TemplateError {}
+class LookupFailure extends TemplateError {}
 
 export function fail(name: string, message: string, hint?: string): never {
   throw new LookupFailure(`lookup '${name}': ${message}`, { hint });

@@ -18,7 +18,7 @@ import { password } from './password.js';
 import { sequence } from './sequence.js';
 import { subelements } from './subelements.js';
 import { env, vars, varnames } from './variables.js';
-import { warnLookupFailure } from './warnings.js';
+import { warnLookup } from './warnings.js';
 
 const LOOKUPS: ReadonlyMap<string, Lookup> = new Map<string, Lookup>([
   ['config', config],
@@ -79,7 +79,7 @@ export function callLookup(name: string, terms: unknown[], kwargs: Readonly<Reco
   } catch (error) {
     // As Ansible: an undefined variable always fails; the lookup's own errors obey errors=.
     if (!(error instanceof TemplateError) || error instanceof UndefinedVariableError || errors === 'strict') throw error;
-    if (errors === 'warn') warnLookupFailure(`Lookup failed but the error is being ignored: ${error.message}`);
+    if (errors === 'warn') warnLookup(`Lookup failed but the error is being ignored: ${error.message}`);
     return asList ? [] : null;
   }
   if (asList || result.length === 0) return result;

@@ -17,8 +17,12 @@ export function baseDir(scope: Scope): string {
 
 /** The directories searched, highest first (role path, then the playbook's directory). */
 export function searchDirs(scope: Scope): string[] {
-  const roleDir = scope.has('role_path') ? String(scope.get('role_path')) : undefined;
+  const roleDir = roleDirOf(scope);
   return [...(roleDir ? [roleDir] : []), baseDir(scope)];
+}
+
+function roleDirOf(scope: Scope): string | undefined {
+  return scope.has('role_path') ? String(scope.get('role_path')) : undefined;
 }
 
 export function findFile(scope: Scope, subdir: 'files' | 'templates' | 'vars', needle: string): string | undefined {
@@ -28,9 +32,8 @@ export function findFile(scope: Scope, subdir: 'files' | 'templates' | 'vars', n
 }
 
 function candidates(scope: Scope, subdir: 'files' | 'templates' | 'vars', needle: string): string[] {
-  const roleDir = scope.has('role_path') ? String(scope.get('role_path')) : undefined;
   const playDir = baseDir(scope);
   // Ansible does not add the subdirectory again when the path already starts with it.
-  const all = sourceCandidates(needle, subdir, { roleDir, taskDir: playDir, playDir });
+  const all = sourceCandidates(needle, subdir, { roleDir: roleDirOf(scope), taskDir: playDir, playDir });
   return needle.split('/')[0] === subdir ? all.filter((path) => !path.includes(`/${subdir}/${needle}`)) : all;
 }

@@ -5,7 +5,7 @@
  */
 let listener: ((message: string) => void) | undefined;
 
-export function warnLookupFailure(message: string): void {
+export function warnLookup(message: string): void {
   if (listener) listener(message);
   else process.stderr.write(`[WARNING]: ${message}\n`);
 }
