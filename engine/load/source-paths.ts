@@ -1,7 +1,9 @@
-/** Where `src` of copy/template is looked for, in Ansible's order: the role's files|templates, the task's dir, the playbook's. */
-import { join } from 'node:path';
+/** Where `src` of copy/template (and include_vars' file) is looked for, in Ansible's order: the role's files|templates|vars, the task's dir, the playbook's. */
+import { dirname, join } from 'node:path';
 
-export function sourceCandidates(src: string, kind: 'files' | 'templates' | 'vars', dirs: { readonly roleDir?: string | undefined; readonly taskDir: string; readonly playDir: string }): string[] {
+export type SourceKind = 'files' | 'templates' | 'vars';
+
+export function sourceCandidates(src: string, kind: SourceKind, dirs: { readonly roleDir?: string | undefined; readonly taskDir: string; readonly playDir: string }): string[] {
   return [
     ...(dirs.roleDir ? [join(dirs.roleDir, kind, src), join(dirs.roleDir, src)] : []),
     join(dirs.taskDir, kind, src),
@@ -9,4 +11,15 @@ export function sourceCandidates(src: string, kind: 'files' | 'templates' | 'var
     join(dirs.playDir, kind, src),
     join(dirs.playDir, src),
   ];
+}
+
+/**
+ * Where a template file's `{% include %}`/`{% import %}` names are looked
+ * for, as Ansible's template action sets Jinja's search path: the role's
+ * directory, the playbook's and the template's own, each with its
+ * templates/ subdirectory first.
+ */
+export function templateSearchPath(dirs: { readonly roleDir?: string | undefined; readonly playDir: string; readonly templateFile: string }): string[] {
+  const bases = [...(dirs.roleDir ? [dirs.roleDir] : []), dirs.playDir, dirname(dirs.templateFile)];
+  return [...new Set(bases.flatMap((base) => [join(base, 'templates'), base]))];
 }

@@ -17,7 +17,7 @@ import { validateArgs } from '../modules/validate-args.js';
 import { pythonString } from '../template/python.js';
 import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
 import { holdsText, tracked } from '../template/unsafe.js';
-import { renderedLayer, type LayeredScope } from '../vars/layered-scope.js';
+import { layer, renderedLayer, type LayeredScope, type VarLayer } from '../vars/layered-scope.js';
 import { stripOmitted } from '../vars/magic.js';
 import { connectionFor } from './connections.js';
 import { handlersNotifiedBy } from './handlers.js';
@@ -59,7 +59,7 @@ export async function executeTask(
   const frame = enterNode(outer, task);
   const module = findModule(task.module);
   if (!module) throw new CxError(`unknown module '${task.module}'`, { at: task.at });
-  const scope = play.scope(host, frame);
+  const scope = play.scope(host, frame).withTop(searchPathLayer(task, frame, run.options.playbook.dir));
   let noLog = false;
   let diff = run.options.diff;
   let result: Result;
@@ -383,3 +383,9 @@ const controllerConnection: Connection = {
   exec: () => Promise.reject(new Error('a controller module tried to run a remote command')),
   close: async () => undefined,
 };
+
+/** Ansible's `ansible_search_path` of a task: its role, the directory of the file the task is in, the playbook's directory (lookups search these). */
+function searchPathLayer(task: ModuleTask, frame: Frame, playbookDir: string): VarLayer {
+  const paths = [...new Set([...(frame.role ? [frame.role.role.dir] : []), dirname(task.at.file), playbookDir])];
+  return layer('search path of the task', { ansible_search_path: paths }, false);
+}

@@ -81,6 +81,13 @@ describe('lookups on files', () => {
     expect(render("lookup('file', 'hello.txt')", { role_path: join(dir, 'role') })).toBe('from the role');
   });
 
+  it("follows the task's ansible_search_path (role, the task file's directory), then the playbook's directory", () => {
+    const searchPath = { ansible_search_path: [join(dir, 'role'), join(dir, 'nowhere')] };
+    expect(render("lookup('file', 'hello.txt')", searchPath)).toBe('from the role');
+    expect(render("lookup('file', 'top.txt')", searchPath)).toBe('top');
+    expect(render("lookup('file', 'hello.txt')", { ansible_search_path: [join(dir, 'nowhere')] })).toBe('hello\nworld');
+  });
+
   it('fileglob: files matching in files/ (no hidden ones), [] when none', () => {
     expect(render("query('fileglob', '*.conf')")).toEqual([join(dir, 'files', 'a.conf')]);
     expect(render("query('fileglob', 'files/*.conf')")).toEqual([join(dir, 'files', 'a.conf')]);

@@ -1,13 +1,13 @@
 /**
  * Where a lookup finds a relative file, in Ansible's order (its
- * path_dwim_relative_stack over ansible_search_path): the role's
- * `<subdir>/` and the role itself, then the playbook's directory's
- * `<subdir>/` and the directory itself. Absolute and `~` paths are taken as they are.
+ * path_dwim_relative_stack over ansible_search_path): for each directory of
+ * the task's search path (its role, the directory of its file), that
+ * directory's `<subdir>/` and the directory itself, then the same in the
+ * playbook's directory. Absolute and `~` paths are taken as they are.
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { sourceCandidates } from '../../load/source-paths.js';
 import type { Scope } from '../scope.js';
 
 /** The playbook's directory (Ansible's loader basedir): pipe and lines run there. */
@@ -15,14 +15,12 @@ export function baseDir(scope: Scope): string {
   return scope.has('playbook_dir') ? String(scope.get('playbook_dir')) : process.cwd();
 }
 
-/** The directories searched, highest first (role path, then the playbook's directory). */
+/** The task's search path (the run sets ansible_search_path for module tasks), else its role and the playbook's directory. */
 export function searchDirs(scope: Scope): string[] {
-  const roleDir = roleDirOf(scope);
+  const set = scope.has('ansible_search_path') ? scope.get('ansible_search_path') : undefined;
+  if (Array.isArray(set)) return set.map(String);
+  const roleDir = scope.has('role_path') ? String(scope.get('role_path')) : undefined;
   return [...(roleDir ? [roleDir] : []), baseDir(scope)];
-}
-
-function roleDirOf(scope: Scope): string | undefined {
-  return scope.has('role_path') ? String(scope.get('role_path')) : undefined;
 }
 
 export function findFile(scope: Scope, subdir: 'files' | 'templates' | 'vars', needle: string): string | undefined {
@@ -32,8 +30,7 @@ export function findFile(scope: Scope, subdir: 'files' | 'templates' | 'vars', n
 }
 
 function candidates(scope: Scope, subdir: 'files' | 'templates' | 'vars', needle: string): string[] {
-  const playDir = baseDir(scope);
   // Ansible does not add the subdirectory again when the path already starts with it.
-  const all = sourceCandidates(needle, subdir, { roleDir: roleDirOf(scope), taskDir: playDir, playDir });
-  return needle.split('/')[0] === subdir ? all.filter((path) => !path.includes(`/${subdir}/${needle}`)) : all;
+  const withSubdir = needle.split('/')[0] !== subdir;
+  return [...new Set([...searchDirs(scope), baseDir(scope)])].flatMap((dir) => [...(withSubdir ? [join(dir, subdir, needle)] : []), join(dir, needle)]);
 }
