@@ -11,6 +11,7 @@ import { renderString } from '../../engine/template/render.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 import { tracked } from '../../engine/template/unsafe.js';
 import { withLookupWarnings } from '../../engine/template/lookups/warnings.js';
+import { lookupLoopItems } from '../../engine/run/loop-lookup.js';
 
 let dir: string;
 const people = [
@@ -210,5 +211,20 @@ describe('config', () => {
     expect(() => render("lookup('config', 'DEFAULT_NOPE')")).toThrow(/Unable to find setting DEFAULT_NOPE: cxplay has /);
     expect(render("query('config', 'DEFAULT_NOPE', on_missing='skip')")).toEqual([]);
     expect(() => render("lookup('config', 'x', plugin_type='become', plugin_name='sudo')")).toThrow(/plugin settings/);
+  });
+});
+
+describe('with_<lookup> loops', () => {
+  const scope = () => scopeFromObject({ playbook_dir: dir, users: { a: 1 }, letters: ['x', 'y'] });
+
+  it('template the terms, then run the lookup over them', () => {
+    expect(lookupLoopItems('dict', '{{ users }}', 'debug', scope())).toEqual([{ key: 'a', value: 1 }]);
+    expect(lookupLoopItems('sequence', 'start=1 end=2', 'debug', scope())).toEqual(['1', '2']);
+    expect(lookupLoopItems('nested', ['{{ letters }}', [1]], 'debug', scope())).toEqual([['x', 1], ['y', 1]]);
+  });
+
+  it('with_first_found drops a term whose variables are undefined, and searches templates/ under template tasks', () => {
+    expect(lookupLoopItems('first_found', ['{{ distro }}.txt', 'top.txt'], 'debug', scope())).toEqual([join(dir, 'top.txt')]);
+    expect(lookupLoopItems('first_found', ['greet.j2'], 'template', scope())).toEqual([join(dir, 'templates', 'greet.j2')]);
   });
 });
