@@ -145,7 +145,8 @@ function forEachExpression(site: Site, visit: (node: Node, source: string, local
   };
   for (const condition of site.when) template(condition, true);
   forEachString(site.kind === 'task' ? site.args : site.vars, (text) => template(text, false));
-  forEachString(site.loop, (text) => template(text, false));
+  // with_first_found skips a term whose variables are undefined, as Ansible's task executor does.
+  if (site.loopWith !== 'first_found') forEachString(site.loop, (text) => template(text, false));
   forEachString(site.environment, (text) => template(text, false));
   if (site.delegateTo) template(site.delegateTo, false);
   if (site.kind === 'task') {

@@ -88,9 +88,11 @@ export interface ModuleTask extends TaskNodeBase {
   /** Arguments after short-form (`k=v`) parsing; strings may hold `{{ }}`. */
   readonly args: Vars;
   readonly register?: string | undefined;
-  /** `loop:` or `with_items:` (with_items flattens one level, as Ansible). */
+  /** `loop:` or `with_items:` (with_items flattens one level, as Ansible), or a `with_<lookup>:`'s terms. */
   readonly loop?: unknown;
   readonly loopFlatten?: boolean | undefined;
+  /** The lookup of `with_<lookup>:` (not items/list): its terms are rendered, then the lookup gives the items. */
+  readonly loopWith?: string | undefined;
   readonly loopControl?: LoopControl | undefined;
   readonly changedWhen?: readonly string[] | undefined;
   readonly failedWhen?: readonly string[] | undefined;
@@ -129,6 +131,7 @@ export interface IncludeNode extends TaskNodeBase {
   readonly baseDir: string;
   readonly loop?: unknown;
   readonly loopFlatten?: boolean | undefined;
+  readonly loopWith?: string | undefined;
   readonly loopControl?: LoopControl | undefined;
 }
 

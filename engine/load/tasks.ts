@@ -10,7 +10,8 @@ import type { ModuleDef } from '../modules/module.js';
 import { parseShortForm } from '../modules/short-form.js';
 import { validateArgsStatic } from '../modules/validate-args.js';
 import { withActionAsModule } from './action-keyword.js';
-import { ACTION_KEYWORDS, BLOCK_KEYWORDS, TASK_KEYWORDS, UNSUPPORTED_KEYWORDS } from '../schema/keywords.js';
+import { ACTION_KEYWORDS, BLOCK_KEYWORDS, TASK_KEYWORDS, UNSUPPORTED_KEYWORDS, WITH_LOOKUP_KEYWORDS } from '../schema/keywords.js';
+import { lookupNames } from '../template/lookups/registry.js';
 import { isTrue } from '../booleans.js';
 import { conditionList, inheritableFrom, nameList } from './inheritable.js';
 import { checkKeywordTypes, checkKnownKeywords, unknownKeyword } from './keyword-check.js';
@@ -45,7 +46,7 @@ export interface TaskLoadContext {
 }
 
 const META_ACTIONS = new Set(['flush_handlers', 'noop', 'end_play', 'end_batch', 'end_host', 'clear_host_errors', 'clear_facts', 'reset_connection']);
-const LOOP_KEYWORDS = ['loop', 'with_items', 'with_list'];
+const LOOP_KEYWORDS = ['loop', 'with_items', 'with_list', ...WITH_LOOKUP_KEYWORDS];
 /** Blocks in blocks, across imported files too; the run recurses once per level. Far above any real playbook. */
 export const MAX_BLOCK_NESTING = 50;
 const NOT_HANDLER = 'a handler must call a module; blocks, includes, imports and meta are not supported as handlers';
@@ -125,6 +126,7 @@ function findAction(node: Record<string, unknown>, at: SourcePosition): string {
 /** A key that is neither a keyword nor a module: a mistyped keyword or a mistyped module? */
 function unknownTaskKey(node: Record<string, unknown>, key: string, hasAction: boolean, at: SourcePosition): CxError {
   const keywords = [...Object.keys(TASK_KEYWORDS), ...ACTION_KEYWORDS];
+  if (key.startsWith('with_') && !(key in UNSUPPORTED_KEYWORDS)) return unknownLoopLookup(node, key, at);
   const looksLikeKeyword = closest(key, keywords) !== undefined && closest(key, moduleNames()) === undefined;
   if (hasAction || looksLikeKeyword || key in UNSUPPORTED_KEYWORDS) return unknownKeyword(node, key, keywords, 'task', at);
   return new CxError(`unknown module '${key}'${didYouMean(key, [...moduleNames(), ...ACTION_KEYWORDS])}`, {
@@ -133,11 +135,21 @@ function unknownTaskKey(node: Record<string, unknown>, key: string, hasAction: b
   });
 }
 
-/** `loop:`, `with_items:` (flattened one level, as Ansible) or `with_list:`, and `loop_control:`. */
-export function loopOf(node: Record<string, unknown>): Pick<ModuleTask, 'loop' | 'loopFlatten' | 'loopControl'> {
+/** `with_<name>:` where no lookup has that name. */
+function unknownLoopLookup(node: Record<string, unknown>, key: string, at: SourcePosition): CxError {
+  const name = key.slice('with_'.length);
+  return new CxError(`unknown lookup '${name}' in ${key}${didYouMean(name, lookupNames())}`, {
+    at: keyPositionOf(node, key, at),
+    hint: `loops over a lookup: ${['with_items', 'with_list', ...WITH_LOOKUP_KEYWORDS].join(', ')}`,
+  });
+}
+
+/** `loop:`, `with_items:` (flattened one level, as Ansible), `with_list:` or `with_<lookup>:`, and `loop_control:`. */
+export function loopOf(node: Record<string, unknown>): Pick<ModuleTask, 'loop' | 'loopFlatten' | 'loopWith' | 'loopControl'> {
   const key = LOOP_KEYWORDS.find((name) => node[name] != null);
-  if (key === undefined) return { loop: undefined, loopFlatten: undefined, loopControl: undefined };
-  return { loop: node[key], loopFlatten: key === 'with_items', loopControl: loopControl(node.loop_control) };
+  if (key === undefined) return { loop: undefined, loopFlatten: undefined, loopWith: undefined, loopControl: undefined };
+  const loopWith = WITH_LOOKUP_KEYWORDS.includes(key) ? key.slice('with_'.length) : undefined;
+  return { loop: node[key], loopFlatten: key === 'with_items', loopWith, loopControl: loopControl(node.loop_control) };
 }
 
 function checkLoops(node: Record<string, unknown>, action: string, at: SourcePosition): void {

@@ -1,21 +1,39 @@
 /**
  * The items of a task's or an include's `loop:` (`with_items:` flattens one
- * level), each with whether it holds data from a host: a loop over a
- * registered result gives items that are never templated again.
+ * level, `with_<lookup>:` runs the lookup, see loop-lookup.ts), each with
+ * whether it holds data from a host: a loop over a registered result gives
+ * items that are never templated again.
  */
-import { CxError, type SourcePosition } from '../errors.js';
+import { CxError, withPosition, type SourcePosition } from '../errors.js';
 import type { LoopControl } from '../load/model.js';
 import { renderDeep, renderString } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
 import { tracked } from '../template/unsafe.js';
+import { lookupLoopItems } from './loop-lookup.js';
 
 export interface LoopItem {
   readonly value: unknown;
   readonly unsafe: boolean;
 }
 
-export function loopItems(node: { readonly loop?: unknown; readonly loopFlatten?: boolean | undefined; readonly at: SourcePosition }, scope: Scope): LoopItem[] {
+interface LoopSource {
+  readonly loop?: unknown;
+  readonly loopFlatten?: boolean | undefined;
+  readonly loopWith?: string | undefined;
+  readonly module?: string | undefined;
+  readonly at: SourcePosition;
+}
+
+export function loopItems(node: LoopSource, scope: Scope): LoopItem[] {
   const { loop } = node;
+  if (node.loopWith) {
+    try {
+      const { value, unsafe } = tracked(() => lookupLoopItems(node.loopWith!, loop, node.module ?? '', scope));
+      return value.map((item) => ({ value: item, unsafe }));
+    } catch (error) {
+      throw error instanceof CxError ? withPosition(error, node.at) : error;
+    }
+  }
   // A list written out is rendered item by item, so only the items built from host data are tainted.
   if (Array.isArray(loop)) {
     const items = loop.map((item) => tracked(() => renderDeep(item, scope)));

@@ -3,6 +3,7 @@
  * exit code ansible-playbook would give. Connections are closed whatever
  * happens.
  */
+import { withLookupWarnings } from '../template/lookups/warnings.js';
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
@@ -31,10 +32,15 @@ export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
     time: Date.now(),
   });
   try {
-    for (const [index, play] of options.playbook.plays.entries()) {
-      if (run.interrupted) break;
-      await runPlay(run, play, index);
-    }
+    await withLookupWarnings(
+      (message) => run.emit({ kind: 'warning', message, time: Date.now() }),
+      async () => {
+        for (const [index, play] of options.playbook.plays.entries()) {
+          if (run.interrupted) break;
+          await runPlay(run, play, index);
+        }
+      },
+    );
   } finally {
     await run.pool.closeAll();
   }

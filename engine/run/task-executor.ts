@@ -17,9 +17,10 @@ import { MAX_RETRIES } from '../schema/keywords.js';
 /** Ansible's DEFAULT_POLL_INTERVAL: seconds between looks at an async job when the task gives no `poll:`. */
 const DEFAULT_POLL_SECONDS = 15;
 import { validateArgs } from '../modules/validate-args.js';
+import { pythonString } from '../template/python.js';
 import { evaluateCondition, renderDeep, renderString } from '../template/render.js';
 import { holdsText, tracked } from '../template/unsafe.js';
-import { renderedLayer, type LayeredScope } from '../vars/layered-scope.js';
+import { layer, renderedLayer, type LayeredScope, type VarLayer } from '../vars/layered-scope.js';
 import { stripOmitted } from '../vars/magic.js';
 import { becomeFor } from './become.js';
 import { connectionFor } from './connections.js';
@@ -63,7 +64,7 @@ export async function executeTask(
   const frame = enterNode(outer, task);
   const module = findModule(task.module);
   if (!module) throw new CxError(`unknown module '${task.module}'`, { at: task.at });
-  const scope = play.scope(host, frame);
+  const scope = play.scope(host, frame).withTop(searchPathLayer(task, frame, run.options.playbook.dir));
   let noLog = false;
   let diff = run.options.diff;
   let result: Result;
@@ -353,7 +354,7 @@ function effectiveCheck(frame: Frame, scope: LayeredScope, globalCheck: boolean)
 
 function itemLabel(task: ModuleTask, scope: LayeredScope, item: unknown): string {
   if (task.loopControl?.label !== undefined) return String(renderString(task.loopControl.label, scope));
-  return typeof item === 'string' ? item : JSON.stringify(item);
+  return pythonString(item); // Ansible's label is str(item): {'key': 'a'}, True, None
 }
 
 function environmentOf(frame: Frame, scope: LayeredScope): Record<string, string> {
@@ -415,3 +416,9 @@ const controllerConnection: Connection = {
   exec: () => Promise.reject(new Error('a controller module tried to run a remote command')),
   close: async () => undefined,
 };
+
+/** Ansible's `ansible_search_path` of a task: its role, the directory of the file the task is in, the playbook's directory (lookups search these). */
+function searchPathLayer(task: ModuleTask, frame: Frame, playbookDir: string): VarLayer {
+  const paths = [...new Set([...(frame.role ? [frame.role.role.dir] : []), dirname(task.at.file), playbookDir])];
+  return layer('search path of the task', { ansible_search_path: paths }, false);
+}

@@ -7,6 +7,7 @@
  * precompiles (scripts/validators.ts).
  */
 import { booleanWordPattern } from '../booleans.js';
+import { lookupNames } from '../template/lookups/registry.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -40,6 +41,13 @@ const retryCount: Schema = {
 const mapping: Schema = { description: 'a mapping (name: value lines)', type: 'object' };
 const taskList: Schema = { description: 'a list of tasks', type: 'array' };
 const loopValue: Schema = { description: 'a list, or a template that gives a list', anyOf: [{ type: 'array' }, templated] };
+/** `with_<lookup>:` takes the lookup's terms: text, a list or a mapping, templated before the lookup runs. */
+const lookupTerms: Schema = { description: "the lookup's terms: text, a list or a mapping", type: ['string', 'number', 'array', 'object'] };
+
+/** `with_<lookup>` for every lookup but items and list, which are loop forms of their own. */
+export const WITH_LOOKUP_KEYWORDS: readonly string[] = lookupNames()
+  .filter((name) => name !== 'items' && name !== 'list')
+  .map((name) => `with_${name}`);
 
 /** Keywords of plays, blocks, tasks and role entries; inherited downwards at run time. */
 export const INHERITABLE_KEYWORDS: Readonly<Record<string, Schema>> = {
@@ -72,6 +80,7 @@ export const TASK_KEYWORDS: Readonly<Record<string, Schema>> = {
   loop: loopValue,
   with_items: loopValue,
   with_list: loopValue,
+  ...Object.fromEntries(WITH_LOOKUP_KEYWORDS.map((keyword) => [keyword, lookupTerms])),
   loop_control: {
     description: 'a mapping with loop_var, index_var, label, pause, extended or extended_allitems',
     type: 'object',
@@ -150,13 +159,5 @@ export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
   force_handlers: 'force_handlers is not supported',
   module_defaults: 'module_defaults is not supported; write the arguments on each task',
   debugger: 'the task debugger is not supported',
-  with_dict: 'use loop: "{{ mydict | dict2items }}"',
-  with_fileglob: 'with_fileglob is not supported; list the files with loop:',
-  with_together: 'with_together is not supported',
-  with_nested: 'with_nested is not supported',
-  with_subelements: 'with_subelements is not supported',
-  with_sequence: 'with_sequence is not supported; write the list with loop:',
-  with_first_found: 'with_first_found is not supported',
-  with_indexed_items: 'use loop: with loop_control: index_var',
   include: "the old 'include' is gone from Ansible too; use include_tasks or import_tasks",
 };

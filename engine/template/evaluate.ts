@@ -103,7 +103,7 @@ function call(node: Extract<Node, { t: 'call' }>, context: EvalContext): unknown
     assertSafeName(callee.name);
     const named = context.scope.has(callee.name) ? context.scope.get(callee.name) : undefined;
     if (named instanceof TemplateCallable) return named.call(values, kwargs(node.kwargs, context));
-    return callGlobal(callee.name, values, kwargs(node.kwargs, context), context);
+    return callGlobal(callee.name, values, kwargs(node.kwargs, context), context, node.args);
   }
   if (callee.t === 'attr') {
     const object = value(callee.object, context);

@@ -1,23 +1,26 @@
-/** Functions callable by name in expressions: range(), lookup('env', ...), dict(), and Jinja's namespace(), cycler(), joiner(). */
+/** Functions callable by name in expressions: range(), dict(), lookup()/query()/q() (lookups/), and Jinja's namespace(), cycler(), joiner(). */
 import { TemplateError } from '../errors.js';
+import type { Node } from './ast.js';
 import type { EvalContext } from './evaluate.js';
 import { JINJA_GLOBALS } from './jinja/runtime.js';
+import { callLookup } from './lookups/registry.js';
 import { assertSafeName } from './members.js';
 import { pythonString } from './python.js';
-import { readsUnsafeData } from './unsafe.js';
 
-export function callGlobal(name: string, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
+/** @param argNodes the arguments as written: pipe asks whether its command is a literal */
+export function callGlobal(name: string, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext, argNodes: readonly Node[] = []): unknown {
   switch (name) {
     case 'range':
       return range(args.map(Number));
     case 'lookup':
     case 'query':
-      return lookup(args, kwargs, context);
+    case 'q':
+      return lookup(args, kwargs, context, argNodes, name !== 'lookup');
     case 'dict':
       return dict(args[0], kwargs, context);
   }
   if (Object.prototype.hasOwnProperty.call(JINJA_GLOBALS, name)) return JINJA_GLOBALS[name]!.call(args, kwargs);
-  throw new TemplateError(`unknown function '${name}' in "${context.expression}"`, { hint: `supported: range, lookup, dict, ${Object.keys(JINJA_GLOBALS).join(', ')}` });
+  throw new TemplateError(`unknown function '${name}' in "${context.expression}"`, { hint: `supported: range, lookup, query, q, dict, ${Object.keys(JINJA_GLOBALS).join(', ')}` });
 }
 
 /** Python's dict(): from a dict or a list of pairs, then keyword arguments. */
@@ -45,15 +48,9 @@ function range(numbers: number[]): number[] {
   return out;
 }
 
-/** The lookup plugins `lookup()`/`query()` know (checked before a run, too). */
-export const LOOKUP_PLUGINS: readonly string[] = ['env'];
-
-function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
-  const [plugin, ...terms] = args.map(String);
-  if (plugin === 'env') {
-    readsUnsafeData(); // a lookup's result is data, as in Ansible: never templated again
-    const values = terms.map((term) => process.env[term] ?? (kwargs.default !== undefined ? String(kwargs.default) : ''));
-    return values.length === 1 ? values[0] : values.join(',');
-  }
-  throw new TemplateError(`lookup plugin '${plugin}' is not supported in "${context.expression}"`, { hint: `supported: ${LOOKUP_PLUGINS.join(', ')}` });
+function lookup(args: unknown[], kwargs: Record<string, unknown>, context: EvalContext, argNodes: readonly Node[], wantlist: boolean): unknown {
+  if (args.length === 0) throw new TemplateError(`lookup needs a plugin name in "${context.expression}"`, { hint: "e.g. lookup('file', 'motd.txt')" });
+  const [plugin, ...terms] = args;
+  const literal = argNodes.slice(1).map((node) => node.t === 'lit' && typeof node.value === 'string');
+  return callLookup(String(plugin), terms, kwargs, { scope: context.scope, expression: context.expression, literal }, wantlist);
 }

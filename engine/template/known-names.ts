@@ -9,7 +9,7 @@ import { TemplateError } from '../errors.js';
 import { didYouMean } from '../load/suggest.js';
 import type { Node } from './ast.js';
 import { filterNames } from './filters.js';
-import { LOOKUP_PLUGINS } from './globals.js';
+import { isLookup, lookupNames } from './lookups/registry.js';
 import { testNames } from './tests.js';
 
 const LOOKUP_FUNCTIONS = new Set(['lookup', 'query', 'q']);
@@ -29,7 +29,7 @@ export function checkKnownNames(root: Node, expression: string): void {
       throw unknown('test', node.name, tests, expression);
     } else if (node.t === 'call' && node.callee.t === 'name' && LOOKUP_FUNCTIONS.has(node.callee.name)) {
       const plugin = node.args[0];
-      if (plugin?.t === 'lit' && typeof plugin.value === 'string' && !LOOKUP_PLUGINS.includes(plugin.value)) throw unknown('lookup', plugin.value, LOOKUP_PLUGINS, expression);
+      if (plugin?.t === 'lit' && typeof plugin.value === 'string' && !isLookup(plugin.value)) throw unknown('lookup', plugin.value, lookupNames(), expression);
     }
     pushChildren(node, stack);
   }

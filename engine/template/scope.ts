@@ -8,12 +8,15 @@ export interface Scope {
   has(name: string): boolean;
   /** The fully rendered value of `name`; only called after `has(name)`. */
   get(name: string): unknown;
+  /** Every defined name, where the scope can list them (the varnames lookup). */
+  names?(): string[];
 }
 
 export function scopeFromObject(values: Readonly<Record<string, unknown>>): Scope {
   return {
     has: (name) => Object.prototype.hasOwnProperty.call(values, name),
     get: (name) => values[name],
+    names: () => Object.keys(values),
   };
 }
 

@@ -33,6 +33,17 @@ function check(playbook: string, files: Record<string, string> = {}, extraVars: 
 const play = (tasks: string, extra = '') => `- hosts: web\n  gather_facts: false\n${extra}  tasks:\n${tasks}`;
 
 describe('undefined variables before the run', () => {
+  it('lets with_first_found name undefined variables: Ansible skips those terms', () => {
+    expect(() => check(play('    - debug: {msg: "{{ item }}"}\n      with_first_found: ["{{ distro }}.yml", default.yml]\n'))).not.toThrow();
+    expect(() => check(play('    - debug: {msg: "{{ item }}"}\n      with_items: ["{{ distro }}.yml"]\n'))).toThrow("'distro' is undefined");
+  });
+
+  it('refuses an unknown lookup before the run, at its task, with a suggestion', () => {
+    const error = errorOf(() => check(play('    - debug: {msg: "{{ query(\'fileglb\', \'*.conf\') }}"}\n')));
+    expect(error.message).toMatch(/^unknown lookup 'fileglb' — did you mean 'fileglob'\?/);
+    expect(error.at).toMatchObject({ line: 4 });
+  });
+
   it('names the variable, the task line and the closest defined name', () => {
     const error = errorOf(() => check(play('    - copy: {content: x, dest: "{{ confg_dir }}/a"}\n', '  vars: {config_dir: /etc}\n')));
     expect(error.message).toBe("'confg_dir' is undefined");

@@ -90,6 +90,29 @@ describe('module tasks', () => {
     expect(withList).toMatchObject({ loop: [[1, 2]], loopFlatten: false });
   });
 
+  it('reads with_<lookup> as a loop over that lookup, with its terms as written', () => {
+    const [dict, sequence, firstFound] = tasksOf(
+      [
+        '    - debug: {msg: "{{ item.key }}"}',
+        '      with_dict: {a: 1}',
+        '    - debug: {msg: "{{ item }}"}',
+        '      with_sequence: start=1 end=3',
+        "    - include_tasks: '{{ item }}'",
+        '      with_first_found: [a.yaml, b.yaml]',
+        '',
+      ].join('\n'),
+    );
+    expect(dict).toMatchObject({ loop: { a: 1 }, loopWith: 'dict', loopFlatten: false });
+    expect(sequence).toMatchObject({ loop: 'start=1 end=3', loopWith: 'sequence' });
+    expect(firstFound).toMatchObject({ kind: 'include_tasks', loop: ['a.yaml', 'b.yaml'], loopWith: 'first_found' });
+  });
+
+  it('refuses with_ of an unknown lookup at its line, with a suggestion', () => {
+    const { error } = failure('    - debug: {msg: x}\n      with_sequense: 1-3\n');
+    expect(error.message).toBe("unknown lookup 'sequense' in with_sequense — did you mean 'sequence'?");
+    expect(error.at?.line).toBe(5);
+  });
+
   it("defaults loop_control's loop_var to item", () => {
     const [task] = tasksOf('    - debug: {msg: x}\n      loop: [1]\n      loop_control: {label: one}\n') as ModuleTask[];
     expect(task!.loopControl).toMatchObject({ loopVar: 'item', label: 'one' });
