@@ -92,7 +92,8 @@ describe.skipIf(!hasAnsible)('ansible.cfg, as ansible-playbook reads it', () => 
   ])('inventory from %s', async (_name, args, extra, hosts) => {
     const [mine, their] = await Promise.all([ours(['run', 'site.yml', '--list-hosts', ...args], extra), theirs('ansible-playbook', ['site.yml', '--list-hosts', ...args], extra)]);
     const listed = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => /^(web|other|third)\d$/.test(line));
-    expect(listed(their.stdout)).toEqual(hosts);
+    // ansible-playbook 2.14 lists these two INI hosts in either order from run to run (measured); cxplay's is the file's.
+    expect(listed(their.stdout).sort()).toEqual(hosts);
     expect(listed(mine.stdout)).toEqual(hosts);
   });
 });

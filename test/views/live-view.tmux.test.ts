@@ -82,7 +82,7 @@ describe('live view in a terminal', { timeout: 180_000 }, () => {
 
     for (const host of ['web1', 'web2', 'web3']) expect((await lab.exec(host, 'touch /tmp/go')).code).toBe(0);
     const end = await term.waitFor('the end of the run', exited, { history: true });
-    expect(end).toContain('cxplay exited with 3');
+    expect(end).toContain('cxplay exited with 4');
     expect(end).toMatch(/^RUNNING HANDLER \[restart app\] on web1, web3$/m);
     expect(end).toMatch(/^✗ FAILED web2 · Fail on web2 {2}\S+watch\.yaml:\d+ {2}rc=3$/m);
     expect(end).toMatch(/^ {2}│ disk full$/m);
@@ -91,7 +91,7 @@ describe('live view in a terminal', { timeout: 180_000 }, () => {
     expect(end).toMatch(/^web2 : ok=4\s+changed=3\s+unreachable=0\s+failed=1\s+skipped=0/m);
     expect(end).toMatch(/^web3 : ok=5\s+changed=4\s+unreachable=0\s+failed=0\s+skipped=1/m);
     expect(end).toMatch(/^gone : ok=0\s+changed=0\s+unreachable=1\s+failed=0/m);
-    expect(end).toMatch(/^4 host\(s\) in \d+\.\d\d s, exit code 3$/m);
+    expect(end).toMatch(/^4 host\(s\) in \d+\.\d\d s, exit code 4$/m);
     // -v prints result details; the no_log one only as censored.
     expect(end).toMatch(/^changed: \[web1\] Write the config$/m);
     expect(end).toContain("the output has been hidden due to the fact that 'no_log: true' was specified for this result");
