@@ -198,8 +198,8 @@ describe('password', () => {
     expect(render("lookup('password', 'credentials/db.txt length=15')")).toBe(first);
   });
 
-  it('refuses encrypt (no password_hash filter yet) and unknown parameters', () => {
-    expect(() => render("lookup('password', '/dev/null encrypt=sha512_crypt')")).toThrow(/encrypt option needs the password_hash filter/);
+  it('refuses encrypt (not supported yet) and unknown parameters', () => {
+    expect(() => render("lookup('password', '/dev/null encrypt=sha512_crypt')")).toThrow(/the encrypt option is not supported yet/);
     expect(() => render("lookup('password', '/dev/null lenght=3')")).toThrow(/Unrecognized parameter\(s\) given to password lookup: lenght/);
   });
 });

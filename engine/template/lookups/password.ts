@@ -2,14 +2,13 @@
  * The password lookup: a random password kept in a file on the controller
  * (created 0600 in a 0700 directory, as Ansible), read back on later runs.
  * `path length=N chars=a,b seed=S` as Ansible parses it; a seed makes it
- * reproducible with Python's generator. `encrypt` needs the password_hash
- * filter, which cxplay does not have yet: it is refused, not ignored.
+ * reproducible with Python's generator. `encrypt` is not supported yet: it is
+ * refused, not ignored.
  */
-import { randomInt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fail, textTerm, type Lookup } from './lookup.js';
-import { PythonRandom } from './python-random.js';
+import { seeded, unseeded } from '../python-random.js';
 import { baseDir } from './search-path.js';
 
 const PARAMETERS = new Set(['length', 'encrypt', 'chars', 'ident', 'seed']);
@@ -31,7 +30,7 @@ export const password: Lookup = (terms, kwargs, { scope }) =>
   terms.map((term) => {
     const { path, options } = parseTerm(textTerm('password', term), kwargs);
     if (options.encrypt !== undefined && options.encrypt !== null && options.encrypt !== '') {
-      fail('password', "the encrypt option needs the password_hash filter, which cxplay does not have yet", 'drop encrypt= and hash the password where it is used');
+      fail('password', 'the encrypt option is not supported yet', "drop encrypt= and hash the password where it is used: {{ lookup('password', ...) | password_hash('sha512') }}");
     }
     const file = isAbsolute(path) ? path : join(baseDir(scope), path);
     if (file === '/dev/null') return generate(options);
@@ -78,9 +77,10 @@ function candidateChars(spec: unknown): string {
 }
 
 function generate(options: Options): string {
-  const random = options.seed === undefined ? undefined : new PythonRandom(options.seed);
+  // With a seed, Python's random.choice for that seed, as Ansible's password lookup draws.
+  const random = options.seed === undefined ? unseeded() : seeded(options.seed);
   let out = '';
-  for (let index = 0; index < options.length; index += 1) out += random ? random.choice(options.chars) : options.chars[randomInt(options.chars.length)]!;
+  for (let index = 0; index < options.length; index += 1) out += options.chars[random.below(options.chars.length)]!;
   return out;
 }
 
