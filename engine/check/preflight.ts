@@ -8,6 +8,7 @@ import { CxError, ExitCode, withPosition } from '../errors.js';
 import { selectHosts, unmatchedWarning, type Misses } from '../load/host-pattern.js';
 import type { ModuleTask, Play, TaskNode } from '../load/model.js';
 import { checkTemplateFiles } from '../load/template-files.js';
+import { findModule } from '../modules/registry.js';
 import { isTemplated } from '../template/render.js';
 import type { RunOptions } from '../run/run-options.js';
 import { checkRoleArguments } from './role-arguments.js';
@@ -26,6 +27,7 @@ export function preflight(options: RunOptions): string[] {
       }
     }
     checkNotifications(play);
+    if (play.strategy === 'free') checkFreeStrategy(play);
     checkTemplateFiles(playTasks(play), play.baseDir, options.playbook.sources.vault);
     checkRoleArguments(play, options);
   }
@@ -67,6 +69,18 @@ function checkNotifications(play: Play): void {
           hint: `define a handler named '${name}' (or with listen: '${name}') under handlers:`,
         });
       }
+    }
+  }
+}
+
+/** Ansible's free strategy refuses a module that bypasses the host loop (pause): it would run for every host. */
+function checkFreeStrategy(play: Play): void {
+  for (const task of moduleTasks(playTasks(play))) {
+    if (findModule(task.module)?.bypassHostLoop) {
+      throw new CxError(`The '${task.module}' module bypasses the host loop, which is currently not supported in the free strategy and would instead execute for every host in the inventory list.`, {
+        at: task.at,
+        hint: 'use strategy: linear for this play, or leave the task out',
+      });
     }
   }
 }

@@ -43,6 +43,7 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
 async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
   const { run, play } = runtime;
   for (const name of runtime.batch) runtime.loadVarsFiles(run.host(name));
+  if (play.strategy === 'free') return runBatchFree(runtime, runner, frame, sections);
   if (gathers(run, play)) {
     // smart: facts are gathered once per host in a run.
     const hosts = activeOf(runtime).filter((name) => run.options.gathering !== 'smart' || run.host(name).facts === undefined);
@@ -53,6 +54,26 @@ async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Fra
     await runner.runNodes(nodes, activeOf(runtime), frame);
     if (!run.interrupted) await runHandlers(runner, runtime.batch, frame);
   }
+}
+
+/**
+ * strategy: free, as Ansible's: each host goes through the play as fast as it
+ * can (its facts, its tasks, its handlers at the end of each section), never
+ * waiting for the others; --forks still bounds the work at once.
+ */
+async function runBatchFree(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
+  const { run, play } = runtime;
+  await Promise.all(
+    activeOf(runtime).map(async (name) => {
+      const own = runner.forOneHost();
+      if (gathers(run, play) && (run.options.gathering !== 'smart' || run.host(name).facts === undefined)) await own.runTask(gatherFactsTask(play), [name], frame);
+      for (const nodes of sections) {
+        if (run.interrupted) return;
+        await own.runNodes(nodes, [name], frame);
+        if (!run.interrupted) await runHandlers(own, [name], frame);
+      }
+    }),
+  );
 }
 
 /** Ansible's `gathering`: implicit and smart gather unless the play says gather_facts: false; explicit only when it says true. */

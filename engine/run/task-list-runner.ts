@@ -34,8 +34,18 @@ export class TaskListRunner {
     readonly play: PlayRuntime,
     /** Module tasks the play will show, for "task N of M". */
     private readonly totalTasks: number,
+    /** strategy: free: this runner works for one host, on its own, sharing the forks of `shared`. */
+    shared?: TaskListRunner,
   ) {
-    this.limit = pLimit(Math.max(1, play.run.options.forks));
+    this.limit = shared?.limit ?? pLimit(Math.max(1, play.run.options.forks));
+    this.free = shared !== undefined;
+  }
+
+  private readonly free: boolean;
+
+  /** strategy: free: a runner for one host, with its own task count and the same forks. */
+  forOneHost(): TaskListRunner {
+    return new TaskListRunner(this.play, this.totalTasks, this);
   }
 
   async runNodes(nodes: readonly TaskNode[], hosts: readonly string[], frame: Frame): Promise<void> {
@@ -85,12 +95,21 @@ export class TaskListRunner {
     const first = this.state(hosts[0]!);
     const taskFrame = enterNode(frame, task);
     const firstScope = this.play.scope(first, taskFrame);
-    const once = findModule(task.module)?.bypassHostLoop === true || flag(taskFrame.runOnce, firstScope);
+    const once = !this.free && (findModule(task.module)?.bypassHostLoop === true || flag(taskFrame.runOnce, firstScope));
+    if (this.free) this.warnUnsupportedUnderFree(taskFrame, firstScope);
     const targets = once ? [hosts[0]!] : hosts;
     const throttle = this.throttled(taskFrame, firstScope);
     await Promise.all(targets.map((name) => throttle(() => this.limit(() => executeTask(this.play, task, ref, frame, this.state(name))))));
     if (once) this.shareRunOnceResult(task, first, hosts);
-    this.applyFailureThresholds(taskFrame);
+    // Under free each host runs on its own: no threshold stops the others (Ansible's free strategy).
+    if (!this.free) this.applyFailureThresholds(taskFrame);
+  }
+
+  /** Ansible's free strategy runs a run_once task on every host and ignores any_errors_fatal, and says so. */
+  private warnUnsupportedUnderFree(frame: Frame, scope: ReturnType<PlayRuntime['scope']>): void {
+    const warn = (message: string) => this.play.run.emit({ kind: 'warning', message, time: Date.now() });
+    if (flag(frame.runOnce, scope)) warn('Using run_once with the free strategy is not currently supported. This task will still be executed for every host in the inventory list.');
+    if (frame.anyErrorsFatal) warn('Using any_errors_fatal with the free strategy is not supported, as tasks are executed independently on each host');
   }
 
   /**
