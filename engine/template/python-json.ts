@@ -35,7 +35,8 @@ export function pythonJson(value: unknown, layout: JsonLayout = {}): string {
       return `[${open}${item.map((element) => write(element, depth + 1)).join(separator)}${close}]`;
     }
     if (typeof item === 'object') {
-      const keys = Object.keys(item);
+      // A key whose value is undefined is absent (as JSON.stringify has it): Python has no such value.
+      const keys = Object.keys(item).filter((key) => (item as Record<string, unknown>)[key] !== undefined);
       if (keys.length === 0) return '{}';
       if (layout.sortKeys) keys.sort();
       const entries = keys.map((key) => `${jsonString(key, ascii)}${keySeparator}${write((item as Record<string, unknown>)[key], depth + 1)}`);

@@ -4,7 +4,7 @@
  * the PLAY RECAP with ansible-playbook's columns.
  */
 import type { HostCounts, RunEvent } from '../../events.js';
-import { pythonJson } from '../python-json.js';
+import { pythonJson } from '../../template/python-json.js';
 import { diffsOf, unifiedDiff } from '../diff-text.js';
 import { endedNote } from '../ended-note.js';
 import { onlySumsItems, type View, type ViewOptions } from '../view.js';
@@ -47,23 +47,23 @@ export class PlainView implements View {
     // Delegating to the host itself shows no arrow, as in Ansible.
     const target = event.delegatedTo && event.delegatedTo !== event.host ? `${event.host} -> ${event.delegatedTo}` : event.host;
     const item = event.item ? ` => (item=${event.item.label})` : '';
-    const detail = (json: boolean) => (json ? ` => ${pythonJson(withoutNoise(result))}` : '');
+    const detail = (json: boolean) => (json ? ` => ${pythonJson(withoutNoise(result), CALLBACK_LINE)}` : '');
     switch (event.status) {
       case 'ok':
       case 'changed': {
         const color: Color = event.status === 'ok' ? 'green' : 'yellow';
-        const body = event.task.showsResult ? `${item} => ${pythonJson(shownByDebug(result), 4)}` : `${item}${detail(this.options.verbosity >= 1)}`;
+        const body = event.task.showsResult ? `${item} => ${pythonJson(shownByDebug(result), CALLBACK_INDENTED)}` : `${item}${detail(this.options.verbosity >= 1)}`;
         return this.line(this.paint(`${event.status}: [${target}]${body}`, color));
       }
       case 'skipped':
         return this.line(this.paint(`skipping: [${target}]${item}${detail(this.options.verbosity >= 1)}`, 'cyan'));
       case 'unreachable':
-        this.line(this.paint(`fatal: [${target}]: UNREACHABLE! => ${pythonJson(result)}`, 'brightRed'));
+        this.line(this.paint(`fatal: [${target}]: UNREACHABLE! => ${pythonJson(result, CALLBACK_LINE)}`, 'brightRed'));
         if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
         return;
       case 'failed': {
         const label = event.item ? `failed: [${target}] (item=${event.item.label})` : `fatal: [${target}]: FAILED!`;
-        this.line(this.paint(`${label} => ${pythonJson(withoutNoise(result))}`, 'red'));
+        this.line(this.paint(`${label} => ${pythonJson(withoutNoise(result), CALLBACK_LINE)}`, 'red'));
         if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
         return;
       }
@@ -116,6 +116,10 @@ function withoutNoise(result: Readonly<Record<string, unknown>>): Record<string,
   const { diff: _diff, failed: _failed, skipped: _skipped, ...rest } = result;
   return rest;
 }
+
+/** Ansible's default callback dumps results with json.dumps(sort_keys=True, ensure_ascii=False), on one line or indented by 4. */
+const CALLBACK_LINE = { sortKeys: true, ensureAscii: false } as const;
+const CALLBACK_INDENTED = { ...CALLBACK_LINE, indent: 4 } as const;
 
 /** Keys a debug result with `msg` shows, as Ansible's callbacks clean it: the message stands alone. */
 const DEBUG_MSG_KEYS = new Set(['msg', 'exception', 'warnings', 'deprecations']);
