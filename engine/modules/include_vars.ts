@@ -10,6 +10,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { CxError } from '../errors.js';
+import { mergeHash } from '../template/filters/dicts.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 const DEFAULT_EXTENSIONS = ['yaml', 'yml', 'json'];
@@ -175,15 +176,8 @@ function mergedWithCurrent(ctx: ModuleContext, vars: Record<string, unknown>): R
     } catch {
       current = undefined;
     }
-    out[key] = deepMerge(current, value);
+    out[key] = isMapping(current) && isMapping(value) ? mergeHash(current, value, true, 'replace') : value;
   }
-  return out;
-}
-
-function deepMerge(base: unknown, over: unknown): unknown {
-  if (!isMapping(base) || !isMapping(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = deepMerge(out[key], value);
   return out;
 }
 

@@ -27,7 +27,7 @@ function mergeLists(base: unknown[], other: unknown[], how: string): unknown[] {
 }
 
 /** Ansible's merge_hash: keys of `other` win, dicts merged when recursive, lists as list_merge says. */
-function mergeHash(base: Record<string, unknown>, other: Record<string, unknown>, recursive: boolean, listMerge: string): Record<string, unknown> {
+export function mergeHash(base: Record<string, unknown>, other: Record<string, unknown>, recursive: boolean, listMerge: string): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(other)) {
     assertSafeName(key);
