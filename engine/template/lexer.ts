@@ -9,7 +9,9 @@ export type Token =
   | { readonly kind: 'end' };
 
 const OPERATORS = ['**', '//', '==', '!=', '<=', '>=', '(', ')', '[', ']', '{', '}', ',', ':', '.', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+/** Python's numeric escapes: \x41, \u00e9, \U0001f600 and octal \101 (\0 included). */
+const NUMERIC_ESCAPE = /^(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3})/;
 
 /**
  * `rawStrings`: a backslash in a string literal is kept as written, as
@@ -56,6 +58,12 @@ function readString(source: string, start: number, raw: boolean): [string, numbe
     if (char === quote) return [value, index + 1];
     if (char === '\\' && index + 1 < source.length) {
       const next = source[index + 1]!;
+      const numeric = raw ? null : NUMERIC_ESCAPE.exec(source.slice(index + 1));
+      if (numeric) {
+        value += String.fromCodePoint(numericEscape(numeric[0]));
+        index += 1 + numeric[0].length;
+        continue;
+      }
       value += raw ? `\\${next}` : (ESCAPES[next] ?? `\\${next}`);
       index += 2;
     } else {
@@ -64,4 +72,10 @@ function readString(source: string, start: number, raw: boolean): [string, numbe
     }
   }
   throw new TemplateError(`unterminated string in expression "${source}"`);
+}
+
+function numericEscape(escape: string): number {
+  const code = /^[0-7]/.test(escape) ? parseInt(escape, 8) : parseInt(escape.slice(1), 16);
+  if (code > 0x10ffff) throw new TemplateError(`illegal Unicode character \\${escape} in a string literal`);
+  return code;
 }

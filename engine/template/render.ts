@@ -15,7 +15,8 @@ import { JinjaFiles, parseSource, type ParsedTemplate } from './jinja/loader.js'
 import { renderKeepingNewlines } from './jinja/render.js';
 import { ANSIBLE_TEMPLATE_SETTINGS } from './jinja/settings.js';
 import { boundNames, expressionsOf } from './jinja/walk.js';
-import { pythonString, truthy } from './python.js';
+import { literalEval } from './python-literal.js';
+import { PyTuple, pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { defined } from './undefined.js';
 import { assertSafeName } from './members.js';
@@ -35,18 +36,53 @@ export function isTemplated(text: string): boolean {
   return text.includes('{{') || text.includes('{%') || text.includes('{#');
 }
 
+/**
+ * A playbook value rendered as Ansible 2.14's templar renders one (its
+ * ansible_eval_concat, jinja2_native off): a value that is exactly one
+ * variable holding a number, a boolean or null gives that value; a single
+ * expression giving a list or a mapping gives it; anything else is text,
+ * and text that reads as a Python list, dict or boolean literal becomes that
+ * value (so `"{{ n + 1 }}"` is the string "4", and `"[{{ a }}, {{ b }}]"`
+ * a list, as under ansible-playbook).
+ */
 export function renderString(text: string, scope: Scope): unknown {
   if (!isTemplated(text)) return text;
+  const variable = SINGLE_VARIABLE.exec(text)?.[1];
+  if (variable !== undefined && scope.has(variable)) {
+    const held = scope.get(variable);
+    if (held === null || typeof held === 'number' || typeof held === 'boolean') return held;
+  }
   const parts = parseTemplate(text);
-  const only = wholeExpression(parts, text);
-  if (only) return defined(evaluate(only.node, { scope, expression: only.source }), text);
-  return renderParts(parts, scope);
+  const only = parts.length === 1 && parts[0]!.kind === 'expr' ? parts[0] : undefined;
+  if (!only) return literalOrText(renderParts(parts, scope));
+  const result = defined(evaluate(only.node, { scope, expression: only.source }), text);
+  if (isPlainData(result)) return result;
+  return givesText(only.node) ? finalize(result) : literalOrText(finalize(result));
 }
 
-/** The one `{{ expr }}` a value consists of (its value keeps its type), else undefined. */
-function wholeExpression(parts: readonly Part[], text: string): Extract<Part, { kind: 'expr' }> | undefined {
-  const only = parts.length === 1 ? parts[0]! : undefined;
-  return only?.kind === 'expr' && text.trim().startsWith('{{') ? only : undefined;
+/** Ansible's STRING_TYPE_FILTERS: their text is kept as text even when it reads as a list or dict. */
+const STRING_TYPE_FILTERS = new Set(['string', 'to_json', 'to_nice_json', 'to_yaml', 'to_nice_yaml', 'ppretty', 'json']);
+
+function givesText(node: Node): boolean {
+  return node.t === 'filter' && STRING_TYPE_FILTERS.has(node.name);
+}
+
+/** Ansible's templar: `{{ name }}` alone, the value it may hand back untouched. */
+const SINGLE_VARIABLE = /^\{\{\s*(\w*)\s*\}\}$/;
+
+/** A list or mapping an expression gave: Ansible's repr and literal_eval of it give the same data back. */
+function isPlainData(value: unknown): boolean {
+  if (Array.isArray(value)) return !(value instanceof PyTuple);
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Rendered text that reads as a list, dict or boolean literal is that value, as ansible_eval_concat makes it. */
+function literalOrText(text: string): unknown {
+  if (!(text.startsWith('{') || text.startsWith('[') || text === 'True' || text === 'False')) return text;
+  const literal = literalEval(text);
+  return literal ? literal.value : text;
 }
 
 /** A bare expression (when, changed_when, failed_when, until); `{{ }}` around it is tolerated. */
@@ -70,9 +106,9 @@ export function evaluateCondition(condition: string | boolean, scope: Scope): bo
   const text = condition.trim();
   if (!isTemplated(text)) return truthy(evaluateExpression(text, scope));
   const rendered = tracked(() => renderString(text, scope));
-  if (typeof rendered.value !== 'string') return truthy(rendered.value);
+  if (typeof rendered.value !== 'string' || rendered.value === '') return truthy(rendered.value);
   if (rendered.unsafe) throw unsafeConditionError(condition);
-  return truthy(wholeExpression(parseTemplate(text), text) ? rendered.value : evaluateExpression(rendered.value, scope));
+  return truthy(evaluateExpression(rendered.value, scope));
 }
 
 /** Render every string inside arrays and mappings (keys too); returns new objects. */

@@ -14,7 +14,7 @@ const HOST_TEXT = "' ~ lookup('env','HOME') ~ '";
 function scope(): LayeredScope {
   return new LayeredScope([
     renderedLayer('registered', { r: { rc: 0, stdout: HOST_TEXT }, ready: { stdout: 'ready' } }, true),
-    layer('play vars', { name: 'web', pasted: "{{ r.stdout }}", marked: new UnsafeText('{{ name }}'), flag: 'a == a' }),
+    layer('play vars', { name: 'web', pasted: "{{ r.stdout }}", marked: new UnsafeText('{{ name }}'), flag: "name == 'web'" }),
   ]);
 }
 
@@ -48,7 +48,8 @@ describe('host data in a render', () => {
   it('renders the {{ }} of a condition built from playbook values, then evaluates the text, as Ansible does', () => {
     expect(evaluateCondition("'{{ name }}' == 'web'", scope())).toBe(true);
     expect(evaluateCondition("{{ 1 }} == {{ 2 }}", scope())).toBe(false);
-    // A whole {{ }} gives its value: a string counts by being non-empty.
+    // A whole {{ }} that gives text: the text is evaluated as an expression, as Ansible's Conditional does.
     expect(evaluateCondition('{{ flag }}', scope())).toBe(true);
+    expect(() => evaluateCondition('{{ name }}', scope())).toThrow(/'web' is undefined/);
   });
 });
