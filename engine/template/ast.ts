@@ -4,7 +4,7 @@ export type Node =
   | { readonly t: 'name'; readonly name: string }
   | { readonly t: 'attr'; readonly object: Node; readonly name: string }
   | { readonly t: 'index'; readonly object: Node; readonly index: Node }
-  | { readonly t: 'slice'; readonly object: Node; readonly start: Node | undefined; readonly end: Node | undefined }
+  | { readonly t: 'slice'; readonly object: Node; readonly start: Node | undefined; readonly end: Node | undefined; readonly step: Node | undefined }
   | { readonly t: 'list'; readonly items: readonly Node[]; readonly tuple?: true }
   | { readonly t: 'dict'; readonly entries: readonly (readonly [Node, Node])[] }
   | { readonly t: 'unary'; readonly op: '-' | '+' | 'not'; readonly operand: Node }

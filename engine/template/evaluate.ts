@@ -116,10 +116,24 @@ function call(node: Extract<Node, { t: 'call' }>, context: EvalContext): unknown
 
 function slice(node: Extract<Node, { t: 'slice' }>, context: EvalContext): unknown {
   const object = value(node.object, context);
-  const start = node.start ? Number(value(node.start, context)) : undefined;
-  const end = node.end ? Number(value(node.end, context)) : undefined;
-  if (typeof object === 'string' || Array.isArray(object)) return object.slice(start, end);
-  throw new TemplateError(`only strings and lists can be sliced in "${context.expression}"`);
+  const bound = (part: Node | undefined) => (part ? Number(value(part, context)) : undefined);
+  const step = bound(node.step) ?? 1;
+  if (step === 0) throw new TemplateError(`slice step cannot be zero in "${context.expression}"`);
+  if (typeof object !== 'string' && !Array.isArray(object)) throw new TemplateError(`only strings and lists can be sliced in "${context.expression}"`);
+  const picked = sliceIndices(object.length, bound(node.start), bound(node.end), step).map((index) => object[index]);
+  return typeof object === 'string' ? picked.join('') : picked;
+}
+
+/** The indices Python's seq[start:end:step] picks, negative bounds counting from the end. */
+function sliceIndices(length: number, start: number | undefined, end: number | undefined, step: number): number[] {
+  const clamp = (bound: number, low: number, high: number) => Math.min(Math.max(bound < 0 ? bound + length : bound, low), high);
+  const indices: number[] = [];
+  if (step > 0) {
+    for (let index = start === undefined ? 0 : clamp(start, 0, length); index < (end === undefined ? length : clamp(end, 0, length)); index += step) indices.push(index);
+  } else {
+    for (let index = start === undefined ? length - 1 : clamp(start, -1, length - 1); index > (end === undefined ? -1 : clamp(end, -1, length - 1)); index += step) indices.push(index);
+  }
+  return indices;
 }
 
 function unary(op: string, operand: unknown, context: EvalContext): unknown {

@@ -23,8 +23,10 @@ export function collectNames(node: Node, into: NameUse = { read: new Set(), guar
       into.read.add(node.name);
       return into;
     case 'attr':
-    case 'slice':
       return collectNames(node.object, into);
+    case 'slice':
+      for (const part of [node.object, node.start, node.end, node.step]) if (part) collectNames(part, into);
+      return into;
     case 'index':
       collectNames(node.object, into);
       return collectNames(node.index, into);

@@ -244,9 +244,14 @@ export class ExpressionParser {
     if (!this.isOp(':')) start = this.conditional();
     if (this.isOp(':')) {
       this.next();
-      const end = this.isOp(']') ? undefined : this.conditional();
+      const end = this.isOp(']') || this.isOp(':') ? undefined : this.conditional();
+      let step: Node | undefined;
+      if (this.isOp(':')) {
+        this.next();
+        if (!this.isOp(']')) step = this.conditional();
+      }
       this.expectOp(']');
-      return { t: 'slice', object, start, end };
+      return { t: 'slice', object, start, end, step };
     }
     this.expectOp(']');
     return { t: 'index', object, index: start! };
