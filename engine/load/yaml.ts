@@ -4,14 +4,14 @@
  * position of every mapping, list and key (see positions.ts). Guarded: syntax
  * errors and duplicate keys name file:line:col, aliases are bounded (no
  * billion laughs), merge-key loops and prototype keys are refused, oversized
- * files are refused, `!unsafe` marks a string never templated (UnsafeText),
+ * files are refused, `!unsafe` marks a string never templated (UnsafeText; on a list or mapping, each string in it),
  * `!vault` values and whole vault-encrypted files are decrypted with the
  * run's vault passwords (a missing or wrong one is an error at file:line:col),
  * and other tags are refused rather than misread.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, visit, type Alias, type Document, type Node as YamlNode, type ScalarTag, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, visit, type Alias, type Document, type Node as YamlNode, type CollectionTag, type ScalarTag, type YAMLError } from 'yaml';
 import { CxError, type SourcePosition } from '../errors.js';
 import { keyPositionOf, recordKeyPosition, recordPosition } from './positions.js';
 import type { SourceCache } from './source-cache.js';
@@ -32,6 +32,8 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 const STANDARD_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
 /** Ansible's `!unsafe` on a string: its text as written, never templated. */
 const UNSAFE_TAG: ScalarTag = { tag: '!unsafe', identify: (value) => value instanceof UnsafeText, resolve: (text) => new UnsafeText(text) };
+/** `!unsafe` on a list or mapping: read as usual here; the converter marks the strings in it. */
+const UNSAFE_COLLECTION_TAGS: CollectionTag[] = (['seq', 'map'] as const).map((collection) => ({ tag: '!unsafe', collection, default: false }));
 
 /** A `!vault` scalar's text, decrypted by the converter, which knows its position. */
 class EncryptedScalar {
@@ -91,7 +93,7 @@ export function parseYaml(text: string, file: string, vault = new VaultKeyring()
   if (text.length > MAX_FILE_BYTES) throw tooLarge(file, text.length);
   const source = yamlText(text, file);
   const lineCounter = new LineCounter();
-  const options = { version: '1.1', customTags: (tags: Parameters<typeof pyyamlTags>[0]) => [...pyyamlTags(tags), UNSAFE_TAG, VAULT_TAG], uniqueKeys: true, lineCounter, prettyErrors: false } as const;
+  const options = { version: '1.1', customTags: (tags: Parameters<typeof pyyamlTags>[0]) => [...pyyamlTags(tags), UNSAFE_TAG, ...UNSAFE_COLLECTION_TAGS, VAULT_TAG], uniqueKeys: true, lineCounter, prettyErrors: false } as const;
   const position = (offset: number): SourcePosition => ({ file, ...lineCounter.linePos(offset) });
   const document = composeDocument(source, options, { maxDepth: MAX_DEPTH, maxAliases: MAX_ALIAS_NODES }, position);
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
@@ -137,7 +139,6 @@ function keyTextAt(source: string, offset: number): string {
 
 function unsupportedTag(tag: string, at: SourcePosition): CxError {
   if (tag === '!vault') return new CxError('!vault marks an encrypted string, not a list or mapping', { at, hint: 'paste the output of cxplay vault encrypt_string (or ansible-vault encrypt_string) as the value' });
-  if (tag === '!unsafe') return new CxError('!unsafe marks a string, not a list or mapping', { at, hint: 'put !unsafe before each string that must not be templated' });
   return new CxError(`YAML tag '${tag}' is not supported`, { at, hint: 'write a plain string, number, boolean, list or mapping' });
 }
 
@@ -175,13 +176,14 @@ class Converter {
         if (item) recordKeyPosition(list, String(list.length), this.at(item as YamlNode));
         list.push(this.convert(item as YamlNode, depth + 1));
       }
-      return list;
+      return node.tag === '!unsafe' ? markedUnsafe(list) : list;
     }
-    if (isMap(node)) return this.map(node, depth);
+    if (isMap(node)) return node.tag === '!unsafe' ? markedUnsafe(this.map(node, depth)) : this.map(node, depth);
     return null;
   }
 
   private checkTag(node: YamlNode): void {
+    if (node.tag === '!unsafe' && (isSeq(node) || isMap(node))) return;
     if (node.tag && !STANDARD_TAGS.has(node.tag) && !(isScalar(node) && (isMergeSymbol(node.value) || node.value instanceof UnsafeText || node.value instanceof EncryptedScalar))) {
       throw unsupportedTag(node.tag.replace('tag:yaml.org,2002:', '!!'), this.at(node));
     }
@@ -251,6 +253,21 @@ class Converter {
   private at(node: YamlNode): SourcePosition {
     return this.position(node.range?.[0] ?? 0);
   }
+}
+
+/**
+ * `!unsafe` on a list or mapping marks every string in it, as Ansible's
+ * wrap_var does (keys stay plain text). The containers are the converter's
+ * own, so they are changed in place and keep their recorded positions.
+ */
+function markedUnsafe(value: unknown): unknown {
+  if (typeof value === 'string') return new UnsafeText(value);
+  if (Array.isArray(value)) value.forEach((item, index) => (value[index] = markedUnsafe(item)));
+  else if (value && typeof value === 'object' && !(value instanceof UnsafeText)) {
+    const mapping = value as Record<string, unknown>;
+    for (const key of Object.keys(mapping)) mapping[key] = markedUnsafe(mapping[key]);
+  }
+  return value;
 }
 
 /** The YAML 1.1 schema reads a plain `<<` key as the merge symbol. */

@@ -152,14 +152,17 @@ describe('refused input', () => {
     expect(errorOf(() => parse('s: !!set {a, b}\n')).message).toBe("YAML tag '!!set' is not supported");
   });
 
-  it('reads !unsafe strings as text never templated, as Ansible does, and only strings', () => {
+  it('reads !unsafe strings as text never templated, as Ansible does', () => {
     const value = parse("text: !unsafe '{{ not_a_template }}'\nlist: [!unsafe 'p{%w', 2]\nplain: !unsafe yes\n") as Record<string, unknown>;
     expect(value.text).toBeInstanceOf(UnsafeText);
     expect(JSON.stringify(value)).toBe('{"text":"{{ not_a_template }}","list":["p{%w",2],"plain":"yes"}');
     expect(renderDeep(value, scopeFromObject({}))).toEqual({ text: '{{ not_a_template }}', list: ['p{%w', 2], plain: 'yes' });
-    const error = errorOf(() => parse('a: 1\nlist: !unsafe [1, 2]\n'));
-    expect(error.message).toMatch(/!unsafe marks a string/);
-    expect(error.at?.line).toBe(2);
+  });
+
+  it('marks every string in a list or mapping tagged !unsafe, keys left plain, as Ansible\'s wrap_var', () => {
+    const value = parse("list: !unsafe ['{{ a }}', 2, {k: '{{ b }}'}]\nmap: !unsafe\n  '{{ key }}': [x, '{% y %}']\n") as Record<string, unknown>;
+    expect((value.list as unknown[])[0]).toBeInstanceOf(UnsafeText);
+    expect(renderDeep(value, scopeFromObject({ key: 'templated' }))).toEqual({ list: ['{{ a }}', 2, { k: '{{ b }}' }], map: { templated: ['x', '{% y %}'] } });
   });
 
   it('refuses keys that are lists or mappings', () => {
