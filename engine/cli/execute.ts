@@ -123,6 +123,11 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
     onInterrupt: stop,
   }, chosen.loadTui);
   const unsubscribe = options.bus.subscribe((event) => view.handle(event));
+  // A reader that went away (`| head`, a pager quit) stops the run cleanly, as SIGPIPE would, instead of crashing mid-task.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stop();
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
