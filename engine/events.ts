@@ -52,6 +52,8 @@ export type RunEvent =
       readonly taskCount: number;
       readonly time: number;
     }
+  /** A serial batch of a play begins (the first one too); ansible-playbook prints the play's header again for each after the first. */
+  | { readonly kind: 'batch_start'; readonly name: string; readonly hosts: readonly string[]; readonly batchIndex: number; readonly time: number }
   | { readonly kind: 'task_start'; readonly task: TaskRef; readonly hosts: readonly string[]; readonly time: number }
   | { readonly kind: 'host_task_start'; readonly host: string; readonly task: TaskRef; readonly time: number }
   | {

@@ -31,9 +31,10 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
   const runner = new TaskListRunner(runtime, total);
   const frame = playFrame(play);
   for (const name of hosts) run.host(name).ended = false;
-  for (const batch of serialBatches(hosts, play.serial)) {
+  for (const [batchIndex, batch] of serialBatches(hosts, play.serial).entries()) {
     if (run.interrupted || run.stopped || runtime.ended) break;
     runtime.batch = batch;
+    run.emit({ kind: 'batch_start', name: play.name, hosts: batch, batchIndex, time: Date.now() });
     await runBatch(runtime, runner, frame, sections);
     if (batch.every((name) => !run.host(name).active && !run.host(name).ended)) run.stopped = true;
   }

@@ -21,6 +21,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The play headers, printed again for each serial batch after the first. */
+const playHeaders = (stdout: string) => [...stdout.matchAll(/^PLAY \[.*\]/gm)].map((match) => match[0]);
 const messages = (stdout: string) => [...stdout.matchAll(/^ {4}"msg": (.*)$/gm)].map((match) => match[1]);
 
 describe.skipIf(!hasAnsible)('meta', () => {
@@ -31,5 +33,6 @@ describe.skipIf(!hasAnsible)('meta', () => {
     expect(messages(reference.stdout)).toEqual(['"before h1"', '"after h1"', '"before h2"', '"before h3"', '"after h3"', '"play2 h1"', '"1 nofacts"']);
     expect(messages(ours.stdout), ours.stdout + ours.stderr).toEqual(messages(reference.stdout));
     expect(parseRecap(ours.stdout)).toEqual(parseRecap(reference.stdout));
+    expect(playHeaders(ours.stdout)).toEqual(playHeaders(reference.stdout));
   }, 120_000);
 });

@@ -84,7 +84,7 @@ describe('--output json', () => {
       expect(valid ? [] : validate.errors, JSON.stringify(event)).toEqual([]);
     }
     const types = new Set(events.map((event) => event.type));
-    expect([...types].sort()).toEqual(['handlers_start', 'host_result', 'host_task_start', 'play_end', 'play_start', 'playbook_start', 'recap', 'task_start', 'warning']);
+    expect([...types].sort()).toEqual(['batch_start', 'handlers_start', 'host_result', 'host_task_start', 'play_end', 'play_start', 'playbook_start', 'recap', 'task_start', 'warning']);
     expect(events.at(-1)).toMatchObject({ type: 'recap', exitCode: 4, interrupted: false, hosts: { web2: { failed: 1 }, gone: { unreachable: 1 } } });
     const failure = events.find((event) => event.type === 'host_result' && event.status === 'failed');
     expect(failure).toMatchObject({ host: 'web2', task: { name: 'Fail on web2', module: 'shell', index: 7, total: 7 }, result: { rc: 3, stderr: 'disk full' } });

@@ -19,6 +19,8 @@ export class PlainView implements View {
     switch (event.kind) {
       case 'play_start':
         return this.header(`PLAY [${event.name}]`);
+      case 'batch_start':
+        return event.batchIndex > 0 ? this.header(`PLAY [${event.name}]`) : undefined;
       case 'task_start':
         this.header(`${event.task.isHandler ? 'RUNNING HANDLER' : 'TASK'} [${event.task.name}]`);
         if (this.options.verbosity >= 2 && event.task.at) this.line(`task path: ${event.task.at.file}:${event.task.at.line ?? 0}`);

@@ -153,6 +153,7 @@ export function reduce(state: TuiState, event: TuiEvent): TuiState {
     case 'recap':
       return recapped(state, event);
     case 'handlers_start':
+    case 'batch_start':
       return state;
   }
 }
