@@ -191,14 +191,15 @@ export class TaskListRunner {
   }
 
   private async runInclude(node: IncludeNode, hosts: readonly string[], frame: Frame): Promise<void> {
-    this.play.run.emit({ kind: 'task_start', task: this.includeRef(node), hosts, time: Date.now() });
+    const ref = this.includeRef(node, frame, hosts[0]);
+    this.play.run.emit({ kind: 'task_start', task: ref, hosts, time: Date.now() });
     const inner = enterNode(frame, node);
     const groups = new Map<string, { hosts: string[]; item: VarLayer | undefined; target: string }>();
     for (const name of hosts) {
       const host = this.state(name);
       const scope = this.play.scope(host, inner);
       if (!inner.when.every((condition) => evaluateCondition(condition, scope))) {
-        this.skipInclude(node, host);
+        this.skipInclude(ref, host);
         continue;
       }
       for (const item of this.includeItems(node, scope)) {
@@ -213,8 +214,8 @@ export class TaskListRunner {
     for (const group of groups.values()) {
       const itemLayers = group.item ? [group.item, ...inner.includeParams] : inner.includeParams;
       const groupFrame: Frame = { ...inner, includeParams: itemLayers };
-      if (node.kind === 'include_tasks') await this.includeTasks(node, group.target, group.hosts, groupFrame);
-      else await this.includeRole(node, group.target, group.hosts, groupFrame);
+      if (node.kind === 'include_tasks') await this.includeTasks(node, ref, group.target, group.hosts, groupFrame);
+      else await this.includeRole(node, ref, group.target, group.hosts, groupFrame);
     }
   }
 
@@ -225,30 +226,30 @@ export class TaskListRunner {
     return items.map(({ unsafe }, index) => renderedLayer('loop', loopVariables(node.loopControl, items, index), unsafe));
   }
 
-  private async includeTasks(node: IncludeNode, target: string, hosts: readonly string[], frame: Frame): Promise<void> {
+  private async includeTasks(node: IncludeNode, ref: TaskRef, target: string, hosts: readonly string[], frame: Frame): Promise<void> {
     const path = isAbsolute(target) ? target : resolve(node.baseDir, target);
     if (frame.includeStack.includes(path)) {
       const cycle = [...frame.includeStack, path].join(' -> ');
-      this.failHosts(node, hosts, `${formatPosition(node.at)}: include cycle: ${cycle}`);
+      this.failHosts(ref, hosts, `${formatPosition(node.at)}: include cycle: ${cycle}`);
       return;
     }
     let tasks: readonly TaskNode[];
     try {
       tasks = loadTaskFile(path, { role: frame.role, sources: this.play.run.options.playbook.sources });
     } catch (error) {
-      this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
+      this.failHosts(ref, hosts, error instanceof CxError ? error.describe() : String(error));
       return;
     }
-    this.markIncluded(node, path, hosts);
+    this.markIncluded(ref, path, hosts);
     await this.runNodes(tasks, hosts, { ...frame, includeStack: [...frame.includeStack, path] });
   }
 
-  private async includeRole(node: IncludeNode, name: string, hosts: readonly string[], frame: Frame): Promise<void> {
+  private async includeRole(node: IncludeNode, ref: TaskRef, name: string, hosts: readonly string[], frame: Frame): Promise<void> {
     let instance;
     try {
       instance = loadRole(name, { baseDir: this.play.play.baseDir, from: node.from, params: node.vars, at: node.at, sources: this.play.run.options.playbook.sources });
     } catch (error) {
-      this.failHosts(node, hosts, error instanceof CxError ? error.describe() : String(error));
+      this.failHosts(ref, hosts, error instanceof CxError ? error.describe() : String(error));
       return;
     }
     // Ansible counts no result for include_role itself; each include loads the role's handlers anew.
@@ -259,27 +260,27 @@ export class TaskListRunner {
   }
 
   /** Ansible counts a loaded include as one `ok` per host ("included: file for hosts"). */
-  private markIncluded(node: IncludeNode, file: string, hosts: readonly string[]): void {
+  private markIncluded(ref: TaskRef, file: string, hosts: readonly string[]): void {
     const shown = this.play.run.secrets.maskText(file);
-    for (const name of hosts) this.includeResult(node, this.state(name), 'ok', { changed: false, include: shown }, shown);
+    for (const name of hosts) this.includeResult(ref, this.state(name), 'ok', { changed: false, include: shown }, shown);
   }
 
-  private skipInclude(node: IncludeNode, host: HostState): void {
-    this.includeResult(node, host, 'skipped', { changed: false, skipped: true, skip_reason: 'Conditional result was False' });
+  private skipInclude(ref: TaskRef, host: HostState): void {
+    this.includeResult(ref, host, 'skipped', { changed: false, skipped: true, skip_reason: 'Conditional result was False' });
   }
 
-  private failHosts(node: IncludeNode, hosts: readonly string[], message: string): void {
+  private failHosts(ref: TaskRef, hosts: readonly string[], message: string): void {
     for (const name of hosts) {
       const host = this.state(name);
       host.failed = true;
-      this.includeResult(node, host, 'failed', { failed: true, changed: false, msg: this.play.run.secrets.maskText(message) });
+      this.includeResult(ref, host, 'failed', { failed: true, changed: false, msg: this.play.run.secrets.maskText(message) });
     }
   }
 
   /** An include's own result for one host: counted in the recap and reported. */
-  private includeResult(node: IncludeNode, host: HostState, status: 'ok' | 'skipped' | 'failed', result: TaskResult, included?: string): void {
+  private includeResult(ref: TaskRef, host: HostState, status: 'ok' | 'skipped' | 'failed', result: TaskResult, included?: string): void {
     host.counts = countResult(host.counts, { status, changed: false, ignored: false, rescued: false });
-    this.play.run.emit({ kind: 'host_result', host: host.name, task: this.includeRef(node), status, ignored: false, included, result, durationMs: 0, time: Date.now() });
+    this.play.run.emit({ kind: 'host_result', host: host.name, task: ref, status, ignored: false, included, result, durationMs: 0, time: Date.now() });
   }
 
   /** any_errors_fatal and max_fail_percentage (exceeded, not reached) end the batch and the run. */
@@ -325,8 +326,16 @@ export class TaskListRunner {
     }
   }
 
-  private includeRef(node: IncludeNode): TaskRef {
-    return { name: node.name ?? `${node.kind} ${node.target}`, module: node.kind, at: node.at, index: this.taskIndex, total: this.totalTasks, isHandler: false, showsResult: false };
+  /**
+   * As Ansible names an include: its rendered name, else `include_tasks`;
+   * inside a role prefixed `role : `, except include_role, which names
+   * itself `include_role : <role>` when unnamed and is never prefixed.
+   */
+  private includeRef(node: IncludeNode, frame: Frame, firstHost: string | undefined): TaskRef {
+    const named = node.name === undefined || firstHost === undefined ? node.name : this.displayName(node.name, frame, firstHost);
+    const role = frame.role?.role.name;
+    const name = node.kind === 'include_role' ? (named ?? `include_role : ${node.target}`) : role ? `${role} : ${named ?? node.kind}` : (named ?? node.kind);
+    return { name, module: node.kind, at: node.at, index: this.taskIndex, total: this.totalTasks, isHandler: false, showsResult: false };
   }
 
   state(name: string): HostState {

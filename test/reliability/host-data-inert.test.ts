@@ -105,7 +105,7 @@ describe('data from a host', () => {
     const kept = texts.join('|');
     expect(await read('/opt/kept-copy')).toBe(kept);
     expect(await read('/opt/kept-template')).toBe(`kept=${kept}\n`);
-    const include = item('include_tasks {{ kept[0] }}.yml', 0);
+    const include = item('include_tasks from host text', 0);
     expect(include.status).toBe('failed');
     expect(String(include.result.msg), context).toContain(`${texts[0]}.yml`);
   });
@@ -148,7 +148,7 @@ function everyPathPlaybook(count: number): object[] {
         ...Array.from({ length: count }, (_, index) => conditionTasks(index)).flat(),
         { name: 'Copy them', copy: { content: '{{ kept_text }}', dest: '/opt/kept-copy' } },
         { name: 'Template them', template: { src: 'kept.j2', dest: '/opt/kept-template' } },
-        { name: 'include_tasks {{ kept[0] }}.yml', include_tasks: '{{ kept[0] }}.yml' },
+        { name: 'include_tasks from host text', include_tasks: '{{ kept[0] }}.yml' },
       ],
     },
   ];
