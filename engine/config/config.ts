@@ -40,7 +40,18 @@ export function loadConfig(cwd: string, env: NodeJS.ProcessEnv): AnsibleConfig {
   const file = findConfigFile(cwd, env, warnings);
   const entries = file ? parseIni(readFileSync(file, 'utf8'), file) : [];
   const settings = new Map(SETTINGS.map((setting) => [setting.name, resolveSetting(setting, entries, file, env, cwd)]));
+  for (const resolved of settings.values()) {
+    const ignored = ignoredSetting(resolved);
+    if (ignored) warnings.push(ignored);
+  }
   return { file, settings, warnings };
+}
+
+/** A setting cxplay reads but cannot honour, given a value that asks for something else: said, not silently dropped. */
+function ignoredSetting({ setting, value, where }: ResolvedSetting): string | undefined {
+  if (!setting.acceptedOnly || !where || value === null || value === setting.default) return undefined;
+  const at = where.at ? `${where.at.file}:${where.at.line ?? 0}: ` : '';
+  return `${at}${setting.name} = ${String(value)} (${where.text}) has no effect in cxplay: ${setting.acceptedOnly}`;
 }
 
 /** A setting's value (its default when the config was not loaded, e.g. in tests that build RunOptions themselves). */

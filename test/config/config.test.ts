@@ -118,6 +118,19 @@ describe('values and precedence', () => {
     expect(error.exitCode).toBe(5);
   });
 
+  it('warns about a setting it reads but cannot honour, when it asks for something other than what cxplay does', () => {
+    const dir = project('ignored', '[defaults]\nfact_caching = jsonfile\n[ssh_connection]\npipelining = True\nssh_args = -o ControlMaster=auto\n');
+    const file = join(dir, 'ansible.cfg');
+    expect(loadConfig(dir, {}).warnings).toEqual([
+      `${file}:2: CACHE_PLUGIN = jsonfile ([defaults] fact_caching) has no effect in cxplay: facts live for one run`,
+      `${file}:5: SSH_ARGS = -o ControlMaster=auto ([ssh_connection] ssh_args) has no effect in cxplay: cxplay does not run ssh; per-host options go in ansible_ssh_common_args`,
+    ]);
+    expect(loadConfig(root, { ...noConfig, ANSIBLE_PIPELINING: 'false' }).warnings).toEqual([
+      'ANSIBLE_PIPELINING = false (the environment variable ANSIBLE_PIPELINING) has no effect in cxplay: scripts always travel on stdin',
+    ]);
+    expect(loadConfig(root, { ...noConfig, ANSIBLE_CACHE_PLUGIN: 'memory' }).warnings).toEqual([]);
+  });
+
   it('names the variable of a bad value from the environment', () => {
     expect(errorOf(() => loadConfig(root, { ...noConfig, ANSIBLE_FORKS: '0' })).message).toBe('invalid value "0" for DEFAULT_FORKS (the environment variable ANSIBLE_FORKS)');
   });
