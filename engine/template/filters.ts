@@ -18,10 +18,11 @@ import { PATH_FILTERS } from './filters/paths.js';
 import { REGEX_FILTERS } from './filters/regex.js';
 import { STRING_FILTERS } from './filters/strings.js';
 import type { Filter } from './filters/support.js';
+import { VAULT_FILTERS } from './filters/vault.js';
 import { YAML_FILTERS } from './filters/yaml.js';
 import { defined } from './undefined.js';
 
-const FAMILIES = [CORE_FILTERS, STRING_FILTERS, LIST_FILTERS, DICT_FILTERS, PATH_FILTERS, ENCODING_FILTERS, REGEX_FILTERS, DATETIME_FILTERS, HASH_FILTERS, MATH_FILTERS, YAML_FILTERS];
+const FAMILIES = [CORE_FILTERS, STRING_FILTERS, LIST_FILTERS, DICT_FILTERS, PATH_FILTERS, ENCODING_FILTERS, REGEX_FILTERS, DATETIME_FILTERS, HASH_FILTERS, MATH_FILTERS, YAML_FILTERS, VAULT_FILTERS];
 
 /** Other names Jinja and Ansible give the same filters. */
 const ALIASES: Record<string, string> = { d: 'default', count: 'length', e: 'escape' };
