@@ -198,8 +198,21 @@ describe('password', () => {
     expect(render("lookup('password', 'credentials/db.txt length=15')")).toBe(first);
   });
 
-  it('refuses encrypt (not supported yet) and unknown parameters', () => {
-    expect(() => render("lookup('password', '/dev/null encrypt=sha512_crypt')")).toThrow(/the encrypt option is not supported yet/);
+  it('with encrypt= gives the crypt hash with the salt the file keeps, adding one to a file without (hashes measured with ansible-playbook 2.14)', () => {
+    mkdirSync(join(dir, 'hashed'), { recursive: true });
+    writeFileSync(join(dir, 'hashed', 'a'), 'mypass salt=abcdefghijklmnop\n');
+    expect(render("lookup('password', 'hashed/a encrypt=sha512_crypt')")).toBe('$6$abcdefghijklmnop$FVH45y9TUvtLdwHH6Wf8MDBuD8jHDeM3gmuIbmhcyDdeaG8Xkx2JBzyyXgzmVldnOGsA6I/8M84hogcGVbbf50');
+    expect(render("lookup('password', 'hashed/a encrypt=sha256_crypt')")).toBe('$5$abcdefghijklmnop$gg7irQKzE19TRl6m4qu6rJFb8UqrRFTBnjhAKKDc3.9');
+    expect(render("lookup('password', 'hashed/a')")).toBe('mypass');
+    writeFileSync(join(dir, 'hashed', 'b'), 'other\n');
+    const hash = render("lookup('password', 'hashed/b encrypt=sha512_crypt')") as string;
+    const salt = /^other salt=([A-Za-z0-9./]{16})\n$/.exec(readFileSync(join(dir, 'hashed', 'b'), 'utf8'))?.[1];
+    expect(hash.startsWith(`$6$${salt}$`)).toBe(true);
+    expect(render("lookup('password', 'hashed/b encrypt=sha512_crypt')")).toBe(hash);
+    expect(() => render("lookup('password', '/dev/null encrypt=md5_crypt')")).toThrow(/encrypt=md5_crypt is not supported/);
+  });
+
+  it('refuses unknown parameters', () => {
     expect(() => render("lookup('password', '/dev/null lenght=3')")).toThrow(/Unrecognized parameter\(s\) given to password lookup: lenght/);
   });
 });

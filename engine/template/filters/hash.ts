@@ -15,7 +15,8 @@ const SCHEMES: Record<string, { algorithm: 'sha256' | 'sha512'; implicitRounds: 
 };
 const SALT_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./';
 
-function passwordHash(password: string, hashtype: string, salt: unknown, saltSize: unknown, rounds: unknown): string {
+/** crypt(3) of a password with a scheme's name as Ansible (without passlib) takes it; a random salt when none is given. */
+export function passwordHash(password: string, hashtype: string, salt: unknown, saltSize?: unknown, rounds?: unknown): string {
   const scheme = SCHEMES[hashtype];
   if (!scheme) throw new TemplateError(`crypt.crypt does not support '${hashtype}' algorithm`, { hint: 'use sha512 or sha256' });
   const size = saltSize === null || saltSize === undefined ? 16 : Number(saltSize);

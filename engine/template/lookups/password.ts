@@ -2,14 +2,18 @@
  * The password lookup: a random password kept in a file on the controller
  * (created 0600 in a 0700 directory, as Ansible), read back on later runs.
  * `path length=N chars=a,b seed=S` as Ansible parses it; a seed makes it
- * reproducible with Python's generator. `encrypt` is not supported yet: it is
- * refused, not ignored.
+ * reproducible with Python's generator. With `encrypt=sha512_crypt` (or
+ * sha256_crypt) the file keeps the plain password and a salt
+ * (`password salt=...`, the salt added to a file that lacks one) and the
+ * lookup gives the crypt hash, as Ansible's does.
  */
+import { randomInt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fail, textTerm, type Lookup } from './lookup.js';
 import { seeded, unseeded } from '../python-random.js';
 import { baseDir } from './search-path.js';
+import { passwordHash } from '../filters/hash.js';
 
 const PARAMETERS = new Set(['length', 'encrypt', 'chars', 'ident', 'seed']);
 /** Python's `string` module constants that `chars` may name. */
@@ -25,22 +29,34 @@ const CHAR_SETS: Readonly<Record<string, string>> = {
   whitespace: ' \t\n\r\x0b\x0c',
 };
 const DEFAULT_CHARS = ['ascii_letters', 'digits', '.,:-_'];
+/** The schemes encrypt= takes here (crypt's SHA schemes, as password_hash without passlib), with their salt sizes. */
+const SALT_SIZES: Readonly<Record<string, number>> = { sha256_crypt: 16, sha512_crypt: 16 };
+const SALT_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./';
 
 export const password: Lookup = (terms, kwargs, { scope }) =>
   terms.map((term) => {
     const { path, options } = parseTerm(textTerm('password', term), kwargs);
-    if (options.encrypt !== undefined && options.encrypt !== null && options.encrypt !== '') {
-      fail('password', 'the encrypt option is not supported yet', "drop encrypt= and hash the password where it is used: {{ lookup('password', ...) | password_hash('sha512') }}");
+    const encrypt = options.encrypt === undefined || options.encrypt === null || options.encrypt === '' ? undefined : String(options.encrypt);
+    if (encrypt !== undefined && SALT_SIZES[encrypt] === undefined) {
+      fail('password', `encrypt=${encrypt} is not supported: cxplay hashes with crypt's sha512_crypt and sha256_crypt`, 'use encrypt=sha512_crypt');
     }
     const file = isAbsolute(path) ? path : join(baseDir(scope), path);
-    if (file === '/dev/null') return generate(options);
-    if (existsSync(file)) return withoutSalt(readFileSync(file, 'utf8').trimEnd());
-    const secret = generate(options);
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-    return secret;
+    const stored = file !== '/dev/null' && existsSync(file) ? parseContent(readFileSync(file, 'utf8').trimEnd()) : undefined;
+    const plaintext = stored?.password ?? generate(options);
+    const salt = stored?.salt ?? (encrypt ? randomSalt(SALT_SIZES[encrypt]!) : undefined);
+    if (file !== '/dev/null' && (!stored || salt !== stored.salt)) writePasswordFile(file, salt ? `${plaintext} salt=${salt}` : plaintext);
+    return encrypt ? passwordHash(plaintext, encrypt, salt) : plaintext;
   });
+
+function writePasswordFile(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, `${content}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+function randomSalt(length: number): string {
+  return Array.from({ length }, () => SALT_CHARS[randomInt(SALT_CHARS.length)]).join('');
+}
 
 interface Options {
   length: number;
@@ -84,8 +100,11 @@ function generate(options: Options): string {
   return out;
 }
 
-/** The password of a file Ansible wrote with encrypt (`password salt=...`). */
-function withoutSalt(content: string): string {
+/** A password file's content: the password, and the salt (and ident) Ansible keeps after it when encrypt= was used. */
+function parseContent(content: string): { password: string; salt: string | undefined } {
   const at = content.lastIndexOf(' salt=');
-  return at < 0 ? content : content.slice(0, at);
+  if (at < 0) return { password: content, salt: undefined };
+  const rest = content.slice(at + ' salt='.length);
+  const ident = rest.indexOf(' ident=');
+  return { password: content.slice(0, at), salt: ident < 0 ? rest : rest.slice(0, ident) };
 }
