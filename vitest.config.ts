@@ -17,6 +17,7 @@ const UNIT_TESTS = [
   'test/views/{tui-state,tui-view,view-kind}.test.ts',
   'test/views/live-view.test.tsx',
   'test/connection/shell-session-markers.test.ts',
+  'test/connection/ssh-config.test.ts',
   'test/reliability/secret-file-mode.test.ts',
   'test/vault/{crypto,loading}.test.ts',
 ];

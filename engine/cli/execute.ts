@@ -23,6 +23,7 @@ import { VaultKeyring } from '../vault/keyring.js';
 import { passwordSources, readPasswords } from './vault-passwords.js';
 import type { Gathering } from '../run/run-options.js';
 import { askSecret, askStep } from './prompt.js';
+import { askKeyPassphrases } from './key-passphrases.js';
 import { isatty } from 'node:tty';
 
 /** ansible-playbook's words when the inventory has no host. */
@@ -104,13 +105,15 @@ export function loadInventories(given: readonly string[], config: AnsibleConfig,
 
 /**
  * What the operator answers: -k and -K ask once, before the first host is
- * contacted (never for --syntax-check or a listing); --step asks before each task.
+ * contacted (never for --syntax-check or a listing), and so do encrypted
+ * private keys; --step asks before each task.
  */
 async function withOperator(options: RunOptions, cli: CliOptions): Promise<RunOptions> {
   const password = cli.askPass ? await askSecret('SSH password: ') : undefined;
   // Ansible's prompt; an empty answer means "the SSH password", as there.
   const becomePassword = cli.askBecomePass ? (await askSecret('BECOME password[defaults to SSH password]: ')) || password : undefined;
-  return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, connection: { ...options.connection, password } };
+  const keyPassphrases = await askKeyPassphrases(options);
+  return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, connection: { ...options.connection, password, keyPassphrases } };
 }
 
 async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind; loadTui: LoadTui }, cli: CliOptions): Promise<number> {
