@@ -9,6 +9,7 @@ import { CxError, type SourcePosition } from '../errors.js';
 import { checkConnectionVars } from './connection-vars.js';
 import { describeValue } from './keyword-check.js';
 import { keyPositionOf } from './positions.js';
+import type { Inventory, InventoryHost } from './model.js';
 import { didYouMean } from './suggest.js';
 
 export interface MutableGroup {
@@ -33,6 +34,14 @@ export function readInventoryData(value: Record<string, unknown>, file: string, 
   const reader = new InventoryReader(file, options.ranges ?? true);
   for (const [name, body] of Object.entries(value)) reader.group(name, body, keyPositionOf(value, name, at)!);
   return reader.finish();
+}
+
+/** Groups and hosts of a built inventory as copies to add to (variables, members), the inventory left as it was. */
+export function editableCopy(inventory: Inventory): { groups: Map<string, MutableGroup>; hosts: Map<string, InventoryHost & { vars: Record<string, unknown> }> } {
+  return {
+    groups: new Map([...inventory.groups].map(([name, group]) => [name, { ...group, vars: { ...group.vars }, children: [...group.children], hosts: [...group.hosts] }])),
+    hosts: new Map([...inventory.hosts].map(([name, host]) => [name, { ...host, vars: { ...host.vars } }])),
+  };
 }
 
 export interface InventoryParts {

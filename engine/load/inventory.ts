@@ -1,7 +1,8 @@
 /**
  * The inventory from its sources (`-i`, ansible.cfg's inventory), as
  * Ansible's inventory manager reads them: each source in order, one plugin
- * each (inventory-plugins.ts: host lists, scripts, TOML; YAML and INI), a
+ * each (inventory-plugins.ts: host lists, scripts, TOML; YAML and INI;
+ * inventory-constructed.ts on the hosts read so far), a
  * directory as its files in name order (subdirectories too, hidden files,
  * group_vars/, host_vars/ and INVENTORY_IGNORE_EXTS endings skipped), then
  * the sources merged (merge-inventories.ts) and group_vars/ and host_vars/
@@ -14,7 +15,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
 import { readInventoryFile } from './inventory-ini.js';
 import { readHostList, readInventoryScript, readTomlInventory, type SourceData } from './inventory-plugins.js';
-import { readInventoryData } from './inventory-reader.js';
+import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js';
+import { editableCopy, readInventoryData } from './inventory-reader.js';
 import { applyVarsDirs } from './inventory-vars.js';
 import { mergeInventories } from './merge-inventories.js';
 import type { Inventory } from './model.js';
@@ -56,7 +58,7 @@ export function loadInventorySources(given: readonly string[], options: Inventor
 }
 
 class SourceReading {
-  private readonly parts: Inventory[] = [];
+  private parts: Inventory[] = [];
   private readonly varsDirs: string[] = [];
   private readonly sources: SourceCache;
   private readonly plugins: readonly string[];
@@ -78,14 +80,14 @@ class SourceReading {
       this.directory(source);
     } else {
       this.varsDirs.push(dirname(source));
-      this.add(source, this.file(source));
+      this.file(source);
     }
   }
 
   finish(playbookDir: string | undefined): Inventory {
     if (this.parts.length === 0) {
       this.options.warn?.(NO_INVENTORY_WARNING);
-      this.add('', { value: {}, ranges: false });
+      this.parts.push(emptyInventory());
     }
     const dirs = [...new Set([...this.varsDirs, ...(playbookDir ? [resolve(playbookDir)] : [])])];
     return withVarsDirs(mergeInventories(this.parts), dirs, this.sources);
@@ -101,7 +103,7 @@ class SourceReading {
         continue;
       }
       try {
-        this.add(path, this.file(path));
+        this.file(path);
       } catch (error) {
         if (!(error instanceof CxError)) throw error;
         this.options.warn?.(`Unable to parse ${path} as an inventory source: ${error.describe()}`);
@@ -116,10 +118,10 @@ class SourceReading {
     return readHostList(source, advanced >= 0 && (plain < 0 || advanced < plain));
   }
 
-  /** The first enabled plugin that takes the file: script (executable), toml (.toml), else YAML or INI by content. */
-  private file(path: string): SourceData {
-    if (this.plugins.includes('script') && isExecutable(path)) return readInventoryScript(path);
-    if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return readTomlInventory(path);
+  /** The first enabled plugin that takes the file: script (executable), toml (.toml), constructed (auto), else YAML or INI by content. */
+  private file(path: string): void {
+    if (this.plugins.includes('script') && isExecutable(path)) return this.add(path, readInventoryScript(path));
+    if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path));
     const value = readInventoryFile(path, this.sources) ?? loadYamlFile(path, this.sources);
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', {
@@ -127,8 +129,17 @@ class SourceReading {
         hint: 'all:\n    hosts:\n      web1:\n        ansible_host: 10.0.0.1\n  (or an INI inventory in a .ini file)',
       });
     }
-    refuseOtherPlugins(value as Record<string, unknown>, path);
-    return { value: value as Record<string, unknown>, ranges: true };
+    const plugin = pluginOf(value as Record<string, unknown>, path);
+    if (plugin === undefined) return this.add(path, { value: value as Record<string, unknown>, ranges: true });
+    if (!CONSTRUCTED_NAMES.includes(plugin) || !this.plugins.includes('auto')) {
+      throw new CxError(`inventory plugin '${plugin}' is not available in cxplay`, {
+        at: positionOf(value, { file: path, line: 1 }),
+        hint: 'cxplay reads YAML, INI, TOML, host lists, inventory scripts and constructed: export this inventory with ansible-inventory --list --export -y > hosts.yaml',
+      });
+    }
+    // constructed works on the hosts of the sources before it, merged so far.
+    const sofar = this.parts.length > 0 ? mergeInventories(this.parts) : emptyInventory();
+    this.parts = [applyConstructed(sofar, value as Record<string, unknown>, path)];
   }
 
   private add(file: string, data: SourceData): void {
@@ -142,13 +153,15 @@ class SourceReading {
   }
 }
 
-/** A YAML file that names an inventory plugin (Ansible's `auto`) asks for something cxplay does not run. */
-function refuseOtherPlugins(value: Record<string, unknown>, path: string): void {
-  if (!/\.ya?ml$/i.test(path) || typeof value.plugin !== 'string') return;
-  throw new CxError(`inventory plugin '${value.plugin}' is not available in cxplay`, {
-    at: positionOf(value, { file: path, line: 1 }),
-    hint: 'cxplay reads YAML, INI, TOML, host lists and inventory scripts: export this inventory with ansible-inventory --list --export -y > hosts.yaml',
-  });
+/** The plugin a YAML file names (Ansible's `auto`), if it names one. */
+function pluginOf(value: Record<string, unknown>, path: string): string | undefined {
+  return /\.ya?ml$/i.test(path) && typeof value.plugin === 'string' ? value.plugin : undefined;
+}
+
+/** `all` and `ungrouped`, no host. */
+function emptyInventory(): Inventory {
+  const { groups } = readInventoryData({}, '', { file: '' });
+  return { file: '', hosts: new Map(), groups: new Map([...groups].map(([name, group]) => [name, { ...group }])) };
 }
 
 /** Executable by this user (Ansible's script plugin runs such a file whatever its extension). */
@@ -163,8 +176,7 @@ function isExecutable(path: string): boolean {
 
 /** The merged inventory with group_vars/ and host_vars/ of `dirs` applied (later directories win), on copies. */
 function withVarsDirs(inventory: Inventory, dirs: readonly string[], sources: SourceCache): Inventory {
-  const groups = new Map([...inventory.groups].map(([name, group]) => [name, { ...group, vars: { ...group.vars }, children: [...group.children], hosts: [...group.hosts] }]));
-  const hosts = new Map([...inventory.hosts].map(([name, host]) => [name, { ...host, vars: { ...host.vars } }]));
+  const { groups, hosts } = editableCopy(inventory);
   applyVarsDirs(dirs, groups, hosts, sources);
   return { file: inventory.file, groups, hosts };
 }

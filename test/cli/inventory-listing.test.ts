@@ -3,7 +3,7 @@
  * every inventory form an operator points -i at (YAML with letter and
  * stepped ranges, INI, a directory with files Ansible skips and its own
  * group_vars/, host lists plain and advanced, scripts with and without
- * _meta, TOML, several -i, none at all) gives the same --list, --list -y,
+ * _meta, TOML, constructed, several -i, none at all) gives the same --list, --list -y,
  * --list --export, --graph --vars and --host text and the same exit code.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,8 @@ const FILES: Record<string, string> = {
   'stack.toml': '[web]\nchildren = ["apache"]\nvars = { http_port = 8080 }\n[web.hosts]\ntweb1 = { port = 8080 }\n[apache.hosts]\n"tap[1:2]" = {}\n',
   'with-meta.sh': '#!/bin/sh\n[ "$1" = --list ] && cat <<\'J\'\n{"web": {"hosts": ["s1", "s2"], "vars": {"a": 1}, "children": ["db"]}, "db": ["d1"], "_meta": {"hostvars": {"s1": {"p": "q"}}}}\nJ\n',
   'per-host.sh': '#!/bin/sh\ncase "$1" in\n--list) echo \'{"g": {"hosts": ["n1", "n2"]}}\';;\n--host) if [ "$2" = n1 ]; then echo \'{"v": 1}\'; else echo \'{}\'; fi;;\nesac\n',
+  'constructed/01-hosts.yaml': "all:\n  hosts:\n    web1: {os: ubuntu, arch: x86_64, tags: {env: prod, team: ''}, mem: 4096}\n    web2: {os: debian, arch: arm64, tags: {env: dev, team: blue}, mem: 1024}\n    db1: {os: ubuntu, roles_list: [db, backup], mem: 16384}\n  children:\n    web:\n      hosts:\n        web1:\n        web2:\n      vars: {tier: front}\n",
+  'constructed/02-constructed.yaml': 'plugin: constructed\nstrict: false\ncompose:\n  big: mem > 2048\n  label: "os ~ \'-\' ~ (arch | default(\'none\'))"\n  broken: undefined_thing + 1\ngroups:\n  large: big\n  frontend: tier is defined and tier == \'front\'\n  bad: nonexistent.attr\nkeyed_groups:\n  - key: os\n    prefix: os\n  - key: tags\n    prefix: tag\n  - key: roles_list\n    separator: \'\'\n    prefix: role_\n  - key: arch\n    default_value: unknown\n    parent_group: arches\n  - key: tags\n    prefix: t\n    trailing_separator: false\n',
   'cfg/ansible.cfg': '[defaults]\ninventory = ../hosts.ini\n',
 };
 
@@ -63,6 +65,7 @@ const SOURCES: Record<string, string[]> = {
   'an inventory script with _meta': ['-i', 'with-meta.sh'],
   'an inventory script without _meta (--host per host)': ['-i', 'per-host.sh'],
   TOML: ['-i', 'stack.toml'],
+  'constructed (compose, groups, keyed_groups; failing expressions skipped)': ['-i', 'constructed'],
   'several -i, merged in order': ['-i', 'hosts.ini', '-i', 'dir', '-i', 'gamma,'],
   'no inventory at all': [],
 };

@@ -114,6 +114,34 @@ describe('TOML', () => {
   });
 });
 
+describe('constructed', () => {
+  const dir = writeTree({
+    'inv/1-hosts.yaml': 'all:\n  hosts:\n    a: {os: ubuntu, mem: 4096}\n    b: {os: debian}\n',
+    'inv/2-made.yaml': "plugin: constructed\ncompose:\n  big: mem > 2048\ngroups:\n  large: big\nkeyed_groups:\n  - {key: os, prefix: os, parent_group: systems}\n",
+    'strict.yaml': "plugin: constructed\nstrict: true\ngroups:\n  large: mem > 2048\n",
+    'code.yaml': "plugin: constructed\nstrict: true\ncompose:\n  x: \"__import__('os').system('touch pwned')\"\n",
+  });
+
+  it('composes variables and groups from the hosts read before it', () => {
+    const inventory = loadInventory(join(dir, 'inv'));
+    expect(selectHosts(inventory, 'large')).toEqual(['a']);
+    expect(selectHosts(inventory, 'os_debian')).toEqual(['b']);
+    expect(inventory.groups.get('systems')!.children).toEqual(['os_ubuntu', 'os_debian']);
+    expect(hostVarsFromInventory(inventory, 'b')).toEqual({ os: 'debian' });
+    expect(selectHosts(inventory, 'ungrouped')).toEqual([]);
+  });
+
+  it('with strict, an expression that fails is an error naming the host', () => {
+    const error = errorOf(() => loadInventorySources([join(dir, 'inv', '1-hosts.yaml'), join(dir, 'strict.yaml')]));
+    expect(error.message).toContain('could not decide group large for host b');
+  });
+
+  it('evaluates expressions with its own parser: code is an unknown name, never run', () => {
+    const error = errorOf(() => loadInventorySources([join(dir, 'inv', '1-hosts.yaml'), join(dir, 'code.yaml')]));
+    expect(error.message).toContain('could not set x for host a');
+  });
+});
+
 describe('no inventory', () => {
   it("leaves only the implicit localhost, with Ansible's warning", () => {
     const warnings: string[] = [];
