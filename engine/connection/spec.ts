@@ -64,7 +64,7 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
   const explicitType = vars.ansible_connection === undefined ? defaults.connectionType : String(vars.ansible_connection);
   const implicitLocal = explicitType === undefined && host === 'localhost' && address === undefined;
   const given = String(address ?? host);
-  const config = explicitType === 'local' || implicitLocal ? { identityFiles: [] } : sshConfigFor(given, expandHome(options.configFile));
+  const config = explicitType === 'local' || implicitLocal ? { identityFiles: [] } : configFor(host, given, options.configFile);
   const strict = options.strictHostKeyChecking ?? config.strictHostKeyChecking ?? '';
   const acceptNew = defaults.acceptNewHostKeys || ['no', 'off', 'accept-new'].includes(strict) || hostKeyCheckingOff(vars, defaults);
   const timeout = setting(vars, NAMES.timeout);
@@ -106,6 +106,15 @@ function identities(named: string | undefined, listed: readonly string[], only: 
 function refuseProxyCommand(host: string, config: SshConfigHost): void {
   if (!config.proxyCommand || config.proxyCommand.toLowerCase() === 'none') return;
   throw new UnreachableError(host, `the ssh config sets ProxyCommand ${JSON.stringify(config.proxyCommand)}: cxplay does not run proxy commands; for \`ssh -W %h:%p jumphost\` write ProxyJump jumphost (README: "SSH options"). Nothing was sent.`);
+}
+
+/** The ssh config's options for `name`; a config cxplay cannot read makes the host unreachable, saying why. */
+function configFor(host: string, name: string, file: string | undefined): SshConfigHost {
+  try {
+    return sshConfigFor(name, expandHome(file));
+  } catch (error) {
+    throw new UnreachableError(host, `cannot read the ssh config${file ? ` ${file}` : ''}: ${(error as Error).message}. Nothing was sent.`);
+  }
 }
 
 function wholeNumber(host: string, name: string, value: string | number | undefined): number | undefined {
@@ -155,7 +164,7 @@ function jumpChain(host: string, chain: string, target: ConnectionSpec, configFi
   let previous: ConnectionSpec | undefined;
   for (const hop of chain.split(',')) {
     const parsed = parseHop(host, hop.trim());
-    const config = sshConfigFor(parsed.address, expandHome(configFile));
+    const config = configFor(host, parsed.address, configFile);
     if (config.proxyJump && config.proxyJump.toLowerCase() !== 'none') {
       throw new UnreachableError(host, `the jump host ${hop.trim()} has a ProxyJump of its own in the ssh config: write the whole chain in one ProxyJump (a,b). Nothing was sent.`);
     }

@@ -6,11 +6,13 @@
  * expanded. Parsing and pattern matching are the `ssh-config` package's (a
  * maintained parser of exactly this format); what the values mean for a
  * connection is decided in spec.ts. Each file is parsed once per run.
- * Include and Match lines are not followed (README: "SSH options").
+ * `Include` lines are followed as ssh follows them (in place, relative
+ * paths under ~/.ssh, `*`/`?` in file names, 16 levels at most); `Match`
+ * blocks are the package's reading of them, and `Match exec` is refused.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import SSHConfig from 'ssh-config';
 
 /** The options cxplay reads, by their lower-cased names. */
@@ -73,9 +75,55 @@ function configOf(file: string): SSHConfig | undefined {
   }
   const known = parsed.get(file);
   if (known?.stamp === stamp) return known.config;
-  const config = SSHConfig.parse(readFileSync(file, 'utf8'));
+  const config = SSHConfig.parse(withIncludes(readFileSync(file, 'utf8'), 0));
+  refuseMatchExec(config);
   parsed.set(file, { stamp, config });
   return config;
+}
+
+/**
+ * `Match exec` runs a command to decide whether a block applies; the parser
+ * would run it while computing a host's options. cxplay runs no command from
+ * a config file: the whole file is refused, by name, rather than read otherwise.
+ */
+function refuseMatchExec(config: SSHConfig): void {
+  for (const line of config) {
+    if ('criteria' in line && Object.keys(line.criteria).some((criterion) => criterion.toLowerCase() === 'exec')) {
+      throw new Error('it has a "Match exec" block, and cxplay runs no command from an ssh config: remove it, or give cxplay another file with -F in ansible_ssh_common_args');
+    }
+  }
+}
+
+/** Max depth of nested Include lines, as ssh's READCONF_MAX_DEPTH. */
+const MAX_INCLUDE_DEPTH = 16;
+
+/** The text with each `Include FILE...` line replaced by those files' text (missing ones are skipped, as ssh skips them). */
+function withIncludes(text: string, depth: number): string {
+  return text.replace(/^[ \t]*include[ \t=]+(.+)$/gim, (_line, list: string) => {
+    if (depth >= MAX_INCLUDE_DEPTH) throw new Error(`ssh config: Include nested more than ${MAX_INCLUDE_DEPTH} deep`);
+    return list
+      .trim()
+      .split(/\s+/)
+      .flatMap((pattern) => includedFiles(unquote(pattern)))
+      .map((path) => withIncludes(readFileSync(path, 'utf8'), depth + 1))
+      .join('\n');
+  });
+}
+
+/** The files an Include names: `~` expanded, relative to ~/.ssh, `*` and `?` matched in the file name, in name order. */
+function includedFiles(pattern: string): string[] {
+  const path = pattern.startsWith('~/') ? join(homedir(), pattern.slice(2)) : isAbsolute(pattern) ? pattern : join(homedir(), '.ssh', pattern);
+  const dir = dirname(path);
+  const name = basename(path);
+  if (!/[*?]/.test(name)) return existsSync(path) ? [path] : [];
+  const matcher = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => matcher.test(entry)).sort().map((entry) => join(dir, entry));
 }
 
 /** ssh's tokens in HostName, IdentityFile and UserKnownHostsFile: %h, %d (home), %u (local user), %r (remote user), %%. */

@@ -7,7 +7,7 @@
  * it; ssh's default keys when no key is named. HOME points at a directory
  * of this test, so the real ~/.ssh is never read.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ const defaults = { knownHostsFile: '/nonexistent/known_hosts', acceptNewHostKeys
 
 const CONFIG = `
 # the operator's own file
+Include config.d/*.conf
 Host web-* !web-legacy
     HostName %h.example.internal
     User deploy
@@ -53,6 +54,11 @@ beforeAll(() => {
   mkdirSync(join(home, '.ssh'));
   writeFileSync(join(home, '.ssh', 'config'), CONFIG);
   writeFileSync(join(home, 'other_config'), 'Host *\n    User from-f\n');
+  mkdirSync(join(home, '.ssh', 'config.d'));
+  writeFileSync(join(home, '.ssh', 'config.d', '10-team.conf'), 'Host inc-*\n    User included\n    Port 2323\n');
+  writeFileSync(join(home, '.ssh', 'config.d', 'ignored.txt'), 'Host inc-*\n    User wrong\n');
+  writeFileSync(join(home, 'loop_config'), 'Include ~/loop_config\n');
+  writeFileSync(join(home, 'exec_config'), `Match exec "touch ${join(home, 'ran')}"\n    User x\n`);
   process.env.HOME = home;
 });
 afterAll(() => {
@@ -107,6 +113,19 @@ describe('~/.ssh/config', () => {
       identityFiles: ['id_rsa', 'id_ecdsa', 'id_ed25519'].map((name) => join(home, '.ssh', name)),
     });
     expect(connectionSpecFromVars('plain', {}, { ...defaults, privateKeyFile: '/keys/given' })).toMatchObject({ defaultKeys: false, identityFiles: [] });
+  });
+
+  it('follows Include lines where they stand (relative to ~/.ssh, * in the file name)', () => {
+    expect(connectionSpecFromVars('inc-1', {}, defaults)).toMatchObject({ user: 'included', port: 2323 });
+  });
+
+  it('makes the host unreachable, saying why, when the config cannot be read (an Include loop)', () => {
+    expect(() => connectionSpecFromVars('web-1', { ansible_ssh_common_args: `-F ${join(home, 'loop_config')}` }, defaults)).toThrow('Include nested more than 16 deep');
+  });
+
+  it('refuses a Match exec block rather than run its command', () => {
+    expect(() => connectionSpecFromVars('web-1', { ansible_ssh_common_args: `-F ${join(home, 'exec_config')}` }, defaults)).toThrow('cxplay runs no command from an ssh config');
+    expect(existsSync(join(home, 'ran'))).toBe(false);
   });
 
   it('is not read for a local connection', () => {
