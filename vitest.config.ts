@@ -12,11 +12,12 @@ const UNIT_TESTS = [
   'test/check/**/*.test.ts',
   'test/config/**/*.test.ts',
   'test/template/**/*.test.ts',
-  'test/load/{action-keyword,host-pattern,inventory,merge-inventories,qualified-actions,role,suggest,tasks,yaml,playbook}.test.ts',
+  'test/load/{action-keyword,host-pattern,inventory,inventory-sources,merge-inventories,qualified-actions,role,suggest,tasks,yaml,playbook}.test.ts',
   'test/modules/{command,controller,get_url,report,short-form,systemd,uri,validate-args}.test.ts',
   'test/views/{tui-state,tui-view,view-kind}.test.ts',
   'test/views/live-view.test.tsx',
   'test/connection/shell-session-markers.test.ts',
+  'test/connection/ssh-config.test.ts',
   'test/reliability/secret-file-mode.test.ts',
   'test/vault/{crypto,loading}.test.ts',
 ];

@@ -7,8 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { basename, extname, join, resolve } from 'node:path';
 import { CxError, ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
-import { loadInventory } from '../load/inventory.js';
-import { mergeInventories } from '../load/merge-inventories.js';
+import { loadInventorySources } from '../load/inventory.js';
 import type { Inventory, Playbook } from '../load/model.js';
 import { loadPlaybook, rolePlaybook } from '../load/playbook.js';
 import { chooseViewKind, createView, type LoadTui, type ViewKind } from '../views/view.js';
@@ -24,7 +23,11 @@ import { VaultKeyring } from '../vault/keyring.js';
 import { passwordSources, readPasswords } from './vault-passwords.js';
 import type { Gathering } from '../run/run-options.js';
 import { askSecret, askStep } from './prompt.js';
+import { askKeyPassphrases } from './key-passphrases.js';
 import { isatty } from 'node:tty';
+
+/** ansible-playbook's words when the inventory has no host. */
+const EMPTY_HOSTS_WARNING = "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'";
 
 export type Target = { readonly kind: 'playbook'; readonly playbook: string } | { readonly kind: 'role'; readonly role: string };
 
@@ -45,7 +48,8 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config));
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
-  const inventory = loadInventories(cli.inventory.map((file) => resolve(cwd, file)), playbook);
+  const inventory = loadInventories(cli.inventory, config, { playbookDir: playbook.dir, sources: playbook.sources });
+  if (inventory.hosts.size === 0) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const bus = new EventBus();
   const interrupt = new AbortController();
@@ -88,22 +92,28 @@ function retryFileOf(config: AnsibleConfig, playbook: Playbook): string | undefi
   return join(dir, `${basename(playbook.file, extname(playbook.file))}.retry`);
 }
 
-function loadInventories(files: readonly string[], playbook: Playbook): Inventory {
-  if (files.length === 0) {
-    throw new CxError('no inventory given', { exitCode: ExitCode.badOptions, hint: 'give one with -i FILE (several -i are merged in order), or set inventory in ansible.cfg or ANSIBLE_INVENTORY' });
-  }
-  return mergeInventories(files.map((file) => loadInventory(file, { playbookDir: playbook.dir, sources: playbook.sources })));
+/** The inventory of every -i (or ansible.cfg's), with Ansible's inventory settings; Ansible's warnings on stderr. */
+export function loadInventories(given: readonly string[], config: AnsibleConfig, options: { playbookDir?: string | undefined; sources?: SourceCache | undefined } = {}): Inventory {
+  return loadInventorySources(given, {
+    ...options,
+    plugins: settingValue(config, 'INVENTORY_ENABLED') as readonly string[],
+    ignoreExtensions: settingValue(config, 'INVENTORY_IGNORE_EXTS') as readonly string[],
+    ignorePatterns: settingValue(config, 'INVENTORY_IGNORE_PATTERNS') as readonly string[],
+    warn: (message) => process.stderr.write(`[WARNING]: ${message}\n`),
+  });
 }
 
 /**
  * What the operator answers: -k and -K ask once, before the first host is
- * contacted (never for --syntax-check or a listing); --step asks before each task.
+ * contacted (never for --syntax-check or a listing), and so do encrypted
+ * private keys; --step asks before each task.
  */
 async function withOperator(options: RunOptions, cli: CliOptions): Promise<RunOptions> {
   const password = cli.askPass ? await askSecret('SSH password: ') : undefined;
   // Ansible's prompt; an empty answer means "the SSH password", as there.
   const becomePassword = cli.askBecomePass ? (await askSecret('BECOME password[defaults to SSH password]: ')) || password : undefined;
-  return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, connection: { ...options.connection, password } };
+  const keyPassphrases = await askKeyPassphrases(options);
+  return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, connection: { ...options.connection, password, keyPassphrases } };
 }
 
 async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind; loadTui: LoadTui }, cli: CliOptions): Promise<number> {

@@ -12,6 +12,7 @@ import { commanderOption, OPTIONS, type CliOptions, type Key, type OptionSpec } 
 import { loadConfig } from '../config/config.js';
 import { optionDefaultsFrom } from '../config/apply.js';
 import { dumpConfig } from '../config/dump.js';
+import { addInventoryCommand } from './inventory-command.js';
 import { addVaultCommand } from './vault-command.js';
 
 /** What the entry (main.ts) gives the engine. */
@@ -74,6 +75,7 @@ function buildProgram({ version, loadTui }: Entry, start: (run: Promise<number>)
         }),
       ),
     );
+  addInventoryCommand(program, (work) => start(guarded(work)));
   addVaultCommand(program, (work) => start(guarded(work)));
   return program;
 }

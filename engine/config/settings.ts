@@ -6,6 +6,7 @@
  * that are not here are ignored, as Ansible ignores keys it does not know.
  */
 import type { Key } from '../cli/options.js';
+import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS } from '../load/inventory.js';
 
 export type SettingType = 'int' | 'bool' | 'string' | 'path' | 'pathlist' | 'pathspec' | 'list';
 
@@ -36,6 +37,15 @@ const ESCALATION = 'privilege_escalation';
 
 export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_HOST_LIST', ini: [['defaults', 'inventory'], ['defaults', 'hostfile']], env: ['ANSIBLE_INVENTORY'], type: 'pathlist', default: [], option: 'inventory' },
+  { name: 'INVENTORY_ENABLED', ini: [['inventory', 'enable_plugins']], env: ['ANSIBLE_INVENTORY_ENABLED'], type: 'list', default: DEFAULT_INVENTORY_PLUGINS },
+  {
+    name: 'INVENTORY_IGNORE_EXTS',
+    ini: [['defaults', 'inventory_ignore_extensions'], ['inventory', 'ignore_extensions']],
+    env: ['ANSIBLE_INVENTORY_IGNORE'],
+    type: 'list',
+    default: DEFAULT_IGNORE_EXTENSIONS,
+  },
+  { name: 'INVENTORY_IGNORE_PATTERNS', ini: [['defaults', 'inventory_ignore_patterns'], ['inventory', 'ignore_patterns']], env: ['ANSIBLE_INVENTORY_IGNORE_REGEX'], type: 'list', default: [] },
   { name: 'DEFAULT_ROLES_PATH', ini: [['defaults', 'roles_path']], env: ['ANSIBLE_ROLES_PATH'], type: 'pathspec', default: ['~/.ansible/roles', '/usr/share/ansible/roles', '/etc/ansible/roles'] },
   { name: 'DEFAULT_FORKS', ini: [['defaults', 'forks']], env: ['ANSIBLE_FORKS'], type: 'int', default: 50, option: 'forks' },
   { name: 'DEFAULT_REMOTE_USER', ini: [['defaults', 'remote_user']], env: ['ANSIBLE_REMOTE_USER'], type: 'string', default: null, option: 'remoteUser' },

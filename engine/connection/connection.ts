@@ -49,7 +49,16 @@ export interface ConnectionSpec {
   readonly address: string;
   readonly port: number;
   readonly user: string;
+  /** The key named by a variable or --private-key: it must be readable. */
   readonly privateKeyFile?: string | undefined;
+  /** Further keys to offer (ssh args, ssh config, or ssh's default keys); a missing one is skipped, as ssh does. */
+  readonly identityFiles?: readonly string[] | undefined;
+  /** Whether identityFiles are ssh's default keys (offered after the agent's, as ssh does). */
+  readonly defaultKeys?: boolean | undefined;
+  /** IdentitiesOnly: offer the key files only, not the agent's keys. */
+  readonly identitiesOnly?: boolean | undefined;
+  /** Passphrases of encrypted key files (asked once, before the run). */
+  readonly keyPassphrases?: ReadonlyMap<string, string> | undefined;
   readonly password?: string | undefined;
   /** known_hosts file checked for the host key. */
   readonly knownHostsFile: string;

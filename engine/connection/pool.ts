@@ -108,5 +108,5 @@ export class ConnectionPool {
 
 /** What makes two jump host connections the same one: where, as whom, with which key and known_hosts, through what. */
 function jumpKey(spec: ConnectionSpec): string {
-  return JSON.stringify([spec.user, spec.address, spec.port, spec.privateKeyFile, spec.knownHostsFile, spec.acceptNewHostKeys, spec.jump ? jumpKey(spec.jump) : null]);
+  return JSON.stringify([spec.user, spec.address, spec.port, spec.privateKeyFile, spec.identityFiles, spec.knownHostsFile, spec.acceptNewHostKeys, spec.jump ? jumpKey(spec.jump) : null]);
 }

@@ -20,29 +20,59 @@ const DEFAULT_DIGEST: Readonly<Record<string, string | null>> = {
   'ecdsa-sha2-nistp521': 'sha512',
 };
 
+/** A key file that is encrypted and has no passphrase (given, or right). */
+export class EncryptedKeyError extends Error {
+  constructor(readonly file: string, wrongPassphrase: boolean) {
+    super(
+      wrongPassphrase
+        ? `cannot use the private key ${file}: the passphrase given for it is wrong`
+        : `the private key ${file} is encrypted and no passphrase was given for it: run from a terminal (cxplay asks for it before the first host) or load it into an ssh agent (ssh-add ${file})`,
+    );
+    this.name = 'EncryptedKeyError';
+  }
+}
+
 export class PrivateKeys {
   private readonly keys = new Map<string, ParsedKey | Error>();
 
-  /** The parsed key of `file`, or an Error that says why there is none (unreadable, not a key, encrypted). */
-  load(file: string): ParsedKey | Error {
+  /** The parsed key of `file` (decrypted with `passphrase`), or an Error that says why there is none (unreadable, not a key, encrypted). */
+  load(file: string, passphrase?: string): ParsedKey | Error {
     let key = this.keys.get(file);
     if (!key) {
-      key = parseKeyFile(file);
+      key = parseKeyFile(file, passphrase);
       this.keys.set(file, key);
     }
     return key;
   }
 }
 
-function parseKeyFile(file: string): ParsedKey | Error {
+/** Whether the file holds an encrypted private key (one that needs a passphrase); false when it cannot be read. */
+export function isEncryptedKeyFile(file: string): boolean {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return false;
+  }
+  const parsed = ssh2.utils.parseKey(data);
+  return parsed instanceof Error && /passphrase|encrypted/i.test(parsed.message);
+}
+
+/** Whether `passphrase` decrypts the key file. */
+export function passphraseOpens(file: string, passphrase: string): boolean {
+  return !(parseKeyFile(file, passphrase) instanceof Error);
+}
+
+function parseKeyFile(file: string, passphrase: string | undefined): ParsedKey | Error {
   let data: Buffer;
   try {
     data = readFileSync(file);
   } catch {
     return new Error(`cannot read the private key ${file}`);
   }
-  const parsed = ssh2.utils.parseKey(data);
+  const parsed = passphrase === undefined ? ssh2.utils.parseKey(data) : ssh2.utils.parseKey(data, passphrase);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (key instanceof Error && /passphrase|encrypted|bad decrypt/i.test(key.message)) return new EncryptedKeyError(file, passphrase !== undefined);
   if (key instanceof Error || !key) return new Error(`cannot use the private key ${file}: ${key ? key.message : 'no key in it'}`);
   if (!key.isPrivateKey()) return new Error(`cannot use the private key ${file}: it holds a public key only`);
   return withKeyObjectSigner(key);

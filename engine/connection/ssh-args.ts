@@ -9,6 +9,13 @@
 import { splitCommandLine } from '../modules/lib/shlex.js';
 
 export interface SshArgs {
+  /** `-F FILE`: the ssh client configuration read instead of ~/.ssh/config. */
+  readonly configFile?: string | undefined;
+  readonly port?: string | undefined;
+  readonly user?: string | undefined;
+  /** `-i FILE` and `-o IdentityFile=FILE`, in the order given. */
+  readonly identityFiles: readonly string[];
+  readonly identitiesOnly?: boolean | undefined;
   readonly userKnownHostsFile?: string | undefined;
   readonly strictHostKeyChecking?: string | undefined;
   /** `[user@]host[:port]`, comma-separated for a chain (the first hop first). */
@@ -25,7 +32,7 @@ export class SshArgsError extends Error {
 }
 
 /** `-o` options cxplay applies (lower-cased names). */
-const HONOURED = ['userknownhostsfile', 'stricthostkeychecking', 'proxyjump', 'serveraliveinterval', 'serveralivecountmax'];
+const HONOURED = ['userknownhostsfile', 'stricthostkeychecking', 'proxyjump', 'serveraliveinterval', 'serveralivecountmax', 'port', 'user', 'identityfile', 'identitiesonly'];
 
 /**
  * `-o` options that change nothing for cxplay: it keeps one connection per
@@ -43,29 +50,35 @@ const FLAGS_WITH_VALUE = 'BbcDEeFIiJLlmOopQRSWw';
 /** What to use instead of an option cxplay refuses, where there is something. */
 const INSTEAD: Readonly<Record<string, string>> = {
   proxycommand: 'cxplay does not run proxy commands; for `ssh -W %h:%p jumphost` use -o ProxyJump=[user@]jumphost[:port] (or -J)',
-  user: 'set ansible_user instead',
-  port: 'set ansible_port instead',
-  identityfile: 'set ansible_ssh_private_key_file instead',
   hostname: 'set ansible_host instead',
 };
-/** Flags that stand for an option of INSTEAD. */
-const FLAG_OPTION: Readonly<Record<string, string>> = { l: 'user', p: 'port', i: 'identityfile' };
+/** Flags that stand for an -o option. */
+const FLAG_OPTION: Readonly<Record<string, string>> = { l: 'User', p: 'Port', i: 'IdentityFile' };
 
 export function parseSshArgs(text: string): SshArgs {
   const options = new Map<string, string>();
+  const identityFiles: string[] = [];
+  let configFile: string | undefined;
   const words = splitSshWords(text);
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index]!;
     if (!word.startsWith('-') || word.length < 2) throw new SshArgsError(`unexpected ${JSON.stringify(word)}: only ssh options (-o Name=value, -J host, ...) go there`);
     const { flag, value, consumedNext } = readFlag(word, words[index + 1]);
     if (consumedNext) index += 1;
-    if (flag === 'o') addOption(options, value!);
-    else if (flag === 'J') addOption(options, `ProxyJump=${value}`);
-    else if (!NO_EFFECT_FLAGS.includes(flag)) throw refused(`-${flag}`, INSTEAD[FLAG_OPTION[flag] ?? '']);
+    const option = flag === 'o' ? value! : flag === 'J' ? `ProxyJump=${value}` : FLAG_OPTION[flag] ? `${FLAG_OPTION[flag]}=${value}` : undefined;
+    if (option !== undefined) addOption(options, option, identityFiles);
+    else if (flag === 'F') configFile ??= value;
+    else if (!NO_EFFECT_FLAGS.includes(flag)) throw refused(`-${flag}`, undefined);
   }
   const knownHosts = options.get('userknownhostsfile');
   if (knownHosts && /\s/.test(knownHosts)) throw new SshArgsError(`UserKnownHostsFile lists several files (${knownHosts}): cxplay checks one; give one`);
+  const identitiesOnly = options.get('identitiesonly')?.toLowerCase();
   return {
+    configFile,
+    port: options.get('port'),
+    user: options.get('user'),
+    identityFiles,
+    identitiesOnly: identitiesOnly === undefined ? undefined : identitiesOnly === 'yes',
     userKnownHostsFile: knownHosts,
     strictHostKeyChecking: options.get('stricthostkeychecking')?.toLowerCase(),
     proxyJump: options.get('proxyjump')?.toLowerCase() === 'none' ? undefined : options.get('proxyjump'),
@@ -94,14 +107,15 @@ function readFlag(word: string, next: string | undefined): { flag: string; value
   return { flag: refusedFlag ?? flag, consumedNext: false };
 }
 
-/** `Name=value` or `Name value`, as in ssh_config; the first value of a name wins. */
-function addOption(options: Map<string, string>, text: string): void {
+/** `Name=value` or `Name value`, as in ssh_config; the first value of a name wins (every IdentityFile counts). */
+function addOption(options: Map<string, string>, text: string, identityFiles: string[]): void {
   const match = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*?)\s*$/s.exec(text);
   if (!match || match[2] === '') throw new SshArgsError(`-o ${JSON.stringify(text)} is not Name=value`);
   const name = match[1]!.toLowerCase();
   if (name === 'proxycommand' && match[2]!.toLowerCase() === 'none') return;
   if (!HONOURED.includes(name) && !NO_EFFECT.includes(name)) throw refused(`-o ${match[1]}`, INSTEAD[name]);
-  if (!options.has(name)) options.set(name, match[2]!);
+  if (name === 'identityfile') identityFiles.push(match[2]!);
+  else if (!options.has(name)) options.set(name, match[2]!);
 }
 
 function numberOption(options: ReadonlyMap<string, string>, name: string): number | undefined {

@@ -16,7 +16,7 @@ import { Client, type Algorithms, type AnyAuthMethod, type AuthMethod, type Clie
 import { becomeCommandLine, becomeInput } from './become.js';
 import { checkHostKey, KnownHostsFiles } from './known-hosts.js';
 import { PidMarkerReader } from './pid-marker.js';
-import { PrivateKeys } from './private-keys.js';
+import { EncryptedKeyError, PrivateKeys } from './private-keys.js';
 import { killOutcome, killScript } from './remote-kill.js';
 import { ShellSession } from './shell-session.js';
 import {
@@ -94,8 +94,7 @@ export class SshConnection implements Connection {
    * abort of `signal` (SIGINT/SIGTERM) gives up at once instead of waiting for the timeout.
    */
   static async open(spec: ConnectionSpec, signal?: AbortSignal, shared: SshShared = newSshShared(), via?: SshConnection): Promise<SshConnection> {
-    const key = spec.privateKeyFile ? shared.keys.load(spec.privateKeyFile) : undefined;
-    if (key instanceof Error) throw new UnreachableError(spec.host, key.message);
+    const keys = loadKeys(spec, shared.keys);
     const socket = via ? await via.tunnel(spec) : await openSocket(spec, signal);
     const client = new Client();
     let hostKeyProblem: string | undefined;
@@ -105,7 +104,7 @@ export class SshConnection implements Connection {
       readyTimeout: spec.connectTimeoutMs,
       keepaliveInterval: spec.keepaliveIntervalMs,
       keepaliveCountMax: spec.keepaliveCountMax,
-      authHandler: authMethods(spec, key),
+      authHandler: authMethods(spec, keys),
       algorithms: { kex: KEX },
       hostVerifier: (hostKey: Buffer) => {
         const verdict = checkHostKey(spec.knownHostsFile, spec.address, spec.port, hostKey, spec.acceptNewHostKeys, spec.host, shared.knownHosts);
@@ -122,7 +121,7 @@ export class SshConnection implements Connection {
         socket.destroy();
         reject(error);
       };
-      const fail = (error: Error) => stop(new UnreachableError(spec.host, describeConnectError(spec, error, hostKeyProblem), { cause: error }));
+      const fail = (error: Error) => stop(new UnreachableError(spec.host, describeConnectError(spec, keys, error, hostKeyProblem), { cause: error }));
       const onAbort = () => stop(new ExecAbortedError('interrupted while connecting'));
       client.once('ready', () => {
         signal?.removeEventListener('abort', onAbort);
@@ -354,16 +353,48 @@ export function newSshShared(): SshShared {
   return { keys: new PrivateKeys(), knownHosts: new KnownHostsFiles() };
 }
 
+/** The keys a connection offers: the named one, then the other key files that could be loaded. */
+interface OfferedKeys {
+  readonly named: ParsedKey | undefined;
+  readonly listed: readonly ParsedKey[];
+  /** Encrypted key files skipped for want of a passphrase (named in the failure message). */
+  readonly locked: readonly string[];
+}
+
+/** The named key must load (its problem is the host's); a listed one that is missing, no key or locked is skipped, as ssh skips it. */
+function loadKeys(spec: ConnectionSpec, keys: PrivateKeys): OfferedKeys {
+  const passphraseOf = (file: string) => spec.keyPassphrases?.get(file);
+  const loaded = spec.privateKeyFile ? keys.load(spec.privateKeyFile, passphraseOf(spec.privateKeyFile)) : undefined;
+  const listed: ParsedKey[] = [];
+  const locked: string[] = [];
+  // A locked key may be in the agent, which ssh asks first: only without one is it the host's problem.
+  const agentMayHaveIt = loaded instanceof EncryptedKeyError && process.env.SSH_AUTH_SOCK && !spec.identitiesOnly;
+  if (agentMayHaveIt) locked.push(loaded.file);
+  else if (loaded instanceof Error) throw new UnreachableError(spec.host, loaded.message);
+  const named = loaded instanceof Error ? undefined : loaded;
+  for (const file of spec.identityFiles ?? []) {
+    const key = keys.load(file, passphraseOf(file));
+    if (!(key instanceof Error)) listed.push(key);
+    else if (key instanceof EncryptedKeyError) locked.push(file);
+  }
+  return { named, listed, locked };
+}
+
 /**
- * The methods to try, in ssh2's own order (password, key, agent), without
- * ssh2's opening `none` request: that round trip only learns which methods
- * the server takes, and ssh2 tries its list whatever the answer.
+ * The methods to try: the password, the named key, the listed keys, the
+ * agent's (unless IdentitiesOnly); ssh's default keys after the agent's, as
+ * ssh offers them. ssh2's opening `none` request is left out: that round
+ * trip only learns which methods the server takes, and ssh2 tries its list
+ * whatever the answer.
  */
-function authMethods(spec: ConnectionSpec, key: ParsedKey | undefined): AuthMethod[] | undefined {
+function authMethods(spec: ConnectionSpec, keys: OfferedKeys): AuthMethod[] | undefined {
   const methods: AnyAuthMethod[] = [];
+  const publicKey = (key: ParsedKey): AnyAuthMethod => ({ type: 'publickey', username: spec.user, key });
   if (spec.password) methods.push({ type: 'password', username: spec.user, password: spec.password });
-  if (key) methods.push({ type: 'publickey', username: spec.user, key });
-  if (process.env.SSH_AUTH_SOCK) methods.push({ type: 'agent', username: spec.user, agent: process.env.SSH_AUTH_SOCK });
+  if (keys.named) methods.push(publicKey(keys.named));
+  if (!spec.defaultKeys) methods.push(...keys.listed.map(publicKey));
+  if (process.env.SSH_AUTH_SOCK && !spec.identitiesOnly) methods.push({ type: 'agent', username: spec.user, agent: process.env.SSH_AUTH_SOCK });
+  if (spec.defaultKeys) methods.push(...keys.listed.map(publicKey));
   // With nothing to offer, ssh2's default (`none` alone) fails as an authentication error.
   return methods.length > 0 ? methods : undefined;
 }
@@ -401,11 +432,14 @@ function openSocket(spec: ConnectionSpec, signal: AbortSignal | undefined): Prom
   });
 }
 
-function describeConnectError(spec: ConnectionSpec, error: Error, hostKeyProblem: string | undefined): string {
+function describeConnectError(spec: ConnectionSpec, keys: OfferedKeys, error: Error, hostKeyProblem: string | undefined): string {
   if (hostKeyProblem) return hostKeyProblem;
   const level = (error as { level?: string }).level;
   if (level === 'client-authentication') {
-    return `authentication failed for ${spec.user}@${spec.address}:${spec.port}${spec.privateKeyFile ? ` with the key ${spec.privateKeyFile}` : ' (no key given: set ansible_ssh_private_key_file or run an ssh agent)'}`;
+    const offered = keys.named || keys.listed.length > 0;
+    const locked = keys.locked.length > 0 ? `; skipped the encrypted key ${keys.locked.join(', ')} (no passphrase: run from a terminal, or ssh-add it to an agent)` : '';
+    const which = spec.privateKeyFile ? ` with the key ${spec.privateKeyFile}` : offered ? '' : ' (no key given: set ansible_ssh_private_key_file or run an ssh agent)';
+    return `authentication failed for ${spec.user}@${spec.address}:${spec.port}${which}${locked}`;
   }
   if (/Timed out/i.test(error.message)) return `SSH handshake with ${spec.address}:${spec.port} timed out`;
   return `SSH to ${spec.address}:${spec.port} failed: ${error.message}`;

@@ -22,6 +22,13 @@ import { didYouMean } from './suggest.js';
 const groupCache = new WeakMap<Inventory, Record<string, string[]>>();
 const SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)[:-](\d+)?)\]$/;
 
+/**
+ * Ansible's implicit localhost: a pattern naming it matches even when the
+ * inventory does not list it (it is never in `all`, as there); it runs with
+ * the local connection (connection/spec.ts).
+ */
+const IMPLICIT_LOCALHOST = 'localhost';
+
 /** Names that matched no host or group, each with a "did you mean" when one is close. */
 export type Misses = string[];
 
@@ -70,6 +77,7 @@ function match(inventory: Inventory, term: string, misses: Misses): string[] {
   if (term.startsWith('@')) return readHostFile(inventory, term.slice(1), misses);
   if (Object.prototype.hasOwnProperty.call(groups, term)) return groups[term]!;
   if (inventory.hosts.has(term)) return [term];
+  if (term === IMPLICIT_LOCALHOST) return [term];
   if (term.startsWith('~')) return matchRegex(inventory, groups, term);
   const subscript = SUBSCRIPT.exec(term);
   if (subscript) return applySubscript(match(inventory, subscript[1]!, misses), subscript);

@@ -6,7 +6,6 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MutableGroup, MutableHost } from './inventory.js';
 import type { Inventory } from './model.js';
 import type { SourceCache } from './source-cache.js';
 import { loadVarsFile } from './vars-file.js';
@@ -14,7 +13,10 @@ import { loadVarsFile } from './vars-file.js';
 const VARS_EXTENSIONS = ['.yaml', '.yml', '.json', ''];
 
 /** Add group_vars/<group> and host_vars/<host> of each directory, later directories winning. */
-export function applyVarsDirs(dirs: readonly string[], groups: Map<string, MutableGroup>, hosts: Map<string, MutableHost>, sources: SourceCache): void {
+/** Anything with variables to add to: a group or a host being built. */
+type WithVars = { readonly vars: Record<string, unknown> };
+
+export function applyVarsDirs(dirs: readonly string[], groups: ReadonlyMap<string, WithVars>, hosts: ReadonlyMap<string, WithVars>, sources: SourceCache): void {
   for (const dir of dirs) {
     const groupVars = join(dir, 'group_vars');
     const hostVars = join(dir, 'host_vars');

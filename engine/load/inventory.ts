@@ -1,189 +1,182 @@
 /**
- * Ansible's YAML inventory: `all:` (and other groups at the top level) with
- * `hosts:`, `vars:` and `children:`, host ranges such as node[1:3] or
- * node[01:10], then group_vars/ and host_vars/ beside the inventory and beside
- * the playbook (the playbook's win). `all` and `ungrouped` always exist. An
- * INI inventory is read into the same shape first (inventory-ini.ts).
- * Merging a host's variables is in inventory-vars.ts.
+ * The inventory from its sources (`-i`, ansible.cfg's inventory), as
+ * Ansible's inventory manager reads them: each source in order, one plugin
+ * each (inventory-plugins.ts: host lists, scripts, TOML; YAML and INI;
+ * inventory-constructed.ts on the hosts read so far), a
+ * directory as its files in name order (subdirectories too, hidden files,
+ * group_vars/, host_vars/ and INVENTORY_IGNORE_EXTS endings skipped), then
+ * the sources merged (merge-inventories.ts) and group_vars/ and host_vars/
+ * applied beside each source and beside the playbook (the playbook's win).
+ * With no source at all, only the implicit localhost is there, with
+ * Ansible's warning. Merging a host's variables is in inventory-vars.ts.
  */
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
-import { checkConnectionVars } from './connection-vars.js';
-import { describeValue } from './keyword-check.js';
 import { readInventoryFile } from './inventory-ini.js';
+import { readHostList, readInventoryScript, readTomlInventory, type SourceData } from './inventory-plugins.js';
+import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js';
+import { editableCopy, readInventoryData } from './inventory-reader.js';
 import { applyVarsDirs } from './inventory-vars.js';
-import type { Inventory, InventoryGroup, InventoryHost } from './model.js';
-import { keyPositionOf, positionOf } from './positions.js';
-import { didYouMean } from './suggest.js';
-import { loadYamlFile } from './yaml.js';
+import { mergeInventories } from './merge-inventories.js';
+import type { Inventory } from './model.js';
+import { positionOf } from './positions.js';
 import { SourceCache } from './source-cache.js';
+import { loadYamlFile } from './yaml.js';
 
 export { groupNamesOf, groupsMap, hostVarsFromInventory } from './inventory-vars.js';
+export { expandHostRange } from './inventory-reader.js';
 
-export interface MutableGroup {
-  name: string;
-  vars: Record<string, unknown>;
-  children: string[];
-  hosts: string[];
-  at: SourcePosition | undefined;
+/** Ansible's INVENTORY_ENABLED default (advanced_host_list and constructed are there to enable). */
+export const DEFAULT_INVENTORY_PLUGINS: readonly string[] = ['host_list', 'script', 'auto', 'yaml', 'ini', 'toml'];
+/** Ansible's INVENTORY_IGNORE_EXTS default: REJECT_EXTS and .orig, .ini, .cfg, .retry. */
+export const DEFAULT_IGNORE_EXTENSIONS: readonly string[] = ['.pyc', '.pyo', '.swp', '.bak', '~', '.rpm', '.md', '.txt', '.rst', '.orig', '.ini', '.cfg', '.retry'];
+const ALWAYS_IGNORED = /^\.|^host_vars$|^group_vars$|^vars_plugins$/;
+export const NO_INVENTORY_WARNING = 'No inventory was parsed, only implicit localhost is available';
+
+export interface InventoryOptions {
+  readonly playbookDir?: string | undefined;
+  readonly sources?: SourceCache | undefined;
+  /** INVENTORY_ENABLED: the plugins tried, in order. */
+  readonly plugins?: readonly string[] | undefined;
+  /** INVENTORY_IGNORE_EXTS and INVENTORY_IGNORE_PATTERNS: names skipped inside an inventory directory. */
+  readonly ignoreExtensions?: readonly string[] | undefined;
+  readonly ignorePatterns?: readonly string[] | undefined;
+  /** Where Ansible's warnings go (a file of a directory no plugin could read, no inventory at all). */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
-export interface MutableHost {
-  vars: Record<string, unknown>;
-  at: SourcePosition | undefined;
+/** One inventory file (or directory, or host list). */
+export function loadInventory(file: string, options: InventoryOptions = {}): Inventory {
+  return loadInventorySources([file], options);
 }
 
-const GROUP_KEYS = ['hosts', 'vars', 'children'];
-/** Host ranges expand to at most this many hosts each (a typo like [1:1000000] should not hang the load). */
-const MAX_RANGE_HOSTS = 10_000;
+export function loadInventorySources(given: readonly string[], options: InventoryOptions = {}): Inventory {
+  const reading = new SourceReading(options);
+  for (const source of given) reading.source(source.includes(',') ? source : resolve(source));
+  return reading.finish(options.playbookDir);
+}
 
-export function loadInventory(file: string, options: { playbookDir?: string | undefined; sources?: SourceCache | undefined } = {}): Inventory {
-  const path = resolve(file);
-  const sources = options.sources ?? new SourceCache();
-  const value = readInventoryFile(path, sources) ?? loadYamlFile(path, sources);
-  const at: SourcePosition = positionOf(value, { file: path, line: 1 })!;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', { at, hint: 'all:\n    hosts:\n      web1:\n        ansible_host: 10.0.0.1\n  (or an INI inventory in a .ini file)' });
+class SourceReading {
+  private parts: Inventory[] = [];
+  private readonly varsDirs: string[] = [];
+  private readonly sources: SourceCache;
+  private readonly plugins: readonly string[];
+  private readonly ignored: (name: string) => boolean;
+
+  constructor(private readonly options: InventoryOptions) {
+    this.sources = options.sources ?? new SourceCache();
+    this.plugins = options.plugins ?? DEFAULT_INVENTORY_PLUGINS;
+    const extensions = options.ignoreExtensions ?? DEFAULT_IGNORE_EXTENSIONS;
+    const patterns = (options.ignorePatterns ?? []).map((pattern) => new RegExp(pattern));
+    this.ignored = (name) => ALWAYS_IGNORED.test(name) || extensions.some((ending) => name.endsWith(ending)) || patterns.some((pattern) => pattern.test(name));
   }
-  const reader = new InventoryReader(path);
-  for (const [name, body] of Object.entries(value as Record<string, unknown>)) reader.group(name, body, keyPositionOf(value, name, at)!);
-  const { groups, hosts } = reader.finish();
-  const dirs = [dirname(path), ...(options.playbookDir && resolve(options.playbookDir) !== dirname(path) ? [resolve(options.playbookDir)] : [])];
+
+  source(source: string): void {
+    if (!existsSync(source) && source.includes(',')) return this.add(source, this.hostList(source));
+    if (!existsSync(source)) throw new CxError(`inventory source ${source} does not exist`, { at: { file: source }, hint: 'give an inventory file or directory with -i (or a host list such as -i web1,web2,)' });
+    if (statSync(source).isDirectory()) {
+      this.varsDirs.push(source);
+      this.directory(source);
+    } else {
+      this.varsDirs.push(dirname(source));
+      this.file(source);
+    }
+  }
+
+  finish(playbookDir: string | undefined): Inventory {
+    if (this.parts.length === 0) {
+      this.options.warn?.(NO_INVENTORY_WARNING);
+      this.parts.push(emptyInventory());
+    }
+    const dirs = [...new Set([...this.varsDirs, ...(playbookDir ? [resolve(playbookDir)] : [])])];
+    return withVarsDirs(mergeInventories(this.parts), dirs, this.sources);
+  }
+
+  /** Ansible's order: entries sorted by name; a file no plugin can read is skipped with a warning, as there. */
+  private directory(dir: string): void {
+    for (const entry of readdirSync(dir).sort()) {
+      if (this.ignored(entry)) continue;
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) {
+        this.directory(path);
+        continue;
+      }
+      try {
+        this.file(path);
+      } catch (error) {
+        if (!(error instanceof CxError)) throw error;
+        this.options.warn?.(`Unable to parse ${path} as an inventory source: ${error.describe()}`);
+      }
+    }
+  }
+
+  private hostList(source: string): SourceData {
+    const advanced = this.plugins.indexOf('advanced_host_list');
+    const plain = this.plugins.indexOf('host_list');
+    if (advanced < 0 && plain < 0) throw new CxError(`'${source}' is a host list, and neither host_list nor advanced_host_list is enabled`, { at: { file: source }, hint: 'enable one in ansible.cfg [inventory] enable_plugins' });
+    return readHostList(source, advanced >= 0 && (plain < 0 || advanced < plain));
+  }
+
+  /** The first enabled plugin that takes the file: script (executable), toml (.toml), constructed (auto), else YAML or INI by content. */
+  private file(path: string): void {
+    if (this.plugins.includes('script') && isExecutable(path)) return this.add(path, readInventoryScript(path));
+    if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path));
+    const value = readInventoryFile(path, this.sources) ?? loadYamlFile(path, this.sources);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', {
+        at: positionOf(value, { file: path, line: 1 }),
+        hint: 'all:\n    hosts:\n      web1:\n        ansible_host: 10.0.0.1\n  (or an INI inventory in a .ini file)',
+      });
+    }
+    const plugin = pluginOf(value as Record<string, unknown>, path);
+    if (plugin === undefined) return this.add(path, { value: value as Record<string, unknown>, ranges: true });
+    if (!CONSTRUCTED_NAMES.includes(plugin) || !this.plugins.includes('auto')) {
+      throw new CxError(`inventory plugin '${plugin}' is not available in cxplay`, {
+        at: positionOf(value, { file: path, line: 1 }),
+        hint: 'cxplay reads YAML, INI, TOML, host lists, inventory scripts and constructed: export this inventory with ansible-inventory --list --export -y > hosts.yaml',
+      });
+    }
+    // constructed works on the hosts of the sources before it, merged so far.
+    const sofar = this.parts.length > 0 ? mergeInventories(this.parts) : emptyInventory();
+    this.parts = [applyConstructed(sofar, value as Record<string, unknown>, path)];
+  }
+
+  private add(file: string, data: SourceData): void {
+    const at: SourcePosition = positionOf(data.value, { file, line: 1 }) ?? { file, line: 1 };
+    const { groups, hosts } = readInventoryData(data.value, file, at, { ranges: data.ranges });
+    this.parts.push({
+      file,
+      hosts: new Map([...hosts].map(([name, host]) => [name, { name, vars: host.vars, at: host.at, source: file || undefined }])),
+      groups: new Map([...groups].map(([name, group]) => [name, { ...group }])),
+    });
+  }
+}
+
+/** The plugin a YAML file names (Ansible's `auto`), if it names one. */
+function pluginOf(value: Record<string, unknown>, path: string): string | undefined {
+  return /\.ya?ml$/i.test(path) && typeof value.plugin === 'string' ? value.plugin : undefined;
+}
+
+/** `all` and `ungrouped`, no host. */
+function emptyInventory(): Inventory {
+  const { groups } = readInventoryData({}, '', { file: '' });
+  return { file: '', hosts: new Map(), groups: new Map([...groups].map(([name, group]) => [name, { ...group }])) };
+}
+
+/** Executable by this user (Ansible's script plugin runs such a file whatever its extension). */
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return (statSync(path).mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The merged inventory with group_vars/ and host_vars/ of `dirs` applied (later directories win), on copies. */
+function withVarsDirs(inventory: Inventory, dirs: readonly string[], sources: SourceCache): Inventory {
+  const { groups, hosts } = editableCopy(inventory);
   applyVarsDirs(dirs, groups, hosts, sources);
-  return {
-    file: path,
-    hosts: new Map([...hosts].map(([name, host]): [string, InventoryHost] => [name, { name, vars: host.vars, at: host.at }])),
-    groups: new Map([...groups].map(([name, group]): [string, InventoryGroup] => [name, { ...group }])),
-  };
-}
-
-class InventoryReader {
-  private readonly groups = new Map<string, MutableGroup>();
-  private readonly hosts = new Map<string, MutableHost>();
-
-  constructor(private readonly file: string) {
-    this.entry('all', undefined);
-  }
-
-  group(name: string, body: unknown, at: SourcePosition): void {
-    const group = this.entry(name, at);
-    if (body === null || body === undefined) return;
-    if (typeof body !== 'object' || Array.isArray(body)) throw new CxError(`group '${name}' must be a mapping with hosts:, vars: or children:, got ${describeValue(body)}`, { at });
-    const node = body as Record<string, unknown>;
-    for (const key of Object.keys(node)) {
-      if (!GROUP_KEYS.includes(key)) throw new CxError(`unknown key '${key}' in group '${name}'${didYouMean(key, GROUP_KEYS)}`, { at: keyPositionOf(node, key, at), hint: 'a group takes hosts:, vars: and children:' });
-    }
-    const part = (key: string, example: string): Record<string, unknown> | undefined => {
-      const value = node[key];
-      if (value === null || value === undefined) return undefined;
-      if (typeof value !== 'object' || Array.isArray(value)) {
-        throw new CxError(`${key} of group '${name}' must be a mapping, got ${describeValue(value)}`, { at: keyPositionOf(node, key, at), hint: `write each on its own line ending with a colon, e.g. "${example}:"` });
-      }
-      return value as Record<string, unknown>;
-    };
-    const groupVars = part('vars', 'ansible_user: admin');
-    checkConnectionVars(groupVars, at);
-    Object.assign(group.vars, groupVars);
-    for (const [pattern, vars] of Object.entries(part('hosts', 'web1') ?? {})) this.host(group, pattern, vars, keyPositionOf(node.hosts, pattern, at)!);
-    for (const [child, childBody] of Object.entries(part('children', 'webservers') ?? {})) {
-      const childAt = keyPositionOf(node.children, child, at)!;
-      if (child === name) throw new CxError(`group '${name}' cannot be its own child`, { at: childAt });
-      this.group(child, childBody, childAt);
-      if (!group.children.includes(child)) group.children.push(child);
-    }
-  }
-
-  finish(): { groups: Map<string, MutableGroup>; hosts: Map<string, MutableHost> } {
-    this.refuseCycles();
-    const all = this.groups.get('all')!;
-    const ungrouped = this.entry('ungrouped', undefined);
-    const grouped = new Set([...this.groups.values()].filter((group) => group.name !== 'all').flatMap((group) => group.hosts));
-    for (const host of this.hosts.keys()) if (!grouped.has(host) && !ungrouped.hosts.includes(host)) ungrouped.hosts.push(host);
-    const isChild = new Set([...this.groups.values()].flatMap((group) => group.children));
-    // Ansible makes `ungrouped` the first child of `all`, before the groups the inventory declares.
-    all.children.unshift('ungrouped');
-    for (const name of this.groups.keys()) if (name !== 'all' && name !== 'ungrouped' && !isChild.has(name)) all.children.push(name);
-    return { groups: this.groups, hosts: this.hosts };
-  }
-
-  private entry(name: string, at: SourcePosition | undefined): MutableGroup {
-    let group = this.groups.get(name);
-    if (!group) {
-      group = { name, vars: {}, children: [], hosts: [], at };
-      this.groups.set(name, group);
-    }
-    group.at ??= at;
-    return group;
-  }
-
-  private host(group: MutableGroup, pattern: string, vars: unknown, at: SourcePosition): void {
-    if (vars !== null && vars !== undefined && (typeof vars !== 'object' || Array.isArray(vars))) {
-      throw new CxError(`host '${pattern}' must map to its variables (or to nothing), got ${describeValue(vars)}`, { at, hint: `write "${pattern}:" alone, or its variables indented below it` });
-    }
-    checkConnectionVars(vars, at);
-    for (const name of expandHostRange(pattern, at)) {
-      const host = this.hosts.get(name) ?? { vars: {}, at };
-      Object.assign(host.vars, vars ?? {});
-      this.hosts.set(name, host);
-      if (!group.hosts.includes(name)) group.hosts.push(name);
-    }
-  }
-
-  /** Ansible refuses a group that is its own ancestor; so do we, naming the loop. */
-  private refuseCycles(): void {
-    const visiting: string[] = [];
-    const done = new Set<string>();
-    const visit = (name: string) => {
-      if (done.has(name)) return;
-      const index = visiting.indexOf(name);
-      if (index >= 0) {
-        const group = this.groups.get(name)!;
-        throw new CxError(`group loop: ${[...visiting.slice(index), name].join(' -> ')}`, { at: group.at ?? { file: this.file }, hint: 'a group cannot be a child of its own children' });
-      }
-      visiting.push(name);
-      for (const child of this.groups.get(name)?.children ?? []) visit(child);
-      visiting.pop();
-      done.add(name);
-    };
-    for (const name of this.groups.keys()) visit(name);
-  }
-}
-
-/**
- * `node[1:3]`, `node[01:10]` (zero-padded), `node[1:10:2]`, `web[a:c]` as
- * Ansible expands them; several ranges in one name multiply, and the product
- * is bounded as one range is (counted before anything is expanded).
- */
-export function expandHostRange(pattern: string, at: SourcePosition): string[] {
-  const bad = (why: string) => new CxError(`cannot expand host range '${pattern}': ${why}`, { at, hint: 'write node[1:3], node[01:10] or node[a:c]' });
-  const parts = rangeParts(pattern, bad);
-  const count = parts.reduce((product, part) => product * (typeof part === 'string' ? 1 : part.length), 1);
-  if (count > MAX_RANGE_HOSTS) throw bad(`${count} hosts, more than ${MAX_RANGE_HOSTS}`);
-  return parts.reduce<string[]>((names, part) => (typeof part === 'string' ? names.map((name) => name + part) : names.flatMap((name) => part.map((middle) => name + middle))), ['']);
-}
-
-/** The pattern cut into literal text and ranges (the values of each range). */
-function rangeParts(pattern: string, bad: (why: string) => CxError): (string | string[])[] {
-  const match = /^(.*?)\[([^\]:]+):([^\]:]+)(?::(\d+))?\](.*)$/.exec(pattern);
-  if (!match) return [pattern];
-  const [, head, from, to, stepText, tail] = match as unknown as [string, string, string, string, string | undefined, string];
-  return [head, rangeValues(from, to, Number(stepText ?? 1), bad), ...rangeParts(tail, bad)];
-}
-
-function rangeValues(from: string, to: string, step: number, bad: (why: string) => CxError): string[] {
-  if (step < 1) throw bad('the step must be at least 1');
-  if (/^\d+$/.test(from) && /^\d+$/.test(to)) {
-    const width = from.length > 1 && from.startsWith('0') ? from.length : 0;
-    return rangeOf(Number(from), Number(to), step, bad).map((value) => String(value).padStart(width, '0'));
-  }
-  if (/^[a-z]$/i.test(from) && /^[a-z]$/i.test(to)) return rangeOf(from.charCodeAt(0), to.charCodeAt(0), step, bad).map((code) => String.fromCharCode(code));
-  throw bad('the bounds must be two numbers or two letters');
-}
-
-function rangeOf(first: number, last: number, step: number, bad: (why: string) => CxError): number[] {
-  if (last < first) throw bad('the end comes before the start');
-  if ((last - first) / step + 1 > MAX_RANGE_HOSTS) throw bad(`more than ${MAX_RANGE_HOSTS} hosts`);
-  const values: number[] = [];
-  for (let value = first; value <= last; value += step) values.push(value);
-  return values;
+  return { file: inventory.file, groups, hosts };
 }

@@ -39,10 +39,17 @@ describe('inventories', () => {
     expect(result.stdout).toMatch(/web1\s+web2/);
   });
 
-  it('refuses a run without any inventory, saying how to give one', async () => {
-    const result = await run([]);
-    expect(result.code).toBe(5);
-    expect(result.stderr).toContain('no inventory given');
+  it('runs without any inventory on the implicit localhost only, with Ansible\'s warnings and exit code', async () => {
+    writeFileSync(join(dir, 'local-play.yaml'), '- hosts: localhost\n  gather_facts: false\n  tasks:\n    - debug: {msg: here}\n');
+    for (const playbook of ['play.yaml', 'local-play.yaml']) {
+      const ours = await cxplay(['run', playbook, '-o', 'plain'], { cwd: dir });
+      expect(ours.stderr).toContain('[WARNING]: No inventory was parsed, only implicit localhost is available');
+      expect(ours.stderr).toContain("[WARNING]: provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'");
+      if (!hasAnsible) continue;
+      const ansible = await ansiblePlaybook([playbook], { cwd: dir, work: dir });
+      expect(ours.code).toBe(ansible.code);
+      expect(parseRecap(ours.stdout)).toEqual(parseRecap(ansible.stdout));
+    }
   });
 });
 

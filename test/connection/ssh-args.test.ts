@@ -16,13 +16,18 @@ describe('ssh arguments', () => {
   it('reads the options it honours in every spelling ssh takes, the first value winning', () => {
     expect(
       parseSshArgs(`-o UserKnownHostsFile=/a -oStrictHostKeyChecking=accept-new -o 'ProxyJump bastion' -o "serveraliveinterval = 7" -o ServerAliveCountMax=2 -o UserKnownHostsFile=/b -J other`),
-    ).toEqual({ userKnownHostsFile: '/a', strictHostKeyChecking: 'accept-new', proxyJump: 'bastion', serverAliveIntervalSeconds: 7, serverAliveCountMax: 2 });
+    ).toMatchObject({ userKnownHostsFile: '/a', strictHostKeyChecking: 'accept-new', proxyJump: 'bastion', serverAliveIntervalSeconds: 7, serverAliveCountMax: 2 });
     expect(parseSshArgs('-Jroot@10.0.0.1:2222,b').proxyJump).toBe('root@10.0.0.1:2222,b');
     expect(parseSshArgs('-o ProxyJump=none').proxyJump).toBeUndefined();
   });
 
   it("accepts what changes nothing for cxplay, Ansible's own defaults included", () => {
     expect(parseSshArgs('-C -o ControlMaster=auto -o ControlPersist=60s -o ControlPath=/x/%h -o BatchMode=yes -o ConnectTimeout=3 -Cq -v -T -o ProxyCommand=none')).toEqual({
+      configFile: undefined,
+      port: undefined,
+      user: undefined,
+      identityFiles: [],
+      identitiesOnly: undefined,
       userKnownHostsFile: undefined,
       strictHostKeyChecking: undefined,
       proxyJump: undefined,
@@ -37,11 +42,6 @@ describe('ssh arguments', () => {
     ['-o ForwardAgent=yes', 'the ssh option -o ForwardAgent: remove it, or run this host with ansible-playbook'],
     ['-A', 'the ssh option -A: remove it'],
     ['-CA', 'the ssh option -A: remove it'],
-    ['-p 2222', 'the ssh option -p: set ansible_port instead'],
-    ['-l admin', 'the ssh option -l: set ansible_user instead'],
-    ['-i ~/.ssh/key', 'the ssh option -i: set ansible_ssh_private_key_file instead'],
-    ['-o User=admin', 'the ssh option -o User: set ansible_user instead'],
-    ['-F ~/.ssh/other_config', 'the ssh option -F: remove it'],
     ['-L 8080:localhost:80', 'the ssh option -L: remove it'],
     ['-o HostKeyAlias=web', 'the ssh option -o HostKeyAlias: remove it'],
     ['-o KexAlgorithms=curve25519-sha256', 'the ssh option -o KexAlgorithms: remove it'],
@@ -52,6 +52,15 @@ describe('ssh arguments', () => {
   ])('refuses %s by name', (args, message) => {
     expect(() => parseSshArgs(args)).toThrow(SshArgsError);
     expect(() => parseSshArgs(args)).toThrow(message);
+  });
+
+  it('honours -p, -l, -i, -o User/Port/IdentityFile/IdentitiesOnly and -F; the variables win over them, as Ansible passes its own -o options first', () => {
+    const args = '-p 2222 -l admin -i /keys/a -o IdentityFile=/keys/b -o IdentitiesOnly=yes -F /nonexistent/ssh_config -o Port=2300';
+    expect(parseSshArgs(args)).toMatchObject({ port: '2222', user: 'admin', identityFiles: ['/keys/a', '/keys/b'], identitiesOnly: true, configFile: '/nonexistent/ssh_config' });
+    const fromArgs = connectionSpecFromVars('web1', { ansible_host: '10.0.0.5', ansible_ssh_common_args: args }, defaults);
+    expect(fromArgs).toMatchObject({ port: 2222, user: 'admin', identityFiles: ['/keys/a', '/keys/b'], identitiesOnly: true, defaultKeys: false });
+    const fromVars = connectionSpecFromVars('web1', { ansible_host: '10.0.0.5', ansible_port: 22, ansible_user: 'deploy', ansible_ssh_private_key_file: '/keys/a', ansible_ssh_common_args: args }, defaults);
+    expect(fromVars).toMatchObject({ port: 22, user: 'deploy', privateKeyFile: '/keys/a', identityFiles: ['/keys/b'] });
   });
 
   it('makes a host with an argument cxplay refuses unreachable before anything is sent', () => {

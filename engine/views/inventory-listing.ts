@@ -1,0 +1,118 @@
+/**
+ * `cxplay inventory`'s output, as ansible-inventory 2.14 prints it, so a
+ * script that reads one reads the other: --list (the inventory-script JSON,
+ * keys sorted, indent 4; -y as PyYAML's block YAML), --host (a host's
+ * variables), --graph [GROUP] (the tree, --vars adds each one as {name = value}).
+ * Without --export, --list puts every host's merged variables in
+ * _meta.hostvars and none on the groups; with it, each group and host keeps its own.
+ */
+import { hostVarsFromInventory } from '../load/inventory-vars.js';
+import type { Inventory, InventoryGroup } from '../load/model.js';
+import { pythonJson } from '../template/python-json.js';
+import { pythonYaml } from '../template/python-yaml.js';
+import { pythonString } from '../template/python.js';
+
+type Mapping = Record<string, unknown>;
+
+export interface ListingOptions {
+  readonly yaml?: boolean;
+  readonly export?: boolean;
+}
+
+/** ansible-inventory's json.dumps: sorted keys, indent 4, non-ASCII kept. */
+export function inventoryJson(value: unknown): string {
+  return pythonJson(value, { indent: 4, sortKeys: true, ensureAscii: false });
+}
+
+/** PyYAML's yaml.dump as ansible-inventory calls it: block style, keys sorted, indent 2. */
+function inventoryYaml(value: unknown): string {
+  return pythonYaml(value, { indent: 2, flowLeaves: false, sortKeys: true });
+}
+
+/** `--list` (and `--list -y`). */
+export function listInventory(inventory: Inventory, options: ListingOptions = {}): string {
+  return options.yaml ? inventoryYaml(yamlTree(inventory, options)) : inventoryJson(jsonTree(inventory, options));
+}
+
+/** `--host NAME`: the host's variables as JSON. */
+export function hostListing(inventory: Inventory, host: string): string {
+  return inventoryJson(hostVarsFromInventory(inventory, host));
+}
+
+/** `--graph [GROUP]`: each group's children first, then its hosts (none under all), --vars after each. */
+export function graphInventory(inventory: Inventory, start: string, withVars: boolean): string {
+  const lines: string[] = [];
+  const line = (text: string, depth: number) => lines.push(depth > 0 ? `${'  |'.repeat(depth)}--${text}` : text);
+  const varLines = (vars: Mapping, depth: number) => {
+    for (const name of Object.keys(vars).sort(byCodePoint)) line(`{${name} = ${pythonString(vars[name])}}`, depth);
+  };
+  const visit = (group: InventoryGroup, depth: number) => {
+    line(`@${group.name}:`, depth);
+    for (const child of group.children) visit(inventory.groups.get(child)!, depth + 1);
+    if (group.name !== 'all') {
+      for (const host of group.hosts) {
+        line(host, depth + 1);
+        if (withVars) varLines(hostVarsFromInventory(inventory, host), depth + 2);
+      }
+    }
+    if (withVars) varLines(group.vars, depth + 1);
+  };
+  visit(inventory.groups.get(start)!, 0);
+  return lines.join('\n');
+}
+
+function jsonTree(inventory: Inventory, options: ListingOptions): Mapping {
+  const out: Mapping = {};
+  const seen = new Set<string>();
+  const visit = (group: InventoryGroup) => {
+    const entry: Mapping = {};
+    if (group.name !== 'all' && group.hosts.length > 0) entry.hosts = [...group.hosts];
+    if (group.children.length > 0) entry.children = [...group.children];
+    if (options.export && Object.keys(group.vars).length > 0) entry.vars = { ...group.vars };
+    if (Object.keys(entry).length > 0) out[group.name] = entry;
+    for (const child of group.children) {
+      if (seen.has(child)) continue;
+      seen.add(child);
+      visit(inventory.groups.get(child)!);
+    }
+  };
+  visit(inventory.groups.get('all')!);
+  const hostvars: Mapping = {};
+  for (const host of inventory.hosts.keys()) {
+    const vars = hostVariables(inventory, host, options);
+    if (Object.keys(vars).length > 0) hostvars[host] = vars;
+  }
+  out._meta = { hostvars };
+  return out;
+}
+
+/** Each group nested under its parents (a group under two parents twice); a host's variables only where it first appears. */
+function yamlTree(inventory: Inventory, options: ListingOptions): Mapping {
+  const seen = new Set<string>();
+  const visit = (group: InventoryGroup): Mapping => {
+    const entry: Mapping = {};
+    const children: Mapping = {};
+    for (const child of group.children) if (child !== 'all') children[child] = visit(inventory.groups.get(child)!);
+    if (Object.keys(children).length > 0) entry.children = children;
+    const hosts: Mapping = {};
+    if (group.name !== 'all') {
+      for (const host of group.hosts) {
+        hosts[host] = seen.has(host) ? {} : hostVariables(inventory, host, options);
+        seen.add(host);
+      }
+    }
+    if (Object.keys(hosts).length > 0) entry.hosts = hosts;
+    if (options.export && Object.keys(group.vars).length > 0) entry.vars = { ...group.vars };
+    return entry;
+  };
+  return { all: visit(inventory.groups.get('all')!) };
+}
+
+function hostVariables(inventory: Inventory, host: string, options: ListingOptions): Mapping {
+  return options.export ? { ...inventory.hosts.get(host)!.vars } : hostVarsFromInventory(inventory, host);
+}
+
+/** Python's sorted() order. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

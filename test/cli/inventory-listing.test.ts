@@ -1,0 +1,114 @@
+/**
+ * `cxplay inventory` against ansible-inventory 2.14 on the same sources:
+ * every inventory form an operator points -i at (YAML with letter and
+ * stepped ranges, INI, a directory with files Ansible skips and its own
+ * group_vars/, host lists plain and advanced, scripts with and without
+ * _meta, TOML, constructed, several -i, none at all) gives the same --list, --list -y,
+ * --list --export, --graph --vars and --host text and the same exit code.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasAnsible } from '../support/ansible.js';
+import { cxplay, runCommand } from '../support/cli.js';
+
+let dir: string;
+
+const FILES: Record<string, string> = {
+  'ranges.yaml': 'all:\n  vars: {site: one}\n  hosts:\n    solo: {answer: 42}\n  children:\n    web:\n      hosts:\n        web[a:f]:\n        node[01:20:2]: {rack: r1}\n      vars: {http_port: 80}\n    db:\n      children:\n        web:\n      hosts:\n        db1: {ansible_port: 2222, mixed: [1, two, {three: 3}]}\n',
+  'hosts.ini': 'loose ansible_host=10.0.0.9\n[web]\nweb[1:3] ansible_user=admin\n[web:vars]\nport=8080\nflag=True\n[all:children]\nweb\n',
+  'dir/10-first.yaml': 'all:\n  children:\n    web:\n      hosts:\n        dweb1:\n',
+  'dir/20-second': '[web]\ndweb2 color=blue\n[db]\nddb1\n',
+  'dir/sub/inventory': '[deep]\ndeep1\n',
+  'dir/group_vars/web.yaml': 'from_group_vars: yes\n',
+  'dir/host_vars/dweb2.yaml': 'from_host_vars: 1\n',
+  'dir/ignored.orig': '[web]\norig1\n',
+  'dir/ignored.ini': '[web]\nini1\n',
+  'dir/hosts.ini~': '[web]\nbackup1\n',
+  'dir/last.retry': 'retry1\n',
+  'dir/notes.md': '# notes\n',
+  'dir/.hidden': '[web]\nhidden1\n',
+  'stack.toml': '[web]\nchildren = ["apache"]\nvars = { http_port = 8080 }\n[web.hosts]\ntweb1 = { port = 8080 }\n[apache.hosts]\n"tap[1:2]" = {}\n',
+  'with-meta.sh': '#!/bin/sh\n[ "$1" = --list ] && cat <<\'J\'\n{"web": {"hosts": ["s1", "s2"], "vars": {"a": 1}, "children": ["db"]}, "db": ["d1"], "_meta": {"hostvars": {"s1": {"p": "q"}}}}\nJ\n',
+  'per-host.sh': '#!/bin/sh\ncase "$1" in\n--list) echo \'{"g": {"hosts": ["n1", "n2"]}}\';;\n--host) if [ "$2" = n1 ]; then echo \'{"v": 1}\'; else echo \'{}\'; fi;;\nesac\n',
+  'constructed/01-hosts.yaml': "all:\n  hosts:\n    web1: {os: ubuntu, arch: x86_64, tags: {env: prod, team: ''}, mem: 4096}\n    web2: {os: debian, arch: arm64, tags: {env: dev, team: blue}, mem: 1024}\n    db1: {os: ubuntu, roles_list: [db, backup], mem: 16384}\n  children:\n    web:\n      hosts:\n        web1:\n        web2:\n      vars: {tier: front}\n",
+  'constructed/02-constructed.yaml': 'plugin: constructed\nstrict: false\ncompose:\n  big: mem > 2048\n  label: "os ~ \'-\' ~ (arch | default(\'none\'))"\n  broken: undefined_thing + 1\ngroups:\n  large: big\n  frontend: tier is defined and tier == \'front\'\n  bad: nonexistent.attr\nkeyed_groups:\n  - key: os\n    prefix: os\n  - key: tags\n    prefix: tag\n  - key: roles_list\n    separator: \'\'\n    prefix: role_\n  - key: arch\n    default_value: unknown\n    parent_group: arches\n  - key: tags\n    prefix: t\n    trailing_separator: false\n',
+  'cfg/ansible.cfg': '[defaults]\ninventory = ../hosts.ini\n',
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cxplay-inventory-listing-'));
+  for (const [name, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  for (const script of ['with-meta.sh', 'per-host.sh']) chmodSync(join(dir, script), 0o755);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Both commands with the same arguments and a neutral environment (no ansible.cfg but the one in `cwd`). */
+async function both(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const cwd = options.cwd ?? dir;
+  const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_DEPRECATION_WARNINGS: '0', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp'), ...options.env };
+  const [ansible, ours] = await Promise.all([runCommand('ansible-inventory', args, { cwd, env }), cxplay(['inventory', ...args], { cwd, env })]);
+  return { ansible, ours };
+}
+
+const VIEWS = [['--list'], ['--list', '-y'], ['--list', '--export'], ['--graph', '--vars']];
+
+const SOURCES: Record<string, string[]> = {
+  'YAML with letter and stepped ranges': ['-i', 'ranges.yaml'],
+  INI: ['-i', 'hosts.ini'],
+  'a directory (ignored files, group_vars and host_vars inside, a subdirectory)': ['-i', 'dir'],
+  'a host list': ['-i', 'alpha,beta:2222,[::1]:2200,'],
+  'an inventory script with _meta': ['-i', 'with-meta.sh'],
+  'an inventory script without _meta (--host per host)': ['-i', 'per-host.sh'],
+  TOML: ['-i', 'stack.toml'],
+  'constructed (compose, groups, keyed_groups; failing expressions skipped)': ['-i', 'constructed'],
+  'several -i, merged in order': ['-i', 'hosts.ini', '-i', 'dir', '-i', 'gamma,'],
+  'no inventory at all': [],
+};
+
+describe.skipIf(!hasAnsible)('cxplay inventory prints what ansible-inventory prints', () => {
+  for (const [name, sources] of Object.entries(SOURCES)) {
+    it(name, async () => {
+      const outputs = await Promise.all(VIEWS.map((view) => both([...sources, ...view])));
+      VIEWS.forEach((view, index) => {
+        const { ansible, ours } = outputs[index]!;
+        expect(ours.code, `${view.join(' ')}: ${ours.stderr}`).toBe(ansible.code);
+        expect(ours.stdout, view.join(' ')).toBe(ansible.stdout);
+      });
+    });
+  }
+
+  it('an advanced host list expands ranges when advanced_host_list is enabled first', async () => {
+    const env = { ANSIBLE_INVENTORY_ENABLED: 'advanced_host_list,host_list,script,auto,yaml,ini,toml' };
+    const { ansible, ours } = await both(['-i', 'w[1:3],x:2200,y[a:c:2],n[01:20:5]', '--list'], { env });
+    expect(ours.stdout).toBe(ansible.stdout);
+    expect(JSON.parse(ours.stdout).ungrouped.hosts).toEqual(['w1', 'w2', 'w3', 'x', 'ya', 'yc', 'n01', 'n06', 'n11', 'n16']);
+  });
+
+  it("reads ansible.cfg's inventory when no -i is given", async () => {
+    const { ansible, ours } = await both(['--list'], { cwd: join(dir, 'cfg') });
+    expect(ours.stdout).toBe(ansible.stdout);
+    expect(ours.stdout).toContain('web3');
+  });
+
+  it('--host, --graph GROUP and their errors', async () => {
+    for (const args of [['--host', 'web2'], ['--host', 'nobody'], ['--graph', 'web'], ['--graph', 'nogroup'], []]) {
+      const { ansible, ours } = await both(['-i', 'hosts.ini', ...args]);
+      expect(ours.code, args.join(' ')).toBe(ansible.code);
+      // On an error ansible-inventory prints its usage on stdout; the message is what matters.
+      if (ansible.code === 0) expect(ours.stdout, args.join(' ')).toBe(ansible.stdout);
+      else expect(ours.stderr).toContain(/ERROR! .*/.exec(ansible.stderr)![0]);
+    }
+  });
+
+  it('warns as Ansible does when there is no inventory', async () => {
+    const { ansible, ours } = await both(['--list']);
+    const warning = 'No inventory was parsed, only implicit localhost is available';
+    expect(ansible.stderr).toContain(warning);
+    expect(ours.stderr).toContain(`[WARNING]: ${warning}`);
+  });
+});
