@@ -117,9 +117,9 @@ cx_local() {
     [ -e "$cx_f" ] || continue
     if [ -x "$cx_f" ]; then
       cx_sec "local_run ${cx_f##*/}"
-      cx_e=$( { "$cx_f" </dev/null; cx_sec "local_rc $?"; } 2>&1 >&3 )
+      cx_e=$( { "$cx_f" </dev/null; cx_sec "local_rc $?"; } 2>&1 >&3; printf x )
       cx_sec local_err
-      printf '%s' "$cx_e"
+      printf '%s' "${cx_e%x}"
     else
       cx_sec "local_file ${cx_f##*/}"
       cat -- "$cx_f" 2>/dev/null
