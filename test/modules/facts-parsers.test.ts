@@ -192,12 +192,14 @@ describe('local facts', () => {
     const warnings: string[] = [];
     const read = readSources(
       [`\n${MARK} local_file a.fact\n{"x": [1, 2]}`, `\n${MARK} local_file b.fact\n[general]\nName = web\nport: 80\n`, `\n${MARK} local_run c.fact\n{"ok": true}\n`, `\n${MARK} local_rc 0`, `\n${MARK} local_err\n`,
-        `\n${MARK} local_run d.fact\n`, `\n${MARK} local_rc 3`, `\n${MARK} local_err\nboom`, `\n${MARK} local_file e.fact\nnot json nor ini`, `\n${MARK} done\n`].join(''),
+        `\n${MARK} local_run d.fact\n`, `\n${MARK} local_rc 3`, `\n${MARK} local_err\nboom`, `\n${MARK} local_file e.fact\nnot json nor ini`, `\n${MARK} local_file my.factory.fact\n[]`, `\n${MARK} done\n`].join(''),
       MARK,
     );
     expect(localFacts(read, '/srv/facts', (message) => warnings.push(message))).toEqual({
       a: { x: [1, 2] }, b: { general: { name: 'web', port: '80' } }, c: { ok: true },
       d: 'Failure executing fact script (/srv/facts/d.fact), rc: 3, err: boom', e: 'error loading facts as JSON or ini - please check content: /srv/facts/e.fact',
+      // Ansible removes every `.fact` from the name, not only the suffix.
+      myory: [],
     });
     expect(warnings).toHaveLength(2);
   });

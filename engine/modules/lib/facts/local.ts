@@ -15,7 +15,7 @@ export function localFacts(sources: FactSources, factPath: string, warn: (messag
     const name = rest.join(' ');
     if (kind !== 'local_run' && kind !== 'local_file') continue;
     const path = `${factPath}/${name}`;
-    const key = name.replace('.fact', '');
+    const key = name.replaceAll('.fact', '');
     if (key === '__proto__') continue;
     if (kind === 'local_run') {
       const rc = Number(ordered[index + 1]?.name.split(' ')[1] ?? 1);
