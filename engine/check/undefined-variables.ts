@@ -3,7 +3,8 @@
  * reads (in its arguments, loop, conditions, delegate_to, environment) must
  * be defined somewhere in the run: inventory, play or block or task vars,
  * vars_files, role defaults/vars/params, extra vars, a `register`, a
- * `set_fact`, a loop variable, a fact (`ansible_*`) or a magic variable; or
+ * `set_fact`, a loop variable, a fact (`ansible_*`, `gather_subset`,
+ * `module_setup`) or a magic variable; or
  * the task must guard it (`| default(...)`, `is defined`). The check is
  * deliberately generous (a name defined anywhere counts everywhere), so it
  * never refuses a playbook Ansible would run, and catches the typo that would
@@ -159,6 +160,11 @@ function checkKnownNamesAt(site: Site): void {
   forEachExpression(site, (node, source) => checkKnownNames(node, source));
 }
 
+/** Gathering facts defines `ansible_*` and, as Ansible injects them, setup's own `gather_subset` and `module_setup`. */
+function isFactName(name: string): boolean {
+  return name.startsWith('ansible_') || name === 'gather_subset' || name === 'module_setup';
+}
+
 function checkSite(site: Site, defined: ReadonlySet<string>): void {
   const use: NameUse = { read: new Set(), guarded: new Set() };
   const locals = new Set<string>();
@@ -167,7 +173,7 @@ function checkSite(site: Site, defined: ReadonlySet<string>): void {
     for (const name of bound) locals.add(name);
   });
   for (const name of use.read) {
-    if (defined.has(name) || use.guarded.has(name) || locals.has(name) || name.startsWith('ansible_')) continue;
+    if (defined.has(name) || use.guarded.has(name) || locals.has(name) || isFactName(name)) continue;
     const suggestion = closest(name, defined);
     const hint = `define '${name}' (inventory, vars, -e) or guard it with "| default(...)"${suggestion ? ` — did you mean '${suggestion}'?` : ''}`;
     throw new UndefinedVariableError(name, { at: site.at, hint });

@@ -177,6 +177,8 @@ export interface Play extends Inheritable {
   readonly varsFiles: readonly string[];
   /** gather_facts as written; undefined when not, and the configuration's `gathering` decides (run/play-runner.ts). */
   readonly gatherFacts: boolean | undefined;
+  /** The play's gather_subset, gather_timeout and fact_path as written: the arguments of its Gathering Facts task. */
+  readonly gatherArgs: Readonly<Record<string, unknown>>;
   /** Batch sizes: numbers or percentages (`"30%"`); empty means all hosts at once. */
   readonly serial: readonly (number | string)[];
   readonly strategy: 'linear' | 'free';

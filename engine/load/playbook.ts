@@ -88,6 +88,7 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
     hosts,
     varsFiles: node.vars_files == null ? [] : [node.vars_files].flat().map(String),
     gatherFacts: node.gather_facts == null ? undefined : playBoolean(node, 'gather_facts', true, at),
+    gatherArgs: Object.fromEntries(['gather_subset', 'gather_timeout', 'fact_path'].filter((key) => node[key] != null).map((key) => [key, node[key]])),
     serial: node.serial == null ? [] : ([node.serial].flat() as (number | string)[]),
     strategy: (node.strategy as 'linear' | 'free' | undefined) ?? 'linear',
     order: (node.order as HostOrder | undefined) ?? 'inventory',

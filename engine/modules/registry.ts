@@ -16,7 +16,7 @@ import { pingModule } from './ping.js';
 import { replaceModule } from './replace.js';
 import { serviceModule } from './service.js';
 import { setFactModule } from './set_fact.js';
-import { setupModule } from './setup.js';
+import { gatherFactsModule, setupModule } from './setup.js';
 import { shellModule } from './shell.js';
 import { slurpModule } from './slurp.js';
 import { statModule } from './stat.js';
@@ -36,6 +36,7 @@ const ALL: readonly ModuleDef[] = [
   failModule,
   fetchModule,
   fileModule,
+  gatherFactsModule,
   getUrlModule,
   includeVarsModule,
   lineinfileModule,

@@ -1,22 +1,54 @@
 /**
- * setup (Gathering Facts): one POSIX sh exec collects a documented subset of
- * Ansible's facts under Ansible's names. Every tool is optional: without
- * `hostname`, `ip` or `getconf` the script falls back to /proc, /sys and
- * /etc/os-release, and mount sizes come from `stat -f` (no df needed).
- * `filter` keeps only the facts whose names match its shell-style patterns.
+ * setup (Gathering Facts): one POSIX sh exec (engine/modules/sh/setup.sh)
+ * reads the sources of Ansible's Linux facts, no Python on the host; the
+ * lib/facts/ modules turn them into Ansible's facts, names, types and values.
+ * gather_subset picks Ansible's collectors (and so what the script reads),
+ * filter keeps the facts whose names match, fact_path is where local facts
+ * live; gather_timeout is accepted (the script has no step that waits).
  */
-import { networkFacts } from './lib/network-facts.js';
-import { readReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
-import { distributionFacts, parseEnvironment, parseMounts, parseOsRelease } from './lib/system-facts.js';
+import { randomBytes } from 'node:crypto';
+import { quote } from '../connection/quote.js';
+import { dateTimeFacts } from './lib/facts/date-time.js';
+import { debianLsbRelease, distributionFacts } from './lib/facts/distribution.js';
+import { DMI_DIR, DMI_FILES, hardwareFacts } from './lib/facts/hardware.js';
+import { localFacts } from './lib/facts/local.js';
+import { NET_DIR, NET_FILES, NET_PATHS, networkFacts } from './lib/facts/network.js';
+import { parseEnvironment, platformFacts, userFacts } from './lib/facts/platform.js';
+import { readSources, type FactSources } from './lib/facts/sections.js';
+import { filteredFacts, listArgument, selectedCollectors } from './lib/facts/subsets.js';
+import { cmdlineFacts, dnsFacts, loadavgFacts, lsbFacts, PACKAGE_MANAGERS, packageManager, selinuxFacts, serviceManager, sshKeyFacts } from './lib/facts/system.js';
+import { VIRTUAL_FILES, VIRTUAL_PATHS, virtualFacts } from './lib/facts/virtual.js';
 import type { ModuleDef } from './module.js';
 import { shellCode } from './lib/shell-code.js';
 import SETUP_SH from './sh/setup.sh';
 
-/** The facts script: cx_facts (engine/modules/sh/setup.sh). */
-const FACTS_SCRIPT = `${REPORT_FUNCTIONS}${shellCode(SETUP_SH)}cx_facts`;
+const DEFAULT_FACT_PATH = '/etc/ansible/facts.d';
+const SSH_KEYS = ['dsa', 'rsa', 'ecdsa', 'ed25519'].map((type) => `/etc/ssh/ssh_host_${type}_key.pub`);
 
-/** What the facts script reports: the raw sources of the facts, parsed here. */
-const FACTS_REPORT = { done: 'flag', vcpus: 'number', nproc: 'number', architecture: 'text', debian_version: 'text', env: 'text', fib_trie: 'text', fqdn: 'text', hostname: 'text', ip_addresses: 'text', ip_route: 'text', kernel: 'text', kernel_version: 'text', links: 'text', machine_id: 'text', meminfo: 'text', mounts: 'text', os_release: 'text', pkg_mgr: 'text', proc_route: 'text', service_mgr: 'text', uptime: 'text', user: 'text' } as const;
+/** What each collector reads: small files (one grep for all), paths whose presence matters, sh functions of setup.sh. */
+const SOURCES: Readonly<Record<string, { files?: readonly string[]; paths?: readonly string[]; run?: readonly string[] }>> = {
+  platform: { files: ['/proc/sys/kernel/arch', '/proc/sys/kernel/hostname', '/proc/sys/kernel/osrelease', '/proc/sys/kernel/version', '/var/lib/dbus/machine-id', '/etc/machine-id'], run: ['cx_platform'] },
+  distribution: { files: ['/etc/os-release', '/usr/lib/os-release', '/etc/debian_version'], paths: ['/etc/oracle-release', '/etc/centos-release', '/etc/redhat-release', '/etc/alpine-release', '/etc/arch-release', '/etc/os-release'] },
+  lsb: { files: ['/etc/lsb-release', '/etc/os-release', '/usr/lib/os-release'], run: ['cx_lsb'] },
+  selinux: { files: ['/sys/fs/selinux/enforce', '/sys/fs/selinux/policyvers', '/etc/selinux/config'] },
+  apparmor: { paths: ['/sys/kernel/security/apparmor'] },
+  fips: { files: ['/proc/sys/crypto/fips_enabled'] },
+  cmdline: { files: ['/proc/cmdline'] },
+  loadavg: { files: ['/proc/loadavg'] },
+  ssh_pub_keys: { files: SSH_KEYS },
+  service_mgr: { files: ['/proc/1/comm'], paths: ['/run/systemd/system/', '/dev/.run/systemd/', '/dev/.systemd/', '/etc/init/', '/sbin/openrc', '/etc/init.d/'] },
+  pkg_mgr: { paths: [...PACKAGE_MANAGERS.map(([path]) => path), '/usr/bin/rpm', '/usr/bin/dpkg', '/run/ostree-booted'] },
+  date_time: { run: ['cx_date'] },
+  env: { run: ['cx_env'] },
+  user: { files: ['/proc/self/status'], run: ['cx_user'] },
+  dns: { files: ['/etc/resolv.conf'] },
+  hardware: { files: ['/proc/cpuinfo', '/proc/self/status', '/proc/meminfo', '/proc/uptime', ...Object.values(DMI_FILES).map((file) => `${DMI_DIR}/${file}`)], run: ['cx_hardware'] },
+  virtual: { files: VIRTUAL_FILES, paths: VIRTUAL_PATHS },
+  network: { files: NET_FILES.map((file) => `${NET_DIR}/*/${file}`), paths: NET_PATHS.map((suffix) => `${NET_DIR}/*${suffix}`), run: ['cx_network'] },
+  fibre_channel_wwn: { files: ['/sys/class/fc_host/*/port_name'] },
+  iscsi: { files: ['/etc/iscsi/initiatorname.iscsi'] },
+  nvme: { files: ['/etc/nvme/hostnqn'] },
+};
 
 export const setupModule: ModuleDef = {
   name: 'setup',
@@ -35,62 +67,90 @@ export const setupModule: ModuleDef = {
   diffMode: 'none',
   runsOn: 'target',
   async run(ctx) {
-    const result = await ctx.exec(FACTS_SCRIPT);
-    const report = readReport(result.stdout, FACTS_REPORT);
-    if (report.done !== true) return scriptFailure(result.rc, result.stderr);
-    const facts = factsFrom(report);
-    const filters = (ctx.args.filter as string[] | undefined) ?? [];
-    return { changed: false, ansible_facts: filters.length === 0 ? facts : filtered(facts, filters) };
+    const subsets = ctx.args.gather_subset === undefined ? ['all'] : listArgument(ctx.args.gather_subset);
+    const collectors = selectedCollectors(subsets);
+    if (typeof collectors === 'string') return { changed: false, failed: true, msg: collectors };
+    const factPath = typeof ctx.args.fact_path === 'string' ? ctx.args.fact_path : DEFAULT_FACT_PATH;
+    const mark = `@@cxfacts-${randomBytes(8).toString('hex')}`;
+    const result = await ctx.exec(factsScript(collectors, mark, factPath));
+    const sources = readSources(result.stdout, mark);
+    if (!sources.sections.has('done')) return { changed: false, failed: true, rc: result.rc, msg: result.stderr.trim() || `the facts script exited with ${result.rc}` };
+    const facts = collectedFacts(collectors, sources, factPath, (message) => ctx.warn(message));
+    const named: Record<string, unknown> = Object.fromEntries(Object.entries(facts).map(([name, value]) => [`ansible_${name}`, value]));
+    named.gather_subset = subsets;
+    named.module_setup = true;
+    return { changed: false, ansible_facts: filteredFacts(named, listArgument(ctx.args.filter)) };
   },
 };
 
-function factsFrom(report: Report<typeof FACTS_REPORT>): Record<string, unknown> {
-  const hostname = (report.hostname ?? '').trim();
-  const fqdn = (report.fqdn ?? hostname).trim();
-  const memory = meminfoMegabytes(report.meminfo ?? '');
-  const [userId, uid, gid, home, shell] = (report.user ?? '').split('|');
-  const pid1 = (report.service_mgr ?? '').trim();
+/** The script for these collectors: one grep for their files, the path checks, their sh functions, in one exec. */
+function factsScript(collectors: ReadonlySet<string>, mark: string, factPath: string): string {
+  const chosen = [...collectors].map((name) => SOURCES[name] ?? {});
+  const files = [...new Set(chosen.flatMap((source) => source.files ?? []))];
+  const paths = [...new Set(chosen.flatMap((source) => source.paths ?? []))];
+  const run = [...new Set(chosen.flatMap((source) => source.run ?? []))];
+  const steps = [
+    `cx_mark=${quote(mark)}`,
+    'exec 3>&1',
+    ...(files.length > 0 ? [`cx_files ${files.join(' ')}`] : []),
+    `cx_paths ${paths.join(' ')}`,
+    ...run,
+    ...(collectors.has('local') ? [`cx_local ${quote(factPath)}`] : []),
+    'cx_sec done',
+  ];
+  return `${shellCode(SETUP_SH)}${steps.join('\n')}\n`;
+}
+
+/** The facts of each chosen collector, without Ansible's `ansible_` prefix. */
+function collectedFacts(collectors: ReadonlySet<string>, sources: FactSources, factPath: string, warn: (message: string) => void): Record<string, unknown> {
+  const has = (name: string) => collectors.has(name);
+  const section = (name: string) => sources.sections.get(name) ?? '';
+  const platform = has('platform') ? platformFacts(sources) : {};
+  const distribution = has('distribution') ? distributionFacts(sources) : {};
   return {
-    ansible_hostname: hostname.split('.')[0],
-    ansible_nodename: hostname,
-    ansible_fqdn: fqdn,
-    ansible_domain: fqdn.includes('.') ? fqdn.slice(fqdn.indexOf('.') + 1) : '',
-    ansible_kernel: report.kernel,
-    ansible_kernel_version: report.kernel_version,
-    ansible_architecture: report.architecture,
-    ansible_machine: report.architecture,
-    ansible_system: 'Linux',
-    ansible_processor_vcpus: report.vcpus ?? 0,
-    ansible_processor_nproc: report.nproc ?? report.vcpus ?? 0,
-    ansible_memtotal_mb: memory.MemTotal,
-    ansible_memfree_mb: memory.MemFree,
-    ansible_swaptotal_mb: memory.SwapTotal,
-    ansible_swapfree_mb: memory.SwapFree,
-    ansible_user_id: userId,
-    ansible_user_uid: Number(uid),
-    ansible_user_gid: Number(gid),
-    ansible_user_dir: home,
-    ansible_user_shell: shell,
-    ...distributionFacts(parseOsRelease(report.os_release ?? ''), report.debian_version ?? ''),
-    ansible_service_mgr: pid1 === 'systemd' ? 'systemd' : pid1 || 'unknown',
-    ansible_pkg_mgr: report.pkg_mgr === 'apt-get' ? 'apt' : (report.pkg_mgr ?? 'unknown'),
-    ansible_machine_id: (report.machine_id ?? '').trim(),
-    ansible_uptime_seconds: Math.floor(Number((report.uptime ?? '0').split(' ')[0])),
-    ...networkFacts({ ipAddresses: report.ip_addresses, ipRoute: report.ip_route, fibTrie: report.fib_trie, procRoute: report.proc_route, links: report.links }),
-    ansible_mounts: parseMounts(report.mounts ?? ''),
-    ansible_env: parseEnvironment(report.env ?? ''),
+    ...platform,
+    ...distribution,
+    ...(has('lsb') ? { lsb: lsbFacts(sources.sections.has('lsb_os_release') ? debianLsbRelease(sources) : section('lsb_release'), sources.files.get('/etc/lsb-release')) } : {}),
+    ...(has('selinux') ? { selinux: selinuxFacts(sources) } : {}),
+    ...(has('apparmor') ? { apparmor: { status: sources.paths.has('/sys/kernel/security/apparmor') ? 'enabled' : 'disabled' } } : {}),
+    ...(has('fips') ? { fips: (sources.files.get('/proc/sys/crypto/fips_enabled') ?? '').trim() === '1' } : {}),
+    ...(has('pkg_mgr') ? { pkg_mgr: packageManager(sources, distribution) } : {}),
+    ...(has('service_mgr') ? { service_mgr: serviceManager(sources) } : {}),
+    ...(has('cmdline') ? cmdlineFacts(sources.files.get('/proc/cmdline')) : {}),
+    ...(has('date_time') ? { date_time: dateTimeFacts(section('date'), section('date_jan'), section('date_jul')) } : {}),
+    ...(has('env') ? { env: parseEnvironment(section('env')) } : {}),
+    ...(has('loadavg') ? loadavgFacts(sources.files.get('/proc/loadavg')) : {}),
+    ...(has('ssh_pub_keys') ? sshKeyFacts(sources) : {}),
+    ...(has('user') ? userFacts(sources) : {}),
+    ...(has('virtual') ? virtualFacts(sources) : {}),
+    ...(has('hardware') ? hardwareFacts(sources, String(platform.architecture ?? '')) : {}),
+    ...(has('dns') ? { dns: dnsFacts(sources.files.get('/etc/resolv.conf') ?? '') } : {}),
+    ...(has('fibre_channel_wwn') ? { fibre_channel_wwn: fibreChannelNames(sources) } : {}),
+    ...(has('network') ? networkFacts(sources) : {}),
+    ...(has('iscsi') ? { iscsi_iqn: /^InitiatorName=(.*)$/m.exec(sources.files.get('/etc/iscsi/initiatorname.iscsi') ?? '')?.[1]?.trim() ?? '' } : {}),
+    ...(has('nvme') ? { hostnqn: (sources.files.get('/etc/nvme/hostnqn') ?? '').split('\n')[0]!.trim() } : {}),
+    ...(has('local') ? { local: localFacts(sources, factPath, warn) } : {}),
   };
 }
 
-/** /proc/meminfo values in kB to whole MiB, as Ansible reports them. */
-function meminfoMegabytes(text: string): Record<string, number> {
-  const out: Record<string, number> = { MemTotal: 0, MemFree: 0, SwapTotal: 0, SwapFree: 0 };
-  for (const match of text.matchAll(/^(\w+):\s+(\d+)/gm)) out[match[1]!] = Math.floor(Number(match[2]) / 1024);
-  return out;
+/** The WWNs of /sys/class/fc_host/<host>/port_name, without 0x. */
+function fibreChannelNames(sources: FactSources): string[] {
+  return [...sources.files].filter(([path]) => path.startsWith('/sys/class/fc_host/')).map(([, value]) => value.trim().replace(/^0x/, ''));
 }
 
-/** Ansible's filter: fnmatch patterns on the fact names (`ansible_*_mb`, `ansible_distribution*`). */
-function filtered(facts: Record<string, unknown>, patterns: readonly string[]): Record<string, unknown> {
-  const matchers = patterns.map((pattern) => new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
-  return Object.fromEntries(Object.entries(facts).filter(([name]) => matchers.some((matcher) => matcher.test(name))));
-}
+/**
+ * gather_facts (the play's Gathering Facts task, and Ansible's module of
+ * that name): setup, with `_ansible_facts_gathered` in its facts as Ansible's
+ * action adds it (ansible_facts shows it; it is no top-level variable).
+ */
+export const gatherFactsModule: ModuleDef = {
+  ...setupModule,
+  name: 'gather_facts',
+  argsSchema: { ...setupModule.argsSchema, properties: { ...(setupModule.argsSchema.properties as object), parallel: { type: 'boolean' } } },
+  async run(ctx) {
+    const { parallel: _parallel, ...args } = ctx.args;
+    const result = await setupModule.run({ ...ctx, args });
+    if (result.failed === true || typeof result.ansible_facts !== 'object') return result;
+    return { ...result, ansible_facts: { ...(result.ansible_facts as Record<string, unknown>), _ansible_facts_gathered: true } };
+  },
+};

@@ -135,8 +135,8 @@ function gatherFactsTask(play: Play): ModuleTask {
   return {
     kind: 'task',
     name: 'Gathering Facts',
-    module: 'setup',
-    args: {},
+    module: 'gather_facts',
+    args: { ...play.gatherArgs },
     at: play.at,
     when: [],
     tags: ['always'],

@@ -60,7 +60,7 @@ export class PlayRuntime {
     if (role && Object.keys(role.params).length > 0) layers.push(layer(`params of role ${role.role.name}`, role.params));
     layers.push(renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts), ...includedVarsLayer(host), ...frame.blockVars);
     if (role) layers.push(layer(`${role.role.dir}/vars`, role.role.vars));
-    layers.push(...this.varsFiles(host), this.playVars, renderedLayer('facts', factsLayerValues(host.facts), true));
+    layers.push(...this.varsFiles(host), this.playVars, renderedLayer('facts', factsLayerValues(host.facts, this.run.options.injectFactsAsVars ?? true), true));
     layers.push(layer(`inventory vars of ${host.name}`, host.inventoryVars));
     if (role) layers.push(layer(`${role.role.dir}/defaults`, role.role.defaults));
     return new LayeredScope(layers);
@@ -74,7 +74,7 @@ export class PlayRuntime {
       renderedLayer('set_fact/register', host.setFacts, host.unsafeFacts), ...includedVarsLayer(host),
       ...this.varsFiles(host),
       this.playVars,
-      renderedLayer('facts', factsLayerValues(host.facts), true),
+      renderedLayer('facts', factsLayerValues(host.facts, this.run.options.injectFactsAsVars ?? true), true),
       layer(`inventory vars of ${host.name}`, host.inventoryVars),
     ]);
   }
@@ -86,7 +86,7 @@ export class PlayRuntime {
       this.magic(host),
       this.extraVars,
       this.playVars,
-      renderedLayer('facts', factsLayerValues(host.facts), true),
+      renderedLayer('facts', factsLayerValues(host.facts, this.run.options.injectFactsAsVars ?? true), true),
       layer(`inventory vars of ${host.name}`, host.inventoryVars),
     ]);
     const layers = this.play.varsFiles

@@ -18,6 +18,8 @@ export interface RunOptions extends RunFlags {
   readonly connection: ConnectionDefaults;
   /** Ansible's `gathering`: implicit (default) gathers unless a play says gather_facts: false, explicit only when it says true, smart once per host. */
   readonly gathering?: Gathering | undefined;
+  /** Ansible's INJECT_FACTS_AS_VARS: facts also as top-level variables (default), not only in ansible_facts. */
+  readonly injectFactsAsVars?: boolean | undefined;
   /** --step: asked before each task whether to run it (`continue`: this one and all after without asking). */
   readonly askStep?: ((taskName: string) => Promise<'yes' | 'no' | 'continue'>) | undefined;
   /** The sudo password -K asked for (a host's ansible_become_password wins). */

@@ -120,8 +120,10 @@ export const PLAY_KEYWORDS: Readonly<Record<string, Schema>> = {
   hosts: { description: 'a host pattern (all, a group, a:b, a:!b) or a list of them', anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string' } }] },
   vars_files: { description: 'a file name or a list of file names', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
   gather_facts: bool,
-  /** Harmless here: facts are one fixed subset. */
+  /** The play's fact gathering: setup's gather_subset, gather_timeout and fact_path. */
   gather_subset: stringList,
+  gather_timeout: number,
+  fact_path: text,
   serial: {
     description: 'a number of hosts, a percentage such as "30%", or a list of them',
     anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: `^\\s*\\d+(\\.\\d+)?%?\\s*$|${TEMPLATE}` }, { type: 'array', minItems: 1, items: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: `^\\s*\\d+(\\.\\d+)?%?\\s*$|${TEMPLATE}` }] } }],

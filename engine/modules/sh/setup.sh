@@ -1,51 +1,128 @@
-# The setup module's facts (engine/modules/setup.ts parses them): the raw
-# sources of a documented subset of Ansible's facts. Every tool is optional:
-# without hostname, ip or getconf it falls back to /proc, /sys and
-# /etc/os-release, and mount sizes come from stat -f (no df needed). Needs
-# report.sh.
+# The setup module's fact sources (engine/modules/setup.ts builds the script
+# and parses what it prints). Output is sections: a line `$cx_mark NAME`
+# (cx_mark holds a random nonce, so no file content can fake one) and the raw
+# text after it. Small files are read by one grep for all of them (lines
+# `PATH:LINE`), so a gather costs a handful of processes, not one per file.
+# Every tool is optional: a missing one leaves its section empty.
 
-# cx_facts: reports hostname, fqdn, kernel, kernel_version, architecture,
-# vcpus, nproc, meminfo, user ("NAME|UID|GID|HOME|SHELL"), os_release,
-# debian_version, service_mgr, machine_id, uptime, pkg_mgr, ip_addresses
-# and ip_route (with ip) or fib_trie and proc_route (without), links
-# ("NAME MAC MTU" lines), mounts ("DEVICE|MOUNT|TYPE|OPTIONS|STATFS" lines),
-# env, and done.
-cx_facts() {
-  if cx_has hostname; then cx_report64 hostname "$(hostname)"; cx_report64 fqdn "$(hostname -f 2>/dev/null || hostname)"
-  else cx_report64 hostname "$(cx_read /proc/sys/kernel/hostname)"; fi
-  cx_report64 kernel "$(uname -r)"
-  cx_report64 kernel_version "$(uname -v)"
-  cx_report64 architecture "$(uname -m)"
-  cx_report vcpus "$(getconf _NPROCESSORS_ONLN 2>/dev/null || grep -c '^processor' /proc/cpuinfo)"
-  cx_report nproc "$(nproc 2>/dev/null || grep -c '^processor' /proc/cpuinfo)"
-  cx_report64 meminfo "$(grep -E '^(MemTotal|MemFree|SwapTotal|SwapFree):' /proc/meminfo)"
-  cx_report64 user "$(id -un)|$(id -u)|$(id -g)|$HOME|$SHELL"
-  cx_report64 os_release "$(cx_read /etc/os-release || cx_read /usr/lib/os-release)"
-  cx_report64 debian_version "$(cx_read /etc/debian_version)"
-  if [ -d /run/systemd/system ]; then cx_report service_mgr systemd; else cx_report64 service_mgr "$(cx_read /proc/1/comm)"; fi
-  cx_report64 machine_id "$(cx_read /etc/machine-id)"
-  cx_report64 uptime "$(cx_read /proc/uptime)"
-  for cx_m in apt-get dnf yum zypper apk pacman; do if cx_has "$cx_m"; then cx_report pkg_mgr "$cx_m"; break; fi; done
-  if cx_has ip; then
-    cx_report64 ip_addresses "$(ip -4 -o addr show 2>/dev/null)"
-    cx_report64 ip_route "$(ip -4 route show default 2>/dev/null)"
-  else
-    cx_report64 fib_trie "$(cx_read /proc/net/fib_trie)"
-    cx_report64 proc_route "$(cx_read /proc/net/route)"
-  fi
-  cx_report64 links "$(for cx_l in /sys/class/net/*; do [ -e "$cx_l" ] && printf '%s %s %s\n' "${cx_l##*/}" "$(cx_read "$cx_l/address")" "$(cx_read "$cx_l/mtu")"; done)"
-  # shellcheck disable=SC2034 # cx_rest takes the fields after the fourth
-  cx_report64 mounts "$(while read -r cx_dev cx_mnt cx_type cx_opts cx_rest; do
-    case "$cx_dev" in /*|*:/*) ;; *) continue;; esac
-    [ "$cx_type" = none ] && continue
-    printf '%s|%s|%s|%s|%s\n' "$cx_dev" "$cx_mnt" "$cx_type" "$cx_opts" "$(stat -f -c '%S %b %f %a %c %d' -- "$(printf '%b' "$cx_mnt")" 2>/dev/null)"
-  done < /proc/mounts)"
-  cx_report64 env "$(env)"
-  cx_report 'done' 1
-}
+# cx_sec NAME: starts section NAME (the newline before the marker ends the
+# previous section's text; the parser removes it).
+cx_sec() { printf '\n%s %s\n' "$cx_mark" "$1"; }
 
 # cx_has COMMAND: true when the host has COMMAND.
 cx_has() { command -v "$1" >/dev/null 2>&1; }
 
-# cx_read FILE: prints FILE when it is readable.
-cx_read() { [ -r "$1" ] && cat "$1" 2>/dev/null; }
+# cx_files PATH...: the readable ones among PATH (globs expanded by the
+# caller), every line as PATH:LINE.
+cx_files() { cx_sec files; grep -Hsa '' "$@" 2>/dev/null; }
+
+# cx_paths PATH...: which of PATH exist (symlinks too), one a line; where
+# /sbin/init points when PID 1's name says nothing (service_mgr), and which
+# service tools the host has.
+cx_paths() {
+  cx_sec paths
+  for cx_p in "$@"; do if [ -e "$cx_p" ] || [ -L "$cx_p" ]; then printf '%s\n' "$cx_p"; fi; done
+  cx_c=; { read -r cx_c < /proc/1/comm; } 2>/dev/null
+  cx_sec init_link
+  case "$cx_c" in ''|init|*sh) if [ -L /sbin/init ]; then readlink /sbin/init; fi;; esac
+  cx_sec tools
+  for cx_p in systemctl initctl; do if cx_has $cx_p; then printf '%s\n' $cx_p; fi; done
+}
+
+# cx_platform: the machine when the kernel has no /proc/sys/kernel/arch, and
+# the fqdn (as Python's socket.getfqdn: the host name's address looked up
+# back).
+cx_platform() {
+  if [ ! -r /proc/sys/kernel/arch ]; then cx_sec machine; uname -m; fi
+  cx_h=; { read -r cx_h < /proc/sys/kernel/hostname; } 2>/dev/null
+  cx_sec fqdn_name
+  if cx_has getent && [ -n "$cx_h" ]; then
+    cx_a=$(getent ahosts "$cx_h" 2>/dev/null) && getent hosts "${cx_a%%[ 	]*}" 2>/dev/null
+  fi
+}
+
+# cx_user: the login name as Python's getpass finds it and its passwd entry
+# (the ids come from /proc/self/status).
+cx_user() {
+  cx_u=${LOGNAME:-${USER:-${LNAME:-${USERNAME:-}}}}
+  [ -n "$cx_u" ] || cx_u=$(id -un 2>/dev/null)
+  cx_sec login; printf '%s\n' "$cx_u"
+  cx_sec passwd
+  if cx_has getent; then getent passwd "$cx_u" 2>/dev/null || getent passwd "$(id -u)" 2>/dev/null
+  else grep "^$cx_u:" /etc/passwd 2>/dev/null; fi
+}
+
+# cx_env: the environment the facts see.
+cx_env() { cx_sec env; env; }
+
+# cx_date: the time now (epoch with nanoseconds, zone name and offset); away
+# from UTC also the zone on 1 January and 1 July (which name is the DST one).
+cx_date() {
+  cx_sec date; cx_d=$(date '+%s %N %Z %z'); printf '%s\n' "$cx_d"
+  case "$cx_d" in *' UTC +0000') return;; esac
+  cx_sec date_jan; date -d '1 jan' '+%Z %z' 2>/dev/null
+  cx_sec date_jul; date -d '1 jul' '+%Z %z' 2>/dev/null
+}
+
+# cx_lsb: what lsb_release -a says. Debian's own lsb_release (the short sh
+# script that reads os-release) is not run: the parser derives its answer.
+cx_lsb() {
+  cx_l=
+  if [ -r /usr/bin/lsb_release ]; then { read -r cx_l; read -r cx_l; read -r cx_l; } < /usr/bin/lsb_release; fi
+  case "$cx_l" in
+    *'Gioele Barabucci'*) cx_sec lsb_os_release ;;
+    *) cx_sec lsb_release; if cx_has lsb_release; then lsb_release -a 2>/dev/null; fi ;;
+  esac
+}
+
+# cx_hardware: mtab, the statvfs numbers of its device mounts (stat -f, one
+# call for all), and lsblk's UUIDs.
+cx_hardware() {
+  cx_m=/etc/mtab; [ -e $cx_m ] || cx_m=/proc/mounts
+  cx_sec mtab
+  set --
+  # shellcheck disable=SC2034 # cx_rest takes the fields after the fourth
+  while read -r cx_dev cx_mnt cx_type cx_opts cx_rest; do
+    printf '%s %s %s %s\n' "$cx_dev" "$cx_mnt" "$cx_type" "$cx_opts"
+    case "$cx_dev" in /*|\\*|*:/*) ;; *) continue;; esac
+    [ "$cx_type" = none ] && continue
+    case "$cx_mnt" in *\\*) cx_mnt=$(printf '%b' "$cx_mnt");; esac
+    set -- "$@" "$cx_mnt"
+  done < $cx_m
+  cx_sec statfs
+  if [ $# -gt 0 ]; then stat -f -c '%n|%S|%s|%b|%f|%a|%c|%d' -- "$@" 2>/dev/null; fi
+  cx_sec lsblk
+  if cx_has lsblk; then lsblk --list --noheadings --paths --output NAME,UUID --exclude 2 2>/dev/null; fi
+}
+
+# cx_network: (one ip for all) the addresses of every interface and the
+# routes to Ansible's probe addresses (the default interfaces); the
+# interfaces' device links.
+cx_network() {
+  if cx_has ip; then
+    cx_sec ip
+    ip -o -force -batch - 2>/dev/null <<EOF
+addr show
+route get 8.8.8.8
+route get 2404:6800:400a:800::1012
+EOF
+  fi
+  cx_sec links; ls -ld /sys/class/net/*/device /sys/class/net/*/device/driver/module /sys/class/net/*/brif/* 2>/dev/null
+}
+
+# cx_local DIR: Ansible's local facts: each DIR/*.fact, run when it is
+# executable (its output, its exit code, its stderr), else read.
+cx_local() {
+  for cx_f in "$1"/*.fact; do
+    [ -e "$cx_f" ] || continue
+    if [ -x "$cx_f" ]; then
+      cx_sec "local_run ${cx_f##*/}"
+      cx_e=$( { "$cx_f" </dev/null; cx_sec "local_rc $?"; } 2>&1 >&3; printf x )
+      cx_sec local_err
+      printf '%s' "${cx_e%x}"
+    else
+      cx_sec "local_file ${cx_f##*/}"
+      cat -- "$cx_f" 2>/dev/null
+    fi
+  done
+}
