@@ -1,6 +1,7 @@
 /** The keywords every play, block, task and role entry may carry, read into the model's shape. */
 import { isTrue } from '../booleans.js';
 import type { SourcePosition } from '../errors.js';
+import { checkCollections } from './collections-keyword.js';
 import { checkConnectionVars } from './connection-vars.js';
 import { INHERITED_KEYWORDS, type Inheritable, type InheritedKeywords, type RoleInstance } from './model.js';
 
@@ -28,6 +29,7 @@ export function inheritableFrom(node: Record<string, unknown>, at: SourcePositio
   const inherited: Record<string, unknown> = {};
   for (const [field, key] of Object.entries(INHERITED_KEYWORDS)) inherited[field] = node[key] ?? undefined;
   checkConnectionVars(node.vars, at);
+  checkCollections(node, at);
   return {
     at,
     when: conditionList(node.when),

@@ -13,6 +13,7 @@ import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
+import { rawModule } from './raw.js';
 import { replaceModule } from './replace.js';
 import { serviceModule } from './service.js';
 import { setFactModule } from './set_fact.js';
@@ -41,6 +42,7 @@ const ALL: readonly ModuleDef[] = [
   lineinfileModule,
   pauseModule,
   pingModule,
+  rawModule,
   replaceModule,
   serviceModule,
   setFactModule,

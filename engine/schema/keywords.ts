@@ -70,7 +70,7 @@ export const INHERITABLE_KEYWORDS: Readonly<Record<string, Schema>> = {
   ignore_unreachable: bool,
   delegate_facts: bool,
   throttle: { description: 'a number of hosts (0: no limit)', anyOf: [{ type: 'integer', minimum: 0 }, templated] },
-  /** Harmless here: every module is built in. */
+  /** Only ansible.builtin and ansible.legacy (load/collections-keyword.ts). */
   collections: { description: 'a list of collection names', type: 'array' },
 };
 
