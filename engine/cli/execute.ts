@@ -45,7 +45,10 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config));
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
-  const inventory = loadInventories(cli.inventory.map((file) => resolve(cwd, file)), playbook);
+  const inventoryFiles = cli.inventory.map((file) => resolve(cwd, file));
+  const inventory = loadInventories(inventoryFiles, playbook);
+  // A fresh cache: the files are read again as they are now.
+  const reloadInventory = () => loadInventories(inventoryFiles, playbook, new SourceCache(sources.vault, sources.rolesPath));
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const bus = new EventBus();
   const interrupt = new AbortController();
@@ -58,6 +61,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     gathering: settingValue(config, 'DEFAULT_GATHERING') as Gathering,
     playbook,
     inventory,
+    reloadInventory,
     extraVars,
     connection: { ...flagsTo(cli, 'connection'), hostKeyChecking: settingValue(config, 'HOST_KEY_CHECKING') as boolean },
     bus,
@@ -88,11 +92,11 @@ function retryFileOf(config: AnsibleConfig, playbook: Playbook): string | undefi
   return join(dir, `${basename(playbook.file, extname(playbook.file))}.retry`);
 }
 
-function loadInventories(files: readonly string[], playbook: Playbook): Inventory {
+function loadInventories(files: readonly string[], playbook: Playbook, sources = playbook.sources): Inventory {
   if (files.length === 0) {
     throw new CxError('no inventory given', { exitCode: ExitCode.badOptions, hint: 'give one with -i FILE (several -i are merged in order), or set inventory in ansible.cfg or ANSIBLE_INVENTORY' });
   }
-  return mergeInventories(files.map((file) => loadInventory(file, { playbookDir: playbook.dir, sources: playbook.sources })));
+  return mergeInventories(files.map((file) => loadInventory(file, { playbookDir: playbook.dir, sources })));
 }
 
 /**

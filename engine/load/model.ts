@@ -33,6 +33,10 @@ export interface InheritedKeywords {
   readonly throttle?: number | string | undefined;
   /** With delegate_to: facts the task sets or gathers go to the delegated host instead. */
   readonly delegateFacts?: boolean | string | undefined;
+  /** `connection:` ssh or local; a host's ansible_connection wins, as in Ansible. */
+  readonly connection?: string | undefined;
+  /** `remote_user:`; a host's ansible_user wins, as in Ansible. */
+  readonly remoteUser?: string | undefined;
 }
 
 /** Each inherited keyword's field and its name in YAML. */
@@ -50,6 +54,8 @@ export const INHERITED_KEYWORDS: Readonly<Record<keyof InheritedKeywords, string
   ignoreUnreachable: 'ignore_unreachable',
   throttle: 'throttle',
   delegateFacts: 'delegate_facts',
+  connection: 'connection',
+  remoteUser: 'remote_user',
 };
 
 export interface Inheritable extends InheritedKeywords {
@@ -107,10 +113,10 @@ export interface ModuleTask extends TaskNodeBase {
   readonly listen: readonly string[];
 }
 
-/** `meta: flush_handlers` (the only meta action supported, plus noop and end_play). */
+/** `meta:` actions (engine/run/task-list-runner.ts runs them). */
 export interface MetaTask extends TaskNodeBase {
   readonly kind: 'meta';
-  readonly action: 'flush_handlers' | 'noop' | 'end_play' | 'end_batch' | 'end_host' | 'clear_host_errors' | 'clear_facts' | 'reset_connection';
+  readonly action: 'flush_handlers' | 'noop' | 'end_play' | 'end_batch' | 'end_host' | 'clear_host_errors' | 'clear_facts' | 'reset_connection' | 'refresh_inventory';
 }
 
 export interface BlockNode extends TaskNodeBase {

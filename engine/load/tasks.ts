@@ -45,7 +45,7 @@ export interface TaskLoadContext {
   readonly sources: SourceCache;
 }
 
-const META_ACTIONS = new Set(['flush_handlers', 'noop', 'end_play', 'end_batch', 'end_host', 'clear_host_errors', 'clear_facts', 'reset_connection']);
+const META_ACTIONS = new Set(['flush_handlers', 'noop', 'end_play', 'end_batch', 'end_host', 'clear_host_errors', 'clear_facts', 'reset_connection', 'refresh_inventory']);
 const LOOP_KEYWORDS = ['loop', 'with_items', 'with_list', ...WITH_LOOKUP_KEYWORDS];
 /** Blocks in blocks, across imported files too; the run recurses once per level. Far above any real playbook. */
 export const MAX_BLOCK_NESTING = 50;

@@ -70,6 +70,8 @@ export const INHERITABLE_KEYWORDS: Readonly<Record<string, Schema>> = {
   ignore_unreachable: bool,
   delegate_facts: bool,
   throttle: { description: 'a number of hosts (0: no limit)', anyOf: [{ type: 'integer', minimum: 0 }, templated] },
+  connection: { description: 'ssh or local (the connections cxplay has), or a template', anyOf: [{ enum: ['ssh', 'local', 'ansible.builtin.ssh', 'ansible.builtin.local', 'ansible.legacy.ssh', 'ansible.legacy.local'] }, templated] },
+  remote_user: text,
   /** Only ansible.builtin and ansible.legacy (load/collections-keyword.ts). */
   collections: { description: 'a list of collection names', type: 'array' },
 };
@@ -153,8 +155,6 @@ export const INCLUDE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
  * targets), so they are refused with the reason.
  */
 export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
-  connection: 'the connection is chosen per host (ssh, or local for localhost); set ansible_connection in the inventory',
-  remote_user: 'set ansible_user in the inventory instead',
   vars_prompt: 'prompts are not supported; pass the values with -e',
   force_handlers: 'force_handlers is not supported',
   module_defaults: 'module_defaults is not supported; write the arguments on each task',
