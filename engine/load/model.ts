@@ -6,6 +6,7 @@
  */
 import type { SourcePosition } from '../errors.js';
 import type { SourceCache } from './source-cache.js';
+import type { ModuleDefaults } from './module-defaults.js';
 
 export type Vars = Readonly<Record<string, unknown>>;
 
@@ -65,6 +66,8 @@ export interface Inheritable extends InheritedKeywords {
   readonly tags: readonly string[];
   readonly vars: Vars;
   readonly anyErrorsFatal?: boolean | undefined;
+  /** `module_defaults:` by canonical module name. */
+  readonly moduleDefaults?: ModuleDefaults | undefined;
   /** The role these tasks belong to, for the name prefix, role vars and file lookups. */
   readonly role?: RoleInstance | undefined;
 }
@@ -189,6 +192,8 @@ export interface Play extends Inheritable {
   /** The order the play's hosts are worked on (and batched by serial). */
   readonly order: HostOrder;
   readonly maxFailPercentage?: number | undefined;
+  /** `force_handlers:` as written (it wins over --force-handlers); undefined when not. */
+  readonly forceHandlers?: boolean | undefined;
   readonly preTasks: readonly TaskNode[];
   /** The play's `roles:` expanded, one block per role use (dependencies first). */
   readonly roles: readonly BlockNode[];

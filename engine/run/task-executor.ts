@@ -24,6 +24,7 @@ import { layer, renderedLayer, type LayeredScope, type VarLayer } from '../vars/
 import { stripOmitted } from '../vars/magic.js';
 import { becomeFor } from './become.js';
 import { connectionFor } from './connections.js';
+import { withModuleDefaults } from '../load/module-defaults.js';
 import { inventoryChangeOf } from './dynamic-inventory.js';
 import { handlersNotifiedBy } from './handlers.js';
 import { enterNode, type Frame } from './frame.js';
@@ -205,7 +206,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const run = play.run;
   const check = effectiveCheck(frame, scope, run.options.check);
   const diff = state.diff;
-  const rendered = await run.profiler.time('render', async () => renderArgs(task.args, module, scope));
+  const rendered = await run.profiler.time('render', async () => renderArgs(withModuleDefaults(task.args, module.name, frame.moduleDefaults), module, scope));
   const args = validateArgs(module, rendered.args);
   const asyncSettings = asyncSettingsOf(task, scope);
   // Ansible's order: async where it cannot run fails, then check mode where it cannot run skips, then check and async fail.
