@@ -18,10 +18,12 @@ import { checkUndefinedVariables } from './undefined-variables.js';
 export function preflight(options: RunOptions): string[] {
   const misses: Misses = [];
   if (options.limit) checkLimit(options, misses);
+  // Groups and hosts that add_host or group_by make exist only at run time: the run warns about what still matches nothing.
+  const playMisses: Misses = changesInventory(options.playbook.plays) ? [] : misses;
   for (const play of options.playbook.plays) {
     if (!isTemplated(play.hosts)) {
       try {
-        selectHosts(options.inventory, play.hosts, misses);
+        selectHosts(options.inventory, play.hosts, playMisses);
       } catch (error) {
         throw error instanceof CxError ? withPosition(error, play.at) : error;
       }
@@ -94,4 +96,9 @@ function* moduleTasks(nodes: readonly TaskNode[]): Generator<ModuleTask> {
     if (node.kind === 'task') yield node;
     else if (node.kind === 'block') yield* moduleTasks([...node.block, ...node.rescue, ...node.always]);
   }
+}
+
+/** Whether a play calls add_host or group_by (tasks written in the playbook and its roles; not included files). */
+export function changesInventory(plays: readonly Play[]): boolean {
+  return plays.some((play) => [...moduleTasks(playTasks(play))].some((task) => findModule(task.module)?.changesInventory === true));
 }

@@ -50,6 +50,8 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
   const inventory = loadInventories(cli.inventory, config, { playbookDir: playbook.dir, sources: playbook.sources });
   if (inventory.hosts.size === 0) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
+  // A fresh cache: the files are read again as they are now.
+  const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: playbook.dir, sources: new SourceCache(sources.vault, sources.rolesPath) });
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const bus = new EventBus();
   const interrupt = new AbortController();
@@ -63,6 +65,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     injectFactsAsVars: settingValue(config, 'INJECT_FACTS_AS_VARS') as boolean,
     playbook,
     inventory,
+    reloadInventory,
     extraVars,
     connection: { ...flagsTo(cli, 'connection'), hostKeyChecking: settingValue(config, 'HOST_KEY_CHECKING') as boolean },
     bus,

@@ -48,9 +48,14 @@ export class ConnectionPool {
 
   /** meta: reset_connection: close the host's connection; its next task opens a new one. */
   async reset(host: string): Promise<void> {
-    const attempt = this.connections.get(host);
-    if (!attempt) return;
-    this.connections.delete(host);
+    // Its own connection, and those that connection:/remote_user: keywords opened (keyed `host\0type\0user`).
+    const keys = [...this.connections.keys()].filter((key) => key === host || key.startsWith(`${host}\u0000`));
+    await Promise.all(keys.map((key) => this.close(key)));
+  }
+
+  private async close(key: string): Promise<void> {
+    const attempt = this.connections.get(key)!;
+    this.connections.delete(key);
     const connection = await attempt.catch(() => undefined);
     if (!connection) return;
     this.opened.splice(this.opened.indexOf(connection), 1);

@@ -1,7 +1,9 @@
 /** The keywords every play, block, task and role entry may carry, read into the model's shape. */
 import { isTrue } from '../booleans.js';
 import type { SourcePosition } from '../errors.js';
+import { checkCollections } from './collections-keyword.js';
 import { checkConnectionVars } from './connection-vars.js';
+import { moduleDefaultsOf } from './module-defaults.js';
 import { INHERITED_KEYWORDS, type Inheritable, type InheritedKeywords, type RoleInstance } from './model.js';
 
 /** `tags: a, b`, `tags: [a, b]` and `tags: a` alike (Ansible splits a tags string on commas). */
@@ -28,6 +30,7 @@ export function inheritableFrom(node: Record<string, unknown>, at: SourcePositio
   const inherited: Record<string, unknown> = {};
   for (const [field, key] of Object.entries(INHERITED_KEYWORDS)) inherited[field] = node[key] ?? undefined;
   checkConnectionVars(node.vars, at);
+  checkCollections(node, at);
   return {
     at,
     when: conditionList(node.when),
@@ -35,6 +38,7 @@ export function inheritableFrom(node: Record<string, unknown>, at: SourcePositio
     vars: (node.vars ?? {}) as Record<string, unknown>,
     ...(inherited as InheritedKeywords),
     anyErrorsFatal: anyErrorsFatal === undefined ? undefined : isTrue(anyErrorsFatal),
+    moduleDefaults: moduleDefaultsOf(node, at),
     role,
   };
 }

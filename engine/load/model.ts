@@ -6,6 +6,7 @@
  */
 import type { SourcePosition } from '../errors.js';
 import type { SourceCache } from './source-cache.js';
+import type { ModuleDefaults } from './module-defaults.js';
 
 export type Vars = Readonly<Record<string, unknown>>;
 
@@ -33,6 +34,10 @@ export interface InheritedKeywords {
   readonly throttle?: number | string | undefined;
   /** With delegate_to: facts the task sets or gathers go to the delegated host instead. */
   readonly delegateFacts?: boolean | string | undefined;
+  /** `connection:` ssh or local; a host's ansible_connection wins, as in Ansible. */
+  readonly connection?: string | undefined;
+  /** `remote_user:`; a host's ansible_user wins, as in Ansible. */
+  readonly remoteUser?: string | undefined;
 }
 
 /** Each inherited keyword's field and its name in YAML. */
@@ -50,6 +55,8 @@ export const INHERITED_KEYWORDS: Readonly<Record<keyof InheritedKeywords, string
   ignoreUnreachable: 'ignore_unreachable',
   throttle: 'throttle',
   delegateFacts: 'delegate_facts',
+  connection: 'connection',
+  remoteUser: 'remote_user',
 };
 
 export interface Inheritable extends InheritedKeywords {
@@ -59,6 +66,8 @@ export interface Inheritable extends InheritedKeywords {
   readonly tags: readonly string[];
   readonly vars: Vars;
   readonly anyErrorsFatal?: boolean | undefined;
+  /** `module_defaults:` by canonical module name. */
+  readonly moduleDefaults?: ModuleDefaults | undefined;
   /** The role these tasks belong to, for the name prefix, role vars and file lookups. */
   readonly role?: RoleInstance | undefined;
 }
@@ -107,10 +116,10 @@ export interface ModuleTask extends TaskNodeBase {
   readonly listen: readonly string[];
 }
 
-/** `meta: flush_handlers` (the only meta action supported, plus noop and end_play). */
+/** `meta:` actions (engine/run/task-list-runner.ts runs them). */
 export interface MetaTask extends TaskNodeBase {
   readonly kind: 'meta';
-  readonly action: 'flush_handlers' | 'noop' | 'end_play' | 'end_batch' | 'end_host' | 'clear_host_errors' | 'clear_facts' | 'reset_connection';
+  readonly action: 'flush_handlers' | 'noop' | 'end_play' | 'end_batch' | 'end_host' | 'clear_host_errors' | 'clear_facts' | 'reset_connection' | 'refresh_inventory';
 }
 
 export interface BlockNode extends TaskNodeBase {
@@ -185,6 +194,8 @@ export interface Play extends Inheritable {
   /** The order the play's hosts are worked on (and batched by serial). */
   readonly order: HostOrder;
   readonly maxFailPercentage?: number | undefined;
+  /** `force_handlers:` as written (it wins over --force-handlers); undefined when not. */
+  readonly forceHandlers?: boolean | undefined;
   readonly preTasks: readonly TaskNode[];
   /** The play's `roles:` expanded, one block per role use (dependencies first). */
   readonly roles: readonly BlockNode[];

@@ -11,6 +11,7 @@ import { PLAY_KEYWORDS } from '../schema/keywords.js';
 import { isTemplated } from '../template/render.js';
 import { isTrue } from '../booleans.js';
 import { inheritableFrom } from './inheritable.js';
+import { noteModuleDefaults } from './module-defaults.js';
 import { checkKeywordTypes, checkKnownKeywords } from './keyword-check.js';
 import type { BlockNode, HostOrder, ModuleTask, Play, Playbook } from './model.js';
 import { keyPositionOf, positionOf } from './positions.js';
@@ -72,6 +73,7 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
   checkKnownKeywords(node, PLAY_KEYWORDS, 'play', at);
   checkKeywordTypes(node, PLAY_KEYWORDS, 'play', at);
   if (node.hosts == null) throw new CxError("the play has no 'hosts'", { at, hint: 'add hosts: all (or a group name)' });
+  noteModuleDefaults(node, sources);
   const importedHandlers: ModuleTask[] = [];
   const context: TaskLoadContext = { file, dir: dirname(file), playDir: baseDir, fileStack: [file], roleStack: [], handlers: importedHandlers, sources };
   const roleHandlers: ModuleTask[] = [];
@@ -93,6 +95,7 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
     strategy: (node.strategy as 'linear' | 'free' | undefined) ?? 'linear',
     order: (node.order as HostOrder | undefined) ?? 'inventory',
     maxFailPercentage: playNumber(node, 'max_fail_percentage', at),
+    forceHandlers: node.force_handlers == null ? undefined : playBoolean(node, 'force_handlers', false, at),
     preTasks,
     roles,
     roleNames: expander.roleNames,
@@ -126,6 +129,7 @@ function expandRoles(value: unknown, expander: RoleExpander, at: SourcePosition,
   if (value == null) return [];
   for (const [index, item] of (value as unknown[]).entries()) {
     const entry = parseRoleEntry(item, keyPositionOf(value, String(index), at)!);
+    noteModuleDefaults(entry.keywords, expander.sources);
     expander.add(entry.name, entry.params, inheritableFrom(entry.keywords, entry.at));
   }
   handlers.push(...expander.handlers);

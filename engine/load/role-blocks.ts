@@ -20,7 +20,7 @@ export class RoleExpander {
 
   constructor(
     private readonly baseDir: string,
-    private readonly sources: SourceCache,
+    readonly sources: SourceCache,
   ) {}
 
   /** Add one use of role `name`; `keywords` (when, tags, become, ...) apply to it and to its dependencies. */

@@ -19,6 +19,8 @@ export class SourceCache {
   readonly taskFiles = new Map<string, readonly TaskNode[]>();
   /** Roles, by directory, entry points and params. */
   readonly roles = new Map<string, RoleInstance>();
+  /** Modules some module_defaults gives arguments to (load/module-defaults.ts). */
+  readonly defaultedModules = new Set<string>();
 
   /**
    * @param vault the run's vault passwords, which decrypt what the loaders read (none: an encrypted value is an error)

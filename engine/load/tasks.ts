@@ -19,6 +19,7 @@ import type { BlockNode, LoopControl, MetaTask, ModuleTask, RoleInstance, TaskNo
 import { keyPositionOf, positionOf, recordKeyPosition, recordPosition } from './positions.js';
 import { closest, didYouMean } from './suggest.js';
 import { importRole, importTasks, parseInclude } from './task-includes.js';
+import { noteModuleDefaults } from './module-defaults.js';
 import type { SourceCache } from './source-cache.js';
 
 export { loadTaskFile } from './task-includes.js';
@@ -45,7 +46,7 @@ export interface TaskLoadContext {
   readonly sources: SourceCache;
 }
 
-const META_ACTIONS = new Set(['flush_handlers', 'noop', 'end_play', 'end_batch', 'end_host', 'clear_host_errors', 'clear_facts', 'reset_connection']);
+const META_ACTIONS = new Set(['flush_handlers', 'noop', 'end_play', 'end_batch', 'end_host', 'clear_host_errors', 'clear_facts', 'reset_connection', 'refresh_inventory']);
 const LOOP_KEYWORDS = ['loop', 'with_items', 'with_list', ...WITH_LOOKUP_KEYWORDS];
 /** Blocks in blocks, across imported files too; the run recurses once per level. Far above any real playbook. */
 export const MAX_BLOCK_NESTING = 50;
@@ -71,6 +72,7 @@ function parseTask(item: unknown, context: TaskLoadContext, handler: boolean, at
     throw new CxError('each task must be a mapping (name: ..., module: ...)', { at, hint: 'write "- name: ..." and the module on the next line' });
   }
   const node = withShortActionNames(withActionAsModule(item as Record<string, unknown>, at));
+  noteModuleDefaults(node, context.sources);
   if ('block' in node) return parseBlock(node, context, handler, at);
   const action = findAction(node, at);
   checkKeywordTypes(node, TASK_KEYWORDS, 'task', at);
@@ -170,7 +172,7 @@ function parseModuleTask(node: Record<string, unknown>, module: ModuleDef, conte
     name: (node.name ?? undefined) as string | undefined,
     module: module.name,
     action: key,
-    args: moduleArgs(node, key, module, at),
+    args: moduleArgs(node, key, module, at, context.sources.defaultedModules.has(module.name)),
     register: (node.register ?? undefined) as string | undefined,
     ...loopOf(node),
     changedWhen: node.changed_when == null ? undefined : conditionList(node.changed_when),
@@ -186,7 +188,7 @@ function parseModuleTask(node: Record<string, unknown>, module: ModuleDef, conte
 }
 
 /** Mapping form or `k=v` short form, with `args:` under it (the module line wins, as in Ansible). */
-function moduleArgs(node: Record<string, unknown>, key: string, module: ModuleDef, at: SourcePosition): Record<string, unknown> {
+function moduleArgs(node: Record<string, unknown>, key: string, module: ModuleDef, at: SourcePosition, defaulted: boolean): Record<string, unknown> {
   const raw = node[key];
   const extra = (node.args ?? {}) as Record<string, unknown>;
   const moduleAt = keyPositionOf(node, key, at)!;
@@ -197,7 +199,7 @@ function moduleArgs(node: Record<string, unknown>, key: string, module: ModuleDe
     else if (typeof raw === 'object' && !Array.isArray(raw)) args = { ...(raw as Record<string, unknown>) };
     else throw new CxError(`${module.name}: arguments must be a mapping or name=value text, not a list`);
     args = { ...extra, ...args };
-    validateArgsStatic(module, args);
+    validateArgsStatic(module, args, defaulted);
   } catch (error) {
     throw error instanceof CxError ? withPosition(error, argumentPosition(error.message, [raw, extra]) ?? moduleAt) : error;
   }

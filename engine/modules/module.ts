@@ -94,6 +94,8 @@ export interface ModuleDef {
   readonly runsOn: 'target' | 'controller';
   /** Runs once for the whole batch, as if `run_once` were set (Ansible's BYPASS_HOST_LOOP: pause). */
   readonly bypassHostLoop?: boolean;
+  /** Its result asks the runner to change the run's inventory (add_host, group_by: Ansible's add_host/add_group keys). */
+  readonly changesInventory?: boolean;
   /** Its result is what the operator asked to see (debug): the views show it whole, at every verbosity. */
   readonly showsResult?: boolean;
   /**

@@ -1,4 +1,5 @@
 /** Every module by name; `ansible.builtin.X` and `ansible.legacy.X` name the same module. */
+import { addHostModule } from './add_host.js';
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
 import { commandModule } from './command.js';
@@ -8,11 +9,13 @@ import { failModule } from './fail.js';
 import { fetchModule } from './fetch.js';
 import { fileModule } from './file.js';
 import { getUrlModule } from './get_url.js';
+import { groupByModule } from './group_by.js';
 import { includeVarsModule } from './include_vars.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
+import { rawModule } from './raw.js';
 import { replaceModule } from './replace.js';
 import { serviceModule } from './service.js';
 import { setFactModule } from './set_fact.js';
@@ -28,6 +31,7 @@ import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
+  addHostModule,
   assertModule,
   asyncStatusModule,
   commandModule,
@@ -38,10 +42,12 @@ const ALL: readonly ModuleDef[] = [
   fileModule,
   gatherFactsModule,
   getUrlModule,
+  groupByModule,
   includeVarsModule,
   lineinfileModule,
   pauseModule,
   pingModule,
+  rawModule,
   replaceModule,
   serviceModule,
   setFactModule,

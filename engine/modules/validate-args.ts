@@ -34,8 +34,8 @@ export function validateArgs(module: ModuleDef, args: Record<string, unknown>): 
   return normalized;
 }
 
-/** Load-time check: unknown and missing arguments, and the values that are not templates. */
-export function validateArgsStatic(module: ModuleDef, args: Record<string, unknown>): void {
+/** Load-time check: unknown and missing arguments (unless module_defaults may give them), and the values that are not templates. */
+export function validateArgsStatic(module: ModuleDef, args: Record<string, unknown>, defaulted = false): void {
   refuseForbiddenKeys(module, args);
   const concrete: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) if (!containsTemplate(value)) concrete[key] = value;
@@ -43,7 +43,7 @@ export function validateArgsStatic(module: ModuleDef, args: Record<string, unkno
   const { relaxed } = validatorsFor(module);
   const problems = relaxed(normalized) ? [] : describeErrors(module, relaxed.errors ?? [], normalized);
   // Required arguments may be given as templates, so they are checked on the original keys.
-  problems.push(...missingRequired(module, args));
+  if (!defaulted) problems.push(...missingRequired(module, args));
   if (problems.length > 0) throw problemsError(module, problems);
 }
 

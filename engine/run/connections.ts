@@ -7,7 +7,13 @@ import type { Connection } from '../connection/connection.js';
 import { CONNECTION_VARS, connectionSpecFromVars, PASSWORD_VARS } from '../connection/spec.js';
 import type { PlayRuntime } from './play-runtime.js';
 
-export function connectionFor(play: PlayRuntime, name: string): Promise<Connection> {
+/** The task's `connection:` and `remote_user:` keywords, rendered; a host's own variables win over them. */
+export interface ConnectionKeywords {
+  readonly connection?: string | undefined;
+  readonly remoteUser?: string | undefined;
+}
+
+export function connectionFor(play: PlayRuntime, name: string, keywords: ConnectionKeywords = {}): Promise<Connection> {
   const run = play.run;
   return run.profiler.time('connect', () => {
     const scope = play.playScope(run.host(name));
@@ -16,11 +22,24 @@ export function connectionFor(play: PlayRuntime, name: string): Promise<Connecti
       const password = scope.get(variable);
       if (password !== undefined && password !== null) run.secrets.add(String(password));
     }
+    const overridden = keywords.connection !== undefined || keywords.remoteUser !== undefined;
     // The pool keeps a host's first connection for the run: the settings are read for that one only.
-    const opened = run.pool.current(name);
+    const opened = overridden ? undefined : run.pool.current(name);
     if (opened) return opened;
     const vars: Record<string, unknown> = {};
     for (const key of CONNECTION_VARS) if (scope.has(key)) vars[key] = scope.get(key);
-    return run.pool.get(name, connectionSpecFromVars(name, vars, run.options.connection), run.options.signal);
+    const defaults = run.options.connection;
+    const spec = connectionSpecFromVars(name, vars, {
+      ...defaults,
+      connectionType: keywords.connection === undefined ? defaults.connectionType : pluginName(keywords.connection),
+      remoteUser: keywords.remoteUser ?? defaults.remoteUser,
+    });
+    // Keywords may give the host a connection of another kind or user than its first: each is opened once.
+    return run.pool.get(overridden ? `${name}\u0000${spec.type}\u0000${spec.user}` : name, spec, run.options.signal);
   });
+}
+
+/** `ansible.builtin.local` and `local` alike. */
+function pluginName(name: string): 'ssh' | 'local' {
+  return name.replace(/^ansible\.(builtin|legacy)\./, '') === 'local' ? 'local' : 'ssh';
 }

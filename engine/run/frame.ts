@@ -6,6 +6,7 @@
 import { INHERITED_KEYWORDS, type Inheritable, type InheritedKeywords, type Play, type RoleInstance } from '../load/model.js';
 import { layer, type VarLayer } from '../vars/layered-scope.js';
 import type { SourcePosition } from '../errors.js';
+import type { ModuleDefaults } from '../load/module-defaults.js';
 
 export interface Frame extends InheritedKeywords {
   readonly play: Play;
@@ -22,6 +23,8 @@ export interface Frame extends InheritedKeywords {
   readonly includeStack: readonly string[];
   /** Extra vars layers from includes (include_tasks vars, include_role params), innermost first. */
   readonly includeParams: readonly VarLayer[];
+  /** module_defaults of the play, roles, blocks and task around, outermost first. */
+  readonly moduleDefaults: readonly ModuleDefaults[];
 }
 
 export function playFrame(play: Play): Frame {
@@ -39,6 +42,7 @@ export function playFrame(play: Play): Frame {
     isHandler: false,
     includeStack: [],
     includeParams: [],
+    moduleDefaults: play.moduleDefaults ? [play.moduleDefaults] : [],
   };
 }
 
@@ -53,6 +57,7 @@ export function enterNode(frame: Frame, node: Inheritable): Frame {
     ...inherit(node, frame),
     anyErrorsFatal: node.anyErrorsFatal ?? frame.anyErrorsFatal,
     role: node.role ?? frame.role,
+    moduleDefaults: node.moduleDefaults ? [...frame.moduleDefaults, node.moduleDefaults] : frame.moduleDefaults,
   };
 }
 

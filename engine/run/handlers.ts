@@ -27,12 +27,12 @@ export function handlersNotifiedBy(name: string, handlers: readonly HandlerEntry
 }
 
 /**
- * --force-handlers: a host that failed still runs the handlers it notified
- * before (an unreachable one cannot).
+ * force_handlers (the play's keyword, else --force-handlers): a host that
+ * failed still runs the handlers it notified before (an unreachable one cannot).
  */
 export async function runHandlers(runner: TaskListRunner, hosts: readonly string[], frame: Frame): Promise<void> {
   const play = runner.play;
-  const force = play.run.options.forceHandlers;
+  const force = play.play.forceHandlers ?? play.run.options.forceHandlers;
   const takes = (host: HostState) => host.active || (force && host.failed && !host.unreachable && !host.ended);
   const pending = () => hosts.filter((name) => runner.state(name).notified.size > 0);
   if (pending().length === 0) return;

@@ -24,11 +24,25 @@ export class HostState {
   constructor(
     readonly name: string,
     /** Inventory variables merged by Ansible's group precedence (still unrendered). */
-    readonly inventoryVars: Readonly<Record<string, unknown>>,
-    readonly groupNames: readonly string[],
+    private ownInventoryVars: Readonly<Record<string, unknown>>,
+    private ownGroupNames: readonly string[],
     /** Called when failed, unreachable or ended changes (the run counts these changes). */
     private readonly onActivityChange: () => void,
   ) {}
+
+  get inventoryVars(): Readonly<Record<string, unknown>> {
+    return this.ownInventoryVars;
+  }
+
+  get groupNames(): readonly string[] {
+    return this.ownGroupNames;
+  }
+
+  /** add_host or group_by changed the host's groups or variables. */
+  moveInInventory(inventoryVars: Readonly<Record<string, unknown>>, groupNames: readonly string[]): void {
+    this.ownInventoryVars = inventoryVars;
+    this.ownGroupNames = groupNames;
+  }
 
   /** Keep a set_fact value or a registered result; `unsafe` when it holds data from a host. */
   setFact(name: string, value: unknown, unsafe: boolean): void {

@@ -88,7 +88,8 @@ function activeOf(runtime: PlayRuntime): string[] {
 
 /** The play's hosts in inventory order: its pattern, narrowed by --limit, without hosts already out. */
 function playHosts(run: RunContext, play: Play): string[] {
-  const { inventory, limit, extraVars } = run.options;
+  const { limit, extraVars } = run.options;
+  const inventory = run.inventory;
   let pattern: string;
   try {
     pattern = String(renderString(play.hosts, scopeFromObject({ ...extraVars, groups: run.groups })));
@@ -97,8 +98,8 @@ function playHosts(run: RunContext, play: Play): string[] {
   }
   const misses: Misses = [];
   const hosts = selectPlayHosts(inventory, pattern, limit, misses);
-  // A pattern written without {{ }} (and --limit) was warned about by the check stage already.
-  if (isTemplated(play.hosts)) for (const miss of misses) run.emit({ kind: 'warning', message: unmatchedWarning(miss), time: Date.now() });
+  // A pattern written without {{ }} (and --limit) was warned about by the check stage already, unless the playbook changes the inventory.
+  if (isTemplated(play.hosts) || run.changesInventory) for (const miss of misses) run.emit({ kind: 'warning', message: unmatchedWarning(miss), time: Date.now() });
   return hosts.filter((name) => {
     const host = run.host(name);
     return !host.failed && !host.unreachable;

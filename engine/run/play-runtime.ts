@@ -4,7 +4,7 @@
  * layers of Ansible's precedence, highest first).
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { Play, RoleInstance } from '../load/model.js';
+import type { Inventory, Play, RoleInstance } from '../load/model.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { renderString } from '../template/render.js';
 import { withPosition, CxError } from '../errors.js';
@@ -32,6 +32,8 @@ export class PlayRuntime {
   readonly handlers: HandlerEntry[];
   private readonly varsFilesByHost = new Map<string, VarLayer[]>();
   private readonly magicByHost = new Map<string, VarLayer>();
+  /** The inventory the magic variables above were made from. */
+  private magicInventory: Inventory | undefined;
   private readonly magicByRole = new Map<RoleInstance, VarLayer>();
   /** Each host's magic layer with the active hosts as last computed (they change only as hosts fail or end, or the batch does). */
   private readonly activeMagicByHost = new Map<string, { readonly lists: ActiveHosts; readonly layer: VarLayer }>();
@@ -49,7 +51,7 @@ export class PlayRuntime {
     this.handlers = play.handlers.map((task) => ({ task, role: task.role }));
     this.extraVars = layer('extra vars (-e)', run.options.extraVars);
     this.playVars = layer(`play vars of '${play.name}'`, play.vars);
-    const allHosts = [...new Set([...run.options.inventory.hosts.keys(), ...hosts])];
+    const allHosts = [...new Set([...run.inventory.hosts.keys(), ...hosts])];
     this.hostvars = lazyObject(allHosts, (name) => this.hostvarsOf(name));
   }
 
@@ -109,6 +111,12 @@ export class PlayRuntime {
   }
 
   private magic(host: HostState): VarLayer {
+    // add_host and group_by change `groups` and `group_names` for the tasks after them.
+    if (this.magicInventory !== this.run.inventory) {
+      this.magicInventory = this.run.inventory;
+      this.magicByHost.clear();
+      this.activeMagicByHost.clear();
+    }
     let magic = this.magicByHost.get(host.name);
     if (!magic) {
       const options = this.run.options;

@@ -14,6 +14,8 @@ export type Gathering = 'implicit' | 'explicit' | 'smart';
 export interface RunOptions extends RunFlags {
   readonly playbook: Playbook;
   readonly inventory: Inventory;
+  /** meta: refresh_inventory: the inventory files read again from disk (absent: nothing to read again). */
+  readonly reloadInventory?: (() => Inventory) | undefined;
   readonly extraVars: Readonly<Record<string, unknown>>;
   readonly connection: ConnectionDefaults;
   /** Ansible's `gathering`: implicit (default) gathers unless a play says gather_facts: false, explicit only when it says true, smart once per host. */

@@ -36,7 +36,8 @@ export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
       (message) => run.emit({ kind: 'warning', message, time: Date.now() }),
       async () => {
         for (const [index, play] of options.playbook.plays.entries()) {
-          if (run.interrupted) break;
+          // any_errors_fatal, max_fail_percentage or a whole failed batch ended the run: Ansible starts no further play.
+          if (run.interrupted || run.stopped) break;
           await runPlay(run, play, index);
         }
       },

@@ -24,6 +24,8 @@ import { layer, renderedLayer, type LayeredScope, type VarLayer } from '../vars/
 import { stripOmitted } from '../vars/magic.js';
 import { becomeFor } from './become.js';
 import { connectionFor } from './connections.js';
+import { withModuleDefaults } from '../load/module-defaults.js';
+import { inventoryChangeOf } from './dynamic-inventory.js';
 import { handlersNotifiedBy } from './handlers.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
@@ -135,9 +137,8 @@ function rememberFailureForRescue(task: ModuleTask, host: HostState, result: Res
 }
 
 async function runSingle(state: TaskRunState, scope: LayeredScope): Promise<Result> {
-  const falseCondition = firstFalseCondition(state.frame.when, scope);
-  if (falseCondition !== undefined) {
-    return { changed: false, skipped: true, skip_reason: 'Conditional result was False', false_condition: falseCondition };
+  if (!evaluateAll(state.frame.when, scope)) {
+    return { changed: false, skipped: true, skip_reason: 'Conditional result was False' };
   }
   return runWithRetries(state, scope);
 }
@@ -150,11 +151,10 @@ async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result
     if (play.run.interrupted) break;
     const vars = loopVariables(task.loopControl, items, index);
     const itemScope = scope.withTop(renderedLayer('loop', vars, unsafe));
-    const falseCondition = firstFalseCondition(state.frame.when, itemScope);
     const itemResult: Result =
-      falseCondition === undefined
+      evaluateAll(state.frame.when, itemScope)
         ? await runWithRetries(state, itemScope)
-        : { changed: false, skipped: true, skip_reason: 'Conditional result was False', false_condition: falseCondition };
+        : { changed: false, skipped: true, skip_reason: 'Conditional result was False' };
     Object.assign(itemResult, vars); // Ansible copies every loop variable into the item's result
     results.push(itemResult);
     const label = itemLabel(task, itemScope, item);
@@ -173,7 +173,10 @@ async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result
     });
     if (task.loopControl?.pause) await sleep(task.loopControl.pause * 1000);
   }
-  return aggregateLoop(results);
+  const aggregate = aggregateLoop(results);
+  // Measured: Ansible keeps `skipped: false` on the loop result of add_host and group_by (its strategy registers those itself).
+  if (state.module.changesInventory && aggregate.skipped !== true) aggregate.skipped = false;
+  return aggregate;
 }
 
 async function runWithRetries(state: TaskRunState, scope: LayeredScope): Promise<Result> {
@@ -203,7 +206,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const run = play.run;
   const check = effectiveCheck(frame, scope, run.options.check);
   const diff = state.diff;
-  const rendered = await run.profiler.time('render', async () => renderArgs(task.args, module, scope));
+  const rendered = await run.profiler.time('render', async () => renderArgs(withModuleDefaults(task.args, module.name, frame.moduleDefaults), module, scope));
   const args = validateArgs(module, rendered.args);
   const asyncSettings = asyncSettingsOf(task, scope);
   // Ansible's order: async where it cannot run fails, then check mode where it cannot run skips, then check and async fail.
@@ -213,7 +216,8 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   }
   if (asyncSettings && check) return { changed: false, failed: true, msg: 'check mode and async cannot be used on same task.' };
   const delegate = stringKeyword(frame.delegateTo, scope);
-  const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name) : async () => controllerConnection;
+  const keywords = { connection: stringKeyword(frame.connection, scope), remoteUser: stringKeyword(frame.remoteUser, scope) };
+  const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name, keywords) : async () => controllerConnection;
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
   const job = asyncSettings ? { settings: asyncSettings, jid: newJobId(), resultsFile: '' } : undefined;
   const input: ModuleContextInput = {
@@ -238,6 +242,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     async: job,
   };
   const result: ModuleResult = job ? await runAsync(module, input, job, host.name) : await module.run(buildModuleContext(input));
+  applyInventoryChange(run, host.name, result);
   // delegate_facts: the facts go to the delegated host (per item: `delegate_to: "{{ item }}"` gathers each host's facts).
   const factsHost = delegate !== undefined && flag(frame.delegateFacts, scope) ? run.host(delegate) : host;
   applyFacts(module, factsHost, result, rendered.unsafe);
@@ -263,6 +268,15 @@ function renderArgs(raw: Readonly<Record<string, unknown>>, module: ModuleDef, s
     if (rendered.unsafe) for (const name of Object.keys(rendered.value)) unsafe.add(name);
   }
   return { args: stripOmitted(args) as Record<string, unknown>, unsafe };
+}
+
+/** add_host, group_by: the run's inventory changes, and the result says whether it did. */
+function applyInventoryChange(run: PlayRuntime['run'], host: string, result: ModuleResult): void {
+  const apply = inventoryChangeOf(host, result);
+  if (!apply) return;
+  const change = apply(run.inventory);
+  run.changeInventory(change, apply);
+  result.changed = change.changed;
 }
 
 /** set_fact results and gathered facts become variables of the host. */
@@ -296,10 +310,6 @@ function applyOverrides(state: TaskRunState, scope: LayeredScope, result: Result
 function resultScope(state: TaskRunState, scope: LayeredScope, result: Result): LayeredScope {
   const register = state.task.register;
   return register ? scope.withTop(renderedLayer('registered result', { [register]: result }, true)) : scope;
-}
-
-function firstFalseCondition(conditions: readonly string[], scope: LayeredScope): string | undefined {
-  return conditions.find((condition) => !evaluateCondition(condition, scope));
 }
 
 function evaluateAll(conditions: readonly string[], scope: LayeredScope): boolean {

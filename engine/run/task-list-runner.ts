@@ -95,12 +95,14 @@ export class TaskListRunner {
     const first = this.state(hosts[0]!);
     const taskFrame = enterNode(frame, task);
     const firstScope = this.play.scope(first, taskFrame);
-    const once = !this.free && (findModule(task.module)?.bypassHostLoop === true || flag(taskFrame.runOnce, firstScope));
+    const runOnce = flag(taskFrame.runOnce, firstScope);
+    const once = !this.free && (findModule(task.module)?.bypassHostLoop === true || runOnce);
     if (this.free) this.warnUnsupportedUnderFree(taskFrame, firstScope);
     const targets = once ? [hosts[0]!] : hosts;
     const throttle = this.throttled(taskFrame, firstScope);
     await Promise.all(targets.map((name) => throttle(() => this.limit(() => executeTask(this.play, task, ref, frame, this.state(name))))));
-    if (once) this.shareRunOnceResult(task, first, hosts);
+    // A module that bypasses the host loop (add_host, pause) registers on the one host only, as in Ansible.
+    if (once && runOnce) this.shareRunOnceResult(task, first, hosts);
     // Under free each host runs on its own: no threshold stops the others (Ansible's free strategy).
     if (!this.free) this.applyFailureThresholds(taskFrame);
   }
@@ -180,13 +182,33 @@ export class TaskListRunner {
         for (const name of chosen) this.state(name).ended = true;
         return;
       case 'clear_host_errors':
-        for (const name of this.play.batch) {
-          const host = this.state(name);
-          if (!host.unreachable) host.failed = false;
-        }
+        if (chosen.length > 0) this.clearHostErrors();
+        return;
+      case 'refresh_inventory':
+        this.play.run.refreshInventory();
         return;
       case 'noop':
         return;
+    }
+  }
+
+  /**
+   * meta: clear_host_errors, as measured with Ansible 2.14: an unreachable
+   * host of the play comes back for the next task; a failed one no longer
+   * counts as failed (the exit code, later plays) but does not come back into
+   * this play.
+   */
+  private clearHostErrors(): void {
+    for (const name of this.play.hosts) {
+      const host = this.state(name);
+      if (host.failed) {
+        host.failed = false;
+        host.ended = true;
+      }
+      if (host.unreachable) {
+        host.unreachable = false;
+        this.play.run.pool.forgetFailed(name);
+      }
     }
   }
 

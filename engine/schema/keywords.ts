@@ -70,7 +70,10 @@ export const INHERITABLE_KEYWORDS: Readonly<Record<string, Schema>> = {
   ignore_unreachable: bool,
   delegate_facts: bool,
   throttle: { description: 'a number of hosts (0: no limit)', anyOf: [{ type: 'integer', minimum: 0 }, templated] },
-  /** Harmless here: every module is built in. */
+  connection: { description: 'ssh or local (the connections cxplay has), or a template', anyOf: [{ enum: ['ssh', 'local', 'ansible.builtin.ssh', 'ansible.builtin.local', 'ansible.legacy.ssh', 'ansible.legacy.local'] }, templated] },
+  remote_user: text,
+  module_defaults: { description: 'a mapping of module names to their default arguments', anyOf: [mapping, { type: 'array', items: mapping }] },
+  /** Only ansible.builtin and ansible.legacy (load/collections-keyword.ts). */
   collections: { description: 'a list of collection names', type: 'array' },
 };
 
@@ -131,6 +134,7 @@ export const PLAY_KEYWORDS: Readonly<Record<string, Schema>> = {
   strategy: { description: 'linear or free', enum: ['linear', 'free'] },
   order: { description: 'inventory, reverse_inventory, sorted, reverse_sorted or shuffle', enum: ['inventory', 'reverse_inventory', 'sorted', 'reverse_sorted', 'shuffle'] },
   max_fail_percentage: number,
+  force_handlers: bool,
   roles: { description: 'a list of roles (names or mappings with role:)', type: 'array' },
   tasks: taskList,
   pre_tasks: taskList,
@@ -155,11 +159,7 @@ export const INCLUDE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
  * targets), so they are refused with the reason.
  */
 export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
-  connection: 'the connection is chosen per host (ssh, or local for localhost); set ansible_connection in the inventory',
-  remote_user: 'set ansible_user in the inventory instead',
   vars_prompt: 'prompts are not supported; pass the values with -e',
-  force_handlers: 'force_handlers is not supported',
-  module_defaults: 'module_defaults is not supported; write the arguments on each task',
   debugger: 'the task debugger is not supported',
   include: "the old 'include' is gone from Ansible too; use include_tasks or import_tasks",
 };

@@ -104,7 +104,7 @@ describe('mistakes in plays', () => {
     ['- hosts: all\n  strategy: host_pinned\n', 'play keyword \'strategy\' expects linear or free, got string "host_pinned"', 2],
     ['- hosts: all\n  serial: lots\n', 'play keyword \'serial\' expects a number of hosts, a percentage such as "30%", or a list of them, got string "lots"', 2],
     ['- hosts: all\n  gather_facts: "{{ x }}"\n', "play keyword 'gather_facts' must be true or false here, not a template", 2],
-    ['- hosts: all\n  remote_user: admin\n', "play keyword 'remote_user' is not supported by cxplay", 2],
+    ['- hosts: all\n  debugger: always\n', "play keyword 'debugger' is not supported by cxplay", 2],
     ['- hosts: ""\n', 'play keyword \'hosts\' expects a host pattern (all, a group, a:b, a:!b) or a list of them, got string ""', 1],
     ['hosts: all\n', 'a playbook must be a YAML list of plays', 1],
     ['[]\n', 'the playbook has no plays', 1],
