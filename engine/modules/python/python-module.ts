@@ -33,7 +33,8 @@ export function pythonModule(module: LocatedModule): ModuleDef {
 
 async function runPythonModule(module: LocatedModule, ctx: ModuleContext): Promise<ModuleResult> {
   const interpreter = interpreterOf(ctx);
-  const args = JSON.stringify({ ANSIBLE_MODULE_ARGS: moduleArgs(module, ctx) });
+  // basic.py reads the arguments under ANSIBLE_MODULE_ARGS; a WANT_JSON module gets the object itself.
+  const args = JSON.stringify(module.style === 'new' ? { ANSIBLE_MODULE_ARGS: moduleArgs(module, ctx) } : moduleArgs(module, ctx));
   const script = module.style === 'new' ? newStyleScript(interpreter, module.fqn, modulePayload(module), args) : wantJsonScript(interpreter, readFileSync(module.file), args);
   const { discovered, output } = discoveryOf(await ctx.exec(script));
   if (discovered === NO_PYTHON_MARKER.slice(DISCOVERY_MARKER.length)) {
@@ -61,7 +62,6 @@ function discoveryOf(output: ExecResult): { discovered: string | undefined; outp
 
 /** The task's arguments plus what Ansible's action plugin adds for every module (ActionBase._update_module_args). */
 function moduleArgs(module: LocatedModule, ctx: ModuleContext): Record<string, unknown> {
-  // A WANT_JSON module reads the arguments object itself; Ansible gives it the same keys.
   return {
     ...ctx.args,
     _ansible_check_mode: ctx.check,

@@ -2,7 +2,7 @@
  * What a Python module printed, as Ansible reads it: the JSON object among
  * the output (lines before its first `{` line and after its last `}` line are
  * dropped, trailing ones with a warning), Ansible's internal `_ansible_*` keys
- * removed; output that holds no JSON object is Ansible's MODULE FAILURE, with
+ * removed at every depth; output that holds no JSON object is Ansible's MODULE FAILURE, with
  * the host's stdout, stderr and exit code.
  */
 import type { ExecResult } from '../../connection/connection.js';
@@ -41,10 +41,16 @@ function jsonObjectIn(stdout: string): { json: string; warnings: string[] } | un
 }
 
 function withoutInternalKeys(data: Record<string, unknown>): ModuleResult {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (!key.startsWith('_ansible_')) result[key] = value;
+  const result = stripInternalKeys(data) as Record<string, unknown>;
   if (typeof result.changed !== 'boolean') result.changed = result.changed === undefined ? false : Boolean(result.changed);
   return result as ModuleResult;
+}
+
+/** Ansible's strip_internal_keys: `_ansible_*` keys removed at every depth. */
+function stripInternalKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripInternalKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('_ansible_')).map(([key, inner]) => [key, stripInternalKeys(inner)]));
 }
 
 function moduleFailure(output: ExecResult): ModuleResult {
