@@ -20,7 +20,7 @@ import { preflight } from '../check/preflight.js';
 import { flagsTo, type CliOptions } from './options.js';
 import { settingValue, type AnsibleConfig } from '../config/config.js';
 import { SourceCache } from '../load/source-cache.js';
-import { moduleSearchFrom } from '../modules/python/search.js';
+import { pythonSettingsFrom } from '../modules/python/settings.js';
 import { VaultKeyring } from '../vault/keyring.js';
 import { passwordSources, readPasswords } from './vault-passwords.js';
 import type { Gathering } from '../run/run-options.js';
@@ -44,7 +44,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   const viewKind = cli.step && cli.output === undefined ? 'plain' : chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
   if (cli.step && viewKind === 'tui') throw new CxError('--step cannot go with the live view, which reads the keyboard', { exitCode: ExitCode.badOptions, hint: 'use -o plain (the default with --step)' });
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
-  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), moduleSearchFrom(config));
+  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
   const inventory = loadInventories(cli.inventory.map((file) => resolve(cwd, file)), playbook);
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);

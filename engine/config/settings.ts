@@ -68,6 +68,8 @@ export const SETTINGS: readonly Setting[] = [
     type: 'pathspec',
     default: ['~/.ansible/collections', '/usr/share/ansible/collections'],
   },
+  /** The host's directory for a module's temporary files (Ansible's shell option remote_tmp; a path on the host, not expanded here). */
+  { name: 'DEFAULT_REMOTE_TMP', ini: [['defaults', 'remote_tmp']], env: ['ANSIBLE_REMOTE_TMP'], type: 'string', default: '~/.ansible/tmp' },
   /** cxplay's own: modules that run through Ansible's Python module even where cxplay has a native one (engine/modules/python/). */
   { name: 'CXPLAY_PYTHON_MODULES', ini: [['cxplay', 'python_modules']], env: ['CXPLAY_PYTHON_MODULES'], type: 'list', default: [] },
   { name: 'SSH_ARGS', ini: [['ssh_connection', 'ssh_args']], env: ['ANSIBLE_SSH_ARGS'], type: 'string', default: null, acceptedOnly: 'cxplay does not run ssh; per-host options go in ansible_ssh_common_args' },

@@ -7,7 +7,7 @@
  * so every loader can decrypt what it reads.
  */
 import type { PythonModuleRef } from '../modules/python/resolve.js';
-import { DEFAULT_MODULE_SEARCH, type ModuleSearch } from '../modules/python/search.js';
+import { DEFAULT_PYTHON_SETTINGS, type PythonModuleSettings } from '../modules/python/settings.js';
 import { VaultKeyring } from '../vault/keyring.js';
 import type { RoleInstance, TaskNode } from './model.js';
 
@@ -27,11 +27,11 @@ export class SourceCache {
   /**
    * @param vault the run's vault passwords, which decrypt what the loaders read (none: an encrypted value is an error)
    * @param rolesPath directories searched for roles after those beside the playbook (ansible.cfg's roles_path, ANSIBLE_ROLES_PATH)
-   * @param moduleSearch where modules cxplay has no native version of are looked for (library, collections_paths, ...)
+   * @param pythonSettings where modules cxplay has no native version of are looked for (library, collections_paths, ...)
    */
   constructor(
     readonly vault = new VaultKeyring(),
     readonly rolesPath: readonly string[] = [],
-    readonly moduleSearch: ModuleSearch = DEFAULT_MODULE_SEARCH,
+    readonly pythonSettings: PythonModuleSettings = DEFAULT_PYTHON_SETTINGS,
   ) {}
 }

@@ -7,6 +7,7 @@
 import { CxError, withPosition, type SourcePosition } from '../errors.js';
 import { findModule, moduleNames } from '../modules/registry.js';
 import type { ModuleDef } from '../modules/module.js';
+import { coreModuleNames } from '../modules/python/locate.js';
 import { resolveModule, type ResolvedModule } from '../modules/python/resolve.js';
 import { parseShortForm } from '../modules/short-form.js';
 import { validateArgsStatic } from '../modules/validate-args.js';
@@ -139,7 +140,7 @@ function unknownTaskKey(node: Record<string, unknown>, key: string, hasAction: b
   if (key.startsWith('with_') && !(key in UNSUPPORTED_KEYWORDS)) return unknownLoopLookup(node, key, at);
   const looksLikeKeyword = closest(key, keywords) !== undefined && closest(key, moduleNames()) === undefined;
   if (hasAction || looksLikeKeyword || key in UNSUPPORTED_KEYWORDS) return unknownKeyword(node, key, keywords, 'task', at);
-  return new CxError(`unknown module '${key}'${didYouMean(key, [...moduleNames(), ...ACTION_KEYWORDS])}`, {
+  return new CxError(`unknown module '${key}'${didYouMean(key, [...moduleNames(), ...ACTION_KEYWORDS, ...coreModuleNames()])}`, {
     at: keyPositionOf(node, key, at),
     hint: `cxplay's modules: ${[...new Set(moduleNames().map((name) => findModule(name)!.name))].sort().join(', ')}; no Python module of that name either (role or playbook library/, ANSIBLE_LIBRARY, collections, ansible-core)`,
   });

@@ -8,11 +8,11 @@
  * path. Says how the module takes its arguments, and refuses, with the reason,
  * the modules this path cannot run.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CxError } from '../../errors.js';
 import { ansibleCore, type AnsibleCore } from './ansible-core.js';
-import type { ModuleSearch } from './search.js';
+import type { PythonModuleSettings } from './settings.js';
 
 /** new: AnsiballZ (arguments through ansible.module_utils.basic); want_json: a script given a file of JSON arguments. */
 export type ModuleStyle = 'new' | 'want_json';
@@ -35,7 +35,7 @@ export interface LocatedModule {
 export interface LocateContext {
   readonly roleDir?: string | undefined;
   readonly playDir: string;
-  readonly search: ModuleSearch;
+  readonly search: PythonModuleSettings;
 }
 
 /** Ansible's own test for a module that imports its helpers (module_common's NEW_STYLE_PYTHON_MODULE_RE). */
@@ -59,6 +59,15 @@ export function locateModule(name: string, context: LocateContext): LocatedModul
   // Ansible runs library/ modules under ansible-core's package name too.
   const fqn = `ansible.modules.${short}`;
   return { name, file, style: styleOf(name, file), fqn, moduleUtilsDirs: moduleUtilsDirs(context, core), collectionRoots, ansibleVersion: core?.version ?? 'unknown' };
+}
+
+/** ansible-core's module names (for "did you mean"); none when ansible-core is not installed. */
+export function coreModuleNames(): string[] {
+  const core = ansibleCore();
+  if (!core) return [];
+  return readdirSync(join(core.dir, 'modules'))
+    .filter((name) => name.endsWith('.py') && name !== '__init__.py')
+    .map((name) => name.slice(0, -'.py'.length));
 }
 
 function locateInCollection(name: string, parts: readonly string[], roots: readonly string[], context: LocateContext, core: AnsibleCore | null): LocatedModule | undefined {

@@ -13,6 +13,7 @@ import type { ModuleContext, ModuleDef, ModuleResult } from '../module.js';
 import type { LocatedModule } from './locate.js';
 import { modulePayload } from './payload.js';
 import { parseModuleOutput } from './result.js';
+import type { PythonModuleSettings } from './settings.js';
 import { DISCOVERY_MARKER, NO_PYTHON_MARKER, newStyleScript, wantJsonScript } from './script.js';
 
 /** Ansible's DEFAULT_SELINUX_SPECIAL_FS. */
@@ -20,21 +21,21 @@ const SELINUX_SPECIAL_FS = ['fuse', 'nfs', 'vboxsf', 'ramfs', '9p', 'vfat'];
 /** Values of ansible_python_interpreter that ask for discovery. */
 const DISCOVERY = new Set(['', 'auto', 'auto_silent', 'auto_legacy', 'auto_legacy_silent']);
 
-export function pythonModule(module: LocatedModule): ModuleDef {
+export function pythonModule(module: LocatedModule, settings: PythonModuleSettings): ModuleDef {
   return {
     name: module.name,
     argsSchema: { type: 'object' },
     checkMode: 'full',
     diffMode: 'full',
     runsOn: 'target',
-    run: (ctx) => runPythonModule(module, ctx),
+    run: (ctx) => runPythonModule(module, settings, ctx),
   };
 }
 
-async function runPythonModule(module: LocatedModule, ctx: ModuleContext): Promise<ModuleResult> {
+async function runPythonModule(module: LocatedModule, settings: PythonModuleSettings, ctx: ModuleContext): Promise<ModuleResult> {
   const interpreter = interpreterOf(ctx);
   // basic.py reads the arguments under ANSIBLE_MODULE_ARGS; a WANT_JSON module gets the object itself.
-  const args = JSON.stringify(module.style === 'new' ? { ANSIBLE_MODULE_ARGS: moduleArgs(module, ctx) } : moduleArgs(module, ctx));
+  const args = JSON.stringify(module.style === 'new' ? { ANSIBLE_MODULE_ARGS: moduleArgs(module, settings, ctx) } : moduleArgs(module, settings, ctx));
   const script = module.style === 'new' ? newStyleScript(interpreter, module.fqn, modulePayload(module), args) : wantJsonScript(interpreter, readFileSync(module.file), args);
   const { discovered, output } = discoveryOf(await ctx.exec(script));
   if (discovered === NO_PYTHON_MARKER.slice(DISCOVERY_MARKER.length)) {
@@ -61,11 +62,11 @@ function discoveryOf(output: ExecResult): { discovered: string | undefined; outp
 }
 
 /** The task's arguments plus what Ansible's action plugin adds for every module (ActionBase._update_module_args). */
-function moduleArgs(module: LocatedModule, ctx: ModuleContext): Record<string, unknown> {
+function moduleArgs(module: LocatedModule, settings: PythonModuleSettings, ctx: ModuleContext): Record<string, unknown> {
   return {
     ...ctx.args,
     _ansible_check_mode: ctx.check,
-    _ansible_no_log: ctx.noLog,
+    _ansible_no_log: ctx.noLog ?? false,
     _ansible_debug: false,
     _ansible_diff: ctx.diff,
     _ansible_verbosity: ctx.verbosity,
@@ -78,7 +79,7 @@ function moduleArgs(module: LocatedModule, ctx: ModuleContext): Record<string, u
     _ansible_shell_executable: '/bin/sh',
     _ansible_keep_remote_files: false,
     _ansible_tmpdir: null,
-    _ansible_remote_tmp: '~/.ansible/tmp',
+    _ansible_remote_tmp: ctx.evaluate(`ansible_remote_tmp | default(${JSON.stringify(settings.remoteTmp)})`),
   };
 }
 

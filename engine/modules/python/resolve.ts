@@ -10,7 +10,7 @@ import type { ModuleDef } from '../module.js';
 import { findModule } from '../registry.js';
 import { locateModule } from './locate.js';
 import { pythonModule } from './python-module.js';
-import { forcedOntoPython } from './search.js';
+import { forcedOntoPython } from './settings.js';
 
 /** A task's module on the Python path: its definition and the file it runs. */
 export interface PythonModuleRef {
@@ -31,7 +31,7 @@ export interface ResolveContext {
 }
 
 export function resolveModule(name: string, context: ResolveContext): ResolvedModule | undefined {
-  const search = context.sources.moduleSearch;
+  const search = context.sources.pythonSettings;
   const forced = forcedOntoPython(search, name);
   const native = findModule(name);
   if (native && !forced) return { module: native };
@@ -39,7 +39,7 @@ export function resolveModule(name: string, context: ResolveContext): ResolvedMo
   let python = context.sources.pythonModules.get(key);
   if (python === undefined) {
     const located = locateModule(name, { roleDir: context.roleDir, playDir: context.playDir, search });
-    python = located ? { module: pythonModule(located), file: located.file } : null;
+    python = located ? { module: pythonModule(located, search), file: located.file } : null;
     context.sources.pythonModules.set(key, python);
   }
   if (python) return { module: python.module, python };

@@ -6,6 +6,7 @@
  * the host's stdout, stderr and exit code.
  */
 import type { ExecResult } from '../../connection/connection.js';
+import { splitLines } from '../lib/run-command.js';
 import type { ModuleResult } from '../module.js';
 
 export interface ParsedModuleOutput {
@@ -43,6 +44,10 @@ function jsonObjectIn(stdout: string): { json: string; warnings: string[] } | un
 function withoutInternalKeys(data: Record<string, unknown>): ModuleResult {
   const result = stripInternalKeys(data) as Record<string, unknown>;
   if (typeof result.changed !== 'boolean') result.changed = result.changed === undefined ? false : Boolean(result.changed);
+  // Ansible splits a module's stdout and stderr into lines for it (ActionBase._execute_module).
+  for (const stream of ['stdout', 'stderr']) {
+    if (stream in result && !(`${stream}_lines` in result)) result[`${stream}_lines`] = splitLines(typeof result[stream] === 'string' ? (result[stream] as string) : '');
+  }
   return result as ModuleResult;
 }
 
