@@ -41,9 +41,12 @@ export interface LocateContext {
 /** Ansible's own test for a module that imports its helpers (module_common's NEW_STYLE_PYTHON_MODULE_RE). */
 const NEW_STYLE = /(?:from +\.{2,} *module_utils.* +import |from +ansible_collections\.[^.]+\.[^.]+\.plugins\.module_utils.* +import |import +ansible_collections\.[^.]+\.[^.]+\.plugins\.module_utils.*|from +ansible\.module_utils.* +import |import +ansible\.module_utils\.)/;
 const FILE_NAMES = (name: string) => [`${name}.py`, name, `${name}.sh`];
+/** A module name: dotted words (no path separators, so a task key never names a file outside the search path). */
+const MODULE_NAME = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*$/;
 
 /** The module `name` names, or undefined when no place holds it; a CxError when it is there but cannot run this way. */
 export function locateModule(name: string, context: LocateContext): LocatedModule | undefined {
+  if (!MODULE_NAME.test(name)) return undefined;
   const core = ansibleCore();
   const parts = name.split('.');
   const collectionRoots = [join(context.playDir, 'collections'), ...context.search.collections, ...(core?.collectionRoots ?? [])];
