@@ -19,7 +19,8 @@ import { locateModule } from '../../engine/modules/python/locate.js';
 import { modulePayload } from '../../engine/modules/python/payload.js';
 import { pythonModule } from '../../engine/modules/python/python-module.js';
 import { parseModuleOutput } from '../../engine/modules/python/result.js';
-import { DEFAULT_PYTHON_SETTINGS } from '../../engine/modules/python/settings.js';
+import { DEFAULT_PYTHON_SETTINGS, pythonSettingsFrom } from '../../engine/modules/python/settings.js';
+import { loadConfig } from '../../engine/config/config.js';
 import { VaultKeyring } from '../../engine/vault/keyring.js';
 import { PlainView } from '../../engine/views/plain/plain-view.js';
 import type { TaskRef } from '../../engine/events.js';
@@ -192,6 +193,13 @@ describe.skipIf(!core)('at load', () => {
     expect(getent).toMatchObject({ module: 'ansible.builtin.getent', python: { file: join(core!.dir, 'modules', 'getent.py') } });
     const [forced] = load([{ 'ansible.builtin.ping': { data: 'x' } }], ['ping']);
     expect(forced!.python?.file).toBe(join(core!.dir, 'modules', 'ping.py'));
+  });
+
+  it('reads library, collections_paths, remote_tmp and python_modules from ansible.cfg, ANSIBLE_LIBRARY winning', () => {
+    const dir = join(work.path, 'configured');
+    write('configured/ansible.cfg', '[defaults]\nlibrary = mods\ncollections_paths = colls\nremote_tmp = /var/tmp/mine\n[cxplay]\npython_modules = ping, stat\n');
+    expect(pythonSettingsFrom(loadConfig(dir, {}))).toMatchObject({ library: [join(dir, 'mods')], collections: [join(dir, 'colls')], remoteTmp: '/var/tmp/mine', forcePython: ['ping', 'stat'] });
+    expect(pythonSettingsFrom(loadConfig(dir, { ANSIBLE_LIBRARY: '/opt/a:/opt/b' })).library).toEqual(['/opt/a', '/opt/b']);
   });
 
   it('refuses a module found nowhere (did you mean) and one that needs an action plugin, naming the line', () => {
