@@ -22,7 +22,7 @@ export function listing(options: RunOptions, wanted: ListingWanted): string {
     const nodes = [...play.preTasks, ...play.roles, ...play.tasks, ...play.postTasks];
     if (wanted.tasks) {
       lines.push('    tasks:');
-      for (const task of listTasks(nodes, play.tags, options)) lines.push(`      ${task.name}\tTAGS: [${task.tags.join(', ')}]`);
+      for (const task of listTasks(nodes, play.tags, options)) lines.push(`      ${task.name}\tTAGS: [${task.tags.join(', ')}]${task.python ? `\tPYTHON: ${task.python}` : ''}`);
     }
     if (wanted.tags) {
       const tags = new Set<string>();
@@ -33,8 +33,15 @@ export function listing(options: RunOptions, wanted: ListingWanted): string {
   return `${lines.join('\n')}\n`;
 }
 
-function listTasks(nodes: readonly TaskNode[], inherited: readonly string[], options: RunOptions, role?: string): { name: string; tags: string[] }[] {
-  const out: { name: string; tags: string[] }[] = [];
+/** A listed task; `python`: the Ansible module file it runs through, when it does not take cxplay's native path. */
+interface ListedTask {
+  readonly name: string;
+  readonly tags: string[];
+  readonly python?: string | undefined;
+}
+
+function listTasks(nodes: readonly TaskNode[], inherited: readonly string[], options: RunOptions, role?: string): ListedTask[] {
+  const out: ListedTask[] = [];
   for (const node of nodes) {
     const tags = [...new Set([...inherited, ...node.tags])];
     const roleName = node.role?.role.name ?? role;
@@ -42,7 +49,7 @@ function listTasks(nodes: readonly TaskNode[], inherited: readonly string[], opt
       out.push(...listTasks([...node.block, ...node.rescue, ...node.always], tags, options, roleName));
     } else if (selectedByTags(tags, options.tags, options.skipTags)) {
       const base = node.name ?? (node.kind === 'task' ? node.module : node.kind === 'meta' ? `meta: ${node.action}` : `${node.kind} ${node.target}`);
-      out.push({ name: roleName ? `${roleName} : ${base}` : base, tags });
+      out.push({ name: roleName ? `${roleName} : ${base}` : base, tags, python: node.kind === 'task' ? node.python?.file : undefined });
     }
   }
   return out;

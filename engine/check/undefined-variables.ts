@@ -91,6 +91,8 @@ function collectTask(task: ModuleTask, play: Play, walk: Walk): void {
   walk.sites.push(task);
   if (task.register) walk.defined.add(task.register);
   if (task.loopControl) addLoopNames(task.loopControl, walk.defined);
+  // An Ansible Python module may return facts of any name (getent's getent_passwd): they cannot be known before it runs.
+  if (task.python) walk.unknowable = true;
   const module = findModule(task.module);
   if (module?.includesVars) addIncludedVarNames(task, play, walk);
   if (module?.setsFacts) {

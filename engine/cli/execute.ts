@@ -19,6 +19,7 @@ import { preflight } from '../check/preflight.js';
 import { flagsTo, type CliOptions } from './options.js';
 import { settingValue, type AnsibleConfig } from '../config/config.js';
 import { SourceCache } from '../load/source-cache.js';
+import { pythonSettingsFrom } from '../modules/python/settings.js';
 import { VaultKeyring } from '../vault/keyring.js';
 import { passwordSources, readPasswords } from './vault-passwords.js';
 import type { Gathering } from '../run/run-options.js';
@@ -46,12 +47,12 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   const viewKind = cli.step && cli.output === undefined ? 'plain' : chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
   if (cli.step && viewKind === 'tui') throw new CxError('--step cannot go with the live view, which reads the keyboard', { exitCode: ExitCode.badOptions, hint: 'use -o plain (the default with --step)' });
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
-  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config));
+  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
   const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
   const inventory = loadInventories(cli.inventory, config, { playbookDir: playbook.dir, sources: playbook.sources });
   if (inventory.hosts.size === 0) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
   // A fresh cache: the files are read again as they are now.
-  const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: playbook.dir, sources: new SourceCache(sources.vault, sources.rolesPath) });
+  const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: playbook.dir, sources: new SourceCache(sources.vault, sources.rolesPath, sources.pythonSettings) });
   const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
   const bus = new EventBus();
   const interrupt = new AbortController();

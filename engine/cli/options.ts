@@ -90,7 +90,7 @@ function becomeMethod(value: string): 'sudo' {
 }
 
 function refuseModulePath(): never {
-  throw new InvalidArgumentError("cxplay's modules are built in (engine/modules/); it cannot load Ansible's Python modules from a path");
+  throw new InvalidArgumentError("cxplay's modules are built in (engine/modules/); put a directory of Ansible modules in ansible.cfg's library or ANSIBLE_LIBRARY instead (they run through the Python path)");
 }
 
 /** `-l @file`: the file is read relative to where cxplay was started. */
@@ -131,7 +131,7 @@ export const OPTIONS = {
   step: switchOf('--step', 'ask before each task: (N)o/(y)es/(c)ontinue (needs a terminal; plain output)', 'cli'),
   forceHandlers: switchOf('--force-handlers', 'run notified handlers even on hosts that failed', 'run'),
   flushCache: switchOf('--flush-cache', 'accepted for Ansible: facts are never cached between runs', 'cli'),
-  modulePath: valueOf('-M, --module-path <path>', 'refused: modules are built in', 'cli', refuseModulePath),
+  modulePath: valueOf('-M, --module-path <path>', 'refused: use library in ansible.cfg or ANSIBLE_LIBRARY', 'cli', refuseModulePath),
   syntaxCheck: switchOf('--syntax-check', 'check the playbook and exit', 'cli'),
   listHosts: switchOf('--list-hosts', 'list the hosts each play would run on and exit', 'cli'),
   listTasks: switchOf('--list-tasks', 'list the tasks each play would run and exit', 'cli'),

@@ -70,5 +70,18 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_STDOUT_CALLBACK', ini: [['defaults', 'stdout_callback']], env: ['ANSIBLE_STDOUT_CALLBACK'], type: 'string', default: 'default', option: 'output', optionText: viewOfCallback },
   { name: 'CACHE_PLUGIN', ini: [['defaults', 'fact_caching']], env: ['ANSIBLE_CACHE_PLUGIN'], type: 'string', default: 'memory', acceptedOnly: 'facts live for one run' },
   { name: 'ANSIBLE_PIPELINING', ini: [['connection', 'pipelining'], ['ssh_connection', 'pipelining']], env: ['ANSIBLE_PIPELINING'], type: 'bool', default: true, acceptedOnly: 'scripts always travel on stdin' },
+  { name: 'DEFAULT_MODULE_PATH', ini: [['defaults', 'library']], env: ['ANSIBLE_LIBRARY'], type: 'pathspec', default: ['~/.ansible/plugins/modules', '/usr/share/ansible/plugins/modules'] },
+  { name: 'DEFAULT_MODULE_UTILS_PATH', ini: [['defaults', 'module_utils']], env: ['ANSIBLE_MODULE_UTILS'], type: 'pathspec', default: ['~/.ansible/plugins/module_utils', '/usr/share/ansible/plugins/module_utils'] },
+  {
+    name: 'COLLECTIONS_PATHS',
+    ini: [['defaults', 'collections_paths'], ['defaults', 'collections_path']],
+    env: ['ANSIBLE_COLLECTIONS_PATHS', 'ANSIBLE_COLLECTIONS_PATH'],
+    type: 'pathspec',
+    default: ['~/.ansible/collections', '/usr/share/ansible/collections'],
+  },
+  /** The host's directory for a module's temporary files (Ansible's shell option remote_tmp; a path on the host, not expanded here). */
+  { name: 'DEFAULT_REMOTE_TMP', ini: [['defaults', 'remote_tmp']], env: ['ANSIBLE_REMOTE_TMP'], type: 'string', default: '~/.ansible/tmp' },
+  /** cxplay's own: modules that run through Ansible's Python module even where cxplay has a native one (engine/modules/python/). */
+  { name: 'CXPLAY_PYTHON_MODULES', ini: [['cxplay', 'python_modules']], env: ['CXPLAY_PYTHON_MODULES'], type: 'list', default: [] },
   { name: 'SSH_ARGS', ini: [['ssh_connection', 'ssh_args']], env: ['ANSIBLE_SSH_ARGS'], type: 'string', default: null, acceptedOnly: 'cxplay does not run ssh; per-host options go in ansible_ssh_common_args' },
 ];

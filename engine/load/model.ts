@@ -5,6 +5,7 @@
  * per host at run time. Every node keeps where it came from for errors.
  */
 import type { SourcePosition } from '../errors.js';
+import type { PythonModuleRef } from '../modules/python/resolve.js';
 import type { SourceCache } from './source-cache.js';
 import type { ModuleDefaults } from './module-defaults.js';
 
@@ -94,6 +95,8 @@ export interface ModuleTask extends TaskNodeBase {
   readonly module: string;
   /** The module's name as the task wrote it (`ansible.builtin.copy`), which Ansible's messages repeat; absent: `module`. */
   readonly action?: string | undefined;
+  /** Set when the module runs through Ansible's Python module (engine/modules/python/): `module` is then the name as written. */
+  readonly python?: PythonModuleRef | undefined;
   /** Arguments after short-form (`k=v`) parsing; strings may hold `{{ }}`. */
   readonly args: Vars;
   readonly register?: string | undefined;

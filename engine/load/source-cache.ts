@@ -6,6 +6,8 @@
  * Callers must not modify what it holds. It also carries the vault passwords,
  * so every loader can decrypt what it reads.
  */
+import type { PythonModuleRef } from '../modules/python/resolve.js';
+import { DEFAULT_PYTHON_SETTINGS, type PythonModuleSettings } from '../modules/python/settings.js';
 import { VaultKeyring } from '../vault/keyring.js';
 import type { RoleInstance, TaskNode } from './model.js';
 
@@ -21,13 +23,17 @@ export class SourceCache {
   readonly roles = new Map<string, RoleInstance>();
   /** Modules some module_defaults gives arguments to (load/module-defaults.ts). */
   readonly defaultedModules = new Set<string>();
+  /** Modules on the Python path, by name and role directory (null: no such module). */
+  readonly pythonModules = new Map<string, PythonModuleRef | null>();
 
   /**
    * @param vault the run's vault passwords, which decrypt what the loaders read (none: an encrypted value is an error)
    * @param rolesPath directories searched for roles after those beside the playbook (ansible.cfg's roles_path, ANSIBLE_ROLES_PATH)
+   * @param pythonSettings where modules cxplay has no native version of are looked for (library, collections_paths, ...)
    */
   constructor(
     readonly vault = new VaultKeyring(),
     readonly rolesPath: readonly string[] = [],
+    readonly pythonSettings: PythonModuleSettings = DEFAULT_PYTHON_SETTINGS,
   ) {}
 }

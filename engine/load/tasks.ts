@@ -7,6 +7,8 @@
 import { CxError, withPosition, type SourcePosition } from '../errors.js';
 import { findModule, moduleNames } from '../modules/registry.js';
 import type { ModuleDef } from '../modules/module.js';
+import { coreModuleNames } from '../modules/python/locate.js';
+import { resolveModule, type ResolvedModule } from '../modules/python/resolve.js';
 import { parseShortForm } from '../modules/short-form.js';
 import { validateArgsStatic } from '../modules/validate-args.js';
 import { withActionAsModule } from './action-keyword.js';
@@ -74,7 +76,7 @@ function parseTask(item: unknown, context: TaskLoadContext, handler: boolean, at
   const node = withShortActionNames(withActionAsModule(item as Record<string, unknown>, at));
   noteModuleDefaults(node, context.sources);
   if ('block' in node) return parseBlock(node, context, handler, at);
-  const action = findAction(node, at);
+  const action = findAction(node, context, at);
   checkKeywordTypes(node, TASK_KEYWORDS, 'task', at);
   checkLoops(node, action, at);
   switch (action) {
@@ -88,7 +90,7 @@ function parseTask(item: unknown, context: TaskLoadContext, handler: boolean, at
     case 'include_role':
       return parseInclude(node, action, context, at);
     default:
-      return parseModuleTask(node, findModule(action)!, context, handler, at);
+      return parseModuleTask(node, action, moduleOf(node, action, context, at)!, context, handler, at);
   }
 }
 
@@ -110,12 +112,12 @@ function withShortActionNames(node: Record<string, unknown>): Record<string, unk
   return renamed;
 }
 
-function findAction(node: Record<string, unknown>, at: SourcePosition): string {
+function findAction(node: Record<string, unknown>, context: TaskLoadContext, at: SourcePosition): string {
   const others = Object.keys(node).filter((key) => !(key in TASK_KEYWORDS));
   if (others.includes('import_playbook')) {
     throw new CxError('import_playbook belongs at the top level of a playbook, between plays, not in a task list', { at: keyPositionOf(node, 'import_playbook', at) });
   }
-  const actions = others.filter((key) => ACTION_KEYWORDS.includes(key) || findModule(key));
+  const actions = others.filter((key) => ACTION_KEYWORDS.includes(key) || moduleOf(node, key, context, at));
   const unknown = others.find((key) => !actions.includes(key));
   if (unknown !== undefined) throw unknownTaskKey(node, unknown, actions.length > 0, at);
   if (actions.length === 0) throw new CxError('this task does nothing: no module or action found', { at, hint: 'add a module, e.g. "command: ..." or "copy: ..."' });
@@ -125,15 +127,24 @@ function findAction(node: Record<string, unknown>, at: SourcePosition): string {
   return actions[0]!;
 }
 
+/** The module a task key names: native, or Ansible's Python module found on the controller (a refusal names the key's position). */
+function moduleOf(node: Record<string, unknown>, key: string, context: TaskLoadContext, at: SourcePosition): ResolvedModule | undefined {
+  try {
+    return resolveModule(key, { roleDir: context.roleDir, playDir: context.playDir, sources: context.sources });
+  } catch (error) {
+    throw error instanceof CxError ? withPosition(error, keyPositionOf(node, key, at)!) : error;
+  }
+}
+
 /** A key that is neither a keyword nor a module: a mistyped keyword or a mistyped module? */
 function unknownTaskKey(node: Record<string, unknown>, key: string, hasAction: boolean, at: SourcePosition): CxError {
   const keywords = [...Object.keys(TASK_KEYWORDS), ...ACTION_KEYWORDS];
   if (key.startsWith('with_') && !(key in UNSUPPORTED_KEYWORDS)) return unknownLoopLookup(node, key, at);
   const looksLikeKeyword = closest(key, keywords) !== undefined && closest(key, moduleNames()) === undefined;
   if (hasAction || looksLikeKeyword || key in UNSUPPORTED_KEYWORDS) return unknownKeyword(node, key, keywords, 'task', at);
-  return new CxError(`unknown module '${key}'${didYouMean(key, [...moduleNames(), ...ACTION_KEYWORDS])}`, {
+  return new CxError(`unknown module '${key}'${didYouMean(key, [...moduleNames(), ...ACTION_KEYWORDS, ...coreModuleNames()])}`, {
     at: keyPositionOf(node, key, at),
-    hint: `cxplay's modules: ${[...new Set(moduleNames().map((name) => findModule(name)!.name))].sort().join(', ')}`,
+    hint: `cxplay's modules: ${[...new Set(moduleNames().map((name) => findModule(name)!.name))].sort().join(', ')}; no Python module of that name either (role or playbook library/, ANSIBLE_LIBRARY, collections, ansible-core)`,
   });
 }
 
@@ -163,8 +174,8 @@ function checkLoops(node: Record<string, unknown>, action: string, at: SourcePos
   }
 }
 
-function parseModuleTask(node: Record<string, unknown>, module: ModuleDef, context: TaskLoadContext, handler: boolean, at: SourcePosition): ModuleTask {
-  const key = Object.keys(node).find((name) => findModule(name) === module)!;
+function parseModuleTask(node: Record<string, unknown>, key: string, resolved: ResolvedModule, context: TaskLoadContext, handler: boolean, at: SourcePosition): ModuleTask {
+  const { module, python } = resolved;
   if (!handler && node.listen != null) throw new CxError("'listen' is only for handlers", { at: keyPositionOf(node, 'listen', at), hint: 'move this task under handlers:, or use notify:' });
   return {
     kind: 'task',
@@ -172,6 +183,7 @@ function parseModuleTask(node: Record<string, unknown>, module: ModuleDef, conte
     name: (node.name ?? undefined) as string | undefined,
     module: module.name,
     action: key,
+    python,
     args: moduleArgs(node, key, module, at, context.sources.defaultedModules.has(module.name)),
     register: (node.register ?? undefined) as string | undefined,
     ...loopOf(node),

@@ -36,6 +36,8 @@ export interface ModuleContext {
   readonly check: boolean;
   readonly diff: boolean;
   readonly become: BecomeSpec | undefined;
+  /** The task's no_log (Python modules are told it, as `_ansible_no_log`). */
+  readonly noLog?: boolean | undefined;
   /** Directory of the playbook: relative controller paths (fetch's dest) are taken from here, as Ansible does. */
   readonly playbookDir?: string | undefined;
   /** The task's `environment:`; `exec` exports it (quoted) at the top of the script. */

@@ -31,6 +31,7 @@ export interface ModuleContextInput {
   readonly check: boolean;
   readonly diff: boolean;
   readonly become: BecomeSpec | undefined;
+  readonly noLog?: boolean | undefined;
   readonly environment: Readonly<Record<string, string>>;
   readonly timeoutMs: number | undefined;
   readonly frame: Frame;
@@ -58,6 +59,7 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     check: input.check,
     diff: input.diff,
     become: input.become,
+    noLog: input.noLog,
     environment: input.environment,
     signal: run.options.signal,
     verbosity: run.options.verbosity,

@@ -64,7 +64,7 @@ export async function executeTask(
   const started = performance.now();
   run.emit({ kind: 'host_task_start', host: host.name, task: ref, time: Date.now() });
   const frame = enterNode(outer, task);
-  const module = findModule(task.module);
+  const module = task.python?.module ?? findModule(task.module);
   if (!module) throw new CxError(`unknown module '${task.module}'`, { at: task.at });
   const scope = play.scope(host, frame).withTop(searchPathLayer(task, frame, run.options.playbook.dir));
   let noLog = false;
@@ -113,7 +113,7 @@ export async function executeTask(
 
 /** Register, facts, notify, and the host leaving the play on failure. */
 function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: HostState, result: Result, status: HostStatus, ignored: boolean): void {
-  if (task.register) host.setFact(task.register, result, true);
+  if (task.register) host.setFact(task.register, registered(result), true);
   if (status === 'unreachable') {
     if (ignored) play.run.pool.forgetFailed(host.name);
     else host.unreachable = true;
@@ -128,6 +128,13 @@ function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: Hos
       for (const handler of handlersNotifiedBy(renderNotify(name, play, frame, host), play.handlers)) host.notified.add(handler);
     }
   }
+}
+
+/** What `register` stores: the result without the arguments a Python module echoes (`invocation`), as Ansible does. */
+function registered(result: Result): Result {
+  if (!('invocation' in result)) return result;
+  const { invocation: _invocation, ...rest } = result;
+  return rest;
 }
 
 /** Ansible's non-persistent facts for a rescue section: what failed, and its result. */
@@ -229,6 +236,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     check,
     diff,
     become: becomeFor(run, frame, scope),
+    noLog: state.noLog,
     environment: environmentOf(frame, scope),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
     unsafeArgs: rendered.unsafe,

@@ -49,7 +49,7 @@ export class PlainView implements View {
     // Delegating to the host itself shows no arrow, as in Ansible.
     const target = event.delegatedTo && event.delegatedTo !== event.host ? `${event.host} -> ${event.delegatedTo}` : event.host;
     const item = event.item ? ` => (item=${event.item.label})` : '';
-    const detail = (json: boolean) => (json ? ` => ${pythonJson(withoutNoise(result), CALLBACK_LINE)}` : '');
+    const detail = (json: boolean) => (json ? ` => ${pythonJson(withoutNoise(result, this.options.verbosity), CALLBACK_LINE)}` : '');
     switch (event.status) {
       case 'ok':
       case 'changed': {
@@ -65,7 +65,8 @@ export class PlainView implements View {
         return;
       case 'failed': {
         const label = event.item ? `failed: [${target}] (item=${event.item.label})` : `fatal: [${target}]: FAILED!`;
-        this.line(this.paint(`${label} => ${pythonJson(withoutNoise(result), CALLBACK_LINE)}`, 'red'));
+        if (typeof result.exception === 'string') this.line(this.paint(exceptionNote(result.exception, this.options.verbosity), 'red'));
+        this.line(this.paint(`${label} => ${pythonJson(withoutNoise(result, this.options.verbosity), CALLBACK_LINE)}`, 'red'));
         if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
         return;
       }
@@ -114,9 +115,17 @@ export class PlainView implements View {
  * A result as the screen shows it, as Ansible's callbacks clean it: without
  * its diff (shown apart) and `failed`/`skipped` (the status word says it).
  */
-function withoutNoise(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const { diff: _diff, failed: _failed, skipped: _skipped, ...rest } = result;
-  return rest;
+function withoutNoise(result: Readonly<Record<string, unknown>>, verbosity: number): Record<string, unknown> {
+  const { diff: _diff, failed: _failed, skipped: _skipped, exception: _exception, invocation, ...rest } = result;
+  // A Python module's echoed arguments, shown from -vvv (Ansible's _dump_results).
+  return verbosity >= 3 && invocation !== undefined ? { ...rest, invocation } : rest;
+}
+
+/** A Python module's traceback as Ansible's callback reports it (and leaves out of the result): its last line, or whole from -vvv. */
+function exceptionNote(exception: string, verbosity: number): string {
+  if (verbosity >= 3) return `The full traceback is:\n${exception.trimEnd()}`;
+  const lastLine = exception.trimEnd().split('\n').at(-1)!.trim();
+  return `An exception occurred during task execution. To see the full traceback, use -vvv. The error was: ${lastLine}`;
 }
 
 /** Ansible's default callback dumps results with json.dumps(sort_keys=True, ensure_ascii=False), on one line or indented by 4. */
@@ -130,7 +139,7 @@ const DEBUG_HIDDEN_KEYS = new Set(['changed', 'failed', 'skipped', 'invocation',
 
 /** What Ansible's default callback prints of a debug result: the message or the variable, not the bookkeeping. */
 function shownByDebug(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const rest = withoutNoise(result);
+  const rest = withoutNoise(result, 0);
   const keep = 'msg' in rest ? (key: string) => DEBUG_MSG_KEYS.has(key) : (key: string) => !DEBUG_HIDDEN_KEYS.has(key);
   return Object.fromEntries(Object.entries(rest).filter(([key]) => keep(key)));
 }
