@@ -8,6 +8,7 @@ import { failModule } from './fail.js';
 import { fetchModule } from './fetch.js';
 import { fileModule } from './file.js';
 import { getUrlModule } from './get_url.js';
+import { groupModule } from './group.js';
 import { includeVarsModule } from './include_vars.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
@@ -37,6 +38,7 @@ const ALL: readonly ModuleDef[] = [
   fetchModule,
   fileModule,
   getUrlModule,
+  groupModule,
   includeVarsModule,
   lineinfileModule,
   pauseModule,
