@@ -25,6 +25,7 @@ import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
 import { tempfileModule } from './tempfile.js';
 import { uriModule } from './uri.js';
+import { userModule } from './user.js';
 import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForModule } from './wait_for.js';
 
@@ -54,6 +55,7 @@ const ALL: readonly ModuleDef[] = [
   templateModule,
   tempfileModule,
   uriModule,
+  userModule,
   validateArgumentSpecModule,
   waitForModule,
 ];
