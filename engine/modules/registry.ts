@@ -3,6 +3,7 @@ import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
 import { commandModule } from './command.js';
 import { copyModule } from './copy.js';
+import { cronModule } from './cron.js';
 import { debugModule } from './debug.js';
 import { failModule } from './fail.js';
 import { fetchModule } from './fetch.js';
@@ -34,6 +35,7 @@ const ALL: readonly ModuleDef[] = [
   asyncStatusModule,
   commandModule,
   copyModule,
+  cronModule,
   debugModule,
   failModule,
   fetchModule,
