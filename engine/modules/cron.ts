@@ -7,6 +7,7 @@
  */
 import { quote } from '../connection/quote.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
+import { splitLines } from './lib/run-command.js';
 import { shellCode } from './lib/shell-code.js';
 import { SYSTEM_FUNCTIONS } from './lib/system-run.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
@@ -117,13 +118,6 @@ async function removeFile(ctx: ModuleContext, file: string, givenFile: string, h
   const removed = await ctx.exec(`${CRON_FUNCTIONS}cx_cron_remove ${quote(file)}\ncx_report done 1`);
   const report = readReport(removed.stdout, WRITE_REPORT);
   return { changed: report.removed === true, cron_file: givenFile, state: 'absent', diff };
-}
-
-/** Python's str.splitlines. */
-function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\n|\r/);
-  if (/[\r\n]$/.test(text) || text === '') lines.pop();
-  return lines;
 }
 
 /** A crontab's lines as Ansible's CronTab keeps them (crontab -l's header lines left out). */
