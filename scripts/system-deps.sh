@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the machine packages the lab, the tests and the demo need (sshd,
 # ssh-keygen, tmux, sudo for become, strace for the secret-file test, and
-# ansible-core for the side-by-side comparisons, shellcheck for the modules' sh files), only when something is
+# ansible-core for the side-by-side comparisons, shellcheck for the modules' sh files,
+# libnss-wrapper to show the account stand-ins' databases to Ansible's modules), only when something is
 # missing. Debian/Ubuntu, as root.
 set -euo pipefail
 missing=()
@@ -12,6 +13,7 @@ command -v sudo >/dev/null 2>&1 || missing+=(sudo)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+dpkg -s libnss-wrapper >/dev/null 2>&1 || missing+=(libnss-wrapper)
 if [ "${CXPLAY_SKIP_ANSIBLE:-}" != 1 ]; then
   command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
 fi

@@ -4,12 +4,14 @@ import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
 import { commandModule } from './command.js';
 import { copyModule } from './copy.js';
+import { cronModule } from './cron.js';
 import { debugModule } from './debug.js';
 import { failModule } from './fail.js';
 import { fetchModule } from './fetch.js';
 import { fileModule } from './file.js';
 import { getUrlModule } from './get_url.js';
 import { groupByModule } from './group_by.js';
+import { groupModule } from './group.js';
 import { includeVarsModule } from './include_vars.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
@@ -27,6 +29,7 @@ import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
 import { tempfileModule } from './tempfile.js';
 import { uriModule } from './uri.js';
+import { userModule } from './user.js';
 import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForModule } from './wait_for.js';
 
@@ -36,6 +39,7 @@ const ALL: readonly ModuleDef[] = [
   asyncStatusModule,
   commandModule,
   copyModule,
+  cronModule,
   debugModule,
   failModule,
   fetchModule,
@@ -43,6 +47,7 @@ const ALL: readonly ModuleDef[] = [
   gatherFactsModule,
   getUrlModule,
   groupByModule,
+  groupModule,
   includeVarsModule,
   lineinfileModule,
   pauseModule,
@@ -59,6 +64,7 @@ const ALL: readonly ModuleDef[] = [
   templateModule,
   tempfileModule,
   uriModule,
+  userModule,
   validateArgumentSpecModule,
   waitForModule,
 ];
