@@ -1,6 +1,7 @@
 /** Every module by name; `ansible.builtin.X` and `ansible.legacy.X` name the same module. */
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
+import { blockinfileModule } from './blockinfile.js';
 import { commandModule } from './command.js';
 import { copyModule } from './copy.js';
 import { debugModule } from './debug.js';
@@ -30,6 +31,7 @@ import { waitForModule } from './wait_for.js';
 const ALL: readonly ModuleDef[] = [
   assertModule,
   asyncStatusModule,
+  blockinfileModule,
   commandModule,
   copyModule,
   debugModule,

