@@ -8,6 +8,7 @@ import { debugModule } from './debug.js';
 import { failModule } from './fail.js';
 import { fetchModule } from './fetch.js';
 import { fileModule } from './file.js';
+import { findFilesModule } from './find.js';
 import { getUrlModule } from './get_url.js';
 import { includeVarsModule } from './include_vars.js';
 import { lineinfileModule } from './lineinfile.js';
@@ -38,6 +39,7 @@ const ALL: readonly ModuleDef[] = [
   failModule,
   fetchModule,
   fileModule,
+  findFilesModule,
   getUrlModule,
   includeVarsModule,
   lineinfileModule,

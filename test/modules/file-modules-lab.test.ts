@@ -79,3 +79,34 @@ describe('blockinfile over SSH', () => {
     expect(await sh('ls /opt/bif')).not.toContain('pwned');
   });
 });
+
+describe('find over SSH', () => {
+  it('picks files by glob, size, content and depth in os.walk order, with checksums, changing nothing', async () => {
+    await sh("mkdir -p /opt/find/a/b/c && cd /opt/find && printf 'needle\\n' > one.log && printf 'hay\\n' > two.log && printf 'needle\\n' > a/three.log && printf 'x' > a/b/four.log && printf 'needle\\n' > a/b/c/five.log && printf 'hidden\\n' > .dot.log && touch -d '10 days ago' two.log");
+    const tasks = [
+      { name: 'glob', find: { paths: '/opt/find', patterns: '*.log', recurse: true, depth: 2 }, register: 'globbed' },
+      saveResult('globbed', '/opt/find-globbed.json'),
+      { name: 'contains', find: { paths: '/opt/find', contains: 'needle', recurse: true, get_checksum: true }, register: 'found' },
+      saveResult('found', '/opt/find-contains.json'),
+      { name: 'age', find: { paths: '/opt/find', age: '5d', hidden: true }, register: 'old' },
+      saveResult('old', '/opt/find-age.json'),
+    ];
+    const run = await play('find', tasks);
+    expect(run.recap, run.output).toMatchObject({ changed: 3, failed: 0 });
+    const paths = (result: Record<string, unknown>) => (result.files as Array<{ path: string }>).map((file) => file.path);
+    const globbed = await registered('/opt/find-globbed.json');
+    expect(paths(globbed).sort()).toEqual(['/opt/find/a/three.log', '/opt/find/one.log', '/opt/find/two.log']);
+    expect(globbed).toMatchObject({ changed: false, matched: 3, msg: 'All paths examined', skipped_paths: {} });
+    const found = await registered('/opt/find-contains.json');
+    expect(paths(found).sort()).toEqual(['/opt/find/a/b/c/five.log', '/opt/find/a/three.log', '/opt/find/one.log']);
+    const sha1 = (await sh("printf 'needle\\n' | sha1sum")).split(' ')[0];
+    expect((found.files as Array<Record<string, unknown>>).every((file) => file.checksum === sha1 && file.isreg === true && file.mode === '0644' && file.pw_name === 'root')).toBe(true);
+    expect(paths(await registered('/opt/find-age.json'))).toEqual(['/opt/find/two.log']);
+  });
+
+  it('reports a path that is not a directory as skipped, with a warning', async () => {
+    const run = await play('find-skip', [{ find: { paths: '/opt/none' }, register: 'r' }, saveResult('r', '/opt/find-skip.json')]);
+    expect(run.output).toContain("Skipped '/opt/none' path due to this access issue: '/opt/none' is not a directory");
+    expect(await registered('/opt/find-skip.json')).toMatchObject({ matched: 0, files: [], msg: 'Not all paths examined, check warnings for details', skipped_paths: { '/opt/none': "'/opt/none' is not a directory" } });
+  });
+});
