@@ -1,4 +1,5 @@
 /** Every module by name; `ansible.builtin.X` and `ansible.legacy.X` name the same module. */
+import { assembleModule } from './assemble.js';
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
 import { blockinfileModule } from './blockinfile.js';
@@ -30,6 +31,7 @@ import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
+  assembleModule,
   assertModule,
   asyncStatusModule,
   blockinfileModule,
