@@ -135,3 +135,24 @@ describe('assemble over SSH', () => {
     expect(await sh('cat /opt/asm/local.conf')).toBe('one\ntwo');
   });
 });
+
+describe('file times over SSH', () => {
+  it('sets modification and access times from formatted local times, then changes nothing; touch with preserve is idempotent', async () => {
+    await sh("mkdir -p /opt/times && printf 'x\\n' > /opt/times/f && touch -d '2020-01-01 00:00:00' /opt/times/f");
+    const timed = { file: { path: '/opt/times/f', modification_time: '2021-03-04 05:06:07', modification_time_format: '%Y-%m-%d %H:%M:%S', access_time: '202102030405.06' } };
+    const checked = await play('times-check', [timed], ['--check']);
+    expect(checked.recap).toMatchObject({ changed: 1 });
+    const before = await sh("stat -c '%Y %X' /opt/times/f");
+    expect(before).toBe(`${(await sh("date -d '2020-01-01 00:00:00' +%s")).trim()} ${(await sh("date -d '2020-01-01 00:00:00' +%s")).trim()}\n`);
+    const first = await play('times', [timed]);
+    expect(first.recap, first.output).toMatchObject({ changed: 1, failed: 0 });
+    const mtime = (await sh("date -d '2021-03-04 05:06:07' +%s")).trim();
+    const atime = (await sh("date -d '2021-02-03 04:05:06' +%s")).trim();
+    expect(await sh("stat -c '%Y %X' /opt/times/f")).toBe(`${mtime} ${atime}\n`);
+    expect((await play('times', [timed])).recap).toMatchObject({ changed: 0 });
+    const preserve = { file: { path: '/opt/times/f', state: 'touch', modification_time: 'preserve', access_time: 'preserve' } };
+    expect((await play('touch-preserve', [preserve])).recap).toMatchObject({ changed: 0 });
+    expect((await play('touch', [{ file: { path: '/opt/times/f', state: 'touch' } }])).recap).toMatchObject({ changed: 1 });
+    expect(await sh("stat -c '%Y' /opt/times/f")).not.toBe(`${mtime}\n`);
+  });
+});

@@ -6,7 +6,7 @@
  * a template, and Ansible's message when the attributes changed.
  */
 import type { ModuleContext, ModuleResult } from '../module.js';
-import { attributesFrom, type FileAttributes } from './file-attributes.js';
+import { attributesFrom, pythonMode, type FileAttributes } from './file-attributes.js';
 import { readRemoteFile, type RemoteFile } from './read-file.js';
 
 /** `path` and the aliases Ansible keeps for it; one of them is required (EDITED_PATH_REQUIRED). */
@@ -81,11 +81,10 @@ export function validationFailure(written: ModuleResult): ModuleResult {
 export function attributesDiff(wanted: FileAttributes, current: RemoteFile['attributes'], written: ModuleResult): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
-  const octal = (mode: string) => `0${Number.parseInt(mode, 8).toString(8).padStart(3, '0')}`;
   const afterMode = typeof written.mode === 'string' ? written.mode : wanted.mode;
   if (wanted.mode !== undefined && afterMode !== undefined && /^[0-7]+$/.test(afterMode) && afterMode !== current?.mode) {
-    before.mode = current ? octal(current.mode) : undefined;
-    after.mode = octal(afterMode);
+    before.mode = current ? pythonMode(current.mode) : undefined;
+    after.mode = pythonMode(afterMode);
   }
   const id = (want: string | undefined, reported: unknown) => (typeof reported === 'number' ? reported : want !== undefined && /^\d+$/.test(want) ? Number(want) : undefined);
   const owner = id(wanted.owner, written.uid);
