@@ -7,12 +7,13 @@
  * data need `force`.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, RECURSIVE_ATTRIBUTE_FUNCTION, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, pythonMode, RECURSIVE_ATTRIBUTE_FUNCTION, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { shellParts } from './lib/shell-code.js';
 import FILE_SH from './sh/file.sh';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+import { PyDateTime } from '../template/python-datetime.js';
 
 /** What the file script reports. */
 const FILE_REPORT = {
@@ -29,6 +30,10 @@ const FILE_REPORT = {
   uid_after: 'number',
   gid_before: 'number',
   gid_after: 'number',
+  mtime_before: 'text',
+  mtime_after: 'text',
+  atime_before: 'text',
+  atime_after: 'text',
   ...ATTRIBUTE_REPORT,
 } as const;
 type FileReport = Report<typeof FILE_REPORT>;
@@ -46,6 +51,10 @@ export const fileModule: ModuleDef = {
       force: { type: 'boolean', default: false },
       follow: { type: 'boolean', default: true },
       recurse: { type: 'boolean', default: false },
+      modification_time: { type: 'string' },
+      modification_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
+      access_time: { type: 'string' },
+      access_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
       ...ATTRIBUTE_SCHEMA,
     },
     anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['name'] }],
@@ -56,7 +65,9 @@ export const fileModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const path = String(ctx.args.path ?? ctx.args.dest ?? ctx.args.name);
-    const result = await ctx.exec(fileScript(ctx, path));
+    const times = wantedTimes(ctx.args);
+    if ('failure' in times) return times.failure;
+    const result = await ctx.exec(fileScript(ctx, path, times));
     const report = readReport(result.stdout, FILE_REPORT);
     const failure = reportedFailure(report, { path });
     if (failure) return failure;
@@ -69,10 +80,13 @@ export const fileModule: ModuleDef = {
 function fileResult(ctx: ModuleContext, path: string, report: FileReport): ModuleResult {
   const changed = report.changed === true;
   const want = report.want!;
+  // Ansible's touch of a missing file in check mode stops at once: no state, attributes or diff.
+  if (ctx.check && want === 'touch' && report.before === 'absent') return { changed, dest: path };
   // Ansible names the path `dest` for links and touch, `path` otherwise.
   const out: ModuleResult = ['link', 'hard', 'touch'].includes(want) ? { changed, dest: path } : { changed, path };
   if (ctx.args.src !== undefined) out.src = String(ctx.args.src);
-  out.state = report.after ?? 'absent';
+  // Ansible says absent only for state absent; a path still missing (check mode) has no state.
+  if (want === 'absent' || (report.after !== undefined && report.after !== 'absent')) out.state = report.after ?? 'absent';
   Object.assign(out, reportedAttributes(report));
   out.diff = fileDiff(path, report);
   return out;
@@ -91,8 +105,8 @@ function fileDiff(path: string, report: FileReport): { before: Record<string, un
     after.src = report.link_after;
   }
   if (report.mode_before !== undefined) {
-    before.mode = report.mode_before;
-    after.mode = report.mode_after;
+    before.mode = pythonMode(report.mode_before);
+    after.mode = pythonMode(report.mode_after!);
   }
   if (report.uid_before !== undefined) {
     before.owner = report.uid_before;
@@ -102,10 +116,49 @@ function fileDiff(path: string, report: FileReport): { before: Record<string, un
     before.group = report.gid_before;
     after.group = report.gid_after;
   }
+  if (report.mtime_before !== undefined) {
+    before.mtime = secondsOf(report.mtime_before);
+    after.mtime = secondsOf(report.mtime_after!);
+  }
+  if (report.atime_before !== undefined) {
+    before.atime = secondsOf(report.atime_before);
+    after.atime = secondsOf(report.atime_after!);
+  }
   return { before, after };
 }
 
-function fileScript(ctx: ModuleContext, path: string): string {
+/** `SECONDS.NANOS` as Python's float st_mtime has it. */
+function secondsOf(text: string): number {
+  const [seconds, fraction = '0'] = text.split('.');
+  return Number(seconds) + Number(fraction.padEnd(9, '0').slice(0, 9)) * 1e-9;
+}
+
+interface WantedTimes {
+  /** '' (not given), `preserve`, `now`, or a local time `YYYY-MM-DD HH:MM:SS` (cx_times). */
+  readonly mtime: string;
+  readonly atime: string;
+}
+
+/** modification_time and access_time read with their formats (Python's strptime), or Ansible's failure. */
+function wantedTimes(args: ModuleContext['args']): WantedTimes | { failure: ModuleResult } {
+  const mtime = timeWanted(args.modification_time, args.modification_time_format);
+  if (typeof mtime !== 'string') return mtime;
+  const atime = timeWanted(args.access_time, args.access_time_format);
+  if (typeof atime !== 'string') return atime;
+  return { mtime, atime };
+}
+
+function timeWanted(value: unknown, format: unknown): string | { failure: ModuleResult } {
+  if (value === undefined) return '';
+  if (value === 'preserve' || value === 'now') return value;
+  try {
+    return PyDateTime.parse(String(value), String(format)).isoformat(' ').slice(0, 19);
+  } catch (error) {
+    return { failure: { changed: false, failed: true, msg: `Error while obtaining timestamp for time ${String(value)} using format ${String(format)}: ${(error as Error).message}` } };
+  }
+}
+
+function fileScript(ctx: ModuleContext, path: string, times: WantedTimes): string {
   const { args, check } = ctx;
   const src = args.src === undefined ? undefined : String(args.src);
   const flag = (value: boolean) => (value ? 'true' : 'false');
@@ -121,6 +174,8 @@ function fileScript(ctx: ModuleContext, path: string): string {
     flag(check),
     flag(Object.values(attributes).some((value) => value !== undefined)),
     exactMode(attributes),
+    quote(times.mtime),
+    quote(times.atime),
   ];
   return [
     REPORT_FUNCTIONS,

@@ -91,6 +91,8 @@ export interface ModuleDef {
    */
   readonly freeForm?: boolean;
   readonly checkMode: ModeSupport;
+  /** With checkMode none: the skip message when it is an action plugin's own (assemble's), not the remote module's. */
+  readonly checkModeSkipMessage?: string;
   readonly diffMode: ModeSupport;
   /** `controller` modules (set_fact, debug, assert, fail, pause) never touch the host. */
   readonly runsOn: 'target' | 'controller';

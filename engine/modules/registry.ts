@@ -1,7 +1,9 @@
 /** Every module by name; `ansible.builtin.X` and `ansible.legacy.X` name the same module. */
 import { addHostModule } from './add_host.js';
+import { assembleModule } from './assemble.js';
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
+import { blockinfileModule } from './blockinfile.js';
 import { commandModule } from './command.js';
 import { copyModule } from './copy.js';
 import { cronModule } from './cron.js';
@@ -9,6 +11,7 @@ import { debugModule } from './debug.js';
 import { failModule } from './fail.js';
 import { fetchModule } from './fetch.js';
 import { fileModule } from './file.js';
+import { findFilesModule } from './find.js';
 import { getUrlModule } from './get_url.js';
 import { groupByModule } from './group_by.js';
 import { groupModule } from './group.js';
@@ -35,8 +38,10 @@ import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
   addHostModule,
+  assembleModule,
   assertModule,
   asyncStatusModule,
+  blockinfileModule,
   commandModule,
   copyModule,
   cronModule,
@@ -44,6 +49,7 @@ const ALL: readonly ModuleDef[] = [
   failModule,
   fetchModule,
   fileModule,
+  findFilesModule,
   gatherFactsModule,
   getUrlModule,
   groupByModule,

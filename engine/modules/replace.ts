@@ -9,7 +9,7 @@
  */
 import { pythonRegExp } from '../template/regex.js';
 import { ATTRIBUTE_SCHEMA } from './lib/file-attributes.js';
-import { EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, withAttributesMessage } from './lib/text-edit.js';
+import { EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -95,11 +95,4 @@ function matchOf(found: unknown[]): RegExpExecArray {
   const groups = hasGroups ? (found[found.length - 1] as Record<string, string>) : undefined;
   const captures = found.slice(0, hasGroups ? -3 : -2) as string[];
   return Object.assign(captures, { index: 0, input: '', groups }) as unknown as RegExpExecArray;
-}
-
-/** Ansible's replace says how a validation failed in its message. */
-function validationFailure(written: ModuleResult): ModuleResult {
-  if (written.exit_status === undefined) return written;
-  const { exit_status: rc, stdout: _stdout, stderr, dest: _dest, ...rest } = written;
-  return { ...rest, msg: `failed to validate: rc:${String(rc)} error:${String(stderr)}` };
 }

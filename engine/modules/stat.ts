@@ -55,20 +55,10 @@ export const statModule: ModuleDef = {
 
 function statFacts(path: string, report: Report<typeof STAT_REPORT>, withMime: boolean): Record<string, unknown> {
   const [hexMode, size, uid, gid, owner, group, atime, mtime, ctime, inode, links, device, blocks, blockSize, rdev] = report.info!.split('|');
-  const raw = Number.parseInt(hexMode!, 16);
-  const type = raw & 0o170000;
-  const bit = (mask: number) => (raw & mask) !== 0;
   const stat: Record<string, unknown> = {
     exists: true,
     path,
-    mode: (raw & 0o7777).toString(8).padStart(4, '0'),
-    isdir: type === 0o040000,
-    ischr: type === 0o020000,
-    isblk: type === 0o060000,
-    isreg: type === 0o100000,
-    isfifo: type === 0o010000,
-    islnk: type === 0o120000,
-    issock: type === 0o140000,
+    ...modeFacts(hexMode!),
     uid: Number(uid),
     gid: Number(gid),
     size: Number(size),
@@ -78,17 +68,7 @@ function statFacts(path: string, report: Report<typeof STAT_REPORT>, withMime: b
     atime: Number(atime),
     mtime: Number(mtime),
     ctime: Number(ctime),
-    wusr: bit(0o200),
-    rusr: bit(0o400),
-    xusr: bit(0o100),
-    wgrp: bit(0o020),
-    rgrp: bit(0o040),
-    xgrp: bit(0o010),
-    woth: bit(0o002),
-    roth: bit(0o004),
-    xoth: bit(0o001),
-    isuid: bit(0o4000),
-    isgid: bit(0o2000),
+    ...permissionFacts(hexMode!),
     blocks: Number(blocks),
     block_size: Number(blockSize),
     device_type: Number(rdev),
@@ -111,4 +91,39 @@ function statFacts(path: string, report: Report<typeof STAT_REPORT>, withMime: b
     stat.charset = charset || 'unknown';
   }
   return stat;
+}
+
+/** stat's and find's mode and type keys from stat(1)'s raw mode in hex (%f): mode, isdir, ..., issock. */
+export function modeFacts(hexMode: string): Record<string, unknown> {
+  const raw = Number.parseInt(hexMode, 16);
+  const type = raw & 0o170000;
+  return {
+    mode: (raw & 0o7777).toString(8).padStart(4, '0'),
+    isdir: type === 0o040000,
+    ischr: type === 0o020000,
+    isblk: type === 0o060000,
+    isreg: type === 0o100000,
+    isfifo: type === 0o010000,
+    islnk: type === 0o120000,
+    issock: type === 0o140000,
+  };
+}
+
+/** stat's and find's permission keys (wusr, rusr, ... isgid) from stat(1)'s raw mode in hex. */
+export function permissionFacts(hexMode: string): Record<string, boolean> {
+  const raw = Number.parseInt(hexMode, 16);
+  const bit = (mask: number) => (raw & mask) !== 0;
+  return {
+    wusr: bit(0o200),
+    rusr: bit(0o400),
+    xusr: bit(0o100),
+    wgrp: bit(0o020),
+    rgrp: bit(0o040),
+    xgrp: bit(0o010),
+    woth: bit(0o002),
+    roth: bit(0o004),
+    xoth: bit(0o001),
+    isuid: bit(0o4000),
+    isgid: bit(0o2000),
+  };
 }

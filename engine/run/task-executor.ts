@@ -219,7 +219,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   // Ansible's order: async where it cannot run fails, then check mode where it cannot run skips, then check and async fail.
   if (asyncSettings && module.runsOn !== 'target') return { changed: false, failed: true, msg: 'async is not supported for this task.' };
   if (check && module.checkMode === 'none') {
-    return { changed: false, skipped: true, msg: `remote module (${task.action ?? module.name}) does not support check mode` };
+    return { changed: false, skipped: true, msg: module.checkModeSkipMessage ?? `remote module (${task.action ?? module.name}) does not support check mode` };
   }
   if (asyncSettings && check) return { changed: false, failed: true, msg: 'check mode and async cannot be used on same task.' };
   const delegate = stringKeyword(frame.delegateTo, scope);

@@ -48,7 +48,12 @@ export const ATTRIBUTE_REPORT = { mode: 'text', owner: 'text', group: 'text', ui
 /** Those fields as Ansible's result has them, when the script reported them. */
 export function reportedAttributes(report: Report<typeof ATTRIBUTE_REPORT>): Record<string, unknown> {
   if (report.mode === undefined) return {};
-  return { mode: report.mode, owner: report.owner, group: report.group, uid: report.uid, gid: report.gid, size: report.size };
+  return { mode: pythonMode(report.mode), owner: report.owner, group: report.group, uid: report.uid, gid: report.gid, size: report.size };
+}
+
+/** A mode as Ansible's results write it ('0%03o'): 0644, 01777. */
+export function pythonMode(mode: string): string {
+  return `0${Number.parseInt(mode, 8).toString(8).padStart(3, '0')}`;
 }
 
 export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAttributes {

@@ -1,12 +1,12 @@
 /**
  * What the modules that edit a file's text on the controller (lineinfile,
- * replace) share: the path argument and its aliases, the first exec that
+ * replace, blockinfile) share: the path argument and its aliases, the first exec that
  * reads the file (and tells whether it already has the wanted attributes, so
  * an unchanged file needs no second exec), Python's expansion of a match into
  * a template, and Ansible's message when the attributes changed.
  */
 import type { ModuleContext, ModuleResult } from '../module.js';
-import { attributesFrom, type FileAttributes } from './file-attributes.js';
+import { attributesFrom, pythonMode, type FileAttributes } from './file-attributes.js';
 import { readRemoteFile, type RemoteFile } from './read-file.js';
 
 /** `path` and the aliases Ansible keeps for it; one of them is required (EDITED_PATH_REQUIRED). */
@@ -63,4 +63,39 @@ function attributesMatch(wanted: FileAttributes, current: RemoteFile['attributes
 /** Ansible's check_file_attrs: the message, told that the mode, owner or group changed too. */
 export function withAttributesMessage(msg: string, attributesChanged: boolean): string {
   return attributesChanged ? `${msg}${msg ? ' and ' : ''}ownership, perms or SE linux context changed` : msg;
+}
+
+/** replace's and blockinfile's failed validation: Ansible says how it failed in the message. */
+export function validationFailure(written: ModuleResult): ModuleResult {
+  if (written.exit_status === undefined) return written;
+  const { exit_status: rc, stdout: _stdout, stderr, dest: _dest, ...rest } = written;
+  return { ...rest, msg: `failed to validate: rc:${String(rc)} error:${String(stderr)}` };
+}
+
+/**
+ * Ansible's file-attributes diff (set_*_if_different): the mode ('0%03o'),
+ * owner and group (ids) that changed, before and after. `current` is what the
+ * file had (readEdited), `written` the write's result (its reported
+ * attributes; in check mode the wanted ones stand in, ids when they are ids).
+ */
+export function attributesDiff(wanted: FileAttributes, current: RemoteFile['attributes'], written: ModuleResult): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const afterMode = typeof written.mode === 'string' ? written.mode : wanted.mode;
+  if (wanted.mode !== undefined && afterMode !== undefined && /^[0-7]+$/.test(afterMode) && afterMode !== current?.mode) {
+    before.mode = current ? pythonMode(current.mode) : undefined;
+    after.mode = pythonMode(afterMode);
+  }
+  const id = (want: string | undefined, reported: unknown) => (typeof reported === 'number' ? reported : want !== undefined && /^\d+$/.test(want) ? Number(want) : undefined);
+  const owner = id(wanted.owner, written.uid);
+  if (wanted.owner !== undefined && owner !== undefined && String(owner) !== current?.uid) {
+    before.owner = current ? Number(current.uid) : undefined;
+    after.owner = owner;
+  }
+  const group = id(wanted.group, written.gid);
+  if (wanted.group !== undefined && group !== undefined && String(group) !== current?.gid) {
+    before.group = current ? Number(current.gid) : undefined;
+    after.group = group;
+  }
+  return { before, after };
 }

@@ -82,8 +82,18 @@ export async function writeFile(ctx: ModuleContext, request: WriteFileRequest): 
   return (await writeFileDetailed(ctx, request)).result;
 }
 
-/** writeFile, also telling whether the file's mode, owner or group changed (lineinfile's message says so). */
-export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRequest): Promise<{ result: ModuleResult; attributesChanged: boolean }> {
+/** What a validate command did (assemble's result has it). */
+export interface Validation {
+  readonly rc: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * writeFile, also telling whether the file's mode, owner or group changed
+ * (lineinfile's message says so) and, when a validate command ran, what it did.
+ */
+export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRequest): Promise<{ result: ModuleResult; attributesChanged: boolean; validation?: Validation }> {
   const content = Buffer.isBuffer(request.content) ? request.content : undefined;
   const checksum = content ? createHash('sha1').update(content).digest('hex') : undefined;
   if (request.validate !== undefined && !request.validate.includes('%s')) {
@@ -102,7 +112,8 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
     return { result: { ...failure, ...validation }, attributesChanged: false };
   }
   if (!report.dest) return { result: scriptFailure(result.rc, result.stderr), attributesChanged: false };
-  return { result: writtenResult(ctx, request, report, content, checksum ?? report.checksum), attributesChanged: report.attributes_changed === true };
+  const written = { result: writtenResult(ctx, request, report, content, checksum ?? report.checksum), attributesChanged: report.attributes_changed === true };
+  return report.validate_rc === undefined ? written : { ...written, validation: { rc: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' } };
 }
 
 /** copy's result: dest, checksum, the file's attributes, md5sum after a write or path when left alone, the diff. */

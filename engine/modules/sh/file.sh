@@ -11,14 +11,17 @@
 # wants_attributes (true or false), exact_mode (for cx_mkdir_exact), and
 # changed (0 or 1), which the state functions set.
 
-# cx_file_task PATH STATE SRC HAS_SRC FORCE FOLLOW RECURSE CHECK WANTS_ATTRIBUTES EXACT_MODE:
+# cx_file_task PATH STATE SRC HAS_SRC FORCE FOLLOW RECURSE CHECK WANTS_ATTRIBUTES EXACT_MODE MTIME ATIME:
 # brings PATH to STATE (empty: keep its state), reports before, want,
 # after, changed and the attributes, and exits. EXACT_MODE: the octal mode
-# mkdir -m can give a new directory by itself (empty: none).
+# mkdir -m can give a new directory by itself (empty: none). MTIME and
+# ATIME: the modification and access times wanted (see cx_times; empty:
+# `now` for touch, else preserve).
 cx_file_task() {
-  p=$1 want=$2 src=$3 has_src=$4 force=$5 follow=$6 recurse=$7 check=$8 wants_attributes=$9 exact_mode=${10}
+  p=$1 want=$2 src=$3 has_src=$4 force=$5 follow=$6 recurse=$7 check=$8 wants_attributes=$9 exact_mode=${10} mtime_want=${11} atime_want=${12}
   cx_state "$p"; prev=$cx_path_state
   if [ -z "$want" ]; then if [ "$prev" != absent ]; then want=$prev; elif $recurse; then want='directory'; else want='file'; fi; fi
+  if [ "$want" = touch ]; then mtime_want=${mtime_want:-now} atime_want=${atime_want:-now}; fi
   cx_report before "$prev"; cx_report want "$want"
   $recurse && [ "$want" != directory ] && cx_fail "recurse option requires state to be 'directory'"
   $has_src && case "$want" in link|hard) ;; *) cx_fail "src option requires state to be 'link' or 'hard'";; esac
@@ -49,6 +52,42 @@ cx_apply_attributes() {
 }
 cx_follow() { if $follow && [ "$prev" = link ]; then p=$(readlink -f -- "$p"); cx_state "$p"; prev=$cx_path_state; fi; }
 
+# cx_times PATH: gives PATH the times in mtime_want and atime_want, each
+# empty or `preserve` (keep it), `now`, or a local time `YYYY-MM-DD
+# HH:MM:SS`, as Ansible's update_timestamp_for_file: both `now` always
+# changes; otherwise only times that differ. Sets changed and reports
+# mtime_before/mtime_after and atime_before/atime_after (`SECONDS.NANOS`)
+# for the times that change; in check mode changes nothing.
+cx_times() {
+  case "$mtime_want$atime_want" in '' | preserve | preservepreserve) return 0 ;; esac
+  cx_t=$(stat -c '%.9Y %.9X' -- "$1" 2>&1) || cx_fail "Error while updating modification or access time: $cx_t"
+  cx_m0=${cx_t% *} cx_a0=${cx_t#* }
+  if [ "$mtime_want" = now ] && [ "$atime_want" = now ]; then
+    cx_m1=$(date +%s.%N) cx_a1=$cx_m1
+    $check || cx_t=$(touch -c -- "$1" 2>&1) || cx_fail "Error while updating modification or access time: $cx_t"
+  else
+    cx_time_value "$mtime_want" "$cx_m0"; cx_m1=$cx_v
+    cx_time_value "$atime_want" "$cx_a0"; cx_a1=$cx_v
+    [ "$cx_m1" = "$cx_m0" ] && [ "$cx_a1" = "$cx_a0" ] && return 0
+    $check || cx_t=$(touch -c -m -d "@$cx_m1" -- "$1" 2>&1 && touch -c -a -d "@$cx_a1" -- "$1" 2>&1) || cx_fail "Error while updating modification or access time: $cx_t"
+  fi
+  changed=1
+  [ "$cx_m1" != "$cx_m0" ] && { cx_report mtime_before "$cx_m0"; cx_report mtime_after "$cx_m1"; }
+  [ "$cx_a1" != "$cx_a0" ] && { cx_report atime_before "$cx_a0"; cx_report atime_after "$cx_a1"; }
+  :
+}
+
+# cx_time_value WANT CURRENT: sets cx_v to the time WANT names
+# (`SECONDS.NANOS`): CURRENT for empty or preserve, the time now, or the
+# local time given.
+cx_time_value() {
+  case $1 in
+    '' | preserve) cx_v=$2 ;;
+    now) cx_v=$(date +%s.%N) ;;
+    *) cx_v=$(date -d "$1" +%s.000000000 2>&1) || cx_fail "Error while obtaining timestamp for time $1: $cx_v" ;;
+  esac
+}
+
 # part: absent
 cx_absent() {
   [ "$prev" = absent ] && return
@@ -63,14 +102,15 @@ cx_file() {
   cx_follow
   case "$prev" in file|hard) ;; *) cx_fail "file ($p) is $prev, cannot continue";; esac
   cx_apply_attributes "$p"
+  cx_times "$p"
 }
 
 # part: directory
 cx_directory() {
   cx_follow
   case "$prev" in
-    absent) changed=1; $check || cx_mkdirs "$p";;
-    directory) cx_apply_attributes "$p";;
+    absent) changed=1; $check || { cx_mkdirs "$p"; cx_times "$p"; };;
+    directory) cx_apply_attributes "$p"; cx_times "$p";;
     *) cx_fail "$p already exists as a $prev";;
   esac
 }
@@ -167,13 +207,12 @@ cx_hard() {
 
 # part: touch
 cx_touch() {
-  # Touch always changes: it sets the times to now, as Ansible's does.
-  changed=1
+  # A new file changes; an existing one by its attributes and times (both `now`, the default, always).
   if [ "$prev" = absent ]; then
+    changed=1
     $check && return
     out=$( { : > "$p"; } 2>&1) || cx_fail "Error, could not touch target: $out"
-  else
-    $check || touch -c -- "$p" || cx_fail "Error, could not touch target: $p"
   fi
-  cx_attributes "$p"
+  cx_apply_attributes "$p"
+  cx_times "$p"
 }

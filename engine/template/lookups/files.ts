@@ -44,7 +44,8 @@ function globNames(dir: string, pattern: string): string[] {
   return entries.filter((entry) => (pattern.startsWith('.') || !entry.startsWith('.')) && matcher.test(entry)).map((entry) => join(dir, entry));
 }
 
-function fnmatch(pattern: string): RegExp {
+/** Python's fnmatch.fnmatchcase as a RegExp: `*`, `?`, `[seq]`, `[!seq]`, the rest literal, the whole name. */
+export function fnmatch(pattern: string): RegExp {
   let source = '';
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index]!;
