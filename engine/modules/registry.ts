@@ -1,4 +1,5 @@
 /** Every module by name; `ansible.builtin.X` and `ansible.legacy.X` name the same module. */
+import { aptModule } from './apt.js';
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
 import { commandModule } from './command.js';
@@ -28,6 +29,7 @@ import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
+  aptModule,
   assertModule,
   asyncStatusModule,
   commandModule,

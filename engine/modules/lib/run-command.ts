@@ -149,7 +149,7 @@ function commandScript(ctx: ModuleContext, marker: string, raw: string | undefin
 }
 
 /** Python's str.splitlines: no empty last line for a trailing newline. */
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   if (text === '') return [];
   const lines = text.split(/\r\n|\n|\r/);
   if (/[\r\n]$/.test(text)) lines.pop();
