@@ -12,6 +12,7 @@ import { getUrlModule } from './get_url.js';
 import { includeVarsModule } from './include_vars.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
+import { packageFactsModule } from './package_facts.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
 import { replaceModule } from './replace.js';
@@ -41,6 +42,7 @@ const ALL: readonly ModuleDef[] = [
   getUrlModule,
   includeVarsModule,
   lineinfileModule,
+  packageFactsModule,
   pauseModule,
   pingModule,
   replaceModule,

@@ -4,6 +4,8 @@ export function factsLayerValues(facts: Readonly<Record<string, unknown>> | unde
   const values: Record<string, unknown> = { ansible_facts: stripPrefix(facts) };
   for (const [key, value] of Object.entries(facts)) {
     values[key.startsWith('ansible_') ? key : `ansible_${key}`] = value;
+    // Ansible injects each fact under the name its module gave it (package_facts' `packages`).
+    if (!key.startsWith('ansible_')) values[key] = value;
   }
   return values;
 }
