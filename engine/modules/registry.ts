@@ -12,6 +12,7 @@ import { getUrlModule } from './get_url.js';
 import { includeVarsModule } from './include_vars.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
+import { packageModule } from './package.js';
 import { packageFactsModule } from './package_facts.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
@@ -42,6 +43,7 @@ const ALL: readonly ModuleDef[] = [
   getUrlModule,
   includeVarsModule,
   lineinfileModule,
+  packageModule,
   packageFactsModule,
   pauseModule,
   pingModule,
