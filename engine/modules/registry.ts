@@ -18,6 +18,7 @@ import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
 import { replaceModule } from './replace.js';
 import { serviceModule } from './service.js';
+import { serviceFactsModule } from './service_facts.js';
 import { setFactModule } from './set_fact.js';
 import { setupModule } from './setup.js';
 import { shellModule } from './shell.js';
@@ -49,6 +50,7 @@ const ALL: readonly ModuleDef[] = [
   pingModule,
   replaceModule,
   serviceModule,
+  serviceFactsModule,
   setFactModule,
   setupModule,
   shellModule,
