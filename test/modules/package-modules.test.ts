@@ -71,6 +71,11 @@ describe('apt', () => {
     expect((await runModule(apt, { args: { name: 'nano', upgrade: 'dist' }, environment })).result.msg).toBe('parameters are mutually exclusive: deb|package|upgrade');
     expect((await runModule(apt, { args: { deb: '/tmp/x.deb' }, environment })).result.msg).toMatch(/deb is not supported/);
   });
+
+  it('passes dpkg_options as written, a glob character included (never expanded against the directory)', async () => {
+    await runModule(apt, { args: { name: 'htop', dpkg_options: 'force-confold,*' }, environment });
+    expect(calls()[0]).toBe('apt-get -y -o Dpkg::Options::=--force-confold -o Dpkg::Options::=--* install htop=3.2.2-2');
+  });
 });
 
 describe('package', () => {

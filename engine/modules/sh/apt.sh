@@ -8,6 +8,8 @@
 # cx_apt_task SPEC...: each package as three words (name, `=`, `>=` or
 # empty, version). Ends the script.
 cx_apt_task() {
+  # Lists are split on commas and newlines below: never expand a glob in them.
+  set -f
   apt_get=$(command -v apt-get) || cx_fail "Failed to find required executable \"apt-get\" in paths: $PATH"
   $apt_clean && cx_apt_clean
   cx_apt_cache "$#"
