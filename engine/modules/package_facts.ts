@@ -62,10 +62,10 @@ function pythonList(names: readonly string[]): string {
   return `[${names.map((name) => `'${name}'`).join(', ')}]`;
 }
 
-/** dpkg-query's lines, with each installed version's origin from apt-cache policy. */
+/** dpkg-query's lines, with each installed version's origin from apt-cache policy, by name (python-apt's order). */
 function aptPackages(list: string, sources: string, policy: string): Package[] {
   const origins = installedOrigins(policy, sourceOrigins(sources));
-  return lines(list).map((line) => {
+  return lines(list).sort().map((line) => {
     const [name = '', version = '', arch = '', category = ''] = line.split('\t');
     return { name, version, arch, category, origin: origins.get(name) ?? '', source: 'apt' };
   });
