@@ -95,6 +95,7 @@ function collectTask(task: ModuleTask, play: Play, walk: Walk): void {
   if (task.python) walk.unknowable = true;
   const module = findModule(task.module);
   if (module?.includesVars) addIncludedVarNames(task, play, walk);
+  for (const name of module?.factNames ?? []) walk.defined.add(name);
   if (module?.setsFacts) {
     const own = (module.argsSchema.properties ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(task.args)) if (!(key in own)) walk.defined.add(key);

@@ -110,6 +110,8 @@ export interface ModuleDef {
   readonly setsFacts?: boolean;
   /** Its `ansible_facts` are the host's gathered facts (setup). */
   readonly gathersFacts?: boolean;
+  /** The facts it always sets, which become variables of the host (package_facts: `packages`). */
+  readonly factNames?: readonly string[];
   /** Its `ansible_facts` are variables read from files (include_vars): they rank just under set_fact. */
   readonly includesVars?: boolean;
   /** Arguments passed as written, not rendered: the module evaluates them itself (Ansible's untemplated_args). */

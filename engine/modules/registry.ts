@@ -1,6 +1,7 @@
 /** Every module by name; `ansible.builtin.X` and `ansible.legacy.X` name the same module. */
 import { addHostModule } from './add_host.js';
 import { assembleModule } from './assemble.js';
+import { aptModule } from './apt.js';
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
 import { blockinfileModule } from './blockinfile.js';
@@ -18,11 +19,14 @@ import { groupModule } from './group.js';
 import { includeVarsModule } from './include_vars.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
+import { packageModule } from './package.js';
+import { packageFactsModule } from './package_facts.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { replaceModule } from './replace.js';
 import { serviceModule } from './service.js';
+import { serviceFactsModule } from './service_facts.js';
 import { setFactModule } from './set_fact.js';
 import { gatherFactsModule, setupModule } from './setup.js';
 import { shellModule } from './shell.js';
@@ -39,6 +43,7 @@ import { waitForModule } from './wait_for.js';
 const ALL: readonly ModuleDef[] = [
   addHostModule,
   assembleModule,
+  aptModule,
   assertModule,
   asyncStatusModule,
   blockinfileModule,
@@ -56,11 +61,14 @@ const ALL: readonly ModuleDef[] = [
   groupModule,
   includeVarsModule,
   lineinfileModule,
+  packageModule,
+  packageFactsModule,
   pauseModule,
   pingModule,
   rawModule,
   replaceModule,
   serviceModule,
+  serviceFactsModule,
   setFactModule,
   setupModule,
   shellModule,

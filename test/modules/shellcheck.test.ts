@@ -23,4 +23,12 @@ describe('module shell code', () => {
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
+
+  it.skipIf(!hasShellcheck)('the stand-in commands of test/standins pass it too', async () => {
+    const dir = join(projectRoot, 'test', 'standins');
+    const files = [...readdirSync(dir).filter((name) => !name.includes('.') && name !== 'lib' && name !== 'fixtures'), 'lib/apt-db.sh'];
+    const result = await runCommand('shellcheck', ['-s', 'sh', '-x', '-P', 'SCRIPTDIR', ...files], { cwd: dir });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
 });

@@ -1,0 +1,189 @@
+/**
+ * apt: Debian packages installed, upgraded, removed, and the lists updated,
+ * as Ansible 2.14's apt decides, in one exec: engine/modules/sh/apt.sh reads
+ * each package's state with apt-cache policy (not python-apt), builds the
+ * one apt-get call Ansible would make (--simulate in check mode) and runs it.
+ * Not supported: `deb` (a local .deb needs dpkg's dependency check, which
+ * python-apt does for Ansible), name globs, virtual packages, policy_rc_d.
+ */
+import { quote, quoteWords } from '../connection/quote.js';
+import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
+import { shellCode } from './lib/shell-code.js';
+import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+import { outputLines, preparedDiff } from './lib/package-output.js';
+import APT_SH from './sh/apt.sh';
+import PKG_SH from './sh/pkg.sh';
+
+const APT_FUNCTIONS = shellCode(PKG_SH) + shellCode(APT_SH);
+const DPKG_OPTIONS = 'force-confdef,force-confold';
+
+/** Ansible's argument names with their aliases (the first is the name the module reads). */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  package: ['pkg', 'name'],
+  update_cache: ['update-cache'],
+  default_release: ['default-release'],
+  install_recommends: ['install-recommends'],
+  allow_unauthenticated: ['allow-unauthenticated'],
+  allow_downgrade: ['allow-downgrade', 'allow_downgrades', 'allow-downgrades'],
+};
+
+const names = { type: 'array', items: { type: 'string' } } as const;
+const flag = { type: 'boolean' } as const;
+
+export const aptModule: ModuleDef = {
+  name: 'apt',
+  argsSchema: {
+    type: 'object',
+    properties: {
+      state: { enum: ['absent', 'build-dep', 'fixed', 'latest', 'present'], default: 'present' },
+      ...withAliases('update_cache', flag),
+      update_cache_retries: { type: 'integer', default: 5 },
+      update_cache_retry_max_delay: { type: 'integer', default: 12 },
+      cache_valid_time: { type: 'integer', default: 0 },
+      purge: { type: 'boolean', default: false },
+      ...withAliases('package', names),
+      deb: { type: 'string' },
+      ...withAliases('default_release', { type: 'string' }),
+      ...withAliases('install_recommends', flag),
+      force: { type: 'boolean', default: false },
+      // A YAML yes/no reaches the module as a boolean; Ansible takes it for 'yes' / 'no'.
+      upgrade: { enum: ['dist', 'full', 'no', 'safe', 'yes', true, false], default: 'no' },
+      dpkg_options: { type: 'string', default: DPKG_OPTIONS },
+      autoremove: { type: 'boolean', default: false },
+      autoclean: { type: 'boolean', default: false },
+      fail_on_autoremove: { type: 'boolean', default: false },
+      policy_rc_d: { type: 'integer' },
+      only_upgrade: { type: 'boolean', default: false },
+      force_apt_get: { type: 'boolean', default: false },
+      clean: { type: 'boolean', default: false },
+      ...withAliases('allow_unauthenticated', flag),
+      ...withAliases('allow_downgrade', flag),
+      allow_change_held_packages: { type: 'boolean', default: false },
+      lock_timeout: { type: 'integer', default: 60 },
+    },
+    additionalProperties: false,
+  },
+  checkMode: 'full',
+  diffMode: 'full',
+  runsOn: 'target',
+  async run(ctx) {
+    const args = canonical(ctx.args);
+    const problem = argumentProblem(args);
+    if (problem) return { changed: false, failed: true, msg: problem };
+    const specs = (args.package as string[] | undefined) ?? [];
+    const packages = specs.filter((spec) => spec !== '*').map((spec) => spec.trim());
+    const upgradeAll = args.state === 'latest' && specs.includes('*');
+    if (upgradeAll && packages.length > 0) return { changed: false, failed: true, msg: 'unable to install additional packages when upgrading all installed packages' };
+    const invalid = packages.find((spec) => spec.split('=').length > 2);
+    if (invalid) return { changed: false, failed: true, msg: `invalid package spec: ${invalid}` };
+    const result = await ctx.exec(aptScript(ctx, args, packages, upgradeAll));
+    return aptResult(ctx, result.stdout, result.rc, result.stderr);
+  },
+};
+
+/** The property NAME and each of its aliases, with the same schema. */
+function withAliases(name: string, schema: Readonly<Record<string, unknown>>): Record<string, Readonly<Record<string, unknown>>> {
+  return Object.fromEntries([name, ...(ALIASES[name] ?? [])].map((key) => [key, schema]));
+}
+
+/** The arguments under Ansible's names (an alias's value under its argument). */
+function canonical(given: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const args: Record<string, unknown> = { ...given };
+  for (const [name, aliases] of Object.entries(ALIASES)) {
+    for (const alias of aliases) {
+      if (args[alias] !== undefined && args[name] === undefined) args[name] = args[alias];
+      delete args[alias];
+    }
+  }
+  if (typeof args.upgrade === 'boolean') args.upgrade = args.upgrade ? 'yes' : 'no';
+  return args;
+}
+
+/**
+ * Ansible's mutually_exclusive (its required_one_of never fails: autoremove
+ * and upgrade have defaults), and what cxplay does not do.
+ */
+function argumentProblem(args: Readonly<Record<string, unknown>>): string | undefined {
+  const upgrade = args.upgrade !== 'no' ? args.upgrade : undefined;
+  const exclusive = ['deb', 'package', 'upgrade'].filter((key) => (key === 'upgrade' ? upgrade : args[key]) !== undefined);
+  if (exclusive.length > 1) return `parameters are mutually exclusive: deb|package|upgrade`;
+  if (args.deb !== undefined) return 'apt: deb is not supported by cxplay (installing a local .deb file); install it from a repository';
+  if (args.policy_rc_d !== undefined) return 'apt: policy_rc_d is not supported by cxplay';
+  return undefined;
+}
+
+/** A package spec as the three words cx_apt_task takes: name, `=` / `>=` / empty, version (Ansible's package_split). */
+function specWords(spec: string): string[] {
+  const match = /^(.*?)(>?=)(.*)$/s.exec(spec);
+  return match ? [match[1]!, match[2]!, match[3]!] : [spec, '', ''];
+}
+
+function aptScript(ctx: ModuleContext, args: Readonly<Record<string, unknown>>, packages: readonly string[], upgradeAll: boolean): string {
+  const bool = (key: string) => String(args[key] === true);
+  const recommends = args.install_recommends === undefined ? '' : args.install_recommends === true ? 'yes' : 'no';
+  const settings: Record<string, string> = {
+    apt_check: String(ctx.check),
+    apt_state: String(args.state),
+    apt_update: bool('update_cache'),
+    apt_valid: String(args.cache_valid_time ?? 0),
+    apt_upgrade: args.upgrade === 'no' ? '' : String(args.upgrade),
+    apt_all: String(upgradeAll),
+    apt_clean: bool('clean'),
+    apt_purge: bool('purge'),
+    apt_force: bool('force'),
+    apt_autoremove: bool('autoremove'),
+    apt_autoclean: bool('autoclean'),
+    apt_fail_autoremove: bool('fail_on_autoremove'),
+    apt_only_upgrade: bool('only_upgrade'),
+    apt_force_apt_get: bool('force_apt_get'),
+    apt_allow_unauth: bool('allow_unauthenticated'),
+    apt_allow_downgrade: bool('allow_downgrade'),
+    apt_allow_held: bool('allow_change_held_packages'),
+    apt_recommends: recommends,
+    apt_release: String(args.default_release ?? ''),
+    apt_dpkg: String(args.dpkg_options),
+  };
+  const assignments = Object.entries(settings).map(([name, value]) => `${name}=${quote(value)}`).join('\n');
+  const call = `cx_apt_task ${quoteWords(packages.flatMap(specWords))}`.trimEnd();
+  return `${REPORT_FUNCTIONS}${APT_FUNCTIONS}${flushOnExit('cx_pkg_cleanup')}\nexport DEBIAN_FRONTEND=noninteractive DEBIAN_PRIORITY=critical\n${assignments}\n${call}\n`;
+}
+
+const APT_REPORT = {
+  kind: 'text',
+  changed: 'flag',
+  stdout: 'text',
+  stderr: 'text',
+  rc: 'number',
+  cache_updated: 'flag',
+  cache_update_time: 'number',
+  warning: 'text',
+} as const;
+
+/** The result keys of the exit the script took (Ansible's apt returns different keys from each). */
+function aptResult(ctx: ModuleContext, stdout: string, rc: number, stderr: string): ModuleResult {
+  const report = readReport(stdout, APT_REPORT);
+  if (report.warning) ctx.warn(report.warning);
+  const cache = { cache_updated: report.cache_updated === true, cache_update_time: report.cache_update_time ?? 0 };
+  const output = report.stdout === undefined ? {} : outputLines(report.stdout, report.stderr);
+  const failure = reportedFailure(report);
+  if (failure) {
+    const out: ModuleResult = { ...failure, ...output };
+    if (report.rc !== undefined) out.rc = report.rc;
+    return report.kind === 'install' ? { ...out, ...cache } : out;
+  }
+  const changed = report.changed === true;
+  const diff = ctx.diff ? preparedDiff(report.stdout ?? '') : {};
+  switch (report.kind) {
+    case 'cache':
+      return { changed, ...cache };
+    case 'install':
+      return report.stdout === undefined ? { changed, ...cache } : { changed, ...output, diff, ...cache };
+    case 'remove':
+    case 'cleanup':
+      return report.stdout === undefined ? { changed } : { changed, ...output, diff };
+    case 'upgrade':
+      return changed ? { changed, msg: report.stdout ?? '', ...output, diff } : { changed, msg: report.stdout ?? '', ...output };
+    default:
+      return scriptFailure(rc, stderr);
+  }
+}
