@@ -7,6 +7,7 @@
 
 # cx_sec NAME: starts section NAME (the newline before the marker ends the
 # previous section's text; the parser removes it).
+# shellcheck disable=SC2154 # cx_mark is set by setup.ts before this file
 cx_sec() { printf '\n%s %s\n' "$cx_mark" "$1"; }
 
 # cx_has COMMAND: true when the host has COMMAND.
