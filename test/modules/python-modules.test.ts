@@ -19,7 +19,8 @@ import { cxplayRun, labInventory, scratch, watchProcessArguments, type Scratch }
 const fixture = resolve(projectRoot, 'test', 'modules', 'data', 'python-path');
 const SECRET = 'Py-S3cret-Arg-51x';
 /** ping has a native version: the operator's setting sends it through ansible-core's module instead. */
-const FORCE_PING = { CXPLAY_PYTHON_MODULES: 'ping' };
+// ping and apt have native versions: these runs send them through the Python path on purpose.
+const FORCE_PYTHON = { CXPLAY_PYTHON_MODULES: 'ping,apt' };
 let lab: Lab;
 let work: Scratch;
 
@@ -43,14 +44,14 @@ async function hostFile(path: string): Promise<string> {
 async function runOurs(args: readonly string[]): Promise<{ code: number; out: string; results: Record<string, Record<string, unknown>> }> {
   await lab.exec('node1', 'rm -f /opt/results.json /opt/standins/apt-get.calls');
   // The remote_tmp ansiblePlaybook() sets: modules report it in their warnings.
-  const env = { ...FORCE_PING, ANSIBLE_REMOTE_TMP: '/tmp/.ansible-remote' };
+  const env = { ...FORCE_PYTHON, ANSIBLE_REMOTE_TMP: '/tmp/.ansible-remote' };
   const run = await cxplayRun(['run', join(fixture, 'site.yaml'), '-i', work.path('inventory.yaml'), '-o', 'plain', ...args], { cwd: fixture, env });
   return { code: run.code, out: run.stdout + run.stderr, results: JSON.parse((await hostFile('/opt/results.json')) || '{}') as Record<string, Record<string, unknown>> };
 }
 
 describe('modules through the Python path, over SSH', () => {
   it('--list-tasks says which tasks take the Python path and from which file', async () => {
-    const run = await cxplayRun(['run', join(fixture, 'site.yaml'), '-i', work.path('inventory.yaml'), '--list-tasks'], { cwd: fixture, env: FORCE_PING });
+    const run = await cxplayRun(['run', join(fixture, 'site.yaml'), '-i', work.path('inventory.yaml'), '--list-tasks'], { cwd: fixture, env: FORCE_PYTHON });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`echo : Custom module from the role's library\tTAGS: []\tPYTHON: ${join(fixture, 'roles', 'echo', 'library', 'echo_args.py')}`);
     expect(run.stdout).toMatch(/ansible-core's getent\tTAGS: \[\]\tPYTHON: \S+\/ansible\/modules\/getent\.py\n/);
