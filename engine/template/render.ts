@@ -11,7 +11,7 @@ import type { Node } from './ast.js';
 import { evaluate, value } from './evaluate.js';
 import { parseExpression } from './parser.js';
 import { findTagEnd } from './tag-end.js';
-import { JinjaFiles, parseSource, type ParsedTemplate } from './jinja/loader.js';
+import { countTrailingNewlines, JinjaFiles, parseSource, type ParsedTemplate } from './jinja/loader.js';
 import { renderKeepingNewlines } from './jinja/render.js';
 import { ANSIBLE_TEMPLATE_SETTINGS } from './jinja/settings.js';
 import { boundNames, expressionsOf } from './jinja/walk.js';
@@ -47,15 +47,24 @@ export function isTemplated(text: string): boolean {
  */
 export function renderString(text: string, scope: Scope): unknown {
   if (!isTemplated(text)) return text;
-  const variable = SINGLE_VARIABLE.exec(text)?.[1];
+  // As Jinja reads a template, one final newline is not part of it; Ansible's templar puts the newlines back on text.
+  const body = text.replace(/(?:\r\n|\r|\n)$/, '');
+  const rendered = renderBody(body, scope);
+  if (typeof rendered !== 'string') return rendered;
+  const missing = countTrailingNewlines(text) - countTrailingNewlines(rendered);
+  return missing > 0 ? rendered + '\n'.repeat(missing) : rendered;
+}
+
+function renderBody(body: string, scope: Scope): unknown {
+  const variable = SINGLE_VARIABLE.exec(body)?.[1];
   if (variable !== undefined && scope.has(variable)) {
     const held = scope.get(variable);
     if (held === null || typeof held === 'number' || typeof held === 'boolean') return held;
   }
-  const parts = parseTemplate(text);
+  const parts = parseTemplate(body);
   const only = parts.length === 1 && parts[0]!.kind === 'expr' ? parts[0] : undefined;
   if (!only) return literalOrText(renderParts(parts, scope));
-  const result = defined(evaluate(only.node, { scope, expression: only.source }), text);
+  const result = defined(evaluate(only.node, { scope, expression: only.source }), body);
   if (isPlainData(result)) return result;
   return givesText(only.node) ? finalize(result) : literalOrText(finalize(result));
 }

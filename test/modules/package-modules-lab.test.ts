@@ -6,15 +6,16 @@
  * with the same packages; a second cxplay run changes nothing; check mode
  * changes nothing.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
+import { cxplay, parseRecap } from '../support/cli.js';
+import { sharedStandins } from '../support/standins.js';
 import { scratch, type Scratch } from '../reliability/support.js';
 
 const HOSTS = ['node1', 'node2'];
-const STANDINS = join(projectRoot, 'test', 'standins');
+const standins = sharedStandins();
+const STANDINS = standins.dir;
 const STATE = '/tmp/standin';
 let work: Scratch;
 
@@ -37,7 +38,10 @@ beforeAll(() => {
     },
   ]);
 });
-afterAll(() => work?.remove());
+afterAll(() => {
+  work?.remove();
+  standins.remove();
+});
 
 const startLab = () => Lab.start({ names: HOSTS, hostVars: { node1: { tool: 'htop' }, node2: { tool: 'cowsay' } }, vars: { ansible_python_interpreter: '/usr/bin/python3' } });
 

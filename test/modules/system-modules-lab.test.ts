@@ -7,12 +7,14 @@
  * and never the output, and that a second run changes nothing.
  */
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
-import { cxplay, projectRoot } from '../support/cli.js';
+import { cxplay } from '../support/cli.js';
+import { sharedStandins } from '../support/standins.js';
 
-const STANDINS = resolve(projectRoot, 'test', 'standins');
+const standins = sharedStandins();
+const STANDINS = standins.dir;
 const HASH = '$6$labsalt$' + 'a'.repeat(86);
 const OTHER_HASH = '$6$othersalt$' + 'b'.repeat(86);
 
@@ -20,7 +22,10 @@ let lab: Lab;
 beforeAll(async () => {
   lab = await Lab.start({ names: ['sys1'] });
 }, 120_000);
-afterAll(async () => lab?.stop());
+afterAll(async () => {
+  await lab?.stop();
+  standins.remove();
+});
 
 function playbook(name: string, tasks: string): string {
   const path = join(lab.dir, `${name}.yaml`);

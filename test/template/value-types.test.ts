@@ -45,6 +45,13 @@ describe('rendered values keep or lose their type as under Ansible', () => {
     ['{{ [1] | string }}', '[1]'],
     ["{{ '{not a literal' }}", '{not a literal'],
     ["{{ '[x]' }}", '[x]'],
+    // One final newline is not part of the template (Jinja drops it); the templar puts newlines back on text only.
+    ['{{ i }}\n', 3],
+    ['{{ i + 1 }}\n', '4\n'],
+    ['{{ lst | to_json }}\n', '[1, 2]\n'],
+    ['{{ lst }}\n', [1, 2]],
+    ['{{ lst | to_json }}\n\n', [1, 2]],
+    ['x{{ i }}\n', 'x3\n'],
   ])('%s', (template, expected) => {
     expect(render(template)).toEqual(expected);
   });
