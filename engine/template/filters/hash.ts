@@ -15,12 +15,17 @@ const SCHEMES: Record<string, { algorithm: 'sha256' | 'sha512'; implicitRounds: 
 };
 const SALT_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./';
 
+/** A random crypt salt of `length` characters from crypt's alphabet (Ansible's random_salt). */
+export function randomSalt(length: number): string {
+  return Array.from({ length }, () => SALT_CHARS[randomInt(SALT_CHARS.length)]).join('');
+}
+
 /** crypt(3) of a password with a scheme's name as Ansible (without passlib) takes it; a random salt when none is given. */
 export function passwordHash(password: string, hashtype: string, salt: unknown, saltSize?: unknown, rounds?: unknown): string {
   const scheme = SCHEMES[hashtype];
   if (!scheme) throw new TemplateError(`crypt.crypt does not support '${hashtype}' algorithm`, { hint: 'use sha512 or sha256' });
   const size = saltSize === null || saltSize === undefined ? 16 : Number(saltSize);
-  const saltText = salt === null || salt === undefined || salt === '' ? Array.from({ length: size }, () => SALT_CHARS[randomInt(SALT_CHARS.length)]).join('') : text(salt);
+  const saltText = salt === null || salt === undefined || salt === '' ? randomSalt(size) : text(salt);
   checkSalt(saltText, 16);
   // As Ansible with crypt: the rounds passlib would leave implicit are not written, so crypt uses its default.
   const explicit = rounds === null || rounds === undefined || Number(rounds) === scheme.implicitRounds ? undefined : Number(rounds);

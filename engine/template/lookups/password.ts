@@ -7,13 +7,12 @@
  * (`password salt=...`, the salt added to a file that lacks one) and the
  * lookup gives the crypt hash, as Ansible's does.
  */
-import { randomInt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fail, textTerm, type Lookup } from './lookup.js';
 import { seeded, unseeded } from '../python-random.js';
 import { baseDir } from './search-path.js';
-import { passwordHash } from '../filters/hash.js';
+import { passwordHash, randomSalt } from '../filters/hash.js';
 
 const PARAMETERS = new Set(['length', 'encrypt', 'chars', 'ident', 'seed']);
 /** Python's `string` module constants that `chars` may name. */
@@ -31,7 +30,6 @@ const CHAR_SETS: Readonly<Record<string, string>> = {
 const DEFAULT_CHARS = ['ascii_letters', 'digits', '.,:-_'];
 /** The schemes encrypt= takes here (crypt's SHA schemes, as password_hash without passlib), with their salt sizes. */
 const SALT_SIZES: Readonly<Record<string, number>> = { sha256_crypt: 16, sha512_crypt: 16 };
-const SALT_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./';
 
 export const password: Lookup = (terms, kwargs, { scope }) =>
   terms.map((term) => {
@@ -54,9 +52,6 @@ function writePasswordFile(file: string, content: string): void {
   chmodSync(file, 0o600);
 }
 
-function randomSalt(length: number): string {
-  return Array.from({ length }, () => SALT_CHARS[randomInt(SALT_CHARS.length)]).join('');
-}
 
 interface Options {
   length: number;
