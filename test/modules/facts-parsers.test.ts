@@ -1,14 +1,17 @@
 /** The fact parsers of engine/modules/lib/facts/: host output in, Ansible's facts out (values as ansible-core 2.14's collectors give them). */
 import { describe, expect, it } from 'vitest';
 import { dateTimeFacts } from '../../engine/modules/lib/facts/date-time.js';
+import { bytesToHuman, deviceFacts } from '../../engine/modules/lib/facts/devices.js';
 import { debianLsbRelease, distributionFacts } from '../../engine/modules/lib/facts/distribution.js';
 import { cpuFacts, memoryFacts, mountFacts } from '../../engine/modules/lib/facts/hardware.js';
 import { localFacts, parseIni } from '../../engine/modules/lib/facts/local.js';
+import { lvmFacts } from '../../engine/modules/lib/facts/lvm.js';
 import { networkFacts } from '../../engine/modules/lib/facts/network.js';
 import { platformFacts, userFacts } from '../../engine/modules/lib/facts/platform.js';
+import { pythonFacts, pythonVersionFacts } from '../../engine/modules/lib/facts/python.js';
 import { readSources, type FactSources } from '../../engine/modules/lib/facts/sections.js';
 import { filteredFacts, fnmatch, listArgument, selectedCollectors } from '../../engine/modules/lib/facts/subsets.js';
-import { cmdlineFacts, dnsFacts, lsbFacts, packageManager, selinuxFacts, serviceManager } from '../../engine/modules/lib/facts/system.js';
+import { capsFacts, cmdlineFacts, dnsFacts, isChroot, lsbFacts, packageManager, selinuxFacts, serviceManager } from '../../engine/modules/lib/facts/system.js';
 import { virtualFacts } from '../../engine/modules/lib/facts/virtual.js';
 import { factsLayerValues } from '../../engine/vars/facts-layer.js';
 
@@ -242,5 +245,111 @@ describe('facts as variables', () => {
       ansible_distribution: 'Debian', ansible_local: { a: 1 }, gather_subset: ['all'], module_setup: true,
     });
     expect(Object.keys(factsLayerValues({ ansible_distribution: 'Debian' }, false))).toEqual(['ansible_facts']);
+  });
+});
+
+describe('devices', () => {
+  const ls = (lines: string[]) => ['total 0', ...lines.map((line) => `lrwxrwxrwx 1 root root 0 Dec  4 13:25 ${line}`)].join('\n');
+  const host = sources(
+    {
+      block_links: ls(['sda -> ../devices/pci0000:00/0000:00:1f.2/ata1/host0/target0:0:0/0:0:0:0/block/sda', 'dm-0 -> ../devices/virtual/block/dm-0']),
+      block_entries: '/sys/block/:\ndm-0\nsda\n\n/sys/block/dm-0/:\ndm\nholders\nsize\nslaves\n\n/sys/block/sda/:\ndevice\nholders\nqueue\nsda1\nsda2\nsize\n',
+      holders: '/sys/block/sda/sda2/holders/dm-0',
+      slaves: '/sys/block/dm-0/slaves/sda2',
+      'disk_links id': ls(['wwn-0x5000c500a1b2c3d4 -> ../../sda', 'ata-DISK_X1 -> ../../sda', 'dm-name-vg-root -> ../../dm-0']),
+      'disk_links uuid': ls(['1111-2222 -> ../../sda1', 'aaaa-bbbb -> ../../dm-0']),
+      lspci: '0000:00:1f.2 SATA controller: Intel Corporation 82801 SATA Controller [AHCI mode]',
+    },
+    {
+      '/sys/block/sda/device/vendor': 'ATA     ',
+      '/sys/block/sda/device/model': 'DISK X1',
+      '/sys/block/sda/removable': '0',
+      '/sys/block/sda/queue/discard_granularity': '0',
+      '/sys/block/sda/queue/rotational': '1',
+      '/sys/block/sda/queue/scheduler': 'none [mq-deadline] kyber',
+      '/sys/block/sda/size': '2359296',
+      '/sys/block/sda/queue/logical_block_size': '512',
+      '/sys/block/sda/sda1/start': '2048',
+      '/sys/block/sda/sda1/size': '1024',
+      '/sys/block/sda/sda2/start': '4096',
+      '/sys/block/sda/sda2/size': '2097152',
+      '/sys/block/sda/sda2/holders/dm-0/dm/name': 'vg-root',
+      '/sys/block/dm-0/size': '',
+      '/sys/block/dm-0/queue/hw_sector_size': '4096',
+    },
+  );
+
+  it('reads each /sys/block device as Ansible: strings from sysfs, null when missing, sizes in its units, partitions, links and holders', () => {
+    const { devices, device_links: links } = deviceFacts(host) as { devices: Record<string, Record<string, unknown>>; device_links: unknown };
+    expect(links).toEqual({ ids: { sda: ['ata-DISK_X1', 'wwn-0x5000c500a1b2c3d4'], 'dm-0': ['dm-name-vg-root'] }, uuids: { sda1: ['1111-2222'], 'dm-0': ['aaaa-bbbb'] }, labels: {}, masters: { sda2: ['dm-0'] } });
+    expect(devices.sda).toEqual({
+      virtual: 1,
+      links: { ids: ['ata-DISK_X1', 'wwn-0x5000c500a1b2c3d4'], uuids: [], labels: [], masters: [] },
+      vendor: 'ATA', model: 'DISK X1', sas_address: null, sas_device_handle: null,
+      removable: '0', support_discard: '0', wwn: '0x5000c500a1b2c3d4',
+      partitions: {
+        sda1: { links: { ids: [], uuids: ['1111-2222'], labels: [], masters: [] }, start: '2048', sectors: '1024', sectorsize: 512, size: '512.00 KB', uuid: '1111-2222', holders: [] },
+        sda2: { links: { ids: [], uuids: [], labels: [], masters: ['dm-0'] }, start: '4096', sectors: '2097152', sectorsize: 512, size: '1.00 GB', uuid: null, holders: ['vg-root'] },
+      },
+      rotational: '1', scheduler_mode: 'mq-deadline', sectors: '2359296', sectorsize: '512', size: '1.12 GB',
+      host: 'SATA controller: Intel Corporation 82801 SATA Controller [AHCI mode]',
+      holders: [],
+    });
+    // An empty size file is no size (the int 0); no logical_block_size: hw_sector_size.
+    expect(devices['dm-0']).toMatchObject({ sectors: 0, sectorsize: '4096', size: '0.00 Bytes', host: '', scheduler_mode: '', removable: null, partitions: {} });
+  });
+
+  it('gives no device facts without /sys/block, and the serial from sg_inq when the host has it', () => {
+    expect(deviceFacts(sources({}))).toEqual({});
+    const withSgInq = sources({ block_links: ls(['sdb -> ../devices/virtual/block/sdb']), 'sg_inq sdb': ' Unit serial number: ZX81AB\n' }, { '/sys/block/sdb/device/serial': 'from-sysfs' });
+    expect((deviceFacts(withSgInq).devices as Record<string, Record<string, unknown>>).sdb!.serial).toBe('ZX81AB');
+  });
+
+  it('writes sizes as Ansible bytes_to_human, an exact half rounded to even as Python does', () => {
+    expect([0, 512, 1023, 1024, 1536, 1152, 1.125 * 2 ** 30, 1.375 * 2 ** 30, 2 ** 38, 256 * 2 ** 30, 3 * 2 ** 60].map(bytesToHuman)).toEqual([
+      '0.00 Bytes', '512.00 Bytes', '1023.00 Bytes', '1.00 KB', '1.50 KB', '1.12 KB', '1.12 GB', '1.38 GB', '256.00 GB', '256.00 GB', '3.00 EB',
+    ]);
+  });
+});
+
+describe('lvm, caps, chroot and python', () => {
+  it('gives lvm as N/A without the tools (or not root), else vgs, lvs and pvs with a dm volume by its mapper name', () => {
+    expect(lvmFacts(sources({}))).toBe('N/A');
+    const lvm = sources({
+      'lvm vgs': '  vg0,2,3,0,wz--n-,99.50,10.25\n',
+      'lvm lvs': '  root,vg0,-wi-ao----,20.00,,,,,,,,\n  swap,vg0,-wi-ao----,4.00,,,,,,,,\n',
+      'lvm pvs': '  /dev/sda2,vg0,lvm2,a--,49.75,5.00\n  /dev/dm-3,vg0,lvm2,a--,49.75,5.25\n',
+      'dm_name /dev/dm-3': 'crypt0\n',
+    });
+    expect(lvmFacts(lvm)).toEqual({
+      vgs: { vg0: { size_g: '99.50', free_g: '10.25', num_lvs: '3', num_pvs: '2' } },
+      lvs: { root: { size_g: '20.00', vg: 'vg0' }, swap: { size_g: '4.00', vg: 'vg0' } },
+      pvs: { '/dev/sda2': { size_g: '49.75', free_g: '5.00', vg: 'vg0' }, '/dev/mapper/crypt0': { size_g: '49.75', free_g: '5.25', vg: 'vg0' } },
+    });
+  });
+
+  it('reads capsh --print Current line as Ansible (the text after = split at commas); N/A without capsh or when it fails', () => {
+    expect(capsFacts(sources({ capsh: 'Current: =ep cap_sys_resource-ep\nBounding set =cap_chown\n', 'capsh_rc 0': '' }))).toEqual({ system_capabilities_enforced: 'True', system_capabilities: ['ep cap_sys_resource-ep'] });
+    expect(capsFacts(sources({ capsh: 'Current: = cap_chown,cap_kill+ep\n', 'capsh_rc 0': '' }))).toEqual({ system_capabilities_enforced: 'True', system_capabilities: ['cap_chown', 'cap_kill+ep'] });
+    expect(capsFacts(sources({ capsh: 'Current: =ep\n', 'capsh_rc 0': '' }))).toEqual({ system_capabilities_enforced: 'False', system_capabilities: [] });
+    expect(capsFacts(sources({ capsh: 'nothing current\n', 'capsh_rc 0': '' }))).toEqual({ system_capabilities_enforced: 'NA', system_capabilities: [] });
+    expect(capsFacts(sources({ capsh: '', 'capsh_rc 1': '' }))).toEqual({ system_capabilities_enforced: 'N/A', system_capabilities: 'N/A' });
+    expect(capsFacts(sources({}))).toEqual({ system_capabilities_enforced: 'N/A', system_capabilities: 'N/A' });
+  });
+
+  it('decides is_chroot from debian_chroot, PID 1 root, else the root inode of the file system type', () => {
+    expect(isChroot(sources({ debian_chroot: '\n', root_stat: '64769 2\n64769 2\n' }))).toBe(false);
+    expect(isChroot(sources({ debian_chroot: 'build\n', root_stat: '64769 2\n64769 2\n' }))).toBe(true);
+    expect(isChroot(sources({ debian_chroot: '\n', root_stat: '64769 1311\n64769 2\n' }))).toBe(true);
+    expect(isChroot(sources({ debian_chroot: '\n', root_stat: '64769 256\n', root_fs: 'btrfs\n' }))).toBe(false);
+    expect(isChroot(sources({ debian_chroot: '\n', root_stat: '64769 256\n', root_fs: 'ext2/ext3\n' }))).toBe(true);
+  });
+
+  it('gives the python facts from what the interpreter printed, none when no Python answered', () => {
+    const python = sources({ python: '[[3, 11, 2, "final", 0], "/usr/bin/python3", true, "cpython", "3.11.2"]\n' });
+    expect(pythonFacts(python)).toEqual({ python: { version: { major: 3, minor: 11, micro: 2, releaselevel: 'final', serial: 0 }, version_info: [3, 11, 2, 'final', 0], executable: '/usr/bin/python3', has_sslcontext: true, type: 'cpython' } });
+    expect(pythonVersionFacts(python)).toEqual({ python_version: '3.11.2' });
+    expect(pythonFacts(sources({}))).toEqual({});
+    expect(pythonVersionFacts(sources({ python: 'Traceback (most recent call last)\n' }))).toEqual({});
   });
 });

@@ -84,7 +84,7 @@ function moduleArgs(module: LocatedModule, settings: PythonModuleSettings, ctx: 
 }
 
 /** ansible_python_interpreter as words (`/usr/bin/env python3`), else the one found before, or undefined to discover one on the host. */
-function interpreterOf(ctx: ModuleContext): readonly string[] | undefined {
+export function interpreterOf(ctx: ModuleContext): readonly string[] | undefined {
   const value = ctx.evaluate('ansible_python_interpreter | default(discovered_interpreter_python | default(""))');
   const text = typeof value === 'string' ? value.trim() : '';
   return DISCOVERY.has(text) ? undefined : text.split(/\s+/);

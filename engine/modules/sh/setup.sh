@@ -91,9 +91,103 @@ cx_hardware() {
     set -- "$@" "$cx_mnt"
   done < $cx_m
   cx_sec statfs
-  if [ $# -gt 0 ]; then stat -f -c '%n|%S|%s|%b|%f|%a|%c|%d' -- "$@" 2>/dev/null; fi
+  if [ $# -gt 0 ]; then cx_statfs "$@"; fi
   cx_sec lsblk
   if cx_has lsblk; then lsblk --list --noheadings --paths --output NAME,UUID --exclude 2 2>/dev/null; fi
+}
+
+# cx_statfs MOUNT...: the statvfs numbers of each mount (stat -f, one call
+# for all), with Ansible's limit of 10 seconds a mount: when that call hangs,
+# the mounts after the last one it answered are asked again, each alone and
+# all at once, and one that hangs again is `timeout|MOUNT`.
+cx_statfs() {
+  cx_t=; if cx_has timeout; then cx_t='timeout 10'; fi
+  cx_o=$($cx_t stat -f -c "$cx_statfs_format" -- "$@" 2>/dev/null); cx_r=$?
+  [ -z "$cx_o" ] || printf '%s\n' "$cx_o"
+  [ "$cx_r" = 124 ] || return 0
+  if [ -n "$cx_o" ]; then
+    cx_last=${cx_o##*"
+"}
+    cx_last=${cx_last%|*|*|*|*|*|*|*}
+    while [ $# -gt 0 ] && [ "$1" != "$cx_last" ]; do shift; done
+    [ $# -eq 0 ] || shift
+  fi
+  for cx_p in "$@"; do
+    ( timeout 10 stat -f -c "$cx_statfs_format" -- "$cx_p" 2>/dev/null; [ $? != 124 ] || printf 'timeout|%s\n' "$cx_p" ) &
+  done
+  wait
+}
+cx_statfs_format='%n|%S|%s|%b|%f|%a|%c|%d'
+
+# cx_devices: the block devices of /sys/block (what each links to, the
+# entries of its directory: partitions; its holders), the /dev/disk links,
+# the slaves of each device, lspci's names (the device's `host`) and
+# sg_inq's serials, as Ansible's device facts read them. Their small files
+# are in the files section.
+cx_devices() {
+  cx_sec block_links; LC_ALL=C ls -l /sys/block/ 2>/dev/null
+  # With /sys/block/ too, ls heads every listing with its directory.
+  cx_sec block_entries; ls /sys/block/*/ /sys/block/ 2>/dev/null
+  cx_sec holders; ls -d /sys/block/*/holders/* /sys/block/*/*/holders/* 2>/dev/null
+  cx_sec slaves; ls -d /sys/block/*/slaves/* 2>/dev/null
+  for cx_p in id uuid label; do
+    [ -d /dev/disk/by-$cx_p ] || continue
+    cx_sec "disk_links $cx_p"; LC_ALL=C ls -l /dev/disk/by-$cx_p/ 2>/dev/null
+  done
+  if cx_has lspci; then cx_sec lspci; LC_ALL=C lspci -D 2>/dev/null; fi
+  if cx_has sg_inq; then
+    for cx_p in /sys/block/*; do cx_sec "sg_inq ${cx_p##*/}"; sg_inq "/dev/${cx_p##*/}" 2>/dev/null; done
+  fi
+}
+
+# cx_lvm: as root with the LVM tools, vgs, lvs and pvs (and the mapper name
+# of a /dev/dm-N physical volume), as Ansible's lvm facts.
+cx_lvm() {
+  cx_has vgs && [ "$(id -u)" = 0 ] || return 0
+  for cx_p in vgs lvs pvs; do
+    cx_sec "lvm $cx_p"
+    if cx_has $cx_p; then LC_ALL=C $cx_p --noheadings --nosuffix --units g --separator , 2>/dev/null; fi
+  done
+  LC_ALL=C pvs --noheadings -o pv_name 2>/dev/null | while read -r cx_p; do
+    case "$cx_p" in /dev/dm-*) cx_sec "dm_name $cx_p"; dmsetup info -C --noheadings -o name "$cx_p" 2>/dev/null;; esac
+  done
+}
+
+# cx_caps: capsh --print and its exit code.
+cx_caps() {
+  cx_has capsh || return 0
+  cx_sec capsh; capsh --print 2>/dev/null
+  cx_sec "capsh_rc $?"
+}
+
+# cx_chroot: Ansible's chroot check: debian_chroot, else whether / is the
+# root of PID 1 (device and inode), else (PID 1's root unreadable) the root
+# inode and the file system's type.
+cx_chroot() {
+  cx_sec debian_chroot; printf '%s\n' "${debian_chroot:-}"
+  cx_sec root_stat; stat -c '%d %i' / /proc/1/root/. 2>/dev/null
+  [ -r /proc/1/root/. ] || { cx_sec root_fs; stat -f -c %T / 2>/dev/null; }
+}
+
+# cx_python FACTS INTERPRETER...: the Python facts (when FACTS is 1), from
+# INTERPRETER (the one Ansible would run), else from the first of Ansible's
+# usual places (its path is the section python_found: discovered, as
+# Ansible's action discovers it for any module).
+cx_python() {
+  cx_w=$1; shift
+  if [ $# -eq 0 ]; then
+    for cx_p in /usr/bin/python3 python3 /usr/libexec/platform-python /usr/bin/python; do
+      if cx_has "$cx_p"; then set -- "$cx_p"; cx_sec python_found; printf '%s\n' "$cx_p"; break; fi
+    done
+    [ $# -gt 0 ] || return 0
+  fi
+  [ "$cx_w" = 1 ] || return 0
+  cx_sec python
+  # (No line of the program is indented: setup.ts sends this file without indentation.)
+  "$@" -c 'import sys, json
+try: from ssl import create_default_context, SSLContext; ssl = True
+except ImportError: ssl = False
+print(json.dumps([list(sys.version_info), sys.executable, ssl, sys.implementation.name, sys.version.split()[0]]))' 2>/dev/null
 }
 
 # cx_network: (one ip for all) the addresses of every interface and the

@@ -1,4 +1,6 @@
-/** Ansible's Linux hardware facts from what the facts script read: /proc/cpuinfo, /proc/meminfo, DMI, mounts with statvfs numbers, uptime. */
+/** Ansible's Linux hardware facts from what the facts script read: /proc/cpuinfo, /proc/meminfo, DMI, block devices, uptime, LVM, mounts with statvfs numbers. */
+import { deviceFacts } from './devices.js';
+import { lvmFacts } from './lvm.js';
 import { firstLine, type FactSources } from './sections.js';
 
 export function hardwareFacts(sources: FactSources, architecture: string): Record<string, unknown> {
@@ -7,7 +9,9 @@ export function hardwareFacts(sources: FactSources, architecture: string): Recor
     ...cpuFacts(sources.files.get('/proc/cpuinfo') ?? '', architecture, sources.files.get('/proc/self/status') ?? ''),
     ...memoryFacts(sources.files.get('/proc/meminfo') ?? ''),
     ...dmiFacts(sources),
+    ...deviceFacts(sources),
     ...(Number.isNaN(uptime) ? {} : { uptime_seconds: Math.floor(uptime) }),
+    lvm: lvmFacts(sources),
     mounts: mountFacts(sources.sections.get('mtab') ?? '', sources.sections.get('statfs') ?? '', sources.sections.get('lsblk') ?? ''),
   };
 }
@@ -120,13 +124,26 @@ function dmiFacts(sources: FactSources): Record<string, string> {
   return facts;
 }
 
+const TIMEOUT_MARK = 'timeout|';
+
+/** Ansible's warnings for the mounts whose statvfs outlived the 10 seconds a mount gets. */
+export function timedOutMounts(sources: FactSources): string[] {
+  return timedOutMountPoints(sources.sections.get('statfs') ?? '').map((mount) => `Timeout exceeded when getting mount info for ${mount}`);
+}
+
+function timedOutMountPoints(statfs: string): string[] {
+  return statfs.split('\n').filter((line) => line.startsWith(TIMEOUT_MARK)).map((line) => line.slice(TIMEOUT_MARK.length));
+}
+
 /**
  * Ansible's mounts: the mtab entries of devices (a path or a network share),
  * each with statvfs numbers (stat -f lines `MOUNT|frsize|bsize|blocks|free|avail|files|ffree`)
- * and the UUID lsblk knows for its device. A mount point seen twice keeps its first place, the last entry.
+ * and the UUID lsblk knows for its device; one whose statvfs timed out
+ * (`timeout|MOUNT`) has Ansible's note instead. A mount point seen twice keeps its first place, the last entry.
  */
 export function mountFacts(mtab: string, statfs: string, lsblk: string): Record<string, unknown>[] {
   const sizes = new Map<string, Record<string, number>>();
+  const timedOut = new Set(timedOutMountPoints(statfs));
   for (const line of statfs.split('\n')) {
     const fields = line.split('|');
     if (fields.length < 8) continue;
@@ -148,7 +165,8 @@ export function mountFacts(mtab: string, statfs: string, lsblk: string): Record<
     if (fields.length < 4) continue;
     const [device, mount, fstype, options] = fields as [string, string, string, string];
     if ((!/^[/\\]/.test(device) && !device.includes(':/')) || fstype === 'none') continue;
-    mounts.set(mount, { mount, device, fstype, options, ...(sizes.get(mount) ?? {}), uuid: uuids.get(device) ?? 'N/A' });
+    const extra = timedOut.has(mount) ? { note: 'Could not get extra information due to timeout' } : { ...(sizes.get(mount) ?? {}), uuid: uuids.get(device) ?? 'N/A' };
+    mounts.set(mount, { mount, device, fstype, options, ...extra });
   }
   return [...mounts.values()];
 }

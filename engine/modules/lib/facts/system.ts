@@ -128,3 +128,27 @@ export function packageManager(sources: FactSources, distribution: Readonly<Reco
   if (name === 'apt' && has('/usr/bin/rpm') && !has('/usr/bin/dpkg')) name = 'apt_rpm';
   return name;
 }
+
+/** capsh --print's Current line as Ansible reads it; 'N/A' without capsh or when it failed. */
+export function capsFacts(sources: FactSources): Record<string, unknown> {
+  const ran = sources.ordered.find((section) => section.name.startsWith('capsh_rc '));
+  if (ran?.name !== 'capsh_rc 0') return { system_capabilities_enforced: 'N/A', system_capabilities: 'N/A' };
+  let enforced = 'NA';
+  let caps: string[] = [];
+  for (const line of (sources.sections.get('capsh') ?? '').split('\n')) {
+    if (!line.startsWith('Current:')) continue;
+    enforced = line.split(':')[1]!.trim() === '=ep' ? 'False' : 'True';
+    caps = enforced === 'True' ? (line.split('=')[1] ?? '').split(',').map((cap) => cap.trim()) : [];
+  }
+  return { system_capabilities_enforced: enforced, system_capabilities: caps };
+}
+
+/** Ansible's is_chroot: debian_chroot set, else / differs from PID 1's root, else (that unreadable) /'s inode is not its file system's root inode. */
+export function isChroot(sources: FactSources): boolean {
+  if ((sources.sections.get('debian_chroot') ?? '').trim() !== '') return true;
+  const [mine, init] = (sources.sections.get('root_stat') ?? '').split('\n').filter((line) => line !== '');
+  if (init !== undefined) return mine !== init;
+  const type = sources.sections.get('root_fs') ?? '';
+  const rootInode = type.includes('btrfs') ? '256' : type.includes('xfs') ? '128' : '2';
+  return mine?.split(' ')[1] !== rootInode;
+}
