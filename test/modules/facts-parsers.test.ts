@@ -223,6 +223,9 @@ describe('gather_subset and filter', () => {
     expect(sorted(['!all', '!min', 'virtual'])).toEqual(['virtual']);
     expect(sorted(['all', '!hardware'])).not.toContain('hardware');
     expect(sorted(['!bogus', '!all', '!min'])).toEqual([]);
+    // The minimum comes with any subset not negating it.
+    expect(sorted(['hardware'])).toEqual([...sorted(['!all']), 'hardware'].sort());
+    expect(sorted(['hardware', '!min'])).toEqual(['hardware', 'platform']);
     expect(selectedCollectors(['bogus'])).toMatch(/^Bad subset 'bogus' given to Ansible\. gather_subset options allowed: all, all_ipv4_addresses, /);
     expect(listArgument('network, !all')).toEqual(['network', '!all']);
   });

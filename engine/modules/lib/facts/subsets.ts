@@ -54,7 +54,8 @@ export function selectedCollectors(subsets: readonly string[]): Set<string> | st
   const added = new Set<string>();
   const explicit = new Set<string>();
   const excluded = new Set<string>();
-  for (const subset of subsets.length === 0 ? ['all'] : subsets) {
+  // As Ansible: the minimum comes first, whatever is asked (only `!min` leaves it out).
+  for (const subset of ['min', ...(subsets.length === 0 ? ['all'] : subsets)]) {
     if (subset === 'min') MINIMAL.forEach((name) => added.add(name));
     else if (subset === 'all') valid.forEach((name) => added.add(name));
     else if (subset === '!min') MINIMAL.forEach((name) => excluded.add(name));
