@@ -25,6 +25,7 @@ import { capsFacts, cmdlineFacts, dnsFacts, isChroot, loadavgFacts, lsbFacts, PA
 import { VIRTUAL_FILES, VIRTUAL_PATHS, virtualFacts } from './lib/facts/virtual.js';
 import type { ModuleDef } from './module.js';
 import { interpreterOf } from './python/python-module.js';
+import { INTERPRETER_CANDIDATES } from './python/script.js';
 import { shellCode } from './lib/shell-code.js';
 import SETUP_SH from './sh/setup.sh';
 
@@ -116,7 +117,7 @@ function factsScript(collectors: ReadonlySet<string>, mark: string, factPath: st
 /** The Python step: the facts from the interpreter when a collector wants them; discovery whenever none is configured. */
 function pythonStep(wanted: boolean, interpreter: readonly string[] | undefined): string[] {
   if (!wanted && interpreter !== undefined) return [];
-  return [`cx_python ${wanted ? 1 : 0} ${quoteWords(interpreter ?? [])}`];
+  return [`cx_python ${wanted ? 1 : 0} ${interpreter ? `given ${quoteWords(interpreter)}` : `find ${quoteWords(INTERPRETER_CANDIDATES)}`}`];
 }
 
 /** The facts of each chosen collector, without Ansible's `ansible_` prefix. */

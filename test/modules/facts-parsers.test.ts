@@ -252,15 +252,22 @@ describe('facts as variables', () => {
 });
 
 describe('devices', () => {
-  const ls = (lines: string[]) => ['total 0', ...lines.map((line) => `lrwxrwxrwx 1 root root 0 Dec  4 13:25 ${line}`)].join('\n');
+  const link = (line: string) => `lrwxrwxrwx 1 root root 0 Dec  4 13:25 ${line}`;
+  const file = (name: string) => `-r--r--r-- 1 root root 4096 Dec  4 23:05 ${name}`;
+  const dir = (name: string) => `drwxr-xr-x 2 root root 0 Dec  4 13:25 ${name}`;
+  /** `ls -l` of several directories: DIR: headers, total lines, entries. */
+  const ls = (dirs: Record<string, string[]>) => Object.entries(dirs).map(([path, lines]) => `${path}:\ntotal 0\n${lines.join('\n')}\n`).join('\n');
   const host = sources(
     {
-      block_links: ls(['sda -> ../devices/pci0000:00/0000:00:1f.2/ata1/host0/target0:0:0/0:0:0:0/block/sda', 'dm-0 -> ../devices/virtual/block/dm-0']),
-      block_entries: '/sys/block/:\ndm-0\nsda\n\n/sys/block/dm-0/:\ndm\nholders\nsize\nslaves\n\n/sys/block/sda/:\ndevice\nholders\nqueue\nsda1\nsda2\nsize\n',
-      holders: '/sys/block/sda/sda2/holders/dm-0',
-      slaves: '/sys/block/dm-0/slaves/sda2',
-      'disk_links id': ls(['wwn-0x5000c500a1b2c3d4 -> ../../sda', 'ata-DISK_X1 -> ../../sda', 'dm-name-vg-root -> ../../dm-0']),
-      'disk_links uuid': ls(['1111-2222 -> ../../sda1', 'aaaa-bbbb -> ../../dm-0']),
+      block_ls: ls({
+        '/sys/block/': [link('dm-0 -> ../devices/virtual/block/dm-0'), link('sda -> ../devices/pci0000:00/0000:00:1f.2/ata1/host0/target0:0:0/0:0:0:0/block/sda')],
+        '/sys/block/dm-0/': [dir('dm'), dir('holders'), file('size'), dir('slaves')],
+        '/sys/block/sda/': [link('bdi -> ../../../../../virtual/bdi/8:0'), link('device -> ../../../0:0:0:0'), dir('holders'), dir('queue'), dir('sda1'), dir('sda2'), file('size')],
+        '/sys/block/sda/sda2/holders/': [link('dm-0 -> ../../../../../../virtual/block/dm-0')],
+        '/sys/block/dm-0/slaves/': [link('sda2 -> ../../../pci0000:00/0000:00:1f.2/ata1/host0/target0:0:0/0:0:0:0/block/sda/sda2')],
+        '/dev/disk/by-id/': [link('ata-DISK_X1 -> ../../sda'), link('dm-name-vg-root -> ../../dm-0'), link('wwn-0x5000c500a1b2c3d4 -> ../../sda')],
+        '/dev/disk/by-uuid/': [link('1111-2222 -> ../../sda1'), link('aaaa-bbbb -> ../../dm-0')],
+      }),
       lspci: '0000:00:1f.2 SATA controller: Intel Corporation 82801 SATA Controller [AHCI mode]',
     },
     {
@@ -304,7 +311,7 @@ describe('devices', () => {
 
   it('gives no device facts without /sys/block, and the serial from sg_inq when the host has it', () => {
     expect(deviceFacts(sources({}))).toEqual({});
-    const withSgInq = sources({ block_links: ls(['sdb -> ../devices/virtual/block/sdb']), 'sg_inq sdb': ' Unit serial number: ZX81AB\n' }, { '/sys/block/sdb/device/serial': 'from-sysfs' });
+    const withSgInq = sources({ block_ls: ls({ '/sys/block/': [link('sdb -> ../devices/virtual/block/sdb')], '/sys/block/sdb/': [] }), 'sg_inq sdb': ' Unit serial number: ZX81AB\n' }, { '/sys/block/sdb/device/serial': 'from-sysfs' });
     expect((deviceFacts(withSgInq).devices as Record<string, Record<string, unknown>>).sdb!.serial).toBe('ZX81AB');
   });
 
@@ -341,18 +348,20 @@ describe('lvm, caps, chroot and python', () => {
   });
 
   it('decides is_chroot from debian_chroot, PID 1 root, else the root inode of the file system type', () => {
-    expect(isChroot(sources({ debian_chroot: '\n', root_stat: '64769 2\n64769 2\n' }))).toBe(false);
-    expect(isChroot(sources({ debian_chroot: 'build\n', root_stat: '64769 2\n64769 2\n' }))).toBe(true);
-    expect(isChroot(sources({ debian_chroot: '\n', root_stat: '64769 1311\n64769 2\n' }))).toBe(true);
-    expect(isChroot(sources({ debian_chroot: '\n', root_stat: '64769 256\n', root_fs: 'btrfs\n' }))).toBe(false);
-    expect(isChroot(sources({ debian_chroot: '\n', root_stat: '64769 256\n', root_fs: 'ext2/ext3\n' }))).toBe(true);
+    expect(isChroot(sources({ debian_chroot: '\n', root_same: 'yes\n' }))).toBe(false);
+    expect(isChroot(sources({ debian_chroot: 'build\n', root_same: 'yes\n' }))).toBe(true);
+    expect(isChroot(sources({ debian_chroot: '\n', root_same: 'no\n' }))).toBe(true);
+    expect(isChroot(sources({ debian_chroot: '\n', root_inode: '256 /\n', root_fs: 'btrfs\n' }))).toBe(false);
+    expect(isChroot(sources({ debian_chroot: '\n', root_inode: '256 /\n', root_fs: 'ext2/ext3\n' }))).toBe(true);
+    expect(isChroot(sources({ debian_chroot: '\n', root_inode: '2 /\n', root_fs: 'ext2/ext3\n' }))).toBe(false);
   });
 
   it('gives the python facts from what the interpreter printed, none when no Python answered', () => {
-    const python = sources({ python: '[[3, 11, 2, "final", 0], "/usr/bin/python3", true, "cpython", "3.11.2"]\n' });
+    const python = sources({ python: 'True cpython 3.11.2 3 11 2 final 0\n/usr/bin/python3\n' });
     expect(pythonFacts(python)).toEqual({ python: { version: { major: 3, minor: 11, micro: 2, releaselevel: 'final', serial: 0 }, version_info: [3, 11, 2, 'final', 0], executable: '/usr/bin/python3', has_sslcontext: true, type: 'cpython' } });
     expect(pythonVersionFacts(python)).toEqual({ python_version: '3.11.2' });
     expect(pythonFacts(sources({}))).toEqual({});
     expect(pythonVersionFacts(sources({ python: 'Traceback (most recent call last)\n' }))).toEqual({});
+    expect(pythonFacts(sources({ python: 'False pypy 3.10.13 3 10 13 candidate 1\n/opt/pypy/bin/pypy3\n' }))).toMatchObject({ python: { version_info: [3, 10, 13, 'candidate', 1], has_sslcontext: false, type: 'pypy' } });
   });
 });

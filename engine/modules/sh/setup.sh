@@ -119,21 +119,14 @@ cx_statfs() {
 }
 cx_statfs_format='%n|%S|%s|%b|%f|%a|%c|%d'
 
-# cx_devices: the block devices of /sys/block (what each links to, the
-# entries of its directory: partitions; its holders), the /dev/disk links,
-# the slaves of each device, lspci's names (the device's `host`) and
-# sg_inq's serials, as Ansible's device facts read them. Their small files
-# are in the files section.
+# cx_devices: (one ls for all) the block devices of /sys/block and what
+# each links to, the entries of each one's directory (its partitions), the
+# holders and slaves, the /dev/disk links; lspci's names (a device's `host`)
+# and sg_inq's serials, as Ansible's device facts read them. Their small
+# files are in the files section.
 cx_devices() {
-  cx_sec block_links; LC_ALL=C ls -l /sys/block/ 2>/dev/null
-  # With /sys/block/ too, ls heads every listing with its directory.
-  cx_sec block_entries; ls /sys/block/*/ /sys/block/ 2>/dev/null
-  cx_sec holders; ls -d /sys/block/*/holders/* /sys/block/*/*/holders/* 2>/dev/null
-  cx_sec slaves; ls -d /sys/block/*/slaves/* 2>/dev/null
-  for cx_p in id uuid label; do
-    [ -d /dev/disk/by-$cx_p ] || continue
-    cx_sec "disk_links $cx_p"; LC_ALL=C ls -l /dev/disk/by-$cx_p/ 2>/dev/null
-  done
+  cx_sec block_ls
+  LC_ALL=C ls -l /sys/block/ /sys/block/*/ /sys/block/*/holders/ /sys/block/*/*/holders/ /sys/block/*/slaves/ /dev/disk/by-id/ /dev/disk/by-uuid/ /dev/disk/by-label/ 2>/dev/null
   if cx_has lspci; then cx_sec lspci; LC_ALL=C lspci -D 2>/dev/null; fi
   if cx_has sg_inq; then
     for cx_p in /sys/block/*; do cx_sec "sg_inq ${cx_p##*/}"; sg_inq "/dev/${cx_p##*/}" 2>/dev/null; done
@@ -161,33 +154,42 @@ cx_caps() {
 }
 
 # cx_chroot: Ansible's chroot check: debian_chroot, else whether / is the
-# root of PID 1 (device and inode), else (PID 1's root unreadable) the root
-# inode and the file system's type.
+# root of PID 1 (same device and inode), else (PID 1's root unreadable) the
+# root's inode and its file system's type.
 cx_chroot() {
   cx_sec debian_chroot; printf '%s\n' "${debian_chroot:-}"
-  cx_sec root_stat; stat -c '%d %i' / /proc/1/root/. 2>/dev/null
-  [ -r /proc/1/root/. ] || { cx_sec root_fs; stat -f -c %T / 2>/dev/null; }
+  if [ -e /proc/1/root/. ]; then
+    cx_sec root_same
+    # -ef (a builtin: no process) is not POSIX, but dash, bash, busybox and ksh have it.
+    # shellcheck disable=SC3013
+    if [ / -ef /proc/1/root/. ]; then echo yes; else echo no; fi
+  else
+    cx_sec root_inode; ls -di / 2>/dev/null
+    cx_sec root_fs; stat -f -c %T / 2>/dev/null
+  fi
 }
 
-# cx_python FACTS INTERPRETER...: the Python facts (when FACTS is 1), from
-# INTERPRETER (the one Ansible would run), else from the first of Ansible's
-# usual places (its path is the section python_found: discovered, as
-# Ansible's action discovers it for any module).
+# cx_python FACTS given INTERPRETER... | cx_python FACTS find CANDIDATE...:
+# the Python facts (when FACTS is 1) from INTERPRETER (the one Ansible would
+# run), else from the first CANDIDATE the host has (its path is the section
+# python_found: discovered, as Ansible's action discovers it for any module).
 cx_python() {
-  cx_w=$1; shift
-  if [ $# -eq 0 ]; then
-    for cx_p in /usr/bin/python3 python3 /usr/libexec/platform-python /usr/bin/python; do
+  cx_w=$1; cx_how=$2; shift 2
+  if [ "$cx_how" = find ]; then
+    for cx_p in "$@"; do
       if cx_has "$cx_p"; then set -- "$cx_p"; cx_sec python_found; printf '%s\n' "$cx_p"; break; fi
+      shift
     done
     [ $# -gt 0 ] || return 0
   fi
   [ "$cx_w" = 1 ] || return 0
   cx_sec python
-  # (No line of the program is indented: setup.ts sends this file without indentation.)
-  "$@" -c 'import sys, json
-try: from ssl import create_default_context, SSLContext; ssl = True
-except ImportError: ssl = False
-print(json.dumps([list(sys.version_info), sys.executable, ssl, sys.implementation.name, sys.version.split()[0]]))' 2>/dev/null
+  # The program: no line indented (setup.ts sends this file without
+  # indentation), no import that costs (ssl is looked up, not loaded), -S.
+  "$@" -S -c 'import sys
+from _frozen_importlib_external import PathFinder
+print("_ssl" in sys.builtin_module_names or PathFinder.find_spec("_ssl") is not None, sys.implementation.name, sys.version.split()[0], *sys.version_info)
+print(sys.executable)' 2>/dev/null
 }
 
 # cx_network: (one ip for all) the addresses of every interface and the

@@ -15,25 +15,25 @@ export const DEVICE_FILES = [
   '/sys/block/*/holders/*/dm/name', '/sys/block/*/*/holders/*/dm/name',
 ];
 
-const LINK_TYPES = { ids: 'id', uuids: 'uuid', labels: 'label' } as const;
 type Links = Record<'ids' | 'uuids' | 'labels' | 'masters', Record<string, string[]>>;
 
 export function deviceFacts(sources: FactSources): Record<string, unknown> {
-  const blocks = listedLinks(sources.sections.get('block_links'));
-  if (blocks.size === 0) return {};
-  const links = deviceLinks(sources);
-  const entries = directoryEntries(sources.sections.get('block_entries') ?? '');
+  const listing = directoryListings(sources.sections.get('block_ls') ?? '');
+  const blocks = listing.get('/sys/block');
+  if (blocks === undefined) return {};
+  const links = deviceLinks(listing);
   const content = (path: string) => fileContent(sources, path);
-  const holders = holderNames(sources);
-  const wwns = new Map(Object.entries(diskLinkTargets(sources, 'id')).flatMap(([name, target]) => (name.startsWith('wwn-') ? [[posix.basename(target), name.slice(4)] as const] : [])));
-  const uuidOf = partitionUuids(sources);
+  const holdersOf = (dir: string) => holderNames(sources, listing, dir);
+  const wwns = new Map([...(listing.get('/dev/disk/by-id') ?? [])].flatMap(([name, target]) => (name.startsWith('wwn-') && target !== undefined ? [[posix.basename(target), name.slice(4)] as const] : [])));
+  const uuidOf = partitionUuids(listing);
   const devices: Record<string, unknown> = {};
   for (const [block, target] of blocks) {
     const dir = `/sys/block/${block}`;
+    const entries = [...(listing.get(dir)?.keys() ?? [])];
     const linksOf = (name: string) => Object.fromEntries(Object.entries(links).map(([type, values]) => [type, values[name] ?? []]));
     const device: Record<string, unknown> = {
       // As Ansible: a /sys/block entry that is a link (every kernel since 2.6.25) counts as virtual.
-      virtual: target !== undefined || !(entries.get(block) ?? []).some((entry) => entry.includes('device')) ? 1 : 0,
+      virtual: target !== undefined || !entries.some((entry) => entry.includes('device')) ? 1 : 0,
       links: linksOf(block),
     };
     for (const key of ['vendor', 'model', 'sas_address', 'sas_device_handle']) device[key] = content(`${dir}/device/${key}`);
@@ -42,14 +42,14 @@ export function deviceFacts(sources: FactSources): Record<string, unknown> {
     device.removable = content(`${dir}/removable`);
     device.support_discard = content(`${dir}/queue/discard_granularity`);
     if (wwns.has(block)) device.wwn = wwns.get(block);
-    device.partitions = partitions(block, entries.get(block) ?? [], content, linksOf, uuidOf, holders);
+    device.partitions = partitions(block, entries, content, linksOf, uuidOf, holdersOf);
     device.rotational = content(`${dir}/queue/rotational`);
     device.scheduler_mode = /^.*?(\[(.*)\])/.exec(content(`${dir}/queue/scheduler`) ?? '')?.[2] ?? '';
     device.sectors = content(`${dir}/size`) || 0;
     device.sectorsize = content(`${dir}/queue/logical_block_size`) || (content(`${dir}/queue/hw_sector_size`) ?? 512);
     device.size = bytesToHuman(Number(device.sectors) * 512);
     device.host = pciHost(`/sys/block/${target ?? block}`, sources.sections.get('lspci'));
-    device.holders = holders.get(dir) ?? [];
+    device.holders = holdersOf(dir);
     devices[block] = device;
   }
   return { devices, device_links: links };
@@ -58,7 +58,7 @@ export function deviceFacts(sources: FactSources): Record<string, unknown> {
 /** The partitions of a disk: its directory's entries that hold its name and a number (Ansible's regex). */
 function partitions(
   disk: string, entries: readonly string[], content: (path: string) => string | null,
-  linksOf: (name: string) => Record<string, string[]>, uuidOf: (name: string) => string | null, holders: ReadonlyMap<string, string[]>,
+  linksOf: (name: string) => Record<string, string[]>, uuidOf: (name: string) => string | null, holdersOf: (dir: string) => string[],
 ): Record<string, unknown> {
   const pattern = new RegExp(`(${disk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}p?\\d+)`);
   const found: Record<string, unknown> = {};
@@ -75,7 +75,7 @@ function partitions(
       sectorsize: content(`${dir}/queue/logical_block_size`) ?? content(`${dir}/queue/hw_sector_size`) ?? 512,
       size: bytesToHuman(Number(sectors) * 512),
       uuid: uuidOf(name),
-      holders: holders.get(dir) ?? [],
+      holders: holdersOf(dir),
     };
   }
   return found;
@@ -86,67 +86,49 @@ function fileContent(sources: FactSources, path: string): string | null {
   return sources.files.get(path)?.trim() || null;
 }
 
-/** `ls -l` lines of links: name to target (a line that is no link: name to undefined). */
-function listedLinks(text: string | undefined): Map<string, string | undefined> {
-  const links = new Map<string, string | undefined>();
-  for (const line of (text ?? '').split('\n')) {
-    const link = /^l\S*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\S+\s+\S+\s(.*?) -> (.*)$/.exec(line);
-    if (link) links.set(link[1]!, link[2]!);
-    else if (/^[d-]\S*\s+\d+\s/.test(line)) links.set(line.trim().split(/\s+/).pop()!, undefined);
-  }
-  return links;
-}
+type Listings = Map<string, Map<string, string | undefined>>;
 
-/** `ls DIR...` output: each directory's entries (headers `DIR:`), keyed by the device name. */
-function directoryEntries(text: string): Map<string, string[]> {
-  const entries = new Map<string, string[]>();
-  let current: string[] | undefined;
+/** `ls -l DIR...` output: each directory (without its final /) to its entries, each with what it links to. */
+function directoryListings(text: string): Listings {
+  const listings: Listings = new Map();
+  let current: Map<string, string | undefined> | undefined;
   for (const line of text.split('\n')) {
-    const header = /^\/sys\/block\/([^/]+)\/:$/.exec(line);
-    if (header) entries.set(header[1]!, (current = []));
-    else if (line.endsWith(':') && line.startsWith('/')) current = undefined;
-    else if (line !== '') current?.push(line);
+    const header = /^(\/.*?)\/?:$/.exec(line);
+    if (header) listings.set(header[1]!, (current = new Map()));
+    const entry = /^(\S)\S*\s+\d+\s+\S+\s+\S+\s+(?:\d+,\s*)?\d+\s+\S+\s+\S+\s+\S+\s(.*)$/.exec(line);
+    if (!entry || !current) continue;
+    const arrow = entry[1] === 'l' ? entry[2]!.indexOf(' -> ') : -1;
+    if (arrow < 0) current.set(entry[2]!, undefined);
+    else current.set(entry[2]!.slice(0, arrow), entry[2]!.slice(arrow + 4));
   }
-  return entries;
-}
-
-/** The /dev/disk/by-KIND links: link name to target. */
-function diskLinkTargets(sources: FactSources, kind: string): Record<string, string> {
-  const links = listedLinks(sources.sections.get(`disk_links ${kind}`));
-  return Object.fromEntries([...links].flatMap(([name, target]) => (target === undefined ? [] : [[name, target]])));
+  return listings;
 }
 
 /** device_links: for each kind of /dev/disk link, device name to its link names; masters from the slaves of each device. */
-function deviceLinks(sources: FactSources): Links {
+function deviceLinks(listing: Listings): Links {
   const grouped = (pairs: Iterable<readonly [string, string]>) => {
     const byDevice: Record<string, string[]> = {};
     for (const [device, name] of pairs) (byDevice[device] ??= []).includes(name) || byDevice[device]!.push(name);
     return Object.fromEntries(Object.entries(byDevice).map(([device, names]) => [device, names.sort()]));
   };
-  const byKind = (kind: string) => grouped(Object.entries(diskLinkTargets(sources, kind)).map(([name, target]) => [posix.basename(target), name] as const));
-  const slaves = (sources.sections.get('slaves') ?? '').split('\n').flatMap((path) => {
-    const parts = path.split('/');
-    return parts.length === 6 ? [[parts[5]!, parts[3]!] as const] : [];
+  const byKind = (kind: string) => grouped([...(listing.get(`/dev/disk/by-${kind}`) ?? [])].flatMap(([name, target]) => (target === undefined ? [] : [[posix.basename(target), name] as const])));
+  const slaves = [...listing].flatMap(([dir, entries]) => {
+    const master = /^\/sys\/block\/([^/]+)\/slaves$/.exec(dir)?.[1];
+    return master === undefined ? [] : [...entries.keys()].map((slave) => [slave, master] as const);
   });
-  return { ids: byKind(LINK_TYPES.ids), uuids: byKind(LINK_TYPES.uuids), labels: byKind(LINK_TYPES.labels), masters: grouped(slaves) };
+  return { ids: byKind('id'), uuids: byKind('uuid'), labels: byKind('label'), masters: grouped(slaves) };
 }
 
 /** A partition's UUID: the by-uuid link that resolves to /dev/NAME. */
-function partitionUuids(sources: FactSources): (name: string) => string | null {
-  const byPath = new Map(Object.entries(diskLinkTargets(sources, 'uuid')).map(([uuid, target]) => [posix.resolve('/dev/disk/by-uuid', target), uuid]));
+function partitionUuids(listing: Listings): (name: string) => string | null {
+  const byPath = new Map([...(listing.get('/dev/disk/by-uuid') ?? [])].flatMap(([uuid, target]) => (target === undefined ? [] : [[posix.resolve('/dev/disk/by-uuid', target), uuid] as const])));
   return (name) => byPath.get(`/dev/${name}`) ?? null;
 }
 
-/** Holders of each device and partition directory: the dm-N ones, by their mapper name when it has one. */
-function holderNames(sources: FactSources): Map<string, string[]> {
-  const holders = new Map<string, string[]>();
-  for (const path of (sources.sections.get('holders') ?? '').split('\n')) {
-    const match = /^(\/sys\/block\/.+)\/holders\/(dm-[^/]*)$/.exec(path);
-    if (!match) continue;
-    const name = fileContent(sources, `${path}/dm/name`) ?? match[2]!;
-    holders.set(match[1]!, [...(holders.get(match[1]!) ?? []), name]);
-  }
-  return holders;
+/** The holders of a device or partition directory: the dm-N ones, by their mapper name when it has one. */
+function holderNames(sources: FactSources, listing: Listings, dir: string): string[] {
+  const holders = [...(listing.get(`${dir}/holders`)?.keys() ?? [])].filter((name) => name.startsWith('dm-'));
+  return holders.map((name) => fileContent(sources, `${dir}/holders/${name}/dm/name`) ?? name);
 }
 
 /** The lspci name of the PCI function a device's sysfs path goes through ("" without lspci). */

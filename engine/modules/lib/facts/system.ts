@@ -143,12 +143,12 @@ export function capsFacts(sources: FactSources): Record<string, unknown> {
   return { system_capabilities_enforced: enforced, system_capabilities: caps };
 }
 
-/** Ansible's is_chroot: debian_chroot set, else / differs from PID 1's root, else (that unreadable) /'s inode is not its file system's root inode. */
+/** Ansible's is_chroot: debian_chroot set, else / is not PID 1's root, else (that unreadable) /'s inode is not its file system's root inode. */
 export function isChroot(sources: FactSources): boolean {
   if ((sources.sections.get('debian_chroot') ?? '').trim() !== '') return true;
-  const [mine, init] = (sources.sections.get('root_stat') ?? '').split('\n').filter((line) => line !== '');
-  if (init !== undefined) return mine !== init;
+  const same = sources.sections.get('root_same')?.trim();
+  if (same !== undefined) return same !== 'yes';
   const type = sources.sections.get('root_fs') ?? '';
   const rootInode = type.includes('btrfs') ? '256' : type.includes('xfs') ? '128' : '2';
-  return mine?.split(' ')[1] !== rootInode;
+  return (sources.sections.get('root_inode') ?? '').trim().split(/\s+/)[0] !== rootInode;
 }
