@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytesToHuman } from '../../engine/modules/lib/facts/devices.js';
 import { findModule } from '../../engine/modules/registry.js';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
 import { runModule, tempDir } from './context.js';
 
 const setup = findModule('setup')!;
@@ -124,6 +125,32 @@ describe('setup', () => {
     for (const mount of after.filter((each) => each.mount !== hung)) expect(mount).toHaveProperty('size_total');
     expect(warnings).toContain(`Timeout exceeded when getting mount info for ${hung}`);
   }, 60_000);
+});
+
+describe.skipIf(!hasAnsible)('setup against ansible-core on this machine', () => {
+  it('gives lvm as Ansible when root has the LVM tools (stand-ins for vgs, lvs, pvs and dmsetup first on PATH)', async () => {
+    const bin = join(d, 'bin');
+    mkdirSync(bin);
+    const tools: Record<string, string> = {
+      vgs: "printf '  vg0,2,3,0,wz--n-,99.50,10.25\\n'",
+      lvs: "printf '  root,vg0,-wi-ao----,20.00,,,,,,,,\\n  swap,vg0,-wi-ao----,4.00,,,,,,,,\\n'",
+      pvs: "case \"$*\" in *pv_name*) printf '  /dev/sda2\\n  /dev/dm-3\\n';; *) printf '  /dev/sda2,vg0,lvm2,a--,49.75,5.00\\n  /dev/dm-3,vg0,lvm2,a--,49.75,5.25\\n';; esac",
+      dmsetup: "printf 'crypt0\\n'",
+    };
+    for (const [tool, body] of Object.entries(tools)) writeFileSync(join(bin, tool), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    const path = `${bin}:${process.env.PATH}`;
+    writeFileSync(join(d, 'inventory.ini'), 'localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n');
+    writeFileSync(join(d, 'lvm.yaml'), JSON.stringify([{ hosts: 'all', gather_facts: false, tasks: [
+      { setup: { gather_subset: ['!all', '!min', 'hardware'], filter: ['ansible_lvm'] }, environment: { PATH: path }, register: 'gathered' },
+      { copy: { content: '{{ gathered.ansible_facts.ansible_lvm | to_json }}', dest: join(d, 'lvm.json') } },
+    ] }]));
+    const run = await ansiblePlaybook(['-i', join(d, 'inventory.ini'), join(d, 'lvm.yaml')], { cwd: d, work: d });
+    expect(run.code, run.stdout).toBe(0);
+    const theirs = JSON.parse(readFileSync(join(d, 'lvm.json'), 'utf8')) as unknown;
+    expect(theirs).toHaveProperty(['pvs', '/dev/mapper/crypt0']);
+    const ours = await factsOf({ gather_subset: ['!all', '!min', 'hardware'], filter: ['ansible_lvm'] }, { PATH: path });
+    expect(ours.ansible_lvm).toEqual(theirs);
+  }, 120_000);
 });
 
 function pick(object: Record<string, unknown>, keys: string[]): Record<string, unknown> {
