@@ -83,5 +83,7 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_REMOTE_TMP', ini: [['defaults', 'remote_tmp']], env: ['ANSIBLE_REMOTE_TMP'], type: 'string', default: '~/.ansible/tmp' },
   /** cxplay's own: modules that run through Ansible's Python module even where cxplay has a native one (engine/modules/python/). */
   { name: 'CXPLAY_PYTHON_MODULES', ini: [['cxplay', 'python_modules']], env: ['CXPLAY_PYTHON_MODULES'], type: 'list', default: [] },
+  /** cxplay's own: check the next tasks in the exec of the current one (engine/run/speculation.ts). */
+  { name: 'CXPLAY_SPECULATION', ini: [['cxplay', 'speculation']], env: ['CXPLAY_SPECULATION'], type: 'bool', default: true },
   { name: 'SSH_ARGS', ini: [['ssh_connection', 'ssh_args']], env: ['ANSIBLE_SSH_ARGS'], type: 'string', default: null, acceptedOnly: 'cxplay does not run ssh; per-host options go in ansible_ssh_common_args' },
 ];

@@ -37,6 +37,7 @@ export const blockinfileModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'full',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const { args } = ctx;
     const path = editedPath(args);

@@ -27,6 +27,7 @@ export const copyModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'full',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const { args } = ctx;
     if (args.src === undefined && args.content === undefined) return { changed: false, failed: true, msg: 'src (or content) is required' };

@@ -63,6 +63,7 @@ export const fileModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'partial',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const path = String(ctx.args.path ?? ctx.args.dest ?? ctx.args.name);
     const times = wantedTimes(ctx.args);

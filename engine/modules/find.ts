@@ -56,6 +56,7 @@ export const findFilesModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const { args } = ctx;
     const age = amount(args.age, /^(-?\d+)(s|m|h|d|w)?$/, SECONDS_PER_UNIT);

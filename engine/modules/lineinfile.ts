@@ -39,6 +39,7 @@ export const lineinfileModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'full',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const options = optionsFrom(ctx);
     const problem = invalidCombination(options);

@@ -94,6 +94,14 @@ export interface ModuleDef {
   /** With checkMode none: the skip message when it is an action plugin's own (assemble's), not the remote module's. */
   readonly checkModeSkipMessage?: string;
   readonly diffMode: ModeSupport;
+  /**
+   * Its check-mode run on a host where it finds nothing to change gives
+   * exactly the result of a real run there, and a real run that reports no
+   * change changed nothing: a check made ahead may stand in for the run
+   * (speculative compare, engine/run/speculation.ts). A function says it
+   * for the task's arguments (command: only with creates/removes).
+   */
+  readonly speculative?: true | ((args: Readonly<Record<string, unknown>>) => boolean);
   /** `controller` modules (set_fact, debug, assert, fail, pause) never touch the host. */
   readonly runsOn: 'target' | 'controller';
   /** Runs once for the whole batch, as if `run_once` were set (Ansible's BYPASS_HOST_LOOP: pause). */

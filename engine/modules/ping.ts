@@ -22,6 +22,7 @@ export const pingModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const result = await ctx.exec(`${REPORT_FUNCTIONS}${PING_FUNCTION}cx_ping ${quote(String(ctx.args.data))}\n`);
     const report = readReport(result.stdout, { ping: 'text' });

@@ -35,6 +35,7 @@ export const replaceModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'full',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const { args } = ctx;
     const path = editedPath(args);

@@ -20,6 +20,7 @@ export const slurpModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const source = String(ctx.args.src ?? ctx.args.path);
     const script = `${REPORT_FUNCTIONS}${SLURP_TASK_FUNCTION}cx_slurp_task ${quote(source)}\n`;

@@ -37,6 +37,7 @@ export const statModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'none',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const { args } = ctx;
     const path = String(args.path ?? args.dest ?? args.name);

@@ -32,6 +32,7 @@ export const templateModule: ModuleDef = {
   checkMode: 'full',
   diffMode: 'full',
   runsOn: 'target',
+  speculative: true,
   async run(ctx) {
     const path = ctx.resolveSource(String(ctx.args.src), 'templates');
     const rendered = await ctx.renderTemplateFile(path, { src: String(ctx.args.src), dest: String(ctx.args.dest), settings: settingsFromArguments(ctx.args) });

@@ -21,6 +21,15 @@ export class Profiler {
     }
   }
 
+  timeSync<T>(phase: string, work: () => T): T {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      this.add(this.phases, phase, performance.now() - started);
+    }
+  }
+
   /** A task finished on one host (count is then the number of hosts it ran on). */
   addTask(name: string, durationMs: number): void {
     const entry = this.task(name);

@@ -14,6 +14,7 @@ import { HostState } from './host-state.js';
 import type { RunOptions } from './run-options.js';
 import { SecretRegistry } from './secrets.js';
 import { TemplateCache } from './template-cache.js';
+import { Speculation } from './speculation.js';
 import { Profiler } from './profiler.js';
 import { changesInventory } from '../check/preflight.js';
 
@@ -23,6 +24,8 @@ export class RunContext {
   readonly secrets = new SecretRegistry();
   readonly templates: TemplateCache;
   readonly profiler = new Profiler();
+  /** Checks made ahead of tasks (speculative compare). */
+  readonly speculation: Speculation;
   /** Jobs of `poll: 0` tasks, by job id, for async_status to finish. */
   readonly asyncJobs = new Map<string, AsyncJob>();
   /** What add_host and group_by did, in order, to do again after refresh_inventory. */
@@ -56,6 +59,7 @@ export class RunContext {
     // What the vault decrypted while loading, and will decrypt during the run, is masked like no_log values.
     vault.onReveal((value) => this.secrets.addDecrypted(value));
     this.startAt = options.startAtTask;
+    this.speculation = new Speculation(options.speculation !== false);
     this.stepping = options.askStep !== undefined;
     // Passwords asked for by -k / -K never show, whatever echoes them.
     for (const password of [options.connection.password, options.becomePassword]) if (password) this.secrets.add(password);

@@ -22,6 +22,8 @@ export interface RunOptions extends RunFlags {
   readonly gathering?: Gathering | undefined;
   /** Ansible's INJECT_FACTS_AS_VARS: facts also as top-level variables (default), not only in ansible_facts. */
   readonly injectFactsAsVars?: boolean | undefined;
+  /** Check the next tasks ahead, in the exec of the current one ([cxplay] speculation; on unless false). */
+  readonly speculation?: boolean | undefined;
   /** --step: asked before each task whether to run it (`continue`: this one and all after without asking). */
   readonly askStep?: ((taskName: string) => Promise<'yes' | 'no' | 'continue'>) | undefined;
   /** The sudo password -K asked for (a host's ansible_become_password wins). */

@@ -36,6 +36,8 @@ import { buildModuleContext, type ModuleContextInput } from './module-context.js
 import type { PlayRuntime } from './play-runtime.js';
 import { aggregateLoop, statusOf, type Result } from './results.js';
 import { censoredResult } from './secrets.js';
+import { ExecBatch } from './exec-batch.js';
+import type { Checked } from './speculation.js';
 
 export interface TaskOutcome {
   readonly status: HostStatus;
@@ -46,11 +48,15 @@ interface TaskRunState {
   readonly play: PlayRuntime;
   readonly task: ModuleTask;
   readonly ref: TaskRef;
+  /** The frame the task is in, and the task's own. */
+  readonly outer: Frame;
   readonly frame: Frame;
   readonly host: HostState;
   readonly module: ModuleDef;
   readonly noLog: boolean;
   readonly diff: boolean;
+  /** The tasks after this one that may be checked in its exec (speculation.ts). */
+  readonly ahead: readonly ModuleTask[];
 }
 
 export async function executeTask(
@@ -59,6 +65,7 @@ export async function executeTask(
   ref: TaskRef,
   outer: Frame,
   host: HostState,
+  ahead: readonly ModuleTask[] = [],
 ): Promise<TaskOutcome> {
   const run = play.run;
   const started = performance.now();
@@ -77,7 +84,7 @@ export async function executeTask(
     diff = diffMode(frame, scope, run.options.diff);
     // In a loop, delegate_to may name the item: each item's event says where it ran.
     if (task.loop === undefined) delegatedTo = stringKeyword(frame.delegateTo, scope);
-    const state: TaskRunState = { play, task, ref, frame, host, module, noLog, diff };
+    const state: TaskRunState = { play, task, ref, outer, frame, host, module, noLog, diff, ahead };
     if (task.loop === undefined) {
       result = await runSingle(state, scope);
     } else {
@@ -158,9 +165,10 @@ async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result
     if (play.run.interrupted) break;
     const vars = loopVariables(task.loopControl, items, index);
     const itemScope = scope.withTop(renderedLayer('loop', vars, unsafe));
+    // Only the first run of the task checks the tasks after it.
     const itemResult: Result =
       evaluateAll(state.frame.when, itemScope)
-        ? await runWithRetries(state, itemScope)
+        ? await runWithRetries(index === 0 ? state : { ...state, ahead: [] }, itemScope)
         : { changed: false, skipped: true, skip_reason: 'Conditional result was False' };
     Object.assign(itemResult, vars); // Ansible copies every loop variable into the item's result
     results.push(itemResult);
@@ -209,19 +217,46 @@ async function runWithRetries(state: TaskRunState, scope: LayeredScope): Promise
 }
 
 async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Result> {
+  const { play, frame, host, module } = state;
+  const run = play.run;
+  const prepared = prepareRun(state, scope);
+  if ('result' in prepared) return prepared.result;
+  const result = await moduleResult(state, prepared);
+  applyInventoryChange(run, host.name, result);
+  // delegate_facts: the facts go to the delegated host (per item: `delegate_to: "{{ item }}"` gathers each host's facts).
+  const factsHost = prepared.delegate !== undefined && flag(frame.delegateFacts, scope) ? run.host(prepared.delegate) : host;
+  applyFacts(module, factsHost, result, prepared.input.unsafeArgs);
+  if (state.noLog) run.secrets.addFromResult(result);
+  return result as Result;
+}
+
+/** A module run made ready: what it is given, or the result Ansible gives without running it. */
+interface PreparedRun {
+  readonly module: ModuleDef;
+  readonly input: ModuleContextInput;
+  readonly delegate: string | undefined;
+  readonly job: AsyncJobHandle | undefined;
+}
+
+/** How a check made ahead differs from the run: always check mode, and its warnings kept until its result is used. */
+interface AheadSettings {
+  readonly onWarning: (message: string) => void;
+}
+
+function prepareRun(state: TaskRunState, scope: LayeredScope, ahead?: AheadSettings): PreparedRun | { result: Result } {
   const { play, task, frame, host, module } = state;
   const run = play.run;
-  const check = effectiveCheck(frame, scope, run.options.check);
+  const check = ahead !== undefined || effectiveCheck(frame, scope, run.options.check);
   const diff = state.diff;
-  const rendered = await run.profiler.time('render', async () => renderArgs(withModuleDefaults(task.args, module.name, frame.moduleDefaults), module, scope));
+  const rendered = run.profiler.timeSync('render', () => renderArgs(withModuleDefaults(task.args, module.name, frame.moduleDefaults), module, scope));
   const args = validateArgs(module, rendered.args);
   const asyncSettings = asyncSettingsOf(task, scope);
   // Ansible's order: async where it cannot run fails, then check mode where it cannot run skips, then check and async fail.
-  if (asyncSettings && module.runsOn !== 'target') return { changed: false, failed: true, msg: 'async is not supported for this task.' };
+  if (asyncSettings && module.runsOn !== 'target') return { result: { changed: false, failed: true, msg: 'async is not supported for this task.' } };
   if (check && module.checkMode === 'none') {
-    return { changed: false, skipped: true, msg: module.checkModeSkipMessage ?? `remote module (${task.action ?? module.name}) does not support check mode` };
+    return { result: { changed: false, skipped: true, msg: module.checkModeSkipMessage ?? `remote module (${task.action ?? module.name}) does not support check mode` } };
   }
-  if (asyncSettings && check) return { changed: false, failed: true, msg: 'check mode and async cannot be used on same task.' };
+  if (asyncSettings && check) return { result: { changed: false, failed: true, msg: 'check mode and async cannot be used on same task.' } };
   const delegate = stringKeyword(frame.delegateTo, scope);
   const keywords = { connection: stringKeyword(frame.connection, scope), remoteUser: stringKeyword(frame.remoteUser, scope) };
   const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name, keywords) : async () => controllerConnection;
@@ -244,18 +279,115 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     scope,
     taskDir: dirname(task.at.file),
     // A no_log task's warnings are censored with its result, as Ansible does; others show known secrets masked.
-    onWarning: (message) => {
-      if (!state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
-    },
+    onWarning:
+      ahead?.onWarning ??
+      ((message) => {
+        if (!state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
+      }),
     async: job,
   };
-  const result: ModuleResult = job ? await runAsync(module, input, job, host.name) : await module.run(buildModuleContext(input));
-  applyInventoryChange(run, host.name, result);
-  // delegate_facts: the facts go to the delegated host (per item: `delegate_to: "{{ item }}"` gathers each host's facts).
-  const factsHost = delegate !== undefined && flag(frame.delegateFacts, scope) ? run.host(delegate) : host;
-  applyFacts(module, factsHost, result, rendered.unsafe);
-  if (state.noLog) run.secrets.addFromResult(result);
-  return result as Result;
+  return { module, input, delegate, job };
+}
+
+/**
+ * The module's result: a check made ahead when one may stand in for the run,
+ * else the run itself (checking the tasks after it in the same exec when it
+ * can). Whatever may have changed a host makes the checks made before stale.
+ */
+async function moduleResult(state: TaskRunState, prepared: PreparedRun): Promise<ModuleResult> {
+  const { module, input, job } = prepared;
+  const speculation = state.play.run.speculation;
+  if (job) {
+    speculation.disable(); // a background job may change the host at any moment
+    return runAsync(module, input, job, state.host.name);
+  }
+  const key = runKey(state, prepared);
+  const known = key === undefined ? undefined : await speculation.take(state.host.name, state.task, key, input.check);
+  if (known) {
+    for (const warning of known.warnings) input.onWarning(warning);
+    return known.result;
+  }
+  let unchanged = false;
+  let end = () => {};
+  try {
+    const checking = key !== undefined && speculation.active && state.ahead.length > 0;
+    const run = checking ? startCheckingAhead(state, prepared) : { result: module.run(buildModuleContext(input)), end };
+    end = run.end;
+    const result = await run.result;
+    unchanged = input.check || module.runsOn === 'controller' || (key !== undefined && result.changed === false && result.failed !== true);
+    return result;
+  } finally {
+    if (!unchanged) speculation.invalidate();
+    end(); // after invalidate: what the checks still want to send goes only if nothing changed
+  }
+}
+
+/**
+ * What a check made ahead is compared with: everything the module is given
+ * that can differ between then and now (check mode aside); undefined for a
+ * run that is never checked ahead.
+ */
+function runKey(state: TaskRunState, prepared: PreparedRun): string | undefined {
+  const { module, input, delegate } = prepared;
+  if (!speculativeRun(module, input.args) || delegate !== undefined || input.timeoutMs !== undefined || state.frame.runOnce !== undefined) return undefined;
+  const keywords = [state.frame.connection, state.frame.remoteUser];
+  return JSON.stringify([input.args, input.diff, input.become ?? null, input.environment, [...input.unsafeArgs].sort(), keywords, state.noLog]);
+}
+
+function speculativeRun(module: ModuleDef, args: Readonly<Record<string, unknown>>): boolean {
+  const speculative = module.speculative;
+  return typeof speculative === 'function' ? speculative(args) : speculative === true;
+}
+
+/**
+ * Starts the module with the tasks after it checked on the same host, in the
+ * same remote exec (ExecBatch); `end` once its result is known and noted.
+ */
+function startCheckingAhead(state: TaskRunState, prepared: PreparedRun): { result: Promise<ModuleResult>; end: () => void } {
+  const { play, host } = state;
+  const speculation = play.run.speculation;
+  const epoch = speculation.now;
+  const batch = new ExecBatch(prepared.input.connect, () => speculation.now === epoch);
+  const own = batch.join();
+  for (const task of state.ahead) speculation.remember(host.name, task, checksAhead(state, task, prepared, batch, epoch));
+  return { result: prepared.module.run(buildModuleContext({ ...prepared.input, connect: own.connect })), end: own.end };
+}
+
+/** A task after the current one, checked on this host: one check per run it will make (per loop item whose `when` holds). */
+function checksAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun, batch: ExecBatch, epoch: number): Checked[] {
+  const checks: Checked[] = [];
+  try {
+    const { play, host } = state;
+    const module = findModule(task.module)!;
+    const frame = enterNode(state.outer, task);
+    const scope = play.scope(host, frame).withTop(searchPathLayer(task, frame, play.run.options.playbook.dir));
+    const aheadState: TaskRunState = { ...state, task, frame, module, noLog: flag(frame.noLog, scope), diff: diffMode(frame, scope, play.run.options.diff), ahead: [] };
+    for (const runScope of runScopes(task, scope)) {
+      if (!evaluateAll(frame.when, runScope)) continue;
+      const warnings: string[] = [];
+      const prepared = prepareRun(aheadState, runScope, { onWarning: (message) => warnings.push(message) });
+      if ('result' in prepared) break;
+      const key = runKey(aheadState, prepared);
+      if (key === undefined || JSON.stringify(prepared.input.become ?? null) !== JSON.stringify(current.input.become ?? null)) break;
+      const member = batch.join();
+      const result = prepared.module.run(buildModuleContext({ ...prepared.input, connect: member.connect })).then(
+        (value) => value,
+        () => undefined,
+      );
+      void result.finally(member.end);
+      checks.push({ key, epoch, result, warnings, connected: () => batch.connected });
+    }
+  } catch {
+    // What cannot be prepared now (a variable an earlier task registers, say) runs when its turn comes.
+  }
+  return checks;
+}
+
+/** The scope of each run a task makes: one, or one per loop item. */
+function runScopes(task: ModuleTask, scope: LayeredScope): LayeredScope[] {
+  if (task.loop === undefined) return [scope];
+  const items = loopItems(task, scope);
+  return items.map(({ unsafe }, index) => scope.withTop(renderedLayer('loop', loopVariables(task.loopControl, items, index), unsafe)));
 }
 
 /**

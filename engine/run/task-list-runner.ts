@@ -25,6 +25,7 @@ import { selectedByTags } from './tags.js';
 import { executeTask } from './task-executor.js';
 import { runHandlers } from './handlers.js';
 import { matchesStartAt } from './start-at-task.js';
+import { tasksAhead } from './speculation.js';
 
 export class TaskListRunner {
   private readonly limit: ReturnType<typeof pLimit>;
@@ -49,15 +50,15 @@ export class TaskListRunner {
   }
 
   async runNodes(nodes: readonly TaskNode[], hosts: readonly string[], frame: Frame): Promise<void> {
-    for (const node of nodes) {
+    for (const [index, node] of nodes.entries()) {
       if (this.play.run.interrupted) return;
       const active = hosts.filter((name) => this.state(name).active);
       if (active.length === 0) return;
-      await this.runNode(node, active, frame);
+      await this.runNode(node, active, frame, () => tasksAhead(nodes, index));
     }
   }
 
-  private async runNode(node: TaskNode, hosts: readonly string[], frame: Frame): Promise<void> {
+  private async runNode(node: TaskNode, hosts: readonly string[], frame: Frame, ahead: () => readonly ModuleTask[]): Promise<void> {
     const tags = [...frame.tags, ...node.tags];
     const options = this.play.run.options;
     if (node.kind !== 'block' && !selectedByTags(tags, options.tags, options.skipTags)) return;
@@ -69,7 +70,7 @@ export class TaskListRunner {
     if (node.kind === 'task' && this.play.run.stepping && !(await this.stepAllows(node))) return;
     switch (node.kind) {
       case 'task':
-        return this.runTask(node, hosts, frame);
+        return this.runTask(node, hosts, frame, ahead());
       case 'block':
         return this.runBlock(node, hosts, frame);
       case 'meta':
@@ -88,7 +89,8 @@ export class TaskListRunner {
     return answer !== 'no';
   }
 
-  async runTask(task: ModuleTask, hosts: readonly string[], frame: Frame): Promise<void> {
+  /** `ahead`: the tasks after this one in its list that may be checked in its exec (speculation.ts). */
+  async runTask(task: ModuleTask, hosts: readonly string[], frame: Frame, ahead: readonly ModuleTask[] = []): Promise<void> {
     const ref = this.taskRef(task, frame, hosts[0]!);
     const run = this.play.run;
     run.emit({ kind: 'task_start', task: ref, hosts, time: Date.now() });
@@ -100,7 +102,7 @@ export class TaskListRunner {
     if (this.free) this.warnUnsupportedUnderFree(taskFrame, firstScope);
     const targets = once ? [hosts[0]!] : hosts;
     const throttle = this.throttled(taskFrame, firstScope);
-    await Promise.all(targets.map((name) => throttle(() => this.limit(() => executeTask(this.play, task, ref, frame, this.state(name))))));
+    await Promise.all(targets.map((name) => throttle(() => this.limit(() => executeTask(this.play, task, ref, frame, this.state(name), ahead)))));
     // A module that bypasses the host loop (add_host, pause) registers on the one host only, as in Ansible.
     if (once && runOnce) this.shareRunOnceResult(task, first, hosts);
     // Under free each host runs on its own: no threshold stops the others (Ansible's free strategy).

@@ -116,7 +116,7 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
   return report.validate_rc === undefined ? written : { ...written, validation: { rc: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' } };
 }
 
-/** copy's result: dest, checksum, the file's attributes, md5sum after a write or path when left alone, the diff. */
+/** copy's result: dest, checksum, the file's attributes, md5sum after a write or path when the content is left alone, the diff. */
 function writtenResult(ctx: ModuleContext, request: WriteFileRequest, report: WriteReport, content: Buffer | undefined, checksum: string | undefined): ModuleResult {
   const out: ModuleResult = { changed: report.changed === true, dest: report.dest, checksum, state: 'file' };
   if (report.mode !== undefined) {
@@ -126,7 +126,8 @@ function writtenResult(ctx: ModuleContext, request: WriteFileRequest, report: Wr
   }
   if (report.backup_file) out.backup_file = report.backup_file;
   if (report.md5sum) out.md5sum = report.md5sum;
-  else if (!ctx.check) out.path = report.dest;
+  // Measured: Ansible's copy gives path when the content is left as it is, in check mode too.
+  else if (report.content_changed !== true) out.path = report.dest;
   if (ctx.diff && report.content_changed) out.diff = contentDiff(report, request, content);
   return out;
 }
