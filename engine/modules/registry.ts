@@ -4,6 +4,7 @@ import { assembleModule } from './assemble.js';
 import { aptModule } from './apt.js';
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
+import { authorizedKeyModule } from './authorized_key.js';
 import { blockinfileModule } from './blockinfile.js';
 import { commandModule } from './command.js';
 import { copyModule } from './copy.js';
@@ -17,6 +18,7 @@ import { getUrlModule } from './get_url.js';
 import { groupByModule } from './group_by.js';
 import { groupModule } from './group.js';
 import { includeVarsModule } from './include_vars.js';
+import { knownHostsModule } from './known_hosts.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
 import { packageModule } from './package.js';
@@ -32,6 +34,7 @@ import { gatherFactsModule, setupModule } from './setup.js';
 import { shellModule } from './shell.js';
 import { slurpModule } from './slurp.js';
 import { statModule } from './stat.js';
+import { sysctlModule } from './sysctl.js';
 import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
 import { tempfileModule } from './tempfile.js';
@@ -46,6 +49,7 @@ const ALL: readonly ModuleDef[] = [
   aptModule,
   assertModule,
   asyncStatusModule,
+  authorizedKeyModule,
   blockinfileModule,
   commandModule,
   copyModule,
@@ -60,6 +64,7 @@ const ALL: readonly ModuleDef[] = [
   groupByModule,
   groupModule,
   includeVarsModule,
+  knownHostsModule,
   lineinfileModule,
   packageModule,
   packageFactsModule,
@@ -74,6 +79,7 @@ const ALL: readonly ModuleDef[] = [
   shellModule,
   slurpModule,
   statModule,
+  sysctlModule,
   systemdModule,
   templateModule,
   tempfileModule,
