@@ -17,10 +17,12 @@ import { findFilesModule } from './find.js';
 import { getUrlModule } from './get_url.js';
 import { groupByModule } from './group_by.js';
 import { groupModule } from './group.js';
+import { hostnameModule } from './hostname.js';
 import { includeVarsModule } from './include_vars.js';
 import { knownHostsModule } from './known_hosts.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
+import { mountModule } from './mount.js';
 import { packageModule } from './package.js';
 import { packageFactsModule } from './package_facts.js';
 import { pauseModule } from './pause.js';
@@ -63,9 +65,11 @@ const ALL: readonly ModuleDef[] = [
   getUrlModule,
   groupByModule,
   groupModule,
+  hostnameModule,
   includeVarsModule,
   knownHostsModule,
   lineinfileModule,
+  mountModule,
   packageModule,
   packageFactsModule,
   pauseModule,

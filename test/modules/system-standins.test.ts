@@ -6,7 +6,7 @@
  * stand-in that guessed. They never run without their state directory.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,5 +38,41 @@ describe('system stand-ins', () => {
     expect(refused.stderr).toContain('usage: sysctl');
     expect(run('sysctl', [])).toMatchObject({ code: 1 });
     expect(readFileSync(join(state, 'calls'), 'utf8')).toContain('sysctl -w vm.swappiness=5\n');
+  });
+
+  it('hostnamectl and hostname keep the names as systemd and net-tools do, and refuse what they do not understand', () => {
+    expect(run('hostnamectl', ['--static', 'status'])).toMatchObject({ code: 0, stdout: 'localhost\n' });
+    expect(run('hostnamectl', ['--static', 'set-hostname', 'web01'])).toMatchObject({ code: 0 });
+    expect(run('hostnamectl', ['--static', 'status']).stdout).toBe('web01\n');
+    expect(run('hostnamectl', ['--transient', 'status']).stdout).toBe('localhost\n');
+    expect(run('hostname', ['web02'])).toMatchObject({ code: 0 });
+    expect(run('hostnamectl', ['--transient', 'status']).stdout).toBe('web02\n');
+    expect(run('hostname', []).stdout).toBe('web02\n');
+    for (const [command, args] of [['hostnamectl', ['--json=short', 'status']], ['hostnamectl', ['set-icon-name', 'x']], ['hostnamectl', ['set-hostname']], ['hostname', ['-f']], ['hostname', ['-b', 'x']]] as const) {
+      const refused = run(command, args);
+      expect(refused.code, `${command} ${args.join(' ')}`).not.toBe(0);
+      expect(refused.stderr, `${command} ${args.join(' ')}`).toMatch(new RegExp(`^${command}: `));
+    }
+  });
+
+  it('mount, umount and findmnt keep a mount table as util-linux does, and refuse what they do not understand', () => {
+    const fstab = join(state, 'fstab');
+    const point = join(state, 'point');
+    writeFileSync(fstab, `/dev/null ${point} ext4 noatime 0 0\n`);
+    expect(run('mount', ['-T', fstab, point])).toMatchObject({ code: 32, stderr: `mount: ${point}: mount point does not exist.\n` });
+    mkdirSync(point);
+    expect(run('mount', ['-T', fstab, point])).toMatchObject({ code: 0 });
+    expect(run('findmnt', ['-n', '-o', 'SOURCE,FSTYPE', '-M', point])).toMatchObject({ code: 0, stdout: '/dev/null ext4\n' });
+    expect(run('mount', ['-o', 'remount,ro', '-T', fstab, point])).toMatchObject({ code: 0 });
+    expect(run('findmnt', ['-n', '-o', 'OPTIONS', '-M', point]).stdout).toBe('ro\n');
+    expect(run('umount', [point])).toMatchObject({ code: 0 });
+    expect(run('findmnt', ['-n', '-M', point])).toMatchObject({ code: 1, stdout: '' });
+    expect(run('umount', [point])).toMatchObject({ code: 32, stderr: `umount: ${point}: not mounted.\n` });
+    expect(run('mount', ['-t', 'ext4', '/dev/no-such-disk', point])).toMatchObject({ code: 32 });
+    for (const [command, args] of [['mount', ['-a']], ['mount', ['--bind', '/a', '/b']], ['umount', ['-l', point]], ['findmnt', ['-J']], ['findmnt', ['-n']]] as const) {
+      const refused = run(command, args);
+      expect(refused.code, `${command} ${args.join(' ')}`).not.toBe(0);
+      expect(refused.stderr, `${command} ${args.join(' ')}`).toMatch(new RegExp(`^${command}: `));
+    }
   });
 });
