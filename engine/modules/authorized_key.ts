@@ -15,7 +15,7 @@ import AUTHORIZED_KEY_SH from './sh/authorized_key.sh';
 import REWRITE_SH from './sh/rewrite.sh';
 
 const FUNCTIONS = `${REPORT_FUNCTIONS}${ATTRIBUTE_FUNCTIONS}${shellCode(REWRITE_SH)}${shellCode(AUTHORIZED_KEY_SH)}`;
-const READ_REPORT = { ...ATTRIBUTE_REPORT, keyfile: 'text', content: 'text', source: 'text', done: 'flag' } as const;
+const READ_REPORT = { ...ATTRIBUTE_REPORT, path: 'text', keyfile: 'text', content: 'text', source: 'text', done: 'flag' } as const;
 const WRITE_REPORT = { ...ATTRIBUTE_REPORT, done: 'flag' } as const;
 const KEY_TYPES = new Set([
   'sk-ecdsa-sha2-nistp256@openssh.com',
@@ -52,7 +52,7 @@ export const authorizedKeyModule: ModuleDef = {
       user: { type: 'string' },
       key: {
         type: 'string',
-        pattern: '^(?![Hh][Tt][Tt][Pp])',
+        pattern: '^(?!http)',
         description: 'is a URL: cxplay does not fetch keys over the network; give the keys as text (a lookup on the controller) or a file:// path on the host',
       },
       path: { type: 'string' },
@@ -84,7 +84,7 @@ export const authorizedKeyModule: ModuleDef = {
     if (failure) return failure;
     if (report.done !== true) return scriptFailure(read.rc, read.stderr);
     const keyfile = report.keyfile ?? '';
-    const out: ModuleResult = { changed: false, user, key: given, path: path ?? null, manage_dir: args.manage_dir, state: args.state, key_options: args.key_options ?? null, exclusive: args.exclusive, validate_certs: args.validate_certs, comment: args.comment ?? null, follow: args.follow, keyfile };
+    const out: ModuleResult = { changed: false, user, key: given, path: report.path ?? null, manage_dir: args.manage_dir, state: args.state, key_options: args.key_options ?? null, exclusive: args.exclusive, validate_certs: args.validate_certs, comment: args.comment ?? null, follow: args.follow, keyfile };
     const before = report.content ?? '';
     const edit = editKeys(before, source ? (report.source ?? '') : given, args);
     if ('msg' in edit) return { changed: false, failed: true, msg: edit.msg };

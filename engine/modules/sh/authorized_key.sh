@@ -21,7 +21,8 @@ cx_ak_file() {
   if [ "$3" = true ]; then cx_file=$(readlink -f -- "$cx_file") || :; fi
 }
 
-# cx_ak_read USER PATH CHECK FOLLOW SOURCE: reports keyfile and its text
+# cx_ak_read USER PATH CHECK FOLLOW SOURCE: reports keyfile, PATH with ~
+# expanded (path), and the keyfile's text
 # (content; none when it does not exist), and with SOURCE (a file:// key's
 # path) that file's text (source). In check mode a PATH needs no user.
 cx_ak_read() {
@@ -35,6 +36,7 @@ cx_ak_read() {
   elif ! getent passwd "$1" >/dev/null && [ "$3" = true ]; then cx_fail "Either user must exist or you must provide full path to key file in check mode"
   else cx_ak_user "$1"; fi
   cx_ak_file "$1" "$2" "$4"; cx_report64 keyfile "$cx_file"
+  [ -z "$2" ] || { cx_expand_path "$2"; cx_report64 path "$cx_path"; }
   [ -e "$cx_file" ] || return 0
   [ -r "$cx_file" ] || cx_fail "Permission denied on file or path for authorized keys file: $cx_file"
   cx_c=$(cat -- "$cx_file" && echo x); cx_report64 content "${cx_c%x}"
