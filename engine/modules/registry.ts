@@ -4,6 +4,7 @@ import { assembleModule } from './assemble.js';
 import { aptModule } from './apt.js';
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
+import { authorizedKeyModule } from './authorized_key.js';
 import { blockinfileModule } from './blockinfile.js';
 import { commandModule } from './command.js';
 import { copyModule } from './copy.js';
@@ -16,9 +17,12 @@ import { findFilesModule } from './find.js';
 import { getUrlModule } from './get_url.js';
 import { groupByModule } from './group_by.js';
 import { groupModule } from './group.js';
+import { hostnameModule } from './hostname.js';
 import { includeVarsModule } from './include_vars.js';
+import { knownHostsModule } from './known_hosts.js';
 import { lineinfileModule } from './lineinfile.js';
 import type { ModuleDef } from './module.js';
+import { mountModule } from './mount.js';
 import { packageModule } from './package.js';
 import { packageFactsModule } from './package_facts.js';
 import { pauseModule } from './pause.js';
@@ -32,6 +36,7 @@ import { gatherFactsModule, setupModule } from './setup.js';
 import { shellModule } from './shell.js';
 import { slurpModule } from './slurp.js';
 import { statModule } from './stat.js';
+import { sysctlModule } from './sysctl.js';
 import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
 import { tempfileModule } from './tempfile.js';
@@ -46,6 +51,7 @@ const ALL: readonly ModuleDef[] = [
   aptModule,
   assertModule,
   asyncStatusModule,
+  authorizedKeyModule,
   blockinfileModule,
   commandModule,
   copyModule,
@@ -59,8 +65,11 @@ const ALL: readonly ModuleDef[] = [
   getUrlModule,
   groupByModule,
   groupModule,
+  hostnameModule,
   includeVarsModule,
+  knownHostsModule,
   lineinfileModule,
+  mountModule,
   packageModule,
   packageFactsModule,
   pauseModule,
@@ -74,6 +83,7 @@ const ALL: readonly ModuleDef[] = [
   shellModule,
   slurpModule,
   statModule,
+  sysctlModule,
   systemdModule,
   templateModule,
   tempfileModule,

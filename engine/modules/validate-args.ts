@@ -22,6 +22,8 @@ interface PropertySchema {
   readonly type?: string | readonly string[];
   readonly enum?: readonly unknown[];
   readonly items?: PropertySchema;
+  /** With a `pattern`: what the pattern refuses and why, said instead of the pattern. */
+  readonly description?: string;
 }
 type Properties = Readonly<Record<string, PropertySchema>>;
 
@@ -179,6 +181,7 @@ function describeError(module: ModuleDef, error: ErrorObject, args: Record<strin
       return undefined; // reported by the pattern error of the offending name
     case 'pattern':
       if (error.propertyName !== undefined) return `'${error.propertyName}' is not a valid variable name (letters, digits and _, not starting with a digit)`;
+      if (propertiesOf(module)[name]?.description) return `'${name}' ${propertiesOf(module)[name]!.description!}; got ${show(valueAt(args, name))}`;
       return `'${name}' must match ${String(params.pattern)}; got ${show(valueAt(args, name))}`;
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);

@@ -105,6 +105,12 @@ describe('validateArgsStatic', () => {
     expect(() => validateArgsStatic(mod('file'), { mode: '0644' })).toThrow(/one of 'path', 'dest', 'name' is required/);
   });
 
+  it("refuses authorized_key's key from a URL at load, saying why (no network), and accepts text and file:// keys", () => {
+    expect(() => validateArgsStatic(mod('ansible.posix.authorized_key'), { user: 'alice', key: 'https://github.com/alice.keys' })).toThrow(/'key' is a URL: cxplay does not fetch keys over the network; .*got 'https:\/\/github.com\/alice.keys'/);
+    expect(() => validateArgsStatic(mod('authorized_key'), { user: 'alice', key: 'ssh-ed25519 AAAA alice' })).not.toThrow();
+    expect(() => validateArgsStatic(mod('authorized_key'), { user: 'alice', key: 'file:///home/alice/.ssh/id.pub' })).not.toThrow();
+  });
+
   it('does not add defaults to the arguments it checks', () => {
     const args = { path: '/x' };
     validateArgsStatic(mod('stat'), args);

@@ -51,6 +51,11 @@ export function reportedAttributes(report: Report<typeof ATTRIBUTE_REPORT>): Rec
   return { mode: pythonMode(report.mode), owner: report.owner, group: report.group, uid: report.uid, gid: report.gid, size: report.size };
 }
 
+/** Ansible's add_path_info: a result naming an existing `path` gets its attributes, and `state: file`. */
+export function withPathInfo<T extends Record<string, unknown>>(out: T, report: Report<typeof ATTRIBUTE_REPORT>): T {
+  return report.mode === undefined ? out : { ...out, ...reportedAttributes(report), state: 'file' };
+}
+
 /** A mode as Ansible's results write it ('0%03o'): 0644, 01777. */
 export function pythonMode(mode: string): string {
   return `0${Number.parseInt(mode, 8).toString(8).padStart(3, '0')}`;
