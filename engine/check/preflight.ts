@@ -29,7 +29,7 @@ export function preflight(options: RunOptions): string[] {
       }
     }
     checkNotifications(play);
-    if (play.strategy === 'free') checkFreeStrategy(play);
+    if (play.strategy !== 'linear') checkFreeStrategy(play);
     checkTemplateFiles(playTasks(play), play.baseDir, options.playbook.sources.vault);
     checkRoleArguments(play, options);
   }

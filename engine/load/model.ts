@@ -193,7 +193,8 @@ export interface Play extends Inheritable {
   readonly gatherArgs: Readonly<Record<string, unknown>>;
   /** Batch sizes: numbers or percentages (`"30%"`); empty means all hosts at once. */
   readonly serial: readonly (number | string)[];
-  readonly strategy: 'linear' | 'free';
+  /** host_pinned: free, with at most --forks hosts in the play at once, each keeping its slot to the end. */
+  readonly strategy: 'linear' | 'free' | 'host_pinned';
   /** The order the play's hosts are worked on (and batched by serial). */
   readonly order: HostOrder;
   readonly maxFailPercentage?: number | undefined;

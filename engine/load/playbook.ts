@@ -92,7 +92,7 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
     gatherFacts: node.gather_facts == null ? undefined : playBoolean(node, 'gather_facts', true, at),
     gatherArgs: Object.fromEntries(['gather_subset', 'gather_timeout', 'fact_path'].filter((key) => node[key] != null).map((key) => [key, node[key]])),
     serial: node.serial == null ? [] : ([node.serial].flat() as (number | string)[]),
-    strategy: (node.strategy as 'linear' | 'free' | undefined) ?? 'linear',
+    strategy: (node.strategy as Play['strategy'] | undefined) ?? 'linear',
     order: (node.order as HostOrder | undefined) ?? 'inventory',
     maxFailPercentage: playNumber(node, 'max_fail_percentage', at),
     forceHandlers: node.force_handlers == null ? undefined : playBoolean(node, 'force_handlers', false, at),

@@ -5,6 +5,7 @@
  */
 import { CxError, withPosition } from '../errors.js';
 import { randomInt } from 'node:crypto';
+import pLimit from 'p-limit';
 import type { HostOrder, ModuleTask, Play, TaskNode } from '../load/model.js';
 import { selectPlayHosts, unmatchedWarning, type Misses } from '../load/host-pattern.js';
 import { isTemplated, renderString } from '../template/render.js';
@@ -44,7 +45,7 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
 async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
   const { run, play } = runtime;
   for (const name of runtime.batch) runtime.loadVarsFiles(run.host(name));
-  if (play.strategy === 'free') return runBatchFree(runtime, runner, frame, sections);
+  if (play.strategy !== 'linear') return runBatchFree(runtime, runner, frame, sections);
   if (gathers(run, play)) {
     // smart: facts are gathered once per host in a run.
     const hosts = activeOf(runtime).filter((name) => run.options.gathering !== 'smart' || run.host(name).facts === undefined);
@@ -60,21 +61,24 @@ async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Fra
 /**
  * strategy: free, as Ansible's: each host goes through the play as fast as it
  * can (its facts, its tasks, its handlers at the end of each section), never
- * waiting for the others; --forks still bounds the work at once.
+ * waiting for the others; --forks still bounds the work at once. host_pinned
+ * (Ansible's free with _host_pinned): at most --forks hosts are in the play at
+ * once, each keeping its slot until it is done with the play.
  */
 async function runBatchFree(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
   const { run, play } = runtime;
-  await Promise.all(
-    activeOf(runtime).map(async (name) => {
-      const own = runner.forOneHost();
-      if (gathers(run, play) && (run.options.gathering !== 'smart' || run.host(name).facts === undefined)) await own.runTask(gatherFactsTask(play), [name], frame);
-      for (const nodes of sections) {
-        if (run.interrupted) return;
-        await own.runNodes(nodes, [name], frame);
-        if (!run.interrupted) await runHandlers(own, [name], frame);
-      }
-    }),
-  );
+  const pinned = play.strategy === 'host_pinned';
+  const slot: <T>(work: () => Promise<T>) => Promise<T> = pinned ? pLimit(Math.max(1, run.options.forks)) : (work) => work();
+  const runHost = async (name: string): Promise<void> => {
+    const own = runner.forOneHost(pinned);
+    if (gathers(run, play) && (run.options.gathering !== 'smart' || run.host(name).facts === undefined)) await own.runTask(gatherFactsTask(play), [name], frame);
+    for (const nodes of sections) {
+      if (run.interrupted) return;
+      await own.runNodes(nodes, [name], frame);
+      if (!run.interrupted) await runHandlers(own, [name], frame);
+    }
+  };
+  await Promise.all(activeOf(runtime).map((name) => slot(() => runHost(name))));
 }
 
 /** Ansible's `gathering`: implicit and smart gather unless the play says gather_facts: false; explicit only when it says true. */

@@ -27,26 +27,30 @@ import { runHandlers } from './handlers.js';
 import { matchesStartAt } from './start-at-task.js';
 import { tasksAhead } from './speculation.js';
 
+/** host_pinned: the host's runner already holds its fork. */
+const unlimited = <T>(work: () => Promise<T>): Promise<T> => work();
+
 export class TaskListRunner {
-  private readonly limit: ReturnType<typeof pLimit>;
+  private readonly limit: <T>(work: () => Promise<T>) => Promise<T>;
   private taskIndex = 0;
 
   constructor(
     readonly play: PlayRuntime,
     /** Module tasks the play will show, for "task N of M". */
     private readonly totalTasks: number,
-    /** strategy: free: this runner works for one host, on its own, sharing the forks of `shared`. */
+    /** strategy: free: this runner works for one host, on its own, sharing the forks of `shared` (or holding a fork of its own: host_pinned). */
     shared?: TaskListRunner,
+    ownFork = false,
   ) {
-    this.limit = shared?.limit ?? pLimit(Math.max(1, play.run.options.forks));
+    this.limit = ownFork ? unlimited : (shared?.limit ?? pLimit(Math.max(1, play.run.options.forks)));
     this.free = shared !== undefined;
   }
 
   private readonly free: boolean;
 
-  /** strategy: free: a runner for one host, with its own task count and the same forks. */
-  forOneHost(): TaskListRunner {
-    return new TaskListRunner(this.play, this.totalTasks, this);
+  /** strategy: free: a runner for one host, with its own task count and the same forks (host_pinned: holding one of them already). */
+  forOneHost(ownFork = false): TaskListRunner {
+    return new TaskListRunner(this.play, this.totalTasks, this, ownFork);
   }
 
   async runNodes(nodes: readonly TaskNode[], hosts: readonly string[], frame: Frame): Promise<void> {

@@ -131,7 +131,7 @@ export const PLAY_KEYWORDS: Readonly<Record<string, Schema>> = {
     description: 'a number of hosts, a percentage such as "30%", or a list of them',
     anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: `^\\s*\\d+(\\.\\d+)?%?\\s*$|${TEMPLATE}` }, { type: 'array', minItems: 1, items: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: `^\\s*\\d+(\\.\\d+)?%?\\s*$|${TEMPLATE}` }] } }],
   },
-  strategy: { description: 'linear or free', enum: ['linear', 'free'] },
+  strategy: { description: 'linear, free or host_pinned', enum: ['linear', 'free', 'host_pinned'] },
   order: { description: 'inventory, reverse_inventory, sorted, reverse_sorted or shuffle', enum: ['inventory', 'reverse_inventory', 'sorted', 'reverse_sorted', 'shuffle'] },
   max_fail_percentage: number,
   force_handlers: bool,

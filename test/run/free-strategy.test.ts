@@ -52,14 +52,19 @@ async function files(lab: Lab): Promise<Record<string, string>> {
   return out;
 }
 
-describe.skipIf(!hasAnsible)('strategy: free', () => {
-  it('gives the recap and files ansible-playbook gives, and warns of run_once', async () => {
-    const playbook = join(work, 'free.yaml');
-    writeFileSync(playbook, PLAYBOOK);
+describe.skipIf(!hasAnsible)('strategy: free and host_pinned', () => {
+  it.each(['free', 'host_pinned'])('%s gives the recap and files ansible-playbook gives, and warns of run_once', async (strategy) => {
+    const playbook = join(work, `${strategy}.yaml`);
+    writeFileSync(playbook, PLAYBOOK.replace('strategy: free', `strategy: ${strategy}`));
     const [theirs, ours] = await Promise.all([Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS })]);
     try {
-      const reference = await ansiblePlaybook(['-i', theirs.inventoryPath, playbook], { cwd: work, work });
-      const result = await cxplay(['run', playbook, '-i', ours.inventoryPath, '-o', 'plain'], { cwd: work });
+      // host_pinned with two forks: node3 may start only once node2 (which fails) is done with the play.
+      const forks = strategy === 'host_pinned' ? ['-f', '2'] : [];
+      const reference = await ansiblePlaybook(['-i', theirs.inventoryPath, playbook, ...forks], { cwd: work, work });
+      const result = await cxplay(['run', playbook, '-i', ours.inventoryPath, '-o', 'plain', ...forks], { cwd: work });
+      if (strategy === 'host_pinned') {
+        for (const output of [reference.stdout, result.stdout]) expect(output.indexOf('[node3]'), output).toBeGreaterThan(output.indexOf('fatal: [node2]'));
+      }
       expect(parseRecap(reference.stdout).node2, reference.stdout).toMatchObject({ failed: 1 });
       expect(parseRecap(result.stdout), result.stdout + result.stderr).toEqual(parseRecap(reference.stdout));
       expect(result.code).toBe(reference.code);
