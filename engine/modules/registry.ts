@@ -25,6 +25,7 @@ import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { replaceModule } from './replace.js';
+import { scriptModule } from './script.js';
 import { serviceModule } from './service.js';
 import { serviceFactsModule } from './service_facts.js';
 import { setFactModule } from './set_fact.js';
@@ -67,6 +68,7 @@ const ALL: readonly ModuleDef[] = [
   pingModule,
   rawModule,
   replaceModule,
+  scriptModule,
   serviceModule,
   serviceFactsModule,
   setFactModule,
