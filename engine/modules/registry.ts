@@ -24,6 +24,7 @@ import { packageFactsModule } from './package_facts.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
+import { rebootModule } from './reboot.js';
 import { replaceModule } from './replace.js';
 import { scriptModule } from './script.js';
 import { serviceModule } from './service.js';
@@ -39,6 +40,7 @@ import { tempfileModule } from './tempfile.js';
 import { uriModule } from './uri.js';
 import { userModule } from './user.js';
 import { validateArgumentSpecModule } from './validate_argument_spec.js';
+import { waitForConnectionModule } from './wait_for_connection.js';
 import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
@@ -67,6 +69,7 @@ const ALL: readonly ModuleDef[] = [
   pauseModule,
   pingModule,
   rawModule,
+  rebootModule,
   replaceModule,
   scriptModule,
   serviceModule,
@@ -83,6 +86,7 @@ const ALL: readonly ModuleDef[] = [
   userModule,
   validateArgumentSpecModule,
   waitForModule,
+  waitForConnectionModule,
 ];
 
 const byName = new Map<string, ModuleDef>();
