@@ -13,7 +13,7 @@ import { CxError } from '../errors.js';
 import { readReport } from './lib/report.js';
 import { shellParts } from './lib/shell-code.js';
 import { splitCommandLine } from './lib/shlex.js';
-import { splitLines } from './lib/run-command.js';
+import { COMMAND_ARGS, splitLines } from './lib/run-command.js';
 import { notFoundMessage } from './include_vars.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import COMMAND_SH from './sh/command.sh';
@@ -21,20 +21,14 @@ import SCRIPT_SH from './sh/script.sh';
 
 const COMMAND_PARTS = shellParts(COMMAND_SH);
 const SCRIPT_PARTS = shellParts(SCRIPT_SH);
+/** command's arguments that script has too. */
+const { _raw_params, cmd, chdir, creates, removes, executable } = COMMAND_ARGS;
 
 export const scriptModule: ModuleDef = {
   name: 'script',
   argsSchema: {
     type: 'object',
-    properties: {
-      _raw_params: { type: 'string' },
-      cmd: { type: 'string' },
-      chdir: { type: 'string' },
-      creates: { type: 'string' },
-      removes: { type: 'string' },
-      executable: { type: 'string' },
-      decrypt: { type: 'boolean', default: true },
-    },
+    properties: { _raw_params, cmd, chdir, creates, removes, executable, decrypt: { type: 'boolean', default: true } },
     additionalProperties: false,
   },
   freeForm: true,
