@@ -14,7 +14,7 @@ const UNIT_TESTS = [
   'test/template/**/*.test.ts',
   'test/load/{action-keyword,host-pattern,inventory,inventory-sources,merge-inventories,qualified-actions,role,suggest,tasks,yaml,playbook}.test.ts',
   'test/modules/system-standins.test.ts',
-  'test/modules/{command,controller,facts-parsers,get_url,package-modules,python-path,report,short-form,systemd,uri,validate-args}.test.ts',
+  'test/modules/{command,controller,copy-tree,facts-parsers,get_url,package-modules,python-path,report,short-form,systemd,uri,validate-args}.test.ts',
   'test/views/{tui-state,tui-view,view-kind}.test.ts',
   'test/views/live-view.test.tsx',
   'test/connection/shell-session-markers.test.ts',

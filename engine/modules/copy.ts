@@ -1,7 +1,7 @@
-/** copy: a local file (src), inline `content`, or a file already on the host (remote_src) to dest. */
+/** copy: a local file or directory (src), inline `content`, or a file already on the host (remote_src) to dest. */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { CxError } from '../errors.js';
+import { copyLocalTree } from './lib/copy-tree.js';
 import { ATTRIBUTE_SCHEMA, attributesFrom, normalizeMode } from './lib/file-attributes.js';
 import { writeFile } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
@@ -19,6 +19,8 @@ export const copyModule: ModuleDef = {
       remote_src: { type: 'boolean', default: false },
       validate: { type: 'string' },
       follow: { type: 'boolean', default: false },
+      directory_mode: { type: ['string', 'integer'] },
+      local_follow: { type: 'boolean', default: true },
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['dest'],
@@ -51,9 +53,7 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
   const { args } = ctx;
   const path = ctx.resolveSource(String(args.src), 'files');
   const stats = statSync(path);
-  if (stats.isDirectory()) {
-    throw new CxError(`copy: src '${String(args.src)}' is a directory; copying directories is not supported`, { hint: 'copy the files one by one (loop), or use synchronize-like tooling' });
-  }
+  if (stats.isDirectory()) return copyLocalTree(ctx, { ...common, src: String(args.src), path });
   // mode: preserve gives dest the mode the source file has on the controller.
   const mode = args.mode === 'preserve' ? normalizeMode(stats.mode & 0o7777) : args.mode;
   // dest ending in / is a directory, made if missing, that receives the file under its own name.

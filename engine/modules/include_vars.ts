@@ -66,16 +66,18 @@ function fromFile(ctx: ModuleContext): Loaded {
   try {
     path = ctx.resolveSource(source, 'vars');
   } catch (error) {
-    if (error instanceof CxError) return { message: notFound(source, error.hint), files: [] };
+    if (error instanceof CxError) return { message: notFoundMessage(source, error.hint), files: [] };
     throw error;
   }
   return loadAll(ctx, [path], false);
 }
 
 /** Ansible's words for a file not found, with the places cxplay looked. */
-function notFound(source: string, hint: string | undefined): string {
-  const places = (hint ?? '').replace(/^looked in: /, '').split(', ').filter(Boolean);
-  return `Could not find or access '${source}'\nSearched in:\n\t${places.join('\n\t')} on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option`;
+export function notFoundMessage(source: string, hint: string | undefined): string {
+  // An absolute path is looked for in one place: Ansible lists none.
+  const places = hint?.startsWith('looked in: ') ? hint.slice('looked in: '.length).split(', ').filter(Boolean) : [];
+  const searched = places.length > 0 ? `\nSearched in:\n\t${places.join('\n\t')}` : '';
+  return `Could not find or access '${source}'${searched} on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option`;
 }
 
 function fromDirectory(ctx: ModuleContext, dir: string): Loaded {

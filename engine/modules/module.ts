@@ -59,6 +59,15 @@ export interface ModuleContext {
   loadVars(path: string): Record<string, unknown>;
   /** The bytes of a local source file, decrypted when it is vault-encrypted (its content is then a secret). */
   readSource(path: string): Buffer;
+  /**
+   * Close the host's connection and open a new one (wait_for_connection,
+   * reboot), waiting at most connectTimeoutSeconds when given (else the
+   * host's connect timeout); later execs use the new one. Rejects (an
+   * UnreachableError) when the host cannot be reached now.
+   */
+  reconnect(connectTimeoutSeconds?: number): Promise<void>;
+  /** The kind of connection the task uses (reboot refuses a local one: it would reboot the controller). */
+  connectionType(): Promise<'ssh' | 'local'>;
   /** async_status: the state of an `async:` job on this host, or the module's result once it has finished. */
   asyncStatus(jid: string, mode: 'status' | 'cleanup'): Promise<ModuleResult>;
   /**

@@ -28,7 +28,9 @@ import { packageFactsModule } from './package_facts.js';
 import { pauseModule } from './pause.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
+import { rebootModule } from './reboot.js';
 import { replaceModule } from './replace.js';
+import { scriptModule } from './script.js';
 import { serviceModule } from './service.js';
 import { serviceFactsModule } from './service_facts.js';
 import { setFactModule } from './set_fact.js';
@@ -43,6 +45,7 @@ import { tempfileModule } from './tempfile.js';
 import { uriModule } from './uri.js';
 import { userModule } from './user.js';
 import { validateArgumentSpecModule } from './validate_argument_spec.js';
+import { waitForConnectionModule } from './wait_for_connection.js';
 import { waitForModule } from './wait_for.js';
 
 const ALL: readonly ModuleDef[] = [
@@ -75,7 +78,9 @@ const ALL: readonly ModuleDef[] = [
   pauseModule,
   pingModule,
   rawModule,
+  rebootModule,
   replaceModule,
+  scriptModule,
   serviceModule,
   serviceFactsModule,
   setFactModule,
@@ -91,6 +96,7 @@ const ALL: readonly ModuleDef[] = [
   userModule,
   validateArgumentSpecModule,
   waitForModule,
+  waitForConnectionModule,
 ];
 
 const byName = new Map<string, ModuleDef>();

@@ -13,7 +13,17 @@ export interface ConnectionKeywords {
   readonly remoteUser?: string | undefined;
 }
 
-export function connectionFor(play: PlayRuntime, name: string, keywords: ConnectionKeywords = {}): Promise<Connection> {
+/**
+ * A fresh connection to the host (wait_for_connection, reboot): its
+ * connections are closed, a failed attempt forgotten, and a new one opened,
+ * with connectTimeoutMs instead of the host's connect timeout when given.
+ */
+export async function reconnectionFor(play: PlayRuntime, name: string, keywords: ConnectionKeywords, connectTimeoutMs: number | undefined): Promise<Connection> {
+  await play.run.pool.reset(name);
+  return connectionFor(play, name, keywords, connectTimeoutMs);
+}
+
+export function connectionFor(play: PlayRuntime, name: string, keywords: ConnectionKeywords = {}, connectTimeoutMs?: number): Promise<Connection> {
   const run = play.run;
   return run.profiler.time('connect', () => {
     const scope = play.playScope(run.host(name));
@@ -29,11 +39,12 @@ export function connectionFor(play: PlayRuntime, name: string, keywords: Connect
     const vars: Record<string, unknown> = {};
     for (const key of CONNECTION_VARS) if (scope.has(key)) vars[key] = scope.get(key);
     const defaults = run.options.connection;
-    const spec = connectionSpecFromVars(name, vars, {
+    const fromVars = connectionSpecFromVars(name, vars, {
       ...defaults,
       connectionType: keywords.connection === undefined ? defaults.connectionType : pluginName(keywords.connection),
       remoteUser: keywords.remoteUser ?? defaults.remoteUser,
     });
+    const spec = connectTimeoutMs === undefined ? fromVars : { ...fromVars, connectTimeoutMs };
     // Keywords may give the host a connection of another kind or user than its first: each is opened once.
     return run.pool.get(overridden ? `${name}\u0000${spec.type}\u0000${spec.user}` : name, spec, run.options.signal);
   });

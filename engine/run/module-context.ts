@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { BecomeFailedError, type BecomeSpec, type Connection, type ExecOptions, type ExecResult } from '../connection/connection.js';
 import { sudoPasswordFailure } from '../connection/become.js';
+import { LocalConnection } from '../connection/local.js';
 import { quote } from '../connection/quote.js';
 import { CxError } from '../errors.js';
 import { sourceCandidates, templateSearchPath, type SourceKind } from '../load/source-paths.js';
@@ -28,6 +29,8 @@ export interface ModuleContextInput {
   readonly unsafeArgs: ReadonlySet<string>;
   /** Opens (or reuses) the connection; called at the first exec, so a task that fails before it contacts nobody. */
   readonly connect: () => Promise<Connection>;
+  /** Closes the host's connection and opens a new one (connect timeout in ms when given). */
+  readonly reconnect: (connectTimeoutMs?: number) => Promise<Connection>;
   readonly check: boolean;
   readonly diff: boolean;
   readonly become: BecomeSpec | undefined;
@@ -75,6 +78,13 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
       if (becomeFailure) throw new BecomeFailedError(becomeFailure);
       return result;
     },
+    reconnect: async (connectTimeoutSeconds) => {
+      connection = undefined;
+      const fresh = input.reconnect(connectTimeoutSeconds === undefined ? undefined : connectTimeoutSeconds * 1000);
+      connection = fresh;
+      await fresh;
+    },
+    connectionType: async () => ((await open()) instanceof LocalConnection ? 'local' : 'ssh'),
     asyncStatus: async (jid, mode) => asyncStatus(run, await open(), jid, mode, execOptions),
     resolveSource: (src, kind) => resolveSource(src, kind, frame, input.taskDir),
     varsDirectory: (dir) => varsDirectory(dir, frame, input.taskDir),

@@ -23,7 +23,7 @@ import { holdsText, tracked } from '../template/unsafe.js';
 import { layer, renderedLayer, type LayeredScope, type VarLayer } from '../vars/layered-scope.js';
 import { stripOmitted } from '../vars/magic.js';
 import { becomeFor } from './become.js';
-import { connectionFor } from './connections.js';
+import { connectionFor, reconnectionFor } from './connections.js';
 import { withModuleDefaults } from '../load/module-defaults.js';
 import { inventoryChangeOf } from './dynamic-inventory.js';
 import { handlersNotifiedBy } from './handlers.js';
@@ -260,6 +260,7 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead?: AheadSetti
   const delegate = stringKeyword(frame.delegateTo, scope);
   const keywords = { connection: stringKeyword(frame.connection, scope), remoteUser: stringKeyword(frame.remoteUser, scope) };
   const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name, keywords) : async () => controllerConnection;
+  const reconnect = (connectTimeoutMs?: number) => reconnectionFor(play, delegate ?? host.name, keywords, connectTimeoutMs);
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
   const job = asyncSettings ? { settings: asyncSettings, jid: newJobId(), resultsFile: '' } : undefined;
   const input: ModuleContextInput = {
@@ -268,6 +269,7 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead?: AheadSetti
     taskName: state.ref.name,
     args,
     connect,
+    reconnect,
     check,
     diff,
     become: becomeFor(run, frame, scope),

@@ -68,6 +68,9 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
     readSource: (path) => readFileSync(path),
     varsDirectory: (dir) => (isAbsolute(dir) ? dir : join(options.sourceDir ?? '/nonexistent', dir)),
     loadVars: (path) => loadVarsFile(path, new SourceCache()),
+    // A local connection has nothing to reopen.
+    reconnect: async () => undefined,
+    connectionType: async () => 'local',
     asyncStatus: () => Promise.reject(new Error('async jobs run only under the runner (test/run/async.test.ts)')),
     renderTemplateFile: async (path, task) => compileTemplateFile(readFileSync(path, 'utf8'), path, { searchPath: [dirname(path)], files: new JinjaFiles(), settings: task.settings }).render(scope),
     evaluate: (expression) => evaluateExpression(expression, scope),

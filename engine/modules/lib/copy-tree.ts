@@ -1,0 +1,118 @@
+/**
+ * copy of a directory from the controller, as Ansible's copy action does it:
+ * `src` with a trailing slash copies what is in the directory, without one
+ * the directory itself, into `dest`. One exec (engine/modules/sh/copy-tree.sh)
+ * makes the directories (directory_mode, owner, group), the symlinks (with
+ * local_follow false) and gives the files already right their attributes;
+ * then each file whose content differs is written as copy writes one file
+ * (one exec each; without its diff). The result is Ansible's for a
+ * directory: dest, src, changed.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { quote } from '../../connection/quote.js';
+import type { ModuleContext, ModuleResult } from '../module.js';
+import { DIRNAME_FUNCTION } from './dirname.js';
+import { ATTRIBUTE_FUNCTIONS, attributesFrom, normalizeMode } from './file-attributes.js';
+import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './report.js';
+import { shellCode } from './shell-code.js';
+import { writeFile } from './write-file.js';
+import COPY_TREE_SH from '../sh/copy-tree.sh';
+
+const COPY_TREE_FUNCTIONS = shellCode(COPY_TREE_SH);
+
+/** What a local directory holds, as Ansible's _walk_dirs lists it: paths relative to dest. */
+export interface LocalTree {
+  readonly files: { readonly full: string; readonly rel: string }[];
+  readonly directories: string[];
+  readonly symlinks: { readonly target: string; readonly rel: string }[];
+}
+
+/**
+ * The tree under `src`. With localFollow a symlink to a file is that file and
+ * one to a directory is walked, unless it leads back to a directory being
+ * walked (then it stays a link); without, every symlink stays a link.
+ */
+export function walkLocal(src: string, localFollow: boolean): LocalTree {
+  const tree: LocalTree = { files: [], directories: [], symlinks: [] };
+  const prefix = src.endsWith('/') ? '' : `${src.replace(/\/+$/, '').split('/').pop()}/`;
+  const walk = (dir: string, rel: string, parents: ReadonlySet<string>) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const relPath = `${rel}${name}`;
+      const link = lstatSync(path).isSymbolicLink();
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (stats?.isDirectory()) {
+        const real = realpathSync(path);
+        if (link && (!localFollow || parents.has(real))) tree.symlinks.push({ target: readlinkSync(path), rel: relPath });
+        else {
+          tree.directories.push(relPath);
+          walk(link ? real : path, `${relPath}/`, new Set([...parents, real]));
+        }
+      } else if (link && !(localFollow && stats?.isFile())) tree.symlinks.push({ target: readlinkSync(path), rel: relPath });
+      else tree.files.push({ full: link ? realpathSync(path) : path, rel: relPath });
+    }
+  };
+  walk(src, prefix, new Set([realpathSync(src)]));
+  return tree;
+}
+
+export interface TreeRequest {
+  /** The local directory as the task named it (its trailing slash matters). */
+  readonly src: string;
+  readonly path: string;
+  readonly dest: string;
+  readonly force: boolean;
+  readonly backup: boolean;
+  readonly validate: string | undefined;
+}
+
+export async function copyLocalTree(ctx: ModuleContext, request: TreeRequest): Promise<ModuleResult> {
+  const { args } = ctx;
+  const tree = walkLocal(request.path.endsWith('/') || !request.src.endsWith('/') ? request.path : `${request.path}/`, args.local_follow !== false);
+  const dest = request.dest.endsWith('/') ? request.dest : `${request.dest}/`;
+  const contents = tree.files.map((file) => ctx.readSource(file.full));
+  const survey = await ctx.exec(treeScript(ctx, tree, dest, contents, request.force));
+  const report = readReport(survey.stdout, { changed: 'flag', needs: 'text' });
+  const failure = reportedFailure(report);
+  if (failure) return failure;
+  if (report.changed === undefined) return scriptFailure(survey.rc, survey.stderr);
+  let changed = report.changed;
+  for (const index of (report.needs ?? '').split(' ').filter(Boolean).map(Number)) {
+    const file = tree.files[index]!;
+    const mode = args.mode === 'preserve' ? normalizeMode(statSync(file.full).mode & 0o7777) : args.mode;
+    const written = await writeFile(ctx, {
+      dest: `${dest}${file.rel}`,
+      content: contents[index]!,
+      attributes: attributesFrom({ ...args, mode }),
+      force: request.force,
+      backup: request.backup,
+      validate: request.validate,
+      sourceLabel: file.full,
+    });
+    if (written.failed) return written;
+    changed ||= written.changed;
+  }
+  // Ansible's result for a directory has no diff, even with --diff.
+  return { changed, dest, src: request.src };
+}
+
+function treeScript(ctx: ModuleContext, tree: LocalTree, dest: string, contents: readonly Buffer[], force: boolean): string {
+  const { args } = ctx;
+  const attributes = attributesFrom(args);
+  const directoryMode = normalizeMode(args.directory_mode) ?? '';
+  const fileMode = (index: number) => (args.mode === 'preserve' ? normalizeMode(statSync(tree.files[index]!.full).mode & 0o7777) : attributes.mode) ?? '';
+  return [
+    REPORT_FUNCTIONS,
+    ATTRIBUTE_FUNCTIONS,
+    DIRNAME_FUNCTION,
+    COPY_TREE_FUNCTIONS,
+    ['cx_tree_start', quote(dest), String(ctx.check), quote(directoryMode), quote(attributes.owner ?? ''), quote(attributes.group ?? ''), String(force)].join(' '),
+    // Ansible copies the files first (their directories made on the way), then gives every directory its mode, then the links.
+    ...tree.files.map((file, index) => `cx_tree_file ${index} ${quote(file.rel)} ${createHash('sha1').update(contents[index]!).digest('hex')} ${quote(fileMode(index))}`),
+    ...tree.directories.map((rel) => `cx_tree_dir ${quote(rel)}`),
+    ...tree.symlinks.map((link) => `cx_tree_link ${quote(link.target)} ${quote(link.rel)}`),
+    'cx_tree_end',
+  ].join('\n');
+}

@@ -1,0 +1,73 @@
+# copy of a directory from the controller (engine/modules/lib/copy-tree.ts
+# builds the call): one exec makes the directories, the symlinks, and gives
+# the files already right their mode, owner and group; it reports which
+# files need their content sent (the caller writes each with write.sh).
+# Needs report.sh, attributes.sh and dirname.sh.
+#
+# Set by cx_tree_start and read by the functions of this file: cx_tree_dest
+# (the destination directory, ending in /), cx_tree_check (true or false),
+# cx_tree_changed (0 or 1), cx_tree_needs (the numbers of the files whose
+# content must be sent), cx_tree_dmode/owner/group (what directories get:
+# directory_mode, owner, group), cx_tree_force (false: leave existing files).
+cx_tree_changed=0 cx_tree_needs=
+
+# cx_tree_start DEST CHECK DIRECTORY_MODE OWNER GROUP FORCE.
+cx_tree_start() {
+  cx_tree_dest=$1 cx_tree_check=$2 cx_tree_dmode=$3 cx_tree_owner=$4 cx_tree_group=$5 cx_tree_force=$6
+  cx_attributes_wanted '' "$cx_tree_owner" "$cx_tree_group" "$cx_tree_check"; cx_resolve_ids
+}
+
+# cx_tree_mkdir PATH: makes PATH and its missing parents, each new one
+# given directory_mode (when set); fails when PATH is something else.
+# shellcheck disable=SC2154 # cx_parent is cx_dirname's output
+cx_tree_mkdir() {
+  [ -d "$1" ] && return 0
+  [ -e "$1" ] || [ -L "$1" ] && cx_fail "$1 exists and is not a directory"
+  cx_dirname "$1"; cx_tree_mkdir "$cx_parent"
+  cx_tree_changed=1
+  $cx_tree_check && return 0
+  cx_out=$(mkdir -- "$1" 2>&1) || cx_fail "Error creating $1 ($cx_out)"
+  [ -z "$cx_tree_dmode" ] || chmod "$cx_tree_dmode" "$1" || cx_fail "cannot set the mode of $1"
+}
+
+# cx_tree_attributes PATH MODE: gives PATH MODE and the owner and group.
+# shellcheck disable=SC2154 # cx_attributes_changed is cx_attributes' output
+cx_tree_attributes() {
+  [ -e "$1" ] || return 0
+  cx_attributes_wanted "$2" "$cx_tree_owner" "$cx_tree_group" "$cx_tree_check"
+  cx_stat_forget; cx_attributes "$1"
+  [ "$cx_attributes_changed" = 1 ] && cx_tree_changed=1
+  :
+}
+
+# cx_tree_dir REL: a directory of the source, made and given directory_mode.
+cx_tree_dir() { cx_tree_mkdir "$cx_tree_dest$1"; cx_tree_attributes "$cx_tree_dest$1" "$cx_tree_dmode"; }
+
+# cx_tree_file N REL SHA1 MODE: a file of the source; when dest has it
+# with that content, gives it MODE (empty: keep), the owner and group; else N joins the files
+# to send (not with force false when something is there).
+# shellcheck disable=SC2154 # cx_parent is cx_dirname's output
+cx_tree_file() {
+  cx_d="$cx_tree_dest$2"; cx_dirname "$cx_d"; cx_tree_mkdir "$cx_parent"
+  if [ -f "$cx_d" ] && [ ! -L "$cx_d" ]; then
+    cx_s=$(sha1sum < "$cx_d") || cx_fail "cannot read $cx_d"
+    if [ "${cx_s%% *}" = "$3" ] || [ "$cx_tree_force" = false ]; then cx_tree_attributes "$cx_d" "$4"; return 0; fi
+  elif [ "$cx_tree_force" = false ] && { [ -e "$cx_d" ] || [ -L "$cx_d" ]; }; then
+    return 0
+  fi
+  cx_tree_needs="$cx_tree_needs $1"
+}
+
+# cx_tree_link TARGET REL: a symlink of the source (local_follow false),
+# made or pointed at TARGET.
+# shellcheck disable=SC2154 # cx_parent is cx_dirname's output
+cx_tree_link() {
+  cx_d="$cx_tree_dest$2"; cx_dirname "$cx_d"; cx_tree_mkdir "$cx_parent"
+  [ -L "$cx_d" ] && [ "$(readlink -- "$cx_d")" = "$1" ] && return 0
+  [ -d "$cx_d" ] && [ ! -L "$cx_d" ] && cx_fail "refusing to convert from directory to symlink for $cx_d"
+  cx_tree_changed=1
+  $cx_tree_check || ln -sfn -- "$1" "$cx_d" || cx_fail "cannot make the link $cx_d"
+}
+
+# cx_tree_end: reports changed and the files to send.
+cx_tree_end() { cx_report changed "$cx_tree_changed"; cx_report needs "$cx_tree_needs"; }
