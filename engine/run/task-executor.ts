@@ -180,10 +180,7 @@ async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result
     });
     if (task.loopControl?.pause) await sleep(task.loopControl.pause * 1000);
   }
-  const aggregate = aggregateLoop(results);
-  // Measured: Ansible keeps `skipped: false` on the loop result of add_host and group_by (its strategy registers those itself).
-  if (state.module.changesInventory && aggregate.skipped !== true) aggregate.skipped = false;
-  return aggregate;
+  return aggregateLoop(results);
 }
 
 async function runWithRetries(state: TaskRunState, scope: LayeredScope): Promise<Result> {
@@ -227,6 +224,7 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name, keywords) : async () => controllerConnection;
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
   const job = asyncSettings ? { settings: asyncSettings, jid: newJobId(), resultsFile: '' } : undefined;
+  const warnings: string[] = [];
   const input: ModuleContextInput = {
     run,
     host: host.name,
@@ -245,11 +243,14 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
     taskDir: dirname(task.at.file),
     // A no_log task's warnings are censored with its result, as Ansible does; others show known secrets masked.
     onWarning: (message) => {
+      warnings.push(message);
       if (!state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
     },
     async: job,
   };
   const result: ModuleResult = job ? await runAsync(module, input, job, host.name) : await module.run(buildModuleContext(input));
+  // Ansible keeps a module's warnings in its result (a module that lists them itself keeps its list).
+  if (warnings.length > 0 && result.warnings === undefined) result.warnings = warnings;
   applyInventoryChange(run, host.name, result);
   // delegate_facts: the facts go to the delegated host (per item: `delegate_to: "{{ item }}"` gathers each host's facts).
   const factsHost = delegate !== undefined && flag(frame.delegateFacts, scope) ? run.host(delegate) : host;
