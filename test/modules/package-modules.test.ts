@@ -105,6 +105,26 @@ describe('apt deb', () => {
   });
 });
 
+describe('apt_repository', () => {
+  const aptRepository = findModule('apt_repository')!;
+  const updates = () => readFileSync(join(d, 'state', 'calls'), 'utf8').split('\n').filter((line) => line.startsWith('apt-get update'));
+
+  it('writes the source where APT_CONFIG says, updates the cache once after a change, and not in check mode or when nothing changes', async () => {
+    const withConfig = { ...environment, APT_CONFIG: join(d, 'state', 'apt.conf') };
+    const repo = 'deb http://example.invalid/debian stable main';
+    const checked = await runModule(aptRepository, { args: { repo }, environment: withConfig, check: true });
+    expect(checked.result).toMatchObject({ changed: true });
+    expect(existsSync(join(d, 'state', 'etc', 'sources.list.d', 'example_invalid_debian.list'))).toBe(false);
+    const added = await runModule(aptRepository, { args: { repo }, environment: withConfig });
+    expect(added.execs).toBe(1);
+    expect(added.result).toMatchObject({ changed: true, repo, state: 'present' });
+    expect(readFileSync(join(d, 'state', 'etc', 'sources.list.d', 'example_invalid_debian.list'), 'utf8')).toBe(`${repo}\n`);
+    const again = await runModule(aptRepository, { args: { repo }, environment: withConfig });
+    expect(again.result).toMatchObject({ changed: false });
+    expect(updates()).toEqual(['apt-get update -q']);
+  });
+});
+
 describe('package', () => {
   it("runs apt with apt's own arguments, and refuses an argument apt does not take", async () => {
     const { result, execs } = await runModule(pkg, { args: { name: 'htop', state: 'present', use: 'apt', install_recommends: false }, environment });
