@@ -24,6 +24,7 @@ import { VaultKeyring } from '../vault/keyring.js';
 import { passwordSources, readPasswords } from './vault-passwords.js';
 import type { Gathering } from '../run/run-options.js';
 import { askSecret, askStep } from './prompt.js';
+import { answerVarsPrompts, defaultVarsPrompts } from './vars-prompt.js';
 import { askKeyPassphrases } from './key-passphrases.js';
 import { isatty } from 'node:tty';
 
@@ -48,12 +49,15 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   if (cli.step && viewKind === 'tui') throw new CxError('--step cannot go with the live view, which reads the keyboard', { exitCode: ExitCode.badOptions, hint: 'use -o plain (the default with --step)' });
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
-  const playbook = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
-  const inventory = loadInventories(cli.inventory, config, { playbookDir: playbook.dir, sources: playbook.sources });
+  const loaded = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
+  const inventory = loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: loaded.sources });
   if (inventory.hosts.size === 0) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
   // A fresh cache: the files are read again as they are now.
-  const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: playbook.dir, sources: new SourceCache(sources.vault, sources.rolesPath, sources.pythonSettings) });
-  const extraVars = parseExtraVars(cli.extraVars, cwd, playbook.sources);
+  const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: new SourceCache(sources.vault, sources.rolesPath, sources.pythonSettings) });
+  const extraVars = parseExtraVars(cli.extraVars, cwd, loaded.sources);
+  // The prompts are answered before the check stage, which reads their variables (a syntax check or a listing takes the defaults).
+  const listsOnly = cli.syntaxCheck || cli.listHosts || cli.listTasks || cli.listTags;
+  const playbook = listsOnly ? defaultVarsPrompts(loaded, extraVars) : await answerVarsPrompts(loaded, extraVars);
   const bus = new EventBus();
   const interrupt = new AbortController();
   // Every running exec listens for the interrupt (forks x channels of them):

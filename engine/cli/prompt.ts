@@ -69,7 +69,8 @@ export async function askStep(taskName: string): Promise<'yes' | 'no' | 'continu
   }
 }
 
-function lineFromTerminal(prompt: string): Promise<string> {
+/** A line typed at the terminal, echoed as it is typed (the caller knows stdin is one). */
+export function lineFromTerminal(prompt: string): Promise<string> {
   const input = process.stdin;
   process.stderr.write(prompt);
   input.resume();

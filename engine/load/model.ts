@@ -187,6 +187,8 @@ export interface Play extends Inheritable {
   /** Host pattern (`all`, `a:b`, `a:!b`, `a:&b`, ...); may hold `{{ }}`. */
   readonly hosts: string;
   readonly varsFiles: readonly string[];
+  /** `vars_prompt:` entries, asked before the run (engine/cli/vars-prompt.ts). */
+  readonly varsPrompt: readonly VarPrompt[];
   /** gather_facts as written; undefined when not, and the configuration's `gathering` decides (run/play-runner.ts). */
   readonly gatherFacts: boolean | undefined;
   /** The play's gather_subset, gather_timeout and fact_path as written: the arguments of its Gathering Facts task. */
@@ -212,6 +214,21 @@ export interface Play extends Inheritable {
   readonly handlers: readonly ModuleTask[];
   /** Directory of the playbook file, for relative paths. */
   readonly baseDir: string;
+}
+
+/** One `vars_prompt:` entry, with Ansible's defaults (private: true). */
+export interface VarPrompt {
+  readonly name: string;
+  /** The question; Ansible asks "input for NAME" without one. */
+  readonly prompt: string | undefined;
+  readonly default: string | undefined;
+  readonly private: boolean;
+  readonly confirm: boolean;
+  readonly encrypt: string | undefined;
+  readonly saltSize: number | undefined;
+  readonly salt: string | undefined;
+  readonly unsafe: boolean;
+  readonly at: SourcePosition;
 }
 
 export type HostOrder = 'inventory' | 'reverse_inventory' | 'sorted' | 'reverse_sorted' | 'shuffle';

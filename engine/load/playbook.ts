@@ -18,6 +18,7 @@ import { keyPositionOf, positionOf } from './positions.js';
 import { parseRoleEntry } from './role.js';
 import { RoleExpander } from './role-blocks.js';
 import { parseHandlers, parseTaskList, type TaskLoadContext } from './tasks.js';
+import { parseVarsPrompt } from './vars-prompt.js';
 import { loadYamlFile } from './yaml.js';
 import { SourceCache } from './source-cache.js';
 
@@ -89,6 +90,7 @@ function parsePlay(node: Record<string, unknown>, { file, sources }: { file: str
     name: (node.name as string | undefined) ?? hosts,
     hosts,
     varsFiles: node.vars_files == null ? [] : [node.vars_files].flat().map(String),
+    varsPrompt: parseVarsPrompt(node, at),
     gatherFacts: node.gather_facts == null ? undefined : playBoolean(node, 'gather_facts', true, at),
     gatherArgs: Object.fromEntries(['gather_subset', 'gather_timeout', 'fact_path'].filter((key) => node[key] != null).map((key) => [key, node[key]])),
     serial: node.serial == null ? [] : ([node.serial].flat() as (number | string)[]),

@@ -3,8 +3,11 @@
  * as Ansible 2.14's apt decides, in one exec: engine/modules/sh/apt.sh reads
  * each package's state with apt-cache policy (not python-apt), builds the
  * one apt-get call Ansible would make (--simulate in check mode) and runs it.
- * Not supported: `deb` (a local .deb needs dpkg's dependency check, which
- * python-apt does for Ansible), name globs, virtual packages, policy_rc_d.
+ * `deb` installs local .deb files with dpkg -i as Ansible does (reading
+ * each file's name and version with dpkg --field); their dependencies must
+ * be installed already (Ansible would install them with apt-get), and a URL
+ * is refused (download it with get_url first). Not supported: name globs,
+ * virtual packages, policy_rc_d.
  */
 import { quote, quoteWords } from '../connection/quote.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
@@ -107,7 +110,7 @@ function argumentProblem(args: Readonly<Record<string, unknown>>): string | unde
   const upgrade = args.upgrade !== 'no' ? args.upgrade : undefined;
   const exclusive = ['deb', 'package', 'upgrade'].filter((key) => (key === 'upgrade' ? upgrade : args[key]) !== undefined);
   if (exclusive.length > 1) return `parameters are mutually exclusive: deb|package|upgrade`;
-  if (args.deb !== undefined) return 'apt: deb is not supported by cxplay (installing a local .deb file); install it from a repository';
+  if (typeof args.deb === 'string' && args.deb.includes('://')) return 'apt: deb from a URL is not supported by cxplay; download the file with get_url first and give its path';
   if (args.policy_rc_d !== undefined) return 'apt: policy_rc_d is not supported by cxplay';
   return undefined;
 }
@@ -142,6 +145,7 @@ function aptScript(ctx: ModuleContext, args: Readonly<Record<string, unknown>>, 
     apt_recommends: recommends,
     apt_release: String(args.default_release ?? ''),
     apt_dpkg: String(args.dpkg_options),
+    apt_deb: String(args.deb ?? ''),
   };
   const assignments = Object.entries(settings).map(([name, value]) => `${name}=${quote(value)}`).join('\n');
   const call = `cx_apt_task ${quoteWords(packages.flatMap(specWords))}`.trimEnd();
@@ -168,7 +172,8 @@ function aptResult(ctx: ModuleContext, stdout: string, rc: number, stderr: strin
   const failure = reportedFailure(report);
   if (failure) {
     const out: ModuleResult = { ...failure, ...output };
-    if (report.rc !== undefined) out.rc = report.rc;
+    // Ansible's install_deb fails with dpkg's output but not its exit code.
+    if (report.rc !== undefined && report.kind !== 'deb') out.rc = report.rc;
     return report.kind === 'install' ? { ...out, ...cache } : out;
   }
   const changed = report.changed === true;
@@ -178,6 +183,9 @@ function aptResult(ctx: ModuleContext, stdout: string, rc: number, stderr: strin
       return { changed, ...cache };
     case 'install':
       return report.stdout === undefined ? { changed, ...cache } : { changed, ...output, diff, ...cache };
+    case 'deb':
+      // Ansible returns dpkg's prepared diff whether or not --diff was given, and '' when nothing was installed.
+      return { changed, ...output, diff: changed ? preparedDiff(report.stdout ?? '') : '' };
     case 'remove':
     case 'cleanup':
       return report.stdout === undefined ? { changed } : { changed, ...output, diff };

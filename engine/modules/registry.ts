@@ -2,6 +2,7 @@
 import { addHostModule } from './add_host.js';
 import { assembleModule } from './assemble.js';
 import { aptModule } from './apt.js';
+import { aptRepositoryModule } from './apt_repository.js';
 import { assertModule } from './assert.js';
 import { asyncStatusModule } from './async_status.js';
 import { authorizedKeyModule } from './authorized_key.js';
@@ -52,6 +53,7 @@ const ALL: readonly ModuleDef[] = [
   addHostModule,
   assembleModule,
   aptModule,
+  aptRepositoryModule,
   assertModule,
   asyncStatusModule,
   authorizedKeyModule,

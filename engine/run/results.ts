@@ -12,19 +12,30 @@ export function statusOf(result: Readonly<Result>): Exclude<HostStatus, 'unreach
   return result.changed === true ? 'changed' : 'ok';
 }
 
-/** A loop registers `results` with one entry per item; the task is changed/failed if any item was. */
-export function aggregateLoop(results: readonly Result[]): Result {
+/**
+ * A loop registers `results` with one entry per item; the task is
+ * changed/failed if any item was. As measured with ansible-playbook 2.14:
+ * `skipped` is always there (false unless every item was skipped), an empty
+ * loop says why in `skipped_reason` (no `msg`), and the items' module
+ * warnings move to the loop's own `warnings`, in item order.
+ */
+export function aggregateLoop(itemResults: readonly Result[]): Result {
+  if (itemResults.length === 0) return { changed: false, results: [], skipped: true, skipped_reason: 'No items in the list' };
+  const warnings = itemResults.flatMap((item) => (Array.isArray(item.warnings) ? item.warnings : []));
+  const results = itemResults.map(({ warnings: _warnings, ...item }) => item);
   const aggregate: Result = {
     changed: results.some((item) => item.changed === true),
-    results: [...results],
+    results,
     msg: 'All items completed',
+    skipped: false,
   };
   if (results.some((item) => item.failed === true)) {
     aggregate.failed = true;
     aggregate.msg = 'One or more items failed';
-  } else if (results.length === 0 || results.every((item) => item.skipped === true)) {
+  } else if (results.every((item) => item.skipped === true)) {
     aggregate.skipped = true;
-    aggregate.msg = results.length === 0 ? 'No items in the list' : 'All items skipped';
+    aggregate.msg = 'All items skipped';
   }
+  if (warnings.length > 0) aggregate.warnings = warnings;
   return aggregate;
 }

@@ -188,10 +188,7 @@ async function runLoop(state: TaskRunState, scope: LayeredScope): Promise<Result
     });
     if (task.loopControl?.pause) await sleep(task.loopControl.pause * 1000);
   }
-  const aggregate = aggregateLoop(results);
-  // Measured: Ansible keeps `skipped: false` on the loop result of add_host and group_by (its strategy registers those itself).
-  if (state.module.changesInventory && aggregate.skipped !== true) aggregate.skipped = false;
-  return aggregate;
+  return aggregateLoop(results);
 }
 
 async function runWithRetries(state: TaskRunState, scope: LayeredScope): Promise<Result> {
@@ -222,6 +219,8 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const prepared = prepareRun(state, scope);
   if ('result' in prepared) return prepared.result;
   const result = await moduleResult(state, prepared);
+  // Ansible keeps a module's warnings in its result (a module that lists them itself keeps its list).
+  if (prepared.warnings.length > 0 && result.warnings === undefined) result.warnings = [...prepared.warnings];
   applyInventoryChange(run, host.name, result);
   // delegate_facts: the facts go to the delegated host (per item: `delegate_to: "{{ item }}"` gathers each host's facts).
   const factsHost = prepared.delegate !== undefined && flag(frame.delegateFacts, scope) ? run.host(prepared.delegate) : host;
@@ -236,6 +235,8 @@ interface PreparedRun {
   readonly input: ModuleContextInput;
   readonly delegate: string | undefined;
   readonly job: AsyncJobHandle | undefined;
+  /** The warnings the module gave (Ansible keeps them in its result). */
+  readonly warnings: readonly string[];
 }
 
 /** How a check made ahead differs from the run: always check mode, and its warnings kept until its result is used. */
@@ -263,6 +264,7 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead?: AheadSetti
   const reconnect = (connectTimeoutMs?: number) => reconnectionFor(play, delegate ?? host.name, keywords, connectTimeoutMs);
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
   const job = asyncSettings ? { settings: asyncSettings, jid: newJobId(), resultsFile: '' } : undefined;
+  const warnings: string[] = [];
   const input: ModuleContextInput = {
     run,
     host: host.name,
@@ -284,11 +286,12 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead?: AheadSetti
     onWarning:
       ahead?.onWarning ??
       ((message) => {
+        warnings.push(message);
         if (!state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
       }),
     async: job,
   };
-  return { module, input, delegate, job };
+  return { module, input, delegate, job, warnings };
 }
 
 /**

@@ -122,6 +122,26 @@ export const PLAY_KEYWORDS: Readonly<Record<string, Schema>> = {
   ...INHERITABLE_KEYWORDS,
   hosts: { description: 'a host pattern (all, a group, a:b, a:!b) or a list of them', anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string' } }] },
   vars_files: { description: 'a file name or a list of file names', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  vars_prompt: {
+    description: 'a list of prompts, each with name and any of prompt, default, private, confirm, encrypt, salt_size, salt, unsafe',
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        name: { type: 'string', minLength: 1 },
+        prompt: { type: 'string' },
+        default: { type: ['string', 'number', 'boolean'] },
+        private: bool,
+        confirm: bool,
+        encrypt: { type: 'string' },
+        salt_size: { type: 'integer', minimum: 1 },
+        salt: { type: 'string' },
+        unsafe: bool,
+      },
+      additionalProperties: false,
+    },
+  },
   gather_facts: bool,
   /** The play's fact gathering: setup's gather_subset, gather_timeout and fact_path. */
   gather_subset: stringList,
@@ -159,7 +179,6 @@ export const INCLUDE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
  * targets), so they are refused with the reason.
  */
 export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
-  vars_prompt: 'prompts are not supported; pass the values with -e',
   debugger: 'the task debugger is not supported',
   include: "the old 'include' is gone from Ansible too; use include_tasks or import_tasks",
 };

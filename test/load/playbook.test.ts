@@ -27,6 +27,7 @@ describe('plays', () => {
       serial: [],
       maxFailPercentage: undefined,
       varsFiles: [],
+      varsPrompt: [],
       when: [],
       tags: [],
       vars: {},
@@ -71,6 +72,7 @@ describe('plays', () => {
       become: true,
       vars: { a: 1 },
       varsFiles: ['vars/common.yaml', 'vars/{{ env }}.yaml'],
+      varsPrompt: [],
     });
     expect([play.preTasks, play.tasks, play.postTasks].map((list) => (list[0] as ModuleTask).args.msg)).toEqual(['pre', 'main', 'post']);
   });

@@ -69,12 +69,59 @@ describe('apt', () => {
     expect(await installed()).not.toContain('nano');
     expect(calls()).toEqual(['apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold --purge --auto-remove remove nano']);
     expect((await runModule(apt, { args: { name: 'nano', upgrade: 'dist' }, environment })).result.msg).toBe('parameters are mutually exclusive: deb|package|upgrade');
-    expect((await runModule(apt, { args: { deb: '/tmp/x.deb' }, environment })).result.msg).toMatch(/deb is not supported/);
+    expect((await runModule(apt, { args: { name: 'nano', policy_rc_d: 101 }, environment })).result.msg).toBe('apt: policy_rc_d is not supported by cxplay');
   });
 
   it('passes dpkg_options as written, a glob character included (never expanded against the directory)', async () => {
     await runModule(apt, { args: { name: 'htop', dpkg_options: 'force-confold,*' }, environment });
     expect(calls()[0]).toBe('apt-get -y -o Dpkg::Options::=--force-confold -o Dpkg::Options::=--* install htop=3.2.2-2');
+  });
+});
+
+describe('apt deb', () => {
+  /** A .deb built with dpkg-deb --build (which only writes the file). */
+  async function debFile(name: string, depends?: string): Promise<string> {
+    const dir = join(d, name);
+    const control = `Package: ${name}\nVersion: 1.0\nArchitecture: all\nMaintainer: cx <cx@example.invalid>\nDescription: test\n${depends ? `Depends: ${depends}\n` : ''}`;
+    expect((await sh(`mkdir -p ${dir}/DEBIAN && printf '%s' '${control}' > ${dir}/DEBIAN/control && /usr/bin/dpkg-deb --build ${dir} ${dir}.deb >/dev/null`)).rc).toBe(0);
+    return `${dir}.deb`;
+  }
+
+  it('installs a .deb whose dependencies are installed in one exec, and refuses one whose dependency is not, installing nothing', async () => {
+    const met = await runModule(apt, { args: { deb: await debFile('cxmet', 'less (>= 1) | nosuch') }, environment });
+    expect(met.execs).toBe(1);
+    expect(met.result).toMatchObject({ changed: true });
+    expect(await installed()).toContain('cxmet\t1.0\n');
+    const unmet = await runModule(apt, { args: { deb: await debFile('cxunmet', 'less, nosuch (>= 2)') }, environment });
+    expect(unmet.result).toMatchObject({ failed: true });
+    expect(String(unmet.result.msg)).toContain("depends on nosuch (>= 2), which is not installed: cxplay does not install a .deb's dependencies");
+    expect(await installed()).not.toContain('cxunmet');
+  });
+
+  it('refuses a URL before anything runs', async () => {
+    const result = await runModule(apt, { args: { deb: 'https://example.invalid/x.deb' }, environment });
+    expect(result.execs).toBe(0);
+    expect(String(result.result.msg)).toContain('deb from a URL is not supported');
+  });
+});
+
+describe('apt_repository', () => {
+  const aptRepository = findModule('apt_repository')!;
+  const updates = () => readFileSync(join(d, 'state', 'calls'), 'utf8').split('\n').filter((line) => line.startsWith('apt-get update'));
+
+  it('writes the source where APT_CONFIG says, updates the cache once after a change, and not in check mode or when nothing changes', async () => {
+    const withConfig = { ...environment, APT_CONFIG: join(d, 'state', 'apt.conf') };
+    const repo = 'deb http://example.invalid/debian stable main';
+    const checked = await runModule(aptRepository, { args: { repo }, environment: withConfig, check: true });
+    expect(checked.result).toMatchObject({ changed: true });
+    expect(existsSync(join(d, 'state', 'etc', 'sources.list.d', 'example_invalid_debian.list'))).toBe(false);
+    const added = await runModule(aptRepository, { args: { repo }, environment: withConfig });
+    expect(added.execs).toBe(1);
+    expect(added.result).toMatchObject({ changed: true, repo, state: 'present' });
+    expect(readFileSync(join(d, 'state', 'etc', 'sources.list.d', 'example_invalid_debian.list'), 'utf8')).toBe(`${repo}\n`);
+    const again = await runModule(aptRepository, { args: { repo }, environment: withConfig });
+    expect(again.result).toMatchObject({ changed: false });
+    expect(updates()).toEqual(['apt-get update -q']);
   });
 });
 

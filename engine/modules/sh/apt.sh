@@ -14,6 +14,7 @@ cx_apt_task() {
   $apt_clean && cx_apt_clean
   cx_apt_cache "$#"
   [ -n "$apt_upgrade" ] && cx_apt_upgrade "$apt_upgrade"
+  [ -n "$apt_deb" ] && cx_apt_deb
   $apt_all && cx_apt_upgrade yes
   if [ $# -eq 0 ]; then
     $apt_autoclean && cx_apt_cleanup autoclean
@@ -58,7 +59,7 @@ cx_apt_cache() {
       if $apt_check || [ "$cx_apt_before" != "$cx_apt_time" ]; then apt_updated=1; fi
     fi
     cx_report cache_updated "$apt_updated"; cx_report cache_update_time "$cx_apt_time"
-    [ "$1" = 0 ] && [ -z "$apt_upgrade" ] && ! $apt_all && cx_apt_end cache "$apt_updated"
+    [ "$1" = 0 ] && [ -z "$apt_upgrade" ] && [ -z "$apt_deb" ] && ! $apt_all && cx_apt_end cache "$apt_updated"
   fi
   cx_report cache_updated "$apt_updated"; cx_report cache_update_time "$cx_apt_time"
 }
@@ -298,4 +299,78 @@ cx_apt_cleanup() {
     autoremove:*'The following packages will be REMOVED'*|autoclean:*'Del '*) cx_apt_end cleanup 1 ;;
   esac
   cx_apt_end cleanup 0
+}
+
+# cx_apt_deb: installs the .deb files of apt_deb (comma-separated) that are
+# not installed at their version with one dpkg -i, as Ansible's install_deb
+# (which reads each file's name and version with dpkg --field). python-apt's
+# checks are made here: the architecture, a later version installed, and
+# each dependency installed (cxplay does not install a .deb's dependencies).
+cx_apt_deb() {
+  cx_report kind deb
+  [ "$apt_state" = present ] || cx_fail 'deb only supports state=present'
+  cx_apt_dpkg=$(command -v dpkg) || cx_fail "Failed to find required executable \"dpkg\" in paths: $PATH"
+  cx_apt_arch=$(dpkg --print-architecture)
+  set --
+  cx_apt_old_ifs=$IFS; IFS=,
+  for cx_apt_file in $apt_deb; do
+    IFS=$cx_apt_old_ifs
+    [ -e "$cx_apt_file" ] || cx_fail "Unable to install package: E:Could not open file $cx_apt_file - open (2: No such file or directory)"
+    cx_apt_deb_field "$cx_apt_file" Architecture; cx_apt_deb_arch=$cx_apt_value
+    [ -n "$cx_apt_deb_arch" ] || cx_fail 'No Architecture field in the package'
+    [ "$cx_apt_deb_arch" = all ] || [ "$cx_apt_deb_arch" = "$cx_apt_arch" ] || cx_fail "Wrong architecture '$cx_apt_deb_arch' -- Run dpkg --add-architecture to add it and update afterwards"
+    cx_apt_deb_field "$cx_apt_file" Package; cx_apt_deb_name=$cx_apt_value
+    cx_apt_deb_field "$cx_apt_file" Version; cx_apt_deb_version=$cx_apt_value
+    cx_apt_status "$cx_apt_deb_name"
+    if [ -n "$apt_have" ] && dpkg --compare-versions "$cx_apt_deb_version" eq "$apt_have"; then continue; fi
+    if [ -n "$apt_have" ] && dpkg --compare-versions "$apt_have" gt "$cx_apt_deb_version" && ! $apt_force && ! $apt_allow_downgrade; then
+      cx_fail 'A later version is already installed'
+    fi
+    cx_apt_deb_field "$cx_apt_file" Depends
+    cx_apt_deb_depends "$cx_apt_file" "$cx_apt_value"
+    set -- "$@" "$cx_apt_file"
+  done
+  IFS=$cx_apt_old_ifs
+  [ $# -gt 0 ] || { cx_report64 stdout "" ; cx_report64 stderr ""; cx_apt_end deb 0; }
+  cx_apt_files=$*
+  # dpkg's options in Ansible's order: each of dpkg_options, then --simulate, --force-all.
+  cx_apt_deb_options=''
+  cx_apt_old_ifs=$IFS; IFS=,
+  for cx_apt_o in $apt_dpkg; do cx_apt_deb_options="$cx_apt_deb_options --$cx_apt_o"; done
+  IFS=$cx_apt_old_ifs
+  $apt_check && cx_apt_deb_options="$cx_apt_deb_options --simulate"
+  $apt_force && cx_apt_deb_options="$cx_apt_deb_options --force-all"
+  # shellcheck disable=SC2086 # dpkg's options are words without spaces
+  set -- $cx_apt_deb_options -i "$@"
+  cx_pkg_run "$cx_apt_dpkg" "$@"
+  cx_pkg_report_run
+  [ "$cx_pkg_rc" = 0 ] || cx_fail "dpkg$cx_apt_deb_options -i $cx_apt_files failed"
+  cx_apt_end deb 1
+}
+
+# cx_apt_deb_field FILE FIELD: FIELD of the .deb FILE (dpkg --field), in
+# cx_apt_value; fails as Ansible does when dpkg cannot read it.
+cx_apt_deb_field() {
+  cx_pkg_run "$cx_apt_dpkg" --field "$1" "$2"
+  if [ "$cx_pkg_rc" != 0 ]; then
+    cx_report64 stdout "$cx_pkg_out"; cx_report64 stderr "$cx_pkg_err"
+    cx_fail "$cx_apt_dpkg --field $1 $2 failed"
+  fi
+  cx_apt_value=$(printf '%s' "$cx_pkg_out" | sed -e '/./,$!d')
+}
+
+# cx_apt_deb_depends FILE DEPENDS: fails unless each dependency (one of its
+# alternatives) is installed; versions in the dependencies are not checked.
+cx_apt_deb_depends() {
+  cx_apt_rest=$2
+  while [ -n "$cx_apt_rest" ]; do
+    cx_apt_dep=${cx_apt_rest%%,*}
+    case $cx_apt_rest in *,*) cx_apt_rest=${cx_apt_rest#*,} ;; *) cx_apt_rest='' ;; esac
+    cx_apt_met=false
+    for cx_apt_alt in $(printf '%s' "$cx_apt_dep" | tr '|' '\n' | sed 's/(.*//; s/:any//; s/^ *//; s/ *$//'); do
+      cx_apt_status "$cx_apt_alt"
+      [ -n "$apt_have" ] && { cx_apt_met=true; break; }
+    done
+    $cx_apt_met || cx_fail "$1 depends on $(printf '%s' "$cx_apt_dep" | sed 's/^ *//'), which is not installed: cxplay does not install a .deb's dependencies; install them first (apt: name=...)"
+  done
 }

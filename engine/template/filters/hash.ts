@@ -15,6 +15,11 @@ const SCHEMES: Record<string, { algorithm: 'sha256' | 'sha512'; implicitRounds: 
 };
 const SALT_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./';
 
+/** Whether `name` is a crypt scheme passwordHash takes. */
+export function isCryptScheme(name: string): boolean {
+  return Object.hasOwn(SCHEMES, name);
+}
+
 /** A random crypt salt of `length` characters from crypt's alphabet (Ansible's random_salt). */
 export function randomSalt(length: number): string {
   return Array.from({ length }, () => SALT_CHARS[randomInt(SALT_CHARS.length)]).join('');

@@ -39,8 +39,10 @@ export class PlainView implements View {
   async close(): Promise<void> {}
 
   private result(event: Extract<RunEvent, { kind: 'host_result' }>): void {
-    const result = event.result;
     if (onlySumsItems(event)) return;
+    // A loop's own result shows without its items (each had its line), as Ansible's callback does.
+    const { results: _items, ...withoutItems } = event.result;
+    const result = event.sumsItems === true ? withoutItems : event.result;
     if (event.included !== undefined) {
       this.line(`included: ${event.included} for ${event.host}`);
       return;
@@ -49,7 +51,8 @@ export class PlainView implements View {
     // Delegating to the host itself shows no arrow, as in Ansible.
     const target = event.delegatedTo && event.delegatedTo !== event.host ? `${event.host} -> ${event.delegatedTo}` : event.host;
     const item = event.item ? ` => (item=${event.item.label})` : '';
-    const detail = (json: boolean) => (json ? ` => ${pythonJson(withoutNoise(result, this.options.verbosity), CALLBACK_LINE)}` : '');
+    const shown = withoutNoise(result, this.options.verbosity, event.item !== undefined);
+    const detail = (json: boolean) => (json ? ` => ${pythonJson(shown, CALLBACK_LINE)}` : '');
     switch (event.status) {
       case 'ok':
       case 'changed': {
@@ -64,9 +67,13 @@ export class PlainView implements View {
         if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
         return;
       case 'failed': {
+        if (event.sumsItems === true) {
+          if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
+          return;
+        }
         const label = event.item ? `failed: [${target}] (item=${event.item.label})` : `fatal: [${target}]: FAILED!`;
         if (typeof result.exception === 'string') this.line(this.paint(exceptionNote(result.exception, this.options.verbosity), 'red'));
-        this.line(this.paint(`${label} => ${pythonJson(withoutNoise(result, this.options.verbosity), CALLBACK_LINE)}`, 'red'));
+        this.line(this.paint(`${label} => ${pythonJson(shown, CALLBACK_LINE)}`, 'red'));
         if (event.ignored) this.line(this.paint('...ignoring', 'cyan'));
         return;
       }
@@ -113,12 +120,15 @@ export class PlainView implements View {
 /** Ansible leaves these out of the one-line result it prints. */
 /**
  * A result as the screen shows it, as Ansible's callbacks clean it: without
- * its diff (shown apart) and `failed`/`skipped` (the status word says it).
+ * its diff (shown apart) and `failed`/`skipped` (the status word says it),
+ * and a task's warnings (shown as [WARNING] lines; an item's line keeps
+ * them, as Ansible's does).
  */
-function withoutNoise(result: Readonly<Record<string, unknown>>, verbosity: number): Record<string, unknown> {
-  const { diff: _diff, failed: _failed, skipped: _skipped, exception: _exception, invocation, ...rest } = result;
+function withoutNoise(result: Readonly<Record<string, unknown>>, verbosity: number, isItem: boolean): Record<string, unknown> {
+  const { diff: _diff, failed: _failed, skipped: _skipped, exception: _exception, invocation, warnings, ...rest } = result;
+  const shown = isItem && warnings !== undefined ? { ...rest, warnings } : rest;
   // A Python module's echoed arguments, shown from -vvv (Ansible's _dump_results).
-  return verbosity >= 3 && invocation !== undefined ? { ...rest, invocation } : rest;
+  return verbosity >= 3 && invocation !== undefined ? { ...shown, invocation } : shown;
 }
 
 /** A Python module's traceback as Ansible's callback reports it (and leaves out of the result): its last line, or whole from -vvv. */
@@ -139,7 +149,7 @@ const DEBUG_HIDDEN_KEYS = new Set(['changed', 'failed', 'skipped', 'invocation',
 
 /** What Ansible's default callback prints of a debug result: the message or the variable, not the bookkeeping. */
 function shownByDebug(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const rest = withoutNoise(result, 0);
+  const rest = withoutNoise(result, 0, false);
   const keep = 'msg' in rest ? (key: string) => DEBUG_MSG_KEYS.has(key) : (key: string) => !DEBUG_HIDDEN_KEYS.has(key);
   return Object.fromEntries(Object.entries(rest).filter(([key]) => keep(key)));
 }

@@ -85,6 +85,13 @@ db_install() {
       print out }' "$db/repo/Packages" >> "$db/status"
 }
 
+# db_install_control PACKAGE CONTROL: records PACKAGE installed from a
+# .deb's CONTROL fields (dpkg-deb --field), with a Status.
+db_install_control() {
+  db_drop "$1"
+  printf '%s\n' "$2" | awk 'NR == 1 { print; print "Status: install ok installed"; next } { print } END { print "" }' >> "$db/status"
+}
+
 # db_auto PACKAGE: succeeds when PACKAGE is marked installed automatically.
 db_auto() { [ "$(db_field "$db/extended_states" "$1" Auto-Installed)" = 1 ]; }
 
