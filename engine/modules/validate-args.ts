@@ -62,7 +62,7 @@ function validatorsFor(module: ModuleDef): { full: ValidateFunction; relaxed: Va
 /** The schemas a module's arguments are checked with: after rendering (full), and at load time (relaxed: nothing required). */
 export function argumentSchemas(module: ModuleDef): { full: Record<string, unknown>; relaxed: Record<string, unknown> } {
   const full = JSON.parse(JSON.stringify(module.argsSchema)) as Record<string, unknown>;
-  const { required: _required, anyOf: _anyOf, ...relaxed } = full;
+  const { required: _required, anyOf: _anyOf, oneOf: _oneOf, ...relaxed } = full;
   return { full, relaxed };
 }
 
@@ -130,10 +130,10 @@ function missingRequired(module: ModuleDef, args: Record<string, unknown>): stri
   return problems;
 }
 
-/** `anyOf: [{required: [path]}, {required: [dest]}]` means "one of path, dest". */
+/** `anyOf` (or `oneOf`: user's name or its alias) `[{required: [path]}, {required: [dest]}]` means "one of path, dest". */
 function requiredAlternatives(module: ModuleDef): string[] | undefined {
-  const anyOf = module.argsSchema.anyOf as { required?: string[] }[] | undefined;
-  return anyOf?.flatMap((branch) => branch.required ?? []);
+  const branches = (module.argsSchema.anyOf ?? module.argsSchema.oneOf) as { required?: string[] }[] | undefined;
+  return branches?.flatMap((branch) => branch.required ?? []);
 }
 
 function oneOfRequired(names: readonly string[]): string {

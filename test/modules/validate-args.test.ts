@@ -92,6 +92,11 @@ describe('validateArgs', () => {
 });
 
 describe('validateArgsStatic', () => {
+  it("accepts user's name as a template, and asks for name or user when neither is given", () => {
+    expect(() => validateArgsStatic(mod('user'), { name: 'cx{{ item }}', state: 'absent' })).not.toThrow();
+    expect(() => validateArgsStatic(mod('user'), { state: 'absent' })).toThrow("one of 'name', 'user' is required");
+  });
+
   it('accepts a template for any type and for required arguments', () => {
     expect(() => validateArgsStatic(mod('wait_for'), { port: '{{ api_port }}', timeout: '{{ t }}' })).not.toThrow();
     expect(() => validateArgsStatic(mod('copy'), { dest: '{{ d }}', content: 'x', force: '{{ f }}' })).not.toThrow();
