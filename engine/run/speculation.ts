@@ -81,6 +81,8 @@ export class Speculation {
       return undefined;
     }
     const result = await checked.result;
+    // Let pending I/O in first: a connection that dropped while the controller was busy is known as dropped.
+    await new Promise((resolve) => setImmediate(resolve));
     if (!result || checked.epoch !== this.epoch || !checked.connected()) return undefined;
     // A real run may use only a check that found nothing to do (not one check mode skipped).
     if (!check && (result.changed !== false || result.failed === true || result.skipped === true)) return undefined;
@@ -90,17 +92,17 @@ export class Speculation {
 
 /**
  * The tasks after `index` that may be checked ahead with it: module tasks of
- * a speculative module without retries or async (a loop's items are
- * checked each); controller tasks (set_fact, debug...) are passed over, since they
- * touch no host; anything else (a block, an include, meta, a command) ends
- * the run of tasks.
+ * a speculative module without retries or async (a loop's items are checked
+ * each); controller tasks (set_fact, debug...) are passed over, since they
+ * touch no host and take no time; anything else (a block, an include, meta,
+ * a command, pause) ends the run of tasks.
  */
 export function tasksAhead(nodes: readonly TaskNode[], index: number): ModuleTask[] {
   const ahead: ModuleTask[] = [];
   for (const node of nodes.slice(index + 1)) {
     if (node.kind !== 'task' || ahead.length >= MAX_AHEAD) break;
     const module = node.python ? undefined : findModule(node.module);
-    if (module?.runsOn === 'controller' && !module.changesInventory) continue;
+    if (module?.runsOn === 'controller' && !module.changesInventory && !module.bypassHostLoop) continue;
     if (!module?.speculative || !checkableAhead(node)) break;
     ahead.push(node);
   }
