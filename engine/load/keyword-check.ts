@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CxError, type SourcePosition } from '../errors.js';
 import { UNSUPPORTED_KEYWORDS } from '../schema/keywords.js';
 import { validatorFor } from '../schema/validators.js';
+import { PyFloat } from '../template/python.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import { didYouMean } from './suggest.js';
 
@@ -41,7 +42,9 @@ export function checkKeywordTypes(node: Record<string, unknown>, keywords: Keywo
   for (const key of Object.keys(keywords)) {
     if (!Object.prototype.hasOwnProperty.call(node, key) || node[key] === null) continue;
     const validate = keywordValidator(key, keywords[key]!);
-    if (!validate({ [key]: node[key] })) throw typeError(node, keywords, validate.errors![0]!, what, fallback);
+    // A whole float (delay: 1.0) is a number to the schema.
+    const value = node[key] instanceof PyFloat ? node[key].value : node[key];
+    if (!validate({ [key]: value })) throw typeError(node, keywords, validate.errors![0]!, what, fallback);
   }
 }
 

@@ -10,7 +10,7 @@ import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
 import { compare } from './evaluate.js';
 import { filterNames } from './filters.js';
-import { PyValue, pythonEqual, pythonString, pythonTypeName, truthy } from './python.js';
+import { isFloat, numeric, PyValue, pythonEqual, pythonString, pythonTypeName, truthy } from './python.js';
 import { pythonRegExp } from './regex.js';
 import { Undefined, defined } from './undefined.js';
 import { compareVersions } from './versions.js';
@@ -88,9 +88,9 @@ const TESTS: Record<string, Test> = {
   undefined: (value) => value instanceof Undefined,
   none: (value) => value === null,
   string: (value) => typeof value === 'string',
-  number: (value) => typeof value === 'number' || typeof value === 'boolean',
+  number: (value) => numeric(value) !== undefined,
   integer: (value) => typeof value === 'number' && Number.isInteger(value),
-  float: (value) => typeof value === 'number' && !Number.isInteger(value),
+  float: (value) => isFloat(value),
   boolean: (value) => typeof value === 'boolean',
   true: (value) => value === true,
   false: (value) => value === false,

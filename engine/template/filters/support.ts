@@ -2,7 +2,7 @@
 import { TemplateError } from '../../errors.js';
 import type { EvalContext } from '../evaluate.js';
 import { member } from '../members.js';
-import { pythonCompare, pythonString, pythonTypeName } from '../python.js';
+import { numeric, pythonCompare, pythonString, pythonTypeName } from '../python.js';
 import { Undefined } from '../undefined.js';
 
 export type Filter = (value: unknown, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext) => unknown;
@@ -31,9 +31,10 @@ export function text(value: unknown): string {
   return pythonString(value);
 }
 
+/** An int, float or bool argument as a plain number. */
 export function number(value: unknown, context: EvalContext): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return Number(value);
+  const found = numeric(value);
+  if (found !== undefined) return found;
   throw new TemplateError(`expected a number, got ${pythonTypeName(value)} in "${context.expression}"`);
 }
 
