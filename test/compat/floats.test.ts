@@ -1,0 +1,39 @@
+/**
+ * Floats keep their type: every task of test/compat/floats/floats.yaml (debug
+ * output of float expressions, filters, JSON/YAML text, set_fact and
+ * registered floats) prints byte for byte what ansible-playbook prints, run
+ * on this machine with a local connection.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { cxplay, projectRoot } from '../support/cli.js';
+
+const playbook = resolve(projectRoot, 'test', 'compat', 'floats', 'floats.yaml');
+const work = mkdtempSync(join(tmpdir(), 'cxplay-floats-'));
+const inventory = join(work, 'inventory.ini');
+writeFileSync(inventory, 'localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n');
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The task sections of the plain output: from the first TASK to the recap, blank lines and trailing spaces dropped. */
+function taskOutput(stdout: string): string[] {
+  const lines = stdout.split('\n').map((line) => line.trimEnd());
+  const start = lines.findIndex((line) => line.startsWith('TASK ['));
+  const end = lines.findIndex((line) => line.startsWith('PLAY RECAP'));
+  return lines.slice(start, end).filter((line) => line !== '');
+}
+
+describe.skipIf(!hasAnsible)('floats', () => {
+  it('print as under ansible-playbook, task by task', async () => {
+    const reference = await ansiblePlaybook(['-i', inventory, playbook], { cwd: work, work });
+    expect(reference.code, reference.stdout + reference.stderr).toBe(0);
+    const ours = await cxplay(['run', playbook, '-i', inventory, '-o', 'plain'], { cwd: work });
+    expect(ours.code, ours.stdout + ours.stderr).toBe(0);
+    const expected = taskOutput(reference.stdout);
+    expect(expected.length).toBeGreaterThan(300);
+    expect(taskOutput(ours.stdout)).toEqual(expected);
+  }, 240_000);
+});
