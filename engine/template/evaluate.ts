@@ -187,6 +187,7 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
   if (typeof left === 'number' && typeof right === 'number' && Number.isInteger(left) && Number.isInteger(right)) {
     if (op === '+') return left + right;
     if (op === '-') return left - right;
+    if (op === '*') return left * right || 0;
   }
   const a = toNumber(left, context);
   const b = toNumber(right, context);
