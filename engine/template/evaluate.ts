@@ -11,7 +11,7 @@ import { callMethod, member } from './members.js';
 import { PyDateTime } from './python-datetime.js';
 import { arithmetic, negate, type ArithmeticOperator } from './python-arithmetic.js';
 import { percentFormat } from './python-format.js';
-import { numeric, PyTuple, PyValue, pythonEqual, pythonString, truthy } from './python.js';
+import { isDict, numeric, PyTuple, PyValue, pythonEqual, pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { applyTest } from './tests.js';
 import { Undefined, defined } from './undefined.js';
@@ -174,7 +174,7 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
       if (typeof left === 'string' && typeof right === 'number' && Number.isInteger(right)) return left.repeat(Math.max(0, right));
       break;
     case '%':
-      if (typeof left === 'string') return percentFormat(left, formatArguments(right), isMapping(right) ? right : {});
+      if (typeof left === 'string') return percentFormat(left, formatArguments(right), isDict(right) ? right : {});
       break;
     case '/':
     case '//':
@@ -199,10 +199,6 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
 /** The right side of `text % value`: a tuple's items, or the one value (a dict names the fields). */
 function formatArguments(value: unknown): unknown[] {
   return value instanceof PyTuple ? [...value] : [value];
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof PyValue);
 }
 
 export function compare(op: string, left: unknown, right: unknown, context: EvalContext): boolean {

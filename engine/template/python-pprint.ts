@@ -6,7 +6,7 @@
  * a longer string is cut at its spaces into adjacent literals. The room
  * counts what must still follow on the line (closing brackets, a comma).
  */
-import { PyTuple, PyValue, pythonCompare, pythonRepr } from './python.js';
+import { isDict, PyTuple, pythonCompare, pythonRepr } from './python.js';
 
 const WIDTH = 80;
 
@@ -18,10 +18,6 @@ export function pythonPformat(value: unknown): string {
 
 /** Python's len() of text: code points. */
 const length = (text: string) => [...text].length;
-
-function isDict(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof PyValue);
-}
 
 function sortedEntries(value: Record<string, unknown>): [string, unknown][] {
   return Object.entries(value).sort(([a], [b]) => pythonCompare(a, b));

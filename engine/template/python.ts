@@ -99,6 +99,11 @@ export function numeric(value: unknown): number | undefined {
   return typeof value === 'boolean' ? Number(value) : undefined;
 }
 
+/** A Python dict: a plain mapping (not a list, and not a float, datetime or other Python object). */
+export function isDict(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof PyValue);
+}
+
 export function truthy(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
   if (Array.isArray(value)) return value.length > 0;
