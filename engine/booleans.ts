@@ -8,6 +8,8 @@
  *   the number 1 are true, everything else false ('y' and 't' too), and
  *   none stays none.
  */
+import { PyFloat } from './template/python.js';
+
 const TRUE_WORDS = new Set(['y', 'yes', 'on', '1', 'true', 't']);
 const FALSE_WORDS = new Set(['n', 'no', 'off', '0', 'false', 'f']);
 const FILTER_TRUE_WORDS = new Set(['yes', 'on', '1', 'true']);
@@ -15,7 +17,7 @@ const FILTER_TRUE_WORDS = new Set(['yes', 'on', '1', 'true']);
 /** true or false for a value Ansible reads as a boolean; undefined for one it refuses. */
 export function ansibleBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value === 'number' || value instanceof PyFloat) return Number(value) === 1 ? true : Number(value) === 0 ? false : undefined;
   if (typeof value !== 'string') return undefined;
   const word = value.trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
@@ -36,6 +38,6 @@ export function isTrue(value: unknown): boolean {
 /** The `bool` filter. */
 export function boolFilter(value: unknown): boolean | null {
   if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value === 1;
+  if (typeof value === 'number' || value instanceof PyFloat) return Number(value) === 1;
   return typeof value === 'string' && FILTER_TRUE_WORDS.has(value.toLowerCase());
 }

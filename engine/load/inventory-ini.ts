@@ -19,6 +19,7 @@ import { CxError, type SourcePosition } from '../errors.js';
 import { splitCommandLine } from '../modules/lib/shlex.js';
 import { recordKeyPosition, recordPosition } from './positions.js';
 import type { SourceCache } from './source-cache.js';
+import { pyFloat } from '../template/python.js';
 import { FORBIDDEN_KEYS, parseYaml, readTextFile } from './yaml.js';
 
 type Section = 'hosts' | 'vars' | 'children';
@@ -170,7 +171,7 @@ function withoutComment(line: string): string {
 function pythonLiteral(text: string): unknown {
   if (text.includes('#')) return text;
   if (/^[-+]?\d+$/.test(text)) return Number(text);
-  if (/^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$/.test(text)) return Number(text);
+  if (/^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$/.test(text)) return pyFloat(Number(text));
   if (text === 'True' || text === 'False') return text === 'True';
   if (text === 'None') return null;
   const quoted = /^(['"])(.*)\1$/.exec(text);

@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CxError, type SourcePosition } from '../errors.js';
 import { UNSUPPORTED_KEYWORDS } from '../schema/keywords.js';
 import { validatorFor } from '../schema/validators.js';
+import { isDict, PyFloat } from '../template/python.js';
 import { keyPositionOf, positionOf } from './positions.js';
 import { didYouMean } from './suggest.js';
 
@@ -41,8 +42,16 @@ export function checkKeywordTypes(node: Record<string, unknown>, keywords: Keywo
   for (const key of Object.keys(keywords)) {
     if (!Object.prototype.hasOwnProperty.call(node, key) || node[key] === null) continue;
     const validate = keywordValidator(key, keywords[key]!);
-    if (!validate({ [key]: node[key] })) throw typeError(node, keywords, validate.errors![0]!, what, fallback);
+    if (!validate({ [key]: asJsonNumbers(node[key]) })) throw typeError(node, keywords, validate.errors![0]!, what, fallback);
   }
+}
+
+/** A keyword's value with its whole floats (delay: 1.0, loop_control's pause: 1.0) as the numbers the schemas check. */
+function asJsonNumbers(value: unknown): unknown {
+  if (value instanceof PyFloat) return value.value;
+  if (Array.isArray(value)) return value.map(asJsonNumbers);
+  if (isDict(value) && Object.getPrototypeOf(value) === Object.prototype) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asJsonNumbers(item)]));
+  return value;
 }
 
 function keywordValidator(key: string, schema: Schema): ValidateFunction {

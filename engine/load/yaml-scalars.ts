@@ -7,6 +7,7 @@
  * written; we keep the text).
  */
 import type { ScalarTag, Tags } from 'yaml';
+import { PyFloat, pyFloat } from '../template/python.js';
 
 const BOOL = 'tag:yaml.org,2002:bool';
 const INT = 'tag:yaml.org,2002:int';
@@ -41,7 +42,7 @@ const intTag: ScalarTag = {
 const floatTag: ScalarTag = {
   tag: FLOAT,
   default: true,
-  identify: (value) => typeof value === 'number',
+  identify: (value) => typeof value === 'number' || value instanceof PyFloat,
   test: /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
   resolve: resolveFloat,
 };
@@ -61,12 +62,13 @@ function resolveInt(text: string): number {
   return sign * parseInt(digits, 10);
 }
 
-function resolveFloat(text: string): number {
+/** A float stays a float when its value is whole (2.0 is PyFloat, see template/python.ts). */
+function resolveFloat(text: string): number | PyFloat {
   const { sign, digits } = splitSign(text.replace(/_/g, '').toLowerCase());
   if (digits === '.inf') return sign * Infinity;
   if (digits === '.nan') return NaN;
-  if (digits.includes(':')) return sign * sexagesimal(digits);
-  return sign * parseFloat(digits);
+  if (digits.includes(':')) return pyFloat(sign * sexagesimal(digits));
+  return pyFloat(sign * parseFloat(digits));
 }
 
 function splitSign(text: string): { sign: number; digits: string } {

@@ -18,6 +18,7 @@ import type { SourceCache } from './source-cache.js';
 import { decodeText, yamlText } from './source-text.js';
 import { aliasTargets, composeDocument } from './yaml-document.js';
 import { pyyamlTags } from './yaml-scalars.js';
+import { PyFloat } from '../template/python.js';
 import { UnsafeText } from '../template/unsafe.js';
 import { isVaultText } from '../vault/envelope.js';
 import { VaultKeyring } from '../vault/keyring.js';
@@ -221,7 +222,7 @@ class Converter {
   private keyText(keyNode: YamlNode | null, at: SourcePosition, depth: number): string {
     const key = keyNode ? this.convert(keyNode, depth + 1) : null;
     if (typeof key === 'string') return key;
-    if (typeof key === 'number') return String(key);
+    if (typeof key === 'number' || key instanceof PyFloat) return String(key);
     if (typeof key === 'boolean') return key ? 'True' : 'False';
     throw new CxError(key === null ? 'a mapping key is empty' : 'a mapping key must be a plain value, not a list or mapping', { at, hint: 'write a name before the colon' });
   }

@@ -5,6 +5,7 @@ import { copyLocalTree } from './lib/copy-tree.js';
 import { ATTRIBUTE_SCHEMA, attributesFrom, normalizeMode } from './lib/file-attributes.js';
 import { writeFile } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+import { pythonJson } from '../template/python-json.js';
 
 export const copyModule: ModuleDef = {
   name: 'copy',
@@ -70,19 +71,12 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
   return withSource(result, String(args.src));
 }
 
-/** As Ansible's copy action: mappings and lists as Python's json.dumps writes them, other scalars as Python prints them (True, 5). */
+/** As Ansible's copy action: mappings and lists as Python's json.dumps writes them (its default layout), other scalars as Python prints them (True, 5, 2.0). */
 function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (typeof content === 'boolean') return content ? 'True' : 'False';
   if (typeof content === 'number') return String(content);
   return pythonJson(content);
-}
-
-/** json.dumps defaults: `, ` and `: ` separators, non-ASCII escaped as \uXXXX. */
-function pythonJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${pythonJson(key)}: ${pythonJson(item)}`).join(', ')}}`;
-  return (JSON.stringify(value) ?? 'null').replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function withSource(result: ModuleResult, src: string): ModuleResult {

@@ -14,6 +14,7 @@ import FILE_SH from './sh/file.sh';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { PyDateTime } from '../template/python-datetime.js';
+import { PyFloat, pyFloat } from '../template/python.js';
 
 /** What the file script reports. */
 const FILE_REPORT = {
@@ -128,10 +129,10 @@ function fileDiff(path: string, report: FileReport): { before: Record<string, un
   return { before, after };
 }
 
-/** `SECONDS.NANOS` as Python's float st_mtime has it. */
-function secondsOf(text: string): number {
+/** `SECONDS.NANOS` as Python's float st_mtime has it (a float even when whole). */
+function secondsOf(text: string): number | PyFloat {
   const [seconds, fraction = '0'] = text.split('.');
-  return Number(seconds) + Number(fraction.padEnd(9, '0').slice(0, 9)) * 1e-9;
+  return pyFloat(Number(seconds) + Number(fraction.padEnd(9, '0').slice(0, 9)) * 1e-9);
 }
 
 interface WantedTimes {

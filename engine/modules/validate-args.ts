@@ -12,6 +12,7 @@ import { CxError } from '../errors.js';
 import { didYouMean } from '../load/suggest.js';
 import { validatorFor } from '../schema/validators.js';
 import { isTemplated } from '../template/render.js';
+import { PyFloat } from '../template/python.js';
 import { UnsafeText } from '../template/unsafe.js';
 import type { ModuleDef } from './module.js';
 
@@ -94,8 +95,10 @@ function coerce(value: unknown, property: PropertySchema): unknown {
   return Array.isArray(converted) && property.items ? converted.map((item) => coerce(item, property.items!)) : converted;
 }
 
-function coerceScalar(value: unknown, types: readonly string[]): unknown {
-  if (types.length === 0 || value === null || value === undefined) return value;
+function coerceScalar(given: unknown, types: readonly string[]): unknown {
+  if (types.length === 0 || given === null || given === undefined) return given;
+  // A whole float (2.0) is a number to a module, and its text is Python's ("2.0").
+  const value = given instanceof PyFloat && !types.includes('string') ? given.value : given;
   if (types.includes(jsonType(value))) return value;
   if (types.includes('integer') && typeof value === 'number') return value;
   if (types.includes('boolean')) {
@@ -106,7 +109,7 @@ function coerceScalar(value: unknown, types: readonly string[]): unknown {
     const text = value.trim();
     if (types.includes('integer') ? /^[-+]?\d+$/.test(text) : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return Number(text);
   }
-  if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
+  if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean' || value instanceof PyFloat)) {
     return typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value);
   }
   if (types.includes('array') && typeof value === 'string') return value.split(',').map((item) => item.trim());

@@ -16,7 +16,8 @@ export function optionalFlag(value: boolean | string | undefined, scope: Scope):
 
 export function numberKeyword(value: number | string | undefined, scope: Scope): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'number') return value;
+  // A number, or a whole float from YAML (delay: 1.0, a PyFloat).
+  if (typeof value !== 'string') return Number(value);
   const rendered = Number(renderString(value, scope));
   return Number.isFinite(rendered) ? rendered : undefined;
 }

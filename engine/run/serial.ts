@@ -15,7 +15,8 @@ export function serialBatches(hosts: readonly string[], serial: readonly (number
 }
 
 function batchSize(spec: number | string, total: number): number {
-  if (typeof spec === 'number') return spec;
+  // A number, or a whole float from YAML (serial: 2.0, a PyFloat).
+  if (typeof spec !== 'string') return Number(spec);
   const text = spec.trim();
   if (text.endsWith('%')) return Math.floor((total * Number(text.slice(0, -1))) / 100);
   return Number(text);

@@ -9,7 +9,9 @@ import { applyFilter } from './filters.js';
 import { callGlobal } from './globals.js';
 import { callMethod, member } from './members.js';
 import { PyDateTime } from './python-datetime.js';
-import { PyTuple, pythonEqual, pythonString, truthy } from './python.js';
+import { arithmetic, negate, type ArithmeticOperator } from './python-arithmetic.js';
+import { percentFormat } from './python-format.js';
+import { isDict, numeric, PyTuple, PyValue, pythonEqual, pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { applyTest } from './tests.js';
 import { Undefined, defined } from './undefined.js';
@@ -140,7 +142,8 @@ function unary(op: string, operand: unknown, context: EvalContext): unknown {
   const item = defined(operand, context.expression);
   if (op === 'not') return !truthy(item);
   const number = toNumber(item, context);
-  return op === '-' ? -number : number;
+  if (op === '-') return negate(number, item);
+  return typeof item === 'boolean' ? number : item;
 }
 
 function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalContext): unknown {
@@ -163,33 +166,48 @@ function binary(op: string, leftRaw: unknown, rightRaw: unknown, context: EvalCo
     case '+':
       if (typeof left === 'string' && typeof right === 'string') return left + right;
       if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
-      return toNumber(left, context) + toNumber(right, context);
+      break;
     case '-':
       if (left instanceof PyDateTime && right instanceof PyDateTime) return left.minus(right);
-      return toNumber(left, context) - toNumber(right, context);
+      break;
     case '*':
-      if (typeof left === 'string' && typeof right === 'number') return left.repeat(Math.max(0, right));
-      return toNumber(left, context) * toNumber(right, context);
+      if (typeof left === 'string' && typeof right === 'number' && Number.isInteger(right)) return left.repeat(Math.max(0, right));
+      break;
+    case '%':
+      if (typeof left === 'string') return percentFormat(left, formatArguments(right), isDict(right) ? right : {});
+      break;
     case '/':
-      return toNumber(left, context) / nonZero(toNumber(right, context), context);
     case '//':
-      return Math.floor(toNumber(left, context) / nonZero(toNumber(right, context), context));
-    case '%': {
-      const divisor = nonZero(toNumber(right, context), context);
-      const dividend = toNumber(left, context);
-      return ((dividend % divisor) + divisor) % divisor;
-    }
     case '**':
-      return toNumber(left, context) ** toNumber(right, context);
+      break;
+    default:
+      throw new TemplateError(`unknown operator '${op}' in "${context.expression}"`);
   }
-  throw new TemplateError(`unknown operator '${op}' in "${context.expression}"`);
+  // Ints (plain integers) added, subtracted or multiplied stay ints: the common case, without a look at types.
+  if (typeof left === 'number' && typeof right === 'number' && Number.isInteger(left) && Number.isInteger(right)) {
+    if (op === '+') return left + right;
+    if (op === '-') return left - right;
+    if (op === '*') return left * right || 0;
+  }
+  const a = toNumber(left, context);
+  const b = toNumber(right, context);
+  if (b === 0 && (op === '/' || op === '//' || op === '%')) throw new TemplateError(`division by zero in "${context.expression}"`);
+  if (op === '**' && a === 0 && b < 0) throw new TemplateError(`0 cannot be raised to a negative power in "${context.expression}"`);
+  return arithmetic(op as ArithmeticOperator, a, b, left, right);
+}
+
+/** The right side of `text % value`: a tuple's items, or the one value (a dict names the fields). */
+function formatArguments(value: unknown): unknown[] {
+  return value instanceof PyTuple ? [...value] : [value];
 }
 
 export function compare(op: string, left: unknown, right: unknown, context: EvalContext): boolean {
-  const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
-  if (!comparable) throw new TemplateError(`cannot compare ${typeName(left)} and ${typeName(right)} with '${op}' in "${context.expression}"`);
-  const a = left as number | string;
-  const b = right as number | string;
+  const x = numeric(left);
+  const y = numeric(right);
+  const numbers = x !== undefined && y !== undefined;
+  if (!numbers && !(typeof left === 'string' && typeof right === 'string')) throw new TemplateError(`cannot compare ${typeName(left)} and ${typeName(right)} with '${op}' in "${context.expression}"`);
+  const a = numbers ? x : (left as string);
+  const b = numbers ? y : (right as string);
   return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
 }
 
@@ -201,21 +219,17 @@ function contains(container: unknown, item: unknown, context: EvalContext): bool
 }
 
 function toNumber(value: unknown, context: EvalContext): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
+  const number = numeric(value);
+  if (number !== undefined) return number;
   throw new TemplateError(`expected a number, got ${typeName(value)} ${JSON.stringify(value)} in "${context.expression}"`, {
     hint: 'convert it with "| int" or "| float"',
   });
 }
 
-function nonZero(value: number, context: EvalContext): number {
-  if (value === 0) throw new TemplateError(`division by zero in "${context.expression}"`);
-  return value;
-}
-
 export function typeName(value: unknown): string {
   if (value === null) return 'None';
   if (Array.isArray(value)) return 'list';
+  if (value instanceof PyValue) return value.typeName;
   if (typeof value === 'object') return 'dict';
   return typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : typeof value === 'boolean' ? 'bool' : 'str';
 }

@@ -1,8 +1,9 @@
 /** Tokens of the `{{ }}` expression language (a Jinja subset). */
 import { TemplateError } from '../errors.js';
+import { pyFloat, type PyFloat } from './python.js';
 
 export type Token =
-  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'number'; readonly value: number | PyFloat }
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'name'; readonly value: string }
   | { readonly kind: 'op'; readonly value: string }
@@ -28,7 +29,8 @@ export function tokenize(source: string, rawStrings = false): Token[] {
       index += 1;
     } else if (/[0-9]/.test(char)) {
       const match = /^(\d+\.\d+(?:[eE][+-]?\d+)?|\d+(?:[eE][+-]?\d+)?)/.exec(source.slice(index))!;
-      tokens.push({ kind: 'number', value: Number(match[1]) });
+      // A point or an exponent makes a float (1.0, 1e3), as in Python.
+      tokens.push({ kind: 'number', value: /[.eE]/.test(match[1]!) ? pyFloat(Number(match[1])) : Number(match[1]) });
       index += match[1]!.length;
     } else if (char === '"' || char === "'") {
       const [value, next] = readString(source, index, rawStrings);

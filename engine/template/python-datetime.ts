@@ -5,7 +5,7 @@
  * Datetimes are naive (no zone), as strptime makes them.
  */
 import { TemplateError } from '../errors.js';
-import { PyValue } from './python.js';
+import { pyFloat, PyValue } from './python.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -194,7 +194,7 @@ export class PyTimedelta extends PyValue {
   }
 
   callMethod(name: string): unknown {
-    if (name === 'total_seconds') return this.days * 86_400 + this.seconds + this.microseconds / 1_000_000;
+    if (name === 'total_seconds') return pyFloat(this.days * 86_400 + this.seconds + this.microseconds / 1_000_000);
     throw new TemplateError(`'datetime.timedelta' object has no method '${name}' that can be called here`);
   }
 }

@@ -5,7 +5,7 @@
  * width and precision.
  */
 import { TemplateError } from '../errors.js';
-import { pythonNumber, pythonRepr, pythonString } from './python.js';
+import { isFloat, numeric, pythonNumber, pythonRepr, pythonString } from './python.js';
 
 interface Spec {
   readonly flags: string;
@@ -34,8 +34,9 @@ function convert(value: unknown, spec: Spec, whole: string): string {
     case 'c':
       return typeof value === 'number' ? String.fromCodePoint(value) : pythonString(value);
   }
-  if (typeof value !== 'number' && typeof value !== 'boolean') throw new TemplateError(`${whole} format: a number is required, not ${typeof value === 'string' ? 'str' : pythonRepr(value)}`);
-  return signed(Number(value), spec);
+  const number = numeric(value);
+  if (number === undefined) throw new TemplateError(`${whole} format: a number is required, not ${typeof value === 'string' ? 'str' : pythonRepr(value)}`);
+  return signed(number, spec);
 }
 
 function signed(value: number, spec: Spec): string {
@@ -107,9 +108,11 @@ function applySpec(value: unknown, formatSpec: string): string {
   if (!match) throw new TemplateError(`invalid format specifier '${formatSpec}'`);
   const [, fillChar, align, sign, zero, width, grouping, precision, type] = match;
   let body: string;
-  if (typeof value === 'number' && type !== 's') {
-    const spec = { flags: sign ?? '', width: undefined, precision: precision === undefined ? undefined : Number(precision), conversion: type === 'n' ? 'd' : type === '%' ? 'f' : type ?? (Number.isInteger(value) ? 'd' : 'g') };
-    body = type === undefined && !Number.isInteger(value) && precision === undefined ? (sign === '+' && value >= 0 ? '+' : '') + pythonNumber(value) : signed(type === '%' ? value * 100 : value, spec);
+  const number = typeof value === 'boolean' ? undefined : numeric(value);
+  if (number !== undefined && type !== 's') {
+    const float = isFloat(value);
+    const spec = { flags: sign ?? '', width: undefined, precision: precision === undefined ? undefined : Number(precision), conversion: type === 'n' ? 'd' : type === '%' ? 'f' : type ?? (float ? 'g' : 'd') };
+    body = type === undefined && float && precision === undefined ? (sign === '+' && number >= 0 ? '+' : '') + pythonString(value) : signed(type === '%' ? number * 100 : number, spec);
     if (type === '%') body += '%';
     if (grouping) body = body.replace(/^(\D*)(\d+)/, (_m, lead: string, int: string) => lead + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
   } else {
@@ -119,7 +122,7 @@ function applySpec(value: unknown, formatSpec: string): string {
   const size = width === undefined ? 0 : Number(width);
   if (body.length >= size) return body;
   const fill = fillChar ?? (zero && !align ? '0' : ' ');
-  const alignment = align ?? (zero ? '=' : typeof value === 'number' ? '>' : '<');
+  const alignment = align ?? (zero ? '=' : number !== undefined ? '>' : '<');
   const room = size - body.length;
   if (alignment === '<') return body + fill.repeat(room);
   if (alignment === '>') return fill.repeat(room) + body;

@@ -5,7 +5,7 @@
  * an indented layout that matches Python's byte for byte.
  */
 import { TemplateError } from '../errors.js';
-import { PyValue, pythonNumber } from './python.js';
+import { floatRepr, PyFloat, PyValue, pythonNumber } from './python.js';
 
 export interface JsonLayout {
   readonly indent?: number | string | undefined;
@@ -26,6 +26,7 @@ export function pythonJson(value: unknown, layout: JsonLayout = {}): string {
     if (item === false) return 'false';
     if (typeof item === 'number') return Number.isFinite(item) ? pythonNumber(item) : Number.isNaN(item) ? 'NaN' : item > 0 ? 'Infinity' : '-Infinity';
     if (typeof item === 'string') return jsonString(item, ascii);
+    if (item instanceof PyFloat) return floatRepr(item.value);
     if (item instanceof PyValue) return write(item.json(), depth);
     const open = indent === undefined ? '' : `\n${indent.repeat(depth + 1)}`;
     const close = indent === undefined ? '' : `\n${indent.repeat(depth)}`;

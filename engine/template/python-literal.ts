@@ -7,7 +7,8 @@
  */
 import type { Token } from './lexer.js';
 import { tokenize } from './lexer.js';
-import { PyTuple, pythonString } from './python.js';
+import { negate } from './python-arithmetic.js';
+import { PyFloat, PyTuple, pythonString } from './python.js';
 
 const NAMED_CONSTANTS: Readonly<Record<string, unknown>> = { True: true, False: false, None: null, true: true, false: false, null: null };
 
@@ -60,10 +61,10 @@ class LiteralReader {
     return text;
   }
 
-  private signed(sign: string): number {
+  private signed(sign: string): unknown {
     const token = this.next();
     if (token.kind !== 'number') throw new NotALiteral();
-    return sign === '-' ? -token.value : token.value;
+    return sign === '-' ? negate(Number(token.value), token.value) : token.value;
   }
 
   private parenthesized(): unknown {
@@ -86,7 +87,7 @@ class LiteralReader {
     const out: Record<string, unknown> = {};
     let key = first;
     for (;;) {
-      if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean' && key !== null) throw new NotALiteral();
+      if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean' && key !== null && !(key instanceof PyFloat)) throw new NotALiteral();
       const name = pythonString(key);
       if (name === '__proto__') throw new NotALiteral();
       out[name] = this.value();

@@ -9,7 +9,7 @@
  * matches byte for byte.
  */
 import { TemplateError } from '../errors.js';
-import { PyValue, pythonCompare, pythonNumber } from './python.js';
+import { floatRepr, PyFloat, PyValue, pythonCompare, pythonNumber } from './python.js';
 
 export interface YamlLayout {
   readonly indent: number;
@@ -131,11 +131,11 @@ class Emitter {
   }
 
   private node(value: unknown, where: { mapping: boolean; simpleKey: boolean }): void {
-    if (value instanceof PyValue) value = value.json();
+    if (value instanceof PyValue && !(value instanceof PyFloat)) value = value.json();
     if (Array.isArray(value)) {
       if (this.flowLevel > 0 || value.length === 0 || this.flowStyle(value)) this.flowSequence(value);
       else this.blockSequence(value, where.mapping);
-    } else if (value && typeof value === 'object') {
+    } else if (value && typeof value === 'object' && !(value instanceof PyFloat)) {
       const entries = this.entries(value as Record<string, unknown>);
       if (this.flowLevel > 0 || entries.length === 0 || this.flowStyle(entries.flat())) this.flowMapping(entries);
       else this.blockMapping(entries);
@@ -353,10 +353,13 @@ function representScalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return '.nan';
-    if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
-    const text = pythonNumber(value).toLowerCase();
+  if (typeof value === 'number' && Number.isInteger(value)) return pythonNumber(value);
+  if (typeof value === 'number' || value instanceof PyFloat) {
+    const number = Number(value);
+    if (Number.isNaN(number)) return '.nan';
+    if (!Number.isFinite(number)) return number > 0 ? '.inf' : '-.inf';
+    // PyYAML's represent_float: the repr, with a point before an exponent (1.0e+20).
+    const text = floatRepr(number);
     return !text.includes('.') && text.includes('e') ? text.replace('e', '.0e') : text;
   }
   throw new TemplateError(`cannot represent an object: ${String(value)}`);

@@ -38,9 +38,76 @@ export abstract class PyValue {
   }
 }
 
+/**
+ * A Python float whose value is whole (2.0, 1e+20, -0.0). JavaScript has one
+ * number type, so the engine's numbers follow one rule: a plain number that
+ * is an integer is a Python int, any other plain number (1.5, inf, nan) is a
+ * float, and a float with a whole value is boxed here, so that it keeps its
+ * type and prints as Python prints it. Ints, the common case, stay plain.
+ * Make floats with `pyFloat`, read any number with `numeric`.
+ */
+export class PyFloat extends PyValue {
+  constructor(readonly value: number) {
+    super();
+  }
+
+  get typeName(): string {
+    return 'float';
+  }
+
+  str(): string {
+    return floatRepr(this.value);
+  }
+
+  repr(): string {
+    return floatRepr(this.value);
+  }
+
+  json(): unknown {
+    return this.value;
+  }
+
+  callMethod(name: string): unknown {
+    if (name === 'is_integer') return true;
+    throw new TemplateError(`'float' object has no attribute '${name}'`);
+  }
+
+  /** Where engine code reads it as a number (Number(x), an argument given to a module). */
+  override valueOf(): number {
+    return this.value;
+  }
+
+  override toString(): string {
+    return this.str();
+  }
+}
+
+/** A float result: boxed when its value is whole, so that it stays a float. */
+export function pyFloat(value: number): number | PyFloat {
+  return Number.isInteger(value) ? new PyFloat(value) : value;
+}
+
+/** Python has the value as a float (a boxed whole float, or a plain number that is not an integer). */
+export function isFloat(value: unknown): boolean {
+  return value instanceof PyFloat || (typeof value === 'number' && !Number.isInteger(value));
+}
+
+/** The number an int, float or bool stands for in arithmetic (True is 1), or undefined for other values. */
+export function numeric(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (value instanceof PyFloat) return value.value;
+  return typeof value === 'boolean' ? Number(value) : undefined;
+}
+
+/** A Python dict: a plain mapping (not a list, and not a float, datetime or other Python object). */
+export function isDict(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof PyValue);
+}
+
 export function truthy(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
   if (Array.isArray(value)) return value.length > 0;
+  if (value instanceof PyFloat) return value.value !== 0;
   if (typeof value === 'object') return Object.keys(value as object).length > 0;
   return true;
 }
@@ -67,20 +134,22 @@ export function pythonRepr(value: unknown): string {
   return String(value);
 }
 
-/** A number as Python prints it: 1.5, 1e+20, inf, nan (an integral float prints as an int: JS has one number type). */
+/** A plain number as Python prints it: an integer as an int (3, 10**21 in full), anything else as a float (1.5, inf, nan). */
 export function pythonNumber(value: number): string {
-  if (Number.isNaN(value)) return 'nan';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
   if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
-  return pythonFloat(value);
+  return floatRepr(value);
 }
 
 /**
  * Python's repr of a float: the shortest digits that read back (as JS finds
  * them), in positional form for exponents -4 to 15 and scientific otherwise,
- * with a two-digit exponent at least (1e-05, 1e+16).
+ * with a two-digit exponent at least (1e-05, 1e+16), `.0` on a whole value
+ * (2.0, -0.0), and inf, nan.
  */
-function pythonFloat(value: number): string {
+export function floatRepr(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (Object.is(value, -0)) return '-0.0';
   const [mantissa, exponentText] = value.toExponential().split('e');
   const exponent = Number(exponentText);
   if (exponent < -4 || exponent >= 16) {
@@ -107,8 +176,9 @@ function reprString(text: string): string {
 
 /** Python's `<` between two values (numbers and booleans, strings, lists); other pairs are a TypeError there too. */
 export function pythonCompare(a: unknown, b: unknown): number {
-  const numeric = (value: unknown) => typeof value === 'number' || typeof value === 'boolean';
-  if (numeric(a) && numeric(b)) return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
@@ -123,8 +193,8 @@ export function pythonCompare(a: unknown, b: unknown): number {
 /** Python's `==`: 1 == 1.0 == True, lists and dicts by content. */
 export function pythonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  const numeric = (value: unknown) => typeof value === 'number' || typeof value === 'boolean';
-  if (numeric(a) && numeric(b)) return Number(a) === Number(b);
+  const x = numeric(a);
+  if (x !== undefined) return x === numeric(b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => pythonEqual(item, b[index]));
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     if (a instanceof PyValue || b instanceof PyValue) return a instanceof PyValue && b instanceof PyValue && a.repr() === b.repr();

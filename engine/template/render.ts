@@ -16,7 +16,7 @@ import { renderKeepingNewlines } from './jinja/render.js';
 import { ANSIBLE_TEMPLATE_SETTINGS } from './jinja/settings.js';
 import { boundNames, expressionsOf } from './jinja/walk.js';
 import { literalEval } from './python-literal.js';
-import { PyTuple, pythonString, truthy } from './python.js';
+import { PyFloat, PyTuple, PyValue, pythonString, truthy } from './python.js';
 import type { Scope } from './scope.js';
 import { defined } from './undefined.js';
 import { assertSafeName } from './members.js';
@@ -59,7 +59,7 @@ function renderBody(body: string, scope: Scope): unknown {
   const variable = SINGLE_VARIABLE.exec(body)?.[1];
   if (variable !== undefined && scope.has(variable)) {
     const held = scope.get(variable);
-    if (held === null || typeof held === 'number' || typeof held === 'boolean') return held;
+    if (held === null || typeof held === 'number' || typeof held === 'boolean' || held instanceof PyFloat) return held;
   }
   const parts = parseTemplate(body);
   const only = parts.length === 1 && parts[0]!.kind === 'expr' ? parts[0] : undefined;
@@ -128,7 +128,7 @@ export function renderDeep(input: unknown, scope: Scope): unknown {
     return input.toString();
   }
   if (Array.isArray(input)) return input.map((item) => renderDeep(item, scope));
-  if (input && typeof input === 'object') {
+  if (input && typeof input === 'object' && !(input instanceof PyValue)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(input)) {
       const renderedKey = String(renderString(key, scope));

@@ -10,7 +10,7 @@ import { TemplateError } from '../errors.js';
 import type { EvalContext } from './evaluate.js';
 import { compare } from './evaluate.js';
 import { filterNames } from './filters.js';
-import { PyValue, pythonEqual, pythonString, pythonTypeName, truthy } from './python.js';
+import { isDict, isFloat, numeric, pythonEqual, pythonString, pythonTypeName, truthy } from './python.js';
 import { pythonRegExp } from './regex.js';
 import { Undefined, defined } from './undefined.js';
 import { compareVersions } from './versions.js';
@@ -20,11 +20,9 @@ type Test = (value: unknown, args: unknown[], kwargs: Record<string, unknown>, c
 const arg = (args: unknown[], kwargs: Record<string, unknown>, index: number, name: string, fallback?: unknown): unknown =>
   Object.prototype.hasOwnProperty.call(kwargs, name) ? kwargs[name] : index < args.length ? args[index] : fallback;
 
-const isMapping = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value) && !(value instanceof PyValue);
-
 /** A task result's flag, as Ansible's result tests read it (a dict required). */
 const resultFlag = (key: string) => (value: unknown): boolean => {
-  if (!isMapping(value)) throw new TemplateError(`The '${key}' test expects a dictionary`);
+  if (!isDict(value)) throw new TemplateError(`The '${key}' test expects a dictionary`);
   return truthy(value[key] ?? false);
 };
 const isFailed = resultFlag('failed');
@@ -32,15 +30,15 @@ const isUnreachable = resultFlag('unreachable');
 const isSkipped = resultFlag('skipped');
 
 function isChanged(value: unknown): boolean {
-  if (!isMapping(value)) throw new TemplateError("The 'changed' test expects a dictionary");
+  if (!isDict(value)) throw new TemplateError("The 'changed' test expects a dictionary");
   if ('changed' in value) return truthy(value.changed);
   const results = value.results;
-  return Array.isArray(results) && isMapping(results[0]) && results.some((result) => isMapping(result) && truthy(result.changed));
+  return Array.isArray(results) && isDict(results[0]) && results.some((result) => isDict(result) && truthy(result.changed));
 }
 
 /** started/finished of an async result: 1 when the key is there, true (as Ansible, with a warning) when not. */
 const asyncFlag = (key: string) => (value: unknown): boolean => {
-  if (!isMapping(value)) throw new TemplateError(`The '${key}' test expects a dictionary`);
+  if (!isDict(value)) throw new TemplateError(`The '${key}' test expects a dictionary`);
   return key in value ? value[key] === 1 || value[key] === true : true;
 };
 
@@ -56,7 +54,7 @@ function regex(mode: 'match' | 'search'): Test {
 }
 
 const contained = (items: unknown, item: unknown) => Array.isArray(items) && items.some((candidate) => pythonEqual(candidate, item));
-const iterable = (value: unknown): unknown[] => (Array.isArray(value) ? value : typeof value === 'string' ? [...value] : isMapping(value) ? Object.keys(value) : []);
+const iterable = (value: unknown): unknown[] => (Array.isArray(value) ? value : typeof value === 'string' ? [...value] : isDict(value) ? Object.keys(value) : []);
 
 /** Path tests run on the controller, as Ansible's do (a path relative to the current directory). */
 const stat = (path: unknown, follow = true) => (follow ? statSync : lstatSync)(pythonString(path), { throwIfNoEntry: false });
@@ -79,7 +77,7 @@ function isUri(value: unknown, schemes: unknown): boolean {
 function inContainer(value: unknown, container: unknown): boolean {
   if (typeof container === 'string') return container.includes(pythonString(value));
   if (Array.isArray(container)) return contained(container, value);
-  if (isMapping(container)) return Object.prototype.hasOwnProperty.call(container, pythonString(value));
+  if (isDict(container)) return Object.prototype.hasOwnProperty.call(container, pythonString(value));
   throw new TemplateError(`argument of type '${pythonTypeName(container)}' is not iterable`);
 }
 
@@ -88,15 +86,15 @@ const TESTS: Record<string, Test> = {
   undefined: (value) => value instanceof Undefined,
   none: (value) => value === null,
   string: (value) => typeof value === 'string',
-  number: (value) => typeof value === 'number' || typeof value === 'boolean',
+  number: (value) => numeric(value) !== undefined,
   integer: (value) => typeof value === 'number' && Number.isInteger(value),
-  float: (value) => typeof value === 'number' && !Number.isInteger(value),
+  float: (value) => isFloat(value),
   boolean: (value) => typeof value === 'boolean',
   true: (value) => value === true,
   false: (value) => value === false,
-  mapping: (value) => isMapping(value),
-  sequence: (value) => Array.isArray(value) || typeof value === 'string' || isMapping(value),
-  iterable: (value) => Array.isArray(value) || typeof value === 'string' || isMapping(value),
+  mapping: (value) => isDict(value),
+  sequence: (value) => Array.isArray(value) || typeof value === 'string' || isDict(value),
+  iterable: (value) => Array.isArray(value) || typeof value === 'string' || isDict(value),
   callable: () => false,
   sameas: (value, args) => value === args[0] || (value === null && args[0] === null),
   escaped: () => false,

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { assertSafeName } from '../template/members.js';
+import { PyValue } from '../template/python.js';
 
 /**
  * Names the run defines for every task (Ansible's magic variables, with the
@@ -23,7 +24,7 @@ export const OMIT_TOKEN = `__omit_place_holder__${randomBytes(20).toString('hex'
 /** Drop every mapping entry whose value is the omit token (recursively, as Ansible does for module args). */
 export function stripOmitted(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((item) => item !== OMIT_TOKEN).map(stripOmitted);
-  if (value && typeof value === 'object') {
+  if (value && typeof value === 'object' && !(value instanceof PyValue)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       // Module arguments can hold data (a registered result, from_json): a '__proto__' key there must not become a prototype.

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PyFloat } from '../../engine/template/python.js';
 import { groupNamesOf, groupsMap, hostVarsFromInventory, loadInventory } from '../../engine/load/inventory.js';
 import { errorOf, removeTrees, writeTree } from './tree.js';
 
@@ -172,7 +173,7 @@ describe('INI inventory', () => {
     'worker[1:2]',
     '',
     '[site_b]',
-    'worker3:2200 rack=b1 primary=True',
+    'worker3:2200 rack=b1 primary=True weight=2.0 scale=1e3 ratio=0.5',
     '',
     '[workers:children]',
     'site_a',
@@ -190,7 +191,8 @@ describe('INI inventory', () => {
     const ini = loadInventory(join(dir, 'hosts.ini'));
     expect([...ini.hosts.keys()]).toEqual(['bastion', 'cp1', 'worker1', 'worker2', 'worker3']);
     expect(ini.hosts.get('cp1')!.vars).toEqual({ ansible_host: '127.0.1.1', ansible_port: 2222, label: 'control plane' });
-    expect(ini.hosts.get('worker3')!.vars).toEqual({ ansible_port: 2200, rack: 'b1', primary: true });
+    // Floats are floats, a whole one too (ansible-playbook's type_debug: float).
+    expect(ini.hosts.get('worker3')!.vars).toEqual({ ansible_port: 2200, rack: 'b1', primary: true, weight: new PyFloat(2), scale: new PyFloat(1000), ratio: 0.5 });
     expect(ini.groups.get('ungrouped')!.hosts).toEqual(['bastion']);
     expect(groupsMap(ini).workers).toEqual(['worker1', 'worker2', 'worker3']);
     expect(hostVarsFromInventory(ini, 'worker1')).toEqual({ ansible_user: 'admin', greeting: 'hello world', retries: 3 });

@@ -90,6 +90,14 @@ describe('module tasks', () => {
     expect(withList).toMatchObject({ loop: [[1, 2]], loopFlatten: false });
   });
 
+  it('accepts whole floats where a keyword takes a number (delay: 1.0, loop_control pause: 1.0), as Ansible does', () => {
+    const [task] = tasksOf(
+      ['    - command: /bin/true', '      register: r', '      until: r is succeeded', '      delay: 1.0', '      loop: [a]', '      loop_control: {pause: 2.0}', ''].join('\n'),
+    ) as ModuleTask[];
+    expect(Number(task!.delay)).toBe(1);
+    expect(task!.loopControl?.pause).toBe(2);
+  });
+
   it('reads with_<lookup> as a loop over that lookup, with its terms as written', () => {
     const [dict, sequence, firstFound] = tasksOf(
       [

@@ -5,6 +5,7 @@ import { CxError } from '../../engine/errors.js';
 import { keyPositionOf, positionOf } from '../../engine/load/positions.js';
 import { loadVarsFile } from '../../engine/load/vars-file.js';
 import { loadYamlFile, MAX_FILE_BYTES, parseYaml } from '../../engine/load/yaml.js';
+import { PyFloat } from '../../engine/template/python.js';
 import { renderDeep } from '../../engine/template/render.js';
 import { scopeFromObject } from '../../engine/template/scope.js';
 import { UnsafeText } from '../../engine/template/unsafe.js';
@@ -42,7 +43,8 @@ describe('scalars as Ansible (PyYAML, YAML 1.1) reads them', () => {
       mode: 493,
       month: '09',
       id: '1e3',
-      f: 1500,
+      // A float keeps its type when its value is whole (Ansible prints 1500.0).
+      f: new PyFloat(1500),
       hex: 31,
       bin: 5,
       big: 1000,

@@ -2,12 +2,11 @@
 import { TemplateError } from '../../errors.js';
 import type { EvalContext } from '../evaluate.js';
 import { assertSafeName, member } from '../members.js';
-import { PyTuple, pythonEqual, pythonRepr, pythonString } from '../python.js';
+import { isDict, PyTuple, pythonEqual, pythonRepr, pythonString } from '../python.js';
 import { Undefined } from '../undefined.js';
 import { type FilterTable, list, mapping, param, sortBy, text } from './support.js';
 
 const LIST_MERGES = ['replace', 'keep', 'append', 'prepend', 'append_rp', 'prepend_rp'];
-const isDict = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 function mergeLists(base: unknown[], other: unknown[], how: string): unknown[] {
   const missingFrom = (items: unknown[], from: unknown[]) => items.filter((item) => !from.some((candidate) => pythonEqual(candidate, item)));

@@ -5,7 +5,8 @@
  */
 import { TemplateError } from '../../errors.js';
 import type { EvalContext } from '../evaluate.js';
-import { PyTuple, pythonCompare, pythonEqual, pythonRepr, pythonString, truthy } from '../python.js';
+import { arithmetic } from '../python-arithmetic.js';
+import { numeric, PyTuple, pythonCompare, pythonEqual, pythonRepr, pythonString, pythonTypeName, truthy } from '../python.js';
 import { applyFilter } from '../filters.js';
 import { applyTest } from '../tests.js';
 import { Undefined } from '../undefined.js';
@@ -144,8 +145,10 @@ function groupby(items: readonly unknown[], by: unknown, fallback: unknown, case
 function sum(items: readonly unknown[], start: unknown, context: EvalContext): unknown {
   return items.reduce((total, item) => {
     if (Array.isArray(total) && Array.isArray(item)) return [...total, ...item];
-    if (typeof item === 'string' || typeof total === 'string') throw new TemplateError(`unsupported operand type(s) for +: sum of strings in "${context.expression}"`);
-    return Number(total) + Number(item);
+    const a = numeric(total);
+    const b = numeric(item);
+    if (a === undefined || b === undefined) throw new TemplateError(`unsupported operand type(s) for +: '${pythonTypeName(total)}' and '${pythonTypeName(item)}' in "${context.expression}"`);
+    return arithmetic('+', a, b, total, item);
   }, start);
 }
 

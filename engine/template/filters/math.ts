@@ -2,7 +2,7 @@
 import { TemplateError } from '../../errors.js';
 import type { EvalContext } from '../evaluate.js';
 import { seeded, unseeded } from '../python-random.js';
-import { pythonString } from '../python.js';
+import { isFloat, numeric, pyFloat, pythonString } from '../python.js';
 import { type FilterTable, list, number, param, text } from './support.js';
 
 /** Python's float(): decimal text with optional sign, exponent, underscores between digits, inf and nan. */
@@ -30,18 +30,23 @@ function parseIntStrict(value: string, base: number): number | undefined {
 }
 
 function toInt(value: unknown, fallback: unknown, base: number): unknown {
-  if (typeof value === 'string') {
-    const parsed = parseIntStrict(value, base) ?? parseFloatStrict(value);
-    return parsed === undefined || !Number.isFinite(parsed) ? fallback : Math.trunc(parsed);
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : fallback;
-  return typeof value === 'boolean' ? Number(value) : fallback;
+  const number = typeof value === 'string' ? (parseIntStrict(value, base) ?? parseFloatStrict(value)) : numeric(value);
+  return number === undefined || !Number.isFinite(number) ? fallback : Math.trunc(number) || 0;
 }
 
 function toFloat(value: unknown, fallback: unknown): unknown {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return Number(value);
-  return typeof value === 'string' ? (parseFloatStrict(value) ?? fallback) : fallback;
+  const number = typeof value === 'string' ? parseFloatStrict(value) : numeric(value);
+  return number === undefined ? fallback : pyFloat(number);
+}
+
+/** Jinja's round: round(x, n) keeps an int an int; ceil and floor (math's, divided back) give a float. */
+function round(value: unknown, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext): unknown {
+  const precision = Number(param(args, kwargs, 0, 'precision', 0));
+  const method = text(param(args, kwargs, 1, 'method', 'common'));
+  const subject = number(value, context);
+  if (method === 'common') return isFloat(value) ? pyFloat(pythonRound(subject, precision)) : pythonRound(subject, precision);
+  if (method !== 'ceil' && method !== 'floor') throw new TemplateError('method must be common, ceil or floor');
+  return pyFloat(Math[method](subject * 10 ** precision) / 10 ** precision);
 }
 
 /** Python's round(x, n): the exact binary value rounded half to even at n decimals. */
@@ -137,24 +142,17 @@ function shuffle(value: unknown, args: unknown[], kwargs: Record<string, unknown
 export const MATH_FILTERS: FilterTable = {
   int: (value, args, kwargs) => toInt(value, param(args, kwargs, 0, 'default', 0), Number(param(args, kwargs, 1, 'base', 10))),
   float: (value, args, kwargs) => toFloat(value, param(args, kwargs, 0, 'default', 0)),
-  abs: (value, _args, _kwargs, context) => Math.abs(number(value, context)),
-  round: (value, args, kwargs, context) => {
-    const precision = Number(param(args, kwargs, 0, 'precision', 0));
-    const method = text(param(args, kwargs, 1, 'method', 'common'));
-    const subject = number(value, context);
-    if (method === 'common') return pythonRound(subject, precision);
-    if (method !== 'ceil' && method !== 'floor') throw new TemplateError('method must be common, ceil or floor');
-    return Math[method](subject * 10 ** precision) / 10 ** precision;
-  },
+  abs: (value, _args, _kwargs, context) => (isFloat(value) ? pyFloat(Math.abs(number(value, context))) : Math.abs(number(value, context))),
+  round,
   log: (value, args, kwargs, context) => {
     const base = Number(param(args, kwargs, 0, 'base', Math.E));
     const subject = number(value, context);
-    return base === 10 ? Math.log10(subject) : Math.log(subject) / Math.log(base);
+    return pyFloat(base === 10 ? Math.log10(subject) : Math.log(subject) / Math.log(base));
   },
-  pow: (value, args, kwargs, context) => number(value, context) ** number(param(args, kwargs, 0, 'y'), context),
+  pow: (value, args, kwargs, context) => pyFloat(number(value, context) ** number(param(args, kwargs, 0, 'y'), context)),
   root: (value, args, kwargs, context) => {
     const base = Number(param(args, kwargs, 0, 'base', 2));
-    return base === 2 ? Math.sqrt(number(value, context)) : number(value, context) ** (1 / base);
+    return pyFloat(base === 2 ? Math.sqrt(number(value, context)) : number(value, context) ** (1 / base));
   },
   human_readable: (value, args, kwargs, context) =>
     humanReadable(number(typeof value === 'string' ? toFloat(value, value) : value, context), Boolean(param(args, kwargs, 0, 'isbits', false)), param(args, kwargs, 1, 'unit', null)),

@@ -2,7 +2,11 @@
 import { quote } from '../../connection/quote.js';
 import { TemplateError } from '../../errors.js';
 import { capitalize, pythonSplit, stripChars } from '../members.js';
+import { escapeHtml } from '../html.js';
 import { percentFormat } from '../python-format.js';
+import { pythonPformat } from '../python-pprint.js';
+import { truthy } from '../python.js';
+import { urlize } from '../urlize.js';
 import { Undefined } from '../undefined.js';
 import { type FilterTable, integer, mapping, param, text } from './support.js';
 
@@ -76,8 +80,18 @@ function comment(value: string, style: string, options: Record<string, unknown>)
   return head + prefixText + body + postfixText + (end ? newline! + end : '');
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
-const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+/** Jinja's urlize, its arguments by position or keyword. */
+function urlizeFilter(value: unknown, args: unknown[], kwargs: Record<string, unknown>): string {
+  const limit = param(args, kwargs, 0, 'trim_url_limit', null);
+  const optional = (found: unknown) => (found === null || found === undefined ? null : text(found));
+  return urlize(text(value), {
+    trimUrlLimit: limit === null || limit === undefined ? null : integer(limit, 'trim_url_limit'),
+    nofollow: truthy(param(args, kwargs, 1, 'nofollow', false)),
+    target: optional(param(args, kwargs, 2, 'target', null)),
+    rel: optional(param(args, kwargs, 3, 'rel', null)),
+    extraSchemes: (param<unknown[] | null>(args, kwargs, 4, 'extra_schemes', null) ?? []).map(text),
+  });
+}
 
 /** Jinja's xmlattr: ` key="value"` for each entry that is not none, escaped; keys with space, `/`, `>` or `=` refused. */
 function xmlattr(value: Record<string, unknown>, autospace: boolean): string {
@@ -131,5 +145,7 @@ export const STRING_FILTERS: FilterTable = {
   forceescape: (value) => escapeHtml(text(value)),
   safe: (value) => value,
   xmlattr: (value, args, kwargs, context) => xmlattr(mapping(value, context, 'xmlattr'), param(args, kwargs, 0, 'autospace', true) !== false),
+  urlize: urlizeFilter,
+  pprint: (value) => pythonPformat(value),
   striptags: (value) => text(value).replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>/g, '').split(/\s+/).filter(Boolean).join(' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
 };

@@ -2,7 +2,7 @@
 import { TemplateError } from '../../errors.js';
 import type { EvalContext } from '../evaluate.js';
 import { member } from '../members.js';
-import { pythonCompare, pythonString, pythonTypeName } from '../python.js';
+import { isDict, numeric, pythonCompare, pythonString, pythonTypeName } from '../python.js';
 import { Undefined } from '../undefined.js';
 
 export type Filter = (value: unknown, args: unknown[], kwargs: Record<string, unknown>, context: EvalContext) => unknown;
@@ -18,12 +18,12 @@ export function param<T = unknown>(args: unknown[], kwargs: Record<string, unkno
 export function list(value: unknown, context: EvalContext): unknown[] {
   if (Array.isArray(value)) return value;
   if (typeof value === 'string') return [...value];
-  if (value && typeof value === 'object') return Object.keys(value);
+  if (isDict(value)) return Object.keys(value);
   throw new TemplateError(`'${pythonTypeName(value)}' object is not iterable in "${context.expression}"`);
 }
 
 export function mapping(value: unknown, context: EvalContext, filter = 'this filter'): Record<string, unknown> {
-  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  if (isDict(value)) return value;
   throw new TemplateError(`${filter} expects a dict, got ${pythonTypeName(value)} in "${context.expression}"`);
 }
 
@@ -31,9 +31,10 @@ export function text(value: unknown): string {
   return pythonString(value);
 }
 
+/** An int, float or bool argument as a plain number. */
 export function number(value: unknown, context: EvalContext): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return Number(value);
+  const found = numeric(value);
+  if (found !== undefined) return found;
   throw new TemplateError(`expected a number, got ${pythonTypeName(value)} in "${context.expression}"`);
 }
 
