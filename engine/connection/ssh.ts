@@ -87,6 +87,8 @@ export class SshConnection implements Connection {
   ) {
     client.on('error', (error) => this.markDead(`connection lost: ${error.message}`));
     client.on('close', () => this.markDead('connection closed by the remote host'));
+    // The remote end closing is known at once; ssh2's 'close' comes turns of the event loop later.
+    client.on('end', () => this.markDead('connection closed by the remote host'));
   }
 
   /**

@@ -81,8 +81,9 @@ export class Speculation {
       return undefined;
     }
     const result = await checked.result;
-    // Let pending I/O in first: a connection that dropped while the controller was busy is known as dropped.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Let pending I/O in first (two turns of the event loop pass its poll phase, wherever this runs from):
+    // a connection that dropped while the controller was busy is then known as dropped.
+    for (let turn = 0; turn < 2; turn += 1) await new Promise((resolve) => setImmediate(resolve));
     if (!result || checked.epoch !== this.epoch || !checked.connected()) return undefined;
     // A real run may use only a check that found nothing to do (not one check mode skipped).
     if (!check && (result.changed !== false || result.failed === true || result.skipped === true)) return undefined;

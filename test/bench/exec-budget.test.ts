@@ -4,7 +4,8 @@
  * lineinfile, stat, command with creates, copy/template) makes one remote
  * exec when nothing changes, and at most two when a file must be written
  * (lineinfile reads, then writes; copy and template send small content with
- * the compare). Counts are behaviour, so they are tested; times are not.
+ * the compare). Checking tasks ahead, an idempotent rerun makes one exec per
+ * run of checkable tasks. Counts are behaviour, so they are tested; times are not.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +27,13 @@ afterAll(async () => {
   await lab?.stop();
 });
 
-/** Remote execs per host of every task that ran, by task name. */
+/** Remote execs per host of every task that ran, by task name (each task's own: checks ahead off). */
 async function execsPerTask(check = false): Promise<Record<string, number>> {
+  const outcome = await runBench(check, false);
+  return Object.fromEntries(Object.entries(outcome.profile.tasks).map(([name, entry]) => [name, entry.execs / HOSTS.length]));
+}
+
+async function runBench(check: boolean, speculation: boolean): Promise<Awaited<ReturnType<typeof runPlaybook>>> {
   const playbook = loadPlaybook(join(projectRoot, 'test', 'bench', 'playbook', 'converge.yaml'));
   const outcome = await runPlaybook({
     playbook,
@@ -40,11 +46,12 @@ async function execsPerTask(check = false): Promise<Record<string, number>> {
     forks: HOSTS.length,
     verbosity: 0,
     connection: { knownHostsFile: lab.knownHostsPath, acceptNewHostKeys: false },
+    speculation,
     bus: new EventBus(),
     signal: new AbortController().signal,
   });
   expect(outcome.exitCode).toBe(0);
-  return Object.fromEntries(Object.entries(outcome.profile.tasks).map(([name, entry]) => [name, entry.execs / HOSTS.length]));
+  return outcome;
 }
 
 describe('remote execs per task and host', () => {
@@ -69,5 +76,12 @@ describe('remote execs per task and host', () => {
     expect(await execsPerTask(true)).toEqual({ ...writing, 'Use the stat result': 0, 'Symlink to the config': 0 });
     expect(await execsPerTask()).toEqual(writing);
     expect(await execsPerTask()).toEqual(unchanged);
+  });
+
+  it('checking ahead, an idempotent rerun makes one exec per run of checkable tasks', async () => {
+    // Base directory .. Replace a line by regexp checked in one exec; the command; Stat the config
+    // (the next task's `when` reads what it registers, so that task checks itself and the two after it).
+    expect((await runBench(false, true)).execs / HOSTS.length).toBe(4);
+    expect((await runBench(true, true)).execs / HOSTS.length).toBe(4);
   });
 });

@@ -8,6 +8,8 @@ export interface RunFigures {
   readonly msPerTaskPerHost: number;
   /** Remote execs divided by the task results that ran (ok and failed; skipped ones make none). */
   readonly execsPerTask: number;
+  /** Remote execs per host for the run (the benchmark's playbook is one play). */
+  readonly execsPerHost: number;
   readonly remoteExecs: number;
   readonly peakMemoryMB: number;
   /** Summed over hosts. */
@@ -33,6 +35,7 @@ export function figuresOf(run: ToolRun): RunFigures {
     wallSeconds: round(run.wallMs / 1000, 3),
     msPerTaskPerHost: round(run.wallMs / Math.max(1, ran + totals.skipped), 2),
     execsPerTask: round(run.remoteExecs / Math.max(1, ran), 2),
+    execsPerHost: round(run.remoteExecs / Math.max(1, Object.keys(run.recap).length), 1),
     remoteExecs: run.remoteExecs,
     peakMemoryMB: round(run.peakMemoryBytes / 2 ** 20, 1),
     ok: totals.ok,
@@ -55,13 +58,13 @@ export function speedups(cxplay: ToolFigures, ansible: ToolFigures): Partial<Rec
 }
 
 export function formatTable(hosts: number, cxplay: ToolFigures, ansible: ToolFigures | undefined): string {
-  const header = ['tool', 'run', 'wall s', 'ms/task/host', 'execs/task', 'peak MB', 'ok', 'changed', 'skipped', 'failed'];
+  const header = ['tool', 'run', 'wall s', 'ms/task/host', 'execs/task', 'execs/host', 'peak MB', 'ok', 'changed', 'skipped', 'failed'];
   const rows: string[][] = [];
   const add = (tool: string, figures: ToolFigures) => {
     for (const mode of MODES) {
       const f = figures[mode];
       if (!f) continue;
-      rows.push([tool, mode, f.wallSeconds.toFixed(2), f.msPerTaskPerHost.toFixed(2), f.execsPerTask.toFixed(2), f.peakMemoryMB.toFixed(0), String(f.ok), String(f.changed), String(f.skipped), String(f.failed)]);
+      rows.push([tool, mode, f.wallSeconds.toFixed(2), f.msPerTaskPerHost.toFixed(2), f.execsPerTask.toFixed(2), f.execsPerHost.toFixed(1), f.peakMemoryMB.toFixed(0), String(f.ok), String(f.changed), String(f.skipped), String(f.failed)]);
     }
   };
   add('cxplay', cxplay);
