@@ -83,10 +83,11 @@ function connectionType(value: string): 'ssh' | 'local' {
   throw new InvalidArgumentError(`cxplay connects with ssh or local, not '${value}'`);
 }
 
-/** `--become-method`: sudo only (su and the others are refused, not silently replaced by sudo). */
-function becomeMethod(value: string): 'sudo' {
-  if (value === 'sudo') return 'sudo';
-  throw new InvalidArgumentError(`cxplay becomes another user with sudo only, not '${value}'`);
+/** `--become-method`: sudo or su (the others are refused, not silently replaced by sudo). */
+function becomeMethod(value: string): 'sudo' | 'su' {
+  const method = value.replace(/^ansible\.builtin\./, '');
+  if (method === 'sudo' || method === 'su') return method;
+  throw new InvalidArgumentError(`cxplay becomes another user with sudo or su, not '${value}'`);
 }
 
 function refuseModulePath(): never {
@@ -120,10 +121,10 @@ export const OPTIONS = {
   privateKeyFile: valueOf('--private-key, --key-file <file>', "use this private key (an inventory's ansible_private_key_file wins)", 'connection', path),
   connectionType: valueOf('-c, --connection <type>', "ssh or local (an inventory's ansible_connection wins)", 'connection', connectionType),
   askPass: switchOf('-k, --ask-pass', 'ask for the SSH password (no echo on a terminal, else one line of stdin)', 'cli'),
-  become: switchOf('-b, --become', 'run tasks with become (sudo), unless a play or task says otherwise', 'run'),
-  becomeMethod: defaulted(valueOf('--become-method <method>', 'privilege escalation method: sudo', 'run', becomeMethod), 'sudo' as const),
+  become: switchOf('-b, --become', 'run tasks with become (sudo, or --become-method), unless a play or task says otherwise', 'run'),
+  becomeMethod: defaulted(valueOf<'run', 'sudo' | 'su'>('--become-method <method>', 'privilege escalation method: sudo or su', 'run', becomeMethod), 'sudo'),
   becomeUser: valueOf('--become-user <user>', 'become this user (default root)', 'run', text),
-  askBecomePass: switchOf('-K, --ask-become-pass', 'ask for the sudo password (no echo on a terminal, else one line of stdin)', 'cli'),
+  askBecomePass: switchOf('-K, --ask-become-pass', 'ask for the become password (no echo on a terminal, else one line of stdin)', 'cli'),
   connectTimeoutMs: valueOf('-T, --timeout <seconds>', 'SSH connect timeout', 'connection', (value: string) => positiveInt(value) * 1000),
   taskTimeoutSeconds: valueOf('--task-timeout <seconds>', 'end any task running longer than this', 'run', positiveInt),
   retryFile: valueOf('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)', 'run', path),

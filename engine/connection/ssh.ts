@@ -13,7 +13,7 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import pLimit from 'p-limit';
 import { Client, type Algorithms, type AnyAuthMethod, type AuthMethod, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
-import { becomeCommandLine, becomeInput } from './become.js';
+import { becomeCommandLine, becomeInput, SuExchange } from './become.js';
 import { checkHostKey, KnownHostsFiles } from './known-hosts.js';
 import { PidMarkerReader } from './pid-marker.js';
 import { EncryptedKeyError, PrivateKeys } from './private-keys.js';
@@ -224,8 +224,18 @@ export class SshConnection implements Connection {
         const stderr: Buffer[] = [];
         const keep = (chunk: Buffer | undefined) => chunk && stderr.push(chunk);
         let code: number | undefined;
-        channel.on('data', (chunk: Buffer) => stdout.push(chunk));
-        channel.stderr.on('data', (chunk: Buffer) => keep(marker.read(chunk)));
+        const su = feedBecome(channel, options.become, PidMarkerReader.line(this.pidMarker) + script, (error) => {
+          finish(error);
+          channel.close();
+        });
+        channel.on('data', (chunk: Buffer) => {
+          const kept = su ? su.stdout(chunk) : chunk;
+          if (kept) stdout.push(kept);
+        });
+        channel.stderr.on('data', (chunk: Buffer) => {
+          const kept = su ? su.stderr(chunk) : chunk;
+          if (kept) keep(marker.read(kept));
+        });
         channel.on('exit', (exitCode: number | null, signal?: string) => {
           code = exitCode ?? (signal ? 128 + (signal === 'KILL' ? 9 : 15) : 255);
         });
@@ -234,9 +244,9 @@ export class SshConnection implements Connection {
           keep(marker.finish());
           // No exit status: the connection dropped under the command (sshd killed, host down).
           if (code === undefined) return finish(this.dead ?? new UnreachableError(this.host, 'the connection dropped while a command was running'));
+          if (su && !su.shellStarted) return finish(su.failure());
           finish(undefined, { rc: code ?? 255, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
         });
-        channel.end(becomeInput(options.become) + PidMarkerReader.line(this.pidMarker) + script);
       });
     });
   }
@@ -321,10 +331,19 @@ export class SshConnection implements Connection {
         if (error) return done({ ended: false, reason: `cannot open a channel to end it: ${error.message}` });
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
-        channel.on('data', (chunk: Buffer) => stdout.push(chunk));
-        channel.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+        const su = feedBecome(channel, become, killScript(pid), (error) => {
+          done({ ended: false, reason: error.message });
+          channel.close();
+        });
+        channel.on('data', (chunk: Buffer) => {
+          const kept = su ? su.stdout(chunk) : chunk;
+          if (kept) stdout.push(kept);
+        });
+        channel.stderr.on('data', (chunk: Buffer) => {
+          const kept = su ? su.stderr(chunk) : chunk;
+          if (kept) stderr.push(kept);
+        });
         channel.on('close', () => done(killOutcome(Buffer.concat(stdout).toString('utf8'), Buffer.concat(stderr).toString('utf8'))));
-        channel.end(becomeInput(become) + killScript(pid));
       });
     });
     this.kills.add(kill);
@@ -338,6 +357,19 @@ export class SshConnection implements Connection {
     for (const reject of this.pending) reject(this.dead);
     this.pending.clear();
   }
+}
+
+/**
+ * Sends `payload` to a become command's channel: at once (after sudo's
+ * password line), or, under su, once su has taken its password and the
+ * shell runs; then the returned exchange filters the channel's output.
+ */
+function feedBecome(channel: ClientChannel, become: BecomeSpec | undefined, payload: string, refuse: (error: Error) => void): SuExchange | undefined {
+  if (become?.method !== 'su') {
+    channel.end(becomeInput(become) + payload);
+    return undefined;
+  }
+  return new SuExchange(become, (text) => channel.write(text), () => channel.end(payload), refuse);
 }
 
 /** Whether `promise` settles within `ms`. */
