@@ -224,17 +224,10 @@ export class SshConnection implements Connection {
         const stderr: Buffer[] = [];
         const keep = (chunk: Buffer | undefined) => chunk && stderr.push(chunk);
         let code: number | undefined;
-        const su = feedBecome(channel, options.become, PidMarkerReader.line(this.pidMarker) + script, (error) => {
+        const output = { stdout: (chunk: Buffer) => stdout.push(chunk), stderr: (chunk: Buffer) => keep(marker.read(chunk)) };
+        const su = feedBecome(channel, options.become, PidMarkerReader.line(this.pidMarker) + script, output, (error) => {
           finish(error);
           channel.close();
-        });
-        channel.on('data', (chunk: Buffer) => {
-          const kept = su ? su.stdout(chunk) : chunk;
-          if (kept) stdout.push(kept);
-        });
-        channel.stderr.on('data', (chunk: Buffer) => {
-          const kept = su ? su.stderr(chunk) : chunk;
-          if (kept) keep(marker.read(kept));
         });
         channel.on('exit', (exitCode: number | null, signal?: string) => {
           code = exitCode ?? (signal ? 128 + (signal === 'KILL' ? 9 : 15) : 255);
@@ -331,17 +324,9 @@ export class SshConnection implements Connection {
         if (error) return done({ ended: false, reason: `cannot open a channel to end it: ${error.message}` });
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
-        const su = feedBecome(channel, become, killScript(pid), (error) => {
+        feedBecome(channel, become, killScript(pid), { stdout: (chunk) => stdout.push(chunk), stderr: (chunk) => stderr.push(chunk) }, (error) => {
           done({ ended: false, reason: error.message });
           channel.close();
-        });
-        channel.on('data', (chunk: Buffer) => {
-          const kept = su ? su.stdout(chunk) : chunk;
-          if (kept) stdout.push(kept);
-        });
-        channel.stderr.on('data', (chunk: Buffer) => {
-          const kept = su ? su.stderr(chunk) : chunk;
-          if (kept) stderr.push(kept);
         });
         channel.on('close', () => done(killOutcome(Buffer.concat(stdout).toString('utf8'), Buffer.concat(stderr).toString('utf8'))));
       });
@@ -359,17 +344,28 @@ export class SshConnection implements Connection {
   }
 }
 
+/** Where a channel's output goes, chunk by chunk. */
+interface OutputSink {
+  readonly stdout: (chunk: Buffer) => void;
+  readonly stderr: (chunk: Buffer) => void;
+}
+
 /**
  * Sends `payload` to a become command's channel: at once (after sudo's
  * password line), or, under su, once su has taken its password and the
- * shell runs; then the returned exchange filters the channel's output.
+ * shell runs; the channel's output goes to `output`, under su without what
+ * su said before the shell ran (the returned exchange knows why it failed).
  */
-function feedBecome(channel: ClientChannel, become: BecomeSpec | undefined, payload: string, refuse: (error: Error) => void): SuExchange | undefined {
-  if (become?.method !== 'su') {
-    channel.end(becomeInput(become) + payload);
-    return undefined;
-  }
-  return new SuExchange(become, (text) => channel.write(text), () => channel.end(payload), refuse);
+function feedBecome(channel: ClientChannel, become: BecomeSpec | undefined, payload: string, output: OutputSink, refuse: (error: Error) => void): SuExchange | undefined {
+  const su = become?.method === 'su' ? new SuExchange(become, (text) => channel.write(text), () => channel.end(payload), refuse) : undefined;
+  const pass = (filter: ((chunk: Buffer) => Buffer | undefined) | undefined, sink: (chunk: Buffer) => void) => (chunk: Buffer) => {
+    const kept = filter ? filter(chunk) : chunk;
+    if (kept) sink(kept);
+  };
+  channel.on('data', pass(su && ((chunk) => su.stdout(chunk)), output.stdout));
+  channel.stderr.on('data', pass(su && ((chunk) => su.stderr(chunk)), output.stderr));
+  if (!su) channel.end(becomeInput(become) + payload);
+  return su;
 }
 
 /** Whether `promise` settles within `ms`. */
