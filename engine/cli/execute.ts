@@ -104,8 +104,16 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
 function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: SourceCache): Playbook {
   if (target.kind === 'playbook') return loadPlaybook(resolve(cwd, target.playbook), sources);
   if (target.kind === 'role') return rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
+  const bare = cli.moduleName.replace(/^ansible\.(builtin|legacy)\./, '');
+  // As `ansible`: --list-hosts needs no arguments.
+  if (MODULES_REQUIRING_ARGS.has(bare) && !cli.moduleArgs && !cli.listHosts) {
+    throw new CxError(`No argument passed to ${bare} module`, { exitCode: ExitCode.badOptions, hint: `give the command with -a, e.g. -a 'uptime'` });
+  }
   return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, cwd, sources);
 }
+
+/** `ansible`'s MODULE_REQUIRE_ARGS: without -a they are an error of the command line (exit 5). */
+const MODULES_REQUIRING_ARGS: ReadonlySet<string> = new Set(['command', 'shell', 'raw', 'script']);
 
 /** roles_path when the configuration sets it (Ansible's default directories are not searched). */
 function configuredRolesPath(config: AnsibleConfig): readonly string[] {

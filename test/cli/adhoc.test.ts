@@ -58,4 +58,11 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
     const warnings = (output: string) => output.split('\n').filter((line) => line.startsWith('[WARNING]'));
     expect(warnings(ours.stderr)).toEqual(warnings(theirs.stderr));
   });
+
+  it('command without -a is an error of the command line, with the same words and exit code', async () => {
+    const [ours, theirs] = await Promise.all([cxplay(['adhoc', '-i', 'inventory.ini', 'lh'], { cwd: dir }), runCommand('ansible', ['-i', 'inventory.ini', 'lh'], { cwd: dir })]);
+    expect(theirs.stderr).toContain('ERROR! No argument passed to command module');
+    expect(ours.stderr).toContain('ERROR! No argument passed to command module');
+    expect(ours.code).toBe(theirs.code);
+  });
 });
