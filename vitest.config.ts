@@ -17,6 +17,7 @@ const UNIT_TESTS = [
   'test/modules/{command,controller,copy-tree,facts-parsers,get_url,package-modules,python-path,report,short-form,systemd,uri,validate-args}.test.ts',
   'test/views/{tui-state,tui-view,view-kind}.test.ts',
   'test/views/live-view.test.tsx',
+  'test/connection/become-command.test.ts',
   'test/connection/shell-session-markers.test.ts',
   'test/connection/ssh-config.test.ts',
   'test/reliability/secret-file-mode.test.ts',

@@ -9,8 +9,9 @@ import { CxError, ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
 import { loadInventorySources } from '../load/inventory.js';
 import type { Inventory, Playbook } from '../load/model.js';
-import { loadPlaybook, rolePlaybook } from '../load/playbook.js';
-import { chooseViewKind, createView, type LoadTui, type ViewKind } from '../views/view.js';
+import { adhocPlaybook, loadPlaybook, rolePlaybook } from '../load/playbook.js';
+import { selectPlayHosts } from '../load/host-pattern.js';
+import { chooseViewKind, createView, type AdhocViewKind, type LoadTui, type ViewKind } from '../views/view.js';
 import { runPlaybook } from '../run/run-playbook.js';
 import type { RunOptions } from '../run/run-options.js';
 import { parseExtraVars } from './extra-vars.js';
@@ -31,7 +32,10 @@ import { isatty } from 'node:tty';
 /** ansible-playbook's words when the inventory has no host. */
 const EMPTY_HOSTS_WARNING = "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'";
 
-export type Target = { readonly kind: 'playbook'; readonly playbook: string } | { readonly kind: 'role'; readonly role: string };
+export type Target =
+  | { readonly kind: 'playbook'; readonly playbook: string }
+  | { readonly kind: 'role'; readonly role: string }
+  | { readonly kind: 'adhoc'; readonly pattern: string };
 
 export interface Environment {
   readonly loadTui: LoadTui;
@@ -45,11 +49,11 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     throw new CxError('--step asks before each task and needs a terminal on stdin', { exitCode: ExitCode.badOptions, hint: 'run it from a terminal, or leave --step out' });
   }
   // --step's questions take stdin, which the live view reads for its keys: its answers go with plain lines.
-  const viewKind = cli.step && cli.output === undefined ? 'plain' : chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
+  const viewKind = target.kind === 'adhoc' ? (cli.oneLine ? 'adhoc-oneline' : 'adhoc') : cli.step && cli.output === undefined ? 'plain' : chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
   if (cli.step && viewKind === 'tui') throw new CxError('--step cannot go with the live view, which reads the keyboard', { exitCode: ExitCode.badOptions, hint: 'use -o plain (the default with --step)' });
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
-  const loaded = target.kind === 'playbook' ? loadPlaybook(resolve(cwd, target.playbook), sources) : rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
+  const loaded = playbookOf(target, cli, cwd, sources);
   const inventory = loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: loaded.sources });
   if (inventory.hosts.size === 0) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
   // A fresh cache: the files are read again as they are now.
@@ -69,6 +73,8 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     gathering: settingValue(config, 'DEFAULT_GATHERING') as Gathering,
     injectFactsAsVars: settingValue(config, 'INJECT_FACTS_AS_VARS') as boolean,
     speculation: settingValue(config, 'CXPLAY_SPECULATION') as boolean,
+    becomeFlags: (settingValue(config, 'DEFAULT_BECOME_FLAGS') as string | null) ?? undefined,
+    becomeExe: (settingValue(config, 'DEFAULT_BECOME_EXE') as string | null) ?? undefined,
     playbook,
     inventory,
     reloadInventory,
@@ -82,12 +88,37 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     process.stdout.write(`\nplaybook: ${playbook.file}\n`);
     return ExitCode.ok;
   }
+  if (target.kind === 'adhoc') {
+    const hosts = selectPlayHosts(options.inventory, target.pattern, options.limit, []);
+    if (cli.listHosts) {
+      process.stdout.write([`  hosts (${hosts.length}):`, ...hosts.map((host) => `    ${host}`), ''].join('\n'));
+      return ExitCode.ok;
+    }
+    if (hosts.length === 0) {
+      process.stderr.write('[WARNING]: No hosts matched, nothing to do\n');
+      return ExitCode.ok;
+    }
+  }
   if (cli.listHosts || cli.listTasks || cli.listTags) {
     process.stdout.write(listing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags }));
     return ExitCode.ok;
   }
   return runWithView(await withOperator(options, cli), interrupt, { kind: viewKind, loadTui }, cli);
 }
+
+function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: SourceCache): Playbook {
+  if (target.kind === 'playbook') return loadPlaybook(resolve(cwd, target.playbook), sources);
+  if (target.kind === 'role') return rolePlaybook(target.role, cli.hosts ?? 'all', cwd, sources);
+  const bare = cli.moduleName.replace(/^ansible\.(builtin|legacy)\./, '');
+  // As `ansible`: --list-hosts needs no arguments.
+  if (MODULES_REQUIRING_ARGS.has(bare) && !cli.moduleArgs && !cli.listHosts) {
+    throw new CxError(`No argument passed to ${bare} module`, { exitCode: ExitCode.badOptions, hint: `give the command with -a, e.g. -a 'uptime'` });
+  }
+  return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, cwd, sources);
+}
+
+/** `ansible`'s MODULE_REQUIRE_ARGS: without -a they are an error of the command line (exit 5). */
+const MODULES_REQUIRING_ARGS: ReadonlySet<string> = new Set(['command', 'shell', 'raw', 'script']);
 
 /** roles_path when the configuration sets it (Ansible's default directories are not searched). */
 function configuredRolesPath(config: AnsibleConfig): readonly string[] {
@@ -126,7 +157,7 @@ async function withOperator(options: RunOptions, cli: CliOptions): Promise<RunOp
   return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, connection: { ...options.connection, password, keyPassphrases } };
 }
 
-async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind; loadTui: LoadTui }, cli: CliOptions): Promise<number> {
+async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind | AdhocViewKind; loadTui: LoadTui }, cli: CliOptions): Promise<number> {
   const stop = () => {
     if (!interrupt.signal.aborted) interrupt.abort();
   };

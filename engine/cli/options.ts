@@ -12,7 +12,7 @@ import { InvalidArgumentError, Option } from 'commander';
 
 /** Who reads the value: a RunOptions field, a ConnectionDefaults field, or the CLI alone (execute.ts). */
 export type Destination = 'run' | 'connection' | 'cli';
-export type Command = 'run' | 'role';
+export type Command = 'run' | 'role' | 'adhoc';
 
 interface BaseSpec<D extends Destination, T> {
   /** commander's flags: `-s, --long <value>` (a value) or `-s, --long` (a switch). */
@@ -59,6 +59,8 @@ function defaulted<D extends Destination, T>(spec: OptionalSpec<D, T>, initial: 
 }
 
 const text = (value: string): string => value;
+/** The playbook commands: options ansible-playbook has and `ansible` (cxplay adhoc) does not. */
+const PLAYBOOKS: readonly Command[] = ['run', 'role'];
 const path = (value: string): string => resolve(value);
 
 function positiveInt(value: string): number {
@@ -83,10 +85,11 @@ function connectionType(value: string): 'ssh' | 'local' {
   throw new InvalidArgumentError(`cxplay connects with ssh or local, not '${value}'`);
 }
 
-/** `--become-method`: sudo only (su and the others are refused, not silently replaced by sudo). */
-function becomeMethod(value: string): 'sudo' {
-  if (value === 'sudo') return 'sudo';
-  throw new InvalidArgumentError(`cxplay becomes another user with sudo only, not '${value}'`);
+/** `--become-method`: sudo or su (the others are refused, not silently replaced by sudo). */
+function becomeMethod(value: string): 'sudo' | 'su' {
+  const method = value.replace(/^ansible\.builtin\./, '');
+  if (method === 'sudo' || method === 'su') return method;
+  throw new InvalidArgumentError(`cxplay becomes another user with sudo or su, not '${value}'`);
 }
 
 function refuseModulePath(): never {
@@ -104,11 +107,11 @@ export const OPTIONS = {
   check: switchOf('-C, --check', "don't change anything; predict what would change", 'run'),
   diff: switchOf('-D, --diff', 'show the differences in files and state', 'run'),
   limit: valueOf('-l, --limit <pattern>', 'limit to hosts matching this pattern (or @retry-file)', 'run', limitPattern),
-  tags: defaulted(valueOf<'run', readonly string[]>('-t, --tags <tags>', 'only run tasks with these tags (comma-separated)', 'run', words), []),
-  skipTags: defaulted(valueOf<'run', readonly string[]>('--skip-tags <tags>', 'skip tasks with these tags (comma-separated)', 'run', words), []),
+  tags: defaulted(valueOf<'run', readonly string[]>('-t, --tags <tags>', 'only run tasks with these tags (comma-separated)', 'run', words, { commands: PLAYBOOKS }), []),
+  skipTags: defaulted(valueOf<'run', readonly string[]>('--skip-tags <tags>', 'skip tasks with these tags (comma-separated)', 'run', words, { commands: PLAYBOOKS }), []),
   extraVars: defaulted(valueOf<'cli', readonly string[]>('-e, --extra-vars <vars>', 'extra variables: k=v, JSON/YAML mapping, or @file', 'cli', repeated), []),
   forks: defaulted(valueOf('-f, --forks <n>', 'hosts worked on at once', 'run', positiveInt), 50),
-  output: valueOf('-o, --output <kind>', 'live view: tui, plain or json (default: tui on a terminal, else plain)', 'cli', text),
+  output: valueOf('-o, --output <kind>', 'live view: tui, plain or json (default: tui on a terminal, else plain)', 'cli', text, { commands: PLAYBOOKS }),
   verbosity: defaulted(valueOf('-v, --verbose', 'more detail (-vv, -vvv)', 'run', (_text: string, previous: number) => previous + 1), 0),
   knownHostsFile: defaulted(
     valueOf('--known-hosts <file>', 'known_hosts file used to check host keys', 'connection', path),
@@ -120,22 +123,26 @@ export const OPTIONS = {
   privateKeyFile: valueOf('--private-key, --key-file <file>', "use this private key (an inventory's ansible_private_key_file wins)", 'connection', path),
   connectionType: valueOf('-c, --connection <type>', "ssh or local (an inventory's ansible_connection wins)", 'connection', connectionType),
   askPass: switchOf('-k, --ask-pass', 'ask for the SSH password (no echo on a terminal, else one line of stdin)', 'cli'),
-  become: switchOf('-b, --become', 'run tasks with become (sudo), unless a play or task says otherwise', 'run'),
-  becomeMethod: defaulted(valueOf('--become-method <method>', 'privilege escalation method: sudo', 'run', becomeMethod), 'sudo' as const),
+  become: switchOf('-b, --become', 'run tasks with become (sudo, or --become-method), unless a play or task says otherwise', 'run'),
+  becomeMethod: defaulted(valueOf<'run', 'sudo' | 'su'>('--become-method <method>', 'privilege escalation method: sudo or su', 'run', becomeMethod), 'sudo'),
   becomeUser: valueOf('--become-user <user>', 'become this user (default root)', 'run', text),
-  askBecomePass: switchOf('-K, --ask-become-pass', 'ask for the sudo password (no echo on a terminal, else one line of stdin)', 'cli'),
+  askBecomePass: switchOf('-K, --ask-become-pass', 'ask for the become password (no echo on a terminal, else one line of stdin)', 'cli'),
   connectTimeoutMs: valueOf('-T, --timeout <seconds>', 'SSH connect timeout', 'connection', (value: string) => positiveInt(value) * 1000),
   taskTimeoutSeconds: valueOf('--task-timeout <seconds>', 'end any task running longer than this', 'run', positiveInt),
-  retryFile: valueOf('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)', 'run', path),
-  startAtTask: valueOf('--start-at-task <name>', 'start at the task of this name (or role : name, or a wildcard)', 'run', text),
-  step: switchOf('--step', 'ask before each task: (N)o/(y)es/(c)ontinue (needs a terminal; plain output)', 'cli'),
-  forceHandlers: switchOf('--force-handlers', 'run notified handlers even on hosts that failed', 'run'),
+  retryFile: valueOf('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)', 'run', path, { commands: PLAYBOOKS }),
+  startAtTask: valueOf('--start-at-task <name>', 'start at the task of this name (or role : name, or a wildcard)', 'run', text, { commands: PLAYBOOKS }),
+  step: { ...switchOf('--step', 'ask before each task: (N)o/(y)es/(c)ontinue (needs a terminal; plain output)', 'cli'), commands: PLAYBOOKS },
+  forceHandlers: { ...switchOf('--force-handlers', 'run notified handlers even on hosts that failed', 'run'), commands: PLAYBOOKS },
   flushCache: switchOf('--flush-cache', 'accepted for Ansible: facts are never cached between runs', 'cli'),
   modulePath: valueOf('-M, --module-path <path>', 'refused: use library in ansible.cfg or ANSIBLE_LIBRARY', 'cli', refuseModulePath),
-  syntaxCheck: switchOf('--syntax-check', 'check the playbook and exit', 'cli'),
+  syntaxCheck: { ...switchOf('--syntax-check', 'check the playbook and exit', 'cli'), commands: PLAYBOOKS },
   listHosts: switchOf('--list-hosts', 'list the hosts each play would run on and exit', 'cli'),
-  listTasks: switchOf('--list-tasks', 'list the tasks each play would run and exit', 'cli'),
-  listTags: switchOf('--list-tags', 'list the tags of each play and exit', 'cli'),
+  listTasks: { ...switchOf('--list-tasks', 'list the tasks each play would run and exit', 'cli'), commands: PLAYBOOKS },
+  listTags: { ...switchOf('--list-tags', 'list the tags of each play and exit', 'cli'), commands: PLAYBOOKS },
+  // cxplay adhoc's own, as `ansible` has them.
+  moduleName: defaulted(valueOf('-m, --module-name <module>', 'the module to run (default: command)', 'cli', text, { commands: ['adhoc'] }), 'command'),
+  moduleArgs: valueOf('-a, --args <args>', "the module's arguments: free-form (command, shell, raw) or key=value words", 'cli', text, { commands: ['adhoc'] }),
+  oneLine: { ...switchOf('-o, --one-line', 'one line per host', 'cli'), commands: ['adhoc'] as const },
   profile: switchOf('--profile', 'print where the time went (connect, render, exec, per task)', 'cli'),
   // Vault passwords: read by execute.ts (vault-passwords.ts) before anything is loaded.
   vaultPasswordFile: defaulted(valueOf<'cli', readonly string[]>('--vault-password-file <file>', 'vault password file, or an executable that prints the password (repeatable)', 'cli', repeated), []),

@@ -88,6 +88,12 @@ const COMMANDS = {
     argumentHelp: 'role name (from roles/) or path',
     target: (role: string): Target => ({ kind: 'role', role }),
   },
+  adhoc: {
+    description: 'run one module on the hosts of a pattern, as `ansible PATTERN -m MODULE -a ARGS`',
+    argument: '<pattern>',
+    argumentHelp: 'host pattern (all, a group, a:b, a:!b, ...)',
+    target: (pattern: string): Target => ({ kind: 'adhoc', pattern }),
+  },
 } as const;
 
 /** The table's options this command takes, as commander options. */
@@ -108,7 +114,8 @@ function readOptions(command: Command, configured: Partial<Record<Key, unknown>>
   for (const [key, spec] of Object.entries(OPTIONS) as [Key, OptionSpec][]) {
     const name = new Option(spec.flags).attributeName();
     const given = command.getOptionValueSource(name) === 'cli';
-    values[key] = given || !(key in configured) ? command.getOptionValue(name) : configured[key];
+    // An option this command does not take keeps the table's default (adhoc has no --tags).
+    values[key] = given || !(key in configured) ? (command.getOptionValue(name) ?? spec.initial) : configured[key];
   }
   return values as CliOptions;
 }

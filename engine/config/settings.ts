@@ -61,6 +61,9 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_ASK_PASS', ini: [['defaults', 'ask_pass']], env: ['ANSIBLE_ASK_PASS'], type: 'bool', default: false, option: 'askPass' },
   { name: 'DEFAULT_BECOME', ini: [[ESCALATION, 'become']], env: ['ANSIBLE_BECOME'], type: 'bool', default: false, option: 'become' },
   { name: 'DEFAULT_BECOME_METHOD', ini: [[ESCALATION, 'become_method']], env: ['ANSIBLE_BECOME_METHOD'], type: 'string', default: 'sudo', option: 'becomeMethod' },
+  /** null: each method's own default (sudo's -H -S -n, su's none). */
+  { name: 'DEFAULT_BECOME_FLAGS', ini: [[ESCALATION, 'become_flags']], env: ['ANSIBLE_BECOME_FLAGS'], type: 'string', default: null },
+  { name: 'DEFAULT_BECOME_EXE', ini: [[ESCALATION, 'become_exe']], env: ['ANSIBLE_BECOME_EXE'], type: 'string', default: null },
   { name: 'DEFAULT_BECOME_USER', ini: [[ESCALATION, 'become_user']], env: ['ANSIBLE_BECOME_USER'], type: 'string', default: 'root', option: 'becomeUser' },
   { name: 'DEFAULT_BECOME_ASK_PASS', ini: [[ESCALATION, 'become_ask_pass']], env: ['ANSIBLE_BECOME_ASK_PASS'], type: 'bool', default: false, option: 'askBecomePass' },
   { name: 'RETRY_FILES_ENABLED', ini: [['defaults', 'retry_files_enabled']], env: ['ANSIBLE_RETRY_FILES_ENABLED'], type: 'bool', default: false },

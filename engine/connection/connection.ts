@@ -8,9 +8,12 @@
 export interface BecomeSpec {
   /** Target user, `root` by default. */
   readonly user: string;
-  /** Only sudo is supported. */
-  readonly method: 'sudo';
-  /** Sent to sudo on stdin (never in a command line); without it sudo runs non-interactively (`sudo -n`). */
+  readonly method: 'sudo' | 'su';
+  /** become_flags as words (sudo's default `-H -S -n`, su's none). */
+  readonly flags: readonly string[];
+  /** become_exe: the command run instead of `sudo` or `su`. */
+  readonly exe?: string | undefined;
+  /** Sent on stdin (never in a command line): to sudo first, to su when it prompts; without it sudo runs with -n. */
   readonly password?: string | undefined;
 }
 
@@ -113,7 +116,7 @@ export class ExecAbortedError extends Error {
   }
 }
 
-/** sudo refused to run the script: no password, or a wrong one (the message is Ansible's). */
+/** sudo or su refused to run the script: no password, or a wrong one (the message is Ansible's). */
 export class BecomeFailedError extends Error {
   constructor(message: string) {
     super(message);

@@ -11,7 +11,7 @@ import {
   type ExecOptions,
   type ExecResult,
 } from './connection.js';
-import { becomeCommand, becomeInput } from './become.js';
+import { becomeCommand, becomeInput, SuExchange } from './become.js';
 
 export class LocalConnection implements Connection {
   private execs = 0;
@@ -58,21 +58,31 @@ export class LocalConnection implements Connection {
       const onAbort = () => endTree(new ExecAbortedError());
       options.signal?.addEventListener('abort', onAbort, { once: true });
       if (options.signal?.aborted) onAbort();
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      const become = options.become;
+      // su asks for its password on stderr; the script goes once the shell under it runs (become.ts).
+      const su = become?.method === 'su' ? new SuExchange(become, (text) => child.stdin.write(text), () => child.stdin.end(script), endTree) : undefined;
+      child.stdout.on('data', (chunk: Buffer) => {
+        const kept = su ? su.stdout(chunk) : chunk;
+        if (kept) stdout.push(kept);
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        const kept = su ? su.stderr(chunk) : chunk;
+        if (kept) stderr.push(kept);
+      });
       child.stdin.on('error', () => undefined); // the script may exit before reading all of stdin
       child.on('error', reject);
       child.on('close', (code, signal) => {
         if (timer) clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
         if (ended) return reject(ended);
+        if (su && !su.shellStarted) return reject(su.failure());
         resolve({
           rc: code ?? (signal ? 128 + signalNumber(signal) : 1),
           stdout: Buffer.concat(stdout).toString('utf8'),
           stderr: Buffer.concat(stderr).toString('utf8'),
         });
       });
-      child.stdin.end(becomeInput(options.become) + script);
+      if (!su) child.stdin.end(becomeInput(become) + script);
     });
   }
 

@@ -13,7 +13,7 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import pLimit from 'p-limit';
 import { Client, type Algorithms, type AnyAuthMethod, type AuthMethod, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
-import { becomeCommandLine, becomeInput } from './become.js';
+import { becomeCommandLine, becomeInput, SuExchange } from './become.js';
 import { checkHostKey, KnownHostsFiles } from './known-hosts.js';
 import { PidMarkerReader } from './pid-marker.js';
 import { EncryptedKeyError, PrivateKeys } from './private-keys.js';
@@ -226,8 +226,11 @@ export class SshConnection implements Connection {
         const stderr: Buffer[] = [];
         const keep = (chunk: Buffer | undefined) => chunk && stderr.push(chunk);
         let code: number | undefined;
-        channel.on('data', (chunk: Buffer) => stdout.push(chunk));
-        channel.stderr.on('data', (chunk: Buffer) => keep(marker.read(chunk)));
+        const output = { stdout: (chunk: Buffer) => stdout.push(chunk), stderr: (chunk: Buffer) => keep(marker.read(chunk)) };
+        const su = feedBecome(channel, options.become, PidMarkerReader.line(this.pidMarker) + script, output, (error) => {
+          finish(error);
+          channel.close();
+        });
         channel.on('exit', (exitCode: number | null, signal?: string) => {
           code = exitCode ?? (signal ? 128 + (signal === 'KILL' ? 9 : 15) : 255);
         });
@@ -236,9 +239,9 @@ export class SshConnection implements Connection {
           keep(marker.finish());
           // No exit status: the connection dropped under the command (sshd killed, host down).
           if (code === undefined) return finish(this.dead ?? new UnreachableError(this.host, 'the connection dropped while a command was running'));
+          if (su && !su.shellStarted) return finish(su.failure());
           finish(undefined, { rc: code ?? 255, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
         });
-        channel.end(becomeInput(options.become) + PidMarkerReader.line(this.pidMarker) + script);
       });
     });
   }
@@ -323,10 +326,11 @@ export class SshConnection implements Connection {
         if (error) return done({ ended: false, reason: `cannot open a channel to end it: ${error.message}` });
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
-        channel.on('data', (chunk: Buffer) => stdout.push(chunk));
-        channel.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+        feedBecome(channel, become, killScript(pid), { stdout: (chunk) => stdout.push(chunk), stderr: (chunk) => stderr.push(chunk) }, (error) => {
+          done({ ended: false, reason: error.message });
+          channel.close();
+        });
         channel.on('close', () => done(killOutcome(Buffer.concat(stdout).toString('utf8'), Buffer.concat(stderr).toString('utf8'))));
-        channel.end(becomeInput(become) + killScript(pid));
       });
     });
     this.kills.add(kill);
@@ -340,6 +344,30 @@ export class SshConnection implements Connection {
     for (const reject of this.pending) reject(this.dead);
     this.pending.clear();
   }
+}
+
+/** Where a channel's output goes, chunk by chunk. */
+interface OutputSink {
+  readonly stdout: (chunk: Buffer) => void;
+  readonly stderr: (chunk: Buffer) => void;
+}
+
+/**
+ * Sends `payload` to a become command's channel: at once (after sudo's
+ * password line), or, under su, once su has taken its password and the
+ * shell runs; the channel's output goes to `output`, under su without what
+ * su said before the shell ran (the returned exchange knows why it failed).
+ */
+function feedBecome(channel: ClientChannel, become: BecomeSpec | undefined, payload: string, output: OutputSink, refuse: (error: Error) => void): SuExchange | undefined {
+  const su = become?.method === 'su' ? new SuExchange(become, (text) => channel.write(text), () => channel.end(payload), refuse) : undefined;
+  const pass = (filter: ((chunk: Buffer) => Buffer | undefined) | undefined, sink: (chunk: Buffer) => void) => (chunk: Buffer) => {
+    const kept = filter ? filter(chunk) : chunk;
+    if (kept) sink(kept);
+  };
+  channel.on('data', pass(su && ((chunk) => su.stdout(chunk)), output.stdout));
+  channel.stderr.on('data', pass(su && ((chunk) => su.stderr(chunk)), output.stderr));
+  if (!su) channel.end(becomeInput(become) + payload);
+  return su;
 }
 
 /** Whether `promise` settles within `ms`. */

@@ -14,20 +14,15 @@
  * wildcard or regex that matches nothing is no miss.
  */
 import { readFileSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
 import { CxError, ExitCode } from '../errors.js';
+import { implicitLocalhostName, isImplicitLocalhost } from './implicit-localhost.js';
 import { groupsMap } from './inventory-vars.js';
 import type { Inventory } from './model.js';
 import { didYouMean } from './suggest.js';
 
 const groupCache = new WeakMap<Inventory, Record<string, string[]>>();
 const SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)[:-](\d+)?)\]$/;
-
-/**
- * Ansible's implicit localhost: a pattern naming it matches even when the
- * inventory does not list it (it is never in `all`, as there); it runs with
- * the local connection (connection/spec.ts).
- */
-const IMPLICIT_LOCALHOST = 'localhost';
 
 /** Names that matched no host or group, each with a "did you mean" when one is close. */
 export type Misses = string[];
@@ -64,6 +59,8 @@ export function selectPlayHosts(inventory: Inventory, pattern: string, limit: st
 /** Ansible splits on commas when there are any, else on colons outside brackets (`workers[0:2]` stays whole). */
 function splitPattern(pattern: string): string[] {
   if (pattern.includes(',')) return pattern.split(',').map((term) => term.trim()).filter(Boolean);
+  // An IPv6 address (`::1`) is one name, as Ansible's split_host_pattern keeps it.
+  if (isIPv6(pattern.trim())) return [pattern.trim()];
   const terms = pattern.match(/(?:[^\s:[\]]|\[[^\]]*\])+/g) ?? [];
   // A bracket that closes nothing (`nodes[`) would otherwise be dropped, selecting all of `nodes`.
   const stray = /[[\]]/.exec(terms.reduce((rest, term) => rest.replace(term, ''), pattern));
@@ -77,7 +74,7 @@ function match(inventory: Inventory, term: string, misses: Misses): string[] {
   if (term.startsWith('@')) return readHostFile(inventory, term.slice(1), misses);
   if (Object.prototype.hasOwnProperty.call(groups, term)) return groups[term]!;
   if (inventory.hosts.has(term)) return [term];
-  if (term === IMPLICIT_LOCALHOST) return [term];
+  if (isImplicitLocalhost(inventory, term)) return [implicitLocalhostName(inventory, term)];
   if (term.startsWith('~')) return matchRegex(inventory, groups, term);
   const subscript = SUBSCRIPT.exec(term);
   if (subscript) return applySubscript(match(inventory, subscript[1]!, misses), subscript);

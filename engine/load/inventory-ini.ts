@@ -12,14 +12,14 @@
  *     workers
  *
  * Values are read as Ansible's ini plugin reads them (Python literals: 22 is
- * a number, True a boolean, 'x' a string; anything else stays text).
+ * a number, True a boolean, [1, 2] a list, 'x' a string; anything else stays text).
  */
 import { extname } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
 import { splitCommandLine } from '../modules/lib/shlex.js';
+import { pythonLiteralEval } from '../template/python-literal.js';
 import { recordKeyPosition, recordPosition } from './positions.js';
 import type { SourceCache } from './source-cache.js';
-import { pyFloat } from '../template/python.js';
 import { FORBIDDEN_KEYS, parseYaml, readTextFile } from './yaml.js';
 
 type Section = 'hosts' | 'vars' | 'children';
@@ -151,30 +151,35 @@ function splitPort(pattern: string): { host: string; port?: number } {
   return match ? { host: match[1]!, port: Number(match[2]) } : { host: pattern };
 }
 
-/** Text after a `#` that starts a word, outside quotes, is a comment (shlex's comments=True). */
+/**
+ * Text from a `#` outside quotes is a comment, even inside a word, as
+ * Python's shlex (comments=True) reads a host line: `a=x#y` is `a=x`.
+ */
 function withoutComment(line: string): string {
   let quote: string | undefined;
   for (let index = 0; index < line.length; index += 1) {
     const char = line[index]!;
     if (quote) {
       if (char === quote) quote = undefined;
+      else if (char === '\\' && quote === '"') index += 1;
+    } else if (char === '\\') {
+      index += 1;
     } else if (char === '"' || char === "'") {
       quote = char;
-    } else if (char === '#' && (index === 0 || /\s/.test(line[index - 1]!))) {
+    } else if (char === '#') {
       return line.slice(0, index);
     }
   }
   return line;
 }
 
-/** The scalar subset of Python's ast.literal_eval that inventories use; anything else stays text. */
+/**
+ * A value as Ansible's ini plugin reads it, on a host line and in a
+ * [group:vars] section alike (measured with ansible-inventory 2.14, whatever
+ * its documentation says of :vars): Python's ast.literal_eval (22, True,
+ * [1, 2], {'k': 1}, 'x'), and the text itself when that fails.
+ */
 function pythonLiteral(text: string): unknown {
-  if (text.includes('#')) return text;
-  if (/^[-+]?\d+$/.test(text)) return Number(text);
-  if (/^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$/.test(text)) return pyFloat(Number(text));
-  if (text === 'True' || text === 'False') return text === 'True';
-  if (text === 'None') return null;
-  const quoted = /^(['"])(.*)\1$/.exec(text);
-  if (quoted && !quoted[2]!.includes(quoted[1]!)) return quoted[2];
-  return text;
+  const literal = pythonLiteralEval(text);
+  return literal === undefined ? text : literal.value;
 }

@@ -92,7 +92,9 @@ class InventoryReader {
     this.refuseCycles();
     const all = this.groups.get('all')!;
     const ungrouped = this.entry('ungrouped', undefined);
-    const grouped = new Set([...this.groups.values()].filter((group) => group.name !== 'all').flatMap((group) => group.hosts));
+    const grouped = new Set([...this.groups.values()].filter((group) => group.name !== 'all' && group.name !== 'ungrouped').flatMap((group) => group.hosts));
+    // As Ansible's reconcile_inventory: a host listed before any section (INI) or under ungrouped leaves it once in a group of its own.
+    ungrouped.hosts = ungrouped.hosts.filter((host) => !grouped.has(host));
     for (const host of this.hosts.keys()) if (!grouped.has(host) && !ungrouped.hosts.includes(host)) ungrouped.hosts.push(host);
     const isChild = new Set([...this.groups.values()].flatMap((group) => group.children));
     // Ansible makes `ungrouped` the first child of `all`, before the groups the inventory declares.

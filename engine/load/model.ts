@@ -19,6 +19,9 @@ export type Vars = Readonly<Record<string, unknown>>;
 export interface InheritedKeywords {
   readonly become?: boolean | string | undefined;
   readonly becomeUser?: string | undefined;
+  readonly becomeMethod?: string | undefined;
+  readonly becomeFlags?: string | undefined;
+  readonly becomeExe?: string | undefined;
   readonly environment?: Readonly<Record<string, unknown>> | string | undefined;
   readonly ignoreErrors?: boolean | string | undefined;
   readonly noLog?: boolean | string | undefined;
@@ -45,6 +48,9 @@ export interface InheritedKeywords {
 export const INHERITED_KEYWORDS: Readonly<Record<keyof InheritedKeywords, string>> = {
   become: 'become',
   becomeUser: 'become_user',
+  becomeMethod: 'become_method',
+  becomeFlags: 'become_flags',
+  becomeExe: 'become_exe',
   environment: 'environment',
   ignoreErrors: 'ignore_errors',
   noLog: 'no_log',

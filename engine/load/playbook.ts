@@ -70,6 +70,17 @@ export function rolePlaybook(role: string, hosts: string, cwd: string, sources =
   return { file, dir: cwd, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, cwd)], sources };
 }
 
+/**
+ * `cxplay adhoc`'s playbook, as `ansible` builds it: one play "Ansible
+ * Ad-Hoc" over the pattern, no fact gathering, one task running the module
+ * with -a's text (free-form for command, shell and raw; key=value words otherwise).
+ */
+export function adhocPlaybook(pattern: string, module: string, args: string | undefined, cwd: string, sources = new SourceCache()): Playbook {
+  const file = resolve(cwd, '<ad-hoc>');
+  const play: Record<string, unknown> = { name: 'Ansible Ad-Hoc', hosts: pattern, gather_facts: false, tasks: [{ [module]: args ?? {} }] };
+  return { file, dir: cwd, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, cwd)], sources };
+}
+
 function parsePlay(node: Record<string, unknown>, { file, sources }: { file: string; sources: SourceCache }, at: SourcePosition, baseDir = dirname(file)): Play {
   checkKnownKeywords(node, PLAY_KEYWORDS, 'play', at);
   checkKeywordTypes(node, PLAY_KEYWORDS, 'play', at);

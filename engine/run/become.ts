@@ -1,11 +1,16 @@
 /**
- * A task's become, from (winning first) its keywords, the `ansible_become*`
- * variables, then the command line (-b, --become-user, -K). Becoming the
- * user the connection logs in as would only add a sudo round trip, so it is
- * left out. The password (`ansible_become_password` or -K) is a secret of
- * the run: it is masked wherever it could show, and travels to sudo on stdin.
+ * A task's become, each setting from (winning first) its `ansible_become_*`
+ * variable, its keyword (task, block, role, play), then the configuration
+ * (ansible.cfg, the environment) and the command line (-b, --become-user,
+ * --become-method, -K): Ansible's variables override its keywords (measured
+ * with ansible-playbook 2.14). Becoming the user the connection logs in as
+ * would only add a round trip, so it is left out. The password
+ * (`ansible_become_password` or -K) is a secret of the run: it is masked
+ * wherever it could show, and travels to sudo or su on stdin.
  */
 import type { BecomeSpec } from '../connection/connection.js';
+import { DEFAULT_SUDO_FLAGS } from '../connection/become.js';
+import { splitCommandLine } from '../modules/lib/shlex.js';
 import { CxError } from '../errors.js';
 import type { Frame } from './frame.js';
 import { flag, stringKeyword } from './keywords.js';
@@ -13,23 +18,38 @@ import type { RunContext } from './run-context.js';
 import type { LayeredScope } from '../vars/layered-scope.js';
 
 /** Ansible's names for the become password, the current one first. */
-export const BECOME_PASSWORD_VARS: readonly string[] = ['ansible_become_password', 'ansible_become_pass', 'ansible_sudo_pass', 'ansible_sudo_password'];
+export const BECOME_PASSWORD_VARS: readonly string[] = ['ansible_become_password', 'ansible_become_pass', 'ansible_sudo_pass', 'ansible_sudo_password', 'ansible_su_pass', 'ansible_su_password'];
 
 export function becomeFor(run: RunContext, frame: Frame, scope: LayeredScope): BecomeSpec | undefined {
   const cli = run.options;
   const on = flag(frame.become, scope, scope.has('ansible_become') ? flag(scope.get('ansible_become') as boolean | string, scope) : cli.become);
   if (!on) return undefined;
-  const user = stringKeyword(frame.becomeUser, scope) ?? stringVar(scope, 'ansible_become_user') ?? cli.becomeUser ?? 'root';
+  const user = stringVar(scope, 'ansible_become_user') ?? stringKeyword(frame.becomeUser, scope) ?? cli.becomeUser ?? 'root';
   // The legacy name wins, as for the connection itself (connection/spec.ts).
   const connectedAs = stringVar(scope, 'ansible_ssh_user') ?? stringVar(scope, 'ansible_user') ?? cli.connection.remoteUser;
   if (user === connectedAs) return undefined;
-  const method = stringVar(scope, 'ansible_become_method') ?? cli.becomeMethod;
-  if (method !== 'sudo') {
-    throw new CxError(`become method '${method}' is not supported: cxplay becomes another user with sudo only`, { hint: 'set ansible_become_method (or become_method) to sudo' });
-  }
+  const method = becomeMethod(stringVar(scope, 'ansible_become_method') ?? stringKeyword(frame.becomeMethod, scope) ?? cli.becomeMethod);
+  const flags = stringVar(scope, 'ansible_become_flags') ?? stringVar(scope, `ansible_${method}_flags`) ?? stringKeyword(frame.becomeFlags, scope) ?? cli.becomeFlags;
+  const exe = stringVar(scope, 'ansible_become_exe') ?? stringVar(scope, `ansible_${method}_exe`) ?? stringKeyword(frame.becomeExe, scope) ?? cli.becomeExe;
   const password = BECOME_PASSWORD_VARS.map((name) => stringVar(scope, name)).find((value) => value !== undefined) ?? cli.becomePassword;
   if (password !== undefined) run.secrets.add(password);
-  return password === undefined ? { user, method } : { user, method, password };
+  const spec: BecomeSpec = { user, method, flags: flagWords(flags ?? (method === 'sudo' ? DEFAULT_SUDO_FLAGS : '')), exe: exe || undefined };
+  return password === undefined ? spec : { ...spec, password };
+}
+
+function becomeMethod(value: string): 'sudo' | 'su' {
+  const method = value.replace(/^ansible\.builtin\./, '');
+  if (method === 'sudo' || method === 'su') return method;
+  throw new CxError(`become method '${value}' is not supported: cxplay becomes another user with sudo or su`, { hint: 'set ansible_become_method (or become_method) to sudo or su' });
+}
+
+/** become_flags as the words of a command line (each is quoted again on the host's). */
+function flagWords(flags: string): string[] {
+  try {
+    return splitCommandLine(flags);
+  } catch {
+    throw new CxError(`become_flags ${JSON.stringify(flags)}: a quote is never closed`, { hint: 'write the flags as on a command line, e.g. -H -S -n' });
+  }
 }
 
 function stringVar(scope: LayeredScope, name: string): string | undefined {

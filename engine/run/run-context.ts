@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { EventBus, RunEvent } from '../events.js';
 import { ConnectionPool } from '../connection/pool.js';
 import { groupNamesOf, groupsMap, hostVarsFromInventory } from '../load/inventory.js';
+import { implicitLocalhostVars, isImplicitLocalhost } from '../load/implicit-localhost.js';
 import type { Inventory } from '../load/model.js';
 import type { AsyncJob } from './async-jobs.js';
 import type { InventoryChange } from './dynamic-inventory.js';
@@ -131,7 +132,7 @@ export class RunContext {
       const known = this.currentInventory.hosts.has(name);
       state = new HostState(
         name,
-        known ? this.inventoryVarsOf(name) : {},
+        known ? this.inventoryVarsOf(name) : isImplicitLocalhost(this.currentInventory, name) ? implicitLocalhostVars() : {},
         known ? groupNamesOf(this.currentInventory, name) : [],
         () => {
           this.activityChangeCount += 1;

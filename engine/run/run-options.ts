@@ -26,6 +26,10 @@ export interface RunOptions extends RunFlags {
   readonly speculation?: boolean | undefined;
   /** --step: asked before each task whether to run it (`continue`: this one and all after without asking). */
   readonly askStep?: ((taskName: string) => Promise<'yes' | 'no' | 'continue'>) | undefined;
+  /** ansible.cfg's become_flags (ANSIBLE_BECOME_FLAGS); unset: the method's own default. */
+  readonly becomeFlags?: string | undefined;
+  /** ansible.cfg's become_exe (ANSIBLE_BECOME_EXE): the command run instead of sudo or su. */
+  readonly becomeExe?: string | undefined;
   /** The sudo password -K asked for (a host's ansible_become_password wins). */
   readonly becomePassword?: string | undefined;
   readonly bus: EventBus;

@@ -12,12 +12,46 @@ import { PyFloat, PyTuple, pythonString } from './python.js';
 
 const NAMED_CONSTANTS: Readonly<Record<string, unknown>> = { True: true, False: false, None: null, true: true, false: false, null: null };
 
+/** Python's own constants: what ast.literal_eval itself reads (JSON's true is a name to it). */
+const PYTHON_CONSTANTS: Readonly<Record<string, unknown>> = { True: true, False: false, None: null };
+
+/** A Python integer literal with a base prefix or underscores (0x10, 0o17, 0b11, 1_000), which Jinja's lexer does not read. */
+const PYTHON_INTEGER = /^([-+]?)(0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|[1-9](?:_?\d)*|0(?:_?0)*)$/;
+
 class NotALiteral extends Error {}
 
+/**
+ * Python's ast.literal_eval itself, as Ansible's INI inventory plugin applies
+ * it to a value: Python's constants only, its integer forms, and a trailing
+ * `# comment` ignored, as Python's parser ignores it. undefined: not a literal.
+ */
+export function pythonLiteralEval(text: string): { value: unknown } | undefined {
+  const code = withoutPythonComment(text).trim();
+  const integer = PYTHON_INTEGER.exec(code);
+  if (integer) {
+    const value = Number(integer[2]!.replaceAll('_', '').replace(/^0+(?=\d)/, ''));
+    return { value: integer[1] === '-' ? -value : value };
+  }
+  return literalEval(code, PYTHON_CONSTANTS);
+}
+
+/** `text` up to a `#` outside string quotes (a backslash escapes the next character inside them). */
+function withoutPythonComment(text: string): string {
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (quote && char === '\\') index += 1;
+    else if (quote) quote = char === quote ? undefined : quote;
+    else if (char === '"' || char === "'") quote = char;
+    else if (char === '#') return text.slice(0, index);
+  }
+  return text;
+}
+
 /** The literal `text` spells, or undefined when it is not one. */
-export function literalEval(text: string): { value: unknown } | undefined {
+export function literalEval(text: string, names: Readonly<Record<string, unknown>> = NAMED_CONSTANTS): { value: unknown } | undefined {
   try {
-    const reader = new LiteralReader(tokenize(text));
+    const reader = new LiteralReader(tokenize(text), names);
     const value = reader.value();
     reader.expectEnd();
     return { value };
@@ -29,13 +63,16 @@ export function literalEval(text: string): { value: unknown } | undefined {
 class LiteralReader {
   private index = 0;
 
-  constructor(private readonly tokens: readonly Token[]) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly names: Readonly<Record<string, unknown>>,
+  ) {}
 
   value(): unknown {
     const token = this.next();
     if (token.kind === 'string') return this.concatenatedString(token.value);
     if (token.kind === 'number') return token.value;
-    if (token.kind === 'name' && Object.hasOwn(NAMED_CONSTANTS, token.value)) return NAMED_CONSTANTS[token.value];
+    if (token.kind === 'name' && Object.hasOwn(this.names, token.value)) return this.names[token.value];
     if (token.kind !== 'op') throw new NotALiteral();
     switch (token.value) {
       case '[': return this.items(']');

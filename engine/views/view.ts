@@ -48,8 +48,16 @@ export function chooseViewKind(requested: string | undefined, isTTY: boolean): V
   throw new CxError(`unknown output '${requested}'`, { exitCode: ExitCode.badOptions, hint: `use --output ${KINDS.join(', ')}` });
 }
 
-export async function createView(kind: ViewKind, options: ViewOptions, loadTui: LoadTui): Promise<View> {
+/** `cxplay adhoc`'s views: Ansible's ad-hoc blocks, or one line per host with -o. */
+export type AdhocViewKind = 'adhoc' | 'adhoc-oneline';
+
+export async function createView(kind: ViewKind | AdhocViewKind, options: ViewOptions, loadTui: LoadTui): Promise<View> {
   switch (kind) {
+    case 'adhoc':
+    case 'adhoc-oneline': {
+      const { AdhocView } = await import('./adhoc/adhoc-view.js');
+      return new AdhocView(options, kind === 'adhoc-oneline');
+    }
     case 'json': {
       const { JsonView } = await import('./json/json-view.js');
       return new JsonView(options);

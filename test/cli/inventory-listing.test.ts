@@ -3,7 +3,7 @@
  * every inventory form an operator points -i at (YAML with letter and
  * stepped ranges, INI, a directory with files Ansible skips and its own
  * group_vars/, host lists plain and advanced, scripts with and without
- * _meta, TOML, constructed, several -i, none at all) gives the same --list, --list -y,
+ * _meta, TOML, constructed, several -i, none at all, INI values of every kind) gives the same --list, --list -y,
  * --list --export, --graph --vars and --host text and the same exit code.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,10 @@ const FILES: Record<string, string> = {
   'per-host.sh': '#!/bin/sh\ncase "$1" in\n--list) echo \'{"g": {"hosts": ["n1", "n2"]}}\';;\n--host) if [ "$2" = n1 ]; then echo \'{"v": 1}\'; else echo \'{}\'; fi;;\nesac\n',
   'constructed/01-hosts.yaml': "all:\n  hosts:\n    web1: {os: ubuntu, arch: x86_64, tags: {env: prod, team: ''}, mem: 4096}\n    web2: {os: debian, arch: arm64, tags: {env: dev, team: blue}, mem: 1024}\n    db1: {os: ubuntu, roles_list: [db, backup], mem: 16384}\n  children:\n    web:\n      hosts:\n        web1:\n        web2:\n      vars: {tier: front}\n",
   'constructed/02-constructed.yaml': 'plugin: constructed\nstrict: false\ncompose:\n  big: mem > 2048\n  label: "os ~ \'-\' ~ (arch | default(\'none\'))"\n  broken: undefined_thing + 1\ngroups:\n  large: big\n  frontend: tier is defined and tier == \'front\'\n  bad: nonexistent.attr\nkeyed_groups:\n  - key: os\n    prefix: os\n  - key: tags\n    prefix: tag\n  - key: roles_list\n    separator: \'\'\n    prefix: role_\n  - key: arch\n    default_value: unknown\n    parent_group: arches\n  - key: tags\n    prefix: t\n    trailing_separator: false\n',
+  // Python literals on a host line and in :vars alike; a # outside quotes ends a host line even mid-word.
+  'values.ini':
+    "h1 a=[1,2] b=22 c=True d=None e=\"x y\" g=1.5 h=(1,2) i='q' j=FALSE k=0x10 l=1_000 n=-3 t=true u=--1 o=abc#d p=[1,2]\n" +
+    "[g]\nh1\n[g:vars]\nva=[1, 'a#b']\nvb={'k': [1, None]}\nvc=1 # comment\nvd=abc # comment\nve=\"a\" \"b\"\nvf=0o17\nvg=true\nvh= spaced  \n",
   'cfg/ansible.cfg': '[defaults]\ninventory = ../hosts.ini\n',
 };
 
@@ -60,6 +64,7 @@ const VIEWS = [['--list'], ['--list', '-y'], ['--list', '--export'], ['--graph',
 const SOURCES: Record<string, string[]> = {
   'YAML with letter and stepped ranges': ['-i', 'ranges.yaml'],
   INI: ['-i', 'hosts.ini'],
+  'INI values: Python literals on host lines and in :vars': ['-i', 'values.ini'],
   'a directory (ignored files, group_vars and host_vars inside, a subdirectory)': ['-i', 'dir'],
   'a host list': ['-i', 'alpha,beta:2222,[::1]:2200,'],
   'an inventory script with _meta': ['-i', 'with-meta.sh'],

@@ -74,7 +74,7 @@ describe('connection and become options', () => {
 describe('options cxplay cannot honour are refused, naming why', () => {
   it.each([
     [['-M', '/usr/share/ansible/plugins/modules'], "cxplay's modules are built in"],
-    [['--become-method', 'su'], 'with sudo only'],
+    [['--become-method', 'doas'], 'with sudo or su'],
     [['-c', 'winrm'], 'ssh or local'],
   ])('%j', async (args, reason) => {
     const result = await run(['-i', 'local.ini', ...args]);

@@ -155,10 +155,18 @@ describe("settings as the options' defaults", () => {
     expect(optionDefaultsFrom(loadConfig(dir, {}))).toEqual({});
   });
 
-  it('refuses, at its line, what the option refuses (become_method su)', () => {
-    const dir = project('su', '[privilege_escalation]\nbecome_method = su\n');
+  it('refuses, at its line, what the option refuses (become_method doas)', () => {
+    const dir = project('doas', '[privilege_escalation]\nbecome_method = doas\n');
     const error = errorOf(() => optionDefaultsFrom(loadConfig(dir, {})));
-    expect(error.message).toBe('invalid value "su" for DEFAULT_BECOME_METHOD ([privilege_escalation] become_method)');
+    expect(error.message).toBe('invalid value "doas" for DEFAULT_BECOME_METHOD ([privilege_escalation] become_method)');
     expect(error.at).toEqual({ file: join(dir, 'ansible.cfg'), line: 2 });
+  });
+
+  it('[privilege_escalation] become_method su, become_flags and become_exe are read', () => {
+    const dir = project('su-ok', '[privilege_escalation]\nbecome_method = su\nbecome_flags = -l\nbecome_exe = /bin/su\n');
+    const config = loadConfig(dir, {});
+    expect(optionDefaultsFrom(config)).toEqual({ becomeMethod: 'su' });
+    expect(settingValue(config, 'DEFAULT_BECOME_FLAGS')).toBe('-l');
+    expect(settingValue(config, 'DEFAULT_BECOME_EXE')).toBe('/bin/su');
   });
 });

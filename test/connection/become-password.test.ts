@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
+import { watchCommandLines } from '../lab/command-lines.js';
 import { SUDO_USER, sudoUserSetup } from '../lab/sudo-user.js';
 import { hasAnsible, ansiblePlaybook } from '../support/ansible.js';
 import { cliPath, runCommand } from '../support/cli.js';
@@ -59,7 +60,7 @@ function run(args: string[], input = ''): ReturnType<typeof runCommand> {
 
 describe('become with a sudo password', () => {
   it('-K: the password asked for (one line of stdin) reaches sudo, and shows nowhere', async () => {
-    const watch = watchCommandLines();
+    const watch = watchCommandLines(lab, 'guarded');
     const result = await run(['become.yaml', '-i', 'inventory.yaml', '-K'], `${PASSWORD}\n`);
     const seen = await watch.stop();
     expect(result.code, result.stderr).toBe(0);
@@ -125,22 +126,3 @@ describe('SSH password login', () => {
     expect(result.code).toBe(4);
   });
 });
-
-/** Every command line on the lab host, sampled until stop(). */
-function watchCommandLines(): { stop: () => Promise<string[]> } {
-  const seen = new Set<string>();
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const { stdout } = await lab.exec('guarded', "for d in /proc/[0-9]*; do tr '\\0' ' ' < $d/cmdline 2>/dev/null; echo; done");
-      for (const line of stdout.split('\n')) if (line.trim()) seen.add(line.trim());
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return [...seen];
-    },
-  };
-}

@@ -1,7 +1,8 @@
 /**
  * Lab host set-up (LabOptions.setup) for a login user that is not root and
  * may sudo to anyone, without a password as on a real node, or with its own
- * password (`password`), which is then also its SSH login password. Everything lives
+ * password (`password`), which is then also its SSH login password; and
+ * root's password (`rootPassword`) for su. Everything lives
  * in the host's own mount namespace: copies of /etc/passwd, /etc/shadow and /etc/group on
  * the host's tmpfs /root are bind-mounted over the originals, /etc/sudoers.d
  * gets a tmpfs of its own, and the user's home is on the tmpfs /opt. This
@@ -19,6 +20,8 @@ export interface SudoUserOptions {
   readonly hostnameResolves: boolean;
   /** The user's password, which sudo then asks for (default: none, and sudo asks for nothing). */
   readonly password?: string;
+  /** root's password, which su to root then asks for (default: root has none, and su to root fails). */
+  readonly rootPassword?: string;
 }
 
 export function sudoUserSetup(host: { name: string; labDir: string }, options: SudoUserOptions): string {
@@ -29,6 +32,7 @@ export function sudoUserSetup(host: { name: string; labDir: string }, options: S
     options.password === undefined
       ? `cp -p /etc/shadow /root/shadow && echo '${SUDO_USER}:*:19000:0:99999:7:::' >> /root/shadow`
       : `cp -p /etc/shadow /root/shadow && printf '%s\n' '${options.password}' | openssl passwd -6 -stdin | sed 's/^/${SUDO_USER}:/; s/$/:19000:0:99999:7:::/' >> /root/shadow`,
+    options.rootPassword === undefined ? '' : `sed -i "s|^root:[^:]*:|root:$(printf '%s\\n' '${options.rootPassword}' | openssl passwd -6 -stdin):|" /root/shadow`,
     'mount --bind /root/shadow /etc/shadow',
     `cp /etc/group /root/group && echo '${SUDO_USER}:x:${SUDO_UID}:' >> /root/group && mount --bind /root/group /etc/group`,
     `mkdir -p ${home}/.ssh && cp '${host.labDir}/authorized_keys' ${home}/.ssh/ && chown -R ${SUDO_UID}:${SUDO_UID} ${home}`,

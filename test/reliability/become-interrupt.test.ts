@@ -91,7 +91,7 @@ async function runningTree(tag: string, uid: number): Promise<Map<string, HostPr
 function expectWholeTree(host: string, tree: readonly HostProcess[], tag: string, uid: number): void {
   const shown = tree.map((process) => `${process.uid}: ${process.command}`).join(' | ');
   const login = tree.filter((process) => process.uid === UID && process.command.startsWith('sh -c sudo '));
-  const sudo = tree.filter((process) => process.command.startsWith('sudo -n -H -u '));
+  const sudo = tree.filter((process) => process.command.startsWith('sudo -H -S -n -u '));
   const asTarget = tree.filter((process) => process.uid === uid && !sudo.includes(process) && !login.includes(process));
   expect(sudo, `sudo on ${host}: ${shown}`).toHaveLength(1);
   expect(asTarget.some((process) => /^(\/bin\/)?sh /.test(process.command)), `a shell as ${uid} on ${host}: ${shown}`).toBe(true);

@@ -9,7 +9,7 @@ import { heredocBase64, quoteWords } from '../../connection/quote.js';
 import { ansiballzProgram } from './wrapper.js';
 
 /** Ansible's discovery fallbacks on Linux, first found wins (its INTERPRETER_PYTHON_FALLBACK, trimmed to Python 3). */
-export const INTERPRETER_CANDIDATES = ['/usr/bin/python3', 'python3', '/usr/libexec/platform-python', '/usr/bin/python'];
+export const INTERPRETER_CANDIDATES: readonly string[] = ['/usr/bin/python3', 'python3', '/usr/libexec/platform-python', '/usr/bin/python'];
 /** The line the script prints first when it looked for Python: `@@cxpython PATH`, or `@@cxpython none`. */
 export const DISCOVERY_MARKER = '@@cxpython ';
 export const NO_PYTHON_MARKER = `${DISCOVERY_MARKER}none`;

@@ -148,7 +148,7 @@ const DEBUG_MSG_KEYS = new Set(['msg', 'exception', 'warnings', 'deprecations'])
 const DEBUG_HIDDEN_KEYS = new Set(['changed', 'failed', 'skipped', 'invocation', 'skip_reason']);
 
 /** What Ansible's default callback prints of a debug result: the message or the variable, not the bookkeeping. */
-function shownByDebug(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function shownByDebug(result: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const rest = withoutNoise(result, 0, false);
   const keep = 'msg' in rest ? (key: string) => DEBUG_MSG_KEYS.has(key) : (key: string) => !DEBUG_HIDDEN_KEYS.has(key);
   return Object.fromEntries(Object.entries(rest).filter(([key]) => keep(key)));

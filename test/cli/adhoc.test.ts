@@ -1,0 +1,68 @@
+/**
+ * `cxplay adhoc` side by side with `ansible` 2.14 on the same inventory:
+ * command/shell output blocks (`HOST | CHANGED | rc=0 >>`), -o one-liners,
+ * JSON results (`HOST | SUCCESS => {...}`), a failure, an unreachable host
+ * (a loopback listener of this test that closes every connection), a pattern
+ * that matches nothing, --list-hosts; the same text and the same exit code.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasAnsible } from '../support/ansible.js';
+import { cxplay, runCommand } from '../support/cli.js';
+
+/** [name, arguments after the inventory, what is compared: the whole output or its first line]. */
+const CASES: [string, string[], 'all' | 'first line'][] = [
+  ['command, the default module', ['lh', '-a', 'echo hi'], 'all'],
+  ['shell that fails, with stderr', ['lh', '-m', 'shell', '-a', 'echo out; echo err >&2; exit 3'], 'all'],
+  ['command -o', ['lh', '-a', 'echo hi', '-o'], 'all'],
+  ['shell -o with stderr', ['lh', '-m', 'shell', '-a', 'printf "a\\nb"; echo e >&2', '-o'], 'all'],
+  ['debug with key=value arguments', ['lh', '-m', 'debug', '-a', 'msg=yo'], 'all'],
+  ['debug -o', ['lh', '-m', 'debug', '-a', 'msg=yo', '-o'], 'all'],
+  ['a module with a JSON result', ['lh', '-m', 'ping'], 'first line'],
+  ['a failed module', ['lh', '-m', 'fail', '-a', 'msg=boom'], 'first line'],
+  ['an unreachable host', ['dead', '-m', 'ping'], 'first line'],
+  ['an unreachable host and a failed one', ['all', '-m', 'fail', '-a', 'msg=boom'], 'first line'],
+  ['a pattern that matches nothing', ['nothere', '-m', 'ping'], 'all'],
+  ['--list-hosts', ['all', '--list-hosts'], 'all'],
+  ['-e in the arguments', ['lh', '-m', 'debug', '-a', 'msg={{ greeting }}', '-e', 'greeting=hello'], 'all'],
+];
+
+describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
+  let dir: string;
+  let server: Server;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cxplay-adhoc-'));
+    server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    writeFileSync(join(dir, 'inventory.ini'), `[ok]\nlh ansible_connection=local\n[bad]\ndead ansible_host=127.0.0.1 ansible_port=${port} ansible_user=nobody\n`);
+  });
+  afterAll(() => {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(CASES)('%s', async (_name, args, compared) => {
+    const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp'), ANSIBLE_DEPRECATION_WARNINGS: '0', NO_COLOR: '1' };
+    const [ours, theirs] = await Promise.all([
+      cxplay(['adhoc', '-i', 'inventory.ini', '-T', '5', ...args], { cwd: dir, env }),
+      runCommand('ansible', ['-i', 'inventory.ini', '-T', '5', ...args], { cwd: dir, env }),
+    ]);
+    expect(ours.code, ours.stderr).toBe(theirs.code);
+    const shown = (output: string) => (compared === 'all' ? output : output.split('\n').filter((line) => / \| /.test(line)).map((line) => line.replace(/=>.*/, '=>')).sort().join('\n'));
+    expect(shown(ours.stdout)).toBe(shown(theirs.stdout));
+    const warnings = (output: string) => output.split('\n').filter((line) => line.startsWith('[WARNING]'));
+    expect(warnings(ours.stderr)).toEqual(warnings(theirs.stderr));
+  });
+
+  it('command without -a is an error of the command line, with the same words and exit code', async () => {
+    const [ours, theirs] = await Promise.all([cxplay(['adhoc', '-i', 'inventory.ini', 'lh'], { cwd: dir }), runCommand('ansible', ['-i', 'inventory.ini', 'lh'], { cwd: dir })]);
+    expect(theirs.stderr).toContain('ERROR! No argument passed to command module');
+    expect(ours.stderr).toContain('ERROR! No argument passed to command module');
+    expect(ours.code).toBe(theirs.code);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Ansible's implicit localhost, side by side with ansible-playbook 2.14: with
+ * an inventory that does not list it, a play for `localhost`, `127.0.0.1` or
+ * `::1` runs on the controller with ansible_connection local and the
+ * controller's Python as ansible_python_interpreter, and is in no group; a
+ * name that is not a localhost name still matches nothing.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { cxplay, parseRecap } from '../support/cli.js';
+
+const PLAY = (pattern: string) =>
+  `- hosts: '${pattern}'\n  gather_facts: false\n  tasks:\n` +
+  "    - debug: {msg: \"seen {{ inventory_hostname }} {{ ansible_connection }} {{ ansible_python_interpreter }} {{ group_names }} {{ groups['all'] }}\"}\n" +
+  '    - command: echo ran\n';
+
+describe.skipIf(!hasAnsible)('the implicit localhost as ansible-playbook 2.14', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cxplay-implicit-localhost-'));
+    writeFileSync(join(dir, 'web.ini'), '[web]\nw1 ansible_host=127.0.0.9\n');
+    writeFileSync(join(dir, 'play.yml'), ['localhost', '127.0.0.1', '::1', 'localhost2'].map(PLAY).join(''));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('localhost, 127.0.0.1 and ::1 run locally; another name matches nothing', async () => {
+    const [ours, theirs] = await Promise.all([cxplay(['run', '-i', 'web.ini', '-o', 'plain', 'play.yml'], { cwd: dir }), ansiblePlaybook(['-i', 'web.ini', 'play.yml'], { cwd: dir, work: dir })]);
+    expect(ours.code, ours.stderr).toBe(theirs.code);
+    const seen = (output: string) => output.match(/seen [^"]*/g);
+    expect(seen(ours.stdout)).toEqual(seen(theirs.stdout));
+    expect(seen(ours.stdout)).toHaveLength(3);
+    expect(parseRecap(ours.stdout)).toEqual(parseRecap(theirs.stdout));
+    const warning = 'Could not match supplied host pattern, ignoring: localhost2';
+    expect(theirs.stderr + theirs.stdout).toContain(warning);
+    expect(ours.stderr).toContain(warning);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * become_method su on a lab host, side by side with ansible-playbook 2.14:
+ * root becomes a user that is not root (su asks root for nothing), that user
+ * becomes root with root's password (answered when su prompts, never in a
+ * command line, the output or the events), a wrong or missing password
+ * fails the task with Ansible's words; become_flags and become_exe reach
+ * the command; ansible_become_* variables win over the keywords, as in Ansible.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchCommandLines } from '../lab/command-lines.js';
+import { Lab } from '../lab/lab.js';
+import { SUDO_USER, sudoUserSetup } from '../lab/sudo-user.js';
+import { hasAnsible } from '../support/ansible.js';
+import { cliPath, runCommand } from '../support/cli.js';
+import { labInventory, scratch, type Scratch } from '../reliability/support.js';
+
+const ROOT_PASSWORD = 'Root su pw 5';
+let lab: Lab;
+let work: Scratch;
+
+beforeAll(async () => {
+  lab = await Lab.start({ names: ['suhost'], setup: (host) => sudoUserSetup(host, { hostnameResolves: true, password: 'user pw', rootPassword: ROOT_PASSWORD }) });
+  work = scratch('become-su');
+  work.write('as-root.yaml', labInventory(lab, {}));
+  work.write('as-user.yaml', labInventory(lab, { suhost: { ansible_user: SUDO_USER } }));
+  work.write('become.yaml', [
+    {
+      hosts: 'all',
+      gather_facts: false,
+      become: true,
+      become_method: 'su',
+      tasks: [
+        { name: 'Who', shell: 'sleep 1; id -un; echo "HOME=$HOME"', register: 'who' },
+        { name: 'Show', debug: { msg: 'I am {{ who.stdout_lines | join(" ") }}' } },
+      ],
+    },
+  ]);
+});
+
+afterAll(async () => {
+  await lab?.stop();
+  work?.remove();
+});
+
+const ANSIBLE_ENV = (dir: string) => ({ ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_LOCAL_TEMP: `${dir}/ansible-local`, ANSIBLE_SSH_CONTROL_PATH_DIR: `${dir}/cp` });
+
+function ours(args: string[], input = ''): ReturnType<typeof runCommand> {
+  return runCommand(process.execPath, [cliPath, 'run', '-o', 'json', ...args], { cwd: work.dir, input, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
+}
+
+function theirs(args: string[], input = ''): ReturnType<typeof runCommand> {
+  return runCommand('ansible-playbook', args, { cwd: work.dir, input, env: ANSIBLE_ENV(work.dir) });
+}
+
+describe('become_method su', () => {
+  it('root becomes a user that is not root, in that user\'s HOME (su asks root for no password)', async () => {
+    const result = await ours(['become.yaml', '-i', 'as-root.yaml', '-e', `ansible_become_user=${SUDO_USER}`]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`I am ${SUDO_USER} HOME=/opt/${SUDO_USER}`);
+  });
+
+  it('a user becomes root with the password asked by -K; it shows in no output and no command line', async () => {
+    const watch = watchCommandLines(lab, 'suhost');
+    const result = await ours(['become.yaml', '-i', 'as-user.yaml', '-K'], `${ROOT_PASSWORD}\n`);
+    const seen = await watch.stop();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('I am root');
+    expect(result.stdout + result.stderr).not.toContain(ROOT_PASSWORD);
+    expect(seen.some((line) => line.startsWith('su '))).toBe(true);
+    expect(seen.filter((line) => line.includes(ROOT_PASSWORD))).toEqual([]);
+  });
+
+  it('--become-method su -b for a play without become, and ansible_become_password', async () => {
+    work.write('plain.yaml', [{ hosts: 'all', gather_facts: false, tasks: [{ command: 'id -un', register: 'who' }, { debug: { msg: 'I am {{ who.stdout }}' } }] }]);
+    const result = await ours(['plain.yaml', '-i', 'as-user.yaml', '-b', '--become-method', 'su', '-e', `{"ansible_become_password": "${ROOT_PASSWORD}"}`]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('I am root');
+  });
+
+  it('become_flags and become_exe reach the command (su -l starts a login shell; an exe that does not exist fails)', async () => {
+    const login = await ours(['become.yaml', '-i', 'as-root.yaml', '-e', `ansible_become_user=${SUDO_USER}`, '-e', 'ansible_become_flags=-l']);
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stdout).toContain(`I am ${SUDO_USER}`);
+    const missing = await ours(['become.yaml', '-i', 'as-root.yaml', '-e', `ansible_become_user=${SUDO_USER}`, '-e', 'ansible_become_exe=/nonexistent/su']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain('/nonexistent/su');
+  });
+});
+
+describe.skipIf(!hasAnsible)('su as ansible-playbook', () => {
+  it.each([
+    ['the right password', `${ROOT_PASSWORD}\n`, 0, undefined],
+    ['a wrong password', 'not the password\n', 2, 'Incorrect su password'],
+  ])('%s: the same outcome and message', async (_name, input, code, message) => {
+    const [mine, reference] = await Promise.all([ours(['become.yaml', '-i', 'as-user.yaml', '-K'], input), theirs(['-i', 'as-user.yaml', 'become.yaml', '-K'], input)]);
+    expect(reference.code, reference.stdout + reference.stderr).toBe(code);
+    expect(mine.code, mine.stderr).toBe(code);
+    if (message) {
+      expect(reference.stdout).toContain(`"msg": "${message}"`);
+      expect(mine.stdout).toContain(`"msg":"${message}"`);
+    } else {
+      expect(reference.stdout).toContain('I am root');
+      expect(mine.stdout).toContain('I am root');
+    }
+  });
+
+  it('ansible_become_user and ansible_become_method win over the play keywords', async () => {
+    work.write('keywords.yaml', [
+      {
+        hosts: 'all',
+        gather_facts: false,
+        become: true,
+        become_user: 'nobody',
+        become_method: 'sudo',
+        vars: { ansible_become_user: SUDO_USER, ansible_become_method: 'su' },
+        tasks: [{ command: 'id -un', register: 'who' }, { debug: { msg: 'I am {{ who.stdout }}' } }],
+      },
+    ]);
+    const [mine, reference] = await Promise.all([ours(['keywords.yaml', '-i', 'as-root.yaml']), theirs(['-i', 'as-root.yaml', 'keywords.yaml'])]);
+    expect(reference.stdout).toContain(`"msg": "I am ${SUDO_USER}"`);
+    expect(mine.code, mine.stderr).toBe(0);
+    expect(mine.stdout).toContain(`I am ${SUDO_USER}`);
+  });
+});
