@@ -39,10 +39,25 @@ export class Speculation {
   /** Per host and task, the checks made ahead, in the order the task's runs come (one per loop item). */
   private readonly checked = new Map<string, Map<ModuleTask, Checked[]>>();
 
+  /** Hosts whose last task run on them changed something: checks ahead there would likely go stale. */
+  private readonly busy = new Set<string>();
+
   constructor(private enabled: boolean) {}
 
-  get active(): boolean {
-    return this.enabled;
+  /**
+   * Whether a host's run should check the tasks after it: in check mode
+   * always (every check stands), else unless the last task run there changed
+   * something. On a first converge most tasks change, and checks made ahead
+   * would only be thrown away (the host doing the work twice).
+   */
+  worthChecking(host: string, check: boolean): boolean {
+    return this.enabled && (check || !this.busy.has(host));
+  }
+
+  /** A task ran on the host, changing something or not. */
+  noteRun(host: string, unchanged: boolean): void {
+    if (unchanged) this.busy.delete(host);
+    else this.busy.add(host);
   }
 
   /** Something may have changed on some host. */

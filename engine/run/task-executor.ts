@@ -315,11 +315,12 @@ async function moduleResult(state: TaskRunState, prepared: PreparedRun): Promise
   let unchanged = false;
   let end = () => {};
   try {
-    const checking = key !== undefined && speculation.active && state.ahead.length > 0;
+    const checking = key !== undefined && state.ahead.length > 0 && speculation.worthChecking(state.host.name, input.check);
     const run = checking ? startCheckingAhead(state, prepared) : { result: module.run(buildModuleContext(input)), end };
     end = run.end;
     const result = await run.result;
     unchanged = input.check || module.runsOn === 'controller' || (key !== undefined && result.changed === false && result.failed !== true);
+    if (module.runsOn === 'target') speculation.noteRun(state.host.name, unchanged);
     return result;
   } finally {
     if (!unchanged) speculation.invalidate();
