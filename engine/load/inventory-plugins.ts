@@ -15,6 +15,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { CxError, type SourcePosition } from '../errors.js';
 import { describeValue } from './keyword-check.js';
 import { FORBIDDEN_KEYS, readTextFile } from './yaml.js';
+import { pythonJsonLoads } from '../template/python-json-loads.js';
 
 export type Mapping = Record<string, unknown>;
 
@@ -93,7 +94,7 @@ function runScript(file: string, args: readonly string[], emptyIsNothing = false
   }
   if (emptyIsNothing && stdout.trim() === '') return null;
   try {
-    return JSON.parse(stdout, (key, value: unknown) => {
+    return pythonJsonLoads(stdout, (key, value: unknown) => {
       if (FORBIDDEN_KEYS.has(key)) throw new Error(`the key '${key}' is not allowed`);
       return value;
     });

@@ -12,6 +12,7 @@ import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { shellCode } from './lib/shell-code.js';
 import URI_SH from './sh/uri.sh';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+import { pythonJsonLoads } from '../template/python-json-loads.js';
 
 /** At most this much of a response body comes back. */
 /** `cx_uri_task` (engine/modules/sh/uri.sh). */
@@ -142,7 +143,7 @@ function responseResult(ctx: ModuleContext, report: Report<typeof RESPONSE_REPOR
   };
   if (/json/i.test(String(headers.content_type ?? ''))) {
     try {
-      out.json = JSON.parse(content);
+      out.json = pythonJsonLoads(content);
     } catch {
       // not JSON after all: Ansible leaves json out too
     }

@@ -8,6 +8,7 @@
 import type { ExecResult } from '../../connection/connection.js';
 import { splitLines } from '../lib/run-command.js';
 import type { ModuleResult } from '../module.js';
+import { pythonJsonLoads } from '../../template/python-json-loads.js';
 
 export interface ParsedModuleOutput {
   readonly result: ModuleResult;
@@ -19,7 +20,7 @@ export function parseModuleOutput(output: ExecResult): ParsedModuleOutput {
   const found = jsonObjectIn(output.stdout);
   if (found) {
     try {
-      const data = JSON.parse(found.json) as unknown;
+      const data = pythonJsonLoads(found.json);
       if (data && typeof data === 'object' && !Array.isArray(data)) return { result: withoutInternalKeys(data as Record<string, unknown>), warnings: found.warnings };
     } catch {
       // not JSON: a module failure, below

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { TemplateError } from '../../errors.js';
 import { pythonJson } from '../python-json.js';
 import { type FilterTable, param, text } from './support.js';
+import { pythonJsonLoads } from '../python-json-loads.js';
 
 /** Ansible's namespace for to_uuid (plugins/filter/core.py). */
 const ANSIBLE_UUID_NAMESPACE = '361e6d51-faec-444a-9079-341386da8e2e';
@@ -87,7 +88,7 @@ function splitOnce(value: string, separator: string): [string, string | undefine
 
 function fromJson(value: unknown): unknown {
   try {
-    return JSON.parse(text(value)) as unknown;
+    return pythonJsonLoads(text(value));
   } catch (error) {
     throw new TemplateError(`from_json: ${(error as Error).message}`);
   }

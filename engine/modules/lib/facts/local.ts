@@ -6,6 +6,7 @@
  * and a warning, as Ansible does.
  */
 import type { FactSources } from './sections.js';
+import { pythonJsonLoads } from '../../../template/python-json-loads.js';
 
 export function localFacts(sources: FactSources, factPath: string, warn: (message: string) => void): Record<string, unknown> {
   const local: Record<string, unknown> = {};
@@ -33,7 +34,7 @@ export function localFacts(sources: FactSources, factPath: string, warn: (messag
 
 function factValue(text: string, path: string, warn: (message: string) => void): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return pythonJsonLoads(text);
   } catch {
     try {
       return parseIni(text);
