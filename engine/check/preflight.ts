@@ -5,7 +5,7 @@
  * every variable a task reads is defined somewhere or guarded.
  */
 import { CxError, ExitCode, withPosition } from '../errors.js';
-import { selectHosts, unmatchedWarning, type Misses } from '../load/host-pattern.js';
+import { selectHosts, selectPlayHosts, unmatchedWarning, type Misses } from '../load/host-pattern.js';
 import type { ModuleTask, Play, TaskNode } from '../load/model.js';
 import { checkTemplateFiles } from '../load/template-files.js';
 import { findModule } from '../modules/registry.js';
@@ -33,7 +33,11 @@ export function preflight(options: RunOptions): string[] {
     checkTemplateFiles(playTasks(play), play.baseDir, options.playbook.sources.vault);
     checkRoleArguments(play, options);
   }
-  checkUndefinedVariables(options);
+  const dynamic = changesInventory(options.playbook.plays);
+  checkUndefinedVariables(
+    options,
+    options.playbook.plays.filter((play) => dynamic || isTemplated(play.hosts) || selectPlayHosts(options.inventory, play.hosts, options.limit).length > 0),
+  );
   return [...new Set(misses)].map(unmatchedWarning);
 }
 

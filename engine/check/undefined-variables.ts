@@ -43,12 +43,13 @@ interface Walk {
   unknowable: boolean;
 }
 
-export function checkUndefinedVariables(options: RunOptions): void {
+/** `plays`: the plays that will run on some host (one that matches none is skipped with a warning, as in Ansible, and not looked into). */
+export function checkUndefinedVariables(options: RunOptions, plays: readonly Play[] = options.playbook.plays): void {
   const walk: Walk = { sites: [], defined: new Set(MAGIC_VARIABLE_NAMES), seenFiles: new Set(), sources: options.playbook.sources, unknowable: false };
   addKeys(walk.defined, options.extraVars);
   for (const host of options.inventory.hosts.values()) addKeys(walk.defined, host.vars);
   for (const group of options.inventory.groups.values()) addKeys(walk.defined, group.vars);
-  for (const play of options.playbook.plays) collectPlay(play, walk);
+  for (const play of plays) collectPlay(play, walk);
   for (const site of walk.sites) checkKnownNamesAt(site);
   if (walk.unknowable) return;
   for (const site of walk.sites) checkSite(site, walk.defined);

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkUndefinedVariables } from '../../engine/check/undefined-variables.js';
+import { preflight } from '../../engine/check/preflight.js';
 import { EventBus } from '../../engine/events.js';
 import { loadInventory } from '../../engine/load/inventory.js';
 import { loadPlaybook } from '../../engine/load/playbook.js';
@@ -16,7 +17,7 @@ afterAll(removeTrees);
 
 const INVENTORY = 'all:\n  vars: {from_inventory: 1}\n  children:\n    web:\n      vars: {from_group: 1}\n      hosts:\n        h1: {from_host: 1}\n';
 
-function check(playbook: string, files: Record<string, string> = {}, extraVars: Record<string, unknown> = {}): void {
+function optionsFor(playbook: string, files: Record<string, string> = {}, extraVars: Record<string, unknown> = {}): RunOptions {
   const dir = writeTree({ 'site.yaml': playbook, 'inventory.yaml': INVENTORY, ...files });
   const loaded = loadPlaybook(join(dir, 'site.yaml'));
   const options = {
@@ -27,12 +28,22 @@ function check(playbook: string, files: Record<string, string> = {}, extraVars: 
     skipTags: [],
     bus: new EventBus(),
   } as unknown as RunOptions;
-  checkUndefinedVariables(options);
+  return options;
+}
+
+function check(playbook: string, files: Record<string, string> = {}, extraVars: Record<string, unknown> = {}): void {
+  checkUndefinedVariables(optionsFor(playbook, files, extraVars));
 }
 
 const play = (tasks: string, extra = '') => `- hosts: web\n  gather_facts: false\n${extra}  tasks:\n${tasks}`;
 
 describe('undefined variables before the run', () => {
+  it('does not look into a play that matches no host: Ansible warns and skips it', () => {
+    const skipped = `- hosts: nomatch\n  gather_facts: false\n  tasks:\n    - debug: {msg: "{{ secret_word }}"}\n`;
+    expect(preflight(optionsFor(skipped + play('    - debug: {msg: hi}\n')))).toEqual([expect.stringContaining('nomatch')]);
+    expect(() => preflight(optionsFor(play('    - debug: {msg: "{{ secret_word }}"}\n')))).toThrow("'secret_word' is undefined");
+  });
+
   it('lets with_first_found name undefined variables: Ansible skips those terms', () => {
     expect(() => check(play('    - debug: {msg: "{{ item }}"}\n      with_first_found: ["{{ distro }}.yml", default.yml]\n'))).not.toThrow();
     expect(() => check(play('    - debug: {msg: "{{ item }}"}\n      with_items: ["{{ distro }}.yml"]\n'))).toThrow("'distro' is undefined");
