@@ -114,7 +114,8 @@ function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: Sourc
   if (MODULES_REQUIRING_ARGS.has(bare) && !cli.moduleArgs && !cli.listHosts) {
     throw new CxError(`No argument passed to ${bare} module`, { exitCode: ExitCode.badOptions, hint: `give the command with -a, e.g. -a 'uptime'` });
   }
-  return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, cwd, sources);
+  const background = cli.background === undefined ? undefined : { async: cli.background, poll: cli.poll };
+  return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, cwd, sources, background);
 }
 
 /** `ansible`'s MODULE_REQUIRE_ARGS: without -a they are an error of the command line (exit 5). */

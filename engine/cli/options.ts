@@ -63,6 +63,10 @@ const text = (value: string): string => value;
 const PLAYBOOKS: readonly Command[] = ['run', 'role'];
 const path = (value: string): string => resolve(value);
 
+function nonNegativeInt(value: string): number {
+  return value.trim() === '0' ? 0 : positiveInt(value);
+}
+
 function positiveInt(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
@@ -143,6 +147,8 @@ export const OPTIONS = {
   moduleName: defaulted(valueOf('-m, --module-name <module>', 'the module to run (default: command)', 'cli', text, { commands: ['adhoc'] }), 'command'),
   moduleArgs: valueOf('-a, --args <args>', "the module's arguments: free-form (command, shell, raw) or key=value words", 'cli', text, { commands: ['adhoc'] }),
   oneLine: { ...switchOf('-o, --one-line', 'one line per host', 'cli'), commands: ['adhoc'] as const },
+  background: valueOf('-B, --background <seconds>', 'run the module as a background job, ended after this many seconds', 'cli', positiveInt, { commands: ['adhoc'] }),
+  poll: defaulted(valueOf('-P, --poll <interval>', 'seconds between looks at a background job (0: do not wait; default 15)', 'cli', nonNegativeInt, { commands: ['adhoc'] }), 15),
   profile: switchOf('--profile', 'print where the time went (connect, render, exec, per task)', 'cli'),
   // Vault passwords: read by execute.ts (vault-passwords.ts) before anything is loaded.
   vaultPasswordFile: defaulted(valueOf<'cli', readonly string[]>('--vault-password-file <file>', 'vault password file, or an executable that prints the password (repeatable)', 'cli', repeated), []),

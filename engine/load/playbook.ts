@@ -75,9 +75,10 @@ export function rolePlaybook(role: string, hosts: string, cwd: string, sources =
  * Ad-Hoc" over the pattern, no fact gathering, one task running the module
  * with -a's text (free-form for command, shell and raw; key=value words otherwise).
  */
-export function adhocPlaybook(pattern: string, module: string, args: string | undefined, cwd: string, sources = new SourceCache()): Playbook {
+/** `background`: `ansible -B N -P M`, the task's async and poll. */
+export function adhocPlaybook(pattern: string, module: string, args: string | undefined, cwd: string, sources = new SourceCache(), background?: { async: number; poll: number }): Playbook {
   const file = resolve(cwd, '<ad-hoc>');
-  const play: Record<string, unknown> = { name: 'Ansible Ad-Hoc', hosts: pattern, gather_facts: false, tasks: [{ [module]: args ?? {} }] };
+  const play: Record<string, unknown> = { name: 'Ansible Ad-Hoc', hosts: pattern, gather_facts: false, tasks: [{ [module]: args ?? {}, ...background }] };
   return { file, dir: cwd, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, cwd)], sources };
 }
 

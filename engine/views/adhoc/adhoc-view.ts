@@ -56,7 +56,7 @@ function oneLineOf(event: HostResult): string {
   if (status === 'unreachable') return `${host} | UNREACHABLE!: ${textOf(result.msg)}`;
   const caption = status === 'failed' ? 'FAILED' : result.changed === true ? 'CHANGED' : 'SUCCESS';
   // A failure is always JSON on one line, even for command (measured with ansible 2.14 -o).
-  if (TEXT_MODULES.has(event.task.module) && status !== 'failed' && !('module_stderr' in result)) {
+  if (TEXT_MODULES.has(event.task.module) && status !== 'failed' && !('module_stderr' in result) && !('ansible_job_id' in result)) {
     const escaped = (value: unknown) => textOf(value).replace(/\n/g, '\\n').replace(/\r/g, '\\r');
     const stderr = textOf(result.stderr) ? ` (stderr) ${escaped(result.stderr)}` : '';
     return `${host} | ${caption} | rc=${String(result.rc ?? -1)} | (stdout) ${escaped(result.stdout)}${stderr}`;
