@@ -103,7 +103,7 @@ describe('mistakes in plays', () => {
   it.each([
     ['- hots: all\n', "unknown play keyword 'hots' — did you mean 'hosts'?", 1],
     ['- name: x\n  tasks: []\n', "the play has no 'hosts'", 1],
-    ['- hosts: all\n  strategy: host_pinned\n', 'play keyword \'strategy\' expects linear or free, got string "host_pinned"', 2],
+    ['- hosts: all\n  strategy: debug\n', 'play keyword \'strategy\' expects linear, free or host_pinned, got string "debug"', 2],
     ['- hosts: all\n  serial: lots\n', 'play keyword \'serial\' expects a number of hosts, a percentage such as "30%", or a list of them, got string "lots"', 2],
     ['- hosts: all\n  gather_facts: "{{ x }}"\n', "play keyword 'gather_facts' must be true or false here, not a template", 2],
     ['- hosts: all\n  debugger: always\n', "play keyword 'debugger' is not supported by cxplay", 2],
