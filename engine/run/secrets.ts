@@ -14,11 +14,14 @@ const MIN_SECRET_LENGTH = 6;
 /**
  * Result keys whose values say nothing about the data: timestamps, counts,
  * and where and how a file was written (a no_log copy hides its content; its
- * path, masked in every later line, would only mangle diffs and messages).
+ * path, masked in every later line, would only mangle diffs and messages);
+ * the module's warnings (its own words, kept in the result as Ansible does:
+ * masked whole, the same warning of a later task would vanish).
  */
 const NOT_SECRET_KEYS = new Set([
   'start', 'end', 'delta', 'changed', 'failed', 'rc', 'skipped', 'encoding', 'attempts',
   'dest', 'path', 'src', 'state', 'mode', 'owner', 'group', 'uid', 'gid', 'size', 'checksum', 'md5sum', 'backup_file', 'before_header', 'after_header',
+  'warnings',
 ]);
 
 export class SecretRegistry {
