@@ -9,6 +9,7 @@ import type { LoopControl } from '../load/model.js';
 import { renderDeep, renderString } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
 import { tracked } from '../template/unsafe.js';
+import { renderedLayer, type VarLayer } from '../vars/layered-scope.js';
 import { lookupLoopItems } from './loop-lookup.js';
 
 export interface LoopItem {
@@ -55,6 +56,12 @@ export function loopItems(node: LoopSource, scope: Scope): LoopItem[] {
  * them: the loop variable, `ansible_loop_var`, the index variable and
  * `ansible_index_var` when asked, and `ansible_loop` only with `extended`.
  */
+/** The variables layer of each item of a node's loop (its items, then loopVariables of each). */
+export function loopLayers(node: LoopSource & { readonly loopControl?: LoopControl | undefined }, scope: Scope): VarLayer[] {
+  const items = loopItems(node, scope);
+  return items.map(({ unsafe }, index) => renderedLayer('loop', loopVariables(node.loopControl, items, index), unsafe));
+}
+
 export function loopVariables(control: LoopControl | undefined, items: readonly LoopItem[], index: number): Record<string, unknown> {
   const loopVar = control?.loopVar ?? 'item';
   const vars: Record<string, unknown> = { [loopVar]: items[index]!.value, ansible_loop_var: loopVar };

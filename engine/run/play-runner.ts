@@ -15,7 +15,7 @@ import { runHandlers } from './handlers.js';
 import { PlayRuntime } from './play-runtime.js';
 import type { RunContext } from './run-context.js';
 import { serialBatches } from './serial.js';
-import { TaskListRunner } from './task-list-runner.js';
+import { TaskListRunner, unlimited } from './task-list-runner.js';
 import { countTasks } from './count-tasks.js';
 import { playHoldsStartAt } from './start-at-task.js';
 
@@ -68,7 +68,7 @@ async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Fra
 async function runBatchFree(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
   const { run, play } = runtime;
   const pinned = play.strategy === 'host_pinned';
-  const slot: <T>(work: () => Promise<T>) => Promise<T> = pinned ? pLimit(Math.max(1, run.options.forks)) : (work) => work();
+  const slot: <T>(work: () => Promise<T>) => Promise<T> = pinned ? pLimit(Math.max(1, run.options.forks)) : unlimited;
   const runHost = async (name: string): Promise<void> => {
     const own = runner.forOneHost(pinned);
     if (gathers(run, play) && (run.options.gathering !== 'smart' || run.host(name).facts === undefined)) await own.runTask(gatherFactsTask(play), [name], frame);

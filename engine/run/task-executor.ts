@@ -30,7 +30,7 @@ import { handlersNotifiedBy } from './handlers.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag, numberKeyword, stringKeyword } from './keywords.js';
-import { loopItems, loopVariables } from './loop-items.js';
+import { loopItems, loopLayers, loopVariables } from './loop-items.js';
 import { AsyncJobStarted, AsyncJobTimedOut, newJobId, type AsyncJobHandle, type AsyncSettings } from './async-jobs.js';
 import { buildModuleContext, type ModuleContextInput } from './module-context.js';
 import type { PlayRuntime } from './play-runtime.js';
@@ -239,15 +239,11 @@ interface PreparedRun {
   readonly warnings: readonly string[];
 }
 
-/** How a check made ahead differs from the run: always check mode, and its warnings kept until its result is used. */
-interface AheadSettings {
-  readonly onWarning: (message: string) => void;
-}
-
-function prepareRun(state: TaskRunState, scope: LayeredScope, ahead?: AheadSettings): PreparedRun | { result: Result } {
+/** `ahead`: a check made ahead of the task's turn, always in check mode, its warnings only kept (shown if its result is used). */
+function prepareRun(state: TaskRunState, scope: LayeredScope, ahead = false): PreparedRun | { result: Result } {
   const { play, task, frame, host, module } = state;
   const run = play.run;
-  const check = ahead !== undefined || effectiveCheck(frame, scope, run.options.check);
+  const check = ahead || effectiveCheck(frame, scope, run.options.check);
   const diff = state.diff;
   const rendered = run.profiler.timeSync('render', () => renderArgs(withModuleDefaults(task.args, module.name, frame.moduleDefaults), module, scope));
   const args = validateArgs(module, rendered.args);
@@ -283,12 +279,10 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead?: AheadSetti
     scope,
     taskDir: dirname(task.at.file),
     // A no_log task's warnings are censored with its result, as Ansible does; others show known secrets masked.
-    onWarning:
-      ahead?.onWarning ??
-      ((message) => {
-        warnings.push(message);
-        if (!state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
-      }),
+    onWarning: (message) => {
+      warnings.push(message);
+      if (!ahead && !state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
+    },
     async: job,
   };
   return { module, input, delegate, job, warnings };
@@ -370,8 +364,7 @@ function checksAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun
     const aheadState: TaskRunState = { ...state, task, frame, module, noLog: flag(frame.noLog, scope), diff: diffMode(frame, scope, play.run.options.diff), ahead: [] };
     for (const runScope of runScopes(task, scope)) {
       if (!evaluateAll(frame.when, runScope)) continue;
-      const warnings: string[] = [];
-      const prepared = prepareRun(aheadState, runScope, { onWarning: (message) => warnings.push(message) });
+      const prepared = prepareRun(aheadState, runScope, true);
       if ('result' in prepared) break;
       const key = runKey(aheadState, prepared);
       if (key === undefined || JSON.stringify(prepared.input.become ?? null) !== JSON.stringify(current.input.become ?? null)) break;
@@ -381,7 +374,7 @@ function checksAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun
         () => undefined,
       );
       void result.finally(member.end);
-      checks.push({ key, epoch, result, warnings, connected: () => batch.connected });
+      checks.push({ key, epoch, result, warnings: prepared.warnings, connected: () => batch.connected });
     }
   } catch {
     // What cannot be prepared now (a variable an earlier task registers, say) runs when its turn comes.
@@ -391,9 +384,7 @@ function checksAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun
 
 /** The scope of each run a task makes: one, or one per loop item. */
 function runScopes(task: ModuleTask, scope: LayeredScope): LayeredScope[] {
-  if (task.loop === undefined) return [scope];
-  const items = loopItems(task, scope);
-  return items.map(({ unsafe }, index) => scope.withTop(renderedLayer('loop', loopVariables(task.loopControl, items, index), unsafe)));
+  return task.loop === undefined ? [scope] : loopLayers(task, scope).map((layer) => scope.withTop(layer));
 }
 
 /**

@@ -15,11 +15,11 @@ import { roleEntryTasks } from '../load/role-entry.js';
 import { loadTaskFile } from '../load/tasks.js';
 import { findModule } from '../modules/registry.js';
 import { evaluateCondition, isTemplated, renderString } from '../template/render.js';
-import { renderedLayer, type VarLayer } from '../vars/layered-scope.js';
+import type { VarLayer } from '../vars/layered-scope.js';
 import { enterNode, type Frame } from './frame.js';
 import type { HostState } from './host-state.js';
 import { flag, numberKeyword } from './keywords.js';
-import { loopItems, loopVariables } from './loop-items.js';
+import { loopLayers } from './loop-items.js';
 import type { PlayRuntime } from './play-runtime.js';
 import { selectedByTags } from './tags.js';
 import { executeTask } from './task-executor.js';
@@ -27,8 +27,8 @@ import { runHandlers } from './handlers.js';
 import { matchesStartAt } from './start-at-task.js';
 import { tasksAhead } from './speculation.js';
 
-/** host_pinned: the host's runner already holds its fork. */
-const unlimited = <T>(work: () => Promise<T>): Promise<T> => work();
+/** No bound: work runs at once (a host_pinned host's runner already holds its fork). */
+export const unlimited = <T>(work: () => Promise<T>): Promise<T> => work();
 
 export class TaskListRunner {
   private readonly limit: <T>(work: () => Promise<T>) => Promise<T>;
@@ -249,9 +249,7 @@ export class TaskListRunner {
 
   /** The loop layer of each item of an include's loop (none without a loop). */
   private includeItems(node: IncludeNode, scope: ReturnType<PlayRuntime['scope']>): (VarLayer | undefined)[] {
-    if (node.loop === undefined) return [undefined];
-    const items = loopItems(node, scope);
-    return items.map(({ unsafe }, index) => renderedLayer('loop', loopVariables(node.loopControl, items, index), unsafe));
+    return node.loop === undefined ? [undefined] : loopLayers(node, scope);
   }
 
   private async includeTasks(node: IncludeNode, ref: TaskRef, target: string, hosts: readonly string[], frame: Frame): Promise<void> {
