@@ -25,6 +25,12 @@ set_field() {
   awk -F: -v OFS=: -v n="$2" -v f="$3" -v v="$4" '$1 == n { $f = v } { print }' "$1" >"$1.new" && mv "$1.new" "$1"
 }
 
+# append DB LINE: adds LINE to DB. Every change replaces the file (a new
+# inode, as shadow's tools do): libnss_wrapper reloads a file it has open
+# only when its mtime second changed or the file was replaced, so an
+# append in the second of its last read stayed unseen by Ansible's pwd/grp.
+append() { { cat "$1"; printf '%s\n' "$2"; } >"$1.new" && mv "$1.new" "$1"; }
+
 # drop DB NAME: removes NAME's line.
 drop() { awk -F: -v n="$2" '$1 != n' "$1" >"$1.new" && mv "$1.new" "$1"; }
 
