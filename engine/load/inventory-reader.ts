@@ -57,7 +57,9 @@ class InventoryReader {
     private readonly file: string,
     private readonly ranges: boolean,
   ) {
+    // Ansible's inventory starts with both: `groups` lists them first, whatever the file declares.
     this.entry('all', undefined);
+    this.entry('ungrouped', undefined);
   }
 
   group(name: string, body: unknown, at: SourcePosition): void {
