@@ -62,9 +62,9 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
   const options = sshArgsOf(host, vars);
   const address = setting(vars, NAMES.address);
   const explicitType = vars.ansible_connection === undefined ? defaults.connectionType : String(vars.ansible_connection);
-  const implicitLocal = explicitType === undefined && host === 'localhost' && address === undefined;
   const given = String(address ?? host);
-  const config = explicitType === 'local' || implicitLocal ? { identityFiles: [] } : configFor(host, given, options.configFile);
+  // Only the implicit localhost is local by default (its variables say so); one the inventory lists connects with ssh, as in Ansible.
+  const config = explicitType === 'local' ? { identityFiles: [] } : configFor(host, given, options.configFile);
   const strict = options.strictHostKeyChecking ?? config.strictHostKeyChecking ?? '';
   const acceptNew = defaults.acceptNewHostKeys || ['no', 'off', 'accept-new'].includes(strict) || hostKeyCheckingOff(vars, defaults);
   const timeout = setting(vars, NAMES.timeout);
@@ -73,7 +73,7 @@ export function connectionSpecFromVars(host: string, vars: Readonly<Record<strin
   const privateKeyFile = expandHome(setting(vars, NAMES.privateKeyFile)) ?? defaults.privateKeyFile;
   const spec: ConnectionSpec = {
     host,
-    type: explicitType === 'local' || implicitLocal ? 'local' : 'ssh',
+    type: explicitType === 'local' ? 'local' : 'ssh',
     address: config.hostname ?? given,
     port: portNumber(port) ?? failWith(badPort(port)),
     user: String(setting(vars, NAMES.user) ?? defaults.remoteUser ?? options.user ?? config.user ?? userInfo().username),

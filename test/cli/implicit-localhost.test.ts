@@ -3,14 +3,16 @@
  * an inventory that does not list it, a play for `localhost`, `127.0.0.1` or
  * `::1` runs on the controller with ansible_connection local and the
  * controller's Python as ansible_python_interpreter, and is in no group; a
- * name that is not a localhost name still matches nothing.
+ * name that is not a localhost name still matches nothing. A `localhost` the
+ * inventory lists without ansible_connection is a host like any other: ssh.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap } from '../support/cli.js';
+import { cxplay, parseRecap, runCommand } from '../support/cli.js';
 
 const PLAY = (pattern: string) =>
   `- hosts: '${pattern}'\n  gather_facts: false\n  tasks:\n` +
@@ -37,5 +39,23 @@ describe.skipIf(!hasAnsible)('the implicit localhost as ansible-playbook 2.14', 
     const warning = 'Could not match supplied host pattern, ignoring: localhost2';
     expect(theirs.stderr + theirs.stdout).toContain(warning);
     expect(ours.stderr).toContain(warning);
+  });
+
+  it('a localhost the inventory lists, without ansible_connection, connects with ssh (unreachable here), as ansible', async () => {
+    // A listener of this test that closes every connection: the ssh handshake fails at once.
+    const server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      writeFileSync(join(dir, 'listed.ini'), `[web]\nlocalhost ansible_port=${port}\n`);
+      const args = ['-i', 'listed.ini', 'localhost', '-m', 'ping', '-T', '5'];
+      const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
+      const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir, env }), runCommand('ansible', args, { cwd: dir, env })]);
+      expect(theirs.stdout).toMatch(/^localhost \| UNREACHABLE! =>/);
+      expect(ours.stdout).toMatch(/^localhost \| UNREACHABLE! =>/);
+      expect(ours.code).toBe(theirs.code);
+    } finally {
+      server.close();
+    }
   });
 });
