@@ -28,6 +28,7 @@ import { askSecret, askStep } from './prompt.js';
 import { answerVarsPrompts, defaultVarsPrompts } from './vars-prompt.js';
 import { askKeyPassphrases } from './key-passphrases.js';
 import { isatty } from 'node:tty';
+import { treeWriter } from '../views/adhoc/tree-files.js';
 
 /** ansible-playbook's words when the inventory has no host. */
 const EMPTY_HOSTS_WARNING = "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'";
@@ -115,7 +116,7 @@ function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: Sourc
     throw new CxError(`No argument passed to ${bare} module`, { exitCode: ExitCode.badOptions, hint: `give the command with -a, e.g. -a 'uptime'` });
   }
   const background = cli.background === undefined ? undefined : { async: cli.background, poll: cli.poll };
-  return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, cwd, sources, background);
+  return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, cli.playbookDir ?? cwd, sources, background);
 }
 
 /** `ansible`'s MODULE_REQUIRE_ARGS: without -a they are an error of the command line (exit 5). */
@@ -175,6 +176,8 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
     onInterrupt: stop,
   }, chosen.loadTui);
   const unsubscribe = options.bus.subscribe((event) => view.handle(event));
+  const warn = (message: string) => process.stderr.write(`[WARNING]: ${message}\n`);
+  const unsubscribeTree = cli.tree === undefined ? undefined : options.bus.subscribe(treeWriter(cli.tree, cli.verbosity, warn));
   // A reader that went away (`| head`, a pager quit) stops the run cleanly, as SIGPIPE would, instead of crashing mid-task.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -188,6 +191,7 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
     return outcome.exitCode;
   } finally {
     unsubscribe();
+    unsubscribeTree?.();
     await view.close();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

@@ -148,6 +148,8 @@ export const OPTIONS = {
   moduleArgs: valueOf('-a, --args <args>', "the module's arguments: free-form (command, shell, raw) or key=value words", 'cli', text, { commands: ['adhoc'] }),
   oneLine: { ...switchOf('-o, --one-line', 'one line per host', 'cli'), commands: ['adhoc'] as const },
   background: valueOf('-B, --background <seconds>', 'run the module as a background job, ended after this many seconds', 'cli', positiveInt, { commands: ['adhoc'] }),
+  tree: valueOf('-t, --tree <dir>', "write each host's result to DIR/HOST as JSON, as ansible --tree", 'cli', path, { commands: ['adhoc'] }),
+  playbookDir: valueOf('--playbook-dir <dir>', 'the directory a playbook would be in: playbook_dir, roles/, group_vars/, host_vars/, files/ (default: the current one)', 'cli', path, { commands: ['adhoc'] }),
   poll: defaulted(valueOf('-P, --poll <interval>', 'seconds between looks at a background job (0: do not wait; default 15)', 'cli', nonNegativeInt, { commands: ['adhoc'] }), 15),
   profile: switchOf('--profile', 'print where the time went (connect, render, exec, per task)', 'cli'),
   // Vault passwords: read by execute.ts (vault-passwords.ts) before anything is loaded.

@@ -75,11 +75,11 @@ export function rolePlaybook(role: string, hosts: string, cwd: string, sources =
  * Ad-Hoc" over the pattern, no fact gathering, one task running the module
  * with -a's text (free-form for command, shell and raw; key=value words otherwise).
  */
-/** `background`: `ansible -B N -P M`, the task's async and poll. */
-export function adhocPlaybook(pattern: string, module: string, args: string | undefined, cwd: string, sources = new SourceCache(), background?: { async: number; poll: number }): Playbook {
-  const file = resolve(cwd, '<ad-hoc>');
+/** `dir`: the current directory, or --playbook-dir; `background`: `ansible -B N -P M`, the task's async and poll. */
+export function adhocPlaybook(pattern: string, module: string, args: string | undefined, dir: string, sources = new SourceCache(), background?: { async: number; poll: number }): Playbook {
+  const file = resolve(dir, '<ad-hoc>');
   const play: Record<string, unknown> = { name: 'Ansible Ad-Hoc', hosts: pattern, gather_facts: false, tasks: [{ [module]: args ?? {}, ...background }] };
-  return { file, dir: cwd, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, cwd)], sources };
+  return { file, dir, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, dir)], sources };
 }
 
 function parsePlay(node: Record<string, unknown>, { file, sources }: { file: string; sources: SourceCache }, at: SourcePosition, baseDir = dirname(file)): Play {

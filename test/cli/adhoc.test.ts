@@ -5,7 +5,7 @@
  * (a loopback listener of this test that closes every connection), a pattern
  * that matches nothing, --list-hosts; the same text and the same exit code.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ const CASES: [string, string[], 'all' | 'first line' | 'masked'][] = [
   ['-B with -P 0: a background job not waited for', ['lh', '-B', '10', '-P', '0', '-a', 'sleep 1', '-e', 'ansible_python_interpreter=/usr/bin/python3'], 'masked'],
   ['-B with -P 1: a background job polled to its end', ['lh', '-B', '10', '-P', '1', '-a', 'sleep 1'], 'masked'],
   ['-B -P 1 -o', ['lh', '-B', '10', '-P', '1', '-a', 'sleep 1', '-o'], 'masked'],
+  ['--playbook-dir: playbook_dir, its group_vars/ and files/', ['lh', '--playbook-dir', 'elsewhere', '-m', 'debug', '-a', 'msg={{playbook_dir|basename}}:{{from_elsewhere}}:{{lookup("file","note.txt")}}'], 'all'],
 ];
 
 /** A job's id, start, end and delta differ from run to run. */
@@ -52,6 +53,10 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     writeFileSync(join(dir, 'inventory.ini'), `[ok]\nlh ansible_connection=local\n[bad]\ndead ansible_host=127.0.0.1 ansible_port=${port} ansible_user=nobody\n`);
+    mkdirSync(join(dir, 'elsewhere', 'group_vars'), { recursive: true });
+    mkdirSync(join(dir, 'elsewhere', 'files'));
+    writeFileSync(join(dir, 'elsewhere', 'group_vars', 'all.yml'), 'from_elsewhere: group_vars beside the playbook dir\n');
+    writeFileSync(join(dir, 'elsewhere', 'files', 'note.txt'), 'a file of the playbook dir\n');
   });
   afterAll(() => {
     server.close();
@@ -69,6 +74,28 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
     expect(shown(ours.stdout)).toBe(shown(theirs.stdout));
     const warnings = (output: string) => output.split('\n').filter((line) => line.startsWith('[WARNING]'));
     expect(warnings(ours.stderr)).toEqual(warnings(theirs.stderr));
+  });
+
+  it.each([
+    // The interpreter is given: Ansible's result would otherwise carry the discovered one.
+    ['ping: one line; an unreachable host has its file too', ['all', '-m', 'ping', '-e', 'ansible_python_interpreter=/usr/bin/python3']],
+    ['debug: indented, as its result is always verbose', ['lh', '-m', 'debug', '-a', 'msg=yo']],
+    ['a failure', ['lh', '-m', 'fail', '-a', 'msg=boom']],
+    ['-vvv: indented', ['lh', '-m', 'debug', '-a', 'msg=yo', '-vvv']],
+  ])('-t DIR writes one JSON file per host as ansible does: %s', async (name, args) => {
+    const tree = (engine: string) => join(dir, `tree-${engine}-${name.replace(/\W+/g, '-')}`);
+    const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
+    const [ours, theirs] = await Promise.all([
+      cxplay(['adhoc', '-i', 'inventory.ini', '-T', '5', '-t', tree('cxplay'), ...args], { cwd: dir, env }),
+      runCommand('ansible', ['-i', 'inventory.ini', '-T', '5', '-t', tree('ansible'), ...args], { cwd: dir, env }),
+    ]);
+    expect(ours.code, ours.stderr).toBe(theirs.code);
+    const files = (engine: string) => Object.fromEntries(readdirSync(tree(engine)).sort().map((host) => [host, readFileSync(join(tree(engine), host), 'utf8')]));
+    const [mine, reference] = [files('cxplay'), files('ansible')];
+    expect(Object.keys(mine)).toEqual(Object.keys(reference));
+    // The words of a connection failure are ssh's in Ansible: the unreachable host's file is compared by its keys.
+    if (reference.dead) expect(Object.keys(JSON.parse(mine.dead!) as object)).toEqual(Object.keys(JSON.parse(reference.dead) as object));
+    expect(mine.lh).toBe(reference.lh);
   });
 
   it('command without -a is an error of the command line, with the same words and exit code', async () => {

@@ -12,7 +12,7 @@ import { shownByDebug } from '../plain/plain-view.js';
 import type { View, ViewOptions } from '../view.js';
 
 /** debug's result is shown as Ansible's callbacks clean it (the message alone). */
-const DEBUG_MODULES = new Set(['debug', 'ansible.builtin.debug', 'ansible.legacy.debug']);
+export const DEBUG_MODULES = new Set(['debug', 'ansible.builtin.debug', 'ansible.legacy.debug']);
 /** Ansible's MODULE_NO_JSON: modules whose output is shown as text. */
 const TEXT_MODULES = new Set(['command', 'shell', 'raw'].flatMap((name) => [name, `ansible.builtin.${name}`, `ansible.legacy.${name}`]));
 
@@ -72,11 +72,12 @@ function textOf(value: unknown): string {
 
 /**
  * The result as Ansible's callbacks dump it: sorted keys, Python's
- * separators; without failed/skipped (the caption says it) and diff, and without the
- * module's echoed arguments below -vvv.
+ * separators (`, ` on one line, `,` when indented); without failed/skipped
+ * (the caption says it) and diff, and without the module's echoed arguments
+ * below -vvv.
  */
-function dump(result: Result, verbosity: number, indent: number): string {
+export function dump(result: Result, verbosity: number, indent: number | undefined): string {
   const { failed: _failed, skipped: _skipped, diff: _diff, invocation, ...rest } = result;
   const shown = verbosity >= 3 && invocation !== undefined ? { ...rest, invocation } : rest;
-  return pythonJson(shown, { indent, sortKeys: true, ensureAscii: false, itemSeparator: ',' });
+  return pythonJson(shown, { indent, sortKeys: true, ensureAscii: false });
 }
