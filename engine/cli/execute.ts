@@ -29,6 +29,10 @@ import { answerVarsPrompts, defaultVarsPrompts } from './vars-prompt.js';
 import { askKeyPassphrases } from './key-passphrases.js';
 import { isatty } from 'node:tty';
 import { treeWriter } from '../views/adhoc/tree-files.js';
+import { ACTION_KEYWORDS } from '../schema/keywords.js';
+import { resolveModule } from '../modules/python/resolve.js';
+import { parseShortForm } from '../modules/short-form.js';
+import { failModule } from '../modules/fail.js';
 
 /** ansible-playbook's words when the inventory has no host. */
 const EMPTY_HOSTS_WARNING = "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'";
@@ -116,7 +120,29 @@ function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: Sourc
     throw new CxError(`No argument passed to ${bare} module`, { exitCode: ExitCode.badOptions, hint: `give the command with -a, e.g. -a 'uptime'` });
   }
   const background = cli.background === undefined ? undefined : { async: cli.background, poll: cli.poll };
-  return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, cli.playbookDir ?? cwd, sources, background);
+  const dir = cli.playbookDir ?? cwd;
+  if (isMissingModule(cli.moduleName, cli.moduleArgs, dir, sources)) {
+    // As `ansible`: a module it cannot find fails each host (exit 2), with its words; cxplay sends nothing to the hosts.
+    const failure = { msg: `The module ${cli.moduleName} was not found in configured module paths` };
+    return adhocPlaybook(target.pattern, 'fail', undefined, dir, sources, background, failure);
+  }
+  return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, dir, sources, background);
+}
+
+/**
+ * A module neither cxplay nor Ansible's Python path has, given no arguments
+ * or name=value ones: `ansible` runs the task and fails each host with it.
+ * Other arguments are refused before the run, as `ansible` refuses them (exit 4).
+ */
+function isMissingModule(name: string, args: string | undefined, dir: string, sources: SourceCache): boolean {
+  if (ACTION_KEYWORDS.includes(name.replace(/^ansible\.(builtin|legacy)\./, '')) || resolveModule(name, { playDir: dir, sources })) return false;
+  try {
+    if (args !== undefined) parseShortForm(args, failModule);
+    return true;
+  } catch (error) {
+    if (error instanceof CxError) return false;
+    throw error;
+  }
 }
 
 /** `ansible`'s MODULE_REQUIRE_ARGS: without -a they are an error of the command line (exit 5). */

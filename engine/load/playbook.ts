@@ -75,10 +75,22 @@ export function rolePlaybook(role: string, hosts: string, cwd: string, sources =
  * Ad-Hoc" over the pattern, no fact gathering, one task running the module
  * with -a's text (free-form for command, shell and raw; key=value words otherwise).
  */
-/** `dir`: the current directory, or --playbook-dir; `background`: `ansible -B N -P M`, the task's async and poll. */
-export function adhocPlaybook(pattern: string, module: string, args: string | undefined, dir: string, sources = new SourceCache(), background?: { async: number; poll: number }): Playbook {
+/**
+ * `dir`: the current directory, or --playbook-dir; `background`: `ansible -B
+ * N -P M`, the task's async and poll; `mapped`: arguments as a mapping, when
+ * they are not -a's text.
+ */
+export function adhocPlaybook(
+  pattern: string,
+  module: string,
+  args: string | undefined,
+  dir: string,
+  sources = new SourceCache(),
+  background?: { async: number; poll: number },
+  mapped: Record<string, unknown> = {},
+): Playbook {
   const file = resolve(dir, '<ad-hoc>');
-  const play: Record<string, unknown> = { name: 'Ansible Ad-Hoc', hosts: pattern, gather_facts: false, tasks: [{ [module]: args ?? {}, ...background }] };
+  const play: Record<string, unknown> = { name: 'Ansible Ad-Hoc', hosts: pattern, gather_facts: false, tasks: [{ [module]: args ?? mapped, ...background }] };
   return { file, dir, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, dir)], sources };
 }
 

@@ -32,6 +32,11 @@ const CASES: [string, string[], 'all' | 'first line' | 'masked'][] = [
   ['-B with -P 0: a background job not waited for', ['lh', '-B', '10', '-P', '0', '-a', 'sleep 1', '-e', 'ansible_python_interpreter=/usr/bin/python3'], 'masked'],
   ['-B with -P 1: a background job polled to its end', ['lh', '-B', '10', '-P', '1', '-a', 'sleep 1'], 'masked'],
   ['-B -P 1 -o', ['lh', '-B', '10', '-P', '1', '-a', 'sleep 1', '-o'], 'masked'],
+  // ansible fails each host with it (exit 2); the message is checked below.
+  ['an unknown module', ['lh', '-m', 'no_such_module'], 'first line'],
+  ['an unknown module with name=value arguments', ['lh', '-m', 'no_such_module', '-a', 'x=1', '-o'], 'first line'],
+  // Free-form words to a module that takes none: refused before the run by both (exit 4).
+  ['an unknown module with free-form words', ['lh', '-m', 'no_such_module', '-a', 'free form'], 'first line'],
   ['--playbook-dir: playbook_dir, its group_vars/ and files/', ['lh', '--playbook-dir', 'elsewhere', '-m', 'debug', '-a', 'msg={{playbook_dir|basename}}:{{from_elsewhere}}:{{lookup("file","note.txt")}}'], 'all'],
 ];
 
@@ -96,6 +101,14 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
     // The words of a connection failure are ssh's in Ansible: the unreachable host's file is compared by its keys.
     if (reference.dead) expect(Object.keys(JSON.parse(mine.dead!) as object)).toEqual(Object.keys(JSON.parse(reference.dead) as object));
     expect(mine.lh).toBe(reference.lh);
+  });
+
+  it("an unknown module fails each host with ansible's message", async () => {
+    const args = ['-i', 'inventory.ini', 'lh', '-m', 'no_such_module', '-o'];
+    const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir }), runCommand('ansible', args, { cwd: dir })]);
+    const message = '"msg": "The module no_such_module was not found in configured module paths"';
+    expect(theirs.stdout).toContain(message);
+    expect(ours.stdout).toContain(message);
   });
 
   it('command without -a is an error of the command line, with the same words and exit code', async () => {
