@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { copyLocalTree } from './lib/copy-tree.js';
 import { ATTRIBUTE_SCHEMA, attributesFrom, normalizeMode } from './lib/file-attributes.js';
-import { writeFile } from './lib/write-file.js';
+import { writeFile, writeFileDetailed, type DetailedWrite } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJson } from '../template/python-json.js';
 
@@ -38,7 +38,7 @@ export const copyModule: ModuleDef = {
     const common = { dest: String(args.dest), force: args.force !== false, backup: args.backup === true, validate: args.validate as string | undefined, follow: args.follow === true };
     if (args.content !== undefined) {
       const content = Buffer.from(contentText(args.content), 'utf8');
-      return writeFile(ctx, { ...common, content, attributes: attributesFrom(args), sourceLabel: String(args.dest) });
+      return asCopyAction(ctx, await writeFileDetailed(ctx, { ...common, content, attributes: attributesFrom(args), sourceLabel: String(args.dest) }));
     }
     if (args.remote_src === true) {
       if (args.mode === 'preserve') return { changed: false, failed: true, msg: "mode 'preserve' is not supported with remote_src" };
@@ -59,7 +59,7 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
   const mode = args.mode === 'preserve' ? normalizeMode(stats.mode & 0o7777) : args.mode;
   // dest ending in / is a directory, made if missing, that receives the file under its own name.
   const intoDirectory = common.dest.endsWith('/');
-  const result = await writeFile(ctx, {
+  const written = await writeFileDetailed(ctx, {
     ...common,
     dest: intoDirectory ? `${common.dest}${basename(path)}` : common.dest,
     makeParents: intoDirectory,
@@ -68,7 +68,20 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
     sourceLabel: path,
     nameInDirectory: basename(path),
   });
-  return withSource(result, String(args.src));
+  return asCopyAction(ctx, { ...written, result: withSource(written.result, String(args.src)) });
+}
+
+/**
+ * As Ansible's copy action, which compares checksums before it runs the
+ * module: when the content differs the result has `diff`, a list (empty
+ * without --diff), and in check mode it is only that prediction,
+ * `{changed, diff}`.
+ */
+function asCopyAction(ctx: ModuleContext, written: DetailedWrite): ModuleResult {
+  const { result, contentChanged } = written;
+  if (result.failed || !contentChanged) return result;
+  const diff = result.diff === undefined ? [] : [result.diff];
+  return ctx.check ? { changed: true, diff } : { ...result, diff };
 }
 
 /** As Ansible's copy action: mappings and lists as Python's json.dumps writes them (its default layout), other scalars as Python prints them (True, 5, 2.0). */

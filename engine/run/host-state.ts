@@ -5,7 +5,16 @@
  * it notified, and its recap counts.
  */
 import { emptyCounts, type HostCounts } from '../events.js';
+import type { TaskNode } from '../load/model.js';
+import type { Frame } from './frame.js';
 import type { HandlerEntry } from './handlers.js';
+
+/** The rest of a task list a host left when it became unreachable: nodes from `index` on, in `frame`. */
+export interface ResumePoint {
+  readonly nodes: readonly TaskNode[];
+  readonly index: number;
+  readonly frame: Frame;
+}
 
 export class HostState {
   facts: Record<string, unknown> | undefined;
@@ -18,6 +27,14 @@ export class HostState {
   private isFailed = false;
   private isUnreachable = false;
   private isEnded = false;
+  private isWaiting = false;
+  /**
+   * Where the host left each task list it was in when it became unreachable
+   * (innermost first), and the play's section (pre_tasks, tasks, post_tasks)
+   * it was in: after meta clear_host_errors it goes on from there (play-runner.ts).
+   */
+  resumePoints: ResumePoint[] = [];
+  resumeSection: number | undefined;
   readonly notified = new Set<HandlerEntry>();
   counts: HostCounts = emptyCounts();
 
@@ -79,8 +96,22 @@ export class HostState {
     this.isEnded = value;
   }
 
+  /**
+   * Unreachable until meta clear_host_errors: it waits for the others to be
+   * through the play's tasks, then runs the ones it missed (Ansible's linear
+   * strategy comes back to the start of its task list for it).
+   */
+  get waiting(): boolean {
+    return this.isWaiting;
+  }
+
+  set waiting(value: boolean) {
+    if (value !== this.isWaiting) this.onActivityChange();
+    this.isWaiting = value;
+  }
+
   /** Still taking tasks in this play. */
   get active(): boolean {
-    return !this.failed && !this.unreachable && !this.ended;
+    return !this.failed && !this.unreachable && !this.ended && !this.waiting;
   }
 }

@@ -11,6 +11,7 @@ import { selectPlayHosts, unmatchedWarning, type Misses } from '../load/host-pat
 import { isTemplated, renderString } from '../template/render.js';
 import { scopeFromObject } from '../template/scope.js';
 import { playFrame, type Frame } from './frame.js';
+import type { HostState, ResumePoint } from './host-state.js';
 import { runHandlers } from './handlers.js';
 import { PlayRuntime } from './play-runtime.js';
 import type { RunContext } from './run-context.js';
@@ -31,7 +32,12 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
   }
   const runner = new TaskListRunner(runtime, total);
   const frame = playFrame(play);
-  for (const name of hosts) run.host(name).ended = false;
+  for (const name of hosts) {
+    const host = run.host(name);
+    host.ended = false;
+    host.resumePoints = [];
+    host.resumeSection = undefined;
+  }
   for (const [batchIndex, batch] of serialBatches(hosts, play.serial).entries()) {
     if (run.interrupted || run.stopped || runtime.ended) break;
     runtime.batch = batch;
@@ -50,12 +56,62 @@ async function runBatch(runtime: PlayRuntime, runner: TaskListRunner, frame: Fra
     // smart: facts are gathered once per host in a run.
     const hosts = activeOf(runtime).filter((name) => run.options.gathering !== 'smart' || run.host(name).facts === undefined);
     if (hosts.length > 0) await runner.runTask(gatherFactsTask(play), hosts, frame);
+    noteSection(runtime, GATHERING);
   }
-  for (const nodes of sections) {
+  for (const [section, nodes] of sections.entries()) {
     if (run.interrupted) return;
     await runner.runNodes(nodes, activeOf(runtime), frame);
+    noteSection(runtime, section);
     if (!run.interrupted) await runHandlers(runner, runtime.batch, frame);
   }
+  await resumeWaiting(runtime, runner, frame, sections);
+}
+
+/** The section number of gathering facts, before the sections (pre_tasks, roles and tasks, post_tasks). */
+const GATHERING = -1;
+
+/** Hosts that became unreachable in this section (or were, and were brought back) remember it. */
+function noteSection(runtime: PlayRuntime, section: number): void {
+  for (const name of runtime.batch) {
+    const host = runtime.run.host(name);
+    if ((host.unreachable || host.waiting) && host.resumeSection === undefined) host.resumeSection = section;
+  }
+}
+
+/**
+ * Hosts that meta clear_host_errors brought back, as Ansible's linear
+ * strategy does once the others are through the play's tasks: each goes on
+ * from the task after the one where it became unreachable (hosts that left at
+ * the same task together), then through the later sections, with their
+ * handlers. Blocks' rescue and always of the lists it left are not run again.
+ */
+async function resumeWaiting(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
+  const { run } = runtime;
+  for (;;) {
+    const waiting = runtime.batch.filter((name) => run.host(name).waiting);
+    if (waiting.length === 0 || run.interrupted) return;
+    const { resumePoints, resumeSection = GATHERING } = run.host(waiting[0]!);
+    const group = waiting.filter((name) => sameResume(run.host(name), resumePoints, resumeSection));
+    for (const name of group) {
+      const host = run.host(name);
+      host.waiting = false;
+      host.resumePoints = [];
+      host.resumeSection = undefined;
+    }
+    for (const point of resumePoints) await runner.runNodes(point.nodes.slice(point.index), group, point.frame);
+    noteSection(runtime, resumeSection);
+    if (resumeSection !== GATHERING) await runHandlers(runner, group, frame);
+    for (let section = resumeSection + 1; section < sections.length && !run.interrupted; section += 1) {
+      await runner.runNodes(sections[section]!, group, frame);
+      noteSection(runtime, section);
+      await runHandlers(runner, group, frame);
+    }
+  }
+}
+
+function sameResume(host: HostState, points: readonly ResumePoint[], section: number): boolean {
+  const mine = host.resumePoints;
+  return (host.resumeSection ?? GATHERING) === section && mine.length === points.length && mine.every((point, index) => point.nodes === points[index]!.nodes && point.index === points[index]!.index);
 }
 
 /**

@@ -17,7 +17,7 @@ import { findModule } from '../modules/registry.js';
 import { evaluateCondition, isTemplated, renderString } from '../template/render.js';
 import type { VarLayer } from '../vars/layered-scope.js';
 import { enterNode, type Frame } from './frame.js';
-import type { HostState } from './host-state.js';
+import type { HostState, ResumePoint } from './host-state.js';
 import { flag, numberKeyword } from './keywords.js';
 import { loopLayers } from './loop-items.js';
 import type { PlayRuntime } from './play-runtime.js';
@@ -59,6 +59,16 @@ export class TaskListRunner {
       const active = hosts.filter((name) => this.state(name).active);
       if (active.length === 0) return;
       await this.runNode(node, active, frame, () => tasksAhead(nodes, index));
+      this.noteResumePoints(active, { nodes, index: index + 1, frame });
+    }
+  }
+
+  /** Hosts that became unreachable in the node: where they would go on after meta clear_host_errors (not under free: each host has its own list). */
+  private noteResumePoints(hosts: readonly string[], point: ResumePoint): void {
+    if (this.free) return;
+    for (const name of hosts) {
+      const host = this.state(name);
+      if (host.unreachable) host.resumePoints.push(point);
     }
   }
 
@@ -200,9 +210,10 @@ export class TaskListRunner {
 
   /**
    * meta: clear_host_errors, as measured with Ansible 2.14: an unreachable
-   * host of the play comes back for the next task; a failed one no longer
-   * counts as failed (the exit code, later plays) but does not come back into
-   * this play.
+   * host of the play comes back, but only once the others are through the
+   * play's tasks: it then runs the ones it missed (play-runner.ts); a failed
+   * one no longer counts as failed (the exit code, later plays) but does not
+   * come back into this play.
    */
   private clearHostErrors(): void {
     for (const name of this.play.hosts) {
@@ -213,6 +224,7 @@ export class TaskListRunner {
       }
       if (host.unreachable) {
         host.unreachable = false;
+        host.waiting = host.resumeSection !== undefined || host.resumePoints.length > 0;
         this.play.run.pool.forgetFailed(name);
       }
     }

@@ -86,14 +86,17 @@ describe('copy content', () => {
     expect([again.result.changed, again.execs]).toEqual([false, 1]);
   });
 
-  it('predicts in check mode without writing, with the diff', async () => {
+  it('predicts in check mode without writing: only changed and the diff (a list, empty without --diff), as Ansible\'s copy action', async () => {
     writeFileSync(`${d}/f`, 'old\n');
     const { result, execs } = await runModule(copy, { args: { content: 'new\n', dest: `${d}/f` }, check: true, diff: true });
-    expect(result).toMatchObject({ changed: true, diff: { before: 'old\n', after: 'new\n', before_header: `${d}/f`, after_header: `${d}/f` } });
+    expect(result).toEqual({ changed: true, diff: [{ before: 'old\n', after: 'new\n', before_header: `${d}/f`, after_header: `${d}/f` }] });
     expect(execs).toBe(1);
     expect(readFileSync(`${d}/f`, 'utf8')).toBe('old\n');
+    const withoutDiff = await runModule(copy, { args: { content: 'new\n', dest: `${d}/f` }, check: true });
+    expect(withoutDiff.result).toEqual({ changed: true, diff: [] });
+    // A file that does not exist yet has no before_header.
     const created = await runModule(copy, { args: { content: 'new\n', dest: `${d}/g` }, check: true, diff: true });
-    expect(created.result).toMatchObject({ changed: true, diff: { before: '', after: 'new\n' } });
+    expect(created.result).toEqual({ changed: true, diff: [{ before: '', after: 'new\n', after_header: `${d}/g` }] });
     expect(leftovers(d)).toEqual([]);
   });
 

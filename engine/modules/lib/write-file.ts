@@ -89,15 +89,21 @@ export interface Validation {
   readonly stderr: string;
 }
 
-/**
- * writeFile, also telling whether the file's mode, owner or group changed
- * (lineinfile's message says so) and, when a validate command ran, what it did.
- */
-export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRequest): Promise<{ result: ModuleResult; attributesChanged: boolean; validation?: Validation }> {
+/** writeFile's result, with what changed and, when a validate command ran, what it did. */
+export interface DetailedWrite {
+  readonly result: ModuleResult;
+  /** The file's mode, owner or group changed (lineinfile's message says so). */
+  readonly attributesChanged: boolean;
+  /** The content differed, so it was written (or, in check mode, would be). */
+  readonly contentChanged: boolean;
+  readonly validation?: Validation;
+}
+
+export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRequest): Promise<DetailedWrite> {
   const content = Buffer.isBuffer(request.content) ? request.content : undefined;
   const checksum = content ? createHash('sha1').update(content).digest('hex') : undefined;
   if (request.validate !== undefined && !request.validate.includes('%s')) {
-    return { result: { changed: false, failed: true, msg: `validate must contain %s: ${request.validate}` }, attributesChanged: false };
+    return { result: { changed: false, failed: true, msg: `validate must contain %s: ${request.validate}` }, attributesChanged: false, contentChanged: false };
   }
   const large = content !== undefined && content.length > LARGE_CONTENT_BYTES;
   let result = await ctx.exec(writeScript(ctx, request, checksum, large ? 'probe' : 'write'));
@@ -109,10 +115,14 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
   const failure = reportedFailure(report, { dest: report.dest ?? request.dest });
   if (failure) {
     const validation = report.validate_rc === undefined ? {} : { exit_status: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };
-    return { result: { ...failure, ...validation }, attributesChanged: false };
+    return { result: { ...failure, ...validation }, attributesChanged: false, contentChanged: false };
   }
-  if (!report.dest) return { result: scriptFailure(result.rc, result.stderr), attributesChanged: false };
-  const written = { result: writtenResult(ctx, request, report, content, checksum ?? report.checksum), attributesChanged: report.attributes_changed === true };
+  if (!report.dest) return { result: scriptFailure(result.rc, result.stderr), attributesChanged: false, contentChanged: false };
+  const written = {
+    result: writtenResult(ctx, request, report, content, checksum ?? report.checksum),
+    attributesChanged: report.attributes_changed === true,
+    contentChanged: report.content_changed === true,
+  };
   return report.validate_rc === undefined ? written : { ...written, validation: { rc: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' } };
 }
 
@@ -132,12 +142,14 @@ function writtenResult(ctx: ModuleContext, request: WriteFileRequest, report: Wr
   return out;
 }
 
+/** As Ansible's _get_diff_data: a file that did not exist has no before_header. */
 function contentDiff(report: WriteReport, request: WriteFileRequest, content: Buffer | undefined): FileDiff {
   const tooBig = (content?.length ?? 0) > MAX_DIFF_BYTES || report.before_too_big === true || report.after_too_big === true;
+  const existed = report.before !== undefined || report.before_too_big === true;
   return {
     before: tooBig ? '' : (report.before ?? 'x').slice(0, -1),
     after: tooBig ? '' : content ? content.toString('utf8') : (report.after ?? 'x').slice(0, -1),
-    before_header: report.dest ?? request.dest,
+    ...(existed ? { before_header: report.dest ?? request.dest } : {}),
     after_header: request.sourceLabel,
   };
 }

@@ -1,0 +1,40 @@
+/**
+ * meta: clear_host_errors with a host that was unreachable, on real SSH hosts
+ * (the lab: node2's inventory port is closed, the playbook gives it the
+ * lab's sshd port): under ansible-playbook and cxplay the same exit code,
+ * recap, tasks run on each host in the same order, and messages.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lab } from '../lab/lab.js';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
+import { outline } from '../support/outline.js';
+
+const dir = resolve(projectRoot, 'test', 'compat', 'clear-host-errors');
+const work = mkdtempSync(join(tmpdir(), 'cxplay-clear-host-errors-'));
+let lab: Lab;
+
+beforeAll(async () => {
+  lab = await Lab.start({ names: ['node1', 'node2', 'node3'], vars: { ansible_python_interpreter: '/usr/bin/python3' }, hostVars: { node2: { ansible_port: 1 } } });
+}, 120_000);
+
+afterAll(async () => {
+  await lab?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasAnsible)('meta: clear_host_errors', () => {
+  it('brings an unreachable host back for the tasks it missed, once the others are through, as ansible-playbook does', async () => {
+    const playbook = join(dir, 'unreachable.yaml');
+    const reference = await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: dir, work });
+    const ours = await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain'], { cwd: dir });
+    const label = `${ours.stdout}${ours.stderr}\n--- ansible ---\n${reference.stdout}${reference.stderr}`;
+    expect(parseRecap(reference.stdout).node2, label).toMatchObject({ unreachable: 1, ok: 5 });
+    expect(ours.code, label).toBe(reference.code);
+    expect(parseRecap(ours.stdout), label).toEqual(parseRecap(reference.stdout));
+    expect(outline(ours.stdout, work), label).toEqual(outline(reference.stdout, work));
+  }, 300_000);
+});
