@@ -187,6 +187,13 @@ describe('dnf', () => {
     expect(installed()).toEqual(BEFORE);
   });
 
+  it('installs and removes a @group (its packages\' lines are the results); an unknown group fails as Ansible says', async () => {
+    expect((await runModule(dnf, { args: { name: '@core-tools' }, environment })).result).toEqual({ changed: true, msg: '', results: ['Installed: htop-3.2.2-1.fc38.x86_64', 'Installed: cowsay-3.7.0-1.fc38.noarch'], rc: 0 });
+    expect((await runModule(dnf, { args: { name: '@core-tools' }, environment })).result).toMatchObject({ changed: false, msg: 'Nothing to do' });
+    expect((await runModule(dnf, { args: { name: '@nosuch' }, environment })).result).toEqual({ changed: false, failed: true, msg: 'No group nosuch available.', results: [] });
+    expect((await runModule(dnf, { args: { name: '@core-tools', state: 'absent' }, environment })).result).toMatchObject({ changed: true, results: ['Removed: htop-3.2.2-1.fc38.x86_64', 'Removed: cowsay-3.7.0-1.fc38.noarch'] });
+  });
+
   it('refuses before anything runs: a space-separated list, a module stream, an unreadable conf_file', async () => {
     expect((await runModule(dnf, { args: { name: 'htop less' }, environment })).result.msg).toMatch(/^It appears that a space separated string of packages was passed/);
     const stream = await runModule(dnf, { args: { name: '@nodejs:18' }, environment });
@@ -202,6 +209,12 @@ describe('yum and package', () => {
     expect((await runModule(yum, { args: { name: 'htop', use: 'yum4' }, environment })).result).toMatchObject({ changed: false, msg: 'Nothing to do' });
     expect((await runModule(yum, { args: { name: 'htop', use: 'dnf', use_backend: 'dnf' }, environment })).result.msg).toBe("parameters are mutually exclusive: ('use', 'use_backend')");
     expect((await runModule(yum, { args: { name: 'htop' }, environment, vars: { ansible_facts: { pkg_mgr: 'apt' } } })).result.msg).toMatch(/^Could not detect which major revision of yum is in use/);
+  });
+
+  it('package and yum take dnf from the pkg_mgr fact, as Ansible\'s package and yum actions do', async () => {
+    const vars = { ansible_facts: { pkg_mgr: 'dnf' } };
+    expect((await runModule(pkg, { args: { name: 'htop' }, environment, vars })).result).toMatchObject({ changed: true, results: ['Installed: htop-3.2.2-1.fc38.x86_64'] });
+    expect((await runModule(yum, { args: { name: 'htop', state: 'absent' }, environment, vars })).result).toMatchObject({ changed: true, results: ['Removed: htop-3.2.2-1.fc38.x86_64'] });
   });
 
   it('package with use dnf runs the native dnf with its own arguments', async () => {

@@ -111,6 +111,8 @@ cx_dnf_transaction() {
   [ "$2" = all ] && set -- "$1"
   if $dnf_check; then cx_dnf --assumeno "$@"; else cx_dnf -y "$@"; fi
   dnf_out="$dnf_out$cx_pkg_out"
+  cx_dnf_group=$(printf '%s\n' "$cx_pkg_out$cx_pkg_err" | sed -n "s/^Module or Group '\\(.*\\)' is not available\\.\$/\\1/p" | head -n 1)
+  [ -z "$cx_dnf_group" ] || cx_fail "No group $cx_dnf_group available."
   cx_dnf_missing=$(printf '%s\n' "$cx_pkg_out" | sed -n 's/^No match for argument: \(.*\)$/No package \1 available./p')
   if [ -n "$cx_dnf_missing" ] && [ "$1" != remove ]; then
     cx_report64 failures "$cx_dnf_missing"; cx_report rc 1

@@ -3,7 +3,8 @@
 # stand-in runs there: `rpmdb` (installed packages: name, epoch, version,
 # release, arch, reason, tab-separated), `rpm-available` (what the
 # repositories offer: name, epoch, version, release, arch, repo id,
-# advisory type or -), `rpm-repos` (repo id, enabled 1/0, name) and `calls`
+# advisory type or -), `rpm-repos` (repo id, enabled 1/0, name),
+# `rpm-groups` (comps groups: id, name, member package names) and `calls`
 # (every command line the stand-ins were given, one a line). Versions are
 # compared with dpkg --compare-versions on EPOCH:VERSION-RELEASE (rpmvercmp
 # orders the versions of the fixtures the same way). No dependency is
@@ -17,7 +18,7 @@ rpm_start() {
   fi
   db=$CXPLAY_STANDIN_STATE
   lib=$(dirname "$0")/lib
-  for rpm_file in rpm-installed:rpmdb rpm-available:rpm-available rpm-repos:rpm-repos; do
+  for rpm_file in rpm-installed:rpmdb rpm-available:rpm-available rpm-repos:rpm-repos rpm-groups:rpm-groups; do
     [ -f "$db/${rpm_file#*:}" ] || cp "$lib/../fixtures/${rpm_file%%:*}" "$db/${rpm_file#*:}"
   done
   printf '%s\n' "$*" >> "$db/calls"
