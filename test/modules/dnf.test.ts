@@ -203,6 +203,45 @@ describe('dnf', () => {
   });
 });
 
+describe('dnf output', () => {
+  it("reads real dnf's table: wrapped names, dependencies, obsoletes; not module streams or what --skip-broken skips", async () => {
+    // A dnf that prints what DNF 4 printed for such a transaction (lines over 80 columns wrap the name).
+    const bin = join(d, 'bin');
+    mkdirSync(bin);
+    const table = [
+      'Last metadata expiration check: 0:01:02 ago on Sat 05 Dec 2026 02:00:00 AM UTC.',
+      'Dependencies resolved.',
+      '='.repeat(80),
+      ' Package                      Arch       Version              Repository    Size',
+      '='.repeat(80),
+      'Installing:',
+      ' python3-a-very-long-package-name-indeed',
+      '                              noarch     1.0-1.fc38           fedora        10 k',
+      '     replacing  python3-old.noarch 0.9-1.fc37',
+      'Installing dependencies:',
+      ' libbar                       x86_64     2:2.0-3.fc38         fedora       100 k',
+      'Enabling module streams:',
+      ' nodejs                                  18',
+      'Skipping packages with broken dependencies:',
+      ' broken                       x86_64     1.0-1.fc38           fedora        10 k',
+      '',
+      'Transaction Summary',
+      '='.repeat(80),
+      'Install  2 Packages',
+      'Skip     1 Package',
+      '',
+    ].join('\n');
+    writeFileSync(join(bin, 'dnf'), `#!/bin/sh\ncat <<'EOF'\n${table}\nEOF\necho 'Operation aborted.' >&2\nexit 1\n`, { mode: 0o755 });
+    const { result } = await runModule(dnf, { args: { name: 'python3-a-very-long-package-name-indeed' }, environment: { ...environment, PATH: `${bin}:${environment.PATH}` }, check: true });
+    expect(result).toEqual({
+      changed: true,
+      msg: 'Check mode: No changes made, but would have if not in check mode',
+      results: ['Installed: python3-a-very-long-package-name-indeed-1.0-1.fc38.noarch', 'Installed: libbar-2:2.0-3.fc38.x86_64', 'Removed: python3-old-0.9-1.fc37.noarch'],
+      rc: 0,
+    });
+  });
+});
+
 describe('yum and package', () => {
   it('yum runs the dnf backend it is told to, and says when it cannot tell which', async () => {
     expect((await runModule(yum, { args: { name: 'htop', use_backend: 'dnf' }, environment })).result).toMatchObject({ changed: true, results: ['Installed: htop-3.2.2-1.fc38.x86_64'] });

@@ -146,8 +146,10 @@ cx_dnf_list() {
   exit 0
 }
 
-# Reads dnf's output, with the rpm -qa snapshot taken before (name.arch,
-# name, epoch, version, release, arch) in DNF_BEFORE; prints Ansible's results: "ACTION: NEVRA"
+# Reads dnf's output (its table's package sections only: not groups, module
+# streams or profiles, nor what --skip-broken skips; a name too long for its
+# column is alone on its line), with the rpm -qa snapshot taken before
+# (name.arch, name, epoch, version, release, arch) in DNF_BEFORE; prints Ansible's results: "ACTION: NEVRA"
 # for each package dnf's table installs (upgrades, downgrades: their old
 # version is removed), then "Removed: NEVRA" for each it removes.
 # shellcheck disable=SC2016 # an awk program
@@ -155,7 +157,7 @@ cx_dnf_results_awk='
 function nevra(n, e, v, r, a) { return n "-" (e == "0" ? "" : e ":") v "-" r "." a }
 BEGIN { n = split(ENVIRON["DNF_BEFORE"], lines, "\n"); for (i = 1; i <= n; i++) if (split(lines[i], f, "\t") == 6) old[f[1]] = nevra(f[2], f[3], f[4], f[5], f[6]) }
 /^Transaction Summary/ { section = ""; next }
-/^[A-Z][A-Za-z \/]*:$/ { section = $0; if (section ~ /Group|Environment/) section = ""; pending = ""; next }
+/^[A-Z][A-Za-z \/]*:$/ { section = $0; if (section !~ /^(Installing|Upgrading|Downgrading|Reinstalling|Removing)/ || section ~ /Groups|Environment|profiles/) section = ""; pending = ""; next }
 section != "" && /^ / {
   if (NF == 1 && $1 != "replacing") { pending = $1; next }
   if (pending != "") { $0 = pending " " $0; pending = "" }
