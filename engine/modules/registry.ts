@@ -11,6 +11,7 @@ import { commandModule } from './command.js';
 import { copyModule } from './copy.js';
 import { cronModule } from './cron.js';
 import { debugModule } from './debug.js';
+import { dnfModule } from './dnf.js';
 import { failModule } from './fail.js';
 import { fetchModule } from './fetch.js';
 import { fileModule } from './file.js';
@@ -48,6 +49,7 @@ import { userModule } from './user.js';
 import { validateArgumentSpecModule } from './validate_argument_spec.js';
 import { waitForConnectionModule } from './wait_for_connection.js';
 import { waitForModule } from './wait_for.js';
+import { yumModule } from './yum.js';
 
 const ALL: readonly ModuleDef[] = [
   addHostModule,
@@ -62,6 +64,7 @@ const ALL: readonly ModuleDef[] = [
   copyModule,
   cronModule,
   debugModule,
+  dnfModule,
   failModule,
   fetchModule,
   fileModule,
@@ -99,6 +102,7 @@ const ALL: readonly ModuleDef[] = [
   validateArgumentSpecModule,
   waitForModule,
   waitForConnectionModule,
+  yumModule,
 ];
 
 const byName = new Map<string, ModuleDef>();
