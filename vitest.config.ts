@@ -18,6 +18,7 @@ const UNIT_TESTS = [
   'test/views/{tui-state,tui-view,view-kind}.test.ts',
   'test/views/live-view.test.tsx',
   'test/connection/become-command.test.ts',
+  'test/connection/handshakes.test.ts',
   'test/connection/shell-session-markers.test.ts',
   'test/connection/ssh-config.test.ts',
   'test/reliability/secret-file-mode.test.ts',

@@ -8,6 +8,7 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_HANDSHAKES } from '../connection/handshakes.js';
 import { InvalidArgumentError, Option } from 'commander';
 
 /** Who reads the value: a RunOptions field, a ConnectionDefaults field, or the CLI alone (execute.ts). */
@@ -132,6 +133,7 @@ export const OPTIONS = {
   becomeUser: valueOf('--become-user <user>', 'become this user (default root)', 'run', text),
   askBecomePass: switchOf('-K, --ask-become-pass', 'ask for the become password (no echo on a terminal, else one line of stdin)', 'cli'),
   connectTimeoutMs: valueOf('-T, --timeout <seconds>', 'SSH connect timeout', 'connection', (value: string) => positiveInt(value) * 1000),
+  handshakes: valueOf('--handshakes <n>', `SSH handshakes under way at once (default ${DEFAULT_HANDSHAKES})`, 'connection', positiveInt),
   taskTimeoutSeconds: valueOf('--task-timeout <seconds>', 'end any task running longer than this', 'run', positiveInt),
   retryFile: valueOf('--retry-file <file>', 'write failed and unreachable hosts here (for --limit @file)', 'run', path, { commands: PLAYBOOKS }),
   startAtTask: valueOf('--start-at-task <name>', 'start at the task of this name (or role : name, or a wildcard)', 'run', text, { commands: PLAYBOOKS }),

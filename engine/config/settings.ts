@@ -85,6 +85,8 @@ export const SETTINGS: readonly Setting[] = [
   /** The host's directory for a module's temporary files (Ansible's shell option remote_tmp; a path on the host, not expanded here). */
   { name: 'DEFAULT_REMOTE_TMP', ini: [['defaults', 'remote_tmp']], env: ['ANSIBLE_REMOTE_TMP'], type: 'string', default: '~/.ansible/tmp' },
   /** cxplay's own: modules that run through Ansible's Python module even where cxplay has a native one (engine/modules/python/). */
+  /** cxplay's own: SSH handshakes under way at once (engine/connection/handshakes.ts). */
+  { name: 'CXPLAY_HANDSHAKES', ini: [['cxplay', 'handshakes']], env: ['CXPLAY_HANDSHAKES'], type: 'int', default: null, option: 'handshakes' },
   { name: 'CXPLAY_PYTHON_MODULES', ini: [['cxplay', 'python_modules']], env: ['CXPLAY_PYTHON_MODULES'], type: 'list', default: [] },
   /** cxplay's own: check the next tasks in the exec of the current one (engine/run/speculation.ts). */
   { name: 'CXPLAY_SPECULATION', ini: [['cxplay', 'speculation']], env: ['CXPLAY_SPECULATION'], type: 'bool', default: true },

@@ -2,9 +2,11 @@
  * One connection per host for the run: the first task to need a host opens
  * it, concurrent callers share the same attempt, and a host that could not
  * be reached keeps failing fast with the same error. Likewise one connection
- * per jump host (ProxyJump), shared by every host behind it.
+ * per jump host (ProxyJump), shared by every host behind it. SSH
+ * handshakes are paced (handshakes.ts).
  */
 import type { Connection, ConnectionSpec } from './connection.js';
+import { Handshakes } from './handshakes.js';
 import { LocalConnection } from './local.js';
 import type { SshConnection, SshShared } from './ssh.js';
 
@@ -16,6 +18,12 @@ export class ConnectionPool {
   private readonly openedJumps: SshConnection[] = [];
   /** Key and known_hosts files, read once for all the hosts (made with the first SSH host). */
   private shared: SshShared | undefined;
+  readonly handshakes: Handshakes;
+
+  /** `handshakes`: SSH handshakes under way at once (default DEFAULT_HANDSHAKES). */
+  constructor(handshakes?: number) {
+    this.handshakes = new Handshakes(handshakes);
+  }
 
   /** `signal` (the run's interrupt) abandons a connection attempt still under way. */
   get(host: string, spec: ConnectionSpec, signal?: AbortSignal): Promise<Connection> {
@@ -93,7 +101,9 @@ export class ConnectionPool {
     const { SshConnection, newSshShared } = await import('./ssh.js');
     this.shared ??= newSshShared();
     const via = spec.jump ? await this.jumpHost(spec.jump, signal) : undefined;
-    return SshConnection.open(spec, signal, this.shared, via);
+    // The slot is taken once the jump host is up: a host waiting for its jump host holds none.
+    const shared = this.shared;
+    return this.handshakes.open(() => SshConnection.open(spec, signal, shared, via), signal);
   }
 
   private jumpHost(spec: ConnectionSpec, signal: AbortSignal | undefined): Promise<SshConnection> {

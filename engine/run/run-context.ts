@@ -21,7 +21,7 @@ import { changesInventory } from '../check/preflight.js';
 
 export class RunContext {
   readonly hosts = new Map<string, HostState>();
-  readonly pool = new ConnectionPool();
+  readonly pool: ConnectionPool;
   readonly secrets = new SecretRegistry();
   readonly templates: TemplateCache;
   readonly profiler = new Profiler();
@@ -52,6 +52,7 @@ export class RunContext {
   readonly changesInventory: boolean;
 
   constructor(readonly options: RunOptions) {
+    this.pool = new ConnectionPool(options.connection.handshakes);
     this.changesInventory = changesInventory(options.playbook.plays);
     this.currentInventory = options.inventory;
     this.currentGroups = groupsMap(options.inventory);

@@ -8,7 +8,7 @@ export interface RunFigures {
   readonly msPerTaskPerHost: number;
   /** Remote execs divided by the task results that ran (ok and failed; skipped ones make none). */
   readonly execsPerTask: number;
-  /** Remote execs per host for the run (the benchmark's playbook is one play). */
+  /** Remote execs per host for the run, which is per host and play: the benchmark's playbook is one play. */
   readonly execsPerHost: number;
   readonly remoteExecs: number;
   readonly peakMemoryMB: number;
@@ -58,7 +58,7 @@ export function speedups(cxplay: ToolFigures, ansible: ToolFigures): Partial<Rec
 }
 
 export function formatTable(hosts: number, cxplay: ToolFigures, ansible: ToolFigures | undefined): string {
-  const header = ['tool', 'run', 'wall s', 'ms/task/host', 'execs/task', 'execs/host', 'peak MB', 'ok', 'changed', 'skipped', 'failed'];
+  const header = ['tool', 'run', 'wall s', 'ms/task/host', 'execs/task', 'execs/host/play', 'peak MB', 'ok', 'changed', 'skipped', 'failed'];
   const rows: string[][] = [];
   const add = (tool: string, figures: ToolFigures) => {
     for (const mode of MODES) {

@@ -5,16 +5,40 @@
  * keys, a known_hosts file and an Ansible YAML inventory usable by both
  * cxplay and ansible-playbook. Only loopback addresses; stop() ends exactly
  * the processes the lab started, by pid.
+ *
+ * Scale (1,000 hosts measured on the 2-core, 24 GB machine: docs/BENCHMARKS.md):
+ * - a host is two processes (unshare waiting, sshd in the namespaces), 11
+ *   tmpfs mounts (one `mount -a` of the lab's fstab) and 1.3 MB of memory
+ *   of its own (1,000 hosts: 1.3 GB); during a run, 2 processes more per
+ *   connection (sshd's own, the session shell): far below pid_max;
+ * - one 127.0.X.0/24 per 254 hosts, each reserved by a lock file;
+ * - host keys are made here (ssh2's generator, under a ms each) instead of by
+ *   an ssh-keygen process each;
+ * - hosts start in batches of START_BATCH from one `sh` per batch: a spawn
+ *   from Node forks the whole Node process (some 20 ms of CPU each), a fork
+ *   of sh costs little; each batch listens before the next starts, so the
+ *   starts do not all queue for the cores at once;
+ * - whether a host listens is read from /proc/net/tcp, not by connecting:
+ *   every connection makes sshd fork and re-exec itself.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
+import ssh2 from 'ssh2';
 import { stringify as toYaml } from 'yaml';
+import { quote } from '../../engine/connection/quote.js';
 
 const run = promisify(execFile);
 export const LAB_ROOT = '/var/tmp/cxlab';
+/** Addresses per 127.0.X.0/24 (.1 to .254). */
+const HOSTS_PER_SUBNET = 254;
+/** An ssh-ed25519 public key blob: the type's length and name (4 + 11 bytes), the key's length and the key (4 + 32). */
+const ED25519_PUBLIC_BLOB_BYTES = 51;
+/** Hosts started by one launcher before waiting for them to listen. */
+const START_BATCH = 50;
 export const DEFAULT_TMPFS = ['/root', '/tmp', '/etc/rancher', '/var/lib/rancher', '/usr/local/bin', '/usr/local/sbin', '/usr/local/lib', '/usr/local/share', '/etc/systemd/system', '/opt', '/var/lib/cxsim'];
 
 export interface LabHost {
@@ -39,17 +63,25 @@ export interface LabOptions {
   readonly hostVars?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** sshd also takes passwords (for a setup's login user with one: sudo-user.ts). */
   readonly passwordAuthentication?: boolean;
+  /** sshd's MaxStartups (default 500: never reached with one connection per host); a test of connection pacing sets a tiny one. */
+  readonly maxStartups?: string;
+  /** sshd's LogLevel (default ERROR); INFO logs each connection MaxStartups drops. */
+  readonly logLevel?: 'ERROR' | 'INFO';
 }
 
 export class Lab {
-  private readonly processes = new Map<string, ChildProcess>();
+  /** Each host's unshare process, by host name. */
+  private readonly pids = new Map<string, number>();
+  /** The `sh` that started a batch of hosts: the parent of their unshare processes, it reaps them. */
+  private readonly launchers: ChildProcess[] = [];
   private stopped = false;
 
   private constructor(
     readonly dir: string,
+    /** X of the first 127.0.X.0/24 (hosts 1 to 254); a bigger lab reserves more. */
     readonly subnet: number,
     readonly hosts: LabHost[],
-    private readonly lockFile: string,
+    private readonly lockFiles: readonly string[],
   ) {}
 
   get inventoryPath(): string {
@@ -60,6 +92,11 @@ export class Lab {
     return join(this.dir, 'known_hosts');
   }
 
+  /** The tmpfs every host mounts over the paths it writes (one `mount -a` per host instead of a `mount` per path). */
+  private get fstabPath(): string {
+    return join(this.dir, 'fstab');
+  }
+
   get privateKeyPath(): string {
     return join(this.dir, 'id_ed25519');
   }
@@ -67,21 +104,29 @@ export class Lab {
   static async start(options: LabOptions = {}): Promise<Lab> {
     assertUsable();
     const names = options.names ?? Array.from({ length: options.hosts ?? 3 }, (_, index) => `node${index + 1}`);
-    const { subnet, lockFile } = reserveSubnet(options.subnet);
-    const dir = join(LAB_ROOT, `lab-${subnet}`);
+    if (options.subnet !== undefined && names.length > HOSTS_PER_SUBNET) throw new Error(`a lab on a given subnet holds at most ${HOSTS_PER_SUBNET} hosts`);
+    const reserved = reserveSubnets(Math.max(1, Math.ceil(names.length / HOSTS_PER_SUBNET)), options.subnet);
+    const dir = join(LAB_ROOT, `lab-${reserved[0]!.subnet}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'hosts'), { recursive: true, mode: 0o700 });
-    const lab = new Lab(dir, subnet, [], lockFile);
+    const lab = new Lab(dir, reserved[0]!.subnet, [], reserved.map((each) => each.lockFile));
     try {
-      await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'cxplay-lab', '-f', lab.privateKeyPath]);
+      writeKeyPair(lab.privateKeyPath, 'cxplay-lab');
       writeFileSync(join(dir, 'authorized_keys'), readFileSync(`${lab.privateKeyPath}.pub`), { mode: 0o600 });
-      const hosts = names.map((name, index) => ({ name, address: `127.0.${subnet}.${index + 1}`, port: 22 }));
-      if (hosts.length > 254) throw new Error('a lab holds at most 254 hosts');
-      const hostKeys = await Promise.all(hosts.map((host) => lab.prepareHost(host.name)));
+      const hosts = names.map((name, index) => ({
+        name,
+        address: `127.0.${reserved[Math.floor(index / HOSTS_PER_SUBNET)]!.subnet}.${(index % HOSTS_PER_SUBNET) + 1}`,
+        port: 22,
+      }));
+      const hostKeys = hosts.map((host) => lab.prepareHost(host.name));
       writeFileSync(lab.knownHostsPath, hosts.map((host, index) => `${host.address} ${hostKeys[index]}\n`).join(''), { mode: 0o600 });
       mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-      for (const host of hosts) lab.hosts.push({ ...host, pid: lab.launch(host, options) });
-      await Promise.all(lab.hosts.map((host) => waitForPort(host.address, host.port, () => lab.exitedEarly(host.name))));
+      writeFileSync(lab.fstabPath, fstab([...DEFAULT_TMPFS, ...(options.tmpfsPaths ?? [])]));
+      for (let start = 0; start < hosts.length; start += START_BATCH) {
+        const batch = await lab.launch(hosts.slice(start, start + START_BATCH), options);
+        lab.hosts.push(...batch);
+        await waitForListening(batch, (name) => lab.exitedEarly(name));
+      }
       writeFileSync(lab.inventoryPath, lab.inventory(options), { mode: 0o600 });
       registerCleanup(lab);
       return lab;
@@ -105,48 +150,68 @@ export class Lab {
 
   /** Kill one host outright (its sshd and everything in its namespace), for fault tests. */
   killHost(name: string): void {
-    const child = this.processes.get(name);
-    if (child?.pid) process.kill(this.sshdPid(name), 'SIGKILL');
+    if (this.pids.has(name)) process.kill(this.sshdPid(name), 'SIGKILL');
   }
 
   /** Synchronous last resort (process exit): kill what we started, leave files for the next lab. */
   killNow(): void {
-    for (const child of this.processes.values()) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const pid of this.pids.values()) killIfAlive(pid);
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    const exits = [...this.processes.values()].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          // unshare --fork ignores SIGTERM while it waits; SIGKILL ends it, and
-          // --kill-child then ends the namespace's pid 1 and with it every process there.
-          child.kill('SIGKILL');
-        }),
-    );
-    await Promise.all(exits);
+    // unshare --fork ignores SIGTERM while it waits; SIGKILL ends it, and
+    // --kill-child then ends the namespace's pid 1 and with it every process there.
+    for (const pid of this.pids.values()) killIfAlive(pid);
+    // A launcher exits once it has reaped all its hosts.
+    await Promise.all(this.launchers.map((launcher) => new Promise<void>((resolve) => (launcher.exitCode !== null || launcher.signalCode !== null ? resolve() : launcher.once('exit', () => resolve())))));
     running.delete(this);
     rmSync(this.dir, { recursive: true, force: true });
-    try {
-      unlinkSync(this.lockFile);
-    } catch {
-      // already gone
+    for (const lockFile of this.lockFiles) {
+      try {
+        unlinkSync(lockFile);
+      } catch {
+        // already gone
+      }
     }
   }
 
-  private async prepareHost(name: string): Promise<string> {
+  /** The host's directory with its host key; returns the public key (`type base64`). */
+  private prepareHost(name: string): string {
     const hostDir = join(this.dir, 'hosts', name);
     mkdirSync(hostDir, { recursive: true, mode: 0o700 });
-    const key = join(hostDir, 'ssh_host_ed25519_key');
-    await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key]);
-    const [type, body] = readFileSync(`${key}.pub`, 'utf8').trim().split(/\s+/);
+    const [type, body] = writeKeyPair(join(hostDir, 'ssh_host_ed25519_key'), name).split(/\s+/);
     return `${type} ${body}`;
   }
 
-  private launch(host: { name: string; address: string; port: number }, options: LabOptions): number {
+  /**
+   * Starts the hosts from one `sh` (its script on stdin: a host's setup can
+   * be long), each as `unshare ... sh -c HOST_SCRIPT &`, and learns their pids.
+   */
+  private async launch(hosts: readonly { name: string; address: string; port: number }[], options: LabOptions): Promise<LabHost[]> {
+    const lines = hosts.map((host) => {
+      const log = join(this.dir, 'hosts', host.name, 'sshd.log');
+      const unshare = `unshare --mount --uts --pid --fork --kill-child --mount-proc sh -c ${quote(this.hostScript(host, options))}`;
+      return `${unshare} </dev/null >>${quote(log)} 2>&1 &\necho $!`;
+    });
+    const launcher = spawn('sh', ['-s'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.launchers.push(launcher);
+    launcher.stdin.end(`${lines.join('\n')}\nexec >/dev/null\nwait\n`);
+    const pids: number[] = [];
+    for await (const line of createInterface({ input: launcher.stdout })) {
+      pids.push(Number(line));
+      if (pids.length === hosts.length) break;
+    }
+    if (pids.length < hosts.length) throw new Error(`the lab's launcher started ${pids.length} of ${hosts.length} hosts`);
+    return hosts.map((host, index) => {
+      this.pids.set(host.name, pids[index]!);
+      return { ...host, pid: pids[index]! };
+    });
+  }
+
+  /** What runs in a host's namespaces: the mounts, the hostname, the setup, then sshd. */
+  private hostScript(host: { name: string; address: string; port: number }, options: LabOptions): string {
     const hostDir = join(this.dir, 'hosts', host.name);
     const config = join(hostDir, 'sshd_config');
     writeFileSync(
@@ -166,34 +231,26 @@ export class Lab {
         'PrintLastLog no',
         'PidFile none',
         'MaxSessions 100',
-        'MaxStartups 500',
-        'LogLevel ERROR',
+        `MaxStartups ${options.maxStartups ?? '500'}`,
+        `LogLevel ${options.logLevel ?? 'ERROR'}`,
         'Subsystem sftp internal-sftp',
         '',
       ].join('\n'),
     );
-    const mounts = [...DEFAULT_TMPFS, ...(options.tmpfsPaths ?? [])];
-    const script = [
+    // unshare made every mount private to the namespace (its default propagation).
+    return [
       'set -e',
-      'mount --make-rprivate /',
-      ...mounts.map((path) => `mkdir -p '${path}' && mount -t tmpfs -o mode=0755,size=256m tmpfs '${path}'`),
-      'chmod 700 /root',
-      `hostname '${host.name}'`,
+      `mount -a -T ${quote(this.fstabPath)}`,
+      // The UTS namespace's hostname, without a process for it.
+      `printf '%s\\n' ${quote(host.name)} >/proc/sys/kernel/hostname`,
       options.setup ? options.setup({ ...host, labDir: this.dir }) : '',
       `exec /usr/sbin/sshd -D -e -f '${config}'`,
     ].join('\n');
-    const log = openSync(join(hostDir, 'sshd.log'), 'a');
-    const child = spawn('unshare', ['--mount', '--uts', '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', script], {
-      stdio: ['ignore', log, log],
-    });
-    closeSync(log);
-    this.processes.set(host.name, child);
-    return child.pid!;
   }
 
   private exitedEarly(name: string): string | undefined {
-    const child = this.processes.get(name);
-    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+    const pid = this.pids.get(name);
+    if (pid !== undefined && !alive(pid)) {
       const log = join(this.dir, 'hosts', name, 'sshd.log');
       return `lab host ${name} exited: ${existsSync(log) ? readFileSync(log, 'utf8').trim() : 'no log'}`;
     }
@@ -202,9 +259,9 @@ export class Lab {
 
   /** The host's first process inside its namespaces (sshd, after `exec`). */
   private sshdPid(name: string): number {
-    const child = this.processes.get(name);
-    if (!child?.pid) throw new Error(`no lab host ${name}`);
-    const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const pid = this.pids.get(name);
+    if (pid === undefined) throw new Error(`no lab host ${name}`);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
     if (children.length === 0) throw new Error(`lab host ${name} is not running`);
     return Number(children[0]);
   }
@@ -234,25 +291,61 @@ function assertUsable(): void {
   if (!existsSync('/usr/sbin/sshd')) throw new Error('sshd is missing: run scripts/system-deps.sh (apt-get install -y openssh-server)');
 }
 
-/** One lab per 127.0.X.0/24: a lock file per X, stale locks (dead pid) taken over. */
-function reserveSubnet(wanted: number | undefined): { subnet: number; lockFile: string } {
+/** A tmpfs over each path, in order (a later path may be inside an earlier one), its mount point made where missing; /root as root's home (0700). */
+function fstab(paths: readonly string[]): string {
+  return paths
+    .map((path) => {
+      if (/[\s\\]/.test(path)) throw new Error(`lab tmpfs path ${JSON.stringify(path)}: no spaces or backslashes`);
+      return `tmpfs ${path} tmpfs mode=${path === '/root' ? '0700' : '0755'},size=256m,X-mount.mkdir 0 0\n`;
+    })
+    .join('');
+}
+
+/** An ed25519 key pair in OpenSSH's formats at `file` and `file.pub`; returns the public line. */
+function writeKeyPair(file: string, comment: string): string {
+  let pair = ssh2.utils.generateKeyPairSync('ed25519', { comment });
+  // ssh2 1.17 drops a leading zero byte of the 32-byte public key (1 key in 256): OpenSSH cannot load those.
+  while (Buffer.from(pair.public.split(' ')[1]!, 'base64').length !== ED25519_PUBLIC_BLOB_BYTES) pair = ssh2.utils.generateKeyPairSync('ed25519', { comment });
+  writeFileSync(file, pair.private, { mode: 0o600 });
+  writeFileSync(`${file}.pub`, `${pair.public}\n`, { mode: 0o644 });
+  return pair.public;
+}
+
+/** `count` 127.0.X.0/24 of the lab's own (or the one `wanted`): a lock file per X, stale locks (dead pid) taken over. */
+function reserveSubnets(count: number, wanted: number | undefined): { subnet: number; lockFile: string }[] {
   mkdirSync(LAB_ROOT, { recursive: true });
   const candidates = wanted !== undefined ? [wanted] : Array.from({ length: 200 }, (_, index) => 10 + ((index + process.pid) % 200));
+  const reserved: { subnet: number; lockFile: string }[] = [];
   for (const subnet of candidates) {
     const lockFile = join(LAB_ROOT, `subnet-${subnet}.lock`);
-    try {
-      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return { subnet, lockFile };
-    } catch {
-      const owner = Number(readFileSync(lockFile, 'utf8'));
-      if (owner !== process.pid && !alive(owner)) {
-        unlinkSync(lockFile);
-        writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-        return { subnet, lockFile };
-      }
-    }
+    if (lock(lockFile)) reserved.push({ subnet, lockFile });
+    if (reserved.length === count) return reserved;
   }
-  throw new Error(`no free lab subnet${wanted !== undefined ? ` (127.0.${wanted}.0/24 is taken)` : ''}`);
+  for (const { lockFile } of reserved) unlinkSync(lockFile);
+  const wantedTaken = wanted !== undefined ? ` (127.0.${wanted}.0/24 is taken)` : '';
+  throw new Error(`no free lab subnet${count > 1 ? `s (${count} wanted)` : wantedTaken}`);
+}
+
+/** Takes the lock file for this process, or over from a dead one; false while a live process (this one included) holds it. */
+function lock(lockFile: string): boolean {
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const owner = Number(readFileSync(lockFile, 'utf8'));
+    if (owner === process.pid || alive(owner)) return false;
+    unlinkSync(lockFile);
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    return true;
+  }
+}
+
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 function alive(pid: number): boolean {
@@ -265,22 +358,35 @@ function alive(pid: number): boolean {
   }
 }
 
-async function waitForPort(host: string, port: number, failed: () => string | undefined): Promise<void> {
+/** Waits until every host listens, or one has exited (its log says why). */
+async function waitForListening(hosts: readonly LabHost[], exited: (name: string) => string | undefined): Promise<void> {
+  let waiting = hosts;
   for (let attempt = 0; attempt < 300; attempt += 1) {
-    const problem = failed();
-    if (problem) throw new Error(problem);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host, port });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    for (const host of waiting) {
+      const problem = exited(host.name);
+      if (problem) throw new Error(problem);
+    }
+    const listening = listeningSockets();
+    waiting = waiting.filter((host) => !listening.has(`${host.address}:${host.port}`));
+    if (waiting.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`lab host ${host}:${port} did not start listening`);
+  throw new Error(`lab hosts did not start listening: ${waiting.map((host) => `${host.address}:${host.port}`).join(', ')}`);
+}
+
+/** `address:port` of the IPv4 TCP sockets in LISTEN state (the lab's hosts share this network namespace). */
+function listeningSockets(): Set<string> {
+  const LISTEN = '0A';
+  const listening = new Set<string>();
+  for (const line of readFileSync('/proc/net/tcp', 'latin1').split('\n').slice(1)) {
+    const [, local, , state] = line.trim().split(/\s+/);
+    if (state !== LISTEN || !local) continue;
+    const [addressHex, portHex] = local.split(':') as [string, string];
+    // The kernel prints the address's four bytes as one number in the machine's byte order.
+    const bytes = addressHex.match(/../g)!.map((pair) => parseInt(pair, 16));
+    listening.add(`${(endianness() === 'LE' ? bytes.reverse() : bytes).join('.')}:${parseInt(portHex, 16)}`);
+  }
+  return listening;
 }
 
 const running = new Set<Lab>();
