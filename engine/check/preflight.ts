@@ -13,8 +13,9 @@ import { isTemplated } from '../template/render.js';
 import type { RunOptions } from '../run/run-options.js';
 import { checkRoleArguments } from './role-arguments.js';
 import { checkUndefinedVariables } from './undefined-variables.js';
+import { reservedNameWarnings } from './reserved-names.js';
 
-/** Returns the warnings to show (names in --limit or a play's hosts that match nothing, as Ansible warns). */
+/** Returns the warnings to show: variables with reserved names, names in --limit or a play's hosts that match nothing, as Ansible warns. */
 export function preflight(options: RunOptions): string[] {
   const misses: Misses = [];
   if (options.limit) checkLimit(options, misses);
@@ -38,7 +39,7 @@ export function preflight(options: RunOptions): string[] {
     options,
     options.playbook.plays.filter((play) => dynamic || isTemplated(play.hosts) || selectPlayHosts(options.inventory, play.hosts, options.limit).length > 0),
   );
-  return [...new Set(misses)].map(unmatchedWarning);
+  return [...reservedNameWarnings(options.playbook.plays, options.extraVars), ...[...new Set(misses)].map(unmatchedWarning)];
 }
 
 /** A --limit that leaves no host of the inventory ends the run before it starts (exit 1), as in Ansible. */

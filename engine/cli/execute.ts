@@ -33,6 +33,7 @@ import { ACTION_KEYWORDS } from '../schema/keywords.js';
 import { resolveModule } from '../modules/python/resolve.js';
 import { parseShortForm } from '../modules/short-form.js';
 import { failModule } from '../modules/fail.js';
+import { becomePluginsFrom } from '../config/become-plugins.js';
 
 /** ansible-playbook's words when the inventory has no host. */
 const EMPTY_HOSTS_WARNING = "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'";
@@ -78,8 +79,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     gathering: settingValue(config, 'DEFAULT_GATHERING') as Gathering,
     injectFactsAsVars: settingValue(config, 'INJECT_FACTS_AS_VARS') as boolean,
     speculation: settingValue(config, 'CXPLAY_SPECULATION') as boolean,
-    becomeFlags: (settingValue(config, 'DEFAULT_BECOME_FLAGS') as string | null) ?? undefined,
-    becomeExe: (settingValue(config, 'DEFAULT_BECOME_EXE') as string | null) ?? undefined,
+    becomePlugins: becomePluginsFrom(config),
     playbook,
     inventory,
     reloadInventory,

@@ -39,7 +39,7 @@ export function loadConfig(cwd: string, env: NodeJS.ProcessEnv): AnsibleConfig {
   const warnings: string[] = [];
   const file = findConfigFile(cwd, env, warnings);
   const entries = file ? parseIni(readFileSync(file, 'utf8'), file) : [];
-  const settings = new Map(SETTINGS.map((setting) => [setting.name, resolveSetting(setting, entries, file, env, cwd)]));
+  const settings = new Map(SETTINGS.map((setting) => [settingKey(setting), resolveSetting(setting, entries, file, env, cwd)]));
   for (const resolved of settings.values()) {
     const ignored = ignoredSetting(resolved);
     if (ignored) warnings.push(ignored);
@@ -54,11 +54,16 @@ function ignoredSetting({ setting, value, where }: ResolvedSetting): string | un
   return `${at}${setting.name} = ${String(value)} (${where.text}) has no effect in cxplay: ${setting.acceptedOnly}`;
 }
 
+/** How settingValue names a setting: its name, or `plugin.option` for a become plugin's option (`sudo.become_flags`). */
+export function settingKey(setting: Setting): string {
+  return setting.plugin ? `${setting.plugin}.${setting.name}` : setting.name;
+}
+
 /** A setting's value (its default when the config was not loaded, e.g. in tests that build RunOptions themselves). */
 export function settingValue(config: AnsibleConfig | undefined, name: string): SettingValue {
   const resolved = config?.settings.get(name);
   if (resolved) return resolved.value;
-  const setting = SETTINGS.find((item) => item.name === name);
+  const setting = SETTINGS.find((item) => settingKey(item) === name);
   if (!setting) throw new Error(`no setting ${name}`);
   return setting.default;
 }

@@ -4,17 +4,28 @@
  * origin being `default`, `env: VARIABLE` or the ansible.cfg path, values in
  * Python's notation (True, None, ['a', 'b']) so the two outputs compare.
  */
-import type { AnsibleConfig, SettingValue } from './config.js';
+import type { AnsibleConfig, ResolvedSetting, SettingValue } from './config.js';
 
 export function dumpConfig(config: AnsibleConfig, onlyChanged: boolean): string {
   const lines = [`CONFIG_FILE() = ${config.file ?? 'None'}`];
-  const settings = [...config.settings.values()].sort((a, b) => a.setting.name.localeCompare(b.setting.name));
-  for (const { setting, value, origin } of settings) {
-    if (onlyChanged && origin === 'default') continue;
-    const note = setting.acceptedOnly ? `  # accepted, no effect: ${setting.acceptedOnly}` : '';
-    lines.push(`${setting.name}(${origin}) = ${pythonText(value)}${note}`);
+  const shown = [...config.settings.values()].filter(({ origin }) => !onlyChanged || origin !== 'default');
+  lines.push(...settingLines(shown.filter(({ setting }) => !setting.plugin)));
+  // The become plugins' options, as `ansible-config dump -t become` shows them: under each plugin's name.
+  for (const plugin of ['su', 'sudo'] as const) {
+    const options = shown.filter(({ setting }) => setting.plugin === plugin);
+    if (options.length > 0) lines.push('', `${plugin}:`, '_'.repeat(plugin.length), ...settingLines(options));
   }
   return `${lines.join('\n')}\n`;
+}
+
+function settingLines(settings: readonly ResolvedSetting[]): string[] {
+  return [...settings]
+    .sort((a, b) => a.setting.name.localeCompare(b.setting.name))
+    .map(({ setting, value, origin }) => {
+      const note = setting.acceptedOnly ? `  # accepted, no effect: ${setting.acceptedOnly}` : '';
+      // Ansible shows a password here; cxplay never prints one.
+      return `${setting.name}(${origin}) = ${setting.secret && value !== null ? '********' : pythonText(value)}${note}`;
+    });
 }
 
 function pythonText(value: SettingValue): string {

@@ -26,6 +26,10 @@ export interface Setting {
   readonly optionText?: (value: string) => string | undefined;
   /** Read and shown, with no effect in cxplay: why. */
   readonly acceptedOnly?: string;
+  /** A become plugin's option (`name` is then the option's): dumped under the plugin, as `ansible-config dump -t become`. */
+  readonly plugin?: 'sudo' | 'su';
+  /** A secret: its value is never shown. */
+  readonly secret?: boolean;
 }
 
 /** stdout_callback: Ansible's json is our json view; any other (default, yaml, ...) leaves our default views (live on a terminal, plain lines otherwise). */
@@ -34,6 +38,22 @@ function viewOfCallback(callback: string): string | undefined {
 }
 
 const ESCALATION = 'privilege_escalation';
+
+/**
+ * The options of Ansible's sudo and su become plugins, winner first: the
+ * plugin's own section and variable win over the general ones, as Ansible
+ * takes the last of its lists (measured with ansible-config 2.14).
+ */
+function becomePluginSettings(plugin: 'sudo' | 'su'): Setting[] {
+  const section = `${plugin}_become_plugin`;
+  const env = (name: string) => [`ANSIBLE_${plugin.toUpperCase()}_${name}`, `ANSIBLE_BECOME_${name}`];
+  return [
+    { name: 'become_exe', plugin, ini: [[section, 'executable'], [ESCALATION, 'become_exe']], env: env('EXE'), type: 'string', default: plugin },
+    { name: 'become_flags', plugin, ini: [[section, 'flags'], [ESCALATION, 'become_flags']], env: env('FLAGS'), type: 'string', default: plugin === 'sudo' ? '-H -S -n' : '' },
+    { name: 'become_pass', plugin, ini: [[section, 'password']], env: env('PASS'), type: 'string', default: null, secret: true },
+    { name: 'become_user', plugin, ini: [[section, 'user'], [ESCALATION, 'become_user']], env: env('USER'), type: 'string', default: 'root' },
+  ];
+}
 
 export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_HOST_LIST', ini: [['defaults', 'inventory'], ['defaults', 'hostfile']], env: ['ANSIBLE_INVENTORY'], type: 'pathlist', default: [], option: 'inventory' },
@@ -61,9 +81,11 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_ASK_PASS', ini: [['defaults', 'ask_pass']], env: ['ANSIBLE_ASK_PASS'], type: 'bool', default: false, option: 'askPass' },
   { name: 'DEFAULT_BECOME', ini: [[ESCALATION, 'become']], env: ['ANSIBLE_BECOME'], type: 'bool', default: false, option: 'become' },
   { name: 'DEFAULT_BECOME_METHOD', ini: [[ESCALATION, 'become_method']], env: ['ANSIBLE_BECOME_METHOD'], type: 'string', default: 'sudo', option: 'becomeMethod' },
-  /** null: each method's own default (sudo's -H -S -n, su's none). */
+  /** Shown as Ansible shows them; the become plugins' options below are what a task's become reads. */
   { name: 'DEFAULT_BECOME_FLAGS', ini: [[ESCALATION, 'become_flags']], env: ['ANSIBLE_BECOME_FLAGS'], type: 'string', default: null },
   { name: 'DEFAULT_BECOME_EXE', ini: [[ESCALATION, 'become_exe']], env: ['ANSIBLE_BECOME_EXE'], type: 'string', default: null },
+  ...becomePluginSettings('sudo'),
+  ...becomePluginSettings('su'),
   { name: 'DEFAULT_BECOME_USER', ini: [[ESCALATION, 'become_user']], env: ['ANSIBLE_BECOME_USER'], type: 'string', default: 'root', option: 'becomeUser' },
   { name: 'DEFAULT_BECOME_ASK_PASS', ini: [[ESCALATION, 'become_ask_pass']], env: ['ANSIBLE_BECOME_ASK_PASS'], type: 'bool', default: false, option: 'askBecomePass' },
   { name: 'RETRY_FILES_ENABLED', ini: [['defaults', 'retry_files_enabled']], env: ['ANSIBLE_RETRY_FILES_ENABLED'], type: 'bool', default: false },

@@ -24,16 +24,18 @@ export function becomeFor(run: RunContext, frame: Frame, scope: LayeredScope): B
   const cli = run.options;
   const on = flag(frame.become, scope, scope.has('ansible_become') ? flag(scope.get('ansible_become') as boolean | string, scope) : cli.become);
   if (!on) return undefined;
-  const user = stringVar(scope, 'ansible_become_user') ?? stringKeyword(frame.becomeUser, scope) ?? cli.becomeUser ?? 'root';
+  const method = becomeMethod(stringVar(scope, 'ansible_become_method') ?? stringKeyword(frame.becomeMethod, scope) ?? cli.becomeMethod);
+  // The method's options in the configuration ([sudo_become_plugin], ANSIBLE_SUDO_*, [privilege_escalation], ...).
+  const configured = cli.becomePlugins?.[method];
+  const user = stringVar(scope, 'ansible_become_user') ?? stringKeyword(frame.becomeUser, scope) ?? cli.becomeUser ?? configured?.user ?? 'root';
   // The legacy name wins, as for the connection itself (connection/spec.ts).
   const connectedAs = stringVar(scope, 'ansible_ssh_user') ?? stringVar(scope, 'ansible_user') ?? cli.connection.remoteUser;
   if (user === connectedAs) return undefined;
-  const method = becomeMethod(stringVar(scope, 'ansible_become_method') ?? stringKeyword(frame.becomeMethod, scope) ?? cli.becomeMethod);
-  const flags = stringVar(scope, 'ansible_become_flags') ?? stringVar(scope, `ansible_${method}_flags`) ?? stringKeyword(frame.becomeFlags, scope) ?? cli.becomeFlags;
-  const exe = stringVar(scope, 'ansible_become_exe') ?? stringVar(scope, `ansible_${method}_exe`) ?? stringKeyword(frame.becomeExe, scope) ?? cli.becomeExe;
-  const password = BECOME_PASSWORD_VARS.map((name) => stringVar(scope, name)).find((value) => value !== undefined) ?? cli.becomePassword;
+  const flags = stringVar(scope, 'ansible_become_flags') ?? stringVar(scope, `ansible_${method}_flags`) ?? stringKeyword(frame.becomeFlags, scope) ?? configured?.flags;
+  const exe = stringVar(scope, 'ansible_become_exe') ?? stringVar(scope, `ansible_${method}_exe`) ?? stringKeyword(frame.becomeExe, scope) ?? configured?.exe;
+  const password = BECOME_PASSWORD_VARS.map((name) => stringVar(scope, name)).find((value) => value !== undefined) ?? configured?.password ?? cli.becomePassword;
   if (password !== undefined) run.secrets.add(password);
-  const spec: BecomeSpec = { user, method, flags: flagWords(flags ?? (method === 'sudo' ? DEFAULT_SUDO_FLAGS : '')), exe: exe || undefined };
+  const spec: BecomeSpec = { user, method, flags: flagWords(flags ?? (method === 'sudo' ? DEFAULT_SUDO_FLAGS : '')), exe: exe === method ? undefined : exe || undefined };
   return password === undefined ? spec : { ...spec, password };
 }
 

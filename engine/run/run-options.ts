@@ -3,6 +3,7 @@ import type { RunFlags } from '../cli/options.js';
 import type { ConnectionDefaults } from '../connection/spec.js';
 import type { EventBus } from '../events.js';
 import type { Inventory, Playbook } from '../load/model.js';
+import type { BecomePlugins } from '../config/become-plugins.js';
 
 /**
  * The flags the run reads (check, diff, limit, tags, skipTags, forks,
@@ -26,10 +27,12 @@ export interface RunOptions extends RunFlags {
   readonly speculation?: boolean | undefined;
   /** --step: asked before each task whether to run it (`continue`: this one and all after without asking). */
   readonly askStep?: ((taskName: string) => Promise<'yes' | 'no' | 'continue'>) | undefined;
-  /** ansible.cfg's become_flags (ANSIBLE_BECOME_FLAGS); unset: the method's own default. */
-  readonly becomeFlags?: string | undefined;
-  /** ansible.cfg's become_exe (ANSIBLE_BECOME_EXE): the command run instead of sudo or su. */
-  readonly becomeExe?: string | undefined;
+  /**
+   * The sudo and su plugins' options from the configuration ([sudo_become_plugin],
+   * [privilege_escalation], ANSIBLE_SUDO_*, ANSIBLE_BECOME_*); unset: the
+   * method's own defaults (engine/config/become-plugins.ts).
+   */
+  readonly becomePlugins?: BecomePlugins | undefined;
   /** The sudo password -K asked for (a host's ansible_become_password wins). */
   readonly becomePassword?: string | undefined;
   readonly bus: EventBus;

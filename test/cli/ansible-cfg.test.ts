@@ -46,9 +46,9 @@ const env = (extra: Record<string, string> = {}) => ({ NO_COLOR: '1', ANSIBLE_NO
 const ours = (args: string[], extra: Record<string, string> = {}, cwd = dir) => runCommand(process.execPath, [cliPath, ...args], { cwd, env: env(extra) });
 const theirs = (command: string, args: string[], extra: Record<string, string> = {}, cwd = dir) => runCommand(command, args, { cwd, env: env(extra) });
 
-/** The lines of ansible-config dump for the settings cxplay's dump names. */
+/** The lines of ansible-config dump for the settings cxplay's dump names (before its become plugins' sections). */
 function common(ourDump: string, theirDump: string): [string[], string[]] {
-  const mine = ourDump.split('\n').filter(Boolean).filter((line) => !line.includes('# accepted'));
+  const mine = ourDump.split('\n\n')[0]!.split('\n').filter(Boolean).filter((line) => !line.includes('# accepted'));
   const names = new Set(mine.map((line) => line.slice(0, line.indexOf('('))));
   return [mine, theirDump.split('\n').filter((line) => names.has(line.slice(0, line.indexOf('('))))];
 }
@@ -63,6 +63,19 @@ describe.skipIf(!hasAnsible)('ansible.cfg, as ansible-playbook reads it', () => 
     expect(a).toContain('DEFAULT_TIMEOUT(env: ANSIBLE_TIMEOUT) = 33');
     expect(a).toContain(`DEFAULT_REMOTE_USER(${join(dir, 'ansible.cfg')}) = deploy`);
     expect(a.length).toBeGreaterThan(10);
+  });
+
+  it('the sudo and su plugin sections and variables: the same options as `ansible-config dump -t become`', async () => {
+    const cfgDir = join(dir, 'become-plugins');
+    mkdirSync(cfgDir);
+    const sections = ['[privilege_escalation]', 'become_flags = -H -S', 'become_exe = /usr/bin/doas', '[sudo_become_plugin]', 'flags = -H -S -n -E', 'user = admin', '[su_become_plugin]', 'executable = /bin/su'];
+    writeFileSync(join(cfgDir, 'ansible.cfg'), `${sections.join('\n')}\n`);
+    const extra = { ANSIBLE_SU_USER: 'bob', ANSIBLE_BECOME_FLAGS: '-l', ANSIBLE_SUDO_EXE: '/usr/local/bin/sudo' };
+    const [mine, their] = await Promise.all([ours(['config', 'dump', '--only-changed'], extra, cfgDir), theirs('ansible-config', ['dump', '--only-changed', '-t', 'become'], extra, cfgDir)]);
+    expect(mine.code, mine.stderr).toBe(0);
+    const section = (text: string, plugin: string) => text.split('\n\n').find((part) => part.trim().startsWith(`${plugin}:`))?.trim();
+    for (const plugin of ['sudo', 'su']) expect(section(mine.stdout, plugin)).toBe(section(their.stdout, plugin));
+    expect(section(mine.stdout, 'sudo')).toContain('become_flags(env: ANSIBLE_BECOME_FLAGS) = -l');
   });
 
   it("the project's own ansible.cfg (roles_path for the differential tests) reads the same", async () => {

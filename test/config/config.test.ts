@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { optionDefaultsFrom } from '../../engine/config/apply.js';
 import { loadConfig, settingValue } from '../../engine/config/config.js';
+import { becomePluginsFrom } from '../../engine/config/become-plugins.js';
 import { dumpConfig } from '../../engine/config/dump.js';
 import { parseIni } from '../../engine/config/ini.js';
 import { CxError } from '../../engine/errors.js';
@@ -168,5 +169,18 @@ describe("settings as the options' defaults", () => {
     expect(optionDefaultsFrom(config)).toEqual({ becomeMethod: 'su' });
     expect(settingValue(config, 'DEFAULT_BECOME_FLAGS')).toBe('-l');
     expect(settingValue(config, 'DEFAULT_BECOME_EXE')).toBe('/bin/su');
+  });
+
+  it('[sudo_become_plugin] and [su_become_plugin] win over [privilege_escalation], ANSIBLE_SUDO_* over ANSIBLE_BECOME_*, per method', () => {
+    const dir = project('become-plugins', '[privilege_escalation]\nbecome_flags = -H -S\n[sudo_become_plugin]\nflags = -H -S -n -E\nuser = admin\npassword = s3cret-pw\n[su_become_plugin]\nexecutable = /bin/su2\n');
+    const plugins = becomePluginsFrom(loadConfig(dir, { ANSIBLE_BECOME_USER: 'everyone', ANSIBLE_SU_USER: 'bob', ANSIBLE_SU_FLAGS: '-l' }));
+    expect(plugins.sudo).toEqual({ exe: 'sudo', flags: '-H -S -n -E', user: 'everyone', password: 's3cret-pw' });
+    expect(plugins.su).toEqual({ exe: '/bin/su2', flags: '-l', user: 'bob', password: undefined });
+    // Nothing set: each method's own defaults.
+    expect(becomePluginsFrom(loadConfig(root, noConfig))).toEqual({ sudo: { exe: 'sudo', flags: '-H -S -n', user: 'root', password: undefined }, su: { exe: 'su', flags: '', user: 'root', password: undefined } });
+    // The dump names where the password came from, never the password.
+    const dump = dumpConfig(loadConfig(dir, {}), true);
+    expect(dump).toContain(`become_pass(${join(dir, 'ansible.cfg')}) = ********`);
+    expect(dump).not.toContain('s3cret-pw');
   });
 });
