@@ -1,9 +1,10 @@
-/** copy: a local file or directory (src), inline `content`, or a file already on the host (remote_src) to dest. */
+/** copy: a local file or directory (src), inline `content`, or a file or directory already on the host (remote_src) to dest. */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { copyRemoteTree } from './lib/copy-remote-tree.js';
 import { copyLocalTree } from './lib/copy-tree.js';
 import { ATTRIBUTE_SCHEMA, attributesFrom, normalizeMode } from './lib/file-attributes.js';
-import { writeFile, writeFileDetailed, type DetailedWrite } from './lib/write-file.js';
+import { writeFileDetailed, type DetailedWrite } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJson } from '../template/python-json.js';
 
@@ -21,7 +22,8 @@ export const copyModule: ModuleDef = {
       validate: { type: 'string' },
       follow: { type: 'boolean', default: false },
       directory_mode: { type: ['string', 'integer'] },
-      local_follow: { type: 'boolean', default: true },
+      // No default: with remote_src, Ansible's module tells true, false and not given apart (lib/copy-remote-tree.ts).
+      local_follow: { type: 'boolean' },
       ...ATTRIBUTE_SCHEMA,
     },
     required: ['dest'],
@@ -43,8 +45,9 @@ export const copyModule: ModuleDef = {
     if (args.remote_src === true) {
       if (args.mode === 'preserve') return { changed: false, failed: true, msg: "mode 'preserve' is not supported with remote_src" };
       const src = String(args.src);
-      const result = await writeFile(ctx, { ...common, content: { remotePath: src }, attributes: attributesFrom(args), sourceLabel: src, nameInDirectory: basename(src) });
-      return withSource(result, src);
+      const written = await writeFileDetailed(ctx, { ...common, content: { remotePath: src }, attributes: attributesFrom(args), sourceLabel: src, nameInDirectory: basename(src) });
+      if (written.sourceIsDirectory) return copyRemoteTree(ctx, src);
+      return withSource(written.result, src);
     }
     return copyLocalFile(ctx, common);
   },

@@ -230,6 +230,26 @@ describe('remote_src', () => {
     expect((await runModule(copy, { args })).result.changed).toBe(false);
     expect((await runModule(copy, { args: { ...args, src: `${d}/missing` } })).result).toMatchObject({ failed: true, msg: `Source ${d}/missing not found` });
   });
+
+  it('copies a directory on the host: with a trailing slash what it holds, without it the directory itself; predicted in check mode', async () => {
+    mkdirSync(`${d}/tree/sub`, { recursive: true });
+    writeFileSync(`${d}/tree/a`, 'a\n', { mode: 0o600 });
+    writeFileSync(`${d}/tree/sub/b`, 'b\n');
+    const contents = { src: `${d}/tree/`, dest: `${d}/contents`, remote_src: true, mode: '0750' };
+    const predicted = await runModule(copy, { args: contents, check: true });
+    expect(predicted.result).toEqual({ changed: true, src: `${d}/tree/`, dest: `${d}/contents`, md5sum: null, checksum: null });
+    expect(readdirSync(d)).toEqual(['tree']);
+    const first = await runModule(copy, { args: contents });
+    expect(first).toMatchObject({ result: { changed: true, dest: `${d}/contents`, state: 'directory', mode: '0750' }, execs: 2 });
+    expect([readFileSync(`${d}/contents/sub/b`, 'utf8'), modeOf(`${d}/contents/a`)]).toEqual(['b\n', '0600']);
+    expect((await runModule(copy, { args: contents })).result).toMatchObject({ changed: false, dest: `${d}/contents/` });
+    writeFileSync(`${d}/tree/a`, 'changed\n');
+    expect((await runModule(copy, { args: contents, check: true })).result.changed).toBe(true);
+    expect(readFileSync(`${d}/contents/a`, 'utf8')).toBe('a\n');
+    const itself = await runModule(copy, { args: { src: `${d}/tree`, dest: `${d}/contents`, remote_src: true } });
+    expect(itself.result).toMatchObject({ changed: true, dest: `${d}/contents/tree` });
+    expect(readFileSync(`${d}/contents/tree/a`, 'utf8')).toBe('changed\n');
+  });
 });
 
 describe('template', () => {

@@ -44,6 +44,7 @@ const WRITE_REPORT = {
   validate_rc: 'number',
   validate_out: 'text',
   validate_err: 'text',
+  source_is_directory: 'flag',
   ...ATTRIBUTE_REPORT,
 } as const;
 type WriteReport = Report<typeof WRITE_REPORT>;
@@ -96,6 +97,8 @@ export interface DetailedWrite {
   readonly attributesChanged: boolean;
   /** The content differed, so it was written (or, in check mode, would be). */
   readonly contentChanged: boolean;
+  /** The remote source is a directory: nothing was done (copy copies it as a tree). */
+  readonly sourceIsDirectory?: boolean;
   readonly validation?: Validation;
 }
 
@@ -112,6 +115,7 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
     result = await ctx.exec(writeScript(ctx, request, checksum, 'write'));
     report = readReport(result.stdout, WRITE_REPORT);
   }
+  if (report.source_is_directory) return { result: { changed: false }, attributesChanged: false, contentChanged: false, sourceIsDirectory: true };
   const failure = reportedFailure(report, { dest: report.dest ?? request.dest });
   if (failure) {
     const validation = report.validate_rc === undefined ? {} : { exit_status: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };

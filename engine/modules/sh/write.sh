@@ -125,10 +125,12 @@ cx_write_cleanup() { if [ -n "$tmp" ]; then rm -f -- "$tmp"; fi; }
 
 # part: remote
 # cx_write_remote_source SRC MAX_DIFF: the content is the host's file SRC:
-# sets want_sum to its sha1 and, for a diff, reports it as after.
+# sets want_sum to its sha1 and, for a diff, reports it as after. A
+# directory SRC is reported (source_is_directory) and nothing is done: the
+# caller copies it as a tree.
 cx_write_remote_source() {
   [ -e "$1" ] || cx_fail "Source $1 not found"
-  [ -d "$1" ] && cx_fail "copying a directory with remote_src is not supported"
+  [ -d "$1" ] && { cx_report source_is_directory 1; exit 0; }
   want_sum=$(sha1sum < "$1" | cut -c1-40) || cx_fail "Source $1 not readable"
   cx_flag diff || return 0
   if [ "$(stat -c %s -- "$1")" -le "$2" ]; then cx_report64 after "$(cat -- "$1"; printf x)"; else cx_report after_too_big 1; fi
