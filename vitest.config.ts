@@ -16,6 +16,7 @@ const UNIT_TESTS = [
   'test/modules/system-standins.test.ts',
   'test/modules/{command,controller,copy-tree,facts-parsers,get_url,package-modules,python-path,report,short-form,systemd,uri,validate-args}.test.ts',
   'test/views/{tui-state,tui-view,view-kind}.test.ts',
+  'test/views/diff-text.test.ts',
   'test/views/live-view.test.tsx',
   'test/connection/become-command.test.ts',
   'test/connection/handshakes.test.ts',

@@ -2,8 +2,8 @@
 # Installs the machine packages the lab, the tests and the demo need (sshd,
 # ssh-keygen, tmux, sudo for become, strace for the secret-file test, and
 # ansible-core for the side-by-side comparisons, shellcheck for the modules' sh files,
-# libnss-wrapper to show the account stand-ins' databases to Ansible's modules), only when something is
-# missing. Debian/Ubuntu, as root.
+# libnss-wrapper to show the account stand-ins' databases to Ansible's modules, the archivers unarchive's
+# tests use: zip/unzip, bzip2, xz, zstd), only when something is missing. Debian/Ubuntu, as root.
 set -euo pipefail
 missing=()
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
@@ -14,6 +14,11 @@ command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 dpkg -s libnss-wrapper >/dev/null 2>&1 || missing+=(libnss-wrapper)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+command -v zip >/dev/null 2>&1 || missing+=(zip)
+command -v bzip2 >/dev/null 2>&1 || missing+=(bzip2)
+command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
+command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 if [ "${CXPLAY_SKIP_ANSIBLE:-}" != 1 ]; then
   command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
 fi

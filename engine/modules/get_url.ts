@@ -11,6 +11,7 @@
  */
 import { BACKUP_FUNCTION } from './lib/backup.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
+import { DOWNLOAD_FUNCTIONS } from './lib/download.js';
 import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
@@ -164,6 +165,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
   return [
     REPORT_FUNCTIONS,
     FLAG_FUNCTIONS,
+    DOWNLOAD_FUNCTIONS,
     ATTRIBUTE_FUNCTIONS,
     attributesWanted(attributes, check),
     SELF_FUNCTIONS,

@@ -44,6 +44,7 @@ import { sysctlModule } from './sysctl.js';
 import { systemdModule } from './systemd.js';
 import { templateModule } from './template.js';
 import { tempfileModule } from './tempfile.js';
+import { unarchiveModule } from './unarchive.js';
 import { uriModule } from './uri.js';
 import { userModule } from './user.js';
 import { validateArgumentSpecModule } from './validate_argument_spec.js';
@@ -97,6 +98,7 @@ const ALL: readonly ModuleDef[] = [
   systemdModule,
   templateModule,
   tempfileModule,
+  unarchiveModule,
   uriModule,
   userModule,
   validateArgumentSpecModule,

@@ -1,4 +1,8 @@
-/** Ansible-style diffs (`{before, after, before_header, after_header}`) as unified diff text. */
+/**
+ * Ansible-style diffs (`{before, after, before_header, after_header}`) as
+ * unified diff text; a module's own `prepared` text (apt's, unarchive's) as
+ * it is, as Ansible's callback shows it.
+ */
 import { createTwoFilesPatch } from 'diff';
 import { stringify as toYaml } from 'yaml';
 
@@ -7,6 +11,7 @@ export interface DiffLike {
   after?: unknown;
   before_header?: string;
   after_header?: string;
+  prepared?: unknown;
 }
 
 export function diffsOf(result: Readonly<Record<string, unknown>>): DiffLike[] {
@@ -16,6 +21,7 @@ export function diffsOf(result: Readonly<Record<string, unknown>>): DiffLike[] {
 }
 
 export function unifiedDiff(diff: DiffLike): string {
+  if (typeof diff.prepared === 'string') return diff.prepared.trimEnd();
   const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined ? '' : toYaml(value));
   const before = text(diff.before);
   const after = text(diff.after);

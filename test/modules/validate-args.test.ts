@@ -116,6 +116,14 @@ describe('validateArgsStatic', () => {
     expect(() => validateArgsStatic(mod('authorized_key'), { user: 'alice', key: 'file:///home/alice/.ssh/id.pub' })).not.toThrow();
   });
 
+  it("refuses unarchive's SELinux and chattr arguments at load, saying why, and accepts every other documented one", () => {
+    expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.tgz', dest: '/opt', seuser: 'system_u' })).toThrow(/'seuser' is not supported by cxplay: it sets no SELinux context or chattr attribute/);
+    expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.tgz', dest: '/opt', attributes: '+i' })).toThrow(/'attributes' is not supported by cxplay/);
+    const every = { src: 'a.tgz', dest: '/opt', remote_src: false, creates: '/opt/a', list_files: true, exclude: ['x'], keep_newer: true, extra_opts: ['-v'], io_buffer_size: 4096, validate_certs: false, decrypt: true, mode: '0644', owner: 'root', group: 'root', unsafe_writes: false };
+    expect(() => validateArgsStatic(mod('unarchive'), every)).not.toThrow();
+    expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.zip', dest: '/opt', copy: false, include: ['a'] })).not.toThrow();
+  });
+
   it('does not add defaults to the arguments it checks', () => {
     const args = { path: '/x' };
     validateArgsStatic(mod('stat'), args);

@@ -1,0 +1,50 @@
+# A URL's content into a file on the host with curl, else wget (get_url,
+# unarchive's remote URL source). Needs report.sh and flags.sh; reads the
+# caller's variables timeout (seconds) and headers ("Name: value" lines).
+
+# cx_download FILE URL WHAT: fetches URL into FILE following redirects, with
+# the task's timeout, headers and flag insecure; when it cannot, reports
+# status_code and response, sets cx_response to the reason and returns 1
+# (the caller says how the task fails), or fails the task saying WHAT could
+# not be written when the disk is full. curl
+# reads the URL and headers from its stdin (-K -: with printf, a builtin,
+# nothing shows in ps); wget (the fallback) takes the headers as arguments.
+# shellcheck disable=SC2154 # timeout and headers are the caller's
+cx_download() {
+  cx_via_curl='' cx_k=''
+  if command -v curl >/dev/null 2>&1; then
+    cx_via_curl=1
+    cx_flag insecure && cx_k=-k
+    # A curl config line: `key = "value"` with \ and " escaped.
+    # shellcheck disable=SC2086 # cx_k is one option or none
+    cx_code=$( { printf 'url = %s\n' "$2"; [ -z "$headers" ] || printf '%s\n' "$headers" | sed 's/^/header = /'; } |
+      sed 's/[\\"]/\\&/g; s/ = \(.*\)$/ = "\1"/' | curl -sS -L $cx_k --max-time "$timeout" -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")
+    cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\r")
+  elif command -v wget >/dev/null 2>&1; then
+    cx_flag insecure && cx_k=--no-check-certificate
+    cx_wget "$1" "$2"
+    cx_rc=$?; cx_status=$(grep -E "^ *HTTP/" "$1.err" | tail -n 1 | sed "s/^ *//" | tr -d "\r"); cx_code=$(printf "%s" "$cx_status" | cut -d" " -f2)
+  else cx_fail "downloading $2 needs curl or wget on the host"; fi
+  if [ -n "$cx_code" ] && [ "$cx_code" != 000 ]; then cx_report status_code "$cx_code"; fi
+  cx_err=$(cat "$1.err" 2>/dev/null); rm -f -- "$1.hdr" "$1.err"
+  case "$cx_code" in 2??) [ "$cx_rc" = 0 ] && return 0;; esac
+  # curl 23, wget 3: the file could not be written (a full disk), whatever the server said.
+  if [ "$cx_rc" = 23 ] || { [ "$cx_rc" = 3 ] && [ -z "$cx_via_curl" ]; }; then cx_fail "could not write $3 (disk full or read-only?): $cx_err; the original is unchanged"; fi
+  if [ -n "$cx_status" ]; then cx_response="HTTP Error $(printf "%s" "$cx_status" | cut -d" " -f2): $(printf "%s" "$cx_status" | cut -d" " -f3-)"; else cx_response=$cx_err; fi
+  cx_report64 response "$cx_response"
+  return 1
+}
+
+# cx_wget FILE URL: wget's download of URL into FILE, with a --header
+# argument for each of the task's headers and cx_k's option (in a subshell:
+# it sets the positional parameters).
+cx_wget() {
+  (
+    cx_file=$1 cx_url=$2; set --
+    while IFS= read -r cx_h; do [ -n "$cx_h" ] && set -- "$@" "--header=$cx_h"; done <<EOF
+$headers
+EOF
+    # shellcheck disable=SC2086 # cx_k is one option or none
+    printf '%s\n' "$cx_url" | wget -S $cx_k -T "$timeout" "$@" -O "$cx_file" -i - 2>"$cx_file.err"
+  )
+}
