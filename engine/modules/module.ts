@@ -111,6 +111,8 @@ export interface ModuleDef {
    * for the task's arguments (command: only with creates/removes).
    */
   readonly speculative?: true | ((args: Readonly<Record<string, unknown>>) => boolean);
+  /** With `speculative`: a check-mode result that found nothing to do, as a real run gives it (where the two differ: command's message). */
+  readonly checkedAsRun?: (checked: ModuleResult) => ModuleResult;
   /**
    * A run with these arguments does all its work in one exec, whose script
    * reports a failure (`failed=1` or an exit code not 0): the tasks after it

@@ -96,7 +96,8 @@ export function tasksToFuse(nodes: readonly TaskNode[], index: number, runs: (no
 /** A task that may be applied ahead of its turn: a speculative module (its run is compared by key), one foreground run per item, nothing that moves. */
 function fusable(task: ModuleTask): boolean {
   const module = task.python ? undefined : findModule(task.module);
-  if (!module?.speculative || module.runsOn !== 'target') return false;
+  // Speculative for some arguments only (command, shell): a program's output, any bytes, is not for the gate's shell variable.
+  if (module?.speculative !== true || module.runsOn !== 'target') return false;
   if (task.async !== undefined || task.until !== undefined) return false;
   const { at: _at, name: _name, role: _role, ...rest } = task;
   return !MOVING.test(JSON.stringify(rest));

@@ -38,7 +38,7 @@ import { aggregateLoop, statusOf, type Result } from './results.js';
 import { censoredResult } from './secrets.js';
 import { ExecBatch, type BatchMember } from './exec-batch.js';
 import { appliesInOneExec, type Fused } from './fusion.js';
-import type { Checked } from './speculation.js';
+import { speculativeRun, type Checked } from './speculation.js';
 
 export interface TaskOutcome {
   readonly status: HostStatus;
@@ -314,7 +314,7 @@ async function moduleResult(state: TaskRunState, prepared: PreparedRun): Promise
     return usedAhead(prepared, fused);
   }
   const known = key === undefined ? undefined : await speculation.take(state.host.name, state.task, key, input.check);
-  if (known) return usedAhead(prepared, known);
+  if (known) return usedAhead(prepared, { ...known, result: input.check || !module.checkedAsRun ? known.result : module.checkedAsRun(known.result) });
   let unchanged = false;
   let end = () => {};
   try {
@@ -348,11 +348,6 @@ function runKey(state: TaskRunState, prepared: PreparedRun): string | undefined 
   if (!speculativeRun(module, input.args) || delegate !== undefined || input.timeoutMs !== undefined || state.frame.runOnce !== undefined) return undefined;
   const keywords = [state.frame.connection, state.frame.remoteUser];
   return JSON.stringify([input.args, input.diff, input.become ?? null, input.environment, [...input.unsafeArgs].sort(), keywords, state.noLog]);
-}
-
-function speculativeRun(module: ModuleDef, args: Readonly<Record<string, unknown>>): boolean {
-  const speculative = module.speculative;
-  return typeof speculative === 'function' ? speculative(args) : speculative === true;
 }
 
 /**
