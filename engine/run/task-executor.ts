@@ -438,7 +438,7 @@ function runsAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun, 
       const prepared = prepareRun(aheadState, runScope, mode);
       if ('result' in prepared) return { runs, complete: false };
       const key = runKey(aheadState, prepared);
-      if (key === undefined || JSON.stringify(prepared.input.become ?? null) !== JSON.stringify(current.input.become ?? null)) return { runs, complete: false };
+      if (key === undefined || !sameTransport(state, aheadState, prepared, current)) return { runs, complete: false };
       runs.push({ prepared, key });
     }
   } catch {
@@ -446,6 +446,12 @@ function runsAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun, 
     return { runs, complete: false };
   }
   return { runs, complete: true };
+}
+
+/** Whether a run ahead goes as the current one does (its exec is sent over the current run's connection, with its become). */
+function sameTransport(current: TaskRunState, ahead: TaskRunState, prepared: PreparedRun, currentRun: PreparedRun): boolean {
+  const transport = (state: TaskRunState, run: PreparedRun) => JSON.stringify([run.input.become ?? null, state.frame.connection ?? null, state.frame.remoteUser ?? null]);
+  return transport(ahead, prepared) === transport(current, currentRun);
 }
 
 /** The scope of each run a task makes: one, or one per loop item. */
