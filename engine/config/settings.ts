@@ -112,5 +112,7 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'CXPLAY_PYTHON_MODULES', ini: [['cxplay', 'python_modules']], env: ['CXPLAY_PYTHON_MODULES'], type: 'list', default: [] },
   /** cxplay's own: check the next tasks in the exec of the current one (engine/run/speculation.ts). */
   { name: 'CXPLAY_SPECULATION', ini: [['cxplay', 'speculation']], env: ['CXPLAY_SPECULATION'], type: 'bool', default: true },
+  /** cxplay's own: under strategy free and host_pinned, apply the next tasks in the exec of the current one (engine/run/fusion.ts). */
+  { name: 'CXPLAY_FUSION', ini: [['cxplay', 'fusion']], env: ['CXPLAY_FUSION'], type: 'bool', default: true },
   { name: 'SSH_ARGS', ini: [['ssh_connection', 'ssh_args']], env: ['ANSIBLE_SSH_ARGS'], type: 'string', default: null, acceptedOnly: 'cxplay does not run ssh; per-host options go in ansible_ssh_common_args' },
 ];

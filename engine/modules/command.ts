@@ -1,5 +1,5 @@
 /** command: runs a program with its arguments, no shell (no pipes, globs or $VARS). */
-import { COMMAND_ARGS, runCommand } from './lib/run-command.js';
+import { checkedAsRun, COMMAND_ARGS, guardedByPath, runCommand } from './lib/run-command.js';
 import type { ModuleDef } from './module.js';
 
 export const commandModule: ModuleDef = {
@@ -13,5 +13,7 @@ export const commandModule: ModuleDef = {
   checkMode: 'partial',
   diffMode: 'none',
   runsOn: 'target',
+  speculative: guardedByPath,
+  checkedAsRun,
   run: (ctx) => runCommand(ctx, false),
 };

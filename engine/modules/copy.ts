@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { copyRemoteTree } from './lib/copy-remote-tree.js';
 import { copyLocalTree } from './lib/copy-tree.js';
 import { ATTRIBUTE_SCHEMA, attributesFrom, normalizeMode } from './lib/file-attributes.js';
-import { writeFileDetailed, type DetailedWrite } from './lib/write-file.js';
+import { LARGE_CONTENT_BYTES, writeFileDetailed, type DetailedWrite } from './lib/write-file.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJson } from '../template/python-json.js';
 
@@ -33,6 +33,8 @@ export const copyModule: ModuleDef = {
   diffMode: 'full',
   runsOn: 'target',
   speculative: true,
+  // Inline content small enough to travel with the compare (a file from the controller is read in the run).
+  appliesInOneExec: (args) => args.content !== undefined && Buffer.byteLength(contentText(args.content)) <= LARGE_CONTENT_BYTES,
   async run(ctx) {
     const { args } = ctx;
     if (args.src === undefined && args.content === undefined) return { changed: false, failed: true, msg: 'src (or content) is required' };

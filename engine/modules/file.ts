@@ -65,6 +65,7 @@ export const fileModule: ModuleDef = {
   diffMode: 'partial',
   runsOn: 'target',
   speculative: true,
+  appliesInOneExec: true,
   async run(ctx) {
     const path = String(ctx.args.path ?? ctx.args.dest ?? ctx.args.name);
     const times = wantedTimes(ctx.args);

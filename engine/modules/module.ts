@@ -111,6 +111,14 @@ export interface ModuleDef {
    * for the task's arguments (command: only with creates/removes).
    */
   readonly speculative?: true | ((args: Readonly<Record<string, unknown>>) => boolean);
+  /** With `speculative`: a check-mode result that found nothing to do, as a real run gives it (where the two differ: command's message). */
+  readonly checkedAsRun?: (checked: ModuleResult) => ModuleResult;
+  /**
+   * A run with these arguments does all its work in one exec, whose script
+   * reports a failure (`failed=1` or an exit code not 0): the tasks after it
+   * may be applied in the same exec (fused execution, engine/run/fusion.ts).
+   */
+  readonly appliesInOneExec?: true | ((args: Readonly<Record<string, unknown>>) => boolean);
   /** `controller` modules (set_fact, debug, assert, fail, pause) never touch the host. */
   readonly runsOn: 'target' | 'controller';
   /** Runs once for the whole batch, as if `run_once` were set (Ansible's BYPASS_HOST_LOOP: pause). */

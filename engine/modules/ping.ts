@@ -23,6 +23,7 @@ export const pingModule: ModuleDef = {
   diffMode: 'none',
   runsOn: 'target',
   speculative: true,
+  appliesInOneExec: true,
   async run(ctx) {
     const result = await ctx.exec(`${REPORT_FUNCTIONS}${PING_FUNCTION}cx_ping ${quote(String(ctx.args.data))}\n`);
     const report = readReport(result.stdout, { ping: 'text' });

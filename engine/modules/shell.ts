@@ -1,5 +1,5 @@
 /** shell: runs a command line through /bin/sh (or `executable`). */
-import { COMMAND_ARGS, runCommand } from './lib/run-command.js';
+import { checkedAsRun, COMMAND_ARGS, guardedByPath, runCommand } from './lib/run-command.js';
 import type { ModuleDef } from './module.js';
 
 export const shellModule: ModuleDef = {
@@ -13,5 +13,7 @@ export const shellModule: ModuleDef = {
   checkMode: 'partial',
   diffMode: 'none',
   runsOn: 'target',
+  speculative: guardedByPath,
+  checkedAsRun,
   run: (ctx) => runCommand(ctx, true),
 };

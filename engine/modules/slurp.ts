@@ -21,6 +21,7 @@ export const slurpModule: ModuleDef = {
   diffMode: 'none',
   runsOn: 'target',
   speculative: true,
+  appliesInOneExec: true,
   async run(ctx) {
     const source = String(ctx.args.src ?? ctx.args.path);
     const script = `${REPORT_FUNCTIONS}${SLURP_TASK_FUNCTION}cx_slurp_task ${quote(source)}\n`;

@@ -38,6 +38,7 @@ export const statModule: ModuleDef = {
   diffMode: 'none',
   runsOn: 'target',
   speculative: true,
+  appliesInOneExec: true,
   async run(ctx) {
     const { args } = ctx;
     const path = String(args.path ?? args.dest ?? args.name);

@@ -6,6 +6,13 @@
  * the output is split back per member. Execs of the other members that come
  * after the first member has ended go only while still wanted. Speculative compare uses it to check
  * a host's next tasks in the round trip of the task it runs now.
+ *
+ * A batch that `applies` (fused execution, engine/run/fusion.ts) runs members
+ * that change the host, so it keeps their order strictly: the script stops
+ * after a member that failed (exit code not 0, or `@@cx failed=1` reported),
+ * and a member never execs once a member before it has ended badly. A
+ * member whose exec is not sent is refused (`NotSent`): its task runs at its
+ * turn, as it would have alone.
  */
 import { randomBytes } from 'node:crypto';
 import type { Connection, ExecOptions, ExecResult } from '../connection/connection.js';
@@ -22,8 +29,17 @@ interface Waiting {
 export interface BatchMember {
   /** The member's module run connects with this (when it first execs): its execs join the batch. */
   connect(): Promise<Connection>;
-  /** Call once the member's run has settled: the others no longer wait for it. */
-  end(): void;
+  /** Call once the member's run has settled (`ok` false: it failed; in a batch that applies, the members after it are not sent). */
+  end(ok?: boolean): void;
+  /** Whether an exec of the member was refused unsent (in a batch that applies, after a member before it failed). */
+  readonly refused: boolean;
+}
+
+/** An exec a batch that applies did not send, because a member before it failed. */
+export class NotSent extends Error {
+  constructor() {
+    super('not sent: a task before it in its exec failed');
+  }
 }
 
 export class ExecBatch {
@@ -32,11 +48,16 @@ export class ExecBatch {
   private members = 0;
   private opened: Promise<Connection> | undefined;
   private connection: Connection | undefined;
+  /** Applying: the first member that ended badly (the ones after it are not sent). */
+  private firstFailed = Infinity;
+  private readonly refusedOrders = new Set<number>();
 
   constructor(
     private readonly connect: () => Promise<Connection>,
     /** Whether the other members' execs are still worth sending once the first member has ended. */
     private readonly stillWanted: () => boolean,
+    /** The members change the host: kept in order, stopped at the first failure. */
+    private readonly applies = false,
   ) {}
 
   /** A member; members join before any of them starts, and run in the order they joined. */
@@ -45,13 +66,18 @@ export class ExecBatch {
     this.members += 1;
     this.running += 1;
     let ended = false;
+    const batch = this;
     return {
       connect: async () => this.memberConnection(await this.open(), order),
-      end: () => {
+      end: (ok = true) => {
         if (ended) return;
         ended = true;
+        if (!ok) this.firstFailed = Math.min(this.firstFailed, order);
         this.running -= 1;
         this.flushWhenAllWait();
+      },
+      get refused() {
+        return batch.refusedOrders.has(order);
       },
     };
   }
@@ -84,11 +110,24 @@ export class ExecBatch {
   private flushWhenAllWait(): void {
     if (this.waiting.length === 0 || this.waiting.length < this.running) return;
     const round = this.waiting.splice(0).sort((a, b) => a.order - b.order);
+    if (this.applies) {
+      const held = round.filter((member) => member.order > this.firstFailed);
+      this.refuse(held);
+      if (held.length < round.length) void this.send(round.slice(0, round.length - held.length));
+      return;
+    }
     if (round[0]!.order !== 0 && !this.stillWanted()) {
       for (const member of round) member.reject(new Error('no longer wanted'));
       return;
     }
     void this.send(round);
+  }
+
+  private refuse(members: readonly Waiting[]): void {
+    for (const member of members) {
+      this.refusedOrders.add(member.order);
+      member.reject(new NotSent());
+    }
   }
 
   /** Whether the connection the batch used is still up (a host whose connection dropped since must be asked again). */
@@ -109,17 +148,22 @@ export class ExecBatch {
     const marker = `cxsplit${randomBytes(12).toString('hex')}`;
     let results: ExecResult[] | undefined;
     try {
-      results = splitResults(await connection.exec(combinedScript(round, marker), first.options), marker, round.length);
+      results = splitResults(await connection.exec(combinedScript(round, marker, this.applies), first.options), marker, round.length, this.applies);
     } catch (error) {
       for (const member of round) member.reject(error);
       return;
     }
     if (results) {
-      round.forEach((member, index) => member.resolve(results[index]!));
+      round.forEach((member, index) => (index < results.length ? member.resolve(results[index]!) : undefined));
+      // Applying, the script stopped after a member that failed: the ones after it did not run.
+      this.refuse(round.slice(results.length));
       return;
     }
-    // The wrapper itself did not run (sudo refused, say): each script alone, as it would have gone without the batch.
-    for (const member of round) await settle(member, connection.exec(member.script, member.options));
+    // The wrapper itself did not run (sudo refused, say): each script alone, as it would have gone without the batch
+    // (applying, only the first: the others' turn comes after its outcome is known).
+    const alone = this.applies ? round.slice(0, 1) : round;
+    this.refuse(round.slice(alone.length));
+    for (const member of alone) await settle(member, connection.exec(member.script, member.options));
   }
 }
 
@@ -132,15 +176,36 @@ async function settle(member: Waiting, result: Promise<ExecResult>): Promise<voi
 }
 
 /** Each script in its subshell; after it, the marker and its exit code on stdout, the marker on stderr. */
-function combinedScript(round: readonly Waiting[], marker: string): string {
+function combinedScript(round: readonly Waiting[], marker: string, applies: boolean): string {
+  if (applies) return round.map(({ script }) => gatedScript(script, marker)).join('');
   return round.map(({ script }) => `( eval ${quote(script)} ) </dev/null\nprintf '%s%s;' '${marker}' "$?"\nprintf '%s' '${marker}' >&2\n`).join('');
 }
 
-/** The members' results, or undefined when the output is not what the combined script writes. */
-function splitResults(combined: ExecResult, marker: string, count: number): ExecResult[] | undefined {
+/**
+ * As above, the script ending after a member that failed: its exit code is
+ * not 0, or it reported `failed=1` (a report line, engine/modules/sh/report.sh;
+ * the output is held in a variable to be looked at, `x` keeping its trailing
+ * newlines).
+ */
+function gatedScript(script: string, marker: string): string {
+  return [
+    `cx_out=$( ( eval ${quote(script)} ) </dev/null; printf 'x%s' "$?" )`,
+    'cx_rc=${cx_out##*x}; cx_out=${cx_out%x*}',
+    `printf '%s%s%s;' "$cx_out" '${marker}' "$cx_rc"`,
+    `printf '%s' '${marker}' >&2`,
+    'case $cx_rc in 0) ;; *) exit 0 ;; esac',
+    'case "\n$cx_out" in *"\n@@cx failed=1\n"*) exit 0 ;; esac',
+    '',
+  ].join('\n');
+}
+
+/** The members' results, or undefined when the output is not what the combined script writes (applying: the members that ran, at least one). */
+function splitResults(combined: ExecResult, marker: string, expected: number, applies: boolean): ExecResult[] | undefined {
   const stdout = combined.stdout.split(marker);
   const stderr = combined.stderr.split(marker);
-  if (combined.rc !== 0 || stdout.length !== count + 1 || stderr.length !== count + 1 || stderr[count] !== '') return undefined;
+  const count = stdout.length - 1;
+  const counted = applies ? count >= 1 && count <= expected : count === expected;
+  if (combined.rc !== 0 || !counted || stderr.length !== count + 1 || stderr[count] !== '') return undefined;
   const results: ExecResult[] = [];
   let output = stdout[0]!;
   for (let index = 0; index < count; index += 1) {

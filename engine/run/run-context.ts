@@ -16,6 +16,7 @@ import type { RunOptions } from './run-options.js';
 import { SecretRegistry } from './secrets.js';
 import { TemplateCache } from './template-cache.js';
 import { Speculation } from './speculation.js';
+import { Fusion } from './fusion.js';
 import { Profiler } from './profiler.js';
 import { changesInventory } from '../check/preflight.js';
 
@@ -27,6 +28,7 @@ export class RunContext {
   readonly profiler = new Profiler();
   /** Checks made ahead of tasks (speculative compare). */
   readonly speculation: Speculation;
+  readonly fusion: Fusion;
   /** Jobs of `poll: 0` tasks, by job id, for async_status to finish. */
   readonly asyncJobs = new Map<string, AsyncJob>();
   /** What add_host and group_by did, in order, to do again after refresh_inventory. */
@@ -62,6 +64,7 @@ export class RunContext {
     vault.onReveal((value) => this.secrets.addDecrypted(value));
     this.startAt = options.startAtTask;
     this.speculation = new Speculation(options.speculation !== false);
+    this.fusion = new Fusion(options.fusion !== false);
     this.stepping = options.askStep !== undefined;
     // Passwords asked for by -k / -K never show, whatever echoes them.
     for (const password of [options.connection.password, options.becomePassword]) if (password) this.secrets.add(password);

@@ -25,6 +25,8 @@ export interface RunOptions extends RunFlags {
   readonly injectFactsAsVars?: boolean | undefined;
   /** Check the next tasks ahead, in the exec of the current one ([cxplay] speculation; on unless false). */
   readonly speculation?: boolean | undefined;
+  /** Under strategy free and host_pinned, apply the next tasks in the exec of the current one ([cxplay] fusion; on unless false). */
+  readonly fusion?: boolean | undefined;
   /** --step: asked before each task whether to run it (`continue`: this one and all after without asking). */
   readonly askStep?: ((taskName: string) => Promise<'yes' | 'no' | 'continue'>) | undefined;
   /**

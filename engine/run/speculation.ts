@@ -14,7 +14,7 @@
  * host before the task before it has finished everywhere.
  */
 import type { ModuleTask, TaskNode } from '../load/model.js';
-import type { ModuleResult } from '../modules/module.js';
+import type { ModuleDef, ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
 
 /** At most this many tasks are checked ahead in one exec (bounds the script and the work wasted when a change comes early). */
@@ -119,10 +119,17 @@ export function tasksAhead(nodes: readonly TaskNode[], index: number): ModuleTas
     if (node.kind !== 'task' || ahead.length >= MAX_AHEAD) break;
     const module = node.python ? undefined : findModule(node.module);
     if (module?.runsOn === 'controller' && !module.changesInventory && !module.bypassHostLoop) continue;
-    if (!module?.speculative || !checkableAhead(node)) break;
+    // A task's arguments as written tell a guarded command (creates/removes) from one that runs.
+    if (!module || !speculativeRun(module, node.args) || !checkableAhead(node)) break;
     ahead.push(node);
   }
   return ahead;
+}
+
+/** Whether a run of the module with these arguments may be checked ahead (ModuleDef.speculative). */
+export function speculativeRun(module: ModuleDef, args: Readonly<Record<string, unknown>>): boolean {
+  const speculative = module.speculative;
+  return typeof speculative === 'function' ? speculative(args) : speculative === true;
 }
 
 /** A task whose check ahead can stand for its run: one module run, in the foreground (delegate_to and run_once are looked at with the task's frame). */

@@ -36,8 +36,9 @@ import { buildModuleContext, type ModuleContextInput } from './module-context.js
 import type { PlayRuntime } from './play-runtime.js';
 import { aggregateLoop, statusOf, type Result } from './results.js';
 import { censoredResult } from './secrets.js';
-import { ExecBatch } from './exec-batch.js';
-import type { Checked } from './speculation.js';
+import { ExecBatch, type BatchMember } from './exec-batch.js';
+import { appliesInOneExec, type Fused } from './fusion.js';
+import { speculativeRun, type Checked } from './speculation.js';
 
 export interface TaskOutcome {
   readonly status: HostStatus;
@@ -197,8 +198,10 @@ async function runWithRetries(state: TaskRunState, scope: LayeredScope): Promise
   const retries = hasUntil ? numberKeyword(task.retries, scope) ?? 3 : 0;
   if (retries > MAX_RETRIES) return { changed: false, failed: true, msg: `retries is ${retries}; at most ${MAX_RETRIES} are allowed` };
   const delay = numberKeyword(task.delay, scope) ?? 5;
+  // A task that retries waits for its host to change: the tasks after it are checked once its retries are over (by their own runs).
+  const attempts = hasUntil ? { ...state, ahead: [] } : state;
   for (let attempt = 1; ; attempt += 1) {
-    const result = withFailedKey(await runModule(state, scope));
+    const result = withFailedKey(await runModule(attempts, scope));
     applyOverrides(state, scope, result);
     if (!hasUntil) return result;
     result.attempts = attempt;
@@ -239,11 +242,14 @@ interface PreparedRun {
   readonly warnings: readonly string[];
 }
 
-/** `ahead`: a check made ahead of the task's turn, always in check mode, its warnings only kept (shown if its result is used). */
-function prepareRun(state: TaskRunState, scope: LayeredScope, ahead = false): PreparedRun | { result: Result } {
+/**
+ * `ahead`: a run made ahead of the task's turn, its warnings only kept (shown
+ * if its result is used): a check (always in check mode) or a fused run.
+ */
+function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | 'fused' | false = false): PreparedRun | { result: Result } {
   const { play, task, frame, host, module } = state;
   const run = play.run;
-  const check = ahead || effectiveCheck(frame, scope, run.options.check);
+  const check = ahead === 'check' || effectiveCheck(frame, scope, run.options.check);
   const diff = state.diff;
   const rendered = run.profiler.timeSync('render', () => renderArgs(withModuleDefaults(task.args, module.name, frame.moduleDefaults), module, scope));
   const args = validateArgs(module, rendered.args);
@@ -301,16 +307,20 @@ async function moduleResult(state: TaskRunState, prepared: PreparedRun): Promise
     return runAsync(module, input, job, state.host.name);
   }
   const key = runKey(state, prepared);
-  const known = key === undefined ? undefined : await speculation.take(state.host.name, state.task, key, input.check);
-  if (known) {
-    for (const warning of known.warnings) input.onWarning(warning);
-    return known.result;
+  const fused = key === undefined ? undefined : await state.play.run.fusion.take(state.host.name, state.task, key);
+  if (fused) {
+    // Applied already: a change moves the epoch as the run would have.
+    if (!input.check && (fused.result.changed !== false || fused.result.failed === true)) speculation.invalidate();
+    return usedAhead(prepared, fused);
   }
+  const known = key === undefined ? undefined : await speculation.take(state.host.name, state.task, key, input.check);
+  if (known) return usedAhead(prepared, { ...known, result: input.check || !module.checkedAsRun ? known.result : module.checkedAsRun(known.result) });
   let unchanged = false;
   let end = () => {};
   try {
-    const checking = key !== undefined && state.ahead.length > 0 && speculation.worthChecking(state.host.name, input.check);
-    const run = checking ? startCheckingAhead(state, prepared) : { result: module.run(buildModuleContext(input)), end };
+    const fusing = key !== undefined && state.ahead.length > 0 && fuses(state, prepared);
+    const checking = !fusing && key !== undefined && state.ahead.length > 0 && speculation.worthChecking(state.host.name, input.check);
+    const run = fusing ? startFusing(state, prepared) : checking ? startCheckingAhead(state, prepared) : { result: module.run(buildModuleContext(input)), end };
     end = run.end;
     const result = await run.result;
     unchanged = input.check || module.runsOn === 'controller' || (key !== undefined && result.changed === false && result.failed !== true);
@@ -320,6 +330,12 @@ async function moduleResult(state: TaskRunState, prepared: PreparedRun): Promise
     if (!unchanged) speculation.invalidate();
     end(); // after invalidate: what the checks still want to send goes only if nothing changed
   }
+}
+
+/** A result made ahead of the task's turn (checked or fused), used for its run: its warnings are shown now. */
+function usedAhead(prepared: PreparedRun, ahead: { result: ModuleResult; warnings: readonly string[] }): ModuleResult {
+  for (const warning of ahead.warnings) prepared.input.onWarning(warning);
+  return ahead.result;
 }
 
 /**
@@ -334,11 +350,6 @@ function runKey(state: TaskRunState, prepared: PreparedRun): string | undefined 
   return JSON.stringify([input.args, input.diff, input.become ?? null, input.environment, [...input.unsafeArgs].sort(), keywords, state.noLog]);
 }
 
-function speculativeRun(module: ModuleDef, args: Readonly<Record<string, unknown>>): boolean {
-  const speculative = module.speculative;
-  return typeof speculative === 'function' ? speculative(args) : speculative === true;
-}
-
 /**
  * Starts the module with the tasks after it checked on the same host, in the
  * same remote exec (ExecBatch); `end` once its result is known and noted.
@@ -349,13 +360,73 @@ function startCheckingAhead(state: TaskRunState, prepared: PreparedRun): { resul
   const epoch = speculation.now;
   const batch = new ExecBatch(prepared.input.connect, () => speculation.now === epoch);
   const own = batch.join();
-  for (const task of state.ahead) speculation.remember(host.name, task, checksAhead(state, task, prepared, batch, epoch));
+  for (const task of state.ahead) {
+    const checks = runsAhead(state, task, prepared, 'check').runs.map(({ prepared: ahead, key }): Checked => {
+      const member = batch.join();
+      const result = ahead.module.run(buildModuleContext({ ...ahead.input, connect: member.connect })).then(
+        (value) => value,
+        () => undefined,
+      );
+      void result.finally(() => member.end());
+      return { key, epoch, result, warnings: ahead.warnings, connected: () => batch.connected };
+    });
+    speculation.remember(host.name, task, checks);
+  }
   return { result: prepared.module.run(buildModuleContext({ ...prepared.input, connect: own.connect })), end: own.end };
 }
 
-/** A task after the current one, checked on this host: one check per run it will make (per loop item whose `when` holds). */
-function checksAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun, batch: ExecBatch, epoch: number): Checked[] {
-  const checks: Checked[] = [];
+/** Under strategy free and host_pinned, a run that applies in one exec takes the tasks after it along (fusion.ts). */
+function fuses(state: TaskRunState, prepared: PreparedRun): boolean {
+  const run = state.play.run;
+  return run.fusion.enabled && state.play.play.strategy !== 'linear' && appliesInOneExec(prepared.module, prepared.input.args);
+}
+
+/**
+ * Starts the module with the tasks after it applied on the same host, in the
+ * same remote exec and in order, the script stopping at the first failure
+ * (ExecBatch applying); `end` once its result is known.
+ */
+function startFusing(state: TaskRunState, prepared: PreparedRun): { result: Promise<ModuleResult>; end: () => void } {
+  const batch = new ExecBatch(prepared.input.connect, () => true, true);
+  const own = batch.join();
+  let ok = false;
+  const result = prepared.module.run(buildModuleContext({ ...prepared.input, connect: own.connect }));
+  void result.then((value) => (ok = value.failed !== true), () => undefined);
+  for (const task of state.ahead) {
+    const { runs, complete } = runsAhead(state, task, prepared, 'fused');
+    const fused: Fused[] = [];
+    let oneExec = true;
+    for (const { prepared: ahead, key } of runs) {
+      fused.push({ key, warnings: ahead.warnings, result: fusedOutcome(ahead, batch.join()) });
+      // A run that may need a second exec ends the span: the runs after it would go before that exec.
+      oneExec = appliesInOneExec(ahead.module, ahead.input.args);
+      if (!oneExec) break;
+    }
+    state.play.run.fusion.remember(state.host.name, task, fused);
+    if (!complete || !oneExec) break;
+  }
+  return { result, end: () => own.end(ok) };
+}
+
+/** A fused run's outcome: its result or error, or undefined when its exec was not sent (the task runs at its turn). */
+async function fusedOutcome(prepared: PreparedRun, member: BatchMember): Promise<{ result: ModuleResult } | { error: unknown } | undefined> {
+  try {
+    const result = await prepared.module.run(buildModuleContext({ ...prepared.input, connect: member.connect }));
+    member.end(result.failed !== true);
+    return member.refused ? undefined : { result };
+  } catch (error) {
+    member.end(false);
+    return member.refused ? undefined : { error };
+  }
+}
+
+/**
+ * A task after the current one, prepared on this host: one run per run it
+ * will make (per loop item whose `when` holds), with its key, as far as they
+ * can be made now (same become as the current run); `complete` when all were.
+ */
+function runsAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun, mode: 'check' | 'fused'): { runs: { prepared: PreparedRun; key: string }[]; complete: boolean } {
+  const runs: { prepared: PreparedRun; key: string }[] = [];
   try {
     const { play, host } = state;
     const module = findModule(task.module)!;
@@ -364,22 +435,23 @@ function checksAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun
     const aheadState: TaskRunState = { ...state, task, frame, module, noLog: flag(frame.noLog, scope), diff: diffMode(frame, scope, play.run.options.diff), ahead: [] };
     for (const runScope of runScopes(task, scope)) {
       if (!evaluateAll(frame.when, runScope)) continue;
-      const prepared = prepareRun(aheadState, runScope, true);
-      if ('result' in prepared) break;
+      const prepared = prepareRun(aheadState, runScope, mode);
+      if ('result' in prepared) return { runs, complete: false };
       const key = runKey(aheadState, prepared);
-      if (key === undefined || JSON.stringify(prepared.input.become ?? null) !== JSON.stringify(current.input.become ?? null)) break;
-      const member = batch.join();
-      const result = prepared.module.run(buildModuleContext({ ...prepared.input, connect: member.connect })).then(
-        (value) => value,
-        () => undefined,
-      );
-      void result.finally(member.end);
-      checks.push({ key, epoch, result, warnings: prepared.warnings, connected: () => batch.connected });
+      if (key === undefined || !sameTransport(state, aheadState, prepared, current)) return { runs, complete: false };
+      runs.push({ prepared, key });
     }
   } catch {
     // What cannot be prepared now (a variable an earlier task registers, say) runs when its turn comes.
+    return { runs, complete: false };
   }
-  return checks;
+  return { runs, complete: true };
+}
+
+/** Whether a run ahead goes as the current one does (its exec is sent over the current run's connection, with its become). */
+function sameTransport(current: TaskRunState, ahead: TaskRunState, prepared: PreparedRun, currentRun: PreparedRun): boolean {
+  const transport = (state: TaskRunState, run: PreparedRun) => JSON.stringify([run.input.become ?? null, state.frame.connection ?? null, state.frame.remoteUser ?? null]);
+  return transport(ahead, prepared) === transport(current, currentRun);
 }
 
 /** The scope of each run a task makes: one, or one per loop item. */

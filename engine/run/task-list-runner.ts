@@ -26,6 +26,7 @@ import { executeTask } from './task-executor.js';
 import { runHandlers } from './handlers.js';
 import { matchesStartAt } from './start-at-task.js';
 import { tasksAhead } from './speculation.js';
+import { tasksToFuse } from './fusion.js';
 
 /** No bound: work runs at once (a host_pinned host's runner already holds its fork). */
 export const unlimited = <T>(work: () => Promise<T>): Promise<T> => work();
@@ -58,7 +59,7 @@ export class TaskListRunner {
       if (this.play.run.interrupted) return;
       const active = hosts.filter((name) => this.state(name).active);
       if (active.length === 0) return;
-      await this.runNode(node, active, frame, () => tasksAhead(nodes, index));
+      await this.runNode(node, active, frame, () => this.tasksAfter(nodes, index, frame));
       this.noteResumePoints(active, { nodes, index: index + 1, frame });
     }
   }
@@ -70,6 +71,14 @@ export class TaskListRunner {
       const host = this.state(name);
       if (host.unreachable) host.resumePoints.push(point);
     }
+  }
+
+  /** The tasks after a node that may run in its exec: fused with it under free (fusion.ts), else checked ahead (speculation.ts). */
+  private tasksAfter(nodes: readonly TaskNode[], index: number, frame: Frame): readonly ModuleTask[] {
+    if (!this.free || !this.play.run.fusion.enabled) return tasksAhead(nodes, index);
+    const options = this.play.run.options;
+    const runs = (node: TaskNode) => !this.play.run.stepping && this.play.run.startAt === undefined && selectedByTags([...frame.tags, ...node.tags], options.tags, options.skipTags);
+    return tasksToFuse(nodes, index, runs);
   }
 
   private async runNode(node: TaskNode, hosts: readonly string[], frame: Frame, ahead: () => readonly ModuleTask[]): Promise<void> {

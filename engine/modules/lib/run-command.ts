@@ -33,6 +33,20 @@ export const COMMAND_ARGS = {
   warn: { type: 'boolean' },
 } as const;
 
+/**
+ * A command with creates or removes: when the path says it is not to run, a
+ * check gives what a run gives (nothing ran either way), so a check made
+ * ahead may stand in for the run (speculative compare).
+ */
+export function guardedByPath(args: Readonly<Record<string, unknown>>): boolean {
+  return args.creates !== undefined || args.removes !== undefined;
+}
+
+/** The check's result as the run's: measured with Ansible 2.14, only the message's verb differs ("Would not run" / "Did not run"). */
+export function checkedAsRun(checked: ModuleResult): ModuleResult {
+  return typeof checked.msg === 'string' ? { ...checked, msg: checked.msg.replace(/^Would not run command since /, 'Did not run command since ') } : checked;
+}
+
 /** What the script reports instead of running the command. */
 type Outcome = { kind: 'skipped'; reason: 'creates' | 'removes' } | { kind: 'chdir_failed' } | { kind: 'missing'; program: string } | { kind: 'check' };
 

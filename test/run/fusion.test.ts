@@ -1,0 +1,208 @@
+/**
+ * Fused execution is invisible (issue 18): under strategy free and
+ * host_pinned, the corpus in fusion/ run with fusion on and off on twin labs,
+ * and by ansible-playbook on a third, gives the same output per host (every
+ * result at -v, in the host's order), recap, exit code and files, on fresh
+ * hosts in check mode, converging, rerunning and checking again; with it on,
+ * converging and rerunning make fewer remote execs, so the test notices
+ * fusion doing nothing. A host whose connection drops in the middle of a run
+ * of fused tasks ends as it does without fusion. A task with a connection of
+ * its own is not sent over the connection of the task before it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lab } from '../lab/lab.js';
+import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { cliPath, cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+
+const HOSTS = ['node1', 'node2'];
+const CORPUS = resolve(projectRoot, 'test/run/fusion/corpus.yaml');
+const BASE = '/opt/fuse';
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync('/var/tmp/cxplay-fusion-');
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function env(fusion: boolean): Record<string, string> {
+  return { CXPLAY_FUSION: String(fusion) };
+}
+
+function run(lab: Lab, playbook: string, fusion: boolean, extra: readonly string[] = []): Promise<CommandResult> {
+  return cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain', '-v', '--profile', ...extra], { cwd: work, env: env(fusion) });
+}
+
+/**
+ * What two cxplay runs must agree on to the byte, under free where hosts
+ * interleave: per host, its results in the order it got them (each with
+ * its diff and the result under it), the plays, and the recap; without the
+ * lines that report time.
+ */
+function perHost(stdout: string): Record<string, string[]> {
+  const hosts: Record<string, string[]> = { plays: [] };
+  let entry: string[] | undefined;
+  let diff: string[] = [];
+  // Times (a command's too) and device numbers differ between two labs whatever the engine does.
+  const stable = stdout.replace(/"(atime|mtime|ctime|dev)": [\d.]+/g, '"$1": N').replace(/"(start|end|delta)": "[^"]*"/g, '"$1": T');
+  for (const line of stable.split('\n')) {
+    if (/^PROFILE|^\d+ host\(s\) in /.test(line)) break;
+    const status = /^(ok|changed|skipping|fatal|failed|included): \[([^\]]+)\]/.exec(line);
+    if (status) {
+      entry = [...diff, line];
+      diff = [];
+      (hosts[status[2]!] ??= []).push(entry as unknown as string);
+      continue;
+    }
+    if (/^(PLAY|PLAY RECAP) \[|^PLAY RECAP/.test(line)) hosts.plays!.push(line);
+    if (line === '' || /^(PLAY|TASK|RUNNING HANDLER) \[|^PLAY RECAP/.test(line)) {
+      entry = undefined;
+      continue;
+    }
+    if (/^--- before/.test(line) || diff.length > 0 || entry === undefined) diff.push(line);
+    else entry.push(line);
+  }
+  return Object.fromEntries(Object.entries(hosts).map(([host, entries]) => [host, entries.map((lines) => (Array.isArray(lines) ? lines.join('\n') : lines))]));
+}
+
+/** --profile's report (on stderr) says where time went: it differs by design. */
+function withoutProfile(stderr: string): string {
+  return stderr.split(/^PROFILE /m)[0]!;
+}
+
+function remoteExecs(stderr: string): number {
+  const match = /(\d+) remote execs/.exec(stderr);
+  if (!match) throw new Error(`no profile in:\n${stderr}`);
+  return Number(match[1]);
+}
+
+async function files(lab: Lab, base: string): Promise<Record<string, string>> {
+  const listing: Record<string, string> = {};
+  for (const host of HOSTS) {
+    listing[host] = (await lab.exec(host, `cd ${base} 2>/dev/null && find . | sort | while read -r f; do if [ -f "$f" ]; then echo "$f $(stat -c %a "$f") $(md5sum < "$f")"; else echo "$f $(stat -c %a "$f")"; fi; done`)).stdout;
+  }
+  return listing;
+}
+
+describe.skipIf(!hasAnsible)('fused execution', () => {
+  it('gives the same output per host, recap, exit code and files on, off and under ansible-playbook', async () => {
+    const [on, off, theirs] = await Promise.all([Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS })]);
+    try {
+      const steps: { name: string; args: string[] }[] = [
+        { name: 'check on fresh hosts', args: ['--check', '--diff'] },
+        { name: 'converge', args: [] },
+        { name: 'rerun', args: ['--diff'] },
+        { name: 'check on converged hosts', args: ['--check', '--diff'] },
+      ];
+      for (const step of steps) {
+        const [withIt, without, reference] = await Promise.all([
+          run(on, CORPUS, true, step.args),
+          run(off, CORPUS, false, step.args),
+          ansiblePlaybook(['-i', theirs.inventoryPath, CORPUS, ...step.args], { cwd: work, work }),
+        ]);
+        const context = `${step.name}\n${withIt.stdout}${withIt.stderr}`;
+        expect(perHost(withIt.stdout), context).toEqual(perHost(without.stdout));
+        expect(withoutProfile(withIt.stderr), context).toBe(withoutProfile(without.stderr));
+        expect(withIt.code, context).toBe(without.code);
+        expect(withIt.code, context).toBe(reference.code);
+        expect(parseRecap(withIt.stdout), `${context}\n${reference.stdout}`).toEqual(parseRecap(reference.stdout));
+        const [ours, plain, theirsFiles] = await Promise.all([files(on, BASE), files(off, BASE), files(theirs, BASE)]);
+        expect(ours, step.name).toEqual(plain);
+        expect(ours, step.name).toEqual(theirsFiles);
+        if (step.name === 'converge' || step.name === 'rerun') expect(remoteExecs(withIt.stderr), context).toBeLessThan(remoteExecs(without.stderr));
+      }
+    } finally {
+      await Promise.all([on, off, theirs].map((lab) => lab.stop()));
+    }
+  }, 600_000);
+
+  it('ends a host whose connection drops in the middle of fused tasks as without fusion', async () => {
+    const playbook = join(work, 'dies.yaml');
+    writeFileSync(
+      playbook,
+      [
+        '- hosts: all',
+        '  strategy: free',
+        '  gather_facts: false',
+        '  tasks:',
+        '    - name: connects',
+        '      command: "true"',
+        // Its validate command takes three seconds, in the exec that also carries the tasks after it.
+        '    - name: slow',
+        `      copy: {content: "slow\\n", dest: ${BASE}-slow, mode: "0644", validate: "sh -c 'sleep 3' %s"}`,
+        `    - file: {path: ${BASE}/dies, state: directory, mode: "0755"}`,
+        `    - file: {path: ${BASE}/dies/after, state: directory, mode: "0755"}`,
+        `    - copy: {content: "x\\n", dest: ${BASE}/dies/after/file, mode: "0644"}`,
+        `    - stat: {path: ${BASE}/dies/after}`,
+        '',
+      ].join('\n'),
+    );
+    const outcomes: Record<string, { recap: unknown; code: number; files: string }> = {};
+    for (const [name, fusion] of [['on', true], ['off', false]] as const) {
+      const lab = await Lab.start({ names: HOSTS });
+      try {
+        // node2 is killed while the slow task's exec runs: with fusion, that exec holds the tasks after it.
+        const result = await runUntil(lab, playbook, fusion, 'changed: [node2]', () => lab.killHost('node2'));
+        const node1 = await lab.exec('node1', `cd ${BASE} && find . | sort`);
+        outcomes[name] = { recap: parseRecap(result.stdout), code: result.code, files: node1.stdout };
+      } finally {
+        await lab.stop();
+      }
+    }
+    expect(outcomes.on).toEqual(outcomes.off);
+    expect(outcomes.on!.recap).toMatchObject({ node2: { unreachable: 1, ok: 1 }, node1: { unreachable: 0, ok: 6 } });
+  }, 300_000);
+
+  it('sends a task with another connection over its own, not in the exec of the task before it', async () => {
+    const playbook = join(work, 'local.yaml');
+    writeFileSync(
+      playbook,
+      [
+        '- hosts: all',
+        '  strategy: free',
+        '  gather_facts: false',
+        '  tasks:',
+        '    - ping:',
+        '    - slurp: {src: /proc/sys/kernel/hostname}',
+        '      connection: local',
+        '      register: name',
+        '    - debug: {msg: "read on {{ name.content | b64decode | trim }}"}',
+        '',
+      ].join('\n'),
+    );
+    const lab = await Lab.start({ names: HOSTS });
+    try {
+      const result = await run(lab, playbook, true);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      const reads = result.stdout.match(/read on [^"]+/g);
+      expect(reads).toEqual([`read on ${hostname()}`, `read on ${hostname()}`]);
+    } finally {
+      await lab.stop();
+    }
+  }, 300_000);
+});
+
+/** A run with fusion on or off that calls `then` once its output shows `marker`. */
+function runUntil(lab: Lab, playbook: string, fusion: boolean, marker: string, then: () => void): Promise<CommandResult> {
+  return new Promise((resolvePromise, reject) => {
+    const args = [cliPath, 'run', playbook, '-i', lab.inventoryPath, '-o', 'plain', '-v'];
+    const child = spawn(process.execPath, args, { cwd: work, env: { ...process.env, NO_COLOR: '1', ...env(fusion) } });
+    let stdout = '';
+    let stderr = '';
+    let seen = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (!seen && stdout.includes(marker)) {
+        seen = true;
+        then();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+  });
+}
