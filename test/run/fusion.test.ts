@@ -9,14 +9,14 @@
  * of fused tasks ends as it does without fusion. A task with a connection of
  * its own is not sent over the connection of the task before it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cliPath, cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+import { CORPUS_STEPS, filesUnder, remoteExecs, runUntil, withoutProfile, withoutTimes } from '../support/on-off-runs.js';
+import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
 
 const HOSTS = ['node1', 'node2'];
 const CORPUS = resolve(projectRoot, 'test/run/fusion/corpus.yaml');
@@ -47,8 +47,7 @@ function perHost(stdout: string): Record<string, string[]> {
   const hosts: Record<string, string[]> = { plays: [] };
   let entry: string[] | undefined;
   let diff: string[] = [];
-  // Times (a command's too) and device numbers differ between two labs whatever the engine does.
-  const stable = stdout.replace(/"(atime|mtime|ctime|dev)": [\d.]+/g, '"$1": N').replace(/"(start|end|delta)": "[^"]*"/g, '"$1": T');
+  const stable = withoutTimes(stdout);
   for (const line of stable.split('\n')) {
     if (/^PROFILE|^\d+ host\(s\) in /.test(line)) break;
     const status = /^(ok|changed|skipping|fatal|failed|included): \[([^\]]+)\]/.exec(line);
@@ -69,36 +68,11 @@ function perHost(stdout: string): Record<string, string[]> {
   return Object.fromEntries(Object.entries(hosts).map(([host, entries]) => [host, entries.map((lines) => (Array.isArray(lines) ? lines.join('\n') : lines))]));
 }
 
-/** --profile's report (on stderr) says where time went: it differs by design. */
-function withoutProfile(stderr: string): string {
-  return stderr.split(/^PROFILE /m)[0]!;
-}
-
-function remoteExecs(stderr: string): number {
-  const match = /(\d+) remote execs/.exec(stderr);
-  if (!match) throw new Error(`no profile in:\n${stderr}`);
-  return Number(match[1]);
-}
-
-async function files(lab: Lab, base: string): Promise<Record<string, string>> {
-  const listing: Record<string, string> = {};
-  for (const host of HOSTS) {
-    listing[host] = (await lab.exec(host, `cd ${base} 2>/dev/null && find . | sort | while read -r f; do if [ -f "$f" ]; then echo "$f $(stat -c %a "$f") $(md5sum < "$f")"; else echo "$f $(stat -c %a "$f")"; fi; done`)).stdout;
-  }
-  return listing;
-}
-
 describe.skipIf(!hasAnsible)('fused execution', () => {
   it('gives the same output per host, recap, exit code and files on, off and under ansible-playbook', async () => {
     const [on, off, theirs] = await Promise.all([Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS })]);
     try {
-      const steps: { name: string; args: string[] }[] = [
-        { name: 'check on fresh hosts', args: ['--check', '--diff'] },
-        { name: 'converge', args: [] },
-        { name: 'rerun', args: ['--diff'] },
-        { name: 'check on converged hosts', args: ['--check', '--diff'] },
-      ];
-      for (const step of steps) {
+      for (const step of CORPUS_STEPS) {
         const [withIt, without, reference] = await Promise.all([
           run(on, CORPUS, true, step.args),
           run(off, CORPUS, false, step.args),
@@ -110,7 +84,7 @@ describe.skipIf(!hasAnsible)('fused execution', () => {
         expect(withIt.code, context).toBe(without.code);
         expect(withIt.code, context).toBe(reference.code);
         expect(parseRecap(withIt.stdout), `${context}\n${reference.stdout}`).toEqual(parseRecap(reference.stdout));
-        const [ours, plain, theirsFiles] = await Promise.all([files(on, BASE), files(off, BASE), files(theirs, BASE)]);
+        const [ours, plain, theirsFiles] = await Promise.all([on, off, theirs].map((lab) => filesUnder(lab, HOSTS, BASE)));
         expect(ours, step.name).toEqual(plain);
         expect(ours, step.name).toEqual(theirsFiles);
         if (step.name === 'converge' || step.name === 'rerun') expect(remoteExecs(withIt.stderr), context).toBeLessThan(remoteExecs(without.stderr));
@@ -146,7 +120,7 @@ describe.skipIf(!hasAnsible)('fused execution', () => {
       const lab = await Lab.start({ names: HOSTS });
       try {
         // node2 is killed while the slow task's exec runs: with fusion, that exec holds the tasks after it.
-        const result = await runUntil(lab, playbook, fusion, 'changed: [node2]', () => lab.killHost('node2'));
+        const result = await runUntil(lab, playbook, { cwd: work, env: env(fusion) }, 'changed: [node2]', () => lab.killHost('node2'));
         const node1 = await lab.exec('node1', `cd ${BASE} && find . | sort`);
         outcomes[name] = { recap: parseRecap(result.stdout), code: result.code, files: node1.stdout };
       } finally {
@@ -186,23 +160,3 @@ describe.skipIf(!hasAnsible)('fused execution', () => {
   }, 300_000);
 });
 
-/** A run with fusion on or off that calls `then` once its output shows `marker`. */
-function runUntil(lab: Lab, playbook: string, fusion: boolean, marker: string, then: () => void): Promise<CommandResult> {
-  return new Promise((resolvePromise, reject) => {
-    const args = [cliPath, 'run', playbook, '-i', lab.inventoryPath, '-o', 'plain', '-v'];
-    const child = spawn(process.execPath, args, { cwd: work, env: { ...process.env, NO_COLOR: '1', ...env(fusion) } });
-    let stdout = '';
-    let stderr = '';
-    let seen = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      if (!seen && stdout.includes(marker)) {
-        seen = true;
-        then();
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-  });
-}

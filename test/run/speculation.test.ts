@@ -8,13 +8,13 @@
  * reads what the task before it changed on another host. A host whose
  * connection drops after its tasks were checked is asked again, as without.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cliPath, cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+import { CORPUS_STEPS, filesUnder, remoteExecs, runUntil, withoutProfile, withoutTimes } from '../support/on-off-runs.js';
+import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
 import { outline } from '../support/outline.js';
 
 const HOSTS = ['node1', 'node2'];
@@ -46,8 +46,7 @@ function entries(stdout: string): string[] {
     block = [];
     diff = [];
   };
-  // Times (a command's too) and device numbers differ between two labs whatever the engine does.
-  const stable = stdout.replace(/"(atime|mtime|ctime|dev)": [\d.]+/g, '"$1": N').replace(/"(start|end|delta)": "[^"]*"/g, '"$1": T');
+  const stable = withoutTimes(stdout);
   for (const line of stable.split('\n')) {
     if (/^PROFILE|^\d+ host\(s\) in /.test(line)) break;
     if (line === '') continue;
@@ -67,36 +66,11 @@ function entries(stdout: string): string[] {
   return out;
 }
 
-/** --profile's report (on stderr) says where time went: it differs by design. */
-function withoutProfile(stderr: string): string {
-  return stderr.split(/^PROFILE /m)[0]!;
-}
-
-function remoteExecs(stdout: string): number {
-  const match = /(\d+) remote execs/.exec(stdout);
-  if (!match) throw new Error(`no profile in:\n${stdout}`);
-  return Number(match[1]);
-}
-
-async function files(lab: Lab, base: string): Promise<Record<string, string>> {
-  const listing: Record<string, string> = {};
-  for (const host of HOSTS) {
-    listing[host] = (await lab.exec(host, `cd ${base} 2>/dev/null && find . | sort | while read -r f; do if [ -f "$f" ]; then echo "$f $(stat -c %a "$f") $(md5sum < "$f")"; else echo "$f $(stat -c %a "$f")"; fi; done`)).stdout;
-  }
-  return listing;
-}
-
 describe.skipIf(!hasAnsible)('speculative compare', () => {
   it('gives the same output, recap, exit code and files on, off and under ansible-playbook', async () => {
     const [on, off, theirs] = await Promise.all([Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS })]);
     try {
-      const steps: { name: string; args: string[] }[] = [
-        { name: 'check on fresh hosts', args: ['--check', '--diff'] },
-        { name: 'converge', args: [] },
-        { name: 'rerun', args: ['--diff'] },
-        { name: 'check on converged hosts', args: ['--check', '--diff'] },
-      ];
-      for (const step of steps) {
+      for (const step of CORPUS_STEPS) {
         const [withIt, without, reference] = await Promise.all([
           run(on, CORPUS, true, step.args),
           run(off, CORPUS, false, step.args),
@@ -109,7 +83,7 @@ describe.skipIf(!hasAnsible)('speculative compare', () => {
         expect(withIt.code, context).toBe(reference.code);
         expect(parseRecap(withIt.stdout), `${context}\n${reference.stdout}`).toEqual(parseRecap(reference.stdout));
         expect(outline(withIt.stdout, BASE), `${context}\n${reference.stdout}`).toEqual(outline(reference.stdout, BASE));
-        const [ours, plain, theirsFiles] = await Promise.all([files(on, BASE), files(off, BASE), files(theirs, BASE)]);
+        const [ours, plain, theirsFiles] = await Promise.all([on, off, theirs].map((lab) => filesUnder(lab, HOSTS, BASE)));
         expect(ours, step.name).toEqual(plain);
         expect(ours, step.name).toEqual(theirsFiles);
         // The rerun changes one task (the marker), which makes later checks stale; the check on converged hosts uses them all.
@@ -183,7 +157,7 @@ describe.skipIf(!hasAnsible)('speculative compare', () => {
         // Converged first, so every task after the first is one a check ahead can stand in for.
         await run(lab, playbook, speculation);
         // node2 is killed while the play waits: its first task ran (and the later ones were checked), the next has not.
-        const result = await runUntil(lab, playbook, speculation, 'TASK [debug]', () => lab.killHost('node2'));
+        const result = await runUntil(lab, playbook, { cwd: work, env: { CXPLAY_SPECULATION: String(speculation) } }, 'TASK [debug]', () => lab.killHost('node2'));
         outcomes[name] = { outline: outline(result.stdout, BASE), recap: parseRecap(result.stdout), code: result.code };
       } finally {
         await lab.stop();
@@ -194,23 +168,3 @@ describe.skipIf(!hasAnsible)('speculative compare', () => {
   }, 300_000);
 });
 
-/** A run with speculation on or off that calls `then` once its output shows `marker`. */
-function runUntil(lab: Lab, playbook: string, speculation: boolean, marker: string, then: () => void): Promise<CommandResult> {
-  return new Promise((resolvePromise, reject) => {
-    const args = [cliPath, 'run', playbook, '-i', lab.inventoryPath, '-o', 'plain', '-v'];
-    const child = spawn(process.execPath, args, { cwd: work, env: { ...process.env, NO_COLOR: '1', CXPLAY_SPECULATION: String(speculation) } });
-    let stdout = '';
-    let stderr = '';
-    let seen = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      if (!seen && stdout.includes(marker)) {
-        seen = true;
-        then();
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-  });
-}

@@ -1,0 +1,63 @@
+/**
+ * What the tests of an invisible optimisation share (speculation.test.ts,
+ * fusion.test.ts): the same corpus run with the optimisation on and off on
+ * twin labs, and by ansible-playbook on a third, compared step by step.
+ */
+import { spawn } from 'node:child_process';
+import type { Lab } from '../lab/lab.js';
+import { cliPath, type CommandResult } from './cli.js';
+
+/** The steps each corpus goes through, on the same three labs in turn. */
+export const CORPUS_STEPS: readonly { name: string; args: string[] }[] = [
+  { name: 'check on fresh hosts', args: ['--check', '--diff'] },
+  { name: 'converge', args: [] },
+  { name: 'rerun', args: ['--diff'] },
+  { name: 'check on converged hosts', args: ['--check', '--diff'] },
+];
+
+/** Output without what differs between two labs whatever the engine does: times (a command's too) and device numbers. */
+export function withoutTimes(stdout: string): string {
+  return stdout.replace(/"(atime|mtime|ctime|dev)": [\d.]+/g, '"$1": N').replace(/"(start|end|delta)": "[^"]*"/g, '"$1": T');
+}
+
+/** --profile's report (on stderr) says where time went: it differs by design. */
+export function withoutProfile(stderr: string): string {
+  return stderr.split(/^PROFILE /m)[0]!;
+}
+
+/** The remote execs --profile counted. */
+export function remoteExecs(stderr: string): number {
+  const match = /(\d+) remote execs/.exec(stderr);
+  if (!match) throw new Error(`no profile in:\n${stderr}`);
+  return Number(match[1]);
+}
+
+/** Per host, every path under base with its mode (and a file's md5). */
+export async function filesUnder(lab: Lab, hosts: readonly string[], base: string): Promise<Record<string, string>> {
+  const listing: Record<string, string> = {};
+  for (const host of hosts) {
+    listing[host] = (await lab.exec(host, `cd ${base} 2>/dev/null && find . | sort | while read -r f; do if [ -f "$f" ]; then echo "$f $(stat -c %a "$f") $(md5sum < "$f")"; else echo "$f $(stat -c %a "$f")"; fi; done`)).stdout;
+  }
+  return listing;
+}
+
+/** `cxplay run PLAYBOOK` on the lab (plain, -v) with ENV, calling `then` once its output shows `marker`. */
+export function runUntil(lab: Lab, playbook: string, options: { cwd: string; env: Record<string, string> }, marker: string, then: () => void): Promise<CommandResult> {
+  return new Promise((resolvePromise, reject) => {
+    const args = [cliPath, 'run', playbook, '-i', lab.inventoryPath, '-o', 'plain', '-v'];
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    let seen = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (!seen && stdout.includes(marker)) {
+        seen = true;
+        then();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+  });
+}
