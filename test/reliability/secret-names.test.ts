@@ -78,8 +78,10 @@ describe('a secret revealed by a no_log result', () => {
     expect(named).toEqual(['task_start', 'host_task_start', 'host_result']);
     const replaced = events.find((event) => event.type === 'host_result' && event.task?.name === 'Replace it');
     expect(replaced?.result?.dest).toBe(CONFIG);
-    expect(replaced?.result?.diff).toMatchObject({ before_header: CONFIG, after_header: CONFIG, after: 'plain: 1\n' });
-    expect((replaced?.result?.diff as { before: string }).before).toMatch(/^\*{8}\n?$/);
+    // copy's diff is a list, as Ansible's copy action gives it.
+    const [diff] = replaced?.result?.diff as { before: string }[];
+    expect(diff).toMatchObject({ before_header: CONFIG, after_header: CONFIG, after: 'plain: 1\n' });
+    expect(diff!.before).toMatch(/^\*{8}\n?$/);
     const included = events.find((event) => event.type === 'host_result' && event.task?.name === 'Include by it');
     expect(String(included?.result?.msg)).toContain('/opt/nowhere/********.yml');
   });
