@@ -1,12 +1,13 @@
 /**
  * 24 inventory hosts on one sshd whose MaxStartups is 3 (it closes any
  * connection beyond 3 unauthenticated ones before its greeting): with
- * --handshakes 2 the run reaches every host and sshd drops nothing. (Without
- * the pacing, 24 handshakes at once, sshd drops connections: measured in
- * docs/BENCHMARKS.md; the retries are tested in handshakes.test.ts.)
+ * --handshakes 2 the run reaches every host. sshd may still drop one now and
+ * then: it frees a connection's slot only when its listener reads that the
+ * child authenticated, which can come after the client has started the next
+ * handshake (seen in CI), and the engine tries such a handshake again. The
+ * cap itself and the retries are tested in handshakes.test.ts; without the
+ * pacing, 24 handshakes at once, sshd drops many (docs/BENCHMARKS.md).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { parseRecap } from '../support/cli.js';
@@ -35,12 +36,11 @@ afterAll(async () => {
   work?.remove();
 });
 
-it('paced handshakes keep within the host sshd MaxStartups: every host is reached, nothing dropped', async () => {
+it('paced handshakes reach every host of an sshd with MaxStartups 3', async () => {
   const result = await cxplayRun(['run', work.path('playbook.yaml'), '-i', work.path('inventory.yaml'), '--forks', '24', '--handshakes', '2']);
   expect(result.stdout).not.toContain('UNREACHABLE');
   expect(result.code).toBe(0);
   const recap = parseRecap(result.stdout);
   expect(Object.keys(recap).sort()).toEqual([...ALIASES].sort());
   for (const name of ALIASES) expect(recap[name]).toMatchObject({ ok: 1, unreachable: 0, failed: 0 });
-  expect(readFileSync(join(lab.dir, 'hosts', 'shared', 'sshd.log'), 'utf8')).not.toContain('past MaxStartups');
 });
