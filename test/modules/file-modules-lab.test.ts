@@ -7,8 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
-import { cxplayRun, labInventory, scratch, type Scratch } from '../reliability/support.js';
-import { parseRecap } from '../support/cli.js';
+import { labInventory, playOnNode1, scratch, type Scratch } from '../reliability/support.js';
 
 let lab: Lab;
 let work: Scratch;
@@ -24,12 +23,7 @@ afterAll(async () => {
   work?.remove();
 });
 
-/** Runs a playbook of these tasks on node1; returns its recap line for node1 and the output. */
-async function play(name: string, tasks: object[], extra: readonly string[] = []) {
-  const playbook = work.write(`${name}.yaml`, [{ name, hosts: 'all', gather_facts: false, tasks }]);
-  const run = await cxplayRun(['run', '-i', work.path('inventory.yaml'), playbook, '-o', 'plain', ...extra]);
-  return { recap: parseRecap(run.stdout).node1, output: `${run.stdout}${run.stderr}`, code: run.code };
-}
+const play = (name: string, tasks: object[], extra: readonly string[] = []) => playOnNode1(work, name, tasks, extra);
 
 async function sh(command: string): Promise<string> {
   return (await lab.exec('node1', command)).stdout;

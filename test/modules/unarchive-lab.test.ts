@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptPayload } from '../../engine/vault/aes256.js';
 import { formatEnvelope } from '../../engine/vault/envelope.js';
 import { Lab } from '../lab/lab.js';
-import { cxplayRun, labInventory, scratch, type Scratch } from '../reliability/support.js';
-import { parseRecap } from '../support/cli.js';
+import { labInventory, playOnNode1, scratch, type Scratch } from '../reliability/support.js';
 
 let lab: Lab;
 let work: Scratch;
@@ -31,11 +30,7 @@ afterAll(async () => {
   work?.remove();
 });
 
-async function play(name: string, tasks: object[], extra: readonly string[] = []) {
-  const playbook = work.write(`${name}.yaml`, [{ name, hosts: 'all', gather_facts: false, tasks }]);
-  const run = await cxplayRun(['run', '-i', work.path('inventory.yaml'), playbook, '-o', 'plain', ...extra]);
-  return { recap: parseRecap(run.stdout).node1, output: `${run.stdout}${run.stderr}`, code: run.code };
-}
+const play = (name: string, tasks: object[], extra: readonly string[] = []) => playOnNode1(work, name, tasks, extra);
 
 async function sh(command: string): Promise<string> {
   return (await lab.exec('node1', command)).stdout;

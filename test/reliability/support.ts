@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Lab } from '../lab/lab.js';
-import { cliPath, type CommandResult } from '../support/cli.js';
+import { cliPath, parseRecap, type CommandResult } from '../support/cli.js';
 
 export interface Scratch {
   readonly dir: string;
@@ -64,6 +64,13 @@ export function startCxplay(args: readonly string[], options: { cwd?: string; en
 /** `cxplay ARGS` to completion. */
 export function cxplayRun(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CommandResult> {
   return startCxplay(args, options).done;
+}
+
+/** A play named NAME of TASKS on every host of work's inventory.yaml (plain output): node1's recap line, the output and the exit code. */
+export async function playOnNode1(work: Scratch, name: string, tasks: object[], extra: readonly string[] = []) {
+  const playbook = work.write(`${name}.yaml`, [{ name, hosts: 'all', gather_facts: false, tasks }]);
+  const run = await cxplayRun(['run', '-i', work.path('inventory.yaml'), playbook, '-o', 'plain', ...extra]);
+  return { recap: parseRecap(run.stdout).node1, output: `${run.stdout}${run.stderr}`, code: run.code };
 }
 
 /** Poll until `check` holds; the test's own timeout bounds the wait. */

@@ -14,8 +14,8 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { CORPUS_STEPS, filesUnder, remoteExecs, runUntil, withoutProfile, withoutTimes } from '../support/on-off-runs.js';
+import { hasAnsible } from '../support/ansible.js';
+import { compareCorpusOnOff, remoteExecs, runUntil, withoutTimes } from '../support/on-off-runs.js';
 import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
 
 const HOSTS = ['node1', 'node2'];
@@ -70,28 +70,17 @@ function perHost(stdout: string): Record<string, string[]> {
 
 describe.skipIf(!hasAnsible)('fused execution', () => {
   it('gives the same output per host, recap, exit code and files on, off and under ansible-playbook', async () => {
-    const [on, off, theirs] = await Promise.all([Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS })]);
-    try {
-      for (const step of CORPUS_STEPS) {
-        const [withIt, without, reference] = await Promise.all([
-          run(on, CORPUS, true, step.args),
-          run(off, CORPUS, false, step.args),
-          ansiblePlaybook(['-i', theirs.inventoryPath, CORPUS, ...step.args], { cwd: work, work }),
-        ]);
-        const context = `${step.name}\n${withIt.stdout}${withIt.stderr}`;
+    await compareCorpusOnOff({
+      hosts: HOSTS,
+      corpus: CORPUS,
+      base: BASE,
+      cwd: work,
+      run: (lab, on, args) => run(lab, CORPUS, on, args),
+      compare: ({ step, withIt, without, context }) => {
         expect(perHost(withIt.stdout), context).toEqual(perHost(without.stdout));
-        expect(withoutProfile(withIt.stderr), context).toBe(withoutProfile(without.stderr));
-        expect(withIt.code, context).toBe(without.code);
-        expect(withIt.code, context).toBe(reference.code);
-        expect(parseRecap(withIt.stdout), `${context}\n${reference.stdout}`).toEqual(parseRecap(reference.stdout));
-        const [ours, plain, theirsFiles] = await Promise.all([on, off, theirs].map((lab) => filesUnder(lab, HOSTS, BASE)));
-        expect(ours, step.name).toEqual(plain);
-        expect(ours, step.name).toEqual(theirsFiles);
         if (step.name === 'converge' || step.name === 'rerun') expect(remoteExecs(withIt.stderr), context).toBeLessThan(remoteExecs(without.stderr));
-      }
-    } finally {
-      await Promise.all([on, off, theirs].map((lab) => lab.stop()));
-    }
+      },
+    });
   }, 600_000);
 
   it('ends a host whose connection drops in the middle of fused tasks as without fusion', async () => {

@@ -4,8 +4,10 @@
  * twin labs, and by ansible-playbook on a third, compared step by step.
  */
 import { spawn } from 'node:child_process';
-import type { Lab } from '../lab/lab.js';
-import { cliPath, type CommandResult } from './cli.js';
+import { expect } from 'vitest';
+import { Lab } from '../lab/lab.js';
+import { ansiblePlaybook } from './ansible.js';
+import { cliPath, parseRecap, type CommandResult } from './cli.js';
 
 /** The steps each corpus goes through, on the same three labs in turn. */
 export const CORPUS_STEPS: readonly { name: string; args: string[] }[] = [
@@ -14,6 +16,53 @@ export const CORPUS_STEPS: readonly { name: string; args: string[] }[] = [
   { name: 'rerun', args: ['--diff'] },
   { name: 'check on converged hosts', args: ['--check', '--diff'] },
 ];
+
+/** One step's three runs: with the optimisation, without it, and ansible-playbook's; `context` labels a failed expectation. */
+export interface StepRuns {
+  readonly step: (typeof CORPUS_STEPS)[number];
+  readonly withIt: CommandResult;
+  readonly without: CommandResult;
+  readonly reference: CommandResult;
+  readonly context: string;
+}
+
+/**
+ * The corpus through every step on three fresh labs (on, off, ansible-playbook):
+ * the same stderr (without the profile), exit code, recap and files under base
+ * each time; `compare` adds what the optimisation's test also asserts (its
+ * output comparison, its exec counts).
+ */
+export async function compareCorpusOnOff(options: {
+  hosts: string[];
+  corpus: string;
+  base: string;
+  cwd: string;
+  run: (lab: Lab, on: boolean, args: readonly string[]) => Promise<CommandResult>;
+  compare: (runs: StepRuns) => void;
+}): Promise<void> {
+  const { hosts, corpus, base, cwd } = options;
+  const [on, off, theirs] = await Promise.all([Lab.start({ names: hosts }), Lab.start({ names: hosts }), Lab.start({ names: hosts })]);
+  try {
+    for (const step of CORPUS_STEPS) {
+      const [withIt, without, reference] = await Promise.all([
+        options.run(on, true, step.args),
+        options.run(off, false, step.args),
+        ansiblePlaybook(['-i', theirs.inventoryPath, corpus, ...step.args], { cwd, work: cwd }),
+      ]);
+      const context = `${step.name}\n${withIt.stdout}${withIt.stderr}`;
+      options.compare({ step, withIt, without, reference, context });
+      expect(withoutProfile(withIt.stderr), context).toBe(withoutProfile(without.stderr));
+      expect(withIt.code, context).toBe(without.code);
+      expect(withIt.code, context).toBe(reference.code);
+      expect(parseRecap(withIt.stdout), `${context}\n${reference.stdout}`).toEqual(parseRecap(reference.stdout));
+      const [ours, plain, theirsFiles] = await Promise.all([on, off, theirs].map((lab) => filesUnder(lab, hosts, base)));
+      expect(ours, step.name).toEqual(plain);
+      expect(ours, step.name).toEqual(theirsFiles);
+    }
+  } finally {
+    await Promise.all([on, off, theirs].map((lab) => lab.stop()));
+  }
+}
 
 /** Output without what differs between two labs whatever the engine does: times (a command's too) and device numbers. */
 export function withoutTimes(stdout: string): string {
