@@ -86,6 +86,14 @@ export interface ModuleContext {
   warn(message: string): void;
 }
 
+/** A module property that holds for every run (true) or depends on the run's arguments. */
+export type ArgsFlag = true | ((args: Readonly<Record<string, unknown>>) => boolean);
+
+/** Whether an ArgsFlag holds for a run with these arguments (unset: it does not). */
+export function holdsFor(flag: ArgsFlag | undefined, args: Readonly<Record<string, unknown>>): boolean {
+  return typeof flag === 'function' ? flag(args) : flag === true;
+}
+
 export interface ModuleDef {
   /** Canonical name (`copy`); `ansible.builtin.copy` is accepted for every module. */
   readonly name: string;
@@ -110,7 +118,7 @@ export interface ModuleDef {
    * (speculative compare, engine/run/speculation.ts). A function says it
    * for the task's arguments (command: only with creates/removes).
    */
-  readonly speculative?: true | ((args: Readonly<Record<string, unknown>>) => boolean);
+  readonly speculative?: ArgsFlag;
   /** With `speculative`: a check-mode result that found nothing to do, as a real run gives it (where the two differ: command's message). */
   readonly checkedAsRun?: (checked: ModuleResult) => ModuleResult;
   /**
@@ -118,7 +126,7 @@ export interface ModuleDef {
    * reports a failure (`failed=1` or an exit code not 0): the tasks after it
    * may be applied in the same exec (fused execution, engine/run/fusion.ts).
    */
-  readonly appliesInOneExec?: true | ((args: Readonly<Record<string, unknown>>) => boolean);
+  readonly appliesInOneExec?: ArgsFlag;
   /** `controller` modules (set_fact, debug, assert, fail, pause) never touch the host. */
   readonly runsOn: 'target' | 'controller';
   /** Runs once for the whole batch, as if `run_once` were set (Ansible's BYPASS_HOST_LOOP: pause). */

@@ -22,8 +22,9 @@
  * have without fusion.
  */
 import type { ModuleTask, TaskNode } from '../load/model.js';
-import type { ModuleDef, ModuleResult } from '../modules/module.js';
+import type { ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
+import { RunsAhead } from './runs-ahead.js';
 
 /** At most this many tasks after the current one are fused with it (bounds the script). */
 const MAX_FUSED = 24;
@@ -40,15 +41,13 @@ export interface Fused {
 }
 
 export class Fusion {
-  private readonly fused = new Map<string, Map<ModuleTask, Fused[]>>();
+  private readonly fused = new RunsAhead<Fused>();
 
   constructor(readonly enabled: boolean) {}
 
   /** The runs of a task applied ahead on a host, in the order its runs come (one per loop item). */
   remember(host: string, task: ModuleTask, runs: Fused[]): void {
-    let tasks = this.fused.get(host);
-    if (!tasks) this.fused.set(host, (tasks = new Map()));
-    tasks.set(task, runs);
+    this.fused.remember(host, task, runs);
   }
 
   /**
@@ -56,24 +55,13 @@ export class Fusion {
    * when there is none or it does not match the run (the task then runs).
    */
   async take(host: string, task: ModuleTask, key: string): Promise<{ result: ModuleResult; warnings: readonly string[] } | undefined> {
-    const tasks = this.fused.get(host);
-    const fused = tasks?.get(task)?.shift();
+    const fused = this.fused.next(host, task, (made) => made.key === key);
     if (!fused) return undefined;
-    if (fused.key !== key) {
-      tasks!.delete(task);
-      return undefined;
-    }
     const outcome = await fused.result;
     if (!outcome) return undefined;
     if ('error' in outcome) throw outcome.error;
     return { result: outcome.result, warnings: fused.warnings };
   }
-}
-
-/** Whether a module run with these arguments does all its work in one exec. */
-export function appliesInOneExec(module: ModuleDef, args: Readonly<Record<string, unknown>>): boolean {
-  const once = module.appliesInOneExec;
-  return typeof once === 'function' ? once(args) : once === true;
 }
 
 /**

@@ -14,8 +14,9 @@
  * host before the task before it has finished everywhere.
  */
 import type { ModuleTask, TaskNode } from '../load/model.js';
-import type { ModuleDef, ModuleResult } from '../modules/module.js';
+import { holdsFor, type ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
+import { RunsAhead } from './runs-ahead.js';
 
 /** At most this many tasks are checked ahead in one exec (bounds the script and the work wasted when a change comes early). */
 const MAX_AHEAD = 24;
@@ -36,8 +37,8 @@ export interface Checked {
 export class Speculation {
   /** Moves on whenever a task may have changed a host: whatever was checked before it is stale. */
   private epoch = 0;
-  /** Per host and task, the checks made ahead, in the order the task's runs come (one per loop item). */
-  private readonly checked = new Map<string, Map<ModuleTask, Checked[]>>();
+  /** Per host and task, the checks made ahead. */
+  private readonly checked = new RunsAhead<Checked>();
 
   /** Hosts whose last task run on them changed something: checks ahead there would likely go stale. */
   private readonly busy = new Set<string>();
@@ -78,9 +79,7 @@ export class Speculation {
 
   /** The checks made ahead for a task's runs on a host, in order (they replace older ones). */
   remember(host: string, task: ModuleTask, checks: Checked[]): void {
-    let tasks = this.checked.get(host);
-    if (!tasks) this.checked.set(host, (tasks = new Map()));
-    tasks.set(task, checks);
+    this.checked.remember(host, task, checks);
   }
 
   /**
@@ -88,13 +87,8 @@ export class Speculation {
    * same run, still current, and either nothing to change or check mode.
    */
   async take(host: string, task: ModuleTask, key: string, check: boolean): Promise<{ result: ModuleResult; warnings: readonly string[] } | undefined> {
-    const tasks = this.checked.get(host);
-    const checked = tasks?.get(task)?.shift();
+    const checked = this.checked.next(host, task, (made) => made.key === key && made.epoch === this.epoch);
     if (!checked) return undefined;
-    if (checked.key !== key || checked.epoch !== this.epoch) {
-      tasks!.delete(task); // the runs no longer line up with the checks: none of the rest is used
-      return undefined;
-    }
     const result = await checked.result;
     // Let pending I/O in first (two turns of the event loop pass its poll phase, wherever this runs from):
     // a connection that dropped while the controller was busy is then known as dropped.
@@ -120,16 +114,10 @@ export function tasksAhead(nodes: readonly TaskNode[], index: number): ModuleTas
     const module = node.python ? undefined : findModule(node.module);
     if (module?.runsOn === 'controller' && !module.changesInventory && !module.bypassHostLoop) continue;
     // A task's arguments as written tell a guarded command (creates/removes) from one that runs.
-    if (!module || !speculativeRun(module, node.args) || !checkableAhead(node)) break;
+    if (!module || !holdsFor(module.speculative, node.args) || !checkableAhead(node)) break;
     ahead.push(node);
   }
   return ahead;
-}
-
-/** Whether a run of the module with these arguments may be checked ahead (ModuleDef.speculative). */
-export function speculativeRun(module: ModuleDef, args: Readonly<Record<string, unknown>>): boolean {
-  const speculative = module.speculative;
-  return typeof speculative === 'function' ? speculative(args) : speculative === true;
 }
 
 /** A task whose check ahead can stand for its run: one module run, in the foreground (delegate_to and run_once are looked at with the task's frame). */

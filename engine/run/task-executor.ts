@@ -10,7 +10,7 @@ import { CxError, withPosition } from '../errors.js';
 import type { HostStatus, TaskRef } from '../events.js';
 import { countResult } from '../recap-counts.js';
 import type { ModuleTask } from '../load/model.js';
-import type { ModuleDef, ModuleResult } from '../modules/module.js';
+import { holdsFor, type ModuleDef, type ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
 import { MAX_RETRIES } from '../schema/keywords.js';
 
@@ -37,8 +37,8 @@ import type { PlayRuntime } from './play-runtime.js';
 import { aggregateLoop, statusOf, type Result } from './results.js';
 import { censoredResult } from './secrets.js';
 import { ExecBatch, type BatchMember } from './exec-batch.js';
-import { appliesInOneExec, type Fused } from './fusion.js';
-import { speculativeRun, type Checked } from './speculation.js';
+import type { Fused } from './fusion.js';
+import type { Checked } from './speculation.js';
 
 export interface TaskOutcome {
   readonly status: HostStatus;
@@ -345,7 +345,7 @@ function usedAhead(prepared: PreparedRun, ahead: { result: ModuleResult; warning
  */
 function runKey(state: TaskRunState, prepared: PreparedRun): string | undefined {
   const { module, input, delegate } = prepared;
-  if (!speculativeRun(module, input.args) || delegate !== undefined || input.timeoutMs !== undefined || state.frame.runOnce !== undefined) return undefined;
+  if (!holdsFor(module.speculative, input.args) || delegate !== undefined || input.timeoutMs !== undefined || state.frame.runOnce !== undefined) return undefined;
   const keywords = [state.frame.connection, state.frame.remoteUser];
   return JSON.stringify([input.args, input.diff, input.become ?? null, input.environment, [...input.unsafeArgs].sort(), keywords, state.noLog]);
 }
@@ -378,7 +378,7 @@ function startCheckingAhead(state: TaskRunState, prepared: PreparedRun): { resul
 /** Under strategy free and host_pinned, a run that applies in one exec takes the tasks after it along (fusion.ts). */
 function fuses(state: TaskRunState, prepared: PreparedRun): boolean {
   const run = state.play.run;
-  return run.fusion.enabled && state.play.play.strategy !== 'linear' && appliesInOneExec(prepared.module, prepared.input.args);
+  return run.fusion.enabled && state.play.play.strategy !== 'linear' && holdsFor(prepared.module.appliesInOneExec, prepared.input.args);
 }
 
 /**
@@ -399,7 +399,7 @@ function startFusing(state: TaskRunState, prepared: PreparedRun): { result: Prom
     for (const { prepared: ahead, key } of runs) {
       fused.push({ key, warnings: ahead.warnings, result: fusedOutcome(ahead, batch.join()) });
       // A run that may need a second exec ends the span: the runs after it would go before that exec.
-      oneExec = appliesInOneExec(ahead.module, ahead.input.args);
+      oneExec = holdsFor(ahead.module.appliesInOneExec, ahead.input.args);
       if (!oneExec) break;
     }
     state.play.run.fusion.remember(state.host.name, task, fused);
