@@ -23,6 +23,11 @@ export function runCommand(command: string, args: readonly string[], options: { 
     child.on('close', (code) =>
       resolvePromise({ code: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
     );
+    // A program may exit without reading its input (e.g. ansible-playbook, which never reads a vault
+    // password from stdin): the pipe then breaks, and what it printed and its exit code are the result.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     child.stdin.end(options.input ?? '');
   });
 }
