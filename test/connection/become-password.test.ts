@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { watchCommandLines } from '../lab/command-lines.js';
 import { SUDO_USER, sudoUserSetup } from '../lab/sudo-user.js';
-import { hasAnsible, ansiblePlaybook } from '../support/ansible.js';
+import { hasAnsible } from '../support/ansible.js';
 import { cliPath, runCommand } from '../support/cli.js';
 import { labInventory, scratch, type Scratch } from '../reliability/support.js';
 

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CxError } from '../../engine/errors.js';
 import { selectHosts, unmatchedWarning } from '../../engine/load/host-pattern.js';
 import { loadInventory } from '../../engine/load/inventory.js';
 import type { Inventory } from '../../engine/load/model.js';

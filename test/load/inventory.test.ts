@@ -53,7 +53,7 @@ describe('YAML inventory', () => {
   it('has all and ungrouped, groups at the top level, and children', () => {
     const { inventory: inv } = inventory({ 'inventory.yaml': LAB });
     expect([...inv.groups.keys()].sort()).toEqual(['all', 'db', 'servers', 'site_a', 'site_b', 'ungrouped', 'workers']);
-    expect(inv.groups.get('all')!.children.sort()).toEqual(['db', 'servers', 'ungrouped', 'workers']);
+    expect([...inv.groups.get('all')!.children].sort()).toEqual(['db', 'servers', 'ungrouped', 'workers']);
     expect(inv.groups.get('ungrouped')!.hosts).toEqual(['bastion']);
     expect(inv.groups.get('workers')!.children).toEqual(['site_a', 'site_b']);
   });

@@ -18,7 +18,7 @@ const SAMPLES: readonly unknown[] = ['text', '', 'yes', '{{ x }}', ' 30% ', 3, 0
 
 function keywordCases(): { name: string; schema: object }[] {
   const tables = Object.entries(keywordTables).filter(([name, table]) => name.endsWith('_KEYWORDS') && name !== 'UNSUPPORTED_KEYWORDS' && !Array.isArray(table));
-  return tables.flatMap(([name, table]) => Object.entries(table as Record<string, object>).map(([key, schema]) => ({ name: `${name}.${key}`, schema: keywordSchema(key, schema) })));
+  return tables.flatMap(([name, table]) => Object.entries(table as Record<string, Readonly<Record<string, unknown>>>).map(([key, schema]) => ({ name: `${name}.${key}`, schema: keywordSchema(key, schema) })));
 }
 
 function argumentCases(): { name: string; schema: object }[] {

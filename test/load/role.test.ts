@@ -5,7 +5,6 @@ import { loadPlaybook } from '../../engine/load/playbook.js';
 import { loadRole, roleSearchPath } from '../../engine/load/role.js';
 import { SourceCache } from '../../engine/load/source-cache.js';
 import { errorOf, removeTrees, writeTree } from './tree.js';
-import { SourceCache } from '../../engine/load/source-cache.js';
 
 afterAll(removeTrees);
 const savedEnv = { cx: process.env.CXPLAY_ROLES_PATH, ansible: process.env.ANSIBLE_ROLES_PATH };
