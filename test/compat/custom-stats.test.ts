@@ -3,9 +3,11 @@
  * default callback prints them with show_custom_stats (ansible.cfg
  * [defaults] or ANSIBLE_SHOW_CUSTOM_STATS), on the controller's own
  * connection with several hosts: the same lines, blank lines included,
- * from the last recap row on; none without the setting.
+ * from the last recap row on; none without the setting. `-o json`'s recap
+ * event carries them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +45,16 @@ describe.skipIf(!hasAnsible)('CUSTOM STATS after the recap', () => {
       expect(afterRecap(byEnvironment.stdout), byEnvironment.stdout).toEqual(afterRecap(reference.stdout));
     }, 300_000);
   }
+
+  it("are in -o json's recap event, setting or not, as its schema describes them", async () => {
+    const result = await cxplay(['run', join(dir, 'per-host.yaml'), '-i', inventory, '-o', 'json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const recap = JSON.parse(result.stdout.trimEnd().split('\n').at(-1)!) as Record<string, unknown>;
+    const schema = JSON.parse(readFileSync(join(projectRoot, 'engine', 'schema', 'json-events.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    expect(validate(recap) ? [] : validate.errors).toEqual([]);
+    expect(recap.customStats).toEqual({ hosts: { db: { size: '2' }, web1: { size: '4' }, web2: { size: '4' } } });
+  });
 
   it('are not shown without the setting, as in ansible-playbook', async () => {
     const playbook = join(dir, 'stats.yaml');
