@@ -24,6 +24,7 @@ const UNIT_TESTS = [
   'test/connection/shell-session-markers.test.ts',
   'test/connection/ssh-config.test.ts',
   'test/reliability/secret-file-mode.test.ts',
+  'test/run/custom-stats.test.ts',
   'test/run/exec-batch.test.ts',
   'test/vault/{crypto,loading}.test.ts',
 ];

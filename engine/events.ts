@@ -89,8 +89,16 @@ export type RunEvent =
       /** Hosts where a timed-out or interrupted command could not be ended (it may still run there). */
       readonly unendedHosts: readonly string[];
       readonly exitCode: number;
+      /** What set_stats kept (none: no stat was set); the views show it with show_custom_stats. */
+      readonly customStats?: CustomStatsView | undefined;
       readonly time: number;
     };
+
+/** set_stats' custom stats as the recap shows them: each host's (hosts in Python's sorted order), and the run's. */
+export interface CustomStatsView {
+  readonly hosts: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly run?: Readonly<Record<string, unknown>> | undefined;
+}
 
 export type RunEventKind = RunEvent['kind'];
 export type EventListener = (event: RunEvent) => void;

@@ -109,7 +109,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     process.stdout.write(listing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags }));
     return ExitCode.ok;
   }
-  return runWithView(await withOperator(options, cli), interrupt, { kind: viewKind, loadTui }, cli);
+  return runWithView(await withOperator(options, cli), interrupt, { kind: viewKind, loadTui, showCustomStats: settingValue(config, 'SHOW_CUSTOM_STATS') === true }, cli);
 }
 
 function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: SourceCache): Playbook {
@@ -186,7 +186,7 @@ async function withOperator(options: RunOptions, cli: CliOptions): Promise<RunOp
   return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, connection: { ...options.connection, password, keyPassphrases } };
 }
 
-async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind | AdhocViewKind; loadTui: LoadTui }, cli: CliOptions): Promise<number> {
+async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind | AdhocViewKind; loadTui: LoadTui; showCustomStats: boolean }, cli: CliOptions): Promise<number> {
   const stop = () => {
     if (!interrupt.signal.aborted) interrupt.abort();
   };
@@ -200,6 +200,7 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
     diff: cli.diff,
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     playbookName: options.playbook.file,
+    showCustomStats: chosen.showCustomStats,
     onInterrupt: stop,
   }, chosen.loadTui);
   const unsubscribe = options.bus.subscribe((event) => view.handle(event));

@@ -90,6 +90,8 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_BECOME_ASK_PASS', ini: [[ESCALATION, 'become_ask_pass']], env: ['ANSIBLE_BECOME_ASK_PASS'], type: 'bool', default: false, option: 'askBecomePass' },
   { name: 'RETRY_FILES_ENABLED', ini: [['defaults', 'retry_files_enabled']], env: ['ANSIBLE_RETRY_FILES_ENABLED'], type: 'bool', default: false },
   { name: 'RETRY_FILES_SAVE_PATH', ini: [['defaults', 'retry_files_save_path']], env: ['ANSIBLE_RETRY_FILES_SAVE_PATH'], type: 'path', default: null },
+  /** The default callback's option: CUSTOM STATS after the recap. */
+  { name: 'SHOW_CUSTOM_STATS', ini: [['defaults', 'show_custom_stats']], env: ['ANSIBLE_SHOW_CUSTOM_STATS'], type: 'bool', default: false },
   { name: 'INJECT_FACTS_AS_VARS', ini: [['defaults', 'inject_facts_as_vars']], env: ['ANSIBLE_INJECT_FACT_VARS'], type: 'bool', default: true },
   { name: 'DEFAULT_GATHERING', ini: [['defaults', 'gathering']], env: ['ANSIBLE_GATHERING'], type: 'string', choices: ['implicit', 'explicit', 'smart'], default: 'implicit' },
   { name: 'DEFAULT_STDOUT_CALLBACK', ini: [['defaults', 'stdout_callback']], env: ['ANSIBLE_STDOUT_CALLBACK'], type: 'string', default: 'default', option: 'output', optionText: viewOfCallback },

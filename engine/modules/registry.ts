@@ -36,6 +36,7 @@ import { scriptModule } from './script.js';
 import { serviceModule } from './service.js';
 import { serviceFactsModule } from './service_facts.js';
 import { setFactModule } from './set_fact.js';
+import { setStatsModule } from './set_stats.js';
 import { gatherFactsModule, setupModule } from './setup.js';
 import { shellModule } from './shell.js';
 import { slurpModule } from './slurp.js';
@@ -90,6 +91,7 @@ const ALL: readonly ModuleDef[] = [
   serviceModule,
   serviceFactsModule,
   setFactModule,
+  setStatsModule,
   setupModule,
   shellModule,
   slurpModule,

@@ -5,15 +5,28 @@
  * it notified, and its recap counts.
  */
 import { emptyCounts, type HostCounts } from '../events.js';
-import type { TaskNode } from '../load/model.js';
+import type { BlockNode, TaskNode } from '../load/model.js';
 import type { Frame } from './frame.js';
 import type { HandlerEntry } from './handlers.js';
 
-/** The rest of a task list a host left when it became unreachable: nodes from `index` on, in `frame`. */
+/** A part of a block: what follows it for the hosts that went through it (rescue, always) is the block's. */
+export interface BlockPart {
+  readonly block: BlockNode;
+  readonly part: 'block' | 'rescue' | 'always';
+  /** The block's frame. */
+  readonly frame: Frame;
+}
+
+/**
+ * The rest of a task list a host left when it became unreachable (or failed
+ * out of a block after its always): nodes from `index` on, in `frame`, and
+ * the block part the list is, whose rescue and always follow.
+ */
 export interface ResumePoint {
   readonly nodes: readonly TaskNode[];
   readonly index: number;
   readonly frame: Frame;
+  readonly within?: BlockPart | undefined;
 }
 
 export class HostState {
@@ -35,6 +48,12 @@ export class HostState {
    */
   resumePoints: ResumePoint[] = [];
   resumeSection: number | undefined;
+  /**
+   * It ran a block's always having failed before it, and is still failed:
+   * Ansible keeps it at the end of that always, from where meta
+   * clear_host_errors brings it back (the runner notes where, and clears this).
+   */
+  leftAlwaysFailed = false;
   readonly notified = new Set<HandlerEntry>();
   counts: HostCounts = emptyCounts();
 

@@ -74,16 +74,18 @@ const GATHERING = -1;
 function noteSection(runtime: PlayRuntime, section: number): void {
   for (const name of runtime.batch) {
     const host = runtime.run.host(name);
-    if ((host.unreachable || host.waiting) && host.resumeSection === undefined) host.resumeSection = section;
+    const comesBack = host.unreachable || host.waiting || (host.failed && host.resumePoints.length > 0);
+    if (comesBack && host.resumeSection === undefined) host.resumeSection = section;
   }
 }
 
 /**
  * Hosts that meta clear_host_errors brought back, as Ansible's linear
  * strategy does once the others are through the play's tasks: each goes on
- * from the task after the one where it became unreachable (hosts that left at
- * the same task together), then through the later sections, with their
- * handlers. Blocks' rescue and always of the lists it left are not run again.
+ * from where it left (after the task where it became unreachable, or the
+ * block it failed out of; hosts that left at the same place together), with
+ * the rescue and always of each block it was in, then through the later
+ * sections, with their handlers.
  */
 async function resumeWaiting(runtime: PlayRuntime, runner: TaskListRunner, frame: Frame, sections: (readonly TaskNode[])[]): Promise<void> {
   const { run } = runtime;
@@ -98,7 +100,7 @@ async function resumeWaiting(runtime: PlayRuntime, runner: TaskListRunner, frame
       host.resumePoints = [];
       host.resumeSection = undefined;
     }
-    for (const point of resumePoints) await runner.runNodes(point.nodes.slice(point.index), group, point.frame);
+    for (const point of resumePoints) await runner.resume(point, group);
     noteSection(runtime, resumeSection);
     if (resumeSection !== GATHERING) await runHandlers(runner, group, frame);
     for (let section = resumeSection + 1; section < sections.length && !run.interrupted; section += 1) {

@@ -28,6 +28,8 @@ export class PlayRuntime {
   batch: readonly string[] = [];
   /** meta: end_play: no later serial batch runs. */
   ended = false;
+  /** How many times meta clear_host_errors ran in the play (an always it ran in does not fail its hosts again). */
+  errorClears = 0;
   /** Handlers of the play plus those added by include_role, in the order they were loaded. */
   readonly handlers: HandlerEntry[];
   private readonly varsFilesByHost = new Map<string, VarLayer[]>();

@@ -19,6 +19,7 @@ import { Speculation } from './speculation.js';
 import { Fusion } from './fusion.js';
 import { Profiler } from './profiler.js';
 import { changesInventory } from '../check/preflight.js';
+import { CustomStats } from './custom-stats.js';
 
 export class RunContext {
   readonly hosts = new Map<string, HostState>();
@@ -31,6 +32,8 @@ export class RunContext {
   readonly fusion: Fusion;
   /** Jobs of `poll: 0` tasks, by job id, for async_status to finish. */
   readonly asyncJobs = new Map<string, AsyncJob>();
+  /** What set_stats kept, for the recap. */
+  readonly customStats = new CustomStats();
   /** What add_host and group_by did, in order, to do again after refresh_inventory. */
   private readonly dynamicChanges: ((inventory: Inventory) => InventoryChange)[] = [];
   /** The inventory as it is now: the one loaded, with what add_host and group_by changed since. */

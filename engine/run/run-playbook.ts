@@ -59,7 +59,8 @@ export async function runPlaybook(options: RunOptions): Promise<RunOutcome> {
   }
   const elapsedMs = Date.now() - run.startedAt;
   const unendedHosts = run.pool.hostsWithUnendedCommands();
-  run.emit({ kind: 'recap', hosts, elapsedMs, interrupted: run.interrupted, unendedHosts, exitCode, time: Date.now() });
+  const customStats = run.secrets.mask(run.customStats.view());
+  run.emit({ kind: 'recap', hosts, elapsedMs, interrupted: run.interrupted, unendedHosts, exitCode, customStats, time: Date.now() });
   return { exitCode, hosts, elapsedMs, execs: run.pool.totalExecs(), profile: run.profiler.report() };
 }
 

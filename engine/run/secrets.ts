@@ -4,6 +4,7 @@
  * decoded form of base64 content) becomes a known secret, and any later
  * output containing a known secret shows it masked.
  */
+import { PyValue } from '../template/python.js';
 import { UnsafeText } from '../template/unsafe.js';
 
 export const NO_LOG_MESSAGE = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
@@ -87,6 +88,7 @@ export class SecretRegistry {
 
   private maskDeep(value: unknown): unknown {
     if (typeof value === 'string') return this.maskText(value);
+    if (value instanceof PyValue) return value; // a float or datetime: no text of its own to mask
     if (Array.isArray(value)) return value.map((item) => this.maskDeep(item));
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};

@@ -95,6 +95,7 @@ export async function executeTask(
   } catch (error) {
     result = failureResult(error, task);
   }
+  result = withStatsKept(play, task, frame, scope, host, result);
   const status: HostStatus = result.unreachable === true ? 'unreachable' : statusOf(result);
   const ignored = status === 'unreachable' ? ignoresUnreachable(frame, play, host) : status === 'failed' && ignoresErrors(frame, scope);
   finishTask(play, task, frame, host, result, status, ignored);
@@ -136,6 +137,28 @@ function finishTask(play: PlayRuntime, task: ModuleTask, frame: Frame, host: Hos
       for (const handler of handlersNotifiedBy(renderNotify(name, play, frame, host), play.handlers)) host.notified.add(handler);
     }
   }
+}
+
+/**
+ * set_stats: an ok result's `ansible_stats` (each loop item's) kept for the
+ * recap, as Ansible's strategy keeps them: per host (every host of the batch
+ * still reachable for a run_once task) or for the run. A failure to add them
+ * (None += None) fails the task.
+ */
+function withStatsKept(play: PlayRuntime, task: ModuleTask, frame: Frame, scope: LayeredScope, host: HostState, result: Result): Result {
+  if (result.failed === true || result.skipped === true || result.unreachable === true) return result;
+  const items = task.loop === undefined ? [result] : ((result.results ?? []) as Result[]);
+  try {
+    for (const item of items) {
+      const stats = item.ansible_stats as { data: Record<string, unknown>; per_host: boolean; aggregate: boolean } | undefined;
+      if (!stats || Object.keys(stats.data).length === 0) continue;
+      const hosts = !stats.per_host ? [undefined] : flag(frame.runOnce, scope) ? play.batch.filter((name) => !play.run.host(name).unreachable) : [host.name];
+      for (const name of hosts) play.run.customStats.keep(stats.data, name, stats.aggregate);
+    }
+  } catch (error) {
+    return failureResult(error, task);
+  }
+  return result;
 }
 
 /** What `register` stores: the result without the arguments a Python module echoes (`invocation`), as Ansible does. */

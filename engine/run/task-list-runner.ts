@@ -17,7 +17,7 @@ import { findModule } from '../modules/registry.js';
 import { evaluateCondition, isTemplated, renderString } from '../template/render.js';
 import type { VarLayer } from '../vars/layered-scope.js';
 import { enterNode, type Frame } from './frame.js';
-import type { HostState, ResumePoint } from './host-state.js';
+import type { BlockPart, HostState, ResumePoint } from './host-state.js';
 import { flag, numberKeyword } from './keywords.js';
 import { loopLayers } from './loop-items.js';
 import type { PlayRuntime } from './play-runtime.js';
@@ -54,23 +54,40 @@ export class TaskListRunner {
     return new TaskListRunner(this.play, this.totalTasks, this, ownFork);
   }
 
-  async runNodes(nodes: readonly TaskNode[], hosts: readonly string[], frame: Frame): Promise<void> {
+  /** `within`: the block part the list is (its rescue and always follow it for a host that comes back to it). */
+  async runNodes(nodes: readonly TaskNode[], hosts: readonly string[], frame: Frame, within?: BlockPart): Promise<void> {
     for (const [index, node] of nodes.entries()) {
       if (this.play.run.interrupted) return;
       const active = hosts.filter((name) => this.state(name).active);
       if (active.length === 0) return;
       await this.runNode(node, active, frame, () => this.tasksAfter(nodes, index, frame));
-      this.noteResumePoints(active, { nodes, index: index + 1, frame });
+      this.noteResumePoints(active, { nodes, index: index + 1, frame, within });
     }
   }
 
-  /** Hosts that became unreachable in the node: where they would go on after meta clear_host_errors (not under free: each host has its own list). */
+  /**
+   * Where hosts would go on after meta clear_host_errors (not under free:
+   * each host has its own list), as Ansible's linear strategy keeps each
+   * host's place: one that became unreachable in the node, after it; one
+   * that failed out of a block after running its always, after that block,
+   * and after each block around it. A host that failed elsewhere has no
+   * place: Ansible marks it complete.
+   */
   private noteResumePoints(hosts: readonly string[], point: ResumePoint): void {
     if (this.free) return;
     for (const name of hosts) {
       const host = this.state(name);
-      if (host.unreachable) host.resumePoints.push(point);
+      const failedOut = host.failed && (host.leftAlwaysFailed || host.resumePoints.length > 0);
+      // Waiting: it became unreachable in the node and a clear_host_errors there brought it back.
+      if (host.unreachable || host.waiting || failedOut) host.resumePoints.push(point);
+      host.leftAlwaysFailed = false;
     }
+  }
+
+  /** A host brought back by meta clear_host_errors goes on at a point it left: the rest of that list, then what follows it in its block. */
+  async resume(point: ResumePoint, hosts: readonly string[]): Promise<void> {
+    await this.runNodes(point.nodes.slice(point.index), hosts, point.frame, point.within);
+    if (point.within) await this.finishBlockPart(point.within, hosts);
   }
 
   /** The tasks after a node that may run in its exec: fused with it under free (fusion.ts), else checked ahead (speculation.ts). */
@@ -162,22 +179,46 @@ export class TaskListRunner {
     const inner = enterNode(frame, block);
     const entering = hosts.filter((name) => this.state(name).active);
     const hasRescue = block.rescue.length > 0;
-    await this.runNodes(block.block, entering, hasRescue ? { ...inner, rescuable: true } : inner);
-    const failed = entering.filter((name) => this.state(name).failed);
-    if (hasRescue && failed.length > 0) {
-      for (const name of failed) this.state(name).failed = false;
-      await this.runNodes(block.rescue, failed, inner);
-    }
-    if (block.always.length > 0) await this.runAlways(block, entering, inner);
+    const within: BlockPart = { block, part: 'block', frame: inner };
+    await this.runNodes(block.block, entering, hasRescue ? { ...inner, rescuable: true } : inner, within);
+    await this.finishBlockPart(within, entering);
   }
 
-  /** `always` runs on every host that entered the block, failed ones included; they stay failed. */
+  /** What follows a part of a block for the hosts that went through it: the rescue for those that failed in its tasks, then the always. */
+  private async finishBlockPart({ block, part, frame }: BlockPart, hosts: readonly string[]): Promise<void> {
+    const failed = part === 'block' ? hosts.filter((name) => this.state(name).failed) : [];
+    if (block.rescue.length > 0 && failed.length > 0) {
+      for (const name of failed) this.rescueFrom(this.state(name));
+      await this.runNodes(block.rescue, failed, frame, { block, part: 'rescue', frame });
+    }
+    if (part !== 'always' && block.always.length > 0) await this.runAlways(block, hosts, frame);
+  }
+
+  /** A failed host goes into a rescue: where it failed is left behind (Ansible's state moves to the rescue). */
+  private rescueFrom(host: HostState): void {
+    host.failed = false;
+    host.resumePoints = [];
+  }
+
+  /**
+   * `always` runs on every host that entered the block (not one waiting to
+   * come back), failed ones included; they stay failed, unless meta
+   * clear_host_errors ran in it (Ansible then takes them on after the block).
+   */
   private async runAlways(block: BlockNode, entering: readonly string[], frame: Frame): Promise<void> {
-    const hosts = entering.filter((name) => !this.state(name).unreachable && !this.state(name).ended);
+    const hosts = entering.filter((name) => !this.state(name).unreachable && !this.state(name).ended && !this.state(name).waiting);
     const wereFailed = hosts.filter((name) => this.state(name).failed);
-    for (const name of wereFailed) this.state(name).failed = false;
-    await this.runNodes(block.always, hosts, frame);
-    for (const name of wereFailed) this.state(name).failed = true;
+    for (const name of wereFailed) this.rescueFrom(this.state(name));
+    const clears = this.play.errorClears;
+    await this.runNodes(block.always, hosts, frame, { block, part: 'always', frame });
+    if (this.play.errorClears !== clears) return;
+    for (const name of wereFailed) {
+      const host = this.state(name);
+      if (host.unreachable || host.ended) continue;
+      // Through its always without failing again: Ansible keeps it at the end of the always.
+      if (!host.failed) host.leftAlwaysFailed = true;
+      host.failed = true;
+    }
   }
 
   private async runMeta(meta: MetaTask, hosts: readonly string[], frame: Frame): Promise<void> {
@@ -220,16 +261,21 @@ export class TaskListRunner {
   /**
    * meta: clear_host_errors, as measured with Ansible 2.14: an unreachable
    * host of the play comes back, but only once the others are through the
-   * play's tasks: it then runs the ones it missed (play-runner.ts); a failed
-   * one no longer counts as failed (the exit code, later plays) but does not
-   * come back into this play.
+   * play's tasks: it then runs the ones it missed (play-runner.ts), with the
+   * rescue and always of the blocks it was in; so does a host that failed
+   * out of a block after running its always (from after that block); a
+   * failed host in an always when it runs goes on after it with the others
+   * (runAlways); another failed one no longer counts as failed (the exit
+   * code, later plays) but does not come back into this play.
    */
   private clearHostErrors(): void {
+    this.play.errorClears += 1;
     for (const name of this.play.hosts) {
       const host = this.state(name);
       if (host.failed) {
         host.failed = false;
-        host.ended = true;
+        if (host.resumePoints.length > 0) host.waiting = true;
+        else host.ended = true;
       }
       if (host.unreachable) {
         host.unreachable = false;

@@ -17,6 +17,8 @@ export interface ViewOptions {
   readonly diff: boolean;
   readonly color: boolean;
   readonly playbookName: string;
+  /** show_custom_stats: the recap is followed by set_stats' CUSTOM STATS. */
+  readonly showCustomStats?: boolean;
   /** The live view calls this on Ctrl-C (it reads keys in raw mode, so no SIGINT arrives). */
   readonly onInterrupt?: () => void;
 }

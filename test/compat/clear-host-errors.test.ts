@@ -1,8 +1,9 @@
 /**
- * meta: clear_host_errors with a host that was unreachable, on real SSH hosts
- * (the lab: node2's inventory port is closed, the playbook gives it the
- * lab's sshd port): under ansible-playbook and cxplay the same exit code,
- * recap, tasks run on each host in the same order, and messages.
+ * meta: clear_host_errors with a host that was unreachable, or failed inside
+ * blocks, on real SSH hosts (the lab: node2's inventory port is closed, the
+ * playbook gives it the lab's sshd port): under ansible-playbook and cxplay
+ * the same exit code, recap, tasks run on each host in the same order, and
+ * messages.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,4 +38,20 @@ describe.skipIf(!hasAnsible)('meta: clear_host_errors', () => {
     expect(parseRecap(ours.stdout), label).toEqual(parseRecap(reference.stdout));
     expect(outline(ours.stdout, work), label).toEqual(outline(reference.stdout, work));
   }, 300_000);
+
+  for (const [name, comesBack] of [
+    ['blocks-failed.yaml', 'node3'],
+    ['blocks-unreachable.yaml', 'node2'],
+  ] as const) {
+    it(`${name}: a host that failed or was unreachable inside blocks goes on with their rescue and always as ansible-playbook does`, async () => {
+      const playbook = join(dir, name);
+      const reference = await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: dir, work });
+      const ours = await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain'], { cwd: dir });
+      const label = `${ours.stdout}${ours.stderr}\n--- ansible ---\n${reference.stdout}${reference.stderr}`;
+      expect(reference.stdout, label).toContain(`"msg": "after ${comesBack}"`);
+      expect(ours.code, label).toBe(reference.code);
+      expect(parseRecap(ours.stdout), label).toEqual(parseRecap(reference.stdout));
+      expect(outline(ours.stdout, work), label).toEqual(outline(reference.stdout, work));
+    }, 300_000);
+  }
 });

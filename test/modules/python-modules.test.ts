@@ -114,10 +114,13 @@ describe('modules through the Python path, over SSH', () => {
     const unknown = await cxplayRun(['run', playbook, '-i', work.path('inventory.yaml')], { cwd: work.dir });
     expect(unknown.code).toBe(4);
     expect(unknown.stderr).toMatch(/bad\.yaml:4:\d+: unknown module 'getentt'/);
-    const needsPlugin = work.write('plugin.yaml', [{ hosts: 'all', gather_facts: false, tasks: [{ set_stats: { data: { deployed: true } } }] }]);
+    // A collection's module with an action plugin of the same name (ansible-core's own all have a native version).
+    work.write('collections/ansible_collections/acme/tools/plugins/modules/deploy.py', 'from ansible.module_utils.basic import AnsibleModule\n');
+    work.write('collections/ansible_collections/acme/tools/plugins/action/deploy.py', 'from ansible.plugins.action import ActionBase\n');
+    const needsPlugin = work.write('plugin.yaml', [{ hosts: 'all', gather_facts: false, tasks: [{ 'acme.tools.deploy': { what: 'a' } }] }]);
     const refused = await cxplayRun(['run', needsPlugin, '-i', work.path('inventory.yaml')], { cwd: work.dir });
     expect(refused.code).toBe(4);
-    expect(refused.stderr).toMatch(/plugin\.yaml:4:\d+: module 'set_stats' needs Ansible's action plugin/);
+    expect(refused.stderr).toMatch(/plugin\.yaml:4:\d+: module 'acme\.tools\.deploy' needs Ansible's action plugin/);
   });
 
   it.skipIf(!hasAnsible)('gives the recap and registered results ansible-playbook gives', { timeout: 300_000 }, async () => {

@@ -204,6 +204,9 @@ describe.skipIf(!core)('at load', () => {
 
   it('refuses a module found nowhere (did you mean) and one that needs an action plugin, naming the line', () => {
     expect(loadError([{ getnet: { database: 'passwd' } }])).toMatch(/play\.yaml:1:\d+: unknown module 'getnet' — did you mean 'getent'\?/);
-    expect(loadError([{ set_stats: { data: { a: 1 } } }])).toMatch(/play\.yaml:1:\d+: module 'set_stats' needs Ansible's action plugin/);
+    // A collection's module with an action plugin of the same name (ansible-core's own all have a native version).
+    write('collections/ansible_collections/acme/tools/plugins/modules/deploy.py', 'from ansible.module_utils.basic import AnsibleModule\n');
+    write('collections/ansible_collections/acme/tools/plugins/action/deploy.py', 'from ansible.plugins.action import ActionBase\n');
+    expect(loadError([{ 'acme.tools.deploy': { what: 'a' } }])).toMatch(/play\.yaml:1:\d+: module 'acme\.tools\.deploy' needs Ansible's action plugin/);
   });
 });

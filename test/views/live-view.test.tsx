@@ -23,8 +23,8 @@ const MAGENTA_BRIGHT = `${ESC}95m`;
 
 const plain = (text: string | undefined) => (text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 
-function stateOf(events: readonly TuiEvent[], settings: { verbosity?: number; diff?: boolean } = {}): TuiState {
-  return events.reduce(reduce, initialState({ verbosity: settings.verbosity ?? 0, diff: settings.diff ?? false, playbook: '/work/site.yaml' }));
+function stateOf(events: readonly TuiEvent[], settings: { verbosity?: number; diff?: boolean; showCustomStats?: boolean } = {}): TuiState {
+  return events.reduce(reduce, initialState({ verbosity: settings.verbosity ?? 0, diff: settings.diff ?? false, playbook: '/work/site.yaml', showCustomStats: settings.showCustomStats }));
 }
 
 function frameOf(state: TuiState, options: { now?: number; rows?: number } = {}): string {
@@ -152,6 +152,14 @@ describe('live view', () => {
     expect(text).toContain('✗ FAILED web2 · Write config');
     expect(text).not.toContain('task 2/4');
     expect(frame.split('\n').find((line) => plain(line).startsWith('web2 :'))).toContain(`${RED}web2`);
+  });
+
+  it("recap with show_custom_stats: set_stats' stats under the table, per host then the run's, as Ansible prints them", () => {
+    const customStats = { hosts: { web1: { deployed: 2 } }, run: { total: 3, names: ['a'] } };
+    const events = [...start, { ...recap({ web1: { ok: 2 } }), customStats } as TuiEvent];
+    const text = plain(frameOf(stateOf(events, { showCustomStats: true })));
+    expect(text).toMatch(/web1 : ok=2[^\n]*\n\s*\nCUSTOM STATS\n {2}web1: \{ "deployed": 2\}\n\s*\n {2}RUN: \{ "names": \[ {2}"a" \], "total": 3\}\n/);
+    expect(plain(frameOf(stateOf(events)))).not.toContain('CUSTOM STATS');
   });
 
   it('after Ctrl-C: STOPPING in the header, then the interrupted recap', () => {

@@ -3,7 +3,8 @@
  * result (ok, changed, skipping, fatal, ...ignoring), diffs with --diff, and
  * the PLAY RECAP with ansible-playbook's columns.
  */
-import type { HostCounts, RunEvent } from '../../events.js';
+import type { CustomStatsView, HostCounts, RunEvent } from '../../events.js';
+import { customStatsLines } from '../custom-stats-text.js';
 import { pythonJson } from '../../template/python-json.js';
 import { diffsOf, unifiedDiff } from '../diff-text.js';
 import { endedNote } from '../ended-note.js';
@@ -30,7 +31,7 @@ export class PlainView implements View {
       case 'warning':
         return this.write(this.options.err ?? this.options.out, `${this.paint('[WARNING]: ', 'magenta')}${event.host ? `${event.host}: ` : ''}${event.message}\n`);
       case 'recap':
-        return this.recap(event.hosts, event.elapsedMs, endedNote(event.interrupted, event.unendedHosts));
+        return this.recap(event, endedNote(event.interrupted, event.unendedHosts));
       default:
         return;
     }
@@ -80,7 +81,7 @@ export class PlainView implements View {
     }
   }
 
-  private recap(hosts: Readonly<Record<string, HostCounts>>, elapsedMs: number, note: string | undefined): void {
+  private recap({ hosts, elapsedMs, customStats }: Extract<RunEvent, { kind: 'recap' }>, note: string | undefined): void {
     if (note) this.line(this.paint(`\n${note}`, 'magenta'));
     this.header('PLAY RECAP');
     for (const [host, counts] of Object.entries(hosts)) {
@@ -88,7 +89,16 @@ export class PlainView implements View {
       const cell = (name: keyof HostCounts) => `${name}=${String(counts[name]).padEnd(4)}`;
       this.line(`${this.paint(host.padEnd(26), color)} : ${cell('ok')} ${cell('changed')} ${cell('unreachable')} ${cell('failed')} ${cell('skipped')} ${cell('rescued')} ${cell('ignored')}`.trimEnd());
     }
+    if (customStats && this.options.showCustomStats) this.customStats(customStats);
     this.line(`\n${Object.keys(hosts).length} host(s) in ${(elapsedMs / 1000).toFixed(2)} s`);
+  }
+
+  /** As Ansible's default callback: an empty line after the recap, the banner, the stats, an empty line. */
+  private customStats(stats: CustomStatsView): void {
+    this.line('');
+    this.header('CUSTOM STATS:');
+    for (const line of customStatsLines(stats, this.options.verbosity)) this.line(line);
+    this.line('');
   }
 
   private diff(text: string): void {

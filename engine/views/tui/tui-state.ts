@@ -7,6 +7,7 @@
 import type { SourcePosition } from '../../errors.js';
 import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type TaskResult } from '../../events.js';
 import { countResult } from '../../recap-counts.js';
+import { customStatsLines } from '../custom-stats-text.js';
 import { onlySumsItems } from '../view.js';
 import { endedNote } from '../ended-note.js';
 
@@ -46,6 +47,8 @@ export interface RecapView {
   /** What became of the commands a timeout or an interrupt cut short, when there is something to say. */
   readonly endedNote: string | undefined;
   readonly exitCode: number;
+  /** set_stats' CUSTOM STATS lines, with show_custom_stats (none otherwise). */
+  readonly customStats: readonly string[];
 }
 
 /** Things printed once, above the live area (ink `<Static>`), in order. */
@@ -82,6 +85,8 @@ export interface TuiSettings {
   readonly verbosity: number;
   readonly diff: boolean;
   readonly playbook: string;
+  /** show_custom_stats: the recap shows set_stats' CUSTOM STATS. */
+  readonly showCustomStats?: boolean;
 }
 
 export interface TuiState {
@@ -265,6 +270,7 @@ function recapped(state: TuiState, event: Extract<RunEvent, { kind: 'recap' }>):
     interrupted: event.interrupted,
     endedNote: endedNote(event.interrupted, event.unendedHosts),
     exitCode: event.exitCode,
+    customStats: event.customStats && state.settings.showCustomStats ? customStatsLines(event.customStats, state.settings.verbosity) : [],
   };
   const hosts = Object.fromEntries(
     Object.entries(state.hosts).map(([name, host]) => [name, { ...host, activity: 'done', counts: event.hosts[name] ?? host.counts } satisfies HostView]),

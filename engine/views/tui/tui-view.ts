@@ -35,7 +35,7 @@ class TuiView implements View {
 
   constructor(private readonly options: ViewOptions) {
     this.stdout = options.out as NodeJS.WriteStream;
-    this.state = initialState({ verbosity: options.verbosity, diff: options.diff, playbook: options.playbookName });
+    this.state = initialState({ verbosity: options.verbosity, diff: options.diff, playbook: options.playbookName, showCustomStats: options.showCustomStats });
     this.ink = render(this.element(Date.now()), { stdout: this.stdout, stderr: (options.err ?? process.stderr) as NodeJS.WriteStream, exitOnCtrlC: false, maxFps: MAX_FPS });
     this.clock = setInterval(() => this.paint(false), FRAME_MS);
     this.stdout.on('resize', this.onResize);

@@ -29,9 +29,22 @@ export function RecapTable({ recap, failures, check }: RecapTableProps) {
       {names.map((name) => (
         <RecapLine key={name} name={name} nameWidth={nameWidth} counts={recap.hosts[name]!} />
       ))}
+      {recap.customStats.length > 0 ? <CustomStats lines={recap.customStats} /> : null}
       <Text>
         {names.length} host(s) in {(recap.elapsedMs / 1000).toFixed(2)} s, exit code {recap.exitCode}
       </Text>
+    </Box>
+  );
+}
+
+/** set_stats' stats, under Ansible's title: one line per host, then the run's. */
+function CustomStats({ lines }: { readonly lines: readonly string[] }) {
+  return (
+    <Box flexDirection="column" marginTop={1} marginBottom={1}>
+      <Text bold>CUSTOM STATS</Text>
+      {lines.map((line, index) => (
+        <Text key={index}>{line.replace(/^\t/, '  ') || ' '}</Text>
+      ))}
     </Box>
   );
 }
