@@ -27,7 +27,7 @@ function afterRecap(stdout: string): string[] {
   const recap = lines.findIndex((line) => line.startsWith('PLAY RECAP'));
   let end = recap + 1;
   while (/^\S+\s+: ok=/.test(lines[end] ?? '')) end += 1;
-  const lastStat = lines.findLastIndex((line) => line.startsWith('\t'));
+  const lastStat = lines.map((line) => line.startsWith('\t')).lastIndexOf(true);
   return lastStat < end ? [] : lines.slice(end, lastStat + 2);
 }
 
