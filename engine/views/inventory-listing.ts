@@ -11,6 +11,7 @@ import type { Inventory, InventoryGroup } from '../load/model.js';
 import { pythonJson } from '../template/python-json.js';
 import { pythonYaml } from '../template/python-yaml.js';
 import { pythonString } from '../template/python.js';
+import { byCodePoint } from './code-point-order.js';
 
 type Mapping = Record<string, unknown>;
 
@@ -110,9 +111,4 @@ function yamlTree(inventory: Inventory, options: ListingOptions): Mapping {
 
 function hostVariables(inventory: Inventory, host: string, options: ListingOptions): Mapping {
   return options.export ? { ...inventory.hosts.get(host)!.vars } : hostVarsFromInventory(inventory, host);
-}
-
-/** Python's sorted() order. */
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

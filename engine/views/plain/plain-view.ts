@@ -4,6 +4,7 @@
  * the PLAY RECAP with ansible-playbook's columns.
  */
 import type { CustomStatsView, HostCounts, RunEvent } from '../../events.js';
+import { hostsInRecapOrder } from '../code-point-order.js';
 import { customStatsLines } from '../custom-stats-text.js';
 import { pythonJson } from '../../template/python-json.js';
 import { diffsOf, unifiedDiff } from '../diff-text.js';
@@ -84,7 +85,7 @@ export class PlainView implements View {
   private recap({ hosts, elapsedMs, customStats }: Extract<RunEvent, { kind: 'recap' }>, note: string | undefined): void {
     if (note) this.line(this.paint(`\n${note}`, 'magenta'));
     this.header('PLAY RECAP');
-    for (const [host, counts] of Object.entries(hosts)) {
+    for (const [host, counts] of hostsInRecapOrder(hosts)) {
       const color: Color = counts.unreachable > 0 ? 'brightRed' : counts.failed > 0 ? 'red' : counts.changed > 0 ? 'yellow' : 'green';
       const cell = (name: keyof HostCounts) => `${name}=${String(counts[name]).padEnd(4)}`;
       this.line(`${this.paint(host.padEnd(26), color)} : ${cell('ok')} ${cell('changed')} ${cell('unreachable')} ${cell('failed')} ${cell('skipped')} ${cell('rescued')} ${cell('ignored')}`.trimEnd());

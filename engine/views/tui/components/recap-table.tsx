@@ -1,6 +1,7 @@
 /** The end of a run: failures in full, the recap table (ansible-playbook's columns) and the total time. */
 import { Box, Text } from 'ink';
 import type { HostCounts } from '../../../events.js';
+import { hostsInRecapOrder } from '../../code-point-order.js';
 import type { FailureView, RecapView } from '../tui-state.js';
 import { FailureItem } from './failure-list.js';
 
@@ -13,7 +14,7 @@ export interface RecapTableProps {
 const COLUMNS = ['ok', 'changed', 'unreachable', 'failed', 'skipped', 'rescued', 'ignored'] as const;
 
 export function RecapTable({ recap, failures, check }: RecapTableProps) {
-  const names = Object.keys(recap.hosts);
+  const names = hostsInRecapOrder(recap.hosts).map(([name]) => name);
   const nameWidth = Math.max(4, ...names.map((name) => name.length));
   return (
     <Box flexDirection="column" marginTop={1}>
