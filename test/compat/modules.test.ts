@@ -82,7 +82,7 @@ async function runBoth(playbook: string, extra: readonly string[]) {
     const base = mkdtempSync(join(work, `${playbook}-${engine}-`));
     mkdirSync(join(base, 'sub'));
     const args = ['-i', inventory, join(playbooks, playbook), '-e', `base=${base}`, ...extra];
-    const run = engine === 'ansible' ? await ansiblePlaybook(args, { cwd: playbooks, work }) : await cxplay(['run', ...args, '-o', 'plain'], { cwd: playbooks });
+    const run = engine === 'ansible' ? await ansiblePlaybook(args, { cwd: playbooks, work, pipelining: false }) : await cxplay(['run', ...args, '-o', 'plain'], { cwd: playbooks });
     const masks = masksOf(playbook);
     outcome.push({ run, recap: parseRecap(run.stdout), code: run.code, files: snapshot(base, masks), results: results(base, masks) });
   }
