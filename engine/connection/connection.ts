@@ -23,6 +23,12 @@ export interface ExecOptions {
   readonly timeoutMs?: number | undefined;
   /** Abort ends the remote process group and rejects with ExecAbortedError. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The script runs each of its parts in a subshell of its own and sets
+   * nothing in the shell that runs it (variables, traps, cd, exit): a shell
+   * session may run it without a subshell around it.
+   */
+  readonly partsInSubshells?: boolean | undefined;
 }
 
 export interface ExecResult {

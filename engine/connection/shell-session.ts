@@ -14,7 +14,7 @@ import { quote } from './quote.js';
 import { shellCode } from '../modules/lib/shell-code.js';
 import SESSION_SH from './session.sh';
 
-/** `cx_run SCRIPT TOKEN` (engine/connection/session.sh), sent once per session. */
+/** `cx_run SCRIPT TOKEN` and `cx_run_parts SCRIPT TOKEN` (engine/connection/session.sh), sent once per session. */
 const RUNNER = shellCode(SESSION_SH);
 
 interface Running {
@@ -86,11 +86,12 @@ export class ShellSession {
     return this.isEnded;
   }
 
-  run(script: string): Promise<ExecResult> {
+  /** `partsInSubshells`: the script isolates each of its parts itself (ExecOptions), so it runs without a subshell of its own. */
+  run(script: string, partsInSubshells = false): Promise<ExecResult> {
     if (!this.available) return Promise.reject(new Error('the remote shell is not available'));
     return new Promise((resolvePromise, reject) => {
       this.running = { resolve: resolvePromise, reject, stdout: [], stderr: [], code: undefined, stdoutEndLength: 0, stderrDone: false };
-      this.channel.write(`cx_run ${quote(script)} ${this.token}\n`);
+      this.channel.write(`${partsInSubshells ? 'cx_run_parts' : 'cx_run'} ${quote(script)} ${this.token}\n`);
     });
   }
 

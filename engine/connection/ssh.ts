@@ -190,7 +190,7 @@ export class SshConnection implements Connection {
       return outcome;
     };
     return this.supervise(options, stop, (finish) => {
-      session.run(script).then(
+      session.run(script, options.partsInSubshells).then(
         (result) => finish(undefined, result),
         (error: Error) => finish(this.dead ?? error),
       );

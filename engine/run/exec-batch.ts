@@ -148,7 +148,9 @@ export class ExecBatch {
     const marker = `cxsplit${randomBytes(12).toString('hex')}`;
     let results: ExecResult[] | undefined;
     try {
-      results = splitResults(await connection.exec(combinedScript(round, marker, this.applies), first.options), marker, round.length, this.applies);
+      // A batch of checks sets nothing outside its members' subshells: the session runs it without one more (one fork fewer on the host).
+      const options = this.applies ? first.options : { ...first.options, partsInSubshells: true };
+      results = splitResults(await connection.exec(combinedScript(round, marker, this.applies), options), marker, round.length, this.applies);
     } catch (error) {
       for (const member of round) member.reject(error);
       return;

@@ -3,11 +3,13 @@
  * shell session sees what a channel of its own would give it (fresh shell,
  * exact stdout/stderr/rc, EOF on stdin, nothing left over from the previous
  * script), concurrent execs all complete, and a timed-out script is ended
- * without taking the connection with it.
+ * without taking the connection with it. A batch of checks costs the host one
+ * process per member, none around them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecTimeoutError } from '../../engine/connection/connection.js';
 import type { SshConnection } from '../../engine/connection/ssh.js';
+import { ExecBatch } from '../../engine/run/exec-batch.js';
 import { Lab } from '../lab/lab.js';
 import { openLabConnection } from '../support/lab-connection.js';
 
@@ -52,5 +54,20 @@ describe('ssh exec', () => {
     // TERM ends the script's process group at once (the killer's own `sleep 2` is the only sleep left).
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await lab.exec(lab.hosts[0]!.name, 'ps -eo args | grep -cx "sleep 30"')).stdout).toBe('0\n');
+  });
+
+  it('runs a batch of checks with each member a child of the session shell, and a lone script in a subshell of its own', async () => {
+    // `$$` is the session shell's pid in any subshell of it; /proc/self/stat is the subshell's own (its 4th field the parent's pid).
+    const parentAndSession = 'read -r _ _ _ parent _ < /proc/self/stat; echo "$parent $$"';
+    const batch = new ExecBatch(async () => conn, () => true);
+    const members = [batch.join(), batch.join()];
+    const results = await Promise.all(members.map(async (member) => (await member.connect()).exec(parentAndSession).finally(() => member.end())));
+    for (const result of results) {
+      const [parent, session] = result.stdout.trim().split(' ');
+      expect(parent).toBe(session);
+    }
+    const [loneParent, loneSession] = (await conn.exec(`( ${parentAndSession} )`)).stdout.trim().split(' ');
+    expect(loneParent).not.toBe(loneSession);
+    expect(await conn.exec('echo "${parent:-unset}"')).toMatchObject({ stdout: 'unset\n' });
   });
 });
