@@ -25,6 +25,7 @@ import { VaultKeyring } from '../vault/keyring.js';
 import { passwordSources, readPasswords } from './vault-passwords.js';
 import type { Gathering } from '../run/run-options.js';
 import { askSecret, askStep } from './prompt.js';
+import { passwordFromFile } from './password-files.js';
 import { answerVarsPrompts, defaultVarsPrompts } from './vars-prompt.js';
 import { askKeyPassphrases } from './key-passphrases.js';
 import { isatty } from 'node:tty';
@@ -174,14 +175,16 @@ export function loadInventories(given: readonly string[], config: AnsibleConfig,
 }
 
 /**
- * What the operator answers: -k and -K ask once, before the first host is
- * contacted (never for --syntax-check or a listing), and so do encrypted
- * private keys; --step asks before each task.
+ * What the operator answers: -k and -K ask once (or their password files are
+ * read), before the first host is contacted (never for --syntax-check or a
+ * listing), and so do encrypted private keys; --step asks before each task.
  */
 async function withOperator(options: RunOptions, cli: CliOptions): Promise<RunOptions> {
-  const password = cli.askPass ? await askSecret('SSH password: ') : undefined;
+  const fromFile = (file: string | undefined) => (file === undefined ? undefined : passwordFromFile(file, process.cwd()));
+  // -k and --connection-password-file cannot both be given (program.ts), nor -K and --become-password-file.
+  const password = cli.askPass ? await askSecret('SSH password: ') : fromFile(cli.connectionPasswordFile);
   // Ansible's prompt; an empty answer means "the SSH password", as there.
-  const becomePassword = cli.askBecomePass ? (await askSecret('BECOME password[defaults to SSH password]: ')) || password : undefined;
+  const becomePassword = cli.askBecomePass ? (await askSecret('BECOME password[defaults to SSH password]: ')) || password : fromFile(cli.becomePasswordFile);
   const keyPassphrases = await askKeyPassphrases(options);
   return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, connection: { ...options.connection, password, keyPassphrases } };
 }

@@ -24,6 +24,10 @@ interface BaseSpec<D extends Destination, T> {
   readonly parse?: (text: string, previous: T) => T;
   /** The commands that take it (default: every command). */
   readonly commands?: readonly Command[];
+  /** More long flags for the same option, as Ansible's (`--inventory-file` for -i). */
+  readonly aliases?: readonly string[];
+  /** The key of the option it cannot be given with (Ansible's mutually exclusive pairs: -K or --become-password-file). */
+  readonly conflicts?: string;
 }
 
 /** An option with a default: its value is always there. */
@@ -43,12 +47,14 @@ export interface OptionSpec {
   readonly to: Destination;
   readonly parse?: (text: string, previous: never) => unknown;
   readonly commands?: readonly Command[];
+  readonly aliases?: readonly string[];
+  readonly conflicts?: string;
   readonly initial?: unknown;
   readonly initialHelp?: string;
 }
 
-function switchOf<D extends Destination>(flags: string, help: string, to: D): DefaultedSpec<D, boolean> {
-  return { flags, help, to, initial: false };
+function switchOf<D extends Destination>(flags: string, help: string, to: D, more: Partial<BaseSpec<D, boolean>> = {}): DefaultedSpec<D, boolean> {
+  return { flags, help, to, initial: false, ...more };
 }
 
 function valueOf<D extends Destination, T>(flags: string, help: string, to: D, parse: (text: string, previous: T) => T, more: Partial<BaseSpec<D, T>> = {}): OptionalSpec<D, T> {
@@ -101,13 +107,23 @@ function refuseModulePath(): never {
   throw new InvalidArgumentError("cxplay's modules are built in (engine/modules/); put a directory of Ansible modules in ansible.cfg's library or ANSIBLE_LIBRARY instead (they run through the Python path)");
 }
 
+/**
+ * `--sftp-extra-args`, `--scp-extra-args`: Ansible hands them to the sftp or
+ * scp program it sends files with; cxplay sends files over its one SSH
+ * connection, so there is nothing to apply them to, and it says so.
+ */
+function fileTransferArgs(value: string): string {
+  if (value.trim() === '') return value;
+  throw new InvalidArgumentError('cxplay sends files over its SSH connection, never with sftp or scp, so these arguments would change nothing: leave them out (ssh options go in --ssh-common-args)');
+}
+
 /** `-l @file`: the file is read relative to where cxplay was started. */
 function limitPattern(value: string): string {
   return value.startsWith('@') ? `@${resolve(value.slice(1))}` : value;
 }
 
 export const OPTIONS = {
-  inventory: defaulted(valueOf<'cli', readonly string[]>('-i, --inventory <file>', 'inventory file (Ansible YAML or INI format); several are merged in order', 'cli', repeated), []),
+  inventory: defaulted(valueOf<'cli', readonly string[]>('-i, --inventory <file>', 'inventory file (Ansible YAML or INI format); several are merged in order', 'cli', repeated, { aliases: ['--inventory-file'] }), []),
   hosts: defaulted(valueOf('--hosts <pattern>', 'host pattern the role is applied to', 'cli', text, { commands: ['role'] }), 'all'),
   check: switchOf('-C, --check', "don't change anything; predict what would change", 'run'),
   diff: switchOf('-D, --diff', 'show the differences in files and state', 'run'),
@@ -128,10 +144,16 @@ export const OPTIONS = {
   privateKeyFile: valueOf('--private-key, --key-file <file>', "use this private key (an inventory's ansible_private_key_file wins)", 'connection', path),
   connectionType: valueOf('-c, --connection <type>', "ssh or local (an inventory's ansible_connection wins)", 'connection', connectionType),
   askPass: switchOf('-k, --ask-pass', 'ask for the SSH password (no echo on a terminal, else one line of stdin)', 'cli'),
+  connectionPasswordFile: valueOf('--connection-password-file <file>', 'read the SSH password from this file (an executable prints it; - reads stdin)', 'cli', text, { aliases: ['--conn-pass-file'], conflicts: 'askPass' }),
+  sshCommonArgs: valueOf('--ssh-common-args <args>', "ssh options for every host, as ansible_ssh_common_args (a host's own wins)", 'connection', text),
+  sshExtraArgs: valueOf('--ssh-extra-args <args>', "more ssh options, as ansible_ssh_extra_args (a host's own wins)", 'connection', text),
+  sftpExtraArgs: valueOf('--sftp-extra-args <args>', 'refused unless empty: cxplay sends files without sftp', 'cli', fileTransferArgs),
+  scpExtraArgs: valueOf('--scp-extra-args <args>', 'refused unless empty: cxplay sends files without scp', 'cli', fileTransferArgs),
   become: switchOf('-b, --become', 'run tasks with become (sudo, or --become-method), unless a play or task says otherwise', 'run'),
   becomeMethod: defaulted(valueOf<'run', 'sudo' | 'su'>('--become-method <method>', 'privilege escalation method: sudo or su', 'run', becomeMethod), 'sudo'),
   becomeUser: valueOf('--become-user <user>', 'become this user (default root)', 'run', text),
   askBecomePass: switchOf('-K, --ask-become-pass', 'ask for the become password (no echo on a terminal, else one line of stdin)', 'cli'),
+  becomePasswordFile: valueOf('--become-password-file <file>', 'read the become password from this file (an executable prints it; - reads stdin)', 'cli', text, { aliases: ['--become-pass-file'], conflicts: 'askBecomePass' }),
   connectTimeoutMs: valueOf('-T, --timeout <seconds>', 'SSH connect timeout', 'connection', (value: string) => positiveInt(value) * 1000),
   handshakes: valueOf('--handshakes <n>', `SSH handshakes under way at once (default ${DEFAULT_HANDSHAKES})`, 'connection', positiveInt),
   taskTimeoutSeconds: valueOf('--task-timeout <seconds>', 'end any task running longer than this', 'run', positiveInt),
@@ -155,8 +177,11 @@ export const OPTIONS = {
   poll: defaulted(valueOf('-P, --poll <interval>', 'seconds between looks at a background job (0: do not wait; default 15)', 'cli', nonNegativeInt, { commands: ['adhoc'] }), 15),
   profile: switchOf('--profile', 'print where the time went (connect, render, exec, per task)', 'cli'),
   // Vault passwords: read by execute.ts (vault-passwords.ts) before anything is loaded.
-  vaultPasswordFile: defaulted(valueOf<'cli', readonly string[]>('--vault-password-file <file>', 'vault password file, or an executable that prints the password (repeatable)', 'cli', repeated), []),
-  askVaultPass: switchOf('--ask-vault-pass', 'ask for the vault password (on a terminal, not echoed)', 'cli'),
+  vaultPasswordFile: defaulted(
+    valueOf<'cli', readonly string[]>('--vault-password-file <file>', 'vault password file, or an executable that prints the password (repeatable)', 'cli', repeated, { aliases: ['--vault-pass-file'], conflicts: 'askVaultPass' }),
+    [],
+  ),
+  askVaultPass: switchOf('--ask-vault-pass', 'ask for the vault password (on a terminal, not echoed)', 'cli', { aliases: ['--ask-vault-password'] }),
   vaultId: defaulted(valueOf<'cli', readonly string[]>('--vault-id <id>', 'a vault password with its vault id: LABEL@FILE, LABEL@prompt or FILE (repeatable)', 'cli', repeated), []),
 } as const satisfies Record<string, OptionSpec>;
 
@@ -176,12 +201,32 @@ export type FlagsTo<D extends Destination> = { readonly [K in KeysTo<D, true>]: 
 export type RunFlags = FlagsTo<'run'>;
 export type ConnectionFlags = FlagsTo<'connection'>;
 
-/** A table entry as a commander option. */
-export function commanderOption(spec: OptionSpec): Option {
-  const option = new Option(spec.flags, spec.help);
-  if (spec.parse) option.argParser(spec.parse as (text: string, previous: unknown) => unknown);
+/** A table entry as commander options: its own, then a hidden one per alias that sets the same value. */
+export function commanderOptions(spec: OptionSpec): Option[] {
+  const help = spec.aliases ? `${spec.help} (also ${spec.aliases.join(', ')})` : spec.help;
+  const option = withParser(new Option(spec.flags, help), spec);
   if ('initial' in spec) option.default(spec.initial, spec.initialHelp);
-  return option;
+  if (spec.conflicts) option.conflicts(new Option((OPTIONS[spec.conflicts as Key] as OptionSpec).flags).attributeName());
+  const value = spec.flags.replace(/^.*?--[\w-]+/, '');
+  return [option, ...(spec.aliases ?? []).map((alias) => withParser(new AliasOption(`${alias}${value}`, option.attributeName()), spec).hideHelp())];
+}
+
+function withParser(option: Option, spec: OptionSpec): Option {
+  return spec.parse ? option.argParser(spec.parse as (text: string, previous: unknown) => unknown) : option;
+}
+
+/** A second long flag of an option: commander stores what it is given under the option's own name. */
+class AliasOption extends Option {
+  constructor(
+    flags: string,
+    private readonly target: string,
+  ) {
+    super(flags);
+  }
+
+  override attributeName(): string {
+    return this.target;
+  }
 }
 
 /** Every option at its default, as a command line that gives none. */

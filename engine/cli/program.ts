@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CxError, ExitCode } from '../errors.js';
 import type { LoadTui } from '../views/view.js';
 import { executeCommand, type Target } from './execute.js';
-import { commanderOption, OPTIONS, type CliOptions, type Key, type OptionSpec } from './options.js';
+import { commanderOptions, OPTIONS, type CliOptions, type Key, type OptionSpec } from './options.js';
 import { loadConfig } from '../config/config.js';
 import { optionDefaultsFrom } from '../config/apply.js';
 import { dumpConfig } from '../config/dump.js';
@@ -100,7 +100,7 @@ const COMMANDS = {
 function declareOptions(command: Command, name: keyof typeof COMMANDS): void {
   for (const spec of Object.values(OPTIONS) as OptionSpec[]) {
     if (spec.commands && !spec.commands.includes(name)) continue;
-    command.addOption(commanderOption(spec));
+    for (const option of commanderOptions(spec)) command.addOption(option);
   }
 }
 

@@ -13,7 +13,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CxError, ExitCode } from '../errors.js';
 import type { VaultSecret } from '../vault/keyring.js';
-import { commanderOption, OPTIONS, type CliOptions } from './options.js';
+import { commanderOptions, OPTIONS, type CliOptions } from './options.js';
 import { promptHidden } from './password-prompt.js';
 
 export const DEFAULT_VAULT_ID = 'default';
@@ -22,7 +22,7 @@ export type VaultOptions = Pick<CliOptions, 'vaultPasswordFile' | 'askVaultPass'
 
 /** The vault options of the run options' table, for the `vault` commands. */
 export function withVaultOptions(command: Command): Command {
-  for (const key of ['vaultPasswordFile', 'askVaultPass', 'vaultId'] as const) command.addOption(commanderOption(OPTIONS[key]));
+  for (const key of ['vaultPasswordFile', 'askVaultPass', 'vaultId'] as const) for (const option of commanderOptions(OPTIONS[key])) command.addOption(option);
   return command;
 }
 
@@ -96,7 +96,7 @@ function passwordFromFile(path: string, id: string): Buffer {
   return nonEmpty(Buffer.from(stdout.toString('latin1').replace(/^[\r\n]+|[\r\n]+$/g, ''), 'latin1'), `Invalid vault password was provided from script (${path})`);
 }
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -106,7 +106,7 @@ function isExecutable(path: string): boolean {
 }
 
 /** Python's bytes.strip(): ASCII whitespace at both ends. */
-function trimmed(bytes: Buffer): Buffer {
+export function trimmed(bytes: Buffer): Buffer {
   return Buffer.from(bytes.toString('latin1').replace(/^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g, ''), 'latin1');
 }
 

@@ -86,7 +86,8 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_BECOME_EXE', ini: [[ESCALATION, 'become_exe']], env: ['ANSIBLE_BECOME_EXE'], type: 'string', default: null },
   ...becomePluginSettings('sudo'),
   ...becomePluginSettings('su'),
-  { name: 'DEFAULT_BECOME_USER', ini: [[ESCALATION, 'become_user']], env: ['ANSIBLE_BECOME_USER'], type: 'string', default: 'root', option: 'becomeUser' },
+  /** Shown as Ansible shows it; a task's become reads the plugin's become_user above (its own section and variable win). */
+  { name: 'DEFAULT_BECOME_USER', ini: [[ESCALATION, 'become_user']], env: ['ANSIBLE_BECOME_USER'], type: 'string', default: 'root' },
   { name: 'DEFAULT_BECOME_ASK_PASS', ini: [[ESCALATION, 'become_ask_pass']], env: ['ANSIBLE_BECOME_ASK_PASS'], type: 'bool', default: false, option: 'askBecomePass' },
   { name: 'RETRY_FILES_ENABLED', ini: [['defaults', 'retry_files_enabled']], env: ['ANSIBLE_RETRY_FILES_ENABLED'], type: 'bool', default: false },
   { name: 'RETRY_FILES_SAVE_PATH', ini: [['defaults', 'retry_files_save_path']], env: ['ANSIBLE_RETRY_FILES_SAVE_PATH'], type: 'path', default: null },

@@ -104,12 +104,21 @@ export class SuExchange {
   private stderrHead = '';
   private passwordSent = false;
   private started = false;
+  private waiting: NodeJS.Timeout | undefined;
 
+  /**
+   * `promptTimeoutMs`: over SSH, su asking for a password the run does not
+   * have is left waiting that long, then failed with ansible's words (its ssh
+   * connection sends nothing and gives up after the connect timeout + 2 s:
+   * "Timeout (12s) waiting for privilege escalation prompt"); undefined
+   * (the local connection) fails it at once as "Missing su password".
+   */
   constructor(
     private readonly become: BecomeSpec,
     private readonly send: (text: string) => void,
     private readonly ready: () => void,
     private readonly refuse: (error: BecomeFailedError) => void,
+    private readonly promptTimeoutMs?: number,
   ) {}
 
   get shellStarted(): boolean {
@@ -136,13 +145,23 @@ export class SuExchange {
     this.stderrHead += chunk.toString('utf8');
     if (this.passwordSent || !SU_PROMPT.test(this.stderrHead)) return undefined;
     if (this.become.password === undefined) {
-      this.refuse(new BecomeFailedError('Missing su password'));
+      this.noPassword();
       return undefined;
     }
     this.passwordSent = true;
     this.stderrHead = '';
     this.send(`${this.become.password}\n`);
     return undefined;
+  }
+
+  private noPassword(): void {
+    const timeoutMs = this.promptTimeoutMs;
+    if (timeoutMs === undefined) return this.refuse(new BecomeFailedError('Missing su password'));
+    if (this.waiting) return;
+    const seconds = Math.round(timeoutMs / 1000);
+    this.waiting = setTimeout(() => this.refuse(new BecomeFailedError(`Timeout (${seconds}s) waiting for privilege escalation prompt: `)), timeoutMs);
+    // A command that ends first (interrupted, the connection lost) leaves nothing to wait for.
+    this.waiting.unref();
   }
 
   /** Why su ended without starting the shell. */

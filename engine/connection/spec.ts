@@ -59,7 +59,7 @@ export const CONNECTION_VARS: readonly string[] = ['ansible_connection', ...Obje
 
 /** Throws UnreachableError (nothing is sent to the host) when its ssh arguments or ssh config ask for something cxplay does not do. */
 export function connectionSpecFromVars(host: string, vars: Readonly<Record<string, unknown>>, defaults: ConnectionDefaults): ConnectionSpec {
-  const options = sshArgsOf(host, vars);
+  const options = sshArgsOf(host, vars, defaults);
   const address = setting(vars, NAMES.address);
   const explicitType = vars.ansible_connection === undefined ? defaults.connectionType : String(vars.ansible_connection);
   const given = String(address ?? host);
@@ -141,15 +141,29 @@ function hostKeyCheckingOff(vars: Readonly<Record<string, unknown>>, defaults: C
   return ansibleBoolean(value) === false;
 }
 
-function sshArgsOf(host: string, vars: Readonly<Record<string, unknown>>): SshArgs {
-  const texts = ['ansible_ssh_common_args', 'ansible_ssh_extra_args'].map((name) => String(vars[name] ?? ''));
+/**
+ * The ssh arguments: each of ansible_ssh_common_args and ansible_ssh_extra_args,
+ * else its command-line flag (--ssh-common-args, --ssh-extra-args): a host's
+ * variable replaces the flag, as in ansible-playbook 2.14.
+ */
+function sshArgsOf(host: string, vars: Readonly<Record<string, unknown>>, defaults: ConnectionDefaults): SshArgs {
+  const given = [
+    sshArgsText(vars.ansible_ssh_common_args, 'ansible_ssh_common_args', defaults.sshCommonArgs, '--ssh-common-args'),
+    sshArgsText(vars.ansible_ssh_extra_args, 'ansible_ssh_extra_args', defaults.sshExtraArgs, '--ssh-extra-args'),
+  ];
   try {
     // One list, as ssh gets them: the common arguments first, so theirs win.
-    return parseSshArgs(texts.join(' '));
+    return parseSshArgs(given.map(({ text }) => text).join(' '));
   } catch (error) {
     if (!(error instanceof SshArgsError)) throw error;
-    throw new UnreachableError(host, `ansible_ssh_common_args / ansible_ssh_extra_args: ${error.message}. Nothing was sent.`);
+    const names = given.filter(({ text }) => text !== '').map(({ name }) => name);
+    throw new UnreachableError(host, `${names.join(' / ')}: ${error.message}. Nothing was sent.`);
   }
+}
+
+function sshArgsText(variable: unknown, variableName: string, flag: string | undefined, flagName: string): { text: string; name: string } {
+  if (variable !== undefined && variable !== null) return { text: String(variable), name: variableName };
+  return { text: flag ?? '', name: flagName };
 }
 
 /**

@@ -84,6 +84,8 @@ export class SshConnection implements Connection {
     readonly host: string,
     private readonly client: Client,
     private readonly socket: Duplex,
+    /** How long su may wait for a password the run does not have: ansible's ssh connection waits its timeout + 2 s. */
+    private readonly suPromptTimeoutMs: number,
   ) {
     client.on('error', (error) => this.markDead(`connection lost: ${error.message}`));
     client.on('close', () => this.markDead('connection closed by the remote host'));
@@ -128,7 +130,7 @@ export class SshConnection implements Connection {
       client.once('ready', () => {
         signal?.removeEventListener('abort', onAbort);
         client.removeListener('error', fail);
-        resolvePromise(new SshConnection(spec.host, client, socket));
+        resolvePromise(new SshConnection(spec.host, client, socket, spec.connectTimeoutMs + 2000));
       });
       client.once('error', fail);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -227,7 +229,7 @@ export class SshConnection implements Connection {
         const keep = (chunk: Buffer | undefined) => chunk && stderr.push(chunk);
         let code: number | undefined;
         const output = { stdout: (chunk: Buffer) => stdout.push(chunk), stderr: (chunk: Buffer) => keep(marker.read(chunk)) };
-        const su = feedBecome(channel, options.become, PidMarkerReader.line(this.pidMarker) + script, output, (error) => {
+        const su = feedBecome(channel, options.become, PidMarkerReader.line(this.pidMarker) + script, output, this.suPromptTimeoutMs, (error) => {
           finish(error);
           channel.close();
         });
@@ -326,7 +328,7 @@ export class SshConnection implements Connection {
         if (error) return done({ ended: false, reason: `cannot open a channel to end it: ${error.message}` });
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
-        feedBecome(channel, become, killScript(pid), { stdout: (chunk) => stdout.push(chunk), stderr: (chunk) => stderr.push(chunk) }, (error) => {
+        feedBecome(channel, become, killScript(pid), { stdout: (chunk) => stdout.push(chunk), stderr: (chunk) => stderr.push(chunk) }, this.suPromptTimeoutMs, (error) => {
           done({ ended: false, reason: error.message });
           channel.close();
         });
@@ -358,8 +360,8 @@ interface OutputSink {
  * shell runs; the channel's output goes to `output`, under su without what
  * su said before the shell ran (the returned exchange knows why it failed).
  */
-function feedBecome(channel: ClientChannel, become: BecomeSpec | undefined, payload: string, output: OutputSink, refuse: (error: Error) => void): SuExchange | undefined {
-  const su = become?.method === 'su' ? new SuExchange(become, (text) => channel.write(text), () => channel.end(payload), refuse) : undefined;
+function feedBecome(channel: ClientChannel, become: BecomeSpec | undefined, payload: string, output: OutputSink, suPromptTimeoutMs: number, refuse: (error: Error) => void): SuExchange | undefined {
+  const su = become?.method === 'su' ? new SuExchange(become, (text) => channel.write(text), () => channel.end(payload), refuse, suPromptTimeoutMs) : undefined;
   const pass = (filter: ((chunk: Buffer) => Buffer | undefined) | undefined, sink: (chunk: Buffer) => void) => (chunk: Buffer) => {
     const kept = filter ? filter(chunk) : chunk;
     if (kept) sink(kept);

@@ -123,22 +123,60 @@ function scriptError(file: string, why: string): CxError {
 }
 
 /** Ansible's TOML inventory: `[group]` tables with `hosts`, `vars` and `children` (a list of group names). */
-export function readTomlInventory(file: string): SourceData {
+/** How a TOML file is read: Ansible's warnings, and whether the ini plugin tries it first (it does by default). */
+export interface TomlReading {
+  readonly warn?: ((message: string) => void) | undefined;
+  readonly iniFirst: boolean;
+}
+
+const TOML_GROUP_KEYS = ['vars', 'children', 'hosts'];
+
+export function readTomlInventory(file: string, { warn, iniFirst }: TomlReading): SourceData {
+  const text = readTextFile(file);
   let parsed: Mapping;
   try {
-    parsed = parseToml(readTextFile(file)) as Mapping;
+    parsed = parseToml(text) as Mapping;
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     const at: SourcePosition = { file, line: error.line, col: error.column };
     throw new CxError(`not valid TOML: ${error.message.split('\n')[0]}`, { at, hint: '[web]\nhosts = { web1 = { ansible_host = "10.0.0.1" } }' });
   }
-  const value: Mapping = {};
+  const value: Mapping = Object.fromEntries((iniFirst ? iniLeftovers(text) : []).map((group) => [group, null]));
   for (const [group, body] of Object.entries(parsed)) {
     checkKeys(file, body);
-    const children = isMapping(body) ? body.children : undefined;
-    value[group] = isMapping(body) && Array.isArray(children) ? { ...body, children: Object.fromEntries(children.map((child) => [String(child), null])) } : body;
+    value[group] = isMapping(body) ? tomlGroup(group, body, warn) : body;
   }
   return { value, ranges: true };
+}
+
+/** A group's table: children as a list; any other key than vars, children and hosts skipped with Ansible's warning (a dotted header such as [a.b] makes one). */
+function tomlGroup(group: string, body: Mapping, warn: TomlReading['warn']): Mapping {
+  const kept: Mapping = {};
+  for (const [key, item] of Object.entries(body)) {
+    if (TOML_GROUP_KEYS.includes(key)) kept[key] = key === 'children' && Array.isArray(item) ? Object.fromEntries(item.map((child) => [String(child), null])) : item;
+    else warn?.(`Skipping unexpected key "${key}" in group "${group}", only "vars", "children" and "hosts" are valid`);
+  }
+  return kept;
+}
+
+/**
+ * The groups Ansible's ini plugin leaves behind when it tries a TOML file
+ * before the toml plugin: each section header it reads (`[all.vars]`,
+ * `[web.hosts]`) adds a group of that name, until the first other line,
+ * which it cannot read as a host and gives up. Its groups stay (measured
+ * with ansible-inventory 2.14), so they are groups of the inventory here too.
+ */
+function iniLeftovers(text: string): string[] {
+  const groups: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    // The ini plugin's section pattern ([name] or [name:state], then an optional # comment); `:` is not in a TOML bare key.
+    const header = /^\[([^:\]\s]+)(?::\w+)?\]\s*(?:#.*)?$/.exec(line);
+    if (!header) break;
+    groups.push(header[1]!);
+  }
+  return groups;
 }
 
 /** TOML tables may name __proto__ and its kind; refused as the YAML loader refuses them. */

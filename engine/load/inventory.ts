@@ -118,10 +118,16 @@ class SourceReading {
     return readHostList(source, advanced >= 0 && (plain < 0 || advanced < plain));
   }
 
+  /** Whether Ansible's ini plugin is tried on a .toml file before the toml plugin (enable_plugins' order). */
+  private iniBeforeToml(): boolean {
+    const ini = this.plugins.indexOf('ini');
+    return ini >= 0 && ini < this.plugins.indexOf('toml');
+  }
+
   /** The first enabled plugin that takes the file: script (executable), toml (.toml), constructed (auto), else YAML or INI by content. */
   private file(path: string): void {
     if (this.plugins.includes('script') && isExecutable(path)) return this.add(path, readInventoryScript(path));
-    if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path));
+    if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path, { warn: this.options.warn, iniFirst: this.iniBeforeToml() }));
     const value = readInventoryFile(path, this.sources) ?? loadYamlFile(path, this.sources);
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', {

@@ -91,16 +91,21 @@ export function adhocPlaybook(
 ): Playbook {
   const file = resolve(dir, '<ad-hoc>');
   const play: Record<string, unknown> = { name: 'Ansible Ad-Hoc', hosts: pattern, gather_facts: false, tasks: [{ [module]: args ?? mapped, ...background }] };
-  return { file, dir, plays: [parsePlay(play, { file, sources }, { file, line: 1 }, dir)], sources };
+  return { file, dir, plays: [parsePlay(play, { file, sources, argsCheckedPerHost: true }, { file, line: 1 }, dir)], sources };
 }
 
-function parsePlay(node: Record<string, unknown>, { file, sources }: { file: string; sources: SourceCache }, at: SourcePosition, baseDir = dirname(file)): Play {
+function parsePlay(
+  node: Record<string, unknown>,
+  { file, sources, argsCheckedPerHost }: { file: string; sources: SourceCache; argsCheckedPerHost?: boolean },
+  at: SourcePosition,
+  baseDir = dirname(file),
+): Play {
   checkKnownKeywords(node, PLAY_KEYWORDS, 'play', at);
   checkKeywordTypes(node, PLAY_KEYWORDS, 'play', at);
   if (node.hosts == null) throw new CxError("the play has no 'hosts'", { at, hint: 'add hosts: all (or a group name)' });
   noteModuleDefaults(node, sources);
   const importedHandlers: ModuleTask[] = [];
-  const context: TaskLoadContext = { file, dir: dirname(file), playDir: baseDir, fileStack: [file], roleStack: [], handlers: importedHandlers, sources };
+  const context: TaskLoadContext = { file, dir: dirname(file), playDir: baseDir, fileStack: [file], roleStack: [], handlers: importedHandlers, sources, argsCheckedPerHost };
   const roleHandlers: ModuleTask[] = [];
   const expander = new RoleExpander(baseDir, sources);
   const roles = expandRoles(node.roles, expander, at, roleHandlers);

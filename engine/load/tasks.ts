@@ -46,6 +46,12 @@ export interface TaskLoadContext {
   readonly role?: RoleInstance | undefined;
   /** What this run has read already. */
   readonly sources: SourceCache;
+  /**
+   * The module's arguments are checked on each host when it runs, not here:
+   * `ansible` (cxplay adhoc) fails every host with the module's message (exit
+   * 2) where a playbook is refused at load time.
+   */
+  readonly argsCheckedPerHost?: boolean | undefined;
 }
 
 const META_ACTIONS = new Set(['flush_handlers', 'noop', 'end_play', 'end_batch', 'end_host', 'clear_host_errors', 'clear_facts', 'reset_connection', 'refresh_inventory']);
@@ -184,7 +190,7 @@ function parseModuleTask(node: Record<string, unknown>, key: string, resolved: R
     module: module.name,
     action: key,
     python,
-    args: moduleArgs(node, key, module, at, context.sources.defaultedModules.has(module.name)),
+    args: moduleArgs(node, key, module, at, context.sources.defaultedModules.has(module.name), context.argsCheckedPerHost),
     register: (node.register ?? undefined) as string | undefined,
     ...loopOf(node),
     changedWhen: node.changed_when == null ? undefined : conditionList(node.changed_when),
@@ -200,7 +206,7 @@ function parseModuleTask(node: Record<string, unknown>, key: string, resolved: R
 }
 
 /** Mapping form or `k=v` short form, with `args:` under it (the module line wins, as in Ansible). */
-function moduleArgs(node: Record<string, unknown>, key: string, module: ModuleDef, at: SourcePosition, defaulted: boolean): Record<string, unknown> {
+function moduleArgs(node: Record<string, unknown>, key: string, module: ModuleDef, at: SourcePosition, defaulted: boolean, checkedPerHost = false): Record<string, unknown> {
   const raw = node[key];
   const extra = (node.args ?? {}) as Record<string, unknown>;
   const moduleAt = keyPositionOf(node, key, at)!;
@@ -211,7 +217,7 @@ function moduleArgs(node: Record<string, unknown>, key: string, module: ModuleDe
     else if (typeof raw === 'object' && !Array.isArray(raw)) args = { ...(raw as Record<string, unknown>) };
     else throw new CxError(`${module.name}: arguments must be a mapping or name=value text, not a list`);
     args = { ...extra, ...args };
-    validateArgsStatic(module, args, defaulted);
+    if (!checkedPerHost) validateArgsStatic(module, args, defaulted);
   } catch (error) {
     throw error instanceof CxError ? withPosition(error, argumentPosition(error.message, [raw, extra]) ?? moduleAt) : error;
   }

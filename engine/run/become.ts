@@ -1,9 +1,10 @@
 /**
- * A task's become, each setting from (winning first) its `ansible_become_*`
- * variable, its keyword (task, block, role, play), then the configuration
- * (ansible.cfg, the environment) and the command line (-b, --become-user,
- * --become-method, -K): Ansible's variables override its keywords (measured
- * with ansible-playbook 2.14). Becoming the user the connection logs in as
+ * A task's become, each setting from (winning first) its variable
+ * (`ansible_sudo_*`/`ansible_su_*`, then `ansible_become_*`), its keyword
+ * (task, block, role, play), the command line (-b, --become-user,
+ * --become-method, -K), then the configuration (the become plugin's
+ * ANSIBLE_SUDO_*, ANSIBLE_BECOME_*, [sudo_become_plugin], then
+ * [privilege_escalation]), as measured with ansible-playbook 2.14. Becoming the user the connection logs in as
  * would only add a round trip, so it is left out. The password
  * (`ansible_become_password` or -K) is a secret of the run: it is masked
  * wherever it could show, and travels to sudo or su on stdin.
@@ -27,12 +28,12 @@ export function becomeFor(run: RunContext, frame: Frame, scope: LayeredScope): B
   const method = becomeMethod(stringVar(scope, 'ansible_become_method') ?? stringKeyword(frame.becomeMethod, scope) ?? cli.becomeMethod);
   // The method's options in the configuration ([sudo_become_plugin], ANSIBLE_SUDO_*, [privilege_escalation], ...).
   const configured = cli.becomePlugins?.[method];
-  const user = stringVar(scope, 'ansible_become_user') ?? stringKeyword(frame.becomeUser, scope) ?? cli.becomeUser ?? configured?.user ?? 'root';
+  const user = methodVar(scope, method, 'user') ?? stringKeyword(frame.becomeUser, scope) ?? cli.becomeUser ?? configured?.user ?? 'root';
   // The legacy name wins, as for the connection itself (connection/spec.ts).
   const connectedAs = stringVar(scope, 'ansible_ssh_user') ?? stringVar(scope, 'ansible_user') ?? cli.connection.remoteUser;
   if (user === connectedAs) return undefined;
-  const flags = stringVar(scope, 'ansible_become_flags') ?? stringVar(scope, `ansible_${method}_flags`) ?? stringKeyword(frame.becomeFlags, scope) ?? configured?.flags;
-  const exe = stringVar(scope, 'ansible_become_exe') ?? stringVar(scope, `ansible_${method}_exe`) ?? stringKeyword(frame.becomeExe, scope) ?? configured?.exe;
+  const flags = methodVar(scope, method, 'flags') ?? stringKeyword(frame.becomeFlags, scope) ?? configured?.flags;
+  const exe = methodVar(scope, method, 'exe') ?? stringKeyword(frame.becomeExe, scope) ?? configured?.exe;
   const password = BECOME_PASSWORD_VARS.map((name) => stringVar(scope, name)).find((value) => value !== undefined) ?? configured?.password ?? cli.becomePassword;
   if (password !== undefined) run.secrets.add(password);
   const spec: BecomeSpec = { user, method, flags: flagWords(flags ?? (method === 'sudo' ? DEFAULT_SUDO_FLAGS : '')), exe: exe === method ? undefined : exe || undefined };
@@ -52,6 +53,16 @@ function flagWords(flags: string): string[] {
   } catch {
     throw new CxError(`become_flags ${JSON.stringify(flags)}: a quote is never closed`, { hint: 'write the flags as on a command line, e.g. -H -S -n' });
   }
+}
+
+/**
+ * A become setting's variable: the method's own name (ansible_sudo_user,
+ * ansible_su_flags, ...) wins over ansible_become_*, wherever each is set (a
+ * play's ansible_sudo_user over -e ansible_become_user), as the sudo and su
+ * plugins of ansible-playbook 2.14 take the last name of their lists.
+ */
+function methodVar(scope: LayeredScope, method: 'sudo' | 'su', setting: 'user' | 'flags' | 'exe'): string | undefined {
+  return stringVar(scope, `ansible_${method}_${setting}`) ?? stringVar(scope, `ansible_become_${setting}`);
 }
 
 function stringVar(scope: LayeredScope, name: string): string | undefined {

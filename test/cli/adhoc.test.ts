@@ -37,6 +37,11 @@ const CASES: [string, string[], 'all' | 'first line' | 'masked'][] = [
   ['an unknown module with name=value arguments', ['lh', '-m', 'no_such_module', '-a', 'x=1', '-o'], 'first line'],
   // Free-form words to a module that takes none: refused before the run by both (exit 4).
   ['an unknown module with free-form words', ['lh', '-m', 'no_such_module', '-a', 'free form'], 'first line'],
+  // A bad argument fails each host with the module's message (exit 2), as ansible: not a load error as in a playbook.
+  ['file with a state it does not know', ['lh', '-m', 'file', '-a', 'path=/nonexistent/x state=bogus'], 'first line'],
+  ['file with an unknown argument', ['lh', '-m', 'file', '-a', 'path=/nonexistent/x bogus=1', '-o'], 'first line'],
+  ['file without its required path', ['lh', '-m', 'file', '-a', 'state=touch'], 'first line'],
+  ['copy with an unknown argument', ['lh', '-m', 'copy', '-a', 'content=x dest=/nonexistent/y bogus=1'], 'first line'],
   ['--playbook-dir: playbook_dir, its group_vars/ and files/', ['lh', '--playbook-dir', 'elsewhere', '-m', 'debug', '-a', 'msg={{playbook_dir|basename}}:{{from_elsewhere}}:{{lookup("file","note.txt")}}'], 'all'],
 ];
 
@@ -109,6 +114,19 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
     const message = '"msg": "The module no_such_module was not found in configured module paths"';
     expect(theirs.stdout).toContain(message);
     expect(ours.stdout).toContain(message);
+  });
+
+  it.each([
+    ['path=/nonexistent/x state=bogus', "file: 'state' must be one of file, directory, link, hard, touch, absent; got 'bogus'", 'value of state must be one of: absent, directory, file, hard, link, touch, got: bogus'],
+    ['path=/nonexistent/x bogus=1', "file: unknown argument 'bogus'", 'Unsupported parameters for (file) module: bogus.'],
+    ['state=touch', "file: one of 'path', 'dest', 'name' is required", 'missing required arguments: path'],
+  ])('-m file -a %j: each host fails with the message (ansible says it in its words)', async (moduleArgs, mine, reference) => {
+    const args = ['-i', 'inventory.ini', 'lh', '-m', 'file', '-a', moduleArgs];
+    const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir }), runCommand('ansible', args, { cwd: dir })]);
+    expect([theirs.code, theirs.stdout]).toEqual([2, expect.stringContaining(reference)]);
+    expect([ours.code, ours.stderr]).toEqual([2, '']);
+    expect(ours.stdout).toMatch(/^lh \| FAILED! => \{/);
+    expect((JSON.parse(ours.stdout.slice(ours.stdout.indexOf('{'))) as { msg: string }).msg).toContain(mine);
   });
 
   it('command without -a is an error of the command line, with the same words and exit code', async () => {

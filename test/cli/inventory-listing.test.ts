@@ -29,6 +29,8 @@ const FILES: Record<string, string> = {
   'dir/last.retry': 'retry1\n',
   'dir/notes.md': '# notes\n',
   'dir/.hidden': '[web]\nhidden1\n',
+  // Dotted headers: Ansible's ini plugin, tried first, leaves a group per header above its first failing line; [a.b] is a key the toml plugin skips.
+  'dotted.toml': '# hosts by role\n[all.vars]\nntp = "pool"\n[web.hosts]\nw1 = {}\n[web.vars]\nrole = "web"\n[a.b]\nc = 1\n[db]\nhosts = { d1 = {} }\n',
   'stack.toml': '[web]\nchildren = ["apache"]\nvars = { http_port = 8080 }\n[web.hosts]\ntweb1 = { port = 8080 }\n[apache.hosts]\n"tap[1:2]" = {}\n',
   'with-meta.sh': '#!/bin/sh\n[ "$1" = --list ] && cat <<\'J\'\n{"web": {"hosts": ["s1", "s2"], "vars": {"a": 1}, "children": ["db"]}, "db": ["d1"], "_meta": {"hostvars": {"s1": {"p": "q"}}}}\nJ\n',
   'per-host.sh': '#!/bin/sh\ncase "$1" in\n--list) echo \'{"g": {"hosts": ["n1", "n2"]}}\';;\n--host) if [ "$2" = n1 ]; then echo \'{"v": 1}\'; else echo \'{}\'; fi;;\nesac\n',
@@ -70,6 +72,7 @@ const SOURCES: Record<string, string[]> = {
   'an inventory script with _meta': ['-i', 'with-meta.sh'],
   'an inventory script without _meta (--host per host)': ['-i', 'per-host.sh'],
   TOML: ['-i', 'stack.toml'],
+  'TOML with dotted table headers': ['-i', 'dotted.toml'],
   'constructed (compose, groups, keyed_groups; failing expressions skipped)': ['-i', 'constructed'],
   'several -i, merged in order': ['-i', 'hosts.ini', '-i', 'dir', '-i', 'gamma,'],
   'no inventory at all': [],

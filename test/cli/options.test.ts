@@ -9,7 +9,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap } from '../support/cli.js';
+import { cxplay, parseRecap, runCommand } from '../support/cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -71,11 +71,40 @@ describe('connection and become options', () => {
   });
 });
 
+/** Every -x and --long flag a --help names (the aliases included). */
+function flagsOf(help: string): Set<string> {
+  return new Set([...help.matchAll(/(?:^|[\s,[|(])(--?[a-zA-Z][\w-]*)/gm)].map((match) => match[1]!).filter((flag) => !/^-v{2,}$|^-R$|^--version$/.test(flag)));
+}
+
+describe.skipIf(!hasAnsible)("every option and alias of ansible 2.14's --help", () => {
+  it.each([
+    ['ansible', 'adhoc'],
+    ['ansible-playbook', 'run'],
+  ])('%s --help: each flag is in cxplay %s --help', async (command, ours) => {
+    const [theirs, mine] = await Promise.all([runCommand(command, ['--help']), cxplay([ours, '--help'])]);
+    const missing = [...flagsOf(theirs.stdout)].filter((flag) => !flagsOf(mine.stdout).has(flag));
+    expect(missing).toEqual([]);
+  });
+
+  it('the aliases do what their option does: --inventory-file, --vault-pass-file', async () => {
+    writeFileSync(join(dir, 'vault.pw'), 'vault pw\n');
+    const result = await run(['--inventory-file', 'one.ini', '--inventory-file', 'two.yaml', '--vault-pass-file', 'vault.pw', '--list-hosts', '-l', 'web']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/web1\s+web2/);
+    const missing = await run(['-i', 'one.ini', '--vault-pass-file', 'nonexistent.pw', '--list-hosts']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nonexistent.pw was not found');
+  });
+});
+
 describe('options cxplay cannot honour are refused, naming why', () => {
   it.each([
     [['-M', '/usr/share/ansible/plugins/modules'], "cxplay's modules are built in"],
     [['--become-method', 'doas'], 'with sudo or su'],
     [['-c', 'winrm'], 'ssh or local'],
+    [['--sftp-extra-args', '-l 100'], 'never with sftp or scp'],
+    [['--scp-extra-args=-l 100'], 'never with sftp or scp'],
+    [['--ask-vault-password', '--vault-pass-file', 'one.ini'], "cannot be used with option '--ask-vault-pass'"],
   ])('%j', async (args, reason) => {
     const result = await run(['-i', 'local.ini', ...args]);
     expect(result.code).toBe(2);

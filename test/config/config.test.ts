@@ -147,7 +147,6 @@ describe("settings as the options' defaults", () => {
       remoteUser: 'deploy',
       output: 'json',
       become: true,
-      becomeUser: 'app',
     });
   });
 

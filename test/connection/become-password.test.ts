@@ -26,6 +26,11 @@ beforeAll(async () => {
   work.write('with-var.yaml', labInventory(lab, { guarded: { ansible_user: SUDO_USER, ansible_become_password: PASSWORD } }));
   const { ansible_ssh_private_key_file: _key, ...keyless } = (labInventory(lab, { guarded: { ansible_user: SUDO_USER } }) as { all: { hosts: { guarded: Record<string, unknown> } } }).all.hosts.guarded;
   work.write('keyless.yaml', { all: { hosts: { guarded: keyless } } });
+  // Password files as ansible reads them: the line end and surrounding spaces go; an executable prints it.
+  work.write('become.pw', `  ${PASSWORD} \n`, 0o600);
+  work.write('print-pw.sh', `#!/bin/sh\nprintf '%s\\n' '${PASSWORD}'\n`, 0o700);
+  // The host's ssh options only from --ssh-common-args / --ssh-extra-args (a null variable is unset).
+  work.write('no-ssh-args.yaml', labInventory(lab, { guarded: { ansible_user: null, ansible_ssh_common_args: null } }));
   work.write('whoami.yaml', [
     {
       hosts: 'all',
@@ -86,6 +91,22 @@ describe('become with a sudo password', () => {
   });
 
   it.each([
+    ['--become-password-file, a file', ['--become-password-file', 'become.pw']],
+    ['--become-pass-file, an executable that prints it', ['--become-pass-file', 'print-pw.sh']],
+  ])('%s: the password reaches sudo, and shows nowhere', async (_name, flags) => {
+    const result = await run(['become.yaml', '-i', 'inventory.yaml', ...flags]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('I am root');
+    expect(result.stdout + result.stderr).not.toContain(PASSWORD);
+  });
+
+  it('-K with --become-password-file is refused before anything runs (exit 2, as ansible)', async () => {
+    const result = await run(['become.yaml', '-i', 'inventory.yaml', '-K', '--become-password-file', 'become.pw']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot be used with option '-K, --ask-become-pass'");
+  });
+
+  it.each([
     ['a wrong password', ['-K'], 'not the password\n', 'Incorrect sudo password'],
     ['no password', [], '', 'Missing sudo password'],
   ])("%s fails the task with Ansible's message", async (_name, flags, input, message) => {
@@ -121,8 +142,40 @@ describe('SSH password login', () => {
     expect(result.stdout + result.stderr).not.toContain(PASSWORD);
   });
 
+  it('--connection-password-file (and its alias --conn-pass-file) logs in with the password of the file', async () => {
+    for (const flag of ['--connection-password-file', '--conn-pass-file']) {
+      const result = await run(['whoami.yaml', '-i', 'keyless.yaml', flag, 'become.pw']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`I am ${SUDO_USER}`);
+      expect(result.stdout + result.stderr).not.toContain(PASSWORD);
+    }
+  });
+
+  it('a missing or empty password file stops the run with ansible\'s message (exit 1)', async () => {
+    work.write('empty.pw', '\n');
+    const missing = await run(['whoami.yaml', '-i', 'keyless.yaml', '--connection-password-file', 'nonexistent.pw']);
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining(`The password file ${work.path('nonexistent.pw')} was not found`)]);
+    const empty = await run(['whoami.yaml', '-i', 'keyless.yaml', '--connection-password-file', 'empty.pw']);
+    expect([empty.code, empty.stderr]).toEqual([1, expect.stringContaining(`Empty password was provided from file (${work.path('empty.pw')})`)]);
+  });
+
   it('without -k and without a key the host is unreachable (the control)', async () => {
     const result = await run(['whoami.yaml', '-i', 'keyless.yaml']);
     expect(result.code).toBe(4);
+  });
+});
+
+describe('--ssh-common-args and --ssh-extra-args', () => {
+  it("reach the connection of a host without ansible_ssh_common_args / ansible_ssh_extra_args; the host's variable replaces the flag", async () => {
+    const flags = ['--ssh-common-args', `-o UserKnownHostsFile=${lab.knownHostsPath} -o StrictHostKeyChecking=yes`, '--ssh-extra-args', `-o User=${SUDO_USER}`];
+    const result = await run(['whoami.yaml', '-i', 'no-ssh-args.yaml', ...flags]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`I am ${SUDO_USER}`);
+    const replaced = await run(['whoami.yaml', '-i', 'no-ssh-args.yaml', ...flags, '-e', 'ansible_ssh_extra_args="-o User=root"']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toContain('I am root');
+    // The control: without the flags the lab's host key is not known, and nothing runs.
+    const without = await run(['whoami.yaml', '-i', 'no-ssh-args.yaml']);
+    expect(without.code).toBe(4);
   });
 });

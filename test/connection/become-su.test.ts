@@ -104,6 +104,13 @@ describe.skipIf(!hasAnsible)('su as ansible-playbook', () => {
     }
   });
 
+  it('no password at all: su waits for one as ansible does (its ssh timeout + 2 s), then the same failure, exit and message', async () => {
+    const [mine, reference] = await Promise.all([ours(['become.yaml', '-i', 'as-user.yaml']), theirs(['-i', 'as-user.yaml', 'become.yaml'])]);
+    const message = (output: string) => /"msg": ?"([^"]*)"/.exec(output)?.[1];
+    expect(message(reference.stdout), reference.stdout).toBe('Timeout (12s) waiting for privilege escalation prompt: ');
+    expect([mine.code, message(mine.stdout)]).toEqual([reference.code, message(reference.stdout)]);
+  });
+
   it('ansible_become_user and ansible_become_method win over the play keywords', async () => {
     work.write('keywords.yaml', [
       {

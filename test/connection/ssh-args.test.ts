@@ -67,8 +67,17 @@ describe('ssh arguments', () => {
     const vars = { ansible_ssh_extra_args: '-o ProxyCommand="ssh -W %h:%p bastion"' };
     expect(() => connectionSpecFromVars('web1', vars, defaults)).toThrow(UnreachableError);
     expect(() => connectionSpecFromVars('web1', vars, defaults)).toThrow(
-      'ansible_ssh_common_args / ansible_ssh_extra_args: cxplay does not honour the ssh option -o ProxyCommand',
+      'ansible_ssh_extra_args: cxplay does not honour the ssh option -o ProxyCommand',
     );
+  });
+
+  it('takes --ssh-common-args / --ssh-extra-args for a host without the variable; each variable replaces its flag (ansible-playbook 2.14)', () => {
+    const flags = { ...defaults, sshCommonArgs: '-o Port=2201 -o User=cli', sshExtraArgs: '-o ServerAliveInterval=9' };
+    expect(connectionSpecFromVars('web1', { ansible_host: '10.0.0.5' }, flags)).toMatchObject({ port: 2201, user: 'cli', keepaliveIntervalMs: 9000 });
+    const replaced = connectionSpecFromVars('web1', { ansible_host: '10.0.0.5', ansible_ssh_common_args: '-o Port=2202' }, flags);
+    expect(replaced).toMatchObject({ port: 2202, keepaliveIntervalMs: 9000 });
+    expect(replaced.user).not.toBe('cli');
+    expect(() => connectionSpecFromVars('web1', {}, { ...defaults, sshExtraArgs: '-o ProxyCommand=nc' })).toThrow('--ssh-extra-args: cxplay does not honour the ssh option -o ProxyCommand');
   });
 
   it('applies the keepalive options and gives the jump hosts of a chain the target credentials but not its password', () => {

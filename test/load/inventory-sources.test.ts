@@ -100,12 +100,24 @@ describe('TOML', () => {
   const dir = writeTree({
     'good.toml': '[web]\nchildren = ["apache"]\nvars = { port = 80 }\n[web.hosts]\nw1 = { color = "red" }\n[apache.hosts]\n"ap[1:2]" = {}\n',
     'bad.toml': '[web]\nhosts = { a = }\n[db]\n',
+    'dotted.toml': '[web.hosts]\nw1 = {}\n[a.b]\nc = 1\n',
   });
 
   it("reads Ansible's TOML layout, ranges included", () => {
     const inventory = loadInventory(join(dir, 'good.toml'));
     expect(selectHosts(inventory, 'web')).toEqual(['w1', 'ap1', 'ap2']);
     expect(hostVarsFromInventory(inventory, 'ap2')).toEqual({ port: 80 });
+  });
+
+  it("dotted headers as ansible-inventory 2.14: the ini plugin's leftover group, [a.b] skipped with Ansible's warning", () => {
+    const warnings: string[] = [];
+    const inventory = loadInventory(join(dir, 'dotted.toml'), { warn: (message) => warnings.push(message) });
+    expect([...inventory.groups.keys()]).toEqual(expect.arrayContaining(['web.hosts', 'web', 'a']));
+    expect(selectHosts(inventory, 'web')).toEqual(['w1']);
+    expect(selectHosts(inventory, 'web.hosts')).toEqual([]);
+    expect(warnings).toEqual(['Skipping unexpected key "b" in group "a", only "vars", "children" and "hosts" are valid']);
+    // With the toml plugin first, the ini plugin never sees the file.
+    expect([...loadInventory(join(dir, 'dotted.toml'), { plugins: ['toml', 'ini'] }).groups.keys()]).not.toContain('web.hosts');
   });
 
   it('names the line of a syntax error', () => {
