@@ -117,5 +117,8 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'CXPLAY_SPECULATION', ini: [['cxplay', 'speculation']], env: ['CXPLAY_SPECULATION'], type: 'bool', default: true },
   /** cxplay's own: under strategy free and host_pinned, apply the next tasks in the exec of the current one (engine/run/fusion.ts). */
   { name: 'CXPLAY_FUSION', ini: [['cxplay', 'fusion']], env: ['CXPLAY_FUSION'], type: 'bool', default: true },
+  /** The ssh connection plugin's ssh_common_args / ssh_extra_args: defaults of --ssh-common-args / --ssh-extra-args (the flag wins, then the environment, then ansible.cfg; a host's variable wins over all, as measured with ansible 2.14). */
+  { name: 'SSH_COMMON_ARGS', ini: [['ssh_connection', 'ssh_common_args']], env: ['ANSIBLE_SSH_COMMON_ARGS'], type: 'string', default: null, option: 'sshCommonArgs' },
+  { name: 'SSH_EXTRA_ARGS', ini: [['ssh_connection', 'ssh_extra_args']], env: ['ANSIBLE_SSH_EXTRA_ARGS'], type: 'string', default: null, option: 'sshExtraArgs' },
   { name: 'SSH_ARGS', ini: [['ssh_connection', 'ssh_args']], env: ['ANSIBLE_SSH_ARGS'], type: 'string', default: null, acceptedOnly: 'cxplay does not run ssh; per-host options go in ansible_ssh_common_args' },
 ];

@@ -7,6 +7,7 @@
  * nowhere: not in cxplay's output, not in its JSON events, and not in any
  * process's command line on the host while a become task runs.
  */
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { watchCommandLines } from '../lab/command-lines.js';
@@ -59,8 +60,8 @@ afterAll(async () => {
   work?.remove();
 });
 
-function run(args: string[], input = ''): ReturnType<typeof runCommand> {
-  return runCommand(process.execPath, [cliPath, 'run', '-o', 'json', ...args], { cwd: work.dir, input, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
+function run(args: string[], input = '', options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ReturnType<typeof runCommand> {
+  return runCommand(process.execPath, [cliPath, 'run', '-o', 'json', ...args], { cwd: options.cwd ?? work.dir, input, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '', ...options.env } });
 }
 
 describe('become with a sudo password', () => {
@@ -177,5 +178,19 @@ describe('--ssh-common-args and --ssh-extra-args', () => {
     // The control: without the flags the lab's host key is not known, and nothing runs.
     const without = await run(['whoami.yaml', '-i', 'no-ssh-args.yaml']);
     expect(without.code).toBe(4);
+  });
+
+  it('come from [ssh_connection] ssh_common_args / ssh_extra_args in ansible.cfg or ANSIBLE_SSH_COMMON_ARGS / ANSIBLE_SSH_EXTRA_ARGS: the flag wins over the environment, the environment over the file (ansible 2.14)', async () => {
+    const cfgDir = dirname(work.write('cfg/ansible.cfg', `[ssh_connection]\nssh_common_args = -o UserKnownHostsFile=${lab.knownHostsPath} -o StrictHostKeyChecking=yes\nssh_extra_args = -o User=${SUDO_USER}\n`));
+    const whoami = (flags: string[], env: NodeJS.ProcessEnv = {}) => run([work.path('whoami.yaml'), '-i', work.path('no-ssh-args.yaml'), ...flags], '', { cwd: cfgDir, env });
+    const fromFile = await whoami([]);
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(fromFile.stdout).toContain(`I am ${SUDO_USER}`);
+    const fromEnvironment = await whoami([], { ANSIBLE_SSH_EXTRA_ARGS: '-o User=root' });
+    expect(fromEnvironment.code, fromEnvironment.stderr).toBe(0);
+    expect(fromEnvironment.stdout).toContain('I am root');
+    const fromFlag = await whoami(['--ssh-extra-args', `-o User=${SUDO_USER}`], { ANSIBLE_SSH_EXTRA_ARGS: '-o User=root' });
+    expect(fromFlag.code, fromFlag.stderr).toBe(0);
+    expect(fromFlag.stdout).toContain(`I am ${SUDO_USER}`);
   });
 });
