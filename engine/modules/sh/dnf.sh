@@ -27,7 +27,7 @@ cx_dnf_task() {
     absent) cx_dnf_plan_remove "$@" ;;
     *) cx_dnf_plan_install "$@" ;;
   esac
-  dnf_out='' dnf_before=$(rpm -qa --qf '%{NAME}.%{ARCH}\t%{NAME}\t%{EPOCHNUM}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\n' 2>/dev/null)
+  dnf_out='' dnf_before=$(cx_dnf_rpm -qa --qf '%{NAME}.%{ARCH}\t%{NAME}\t%{EPOCHNUM}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\n' 2>/dev/null)
   cx_dnf_transaction install "$dnf_install"
   cx_dnf_transaction upgrade "$dnf_upgrade"
   cx_dnf_transaction remove "$dnf_remove"
@@ -36,11 +36,16 @@ cx_dnf_task() {
   cx_report64 stdout "$dnf_out"
 }
 
+# cx_dnf_rpm ARG...: rpm on the installroot's database (dnf_root; empty: the host's).
+cx_dnf_rpm() {
+  if [ -n "$dnf_root" ]; then rpm --root "$dnf_root" "$@"; else rpm "$@"; fi
+}
+
 # cx_dnf_installed SPEC [NAME EVR]: whether the package is installed: by
 # name (or name.arch), or at EPOCH:VERSION-RELEASE when given (Ansible's
 # _is_installed; a glob is taken literally).
 cx_dnf_installed() {
-  if [ $# -ge 3 ]; then rpm -q --whatprovides "$2 = $3" >/dev/null 2>&1; else rpm -q "$1" >/dev/null 2>&1; fi
+  if [ $# -ge 3 ]; then cx_dnf_rpm -q --whatprovides "$2 = $3" >/dev/null 2>&1; else cx_dnf_rpm -q "$1" >/dev/null 2>&1; fi
 }
 
 # cx_dnf_plan_install WORD...: what dnf must install and upgrade (the
@@ -52,13 +57,13 @@ cx_dnf_plan_install() {
     cx_dnf_newer=false cx_dnf_have=false
     case $cx_dnf_kind in
       nevr) cx_dnf_name=$1 cx_dnf_evr=$2; shift 2
-        rpm -q --whatprovides "$cx_dnf_name > $cx_dnf_evr" >/dev/null 2>&1 && cx_dnf_newer=true
+        cx_dnf_rpm -q --whatprovides "$cx_dnf_name > $cx_dnf_evr" >/dev/null 2>&1 && cx_dnf_newer=true
         cx_dnf_installed "$cx_dnf_spec" "$cx_dnf_name" "$cx_dnf_evr" && cx_dnf_have=true ;;
       file) cx_dnf_file_status "$cx_dnf_spec" ;;
       pkg) cx_dnf_installed "$cx_dnf_spec" && cx_dnf_have=true ;;
     esac
     if $dnf_update_only; then
-      if $cx_dnf_have || { [ "$cx_dnf_kind" = file ] && [ -n "$cx_dnf_file_name" ] && rpm -q "$cx_dnf_file_name" >/dev/null 2>&1; }; then dnf_upgrade="$dnf_upgrade$cx_dnf_spec$cx_nl"
+      if $cx_dnf_have || { [ "$cx_dnf_kind" = file ] && [ -n "$cx_dnf_file_name" ] && cx_dnf_rpm -q "$cx_dnf_file_name" >/dev/null 2>&1; }; then dnf_upgrade="$dnf_upgrade$cx_dnf_spec$cx_nl"
       else dnf_messages="${dnf_messages}Packages providing $cx_dnf_spec not installed due to update_only specified$cx_nl"; fi
       continue
     fi
@@ -79,8 +84,8 @@ cx_dnf_file_status() {
   cx_dnf_file_name=''
   cx_dnf_file=$(rpm -qp --qf '%{NAME}\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\n' "$1" 2>/dev/null) || cx_fail "Error occurred attempting remote rpm install of package: $1. Can not load RPM file: $1."
   cx_dnf_file_name=${cx_dnf_file%%	*}
-  rpm -q --whatprovides "$cx_dnf_file_name > ${cx_dnf_file#*	}" >/dev/null 2>&1 && cx_dnf_newer=true
-  rpm -q --whatprovides "$cx_dnf_file_name = ${cx_dnf_file#*	}" >/dev/null 2>&1 && cx_dnf_have=true
+  cx_dnf_rpm -q --whatprovides "$cx_dnf_file_name > ${cx_dnf_file#*	}" >/dev/null 2>&1 && cx_dnf_newer=true
+  cx_dnf_rpm -q --whatprovides "$cx_dnf_file_name = ${cx_dnf_file#*	}" >/dev/null 2>&1 && cx_dnf_have=true
   return 0
 }
 
@@ -91,7 +96,7 @@ cx_dnf_plan_remove() {
     cx_dnf_kind=$1 cx_dnf_spec=$2; shift 2
     case $cx_dnf_kind in
       nevr) cx_dnf_installed "$cx_dnf_spec" "$1" "$2" && dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl"; shift 2 ;;
-      glob) if [ -n "$(rpm -qa "$cx_dnf_spec" 2>/dev/null)" ]; then dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl"
+      glob) if [ -n "$(cx_dnf_rpm -qa "$cx_dnf_spec" 2>/dev/null)" ]; then dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl"
             else dnf_messages="${dnf_messages}$cx_dnf_spec is not installed$cx_nl"; fi ;;
       group) dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl" ;;
       *) cx_dnf_installed "$cx_dnf_spec" && dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl" ;;
@@ -113,12 +118,18 @@ cx_dnf_transaction() {
   dnf_out="$dnf_out$cx_pkg_out"
   cx_dnf_group=$(printf '%s\n' "$cx_pkg_out$cx_pkg_err" | sed -n "s/^Module or Group '\\(.*\\)' is not available\\.\$/\\1/p" | head -n 1)
   [ -z "$cx_dnf_group" ] || cx_fail "No group $cx_dnf_group available."
-  cx_dnf_missing=$(printf '%s\n' "$cx_pkg_out" | sed -n 's/^No match for argument: \(.*\)$/No package \1 available./p')
+  cx_dnf_missing=$(printf '%s\n%s\n' "$cx_pkg_out" "$cx_pkg_err" | sed -n -e "$cx_dnf_excluded_sed" -e "$(cx_dnf_no_match_sed "$1")")
+  if [ -z "$cx_dnf_missing" ] && [ "$cx_pkg_rc" != 0 ] && [ "$1" = install ] && cx_dnf_no_repos; then
+    # dnf refuses to install with no repository enabled; Ansible's dnf finds none of the packages.
+    shift; cx_dnf_missing=$(printf 'No package %s available.\n' "$@")
+  fi
   if [ -n "$cx_dnf_missing" ] && [ "$1" != remove ]; then
     cx_report64 failures "$cx_dnf_missing"; cx_report rc 1
     cx_fail 'Failed to install some of the specified packages'
   fi
   [ "$cx_pkg_rc" = 0 ] && return 0
+  # With no repository enabled there is nothing to upgrade to (Ansible's dnf: nothing to do).
+  [ "$1" = upgrade ] && cx_dnf_no_repos && return 0
   case $cx_pkg_err in
     *Error*) ;;
     *'Operation aborted.'*) $dnf_check && return 0 ;;
@@ -128,6 +139,23 @@ cx_dnf_transaction() {
     *Problem*) cx_fail "Depsolve Error occurred: $(printf '%s' "$cx_pkg_err" | sed '/^$/d')" ;;
   esac
   cx_fail "Unknown Error occurred: $(printf '%s' "$cx_pkg_err" | sed '/^$/d')"
+}
+
+# Ansible's failure for a package dnf filtered out by `exclude`: the spec, then dnf's message.
+cx_dnf_excluded_sed='s/^All matches were filtered out by exclude filtering for argument: \(.*\)$/\1 &/p'
+
+# cx_dnf_no_match_sed COMMAND: Ansible's failure for dnf's "No match for
+# argument": an upgrade's specs are installed packages, which only `exclude`
+# hides from dnf upgrade (Ansible's dnf then fails with dnf's exclude message).
+cx_dnf_no_match_sed() {
+  if [ "$1" = upgrade ]; then printf '%s\n' 's/^No match for argument: \(.*\)$/\1 All matches were filtered out by exclude filtering for argument: \1/p'
+  else printf '%s\n' 's/^No match for argument: \(.*\)$/No package \1 available./p'; fi
+}
+
+# cx_dnf_no_repos: whether the last dnf run refused because no repository is enabled.
+cx_dnf_no_repos() {
+  case $cx_pkg_err in *'Error: There are no enabled repositories'*) return 0 ;; esac
+  return 1
 }
 
 # cx_dnf_list: Ansible's list: installed, updates, available, repos, or a spec.
