@@ -1,8 +1,8 @@
 /**
  * dnf: RPM packages installed, upgraded, removed, listed and the cache
  * made, as Ansible 2.14's dnf decides, in one exec: engine/modules/sh/dnf.sh
- * asks rpm what is installed (Ansible's _is_installed and
- * _is_newer_version_installed), then runs dnf install / upgrade / remove /
+ * asks rpm (the installroot's database with `installroot`) what is installed
+ * (Ansible's _is_installed and _is_newer_version_installed), then runs dnf install / upgrade / remove /
  * autoremove (--assumeno in check mode) with the task's options as dnf's
  * own command-line options, and reads the results from dnf's transaction
  * table. No Python on the host. Not supported: module streams
@@ -175,11 +175,12 @@ function dnfScript(ctx: ModuleContext, args: Args, run: { module: string; tool: 
   return `${REPORT_FUNCTIONS}${DNF_FUNCTIONS}${flushOnExit('cx_pkg_cleanup')}\n${assignments}\n${runner}\n${call}\n`;
 }
 
-const DNF_REPORT = { kind: 'text', results: 'text', failures: 'text', list: 'text', stdout: 'text', stderr: 'text', rc: 'number', conf_file: 'text' } as const;
+const DNF_REPORT = { kind: 'text', without_results: 'text', results: 'text', failures: 'text', list: 'text', stdout: 'text', stderr: 'text', rc: 'number', conf_file: 'text' } as const;
 
 function dnfResult(ctx: ModuleContext, stdout: string, rc: number, stderr: string): ModuleResult {
   const report = readReport(stdout, DNF_REPORT);
-  const failure = reportedFailure(report, { results: [] });
+  // A failed signature check is Ansible's one failure without results.
+  const failure = reportedFailure(report, report.without_results === 'true' ? {} : { results: [] });
   if (failure) {
     const out: ModuleResult = { ...failure };
     if (report.failures !== undefined) out.failures = splitLines(report.failures);

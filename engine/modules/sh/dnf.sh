@@ -115,6 +115,7 @@ cx_dnf_transaction() {
   IFS=$cx_dnf_old_ifs
   [ "$2" = all ] && set -- "$1"
   if $dnf_check; then cx_dnf --assumeno "$@"; else cx_dnf -y "$@"; fi
+  case $cx_pkg_err in *'You have enabled checking of packages via GPG keys'*) cx_dnf_unsigned "$@" ;; esac
   dnf_out="$dnf_out$cx_pkg_out"
   cx_dnf_group=$(printf '%s\n' "$cx_pkg_out$cx_pkg_err" | sed -n "s/^Module or Group '\\(.*\\)' is not available\\.\$/\\1/p" | head -n 1)
   [ -z "$cx_dnf_group" ] || cx_fail "No group $cx_dnf_group available."
@@ -139,6 +140,30 @@ cx_dnf_transaction() {
     *Problem*) cx_fail "Depsolve Error occurred: $(printf '%s' "$cx_pkg_err" | sed '/^$/d')" ;;
   esac
   cx_fail "Unknown Error occurred: $(printf '%s' "$cx_pkg_err" | sed '/^$/d')"
+}
+
+# cx_dnf_unsigned COMMAND SPEC...: dnf refused the transaction before
+# planning it, as it does for a repository with gpgcheck and no gpgkey;
+# Ansible's dnf plans it (check mode ends there), downloads the packages
+# and then fails on the first (in sack order) whose signature it cannot
+# check. So: in check mode, the plan without the check; else the packages
+# downloaded without it to a temporary directory and the first unsigned one
+# named as Ansible does. A signed package leaves dnf's refusal the failure.
+cx_dnf_unsigned() {
+  if $dnf_check; then cx_dnf --nogpgcheck --assumeno "$@"; return 0; fi
+  cx_dnf_refusal=$cx_pkg_err cx_dnf_refusal_rc=$cx_pkg_rc
+  cx_dnf_gpg_dir=$(mktemp -d) || return 0
+  cx_dnf --nogpgcheck -y --downloadonly --downloaddir="$cx_dnf_gpg_dir" "$@"
+  cx_dnf_planned=$(printf '%s\n' "$cx_pkg_out" | DNF_BEFORE='' awk -v action=Planned "$cx_dnf_results_awk" | sed -n 's/^Planned: //p' | LC_ALL=C sort)
+  for cx_dnf_nevra in $cx_dnf_planned; do
+    cx_dnf_rpm_file=$(printf '%s' "$cx_dnf_nevra" | sed 's/-[0-9]*:/-/').rpm
+    case $(rpm -qp --qf '%{SIGPGP:pgpsig}%{SIGGPG:pgpsig}%{RSAHEADER:pgpsig}%{DSAHEADER:pgpsig}' "$cx_dnf_gpg_dir/$cx_dnf_rpm_file" 2>/dev/null) in
+      '(none)(none)(none)(none)') rm -rf "$cx_dnf_gpg_dir"; cx_report without_results true
+        cx_fail "Failed to validate GPG signature for $cx_dnf_nevra: Package $cx_dnf_rpm_file is not signed" ;;
+    esac
+  done
+  rm -rf "$cx_dnf_gpg_dir"
+  cx_pkg_out='' cx_pkg_err=$cx_dnf_refusal cx_pkg_rc=$cx_dnf_refusal_rc
 }
 
 # Ansible's failure for a package dnf filtered out by `exclude`: the spec, then dnf's message.
@@ -167,7 +192,13 @@ cx_dnf_list() {
     updates|upgrades) cx_dnf -q repoquery --upgrades --qf "$cx_dnf_qf" ;;
     available) cx_dnf -q repoquery --available --qf "$cx_dnf_qf" ;;
     repos|repositories) cx_dnf -q repolist --enabled ;;
-    *) cx_dnf -q repoquery --qf "$cx_dnf_qf" "$dnf_list" ;;
+    *) # Ansible's query of a spec lists the installed packages first, then the repositories'.
+      cx_dnf -q repoquery --installed --qf "$cx_dnf_qf" "$dnf_list"
+      if [ "$cx_pkg_rc" = 0 ]; then
+        cx_dnf_listed=$cx_pkg_out
+        cx_dnf -q repoquery --qf "$cx_dnf_qf" "$dnf_list"
+        cx_pkg_out=$cx_dnf_listed$cx_pkg_out
+      fi ;;
   esac
   [ "$cx_pkg_rc" = 0 ] || { cx_report rc 1; cx_fail "$(printf '%s' "$cx_pkg_err" | sed '/^$/d')"; }
   cx_report64 list "$cx_pkg_out"
