@@ -3,7 +3,9 @@
 # ssh-keygen, tmux, sudo for become, strace for the secret-file test, and
 # ansible-core for the side-by-side comparisons, shellcheck for the modules' sh files,
 # libnss-wrapper to show the account stand-ins' databases to Ansible's modules, the archivers unarchive's
-# tests use: zip/unzip, bzip2, xz, zstd), only when something is missing. Debian/Ubuntu, as root.
+# tests use: zip/unzip, bzip2, xz, zstd; dnf, python3-dnf, rpm (rpmbuild) and createrepo-c for the dnf
+# module's differential test, which builds its packages and repository and installs into a temporary
+# installroot), only when something is missing. Debian/Ubuntu, as root.
 set -euo pipefail
 missing=()
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
@@ -19,6 +21,10 @@ command -v zip >/dev/null 2>&1 || missing+=(zip)
 command -v bzip2 >/dev/null 2>&1 || missing+=(bzip2)
 command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
+command -v dnf >/dev/null 2>&1 || missing+=(dnf)
+dpkg -s python3-dnf >/dev/null 2>&1 || missing+=(python3-dnf)
+command -v rpmbuild >/dev/null 2>&1 || missing+=(rpm)
+command -v createrepo_c >/dev/null 2>&1 || missing+=(createrepo-c)
 if [ "${CXPLAY_SKIP_ANSIBLE:-}" != 1 ]; then
   command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
 fi

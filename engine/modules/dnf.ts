@@ -1,8 +1,8 @@
 /**
  * dnf: RPM packages installed, upgraded, removed, listed and the cache
  * made, as Ansible 2.14's dnf decides, in one exec: engine/modules/sh/dnf.sh
- * asks rpm what is installed (Ansible's _is_installed and
- * _is_newer_version_installed), then runs dnf install / upgrade / remove /
+ * asks rpm (the installroot's database with `installroot`) what is installed
+ * (Ansible's _is_installed and _is_newer_version_installed), then runs dnf install / upgrade / remove /
  * autoremove (--assumeno in check mode) with the task's options as dnf's
  * own command-line options, and reads the results from dnf's transaction
  * table. No Python on the host. Not supported: module streams
@@ -161,6 +161,7 @@ function dnfScript(ctx: ModuleContext, args: Args, run: { module: string; tool: 
     dnf_state: run.state,
     dnf_list: String(args.list ?? ''),
     dnf_conf: String(args.conf_file ?? ''),
+    dnf_root: args.installroot === undefined || args.installroot === '/' ? '' : String(args.installroot),
     dnf_update_cache: bool('update_cache'),
     dnf_update_only: bool('update_only'),
     dnf_allow_downgrade: bool('allow_downgrade'),
@@ -174,11 +175,12 @@ function dnfScript(ctx: ModuleContext, args: Args, run: { module: string; tool: 
   return `${REPORT_FUNCTIONS}${DNF_FUNCTIONS}${flushOnExit('cx_pkg_cleanup')}\n${assignments}\n${runner}\n${call}\n`;
 }
 
-const DNF_REPORT = { kind: 'text', results: 'text', failures: 'text', list: 'text', stdout: 'text', stderr: 'text', rc: 'number', conf_file: 'text' } as const;
+const DNF_REPORT = { kind: 'text', without_results: 'text', results: 'text', failures: 'text', list: 'text', stdout: 'text', stderr: 'text', rc: 'number', conf_file: 'text' } as const;
 
 function dnfResult(ctx: ModuleContext, stdout: string, rc: number, stderr: string): ModuleResult {
   const report = readReport(stdout, DNF_REPORT);
-  const failure = reportedFailure(report, { results: [] });
+  // A failed signature check is Ansible's one failure without results.
+  const failure = reportedFailure(report, report.without_results === 'true' ? {} : { results: [] });
   if (failure) {
     const out: ModuleResult = { ...failure };
     if (report.failures !== undefined) out.failures = splitLines(report.failures);
@@ -192,7 +194,7 @@ function dnfResult(ctx: ModuleContext, stdout: string, rc: number, stderr: strin
     case 'list':
       return { changed: false, msg: '', results: listResults(String(ctx.args.list), report.list ?? '') };
     case 'ensure': {
-      const results = splitLines(report.results ?? '').filter((line) => line !== '');
+      const results = inSackOrder(splitLines(report.results ?? '').filter((line) => line !== ''));
       const changed = results.some((line) => /^(Installed|Downloaded|Removed): /.test(line));
       const msg = !changed ? 'Nothing to do' : ctx.check ? 'Check mode: No changes made, but would have if not in check mode' : '';
       return { changed, msg, results, rc: 0 };
@@ -200,6 +202,18 @@ function dnfResult(ctx: ModuleContext, stdout: string, rc: number, stderr: strin
     default:
       return scriptFailure(rc, stderr);
   }
+}
+
+/**
+ * The results as Ansible lists them: its messages first, then dnf's install
+ * set and its remove set, each a Python set of packages, which iterates in
+ * the package sack's order: by name (libsolv reads the rpm database by name,
+ * and createrepo_c lists a repository by name), not dnf's table's order.
+ */
+function inSackOrder(results: readonly string[]): string[] {
+  const group = (line: string) => (/^(Installed|Downloaded): /.test(line) ? 1 : line.startsWith('Removed: ') ? 2 : 0);
+  const order = (a: string, b: string) => group(a) - group(b) || (group(a) === 0 ? 0 : a < b ? -1 : a > b ? 1 : 0);
+  return [...results].sort(order);
 }
 
 /** Ansible's list results: the enabled repos, or a dict a package (_package_dict). */

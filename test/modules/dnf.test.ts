@@ -188,10 +188,10 @@ describe('dnf', () => {
   });
 
   it('installs and removes a @group (its packages\' lines are the results); an unknown group fails as Ansible says', async () => {
-    expect((await runModule(dnf, { args: { name: '@core-tools' }, environment })).result).toEqual({ changed: true, msg: '', results: ['Installed: htop-3.2.2-1.fc38.x86_64', 'Installed: cowsay-3.7.0-1.fc38.noarch'], rc: 0 });
+    expect((await runModule(dnf, { args: { name: '@core-tools' }, environment })).result).toEqual({ changed: true, msg: '', results: ['Installed: cowsay-3.7.0-1.fc38.noarch', 'Installed: htop-3.2.2-1.fc38.x86_64'], rc: 0 });
     expect((await runModule(dnf, { args: { name: '@core-tools' }, environment })).result).toMatchObject({ changed: false, msg: 'Nothing to do' });
     expect((await runModule(dnf, { args: { name: '@nosuch' }, environment })).result).toEqual({ changed: false, failed: true, msg: 'No group nosuch available.', results: [] });
-    expect((await runModule(dnf, { args: { name: '@core-tools', state: 'absent' }, environment })).result).toMatchObject({ changed: true, results: ['Removed: htop-3.2.2-1.fc38.x86_64', 'Removed: cowsay-3.7.0-1.fc38.noarch'] });
+    expect((await runModule(dnf, { args: { name: '@core-tools', state: 'absent' }, environment })).result).toMatchObject({ changed: true, results: ['Removed: cowsay-3.7.0-1.fc38.noarch', 'Removed: htop-3.2.2-1.fc38.x86_64'] });
   });
 
   it('refuses before anything runs: a space-separated list, a module stream, an unreadable conf_file', async () => {
@@ -236,7 +236,8 @@ describe('dnf output', () => {
     expect(result).toEqual({
       changed: true,
       msg: 'Check mode: No changes made, but would have if not in check mode',
-      results: ['Installed: python3-a-very-long-package-name-indeed-1.0-1.fc38.noarch', 'Installed: libbar-2:2.0-3.fc38.x86_64', 'Removed: python3-old-0.9-1.fc37.noarch'],
+      // Ansible's order: its install set, then its remove set, each by name (the package sack's order), not the table's.
+      results: ['Installed: libbar-2:2.0-3.fc38.x86_64', 'Installed: python3-a-very-long-package-name-indeed-1.0-1.fc38.noarch', 'Removed: python3-old-0.9-1.fc37.noarch'],
       rc: 0,
     });
   });

@@ -27,7 +27,7 @@ cx_dnf_task() {
     absent) cx_dnf_plan_remove "$@" ;;
     *) cx_dnf_plan_install "$@" ;;
   esac
-  dnf_out='' dnf_before=$(rpm -qa --qf '%{NAME}.%{ARCH}\t%{NAME}\t%{EPOCHNUM}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\n' 2>/dev/null)
+  dnf_out='' dnf_before=$(cx_dnf_rpm -qa --qf '%{NAME}.%{ARCH}\t%{NAME}\t%{EPOCHNUM}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\n' 2>/dev/null)
   cx_dnf_transaction install "$dnf_install"
   cx_dnf_transaction upgrade "$dnf_upgrade"
   cx_dnf_transaction remove "$dnf_remove"
@@ -36,11 +36,16 @@ cx_dnf_task() {
   cx_report64 stdout "$dnf_out"
 }
 
+# cx_dnf_rpm ARG...: rpm on the installroot's database (dnf_root; empty: the host's).
+cx_dnf_rpm() {
+  if [ -n "$dnf_root" ]; then rpm --root "$dnf_root" "$@"; else rpm "$@"; fi
+}
+
 # cx_dnf_installed SPEC [NAME EVR]: whether the package is installed: by
 # name (or name.arch), or at EPOCH:VERSION-RELEASE when given (Ansible's
 # _is_installed; a glob is taken literally).
 cx_dnf_installed() {
-  if [ $# -ge 3 ]; then rpm -q --whatprovides "$2 = $3" >/dev/null 2>&1; else rpm -q "$1" >/dev/null 2>&1; fi
+  if [ $# -ge 3 ]; then cx_dnf_rpm -q --whatprovides "$2 = $3" >/dev/null 2>&1; else cx_dnf_rpm -q "$1" >/dev/null 2>&1; fi
 }
 
 # cx_dnf_plan_install WORD...: what dnf must install and upgrade (the
@@ -52,13 +57,13 @@ cx_dnf_plan_install() {
     cx_dnf_newer=false cx_dnf_have=false
     case $cx_dnf_kind in
       nevr) cx_dnf_name=$1 cx_dnf_evr=$2; shift 2
-        rpm -q --whatprovides "$cx_dnf_name > $cx_dnf_evr" >/dev/null 2>&1 && cx_dnf_newer=true
+        cx_dnf_rpm -q --whatprovides "$cx_dnf_name > $cx_dnf_evr" >/dev/null 2>&1 && cx_dnf_newer=true
         cx_dnf_installed "$cx_dnf_spec" "$cx_dnf_name" "$cx_dnf_evr" && cx_dnf_have=true ;;
       file) cx_dnf_file_status "$cx_dnf_spec" ;;
       pkg) cx_dnf_installed "$cx_dnf_spec" && cx_dnf_have=true ;;
     esac
     if $dnf_update_only; then
-      if $cx_dnf_have || { [ "$cx_dnf_kind" = file ] && [ -n "$cx_dnf_file_name" ] && rpm -q "$cx_dnf_file_name" >/dev/null 2>&1; }; then dnf_upgrade="$dnf_upgrade$cx_dnf_spec$cx_nl"
+      if $cx_dnf_have || { [ "$cx_dnf_kind" = file ] && [ -n "$cx_dnf_file_name" ] && cx_dnf_rpm -q "$cx_dnf_file_name" >/dev/null 2>&1; }; then dnf_upgrade="$dnf_upgrade$cx_dnf_spec$cx_nl"
       else dnf_messages="${dnf_messages}Packages providing $cx_dnf_spec not installed due to update_only specified$cx_nl"; fi
       continue
     fi
@@ -79,8 +84,8 @@ cx_dnf_file_status() {
   cx_dnf_file_name=''
   cx_dnf_file=$(rpm -qp --qf '%{NAME}\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\n' "$1" 2>/dev/null) || cx_fail "Error occurred attempting remote rpm install of package: $1. Can not load RPM file: $1."
   cx_dnf_file_name=${cx_dnf_file%%	*}
-  rpm -q --whatprovides "$cx_dnf_file_name > ${cx_dnf_file#*	}" >/dev/null 2>&1 && cx_dnf_newer=true
-  rpm -q --whatprovides "$cx_dnf_file_name = ${cx_dnf_file#*	}" >/dev/null 2>&1 && cx_dnf_have=true
+  cx_dnf_rpm -q --whatprovides "$cx_dnf_file_name > ${cx_dnf_file#*	}" >/dev/null 2>&1 && cx_dnf_newer=true
+  cx_dnf_rpm -q --whatprovides "$cx_dnf_file_name = ${cx_dnf_file#*	}" >/dev/null 2>&1 && cx_dnf_have=true
   return 0
 }
 
@@ -91,7 +96,7 @@ cx_dnf_plan_remove() {
     cx_dnf_kind=$1 cx_dnf_spec=$2; shift 2
     case $cx_dnf_kind in
       nevr) cx_dnf_installed "$cx_dnf_spec" "$1" "$2" && dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl"; shift 2 ;;
-      glob) if [ -n "$(rpm -qa "$cx_dnf_spec" 2>/dev/null)" ]; then dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl"
+      glob) if [ -n "$(cx_dnf_rpm -qa "$cx_dnf_spec" 2>/dev/null)" ]; then dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl"
             else dnf_messages="${dnf_messages}$cx_dnf_spec is not installed$cx_nl"; fi ;;
       group) dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl" ;;
       *) cx_dnf_installed "$cx_dnf_spec" && dnf_remove="$dnf_remove$cx_dnf_spec$cx_nl" ;;
@@ -110,15 +115,22 @@ cx_dnf_transaction() {
   IFS=$cx_dnf_old_ifs
   [ "$2" = all ] && set -- "$1"
   if $dnf_check; then cx_dnf --assumeno "$@"; else cx_dnf -y "$@"; fi
+  case $cx_pkg_err in *'You have enabled checking of packages via GPG keys'*) cx_dnf_unsigned "$@" ;; esac
   dnf_out="$dnf_out$cx_pkg_out"
   cx_dnf_group=$(printf '%s\n' "$cx_pkg_out$cx_pkg_err" | sed -n "s/^Module or Group '\\(.*\\)' is not available\\.\$/\\1/p" | head -n 1)
   [ -z "$cx_dnf_group" ] || cx_fail "No group $cx_dnf_group available."
-  cx_dnf_missing=$(printf '%s\n' "$cx_pkg_out" | sed -n 's/^No match for argument: \(.*\)$/No package \1 available./p')
+  cx_dnf_missing=$(printf '%s\n%s\n' "$cx_pkg_out" "$cx_pkg_err" | sed -n -e "$cx_dnf_excluded_sed" -e "$(cx_dnf_no_match_sed "$1")")
+  if [ -z "$cx_dnf_missing" ] && [ "$cx_pkg_rc" != 0 ] && [ "$1" = install ] && cx_dnf_no_repos; then
+    # dnf refuses to install with no repository enabled; Ansible's dnf finds none of the packages.
+    shift; cx_dnf_missing=$(printf 'No package %s available.\n' "$@")
+  fi
   if [ -n "$cx_dnf_missing" ] && [ "$1" != remove ]; then
     cx_report64 failures "$cx_dnf_missing"; cx_report rc 1
     cx_fail 'Failed to install some of the specified packages'
   fi
   [ "$cx_pkg_rc" = 0 ] && return 0
+  # With no repository enabled there is nothing to upgrade to (Ansible's dnf: nothing to do).
+  [ "$1" = upgrade ] && cx_dnf_no_repos && return 0
   case $cx_pkg_err in
     *Error*) ;;
     *'Operation aborted.'*) $dnf_check && return 0 ;;
@@ -130,6 +142,47 @@ cx_dnf_transaction() {
   cx_fail "Unknown Error occurred: $(printf '%s' "$cx_pkg_err" | sed '/^$/d')"
 }
 
+# cx_dnf_unsigned COMMAND SPEC...: dnf refused the transaction before
+# planning it, as it does for a repository with gpgcheck and no gpgkey;
+# Ansible's dnf plans it (check mode ends there), downloads the packages
+# and then fails on the first (in sack order) whose signature it cannot
+# check. So: in check mode, the plan without the check; else the packages
+# downloaded without it to a temporary directory and the first unsigned one
+# named as Ansible does. A signed package leaves dnf's refusal the failure.
+cx_dnf_unsigned() {
+  if $dnf_check; then cx_dnf --nogpgcheck --assumeno "$@"; return 0; fi
+  cx_dnf_refusal=$cx_pkg_err cx_dnf_refusal_rc=$cx_pkg_rc
+  cx_dnf_gpg_dir=$(mktemp -d) || return 0
+  cx_dnf --nogpgcheck -y --downloadonly --downloaddir="$cx_dnf_gpg_dir" "$@"
+  cx_dnf_planned=$(printf '%s\n' "$cx_pkg_out" | DNF_BEFORE='' awk -v action=Planned "$cx_dnf_results_awk" | sed -n 's/^Planned: //p' | LC_ALL=C sort)
+  for cx_dnf_nevra in $cx_dnf_planned; do
+    cx_dnf_rpm_file=$(printf '%s' "$cx_dnf_nevra" | sed 's/-[0-9]*:/-/').rpm
+    case $(rpm -qp --qf '%{SIGPGP:pgpsig}%{SIGGPG:pgpsig}%{RSAHEADER:pgpsig}%{DSAHEADER:pgpsig}' "$cx_dnf_gpg_dir/$cx_dnf_rpm_file" 2>/dev/null) in
+      '(none)(none)(none)(none)') rm -rf "$cx_dnf_gpg_dir"; cx_report without_results true
+        cx_fail "Failed to validate GPG signature for $cx_dnf_nevra: Package $cx_dnf_rpm_file is not signed" ;;
+    esac
+  done
+  rm -rf "$cx_dnf_gpg_dir"
+  cx_pkg_out='' cx_pkg_err=$cx_dnf_refusal cx_pkg_rc=$cx_dnf_refusal_rc
+}
+
+# Ansible's failure for a package dnf filtered out by `exclude`: the spec, then dnf's message.
+cx_dnf_excluded_sed='s/^All matches were filtered out by exclude filtering for argument: \(.*\)$/\1 &/p'
+
+# cx_dnf_no_match_sed COMMAND: Ansible's failure for dnf's "No match for
+# argument": an upgrade's specs are installed packages, which only `exclude`
+# hides from dnf upgrade (Ansible's dnf then fails with dnf's exclude message).
+cx_dnf_no_match_sed() {
+  if [ "$1" = upgrade ]; then printf '%s\n' 's/^No match for argument: \(.*\)$/\1 All matches were filtered out by exclude filtering for argument: \1/p'
+  else printf '%s\n' 's/^No match for argument: \(.*\)$/No package \1 available./p'; fi
+}
+
+# cx_dnf_no_repos: whether the last dnf run refused because no repository is enabled.
+cx_dnf_no_repos() {
+  case $cx_pkg_err in *'Error: There are no enabled repositories'*) return 0 ;; esac
+  return 1
+}
+
 # cx_dnf_list: Ansible's list: installed, updates, available, repos, or a spec.
 cx_dnf_list() {
   cx_report kind list
@@ -139,7 +192,13 @@ cx_dnf_list() {
     updates|upgrades) cx_dnf -q repoquery --upgrades --qf "$cx_dnf_qf" ;;
     available) cx_dnf -q repoquery --available --qf "$cx_dnf_qf" ;;
     repos|repositories) cx_dnf -q repolist --enabled ;;
-    *) cx_dnf -q repoquery --qf "$cx_dnf_qf" "$dnf_list" ;;
+    *) # Ansible's query of a spec lists the installed packages first, then the repositories'.
+      cx_dnf -q repoquery --installed --qf "$cx_dnf_qf" "$dnf_list"
+      if [ "$cx_pkg_rc" = 0 ]; then
+        cx_dnf_listed=$cx_pkg_out
+        cx_dnf -q repoquery --qf "$cx_dnf_qf" "$dnf_list"
+        cx_pkg_out=$cx_dnf_listed$cx_pkg_out
+      fi ;;
   esac
   [ "$cx_pkg_rc" = 0 ] || { cx_report rc 1; cx_fail "$(printf '%s' "$cx_pkg_err" | sed '/^$/d')"; }
   cx_report64 list "$cx_pkg_out"
