@@ -12,11 +12,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { quote } from '../connection/quote.js';
 import { pythonRegExp } from '../template/regex.js';
-import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
+import { attributesFrom } from './lib/file-attributes.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
 import { validationFailure } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import ASSEMBLE_SH from './sh/assemble.sh';
 
@@ -36,7 +37,7 @@ export const assembleModule: ModuleDef = {
       ignore_hidden: { type: 'boolean', default: false },
       validate: { type: 'string' },
       decrypt: { type: 'boolean', default: true },
-      ...ATTRIBUTE_SCHEMA,
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     required: ['src', 'dest'],
     additionalProperties: false,

@@ -7,9 +7,9 @@
  * it changed in between (lib/write-file.ts; no shell code of its own).
  */
 import { pythonRegExp } from '../template/regex.js';
-import { ATTRIBUTE_SCHEMA } from './lib/file-attributes.js';
 import { attributesDiff, EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const blockinfileModule: ModuleDef = {
@@ -29,7 +29,7 @@ export const blockinfileModule: ModuleDef = {
       validate: { type: 'string' },
       marker_begin: { type: 'string', default: 'BEGIN' },
       marker_end: { type: 'string', default: 'END' },
-      ...ATTRIBUTE_SCHEMA,
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     anyOf: EDITED_PATH_REQUIRED,
     additionalProperties: false,

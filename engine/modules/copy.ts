@@ -1,10 +1,12 @@
 /** copy: a local file or directory (src), inline `content`, or a file or directory already on the host (remote_src) to dest. */
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { copyRemoteTree } from './lib/copy-remote-tree.js';
 import { copyLocalTree } from './lib/copy-tree.js';
-import { ATTRIBUTE_SCHEMA, attributesFrom, normalizeMode } from './lib/file-attributes.js';
-import { LARGE_CONTENT_BYTES, writeFileDetailed, type DetailedWrite } from './lib/write-file.js';
+import { attributesFrom, normalizeMode } from './lib/file-attributes.js';
+import { LARGE_CONTENT_BYTES, writeFileDetailed, type DetailedWrite, type WriteFileRequest } from './lib/write-file.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJson } from '../template/python-json.js';
 
@@ -24,7 +26,10 @@ export const copyModule: ModuleDef = {
       directory_mode: { type: ['string', 'integer'] },
       // No default: with remote_src, Ansible's module tells true, false and not given apart (lib/copy-remote-tree.ts).
       local_follow: { type: 'boolean' },
-      ...ATTRIBUTE_SCHEMA,
+      // The sha1 the source must have: a different one fails instead of writing.
+      checksum: { type: 'string' },
+      decrypt: { type: 'boolean', default: true },
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     required: ['dest'],
     additionalProperties: false,
@@ -42,13 +47,15 @@ export const copyModule: ModuleDef = {
     const common = { dest: String(args.dest), force: args.force !== false, backup: args.backup === true, validate: args.validate as string | undefined, follow: args.follow === true };
     if (args.content !== undefined) {
       const content = Buffer.from(contentText(args.content), 'utf8');
-      return asCopyAction(ctx, await writeFileDetailed(ctx, { ...common, content, attributes: attributesFrom(args), sourceLabel: String(args.dest) }));
+      return asCopyAction(ctx, await writeChecked(ctx, { ...common, keepExisting: !common.force, content, attributes: attributesFrom(args), sourceLabel: String(args.dest) }));
     }
     if (args.remote_src === true) {
       if (args.mode === 'preserve') return { changed: false, failed: true, msg: "mode 'preserve' is not supported with remote_src" };
       const src = String(args.src);
       const written = await writeFileDetailed(ctx, { ...common, content: { remotePath: src }, attributes: attributesFrom(args), sourceLabel: src, nameInDirectory: basename(src) });
       if (written.sourceIsDirectory) return copyRemoteTree(ctx, src);
+      // Ansible's copy module fails with its message alone (the dest key is the action's, which remote_src skips).
+      if (written.result.failed) return withoutKey(written.result, 'dest');
       return withSource(written.result, src);
     }
     return copyLocalFile(ctx, common);
@@ -59,21 +66,39 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
   const { args } = ctx;
   const path = ctx.resolveSource(String(args.src), 'files');
   const stats = statSync(path);
-  if (stats.isDirectory()) return copyLocalTree(ctx, { ...common, src: String(args.src), path });
+  const read = (file: string) => (args.decrypt === false ? readFileSync(file) : ctx.readSource(file));
+  if (stats.isDirectory()) return copyLocalTree(ctx, { ...common, src: String(args.src), path, read });
   // mode: preserve gives dest the mode the source file has on the controller.
   const mode = args.mode === 'preserve' ? normalizeMode(stats.mode & 0o7777) : args.mode;
   // dest ending in / is a directory, made if missing, that receives the file under its own name.
   const intoDirectory = common.dest.endsWith('/');
-  const written = await writeFileDetailed(ctx, {
+  const written = await writeChecked(ctx, {
     ...common,
+    keepExisting: !common.force,
     dest: intoDirectory ? `${common.dest}${basename(path)}` : common.dest,
     makeParents: intoDirectory,
-    content: ctx.readSource(path),
+    content: read(path),
     attributes: attributesFrom({ ...args, mode }),
     sourceLabel: path,
     nameInDirectory: basename(path),
   });
   return asCopyAction(ctx, { ...written, result: withSource(written.result, String(args.src)) });
+}
+
+/**
+ * writeFileDetailed, with copy's `checksum`: a source whose sha1 is not the
+ * one given fails, as Ansible's copy module does, where the content would be
+ * written (a file already right is left alone without a look at it).
+ */
+async function writeChecked(ctx: ModuleContext, request: WriteFileRequest & { content: Buffer }): Promise<DetailedWrite> {
+  const expected = ctx.args.checksum as string | undefined;
+  const actual = createHash('sha1').update(request.content).digest('hex');
+  if (expected === undefined || expected === actual || ctx.check) return writeFileDetailed(ctx, request);
+  const predicted = await writeFileDetailed({ ...ctx, check: true }, request);
+  if (predicted.result.failed || !predicted.contentChanged) return writeFileDetailed(ctx, request);
+  const diff = predicted.result.diff === undefined ? [] : [predicted.result.diff];
+  const result = { changed: false, failed: true, msg: 'Copied file does not match the expected checksum. Transfer failed.', checksum: actual, expected_checksum: expected, diff };
+  return { ...predicted, result };
 }
 
 /**
@@ -84,7 +109,11 @@ async function copyLocalFile(ctx: ModuleContext, common: { dest: string; force: 
  */
 function asCopyAction(ctx: ModuleContext, written: DetailedWrite): ModuleResult {
   const { result, contentChanged } = written;
-  if (result.failed || !contentChanged) return result;
+  // force: no over an existing dest: the action returns before it looks at the file.
+  if (written.kept) return { changed: false, dest: String(ctx.args.dest), ...(ctx.args.src === undefined ? {} : { src: String(ctx.args.src) }) };
+  if (result.failed) return result;
+  // Content already right: the action ran the file module, whose result has its diff of the attributes.
+  if (!contentChanged) return written.attributesDiff ? { ...result, diff: written.attributesDiff } : result;
   const diff = result.diff === undefined ? [] : [result.diff];
   return ctx.check ? { changed: true, diff } : { ...result, diff };
 }
@@ -95,6 +124,11 @@ function contentText(content: unknown): string {
   if (typeof content === 'boolean') return content ? 'True' : 'False';
   if (typeof content === 'number') return String(content);
   return pythonJson(content);
+}
+
+function withoutKey(result: ModuleResult, key: string): ModuleResult {
+  const { [key]: _dropped, ...rest } = result;
+  return rest as ModuleResult;
 }
 
 function withSource(result: ModuleResult, src: string): ModuleResult {

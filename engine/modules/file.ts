@@ -7,11 +7,12 @@
  * data need `force`.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, pythonMode, RECURSIVE_ATTRIBUTE_FUNCTION, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_CHANGE_REPORT, attributeChangeDiff, type FileAttributesDiff, ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, RECURSIVE_ATTRIBUTE_FUNCTION, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { shellParts } from './lib/shell-code.js';
 import FILE_SH from './sh/file.sh';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { PyDateTime } from '../template/python-datetime.js';
 import { PyFloat, pyFloat } from '../template/python.js';
@@ -25,12 +26,7 @@ const FILE_REPORT = {
   warning: 'text',
   link_before: 'text',
   link_after: 'text',
-  mode_before: 'text',
-  mode_after: 'text',
-  uid_before: 'number',
-  uid_after: 'number',
-  gid_before: 'number',
-  gid_after: 'number',
+  ...ATTRIBUTE_CHANGE_REPORT,
   mtime_before: 'text',
   mtime_after: 'text',
   atime_before: 'text',
@@ -56,7 +52,7 @@ export const fileModule: ModuleDef = {
       modification_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
       access_time: { type: 'string' },
       access_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
-      ...ATTRIBUTE_SCHEMA,
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['name'] }],
     additionalProperties: false,
@@ -96,9 +92,8 @@ function fileResult(ctx: ModuleContext, path: string, report: FileReport): Modul
 }
 
 /** Ansible's file diff: the state, and mode/owner/group (uid/gid as numbers) where they change. */
-function fileDiff(path: string, report: FileReport): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const before: Record<string, unknown> = { path };
-  const after: Record<string, unknown> = { path };
+function fileDiff(path: string, report: FileReport): FileAttributesDiff {
+  const { before, after } = attributeChangeDiff(path, report);
   if (report.before !== report.want) {
     before.state = report.before;
     after.state = report.want;
@@ -106,18 +101,6 @@ function fileDiff(path: string, report: FileReport): { before: Record<string, un
   if (report.link_before !== undefined) {
     before.src = report.link_before;
     after.src = report.link_after;
-  }
-  if (report.mode_before !== undefined) {
-    before.mode = pythonMode(report.mode_before);
-    after.mode = pythonMode(report.mode_after!);
-  }
-  if (report.uid_before !== undefined) {
-    before.owner = report.uid_before;
-    after.owner = report.uid_after;
-  }
-  if (report.gid_before !== undefined) {
-    before.group = report.gid_before;
-    after.group = report.gid_after;
   }
   if (report.mtime_before !== undefined) {
     before.mtime = secondsOf(report.mtime_before);

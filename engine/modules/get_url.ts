@@ -16,10 +16,11 @@ import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS } from './lib/file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
 import GET_URL_SH from './sh/get_url.sh';
+import { FILE_COMMON_ARGS_SCHEMA, unsupported, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** `cx_get_url_task` and its helpers (engine/modules/sh/get_url.sh). */
@@ -43,6 +44,8 @@ const DOWNLOAD_REPORT = {
 } as const;
 type DownloadReport = Report<typeof DOWNLOAD_REPORT>;
 
+const CREDENTIALS_REASON = 'cxplay sends no credentials with a download (use uri, which does)';
+
 export const getUrlModule: ModuleDef = {
   name: 'get_url',
   argsSchema: {
@@ -56,7 +59,14 @@ export const getUrlModule: ModuleDef = {
       validate_certs: { type: 'boolean', default: true },
       backup: { type: 'boolean', default: false },
       headers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
-      ...ATTRIBUTE_SCHEMA,
+      ...FILE_COMMON_ARGS_SCHEMA,
+      ...UNSUPPORTED_HTTP_OPTIONS,
+      force_basic_auth: unsupported(CREDENTIALS_REASON, [false]),
+      url_username: unsupported(CREDENTIALS_REASON),
+      username: unsupported(CREDENTIALS_REASON),
+      url_password: unsupported(CREDENTIALS_REASON),
+      password: unsupported(CREDENTIALS_REASON),
+      tmp_dest: unsupported('the download goes to a temporary file beside dest'),
     },
     required: ['url', 'dest'],
     additionalProperties: false,

@@ -7,9 +7,9 @@
  * if it changed in between.
  */
 import { pythonRegExp } from '../template/regex.js';
-import { ATTRIBUTE_SCHEMA } from './lib/file-attributes.js';
 import { EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const lineinfileModule: ModuleDef = {
@@ -31,7 +31,7 @@ export const lineinfileModule: ModuleDef = {
       backup: { type: 'boolean', default: false },
       firstmatch: { type: 'boolean', default: false },
       validate: { type: 'string' },
-      ...ATTRIBUTE_SCHEMA,
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     anyOf: EDITED_PATH_REQUIRED,
     additionalProperties: false,

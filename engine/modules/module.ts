@@ -99,6 +99,8 @@ export interface ModuleDef {
   readonly name: string;
   /** Other names for the same module (`service` for `systemd` is its own module). */
   readonly aliases?: readonly string[];
+  /** Other names of arguments (Ansible's `aliases`): `alias: argument`; the module reads only the argument. */
+  readonly argumentAliases?: Readonly<Record<string, string>>;
   /** JSON Schema of the arguments (an object schema, additionalProperties false). */
   readonly argsSchema: Readonly<Record<string, unknown>>;
   /**

@@ -8,9 +8,9 @@
  * (lib/write-file.ts; no shell code of its own).
  */
 import { pythonRegExp } from '../template/regex.js';
-import { ATTRIBUTE_SCHEMA } from './lib/file-attributes.js';
 import { EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const replaceModule: ModuleDef = {
@@ -26,7 +26,7 @@ export const replaceModule: ModuleDef = {
       backup: { type: 'boolean', default: false },
       validate: { type: 'string' },
       encoding: { type: 'string', default: 'utf-8' },
-      ...ATTRIBUTE_SCHEMA,
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     required: ['regexp'],
     anyOf: EDITED_PATH_REQUIRED,

@@ -17,6 +17,7 @@ const STAT_FUNCTION = shellCode(STAT_SH);
 
 export const statModule: ModuleDef = {
   name: 'stat',
+  argumentAliases: { checksum: 'checksum_algorithm', attr: 'get_attributes', attributes: 'get_attributes', mime: 'get_mime', mime_type: 'get_mime', 'mime-type': 'get_mime' },
   argsSchema: {
     type: 'object',
     properties: {

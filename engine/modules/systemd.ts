@@ -5,6 +5,7 @@ import type { ModuleDef } from './module.js';
 export const systemdModule: ModuleDef = {
   name: 'systemd',
   aliases: ['systemd_service'],
+  argumentAliases: { 'daemon-reload': 'daemon_reload', 'daemon-reexec': 'daemon_reexec' },
   argsSchema: { type: 'object', properties: { ...SERVICE_ARGS, unit: { type: 'string' }, service: { type: 'string' } }, additionalProperties: false },
   checkMode: 'full',
   diffMode: 'none',

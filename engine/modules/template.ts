@@ -1,8 +1,9 @@
 /** template: a Jinja (or `.hbs` Handlebars) file rendered for the host, written like copy. */
-import { ATTRIBUTE_SCHEMA, attributesFrom } from './lib/file-attributes.js';
+import { attributesFrom } from './lib/file-attributes.js';
 import { writeFile } from './lib/write-file.js';
 import { settingsFromArguments } from '../template/jinja/settings.js';
-import type { ModuleDef } from './module.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import type { ModuleDef, ModuleResult } from './module.js';
 
 export const templateModule: ModuleDef = {
   name: 'template',
@@ -24,7 +25,13 @@ export const templateModule: ModuleDef = {
       variable_end_string: { type: 'string', minLength: 1 },
       comment_start_string: { type: 'string', minLength: 1 },
       comment_end_string: { type: 'string', minLength: 1 },
-      ...ATTRIBUTE_SCHEMA,
+      output_encoding: {
+        type: 'string',
+        pattern: '^([uU][tT][fF][-_]?8|[lL][aA][tT][iI][nN][-_]?1|[iI][sS][oO][-_]?8859[-_]1|[aA][sS][cC][iI][iI])$',
+        description: 'is not an encoding cxplay writes: use utf-8, latin-1 (iso-8859-1) or ascii',
+        default: 'utf-8',
+      },
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     required: ['src', 'dest'],
     additionalProperties: false,
@@ -36,9 +43,12 @@ export const templateModule: ModuleDef = {
   async run(ctx) {
     const path = ctx.resolveSource(String(ctx.args.src), 'templates');
     const rendered = await ctx.renderTemplateFile(path, { src: String(ctx.args.src), dest: String(ctx.args.dest), settings: settingsFromArguments(ctx.args) });
+    const content = encoded(rendered, String(ctx.args.output_encoding));
+    // Ansible's template action fails in its own code here, before any module ran: an unexpected failure's message, an empty stdout, no `changed`.
+    if (typeof content === 'string') return { failed: true, msg: `Unexpected failure during module execution: ${content}`, stdout: '' } as unknown as ModuleResult;
     return writeFile(ctx, {
       dest: String(ctx.args.dest),
-      content: Buffer.from(rendered, 'utf8'),
+      content,
       attributes: attributesFrom(ctx.args),
       force: ctx.args.force !== false,
       backup: ctx.args.backup === true,
@@ -48,3 +58,20 @@ export const templateModule: ModuleDef = {
     });
   },
 };
+
+/** The rendered text in output_encoding (utf-8, latin-1 or ascii, as the schema allows), or Python's UnicodeEncodeError message. */
+function encoded(text: string, encoding: string): Buffer | string {
+  if (encoding.toLowerCase().startsWith('utf')) return Buffer.from(text, 'utf8');
+  const [codec, range] = encoding.toLowerCase() === 'ascii' ? ['ascii', 0x80] : ['latin-1', 0x100];
+  const characters = [...text];
+  const index = characters.findIndex((character) => character.codePointAt(0)! >= range);
+  if (index >= 0) return `'${codec}' codec can't encode character '${pythonEscape(characters[index]!)}' in position ${index}: ordinal not in range(${range})`;
+  return Buffer.from(text, 'latin1');
+}
+
+/** A character as Python's encode errors write it: \xe9, \u20ac, \U0001f600. */
+function pythonEscape(character: string): string {
+  const code = character.codePointAt(0)!;
+  const [prefix, width] = code < 0x100 ? ['x', 2] : code < 0x10000 ? ['u', 4] : ['U', 8];
+  return `\\${prefix}${code.toString(16).padStart(width, '0')}`;
+}

@@ -13,10 +13,11 @@
 import { readFileSync } from 'node:fs';
 import { heredocBase64, quote } from '../connection/quote.js';
 import { DOWNLOAD_FUNCTIONS } from './lib/download.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, ATTRIBUTE_SCHEMA, attributesFrom, attributesWanted, reportedAttributes, SELF_FUNCTIONS } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, reportedAttributes, SELF_FUNCTIONS } from './lib/file-attributes.js';
 import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef } from './module.js';
 import UNARCHIVE_SH from './sh/unarchive.sh';
 
@@ -49,13 +50,6 @@ const HANDLER_NAMES: Readonly<Record<string, string>> = {
   'tar --use-compress-program=zstd': 'TarZstdArchive',
 };
 
-/** The file common arguments cxplay does not apply: refused when given, saying why. */
-const NOT_APPLIED = {
-  type: 'string',
-  pattern: '^$',
-  description: 'is not supported by cxplay: it sets no SELinux context or chattr attribute on the unpacked files; leave it out (or apply it with a command task)',
-} as const;
-
 const LIST = { type: 'array', items: { type: 'string' } } as const;
 
 export const unarchiveModule: ModuleDef = {
@@ -76,14 +70,7 @@ export const unarchiveModule: ModuleDef = {
       io_buffer_size: { type: 'integer', default: 65536 },
       validate_certs: { type: 'boolean', default: true },
       decrypt: { type: 'boolean', default: true },
-      unsafe_writes: { type: 'boolean', default: false },
-      attributes: NOT_APPLIED,
-      attr: NOT_APPLIED,
-      seuser: NOT_APPLIED,
-      serole: NOT_APPLIED,
-      setype: NOT_APPLIED,
-      selevel: NOT_APPLIED,
-      ...ATTRIBUTE_SCHEMA,
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     required: ['src', 'dest'],
     additionalProperties: false,

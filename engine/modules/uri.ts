@@ -11,6 +11,7 @@ import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailu
 import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { shellCode } from './lib/shell-code.js';
 import URI_SH from './sh/uri.sh';
+import { unsupported, UNSUPPORTED_FILE_ATTRIBUTES, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJsonLoads } from '../template/python-json-loads.js';
 
@@ -21,6 +22,8 @@ const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
 /** What the request script reports. */
 const RESPONSE_REPORT = { skipped: 'text', status: 'number', effective_url: 'text', curl_error: 'text', headers: 'text', content: 'text' } as const;
+
+const FILE_REASON = 'cxplay does not save the response to a file (use get_url)';
 
 export const uriModule: ModuleDef = {
   name: 'uri',
@@ -44,6 +47,18 @@ export const uriModule: ModuleDef = {
       force_basic_auth: { type: 'boolean', default: false },
       creates: { type: 'string' },
       removes: { type: 'string' },
+      ...UNSUPPORTED_HTTP_OPTIONS,
+      ca_path: unsupported('cxplay does not pass CA paths to curl'),
+      unix_socket: unsupported('cxplay requests over TCP only'),
+      dest: unsupported(FILE_REASON),
+      force: unsupported(FILE_REASON, [false]),
+      src: unsupported('cxplay sends no file as the body (give it in body, with a file lookup)'),
+      remote_src: unsupported('cxplay sends no file as the body (give it in body, with a file lookup)', [false]),
+      mode: unsupported(FILE_REASON),
+      owner: unsupported(FILE_REASON),
+      group: unsupported(FILE_REASON),
+      unsafe_writes: unsupported(FILE_REASON, [false]),
+      ...UNSUPPORTED_FILE_ATTRIBUTES,
     },
     required: ['url'],
     additionalProperties: false,

@@ -77,11 +77,12 @@ function refuseForbiddenKeys(module: ModuleDef, args: Record<string, unknown>): 
   }
 }
 
-/** Ansible's loose scalars: 'yes'/'no' for booleans, '3' for integers, 42 for strings, 'a,b' for lists. */
+/** Ansible's loose scalars: 'yes'/'no' for booleans, '3' for integers, 42 for strings, 'a,b' for lists; an alias's value under its argument's name. */
 function normalize(module: ModuleDef, args: Record<string, unknown>): Record<string, unknown> {
   const properties = propertiesOf(module);
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(args)) {
+  for (const [given, value] of Object.entries(args)) {
+    const key = canonicalName(module, given, args);
     const property = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
     out[key] = property ? coerce(value, property) : value;
   }
@@ -123,13 +124,22 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
+/** The argument an alias names (Ansible's `aliases`); giving both is refused. */
+function canonicalName(module: ModuleDef, given: string, args: Record<string, unknown>): string {
+  const aliases = module.argumentAliases;
+  const name = aliases && Object.prototype.hasOwnProperty.call(aliases, given) ? aliases[given]! : given;
+  if (name !== given && name in args) throw new CxError(`${module.name}: '${given}' is an alias of '${name}': give only one of them`);
+  return name;
+}
+
 function missingRequired(module: ModuleDef, args: Record<string, unknown>): string[] {
   const problems: string[] = [];
+  const given = new Set(Object.keys(args).map((key) => canonicalName(module, key, args)));
   for (const name of (module.argsSchema.required as string[] | undefined) ?? []) {
-    if (!(name in args)) problems.push(`'${name}' is required`);
+    if (!given.has(name)) problems.push(`'${name}' is required`);
   }
   const alternatives = requiredAlternatives(module);
-  if (alternatives && !alternatives.some((name) => name in args)) problems.push(oneOfRequired(alternatives));
+  if (alternatives && !alternatives.some((name) => given.has(name))) problems.push(oneOfRequired(alternatives));
   return problems;
 }
 
@@ -187,6 +197,7 @@ function describeError(module: ModuleDef, error: ErrorObject, args: Record<strin
       if (propertiesOf(module)[name]?.description) return `'${name}' ${propertiesOf(module)[name]!.description!}; got ${show(valueAt(args, name))}`;
       return `'${name}' must match ${String(params.pattern)}; got ${show(valueAt(args, name))}`;
     case 'enum': {
+      if (propertiesOf(module)[name]?.description) return `'${name}' ${propertiesOf(module)[name]!.description!}`;
       const allowed = (params.allowedValues as unknown[]).map(String);
       const got = String(valueAt(args, name));
       return `'${name}' must be one of ${allowed.join(', ')}; got '${got}'${suggestValue(got, allowed)}`;

@@ -11,6 +11,7 @@ import { quote } from '../connection/quote.js';
 import { pythonRegExp } from '../template/regex.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, reportedAttributes } from './lib/file-attributes.js';
+import { unsupported } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { shellParts } from './lib/shell-code.js';
 import WAIT_FOR_SH from './sh/wait_for.sh';
@@ -23,6 +24,8 @@ const MAX_CONTENT_BYTES = 1024 * 1024;
 
 /** What the wait script reports. */
 const WAIT_REPORT = { timeout: 'flag', done: 'flag', content: 'text', ...ATTRIBUTE_REPORT } as const;
+
+const DRAINED_REASON = 'only state=drained uses it, and cxplay does not wait for drained connections';
 
 export const waitForModule: ModuleDef = {
   name: 'wait_for',
@@ -39,6 +42,8 @@ export const waitForModule: ModuleDef = {
       connect_timeout: { type: 'integer', default: 5 },
       search_regex: { type: 'string' },
       msg: { type: 'string' },
+      active_connection_states: unsupported(DRAINED_REASON, [[]]),
+      exclude_hosts: unsupported(DRAINED_REASON, [[]]),
     },
     additionalProperties: false,
   },

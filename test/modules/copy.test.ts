@@ -36,11 +36,11 @@ describe('copy content', () => {
     expect(leftovers(d)).toEqual([]);
   });
 
-  it('changes only the mode when only the mode differs', async () => {
+  it("changes only the mode when only the mode differs, with the file module's diff of it (as Ansible's copy action, measured)", async () => {
     writeFileSync(`${d}/f`, 'same\n', { mode: 0o600 });
     const { result } = await runModule(copy, { args: { content: 'same\n', dest: `${d}/f`, mode: 'u=rw,g=r,o=r' }, diff: true });
     expect(result).toMatchObject({ changed: true, mode: '0644' });
-    expect(result.diff).toBeUndefined();
+    expect(result.diff).toEqual({ before: { path: `${d}/f`, mode: '0600' }, after: { path: `${d}/f`, mode: '0644' } });
   });
 
   it('keeps the mode and owner of a file it replaces when none is given', async () => {

@@ -76,6 +76,14 @@ describe('validateArgs', () => {
     expect(error.exitCode).toBe(ExitCode.parseError);
   });
 
+  it("gives an argument's alias under the argument's name, and refuses both at once", () => {
+    expect(validateArgs(mod('stat'), { path: '/x', checksum: 'sha256', 'mime-type': 'no' })).toMatchObject({ checksum_algorithm: 'sha256', get_mime: false });
+    expect(validateArgs(mod('stat'), { path: '/x', checksum: 'sha256' })).not.toHaveProperty('checksum');
+    expect(validateArgs(mod('systemd'), { 'daemon-reload': 'yes' })).toMatchObject({ daemon_reload: true });
+    expect(() => validateArgs(mod('stat'), { path: '/x', checksum: 'md5', checksum_algorithm: 'sha1' })).toThrow(/'checksum' is an alias of 'checksum_algorithm': give only one of them/);
+    expect(() => validateArgs(mod('stat'), { path: '/x', checksum: 'crc' })).toThrow(/'checksum_algorithm' must be one of/);
+  });
+
   it('lists every problem at once', () => {
     const error = errorOf(() => validateArgs(mod('copy'), { content: 'a', mdoe: '0644', force: 'maybe' }));
     expect(error.message).toContain("'dest' is required");
@@ -117,7 +125,7 @@ describe('validateArgsStatic', () => {
   });
 
   it("refuses unarchive's SELinux and chattr arguments at load, saying why, and accepts every other documented one", () => {
-    expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.tgz', dest: '/opt', seuser: 'system_u' })).toThrow(/'seuser' is not supported by cxplay: it sets no SELinux context or chattr attribute/);
+    expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.tgz', dest: '/opt', seuser: 'system_u' })).toThrow(/'seuser' is not supported by cxplay: cxplay sets no SELinux context/);
     expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.tgz', dest: '/opt', attributes: '+i' })).toThrow(/'attributes' is not supported by cxplay/);
     const every = { src: 'a.tgz', dest: '/opt', remote_src: false, creates: '/opt/a', list_files: true, exclude: ['x'], keep_newer: true, extra_opts: ['-v'], io_buffer_size: 4096, validate_certs: false, decrypt: true, mode: '0644', owner: 'root', group: 'root', unsafe_writes: false };
     expect(() => validateArgsStatic(mod('unarchive'), every)).not.toThrow();

@@ -66,13 +66,15 @@ export interface TreeRequest {
   readonly force: boolean;
   readonly backup: boolean;
   readonly validate: string | undefined;
+  /** A source file's bytes (decrypted, unless copy's decrypt is false). */
+  readonly read: (path: string) => Buffer;
 }
 
 export async function copyLocalTree(ctx: ModuleContext, request: TreeRequest): Promise<ModuleResult> {
   const { args } = ctx;
   const tree = walkLocal(request.path.endsWith('/') || !request.src.endsWith('/') ? request.path : `${request.path}/`, args.local_follow !== false);
   const dest = request.dest.endsWith('/') ? request.dest : `${request.dest}/`;
-  const contents = tree.files.map((file) => ctx.readSource(file.full));
+  const contents = tree.files.map((file) => request.read(file.full));
   const survey = await ctx.exec(treeScript(ctx, tree, dest, contents, request.force));
   const report = readReport(survey.stdout, { changed: 'flag', needs: 'text' });
   const failure = reportedFailure(report);

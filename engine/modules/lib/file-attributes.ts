@@ -45,6 +45,34 @@ function invalidMode(text: string): CxError {
 /** The fields `cx_report_attributes` reports, for a module's report declaration. */
 export const ATTRIBUTE_REPORT = { mode: 'text', owner: 'text', group: 'text', uid: 'number', gid: 'number', size: 'number' } as const;
 
+/** What cx_attributes reports of each attribute it changes (or would change, in check mode). */
+export const ATTRIBUTE_CHANGE_REPORT = { mode_before: 'text', mode_after: 'text', uid_before: 'number', uid_after: 'number', gid_before: 'number', gid_after: 'number' } as const;
+
+/** Ansible's file diff: both sides name the path. */
+export interface FileAttributesDiff {
+  readonly before: Record<string, unknown>;
+  readonly after: Record<string, unknown>;
+}
+
+/** Ansible's file diff of PATH: mode, owner and group (uid/gid as numbers) on both sides, where they change. */
+export function attributeChangeDiff(path: string, report: Report<typeof ATTRIBUTE_CHANGE_REPORT>): FileAttributesDiff {
+  const before: Record<string, unknown> = { path };
+  const after: Record<string, unknown> = { path };
+  if (report.mode_before !== undefined) {
+    before.mode = pythonMode(report.mode_before);
+    after.mode = pythonMode(report.mode_after!);
+  }
+  if (report.uid_before !== undefined) {
+    before.owner = report.uid_before;
+    after.owner = report.uid_after;
+  }
+  if (report.gid_before !== undefined) {
+    before.group = report.gid_before;
+    after.group = report.gid_after;
+  }
+  return { before, after };
+}
+
 /** Those fields as Ansible's result has them, when the script reported them. */
 export function reportedAttributes(report: Report<typeof ATTRIBUTE_REPORT>): Record<string, unknown> {
   if (report.mode === undefined) return {};

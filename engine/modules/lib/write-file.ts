@@ -14,7 +14,7 @@ import { BACKUP_FUNCTION } from './backup.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
 import { FLAG_FUNCTIONS } from './flags.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, type FileAttributes } from './file-attributes.js';
+import { ATTRIBUTE_CHANGE_REPORT, ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributeChangeDiff, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, type FileAttributes, type FileAttributesDiff } from './file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 import { shellCode, shellParts } from './shell-code.js';
 import { splitCommandLine } from './shlex.js';
@@ -45,7 +45,9 @@ const WRITE_REPORT = {
   validate_out: 'text',
   validate_err: 'text',
   source_is_directory: 'flag',
+  kept: 'flag',
   ...ATTRIBUTE_REPORT,
+  ...ATTRIBUTE_CHANGE_REPORT,
 } as const;
 type WriteReport = Report<typeof WRITE_REPORT>;
 
@@ -61,6 +63,8 @@ export interface WriteFileRequest {
   readonly attributes: FileAttributes;
   /** false: do not replace an existing file whose content differs (Ansible's force: no). */
   readonly force: boolean;
+  /** Leave an existing dest as it is, its attributes too, whatever its content (Ansible's copy action with force: no). */
+  readonly keepExisting?: boolean | undefined;
   readonly backup: boolean;
   /** A command run on the temp file before it replaces dest; `%s` is the temp file's path. */
   readonly validate?: string | undefined;
@@ -99,6 +103,10 @@ export interface DetailedWrite {
   readonly contentChanged: boolean;
   /** The remote source is a directory: nothing was done (copy copies it as a tree). */
   readonly sourceIsDirectory?: boolean;
+  /** dest existed and keepExisting was asked: nothing was done. */
+  readonly kept?: boolean;
+  /** With the content left as it was: Ansible's file diff of the attributes ({path} on both sides when none changed). */
+  readonly attributesDiff?: FileAttributesDiff;
   readonly validation?: Validation;
 }
 
@@ -116,6 +124,7 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
     report = readReport(result.stdout, WRITE_REPORT);
   }
   if (report.source_is_directory) return { result: { changed: false }, attributesChanged: false, contentChanged: false, sourceIsDirectory: true };
+  if (report.kept) return { result: { changed: false }, attributesChanged: false, contentChanged: false, kept: true };
   const failure = reportedFailure(report, { dest: report.dest ?? request.dest });
   if (failure) {
     const validation = report.validate_rc === undefined ? {} : { exit_status: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };
@@ -126,6 +135,7 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
     result: writtenResult(ctx, request, report, content, checksum ?? report.checksum),
     attributesChanged: report.attributes_changed === true,
     contentChanged: report.content_changed === true,
+    ...(report.content_changed === true ? {} : { attributesDiff: attributeChangeDiff(report.dest, report) }),
   };
   return report.validate_rc === undefined ? written : { ...written, validation: { rc: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' } };
 }
@@ -171,6 +181,7 @@ function writeScript(ctx: ModuleContext, request: WriteFileRequest, checksum: st
   const flags = [
     request.follow && 'follow',
     request.force && 'force',
+    request.keepExisting && 'keep',
     request.makeParents && 'parents',
     check && 'check',
     ctx.diff && 'diff',

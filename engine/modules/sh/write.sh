@@ -44,6 +44,7 @@ cx_write_task() {
   if [ -d "$dest" ]; then [ -n "$2" ] || cx_fail "can not use content with a dir as dest"; dest="${dest%/}/$2"; fi
   cx_flag follow && [ -L "$dest" ] && dest=$(readlink -f -- "$dest")
   cx_report64 dest "$dest"
+  cx_flag keep && [ -e "$dest" ] && { cx_report kept 1; exit 0; }
   cx_resolve_ids
   cx_flag remote && cx_write_remote_source "$src" "${12}"
   if [ -f "$dest" ]; then cx_write_compare "$5"

@@ -1,0 +1,53 @@
+/**
+ * Arguments of Ansible's modules that cxplay deliberately does not apply:
+ * each is refused at load with its reason (never silently ignored), except
+ * for the values that mean "not set" in Ansible (an empty string, false).
+ */
+import { ATTRIBUTE_SCHEMA } from './file-attributes.js';
+
+/** The schema of a refused argument: only `harmless` values pass; any other is refused with `reason`. */
+export function unsupported(reason: string, harmless: readonly (string | boolean | readonly string[])[] = ['']): Record<string, unknown> {
+  const type = Array.isArray(harmless[0]) ? 'array' : typeof harmless[0] === 'boolean' ? 'boolean' : 'string';
+  return { type, enum: harmless, description: `is not supported by cxplay: ${reason}; leave it out` };
+}
+
+const SELINUX_REASON = 'cxplay sets no SELinux context (apply it with a command task running chcon)';
+const CHATTR_REASON = 'cxplay sets no chattr attributes (apply them with a command task running chattr)';
+
+/** The file arguments every module that writes a file documents and cxplay refuses: SELinux context and chattr attributes. */
+export const UNSUPPORTED_FILE_ATTRIBUTES = {
+  attributes: unsupported(CHATTR_REASON),
+  attr: unsupported(CHATTR_REASON),
+  seuser: unsupported(SELINUX_REASON),
+  serole: unsupported(SELINUX_REASON),
+  setype: unsupported(SELINUX_REASON),
+  selevel: unsupported(SELINUX_REASON),
+} as const;
+
+/**
+ * Ansible's unsafe_writes only lets a module fall back to writing in place
+ * when its atomic rename fails; cxplay always renames, so the argument is
+ * accepted and changes nothing while the rename works.
+ */
+export const UNSAFE_WRITES = { unsafe_writes: { type: 'boolean', default: false } } as const;
+
+/** Ansible's add_file_common_args, as the modules that write a file take them: mode, owner, group, unsafe_writes, and the refused ones. */
+export const FILE_COMMON_ARGS_SCHEMA = { ...ATTRIBUTE_SCHEMA, ...UNSAFE_WRITES, ...UNSUPPORTED_FILE_ATTRIBUTES } as const;
+
+const TLS_REASON = 'cxplay does not pass client certificates, CA paths or cipher lists to curl';
+const HTTP_REASON = "cxplay's curl request does not take this option";
+
+/** The url-fetching options (Ansible's url_argument_spec) that cxplay's get_url and uri do not pass to curl; the defaults curl keeps anyway pass. */
+export const UNSUPPORTED_HTTP_OPTIONS = {
+  ciphers: unsupported(TLS_REASON, [[]]),
+  client_cert: unsupported(TLS_REASON),
+  client_key: unsupported(TLS_REASON),
+  // curl does not ask for compressed bodies unless told, so there is nothing to decompress.
+  decompress: unsupported(HTTP_REASON, [true]),
+  http_agent: unsupported(`${HTTP_REASON} (curl sends its own User-Agent; set one in headers)`),
+  unredirected_headers: unsupported(HTTP_REASON, [[]]),
+  use_gssapi: unsupported('cxplay does no Kerberos (GSSAPI) authentication', [false]),
+  use_netrc: unsupported(`${HTTP_REASON} (curl reads no ~/.netrc)`, [true]),
+  // curl, like Ansible, uses the proxy the environment names.
+  use_proxy: unsupported(`${HTTP_REASON} (leave the proxy variables out of the task's environment instead)`, [true]),
+} as const;
