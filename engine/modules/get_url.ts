@@ -5,8 +5,9 @@
  * is kept without any request when no checksum is given or it matches, so a
  * converged host makes no download at all. `checksum` may be
  * `<algorithm>:<hex>` or `<algorithm>:<url of a checksums file>`.
- * curl reads the URL and headers from its stdin (-K -), so a token in them
- * never shows in the process list; wget (the fallback) takes them as arguments.
+ * curl reads the URL, headers and credentials from its stdin (-K -), so a
+ * token or password in them never shows in the process list; wget (the
+ * fallback) takes headers as arguments and is not used with credentials.
  * The script is engine/modules/sh/get_url.sh.
  */
 import { BACKUP_FUNCTION } from './lib/backup.js';
@@ -21,6 +22,7 @@ import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailu
 import { shellCode } from './lib/shell-code.js';
 import GET_URL_SH from './sh/get_url.sh';
 import { FILE_COMMON_ARGS_SCHEMA, unsupported, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
+import { controlCharacterOption, credentialsOf, curlRequestConfig, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** `cx_get_url_task` and its helpers (engine/modules/sh/get_url.sh). */
@@ -44,10 +46,10 @@ const DOWNLOAD_REPORT = {
 } as const;
 type DownloadReport = Report<typeof DOWNLOAD_REPORT>;
 
-const CREDENTIALS_REASON = 'cxplay sends no credentials with a download (use uri, which does)';
-
 export const getUrlModule: ModuleDef = {
   name: 'get_url',
+  argumentAliases: { username: 'url_username', password: 'url_password' },
+  secretArgs: HTTP_SECRET_ARGS,
   argsSchema: {
     type: 'object',
     properties: {
@@ -60,12 +62,8 @@ export const getUrlModule: ModuleDef = {
       backup: { type: 'boolean', default: false },
       headers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
       ...FILE_COMMON_ARGS_SCHEMA,
+      ...HTTP_REQUEST_SCHEMA,
       ...UNSUPPORTED_HTTP_OPTIONS,
-      force_basic_auth: unsupported(CREDENTIALS_REASON, [false]),
-      url_username: unsupported(CREDENTIALS_REASON),
-      username: unsupported(CREDENTIALS_REASON),
-      url_password: unsupported(CREDENTIALS_REASON),
-      password: unsupported(CREDENTIALS_REASON),
       tmp_dest: unsupported('the download goes to a temporary file beside dest'),
     },
     required: ['url', 'dest'],
@@ -80,7 +78,7 @@ export const getUrlModule: ModuleDef = {
     const base = { changed: false, url, dest, checksum_dest: null, checksum_src: null, elapsed: 0 };
     const checksum = parseChecksum(String(ctx.args.checksum ?? ''));
     if ('error' in checksum) return { ...base, failed: true, msg: checksum.error };
-    const unsafe = controlCharacterIn(url, checksum, ctx.args.headers);
+    const unsafe = controlCharacterIn(url, checksum, ctx.args.headers) ?? controlCharacterOption(ctx.args);
     if (unsafe) return { ...base, failed: true, msg: `${unsafe} contains control characters (a newline?)` };
     const started = Date.now();
     const result = await ctx.exec(downloadScript(ctx, url, checksum));
@@ -156,7 +154,9 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
   const attributes = attributesFrom(args);
   const headers = Object.entries((args.headers as Record<string, unknown> | undefined) ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
   const backup = args.backup === true;
-  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure'].filter(Boolean).join(' ');
+  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure', args.use_proxy === false && 'noproxy', credentialsOf(args) !== undefined && 'credentials']
+    .filter(Boolean)
+    .join(' ');
   const call = [
     'cx_get_url_task',
     quote(String(args.dest)),
@@ -171,6 +171,8 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     Number(args.timeout ?? 10),
     quote(headers.join('\n')),
     quote(chownFailureMessage(attributes)),
+    quote(curlRequestConfig(args).join('\n')),
+    quote(String(args.http_agent)),
   ];
   return [
     REPORT_FUNCTIONS,

@@ -101,6 +101,8 @@ export interface ModuleDef {
   readonly aliases?: readonly string[];
   /** Other names of arguments (Ansible's `aliases`): `alias: argument`; the module reads only the argument. */
   readonly argumentAliases?: Readonly<Record<string, string>>;
+  /** Arguments whose values are secrets (Ansible's no_log options, url_password): the run masks them wherever they would show. */
+  readonly secretArgs?: readonly string[];
   /** JSON Schema of the arguments (an object schema, additionalProperties false). */
   readonly argsSchema: Readonly<Record<string, unknown>>;
   /**

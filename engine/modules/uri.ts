@@ -14,6 +14,7 @@ import URI_SH from './sh/uri.sh';
 import { unsupported, UNSUPPORTED_FILE_ATTRIBUTES, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJsonLoads } from '../template/python-json-loads.js';
+import { controlCharacterOption, curlQuote, curlRequestConfig, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 
 /** At most this much of a response body comes back. */
 /** `cx_uri_task` (engine/modules/sh/uri.sh). */
@@ -27,6 +28,8 @@ const FILE_REASON = 'cxplay does not save the response to a file (use get_url)';
 
 export const uriModule: ModuleDef = {
   name: 'uri',
+  argumentAliases: { user: 'url_username', password: 'url_password' },
+  secretArgs: HTTP_SECRET_ARGS,
   argsSchema: {
     type: 'object',
     properties: {
@@ -40,11 +43,7 @@ export const uriModule: ModuleDef = {
       validate_certs: { type: 'boolean', default: true },
       timeout: { type: 'integer', default: 30 },
       follow_redirects: { enum: ['all', 'no', 'none', 'safe', 'urllib2', 'yes'], default: 'safe' },
-      url_username: { type: 'string' },
-      user: { type: 'string' },
-      url_password: { type: 'string' },
-      password: { type: 'string' },
-      force_basic_auth: { type: 'boolean', default: false },
+      ...HTTP_REQUEST_SCHEMA,
       creates: { type: 'string' },
       removes: { type: 'string' },
       ...UNSUPPORTED_HTTP_OPTIONS,
@@ -71,7 +70,7 @@ export const uriModule: ModuleDef = {
     const method = String(args.method).toUpperCase();
     if (!/^[A-Z]+$/.test(method)) return { changed: false, failed: true, msg: "Parameter 'method' needs to be a single word in uppercase, like GET or POST." };
     const request = requestOf(args);
-    if (/[\u0000-\u001f\u007f]/.test([String(args.url), ...request.headers, request.user ?? ''].join(''))) {
+    if (/[\u0000-\u001f\u007f]/.test([String(args.url), ...request.headers].join('')) || controlCharacterOption(args)) {
       return { changed: false, failed: true, msg: 'url, headers and credentials must not contain control characters (a newline?)' };
     }
     const started = Date.now();
@@ -89,7 +88,6 @@ export const uriModule: ModuleDef = {
 interface Request {
   readonly headers: string[];
   readonly body: string | undefined;
-  readonly user: string | undefined;
 }
 
 /** Headers and body as Ansible builds them for each body_format. */
@@ -108,9 +106,7 @@ function requestOf(args: Readonly<Record<string, unknown>>): Request {
       body = typeof args.body === 'string' ? args.body : JSON.stringify(args.body);
     }
   }
-  const username = (args.url_username ?? args.user) as string | undefined;
-  const password = (args.url_password ?? args.password) as string | undefined;
-  return { headers, body, user: username === undefined ? undefined : `${username}:${password ?? ''}` };
+  return { headers, body };
 }
 
 /** The script: cx_uri_task (engine/modules/sh/uri.sh) with the request, each value quoted. */
@@ -120,7 +116,7 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
   const config = [
     `request = ${curlQuote(method)}`,
     ...request.headers.map((header) => `header = ${curlQuote(header)}`),
-    ...(request.user === undefined ? [] : [`user = ${curlQuote(request.user)}`, 'basic']),
+    ...curlRequestConfig(args),
   ].join('\n');
   const flags = [args.creates !== undefined && 'creates', args.removes !== undefined && 'removes', follow && 'follow', args.validate_certs === false && 'insecure', request.body !== undefined && 'body'].filter(Boolean);
   const call = ['cx_uri_task', quote(String(args.url)), quote(config), quote(flags.join(' ')), Number(args.timeout), MAX_CONTENT_BYTES, quote(String(args.creates ?? '')), quote(String(args.removes ?? ''))];
@@ -182,9 +178,4 @@ function responseHeaders(block: string): Record<string, string> {
     headers[name] = line.slice(separator + 1).trim();
   }
   return headers;
-}
-
-/** A value in a curl config file: double-quoted, with \ and " escaped. */
-function curlQuote(value: string): string {
-  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }

@@ -276,6 +276,7 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | '
   const diff = state.diff;
   const rendered = run.profiler.timeSync('render', () => renderArgs(withModuleDefaults(task.args, module.name, frame.moduleDefaults), module, scope));
   const args = validateArgs(module, rendered.args);
+  for (const name of module.secretArgs ?? []) if (typeof args[name] === 'string') run.secrets.add(args[name]);
   const asyncSettings = asyncSettingsOf(task, scope);
   // Ansible's order: async where it cannot run fails, then check mode where it cannot run skips, then check and async fail.
   if (asyncSettings && module.runsOn !== 'target') return { result: { changed: false, failed: true, msg: 'async is not supported for this task.' } };

@@ -33,15 +33,12 @@ const HTTP_REFUSALS = {
   client_cert: TLS,
   client_key: TLS,
   decompress: 'curl asks for no compressed body (true, the default, passes)',
-  http_agent: "curl sends its own User-Agent (set one in headers)",
   unredirected_headers: 'not passed to curl',
   use_gssapi: 'no Kerberos authentication (false, the default, passes)',
   use_netrc: 'curl reads no ~/.netrc (true, the default, passes)',
-  use_proxy: "curl uses the environment's proxy, as Ansible (true, the default, passes)",
 };
 const NO_SAVE = "uri saves no response to a file (get_url does)";
 const NO_FILE_BODY = 'uri sends no file as the body (body with a file lookup does)';
-const NO_DOWNLOAD_CREDENTIALS = 'get_url sends no credentials (uri does)';
 const DRAINED = 'only state=drained uses it, which cxplay refuses';
 
 /** Arguments cxplay deliberately refuses, by module: one line of reason each. */
@@ -53,11 +50,6 @@ const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   get_url: {
     ...FILE_REFUSALS,
     ...HTTP_REFUSALS,
-    force_basic_auth: NO_DOWNLOAD_CREDENTIALS,
-    url_username: NO_DOWNLOAD_CREDENTIALS,
-    username: NO_DOWNLOAD_CREDENTIALS,
-    url_password: NO_DOWNLOAD_CREDENTIALS,
-    password: NO_DOWNLOAD_CREDENTIALS,
     tmp_dest: 'the download goes to a temporary file beside dest',
   },
   lineinfile: FILE_REFUSALS,

@@ -21,10 +21,13 @@ const sha1 = (data: string) => createHash('sha1').update(data).digest('hex');
 let server: Server;
 let base: string;
 const requests: string[] = [];
+/** The Authorization and User-Agent headers of each request, in order. */
+const credentials: { authorization: string | undefined; agent: string | undefined }[] = [];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     requests.push(request.url!);
+    credentials.push({ authorization: request.headers.authorization, agent: request.headers['user-agent'] });
     switch (request.url) {
       case '/file.txt':
         response.end(BODY);
@@ -38,6 +41,10 @@ beforeAll(async () => {
       case '/private':
         if (request.headers['x-token'] === 's3cr3t "x"') response.end(BODY);
         else response.writeHead(403, 'Forbidden').end();
+        return;
+      case '/guarded':
+        if (request.headers.authorization === `Basic ${Buffer.from('fetcher:pa ss"w\\rd').toString('base64')}`) response.end(BODY);
+        else response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="lab"' }).end();
         return;
       default:
         response.writeHead(404, 'Not Found').end('no');
@@ -53,6 +60,7 @@ let cleanup: () => void;
 beforeEach(() => {
   ({ path: d, cleanup } = tempDir());
   requests.length = 0;
+  credentials.length = 0;
 });
 afterEach(() => cleanup());
 
@@ -121,6 +129,35 @@ describe('get_url', () => {
     expect((await runModule(getUrl, { args: { url: `${base}/private`, dest: join(d, 'q') } })).result).toMatchObject({ failed: true, status_code: 403 });
   });
 
+  it('sends credentials when the server asks for them, or with force_basic_auth in the first request, as Ansible (measured)', async () => {
+    const basic = `Basic ${Buffer.from('fetcher:pa ss"w\\rd').toString('base64')}`;
+    const args = { url: `${base}/guarded`, url_username: 'fetcher', url_password: 'pa ss"w\\rd' };
+    expect((await runModule(getUrl, { args: { ...args, dest: join(d, 'a') } })).result).toMatchObject({ changed: true, status_code: 200 });
+    expect(credentials.map((request) => request.authorization)).toEqual([undefined, basic]);
+    credentials.length = 0;
+    expect((await runModule(getUrl, { args: { url: args.url, username: 'fetcher', password: args.url_password, force_basic_auth: true, dest: join(d, 'b') } })).result).toMatchObject({ changed: true });
+    expect(credentials.map((request) => request.authorization)).toEqual([basic]);
+    expect(readFileSync(join(d, 'b'), 'utf8')).toBe(BODY);
+  });
+
+  it('sends no credentials for a username without a password, as Ansible (measured: the 401 stands)', async () => {
+    const { result } = await runModule(getUrl, { args: { url: `${base}/guarded`, username: 'fetcher', dest: join(d, 'a') } });
+    expect(result).toMatchObject({ failed: true, status_code: 401, response: 'HTTP Error 401: Unauthorized' });
+    expect(credentials.map((request) => request.authorization)).toEqual([undefined]);
+  });
+
+  it("sends Ansible's User-Agent (ansible-httpget) unless http_agent names another", async () => {
+    await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'a') } });
+    await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'b'), http_agent: 'fetch "x"' } });
+    expect(credentials.map((request) => request.agent)).toEqual(['ansible-httpget', 'fetch "x"']);
+  });
+
+  it('with use_proxy: false, ignores the proxy the environment names', async () => {
+    const environment = { http_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' };
+    expect((await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'a') }, environment })).result).toMatchObject({ failed: true });
+    expect((await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'b'), use_proxy: false }, environment })).result).toMatchObject({ changed: true });
+  });
+
   it('refuses a URL with a newline in it', async () => {
     const { result, execs } = await runModule(getUrl, { args: { url: `${base}/file.txt\noutput = /tmp/x`, dest: join(d, 'x') } });
     expect(result).toMatchObject({ failed: true, msg: 'url contains control characters (a newline?)' });
@@ -143,5 +180,9 @@ describe('get_url', () => {
     expect((await runModule(getUrl, { args, environment })).result).toMatchObject({ changed: true, status_code: 200 });
     expect(readFileSync(join(d, 'file'), 'utf8')).toBe(BODY);
     expect((await runModule(getUrl, { args: { url: `${base}/missing`, dest: join(d, 'm') }, environment })).result).toMatchObject({ failed: true, status_code: 404 });
+    await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'agent'), http_agent: 'wget-agent' }, environment });
+    expect(credentials.at(-1)?.agent).toBe('wget-agent');
+    const refused = await runModule(getUrl, { args: { url: `${base}/guarded`, dest: join(d, 'g'), url_username: 'fetcher', url_password: 'pw' }, environment });
+    expect(refused.result).toMatchObject({ failed: true, msg: 'sending url_username/url_password needs curl on the host: wget would show the password in its arguments' });
   });
 });

@@ -21,6 +21,8 @@ beforeAll(async () => {
       if (request.url === '/health') response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '27', 'X-Node': 'n1' }).end('{"ready": true, "nodes": 3}');
       else if (request.url === '/old') response.writeHead(301, { location: '/health' }).end();
       else if (request.url === '/echo') response.writeHead(201, { 'Content-Type': 'text/plain' }).end(body);
+      else if (request.url === '/guarded' && !request.headers.authorization) response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="lab"' }).end();
+      else if (request.url === '/guarded') response.writeHead(200).end('in');
       else response.writeHead(404, 'Not Found').end('nope');
     });
   });
@@ -51,11 +53,32 @@ describe('uri', () => {
     expect(result).toMatchObject({ status: 200, url: `${base}/health`, redirected: true, content: '{"ready": true, "nodes": 3}' });
   });
 
-  it('sends a JSON body, headers and basic auth', async () => {
-    const { result } = await runModule(uri, { args: { url: `${base}/echo`, method: 'post', body: { name: "it's $(x)" }, body_format: 'json', status_code: [200, 201], headers: { 'X-Trace': 'a "b"' }, url_username: 'admin', url_password: 'p@ss:word', return_content: true } });
+  it('sends a JSON body, headers and, with force_basic_auth, basic auth in the first request', async () => {
+    const { result } = await runModule(uri, { args: { url: `${base}/echo`, method: 'post', body: { name: "it's $(x)" }, body_format: 'json', status_code: [200, 201], headers: { 'X-Trace': 'a "b"' }, url_username: 'admin', url_password: 'p@ss:word', force_basic_auth: true, return_content: true } });
     expect(result).toMatchObject({ status: 201, content: '{"name":"it\'s $(x)"}' });
     expect(seen[0]).toMatchObject({ method: 'POST', body: '{"name":"it\'s $(x)"}' });
     expect(seen[0]!.headers).toMatchObject({ 'content-type': 'application/json', 'x-trace': 'a "b"', authorization: `Basic ${Buffer.from('admin:p@ss:word').toString('base64')}` });
+  });
+
+  it('sends credentials only when the server asks for them, as Ansible (measured: 401 with Basic, then the request with them)', async () => {
+    const { result } = await runModule(uri, { args: { url: `${base}/guarded`, user: 'admin', password: 'pw"\\x', return_content: true } });
+    expect(result).toMatchObject({ status: 200, content: 'in' });
+    expect(seen.map((request) => request.headers.authorization)).toEqual([undefined, `Basic ${Buffer.from('admin:pw"\\x').toString('base64')}`]);
+    seen.length = 0;
+    await runModule(uri, { args: { url: `${base}/health`, user: 'admin', password: 'pw' } });
+    expect(seen.map((request) => request.headers.authorization)).toEqual([undefined]);
+  });
+
+  it("sends Ansible's User-Agent (ansible-httpget) unless http_agent names another", async () => {
+    await runModule(uri, { args: { url: `${base}/health` } });
+    await runModule(uri, { args: { url: `${base}/health`, http_agent: 'probe/1.0' } });
+    expect(seen.map((request) => request.headers['user-agent'])).toEqual(['ansible-httpget', 'probe/1.0']);
+  });
+
+  it('with use_proxy: false, ignores the proxy the environment names', async () => {
+    const environment = { http_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' };
+    expect((await runModule(uri, { args: { url: `${base}/health` }, environment })).result).toMatchObject({ failed: true, status: -1 });
+    expect((await runModule(uri, { args: { url: `${base}/health`, use_proxy: false }, environment })).result).toMatchObject({ status: 200 });
   });
 
   it('sends a form body', async () => {

@@ -44,10 +44,7 @@ export const UNSUPPORTED_HTTP_OPTIONS = {
   client_key: unsupported(TLS_REASON),
   // curl does not ask for compressed bodies unless told, so there is nothing to decompress.
   decompress: unsupported(HTTP_REASON, [true]),
-  http_agent: unsupported(`${HTTP_REASON} (curl sends its own User-Agent; set one in headers)`),
   unredirected_headers: unsupported(HTTP_REASON, [[]]),
   use_gssapi: unsupported('cxplay does no Kerberos (GSSAPI) authentication', [false]),
   use_netrc: unsupported(`${HTTP_REASON} (curl reads no ~/.netrc)`, [true]),
-  // curl, like Ansible, uses the proxy the environment names.
-  use_proxy: unsupported(`${HTTP_REASON} (leave the proxy variables out of the task's environment instead)`, [true]),
 } as const;

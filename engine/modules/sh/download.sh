@@ -1,9 +1,12 @@
 # A URL's content into a file on the host with curl, else wget (get_url,
 # unarchive's remote URL source). Needs report.sh and flags.sh; reads the
-# caller's variables timeout (seconds) and headers ("Name: value" lines).
+# caller's variables timeout (seconds), headers ("Name: value" lines) and,
+# when set, curl_config (more curl config lines: user agent, credentials)
+# and agent (the User-Agent, for wget).
 
 # cx_download FILE URL WHAT: fetches URL into FILE following redirects, with
-# the task's timeout, headers and flag insecure; when it cannot, reports
+# the task's timeout, headers, curl_config and flags insecure, noproxy and
+# credentials (which wget cannot take: it refuses); when it cannot, reports
 # status_code and response, sets cx_response to the reason and returns 1
 # (the caller says how the task fails), or fails the task saying WHAT could
 # not be written when the disk is full. curl
@@ -17,10 +20,11 @@ cx_download() {
     cx_flag insecure && cx_k=-k
     # A curl config line: `key = "value"` with \ and " escaped.
     # shellcheck disable=SC2086 # cx_k is one option or none
-    cx_code=$( { printf 'url = %s\n' "$2"; [ -z "$headers" ] || printf '%s\n' "$headers" | sed 's/^/header = /'; } |
-      sed 's/[\\"]/\\&/g; s/ = \(.*\)$/ = "\1"/' | curl -sS -L $cx_k --max-time "$timeout" -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")
+    cx_code=$( { { printf 'url = %s\n' "$2"; [ -z "$headers" ] || printf '%s\n' "$headers" | sed 's/^/header = /'; } |
+      sed 's/[\\"]/\\&/g; s/ = \(.*\)$/ = "\1"/'; [ -z "${curl_config-}" ] || printf '%s\n' "$curl_config"; } | curl -sS -L $cx_k --max-time "$timeout" -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")
     cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\r")
   elif command -v wget >/dev/null 2>&1; then
+    cx_flag credentials && cx_fail "sending url_username/url_password needs curl on the host: wget would show the password in its arguments"
     cx_flag insecure && cx_k=--no-check-certificate
     cx_wget "$1" "$2"
     cx_rc=$?; cx_status=$(grep -E "^ *HTTP/" "$1.err" | tail -n 1 | sed "s/^ *//" | tr -d "\r"); cx_code=$(printf "%s" "$cx_status" | cut -d" " -f2)
@@ -36,7 +40,8 @@ cx_download() {
 }
 
 # cx_wget FILE URL: wget's download of URL into FILE, with a --header
-# argument for each of the task's headers and cx_k's option (in a subshell:
+# argument for each of the task's headers, the agent, noproxy's option and
+# cx_k's option (in a subshell:
 # it sets the positional parameters).
 cx_wget() {
   (
@@ -44,6 +49,8 @@ cx_wget() {
     while IFS= read -r cx_h; do [ -n "$cx_h" ] && set -- "$@" "--header=$cx_h"; done <<EOF
 $headers
 EOF
+    [ -z "${agent-}" ] || set -- "$@" "--user-agent=$agent"
+    cx_flag noproxy && set -- "$@" --no-proxy
     # shellcheck disable=SC2086 # cx_k is one option or none
     printf '%s\n' "$cx_url" | wget -S $cx_k -T "$timeout" "$@" -O "$cx_file" -i - 2>"$cx_file.err"
   )
