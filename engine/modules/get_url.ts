@@ -22,7 +22,7 @@ import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailu
 import { shellCode } from './lib/shell-code.js';
 import GET_URL_SH from './sh/get_url.sh';
 import { FILE_COMMON_ARGS_SCHEMA, unsupported, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
-import { controlCharacterOption, credentialsOf, curlRequestConfig, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
+import { controlCharacterOption, curlRequestConfig, needsCurl, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** `cx_get_url_task` and its helpers (engine/modules/sh/get_url.sh). */
@@ -154,7 +154,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
   const attributes = attributesFrom(args);
   const headers = Object.entries((args.headers as Record<string, unknown> | undefined) ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
   const backup = args.backup === true;
-  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure', args.use_proxy === false && 'noproxy', credentialsOf(args) !== undefined && 'credentials']
+  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure', args.use_proxy === false && 'noproxy']
     .filter(Boolean)
     .join(' ');
   const call = [
@@ -173,6 +173,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     quote(chownFailureMessage(attributes)),
     quote(curlRequestConfig(args).join('\n')),
     quote(String(args.http_agent)),
+    quote(needsCurl(args)),
   ];
   return [
     REPORT_FUNCTIONS,

@@ -47,7 +47,7 @@ export const uriModule: ModuleDef = {
       creates: { type: 'string' },
       removes: { type: 'string' },
       ...UNSUPPORTED_HTTP_OPTIONS,
-      ca_path: unsupported('cxplay does not pass CA paths to curl'),
+      ca_path: { type: 'string' },
       unix_socket: unsupported('cxplay requests over TCP only'),
       dest: unsupported(FILE_REASON),
       force: unsupported(FILE_REASON, [false]),

@@ -27,12 +27,7 @@ type ModuleDocs = Record<string, { doc: { options?: Record<string, DocOption> } 
 const SELINUX = 'SELinux contexts are not set by cxplay';
 const CHATTR = 'chattr attributes are not set by cxplay';
 const FILE_REFUSALS = { attributes: CHATTR, attr: CHATTR, seuser: SELINUX, serole: SELINUX, setype: SELINUX, selevel: SELINUX };
-const TLS = 'no client certificate, CA path or cipher list is passed to curl';
 const HTTP_REFUSALS = {
-  ciphers: TLS,
-  client_cert: TLS,
-  client_key: TLS,
-  decompress: 'curl asks for no compressed body (true, the default, passes)',
   unredirected_headers: 'not passed to curl',
   use_gssapi: 'no Kerberos authentication (false, the default, passes)',
   use_netrc: 'curl reads no ~/.netrc (true, the default, passes)',
@@ -59,7 +54,6 @@ const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   uri: {
     ...FILE_REFUSALS,
     ...HTTP_REFUSALS,
-    ca_path: TLS,
     unix_socket: 'requests go over TCP only',
     dest: NO_SAVE,
     force: NO_SAVE,

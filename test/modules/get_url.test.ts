@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
 import { runModule, tempDir } from './context.js';
+import { makeTlsFiles, startTlsServer } from './tls-files.js';
 
 const getUrl = findModule('get_url')!;
 const BODY = 'payload of the download\n';
@@ -158,6 +159,19 @@ describe('get_url', () => {
     expect((await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'b'), use_proxy: false }, environment })).result).toMatchObject({ changed: true });
   });
 
+  it('shows client_cert/client_key to an HTTPS server and takes ciphers', async () => {
+    const tls = makeTlsFiles(d);
+    const { server: httpsServer, base: tlsBase } = await startTlsServer(tls);
+    try {
+      const args = { url: `${tlsBase}/x`, validate_certs: false, client_cert: tls.clientCert, client_key: tls.clientKey };
+      expect((await runModule(getUrl, { args: { ...args, dest: join(d, 'a'), ciphers: ['ECDHE-RSA-AES128-GCM-SHA256'] } })).result).toMatchObject({ changed: true });
+      expect(readFileSync(join(d, 'a'), 'utf8')).toBe('client=lab-client');
+      expect((await runModule(getUrl, { args: { ...args, dest: join(d, 'b'), ciphers: ['NO-SUCH-CIPHER'] } })).result).toMatchObject({ failed: true, msg: 'Request failed' });
+    } finally {
+      await new Promise<void>((resolve) => httpsServer.close(() => resolve()));
+    }
+  });
+
   it('refuses a URL with a newline in it', async () => {
     const { result, execs } = await runModule(getUrl, { args: { url: `${base}/file.txt\noutput = /tmp/x`, dest: join(d, 'x') } });
     expect(result).toMatchObject({ failed: true, msg: 'url contains control characters (a newline?)' });
@@ -183,6 +197,6 @@ describe('get_url', () => {
     await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'agent'), http_agent: 'wget-agent' }, environment });
     expect(credentials.at(-1)?.agent).toBe('wget-agent');
     const refused = await runModule(getUrl, { args: { url: `${base}/guarded`, dest: join(d, 'g'), url_username: 'fetcher', url_password: 'pw' }, environment });
-    expect(refused.result).toMatchObject({ failed: true, msg: 'sending url_username/url_password needs curl on the host: wget would show the password in its arguments' });
+    expect(refused.result).toMatchObject({ failed: true, msg: 'url_username/url_password need curl on the host (cxplay\'s wget fallback would show a password in its arguments and takes no TLS options)' });
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
 import { runModule, tempDir } from './context.js';
+import { makeTlsFiles, startTlsServer, type TlsFiles } from './tls-files.js';
 
 const uri = findModule('uri')!;
 let server: Server;
@@ -30,6 +31,22 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
+
+// An HTTPS server whose certificate a throwaway CA signed; it names the client certificate it was shown.
+let tls: TlsFiles;
+let tlsBase: string;
+let removeTls: () => void;
+let httpsServer: Server;
+beforeAll(async () => {
+  let tlsDir: string;
+  ({ path: tlsDir, cleanup: removeTls } = tempDir());
+  tls = makeTlsFiles(tlsDir);
+  ({ server: httpsServer, base: tlsBase } = await startTlsServer(tls));
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => httpsServer.close(() => resolve()));
+  removeTls();
+});
 
 let d: string;
 let cleanup: () => void;
@@ -79,6 +96,15 @@ describe('uri', () => {
     const environment = { http_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' };
     expect((await runModule(uri, { args: { url: `${base}/health` }, environment })).result).toMatchObject({ failed: true, status: -1 });
     expect((await runModule(uri, { args: { url: `${base}/health`, use_proxy: false }, environment })).result).toMatchObject({ status: 200 });
+  });
+
+  it('checks the server against ca_path, shows client_cert/client_key, and takes ciphers', async () => {
+    expect((await runModule(uri, { args: { url: tlsBase } })).result).toMatchObject({ failed: true, status: -1 });
+    expect((await runModule(uri, { args: { url: tlsBase, ca_path: tls.ca, return_content: true } })).result).toMatchObject({ status: 200, content: 'client=none' });
+    const withClient = { url: tlsBase, ca_path: tls.ca, client_cert: tls.clientCert, client_key: tls.clientKey, return_content: true };
+    expect((await runModule(uri, { args: withClient })).result).toMatchObject({ status: 200, content: 'client=lab-client' });
+    expect((await runModule(uri, { args: { ...withClient, ciphers: ['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-GCM-SHA384'] } })).result).toMatchObject({ status: 200 });
+    expect((await runModule(uri, { args: { ...withClient, ciphers: ['NO-SUCH-CIPHER'] } })).result).toMatchObject({ failed: true, status: -1 });
   });
 
   it('sends a form body', async () => {

@@ -34,16 +34,10 @@ export const UNSAFE_WRITES = { unsafe_writes: { type: 'boolean', default: false 
 /** Ansible's add_file_common_args, as the modules that write a file take them: mode, owner, group, unsafe_writes, and the refused ones. */
 export const FILE_COMMON_ARGS_SCHEMA = { ...ATTRIBUTE_SCHEMA, ...UNSAFE_WRITES, ...UNSUPPORTED_FILE_ATTRIBUTES } as const;
 
-const TLS_REASON = 'cxplay does not pass client certificates, CA paths or cipher lists to curl';
 const HTTP_REASON = "cxplay's curl request does not take this option";
 
 /** The url-fetching options (Ansible's url_argument_spec) that cxplay's get_url and uri do not pass to curl; the defaults curl keeps anyway pass. */
 export const UNSUPPORTED_HTTP_OPTIONS = {
-  ciphers: unsupported(TLS_REASON, [[]]),
-  client_cert: unsupported(TLS_REASON),
-  client_key: unsupported(TLS_REASON),
-  // curl does not ask for compressed bodies unless told, so there is nothing to decompress.
-  decompress: unsupported(HTTP_REASON, [true]),
   unredirected_headers: unsupported(HTTP_REASON, [[]]),
   use_gssapi: unsupported('cxplay does no Kerberos (GSSAPI) authentication', [false]),
   use_netrc: unsupported(`${HTTP_REASON} (curl reads no ~/.netrc)`, [true]),

@@ -1,12 +1,13 @@
 # A URL's content into a file on the host with curl, else wget (get_url,
 # unarchive's remote URL source). Needs report.sh and flags.sh; reads the
 # caller's variables timeout (seconds), headers ("Name: value" lines) and,
-# when set, curl_config (more curl config lines: user agent, credentials)
-# and agent (the User-Agent, for wget).
+# when set, curl_config (more curl config lines: user agent, credentials,
+# TLS files), agent (the User-Agent, for wget) and needs_curl (why wget
+# cannot do the request: the task fails with it when there is no curl).
 
 # cx_download FILE URL WHAT: fetches URL into FILE following redirects, with
-# the task's timeout, headers, curl_config and flags insecure, noproxy and
-# credentials (which wget cannot take: it refuses); when it cannot, reports
+# the task's timeout, headers, curl_config and flags insecure and noproxy;
+# when it cannot, reports
 # status_code and response, sets cx_response to the reason and returns 1
 # (the caller says how the task fails), or fails the task saying WHAT could
 # not be written when the disk is full. curl
@@ -24,7 +25,7 @@ cx_download() {
       sed 's/[\\"]/\\&/g; s/ = \(.*\)$/ = "\1"/'; [ -z "${curl_config-}" ] || printf '%s\n' "$curl_config"; } | curl -sS -L $cx_k --max-time "$timeout" -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")
     cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\r")
   elif command -v wget >/dev/null 2>&1; then
-    cx_flag credentials && cx_fail "sending url_username/url_password needs curl on the host: wget would show the password in its arguments"
+    [ -z "${needs_curl-}" ] || cx_fail "$needs_curl"
     cx_flag insecure && cx_k=--no-check-certificate
     cx_wget "$1" "$2"
     cx_rc=$?; cx_status=$(grep -E "^ *HTTP/" "$1.err" | tail -n 1 | sed "s/^ *//" | tr -d "\r"); cx_code=$(printf "%s" "$cx_status" | cut -d" " -f2)

@@ -12,23 +12,23 @@
 # file while they exist; the caller's EXIT trap runs cx_get_url_cleanup).
 tmp='' ck=''
 
-# cx_get_url_task DEST NAME URL FLAGS ALGORITHM DIGEST SUMS_URL MODE BACKUP TIMEOUT HEADERS CHOWN_MESSAGE CURL_CONFIG AGENT:
+# cx_get_url_task DEST NAME URL FLAGS ALGORITHM DIGEST SUMS_URL MODE BACKUP TIMEOUT HEADERS CHOWN_MESSAGE CURL_CONFIG AGENT NEEDS_CURL:
 # brings DEST to URL's content and reports dest, changed, attr_changed,
 # downloaded, status_code or response (of a failed request), checksum_src,
 # checksum_dest, md5sum, backup_file and the attributes.
 #   NAME: the file name in DEST when DEST is a directory (URL's last part).
 #   FLAGS: words among force (download even when DEST exists), check
 #     (change nothing), insecure (do not check the server's certificate),
-#     noproxy and credentials (for cx_download).
+#     noproxy (for cx_download).
 #   ALGORITHM: md5, sha1, sha256, ... (empty: no checksum); DIGEST: the
 #     wanted digest, or SUMS_URL: a checksums file that lists it for NAME.
 #   MODE: the wanted mode (empty: keep DEST's). BACKUP: a random number for
 #     the backup's name (empty: no backup). TIMEOUT: seconds per request.
 #   CHOWN_MESSAGE: the message when the file cannot be given its owner.
-#   CURL_CONFIG, AGENT: for cx_download.
-# shellcheck disable=SC2154,SC2034 # cx_parent, cx_attributes_changed, cx_resolved_uid and cx_resolved_gid: outputs of cx_dirname, cx_attributes and cx_resolve_ids; timeout, headers, curl_config and agent: read by cx_download
+#   CURL_CONFIG, AGENT, NEEDS_CURL: for cx_download.
+# shellcheck disable=SC2154,SC2034 # cx_parent, cx_attributes_changed, cx_resolved_uid and cx_resolved_gid: outputs of cx_dirname, cx_attributes and cx_resolve_ids; timeout, headers, curl_config, agent and needs_curl: read by cx_download
 cx_get_url_task() {
-  cx_flags_set "$4"; dest=$1 algorithm=$5 want=$6 timeout=${10} headers=${11} curl_config=${13} agent=${14}
+  cx_flags_set "$4"; dest=$1 algorithm=$5 want=$6 timeout=${10} headers=${11} curl_config=${13} agent=${14} needs_curl=${15}
   [ -d "$dest" ] && dest="${dest%/}/$2"
   cx_report64 dest "$dest"
   cx_resolve_ids
