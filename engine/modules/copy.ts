@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { copyRemoteTree } from './lib/copy-remote-tree.js';
 import { copyLocalTree } from './lib/copy-tree.js';
 import { attributesFrom, normalizeMode } from './lib/file-attributes.js';
-import { LARGE_CONTENT_BYTES, writeFileDetailed, type DetailedWrite, type WriteFileRequest } from './lib/write-file.js';
+import { copyActionResult, LARGE_CONTENT_BYTES, writeFileDetailed, type DetailedWrite, type WriteFileRequest } from './lib/write-file.js';
 import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJson } from '../template/python-json.js';
@@ -101,21 +101,10 @@ async function writeChecked(ctx: ModuleContext, request: WriteFileRequest & { co
   return { ...predicted, result };
 }
 
-/**
- * As Ansible's copy action, which compares checksums before it runs the
- * module: when the content differs the result has `diff`, a list (empty
- * without --diff), and in check mode it is only that prediction,
- * `{changed, diff}`.
- */
+/** As Ansible's copy action, which returns before the module when force: no finds dest already there; else lib/write-file.ts's copyActionResult. */
 function asCopyAction(ctx: ModuleContext, written: DetailedWrite): ModuleResult {
-  const { result, contentChanged } = written;
-  // force: no over an existing dest: the action returns before it looks at the file.
   if (written.kept) return { changed: false, dest: String(ctx.args.dest), ...(ctx.args.src === undefined ? {} : { src: String(ctx.args.src) }) };
-  if (result.failed) return result;
-  // Content already right: the action ran the file module, whose result has its diff of the attributes.
-  if (!contentChanged) return written.attributesDiff ? { ...result, diff: written.attributesDiff } : result;
-  const diff = result.diff === undefined ? [] : [result.diff];
-  return ctx.check ? { changed: true, diff } : { ...result, diff };
+  return copyActionResult(ctx, written);
 }
 
 /** As Ansible's copy action: mappings and lists as Python's json.dumps writes them (its default layout), other scalars as Python prints them (True, 5, 2.0). */

@@ -25,14 +25,21 @@ const STRATEGIES: Readonly<Record<string, string>> = {
   openbsd: 'file:/etc/myname',
 };
 
+const USE_REFUSAL = [
+  'must be one of systemd, debian, alpine, sles, openbsd, generic: the strategies cxplay has.',
+  "redhat and openrc (Ansible's edits of /etc/sysconfig/network and /etc/conf.d/hostname) are not built: on a host with systemd, use: systemd sets the name;",
+  "freebsd, solaris, macos, macosx and darwin name systems cxplay's module scripts are not written for.",
+  'Leave use out to let cxplay choose the strategy from the host',
+].join(' ');
+
 export const hostnameModule: ModuleDef = {
   name: 'hostname',
   argsSchema: {
     type: 'object',
     properties: {
       name: { type: 'string' },
-      // redhat, openrc, freebsd, solaris and macos/macosx/darwin are not built natively: refused at load.
-      use: { enum: ['systemd', 'debian', 'alpine', 'sles', 'openbsd', 'generic'] },
+      // Ansible's other strategies are refused at load, with why (the description is said for any value not listed).
+      use: { enum: ['systemd', 'debian', 'alpine', 'sles', 'openbsd', 'generic'], description: USE_REFUSAL },
     },
     required: ['name'],
     additionalProperties: false,

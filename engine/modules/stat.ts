@@ -17,22 +17,30 @@ const STAT_FUNCTION = shellCode(STAT_SH);
 
 export const statModule: ModuleDef = {
   name: 'stat',
-  argumentAliases: { checksum: 'checksum_algorithm', attr: 'get_attributes', attributes: 'get_attributes', mime: 'get_mime', mime_type: 'get_mime', 'mime-type': 'get_mime' },
+  // In Ansible's order: when an argument is given with its alias, the alias given last here wins.
+  argumentAliases: {
+    checksum: 'checksum_algorithm',
+    checksum_algo: 'checksum_algorithm',
+    attr: 'get_attributes',
+    attributes: 'get_attributes',
+    mime: 'get_mime',
+    mime_type: 'get_mime',
+    'mime-type': 'get_mime',
+    dest: 'path',
+    name: 'path',
+  },
   argsSchema: {
     type: 'object',
     properties: {
       path: { type: 'string' },
-      dest: { type: 'string' },
-      name: { type: 'string' },
       follow: { type: 'boolean', default: false },
       get_checksum: { type: 'boolean', default: true },
       checksum_algorithm: { enum: ALGORITHMS, default: 'sha1' },
-      checksum_algo: { enum: ALGORITHMS },
       get_md5: { type: 'boolean', default: false },
       get_mime: { type: 'boolean', default: true },
       get_attributes: { type: 'boolean', default: true },
     },
-    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['name'] }],
+    required: ['path'],
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -42,8 +50,8 @@ export const statModule: ModuleDef = {
   appliesInOneExec: true,
   async run(ctx) {
     const { args } = ctx;
-    const path = String(args.path ?? args.dest ?? args.name);
-    const algorithm = String(args.checksum_algo ?? args.checksum_algorithm ?? 'sha1');
+    const path = String(args.path);
+    const algorithm = String(args.checksum_algorithm);
     const follow = args.follow === true;
     const call = ['cx_stat_task', quote(path), quote(FORMAT), String(follow), args.get_checksum === false ? "''" : quote(algorithm), String(args.get_md5 === true), String(args.get_mime !== false)];
     const script = `${REPORT_FUNCTIONS}${STAT_FUNCTION}${call.join(' ')}\n`;

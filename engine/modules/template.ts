@@ -1,6 +1,6 @@
 /** template: a Jinja (or `.hbs` Handlebars) file rendered for the host, written like copy. */
 import { attributesFrom } from './lib/file-attributes.js';
-import { writeFile } from './lib/write-file.js';
+import { copyActionResult, writeFileDetailed } from './lib/write-file.js';
 import { settingsFromArguments } from '../template/jinja/settings.js';
 import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleDef, ModuleResult } from './module.js';
@@ -46,7 +46,7 @@ export const templateModule: ModuleDef = {
     const content = encoded(rendered, String(ctx.args.output_encoding));
     // Ansible's template action fails in its own code here, before any module ran: an unexpected failure's message, an empty stdout, no `changed`.
     if (typeof content === 'string') return { failed: true, msg: `Unexpected failure during module execution: ${content}`, stdout: '' } as unknown as ModuleResult;
-    return writeFile(ctx, {
+    const written = await writeFileDetailed(ctx, {
       dest: String(ctx.args.dest),
       content,
       attributes: attributesFrom(ctx.args),
@@ -56,6 +56,7 @@ export const templateModule: ModuleDef = {
       follow: ctx.args.follow === true,
       sourceLabel: path,
     });
+    return copyActionResult(ctx, written);
   },
 };
 

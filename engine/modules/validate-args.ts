@@ -28,12 +28,15 @@ interface PropertySchema {
 }
 type Properties = Readonly<Record<string, PropertySchema>>;
 
-/** Rendered arguments: normalized, defaults applied, or a CxError naming each problem. */
-export function validateArgs(module: ModuleDef, args: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Rendered arguments: normalized, defaults applied, or a CxError naming each
+ * problem. `warn` is told what Ansible warns of (an argument given with its alias).
+ */
+export function validateArgs(module: ModuleDef, args: Record<string, unknown>, warn?: (message: string) => void): Record<string, unknown> {
   refuseForbiddenKeys(module, args);
-  const normalized = normalize(module, args);
+  const normalized = normalize(module, args, warn);
   const { full } = validatorsFor(module);
-  if (!full(normalized)) throw argumentError(module, full.errors ?? [], normalized);
+  if (!full(normalized)) throw problemsError(module, describeErrors(module, full.errors ?? [], normalized, spellings(module, args)));
   return normalized;
 }
 
@@ -44,7 +47,7 @@ export function validateArgsStatic(module: ModuleDef, args: Record<string, unkno
   for (const [key, value] of Object.entries(args)) if (!containsTemplate(value)) concrete[key] = value;
   const normalized = normalize(module, concrete);
   const { relaxed } = validatorsFor(module);
-  const problems = relaxed(normalized) ? [] : describeErrors(module, relaxed.errors ?? [], normalized);
+  const problems = relaxed(normalized) ? [] : describeErrors(module, relaxed.errors ?? [], normalized, spellings(module, concrete));
   // Required arguments may be given as templates, so they are checked on the original keys.
   if (!defaulted) problems.push(...missingRequired(module, args));
   if (problems.length > 0) throw problemsError(module, problems);
@@ -78,14 +81,41 @@ function refuseForbiddenKeys(module: ModuleDef, args: Record<string, unknown>): 
 }
 
 /** Ansible's loose scalars: 'yes'/'no' for booleans, '3' for integers, 42 for strings, 'a,b' for lists; an alias's value under its argument's name. */
-function normalize(module: ModuleDef, args: Record<string, unknown>): Record<string, unknown> {
+function normalize(module: ModuleDef, args: Record<string, unknown>, warn?: (message: string) => void): Record<string, unknown> {
   const properties = propertiesOf(module);
   const out: Record<string, unknown> = {};
-  for (const [given, value] of Object.entries(args)) {
-    const key = canonicalName(module, given, args);
+  for (const [key, value] of Object.entries(withAliasesResolved(module, args, warn))) {
     const property = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
     out[key] = property ? coerce(value, property) : value;
   }
+  return out;
+}
+
+/**
+ * As Ansible's alias handling (measured with 2.14): each alias given, in the
+ * module's order, sets its argument, over a value given under the argument's
+ * own name or an earlier alias, with the warning "Both option X and its alias Y are set.".
+ */
+function withAliasesResolved(module: ModuleDef, args: Record<string, unknown>, warn?: (message: string) => void): Record<string, unknown> {
+  const aliases = module.argumentAliases ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) if (!isAlias(module, key)) out[key] = value;
+  for (const [alias, name] of Object.entries(aliases)) {
+    if (!Object.prototype.hasOwnProperty.call(args, alias)) continue;
+    if (Object.prototype.hasOwnProperty.call(out, name)) warn?.(`Both option ${name} and its alias ${alias} are set.`);
+    out[name] = args[alias];
+  }
+  return out;
+}
+
+function isAlias(module: ModuleDef, key: string): boolean {
+  return module.argumentAliases !== undefined && Object.prototype.hasOwnProperty.call(module.argumentAliases, key);
+}
+
+/** The name the user wrote for each argument given through an alias (the one whose value is used), to report a bad value under it. */
+function spellings(module: ModuleDef, args: Record<string, unknown>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [alias, name] of Object.entries(module.argumentAliases ?? {})) if (Object.prototype.hasOwnProperty.call(args, alias)) out.set(name, alias);
   return out;
 }
 
@@ -124,17 +154,14 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-/** The argument an alias names (Ansible's `aliases`); giving both is refused. */
-function canonicalName(module: ModuleDef, given: string, args: Record<string, unknown>): string {
-  const aliases = module.argumentAliases;
-  const name = aliases && Object.prototype.hasOwnProperty.call(aliases, given) ? aliases[given]! : given;
-  if (name !== given && name in args) throw new CxError(`${module.name}: '${given}' is an alias of '${name}': give only one of them`);
-  return name;
+/** The argument an alias names (Ansible's `aliases`). */
+function canonicalName(module: ModuleDef, given: string): string {
+  return isAlias(module, given) ? module.argumentAliases![given]! : given;
 }
 
 function missingRequired(module: ModuleDef, args: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const given = new Set(Object.keys(args).map((key) => canonicalName(module, key, args)));
+  const given = new Set(Object.keys(args).map((key) => canonicalName(module, key)));
   for (const name of (module.argsSchema.required as string[] | undefined) ?? []) {
     if (!given.has(name)) problems.push(`'${name}' is required`);
   }
@@ -153,10 +180,6 @@ function oneOfRequired(names: readonly string[]): string {
   return names.length === 1 ? `'${names[0]}' is required` : `one of ${names.map((name) => `'${name}'`).join(', ')} is required`;
 }
 
-function argumentError(module: ModuleDef, errors: readonly ErrorObject[], args: Record<string, unknown>): CxError {
-  return problemsError(module, describeErrors(module, errors, args));
-}
-
 function problemsError(module: ModuleDef, problems: readonly string[]): CxError {
   const unique = [...new Set(problems)];
   const names = Object.keys(propertiesOf(module)).filter((name) => !name.startsWith('_'));
@@ -166,15 +189,22 @@ function problemsError(module: ModuleDef, problems: readonly string[]): CxError 
   return new CxError(`${module.name}: ${unique.join('; ')}`, { hint });
 }
 
-function describeErrors(module: ModuleDef, errors: readonly ErrorObject[], args: Record<string, unknown>): string[] {
+function describeErrors(module: ModuleDef, errors: readonly ErrorObject[], args: Record<string, unknown>, spelled: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   for (const error of errors) {
     // The branches of an anyOf each report a missing property; the anyOf error itself says it once.
     if (error.schemaPath.startsWith('#/anyOf/')) continue;
     const problem = describeError(module, error, args);
-    if (problem) problems.push(problem);
+    if (problem) problems.push(underGivenName(problem, error, spelled));
   }
   return problems;
+}
+
+/** A problem of an argument given through an alias, said under the alias (Ansible says the argument's name, which the user may not have written). */
+function underGivenName(problem: string, error: ErrorObject, spelled: ReadonlyMap<string, string>): string {
+  const name = error.instancePath.split('/')[1];
+  const given = name === undefined ? undefined : spelled.get(name);
+  return given === undefined ? problem : problem.replace(`'${name}`, `'${given}`);
 }
 
 function describeError(module: ModuleDef, error: ErrorObject, args: Record<string, unknown>): string | undefined {

@@ -275,7 +275,14 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | '
   const check = ahead === 'check' || effectiveCheck(frame, scope, run.options.check);
   const diff = state.diff;
   const rendered = run.profiler.timeSync('render', () => renderArgs(withModuleDefaults(task.args, module.name, frame.moduleDefaults), module, scope));
-  const args = validateArgs(module, rendered.args);
+  const warnings: string[] = [];
+  // A no_log task's warnings are censored with its result, as Ansible does; others show known secrets masked.
+  const onWarning = (message: string) => {
+    warnings.push(message);
+    if (!ahead && !state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
+  };
+  // The arguments' warnings are given by the run in the task's turn (a run ahead's warnings are its module's only).
+  const args = validateArgs(module, rendered.args, ahead ? undefined : onWarning);
   for (const name of module.secretArgs ?? []) if (typeof args[name] === 'string') run.secrets.add(args[name]);
   const asyncSettings = asyncSettingsOf(task, scope);
   // Ansible's order: async where it cannot run fails, then check mode where it cannot run skips, then check and async fail.
@@ -290,7 +297,6 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | '
   const reconnect = (connectTimeoutMs?: number) => reconnectionFor(play, delegate ?? host.name, keywords, connectTimeoutMs);
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
   const job = asyncSettings ? { settings: asyncSettings, jid: newJobId(), resultsFile: '' } : undefined;
-  const warnings: string[] = [];
   const input: ModuleContextInput = {
     run,
     host: host.name,
@@ -308,11 +314,7 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | '
     frame,
     scope,
     taskDir: dirname(task.at.file),
-    // A no_log task's warnings are censored with its result, as Ansible does; others show known secrets masked.
-    onWarning: (message) => {
-      warnings.push(message);
-      if (!ahead && !state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
-    },
+    onWarning,
     async: job,
   };
   return { module, input, delegate, job, warnings };

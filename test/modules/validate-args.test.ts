@@ -68,6 +68,8 @@ describe('validateArgs', () => {
     ['wait_for', { port: 'http' }, /^wait_for: 'port' must be an integer; got 'http'$/],
     ['copy', { dest: ['a'], content: 'a' }, /^copy: 'dest' must be a string; got \["a"\]$/],
     ['set_fact', { 'not valid': 1 }, /^set_fact: 'not valid' is not a valid variable name/],
+    ['hostname', { name: 'x', use: 'redhat' }, /^hostname: 'use' must be one of systemd, debian, alpine, sles, openbsd, generic: .*on a host with systemd, use: systemd sets the name/],
+    ['hostname', { name: 'x', use: 'darwin' }, /darwin name systems cxplay's module scripts are not written for/],
   ];
 
   it.each(ERROR_CASES)('%s %j is refused with %s', (name, args, message) => {
@@ -76,12 +78,16 @@ describe('validateArgs', () => {
     expect(error.exitCode).toBe(ExitCode.parseError);
   });
 
-  it("gives an argument's alias under the argument's name, and refuses both at once", () => {
+  it("gives an argument's alias under the argument's name; given with the argument, the alias wins, with Ansible's warning", () => {
     expect(validateArgs(mod('stat'), { path: '/x', checksum: 'sha256', 'mime-type': 'no' })).toMatchObject({ checksum_algorithm: 'sha256', get_mime: false });
     expect(validateArgs(mod('stat'), { path: '/x', checksum: 'sha256' })).not.toHaveProperty('checksum');
     expect(validateArgs(mod('systemd'), { 'daemon-reload': 'yes' })).toMatchObject({ daemon_reload: true });
-    expect(() => validateArgs(mod('stat'), { path: '/x', checksum: 'md5', checksum_algorithm: 'sha1' })).toThrow(/'checksum' is an alias of 'checksum_algorithm': give only one of them/);
-    expect(() => validateArgs(mod('stat'), { path: '/x', checksum: 'crc' })).toThrow(/'checksum_algorithm' must be one of/);
+    const warnings: string[] = [];
+    expect(validateArgs(mod('stat'), { checksum_algorithm: 'sha1', checksum: 'md5', path: '/x', dest: '/y', name: '/z' }, (message) => warnings.push(message))).toMatchObject({ checksum_algorithm: 'md5', path: '/z' });
+    expect(warnings).toEqual(['Both option checksum_algorithm and its alias checksum are set.', 'Both option path and its alias dest are set.', 'Both option path and its alias name are set.']);
+    expect(() => validateArgsStatic(mod('stat'), { path: '/x', checksum: 'md5', checksum_algorithm: 'sha1' })).not.toThrow();
+    expect(() => validateArgs(mod('stat'), { path: '/x', checksum: 'crc' })).toThrow(/'checksum' must be one of/);
+    expect(() => validateArgsStatic(mod('stat'), { path: '/x', get_attributes: true, attr: 'maybe' })).toThrow(/'attr' must be a boolean/);
   });
 
   it('lists every problem at once', () => {

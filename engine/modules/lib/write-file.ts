@@ -18,6 +18,7 @@ import { ATTRIBUTE_CHANGE_REPORT, ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attribu
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 import { shellCode, shellParts } from './shell-code.js';
 import { splitCommandLine } from './shlex.js';
+import { surrogateEscaped } from './surrogate-escape.js';
 import VALIDATE_SH from '../sh/validate.sh';
 import WRITE_SH from '../sh/write.sh';
 
@@ -85,6 +86,21 @@ export interface WriteFileRequest {
 
 export async function writeFile(ctx: ModuleContext, request: WriteFileRequest): Promise<ModuleResult> {
   return (await writeFileDetailed(ctx, request)).result;
+}
+
+/**
+ * As Ansible's copy action (which template's action hands its rendered file
+ * to), which compares checksums before it runs the module: when the content
+ * differs the result has `diff`, a list (empty without --diff), and in check
+ * mode it is only that prediction, `{changed, diff}`.
+ */
+export function copyActionResult(ctx: ModuleContext, written: DetailedWrite): ModuleResult {
+  const { result, contentChanged } = written;
+  if (result.failed) return result;
+  // Content already right: the action ran the file module, whose result has its diff of the attributes.
+  if (!contentChanged) return written.attributesDiff ? { ...result, diff: written.attributesDiff } : result;
+  const diff = result.diff === undefined ? [] : [result.diff];
+  return ctx.check ? { changed: true, diff } : { ...result, diff };
 }
 
 /** What a validate command did (assemble's result has it). */
@@ -162,7 +178,7 @@ function contentDiff(report: WriteReport, request: WriteFileRequest, content: Bu
   const existed = report.before !== undefined || report.before_too_big === true;
   return {
     before: tooBig ? '' : (report.before ?? 'x').slice(0, -1),
-    after: tooBig ? '' : content ? content.toString('utf8') : (report.after ?? 'x').slice(0, -1),
+    after: tooBig ? '' : content ? surrogateEscaped(content) : (report.after ?? 'x').slice(0, -1),
     ...(existed ? { before_header: report.dest ?? request.dest } : {}),
     after_header: request.sourceLabel,
   };
