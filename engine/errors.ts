@@ -22,6 +22,8 @@ export const ExitCode = {
   hostUnreachable: 4,
   parseError: 4,
   badOptions: 5,
+  /** An exception Ansible did not expect ("this is probably a bug"). */
+  unexpected: 250,
   interrupted: 99,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

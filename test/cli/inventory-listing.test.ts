@@ -4,9 +4,10 @@
  * stepped ranges, INI, a directory with files Ansible skips and its own
  * group_vars/, host lists plain and advanced, scripts with and without
  * _meta, TOML, constructed, several -i, none at all, INI values of every kind) gives the same --list, --list -y,
- * --list --export, --graph --vars and --host text and the same exit code.
+ * --list --export, --list --toml (values of every type), --graph --vars and --host text and the same exit code,
+ * with -e, --output, --inventory-file and -v too.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,19 @@ const FILES: Record<string, string> = {
     "h1 a=[1,2] b=22 c=True d=None e=\"x y\" g=1.5 h=(1,2) i='q' j=FALSE k=0x10 l=1_000 n=-3 t=true u=--1 o=abc#d p=[1,2]\n" +
     "[g]\nh1\n[g:vars]\nva=[1, 'a#b']\nvb={'k': [1, None]}\nvc=1 # comment\nvd=abc # comment\nve=\"a\" \"b\"\nvf=0o17\nvg=true\nvh= spaced  \n",
   'cfg/ansible.cfg': '[defaults]\ninventory = ../hosts.ini\n',
+  // Every kind of value TOML output meets: quotes, escapes and unicode in strings, None (left out, "None" in a list),
+  // lists of lists and of dicts (a dict in a list is written as its keys), floats, nested and dotted keys, arrays of tables.
+  'values.yaml':
+    'all:\n  vars: {site: one, gone: null}\n  hosts:\n' +
+    '    solo: {s: "a \\"q\\" b\\nline2 é ☃ \\t x \\\\ back \\u0001 c", s2: "it\'s", i: 42, f: 1.5, b: true, ll: [1, 2], e: [], ed: {},' +
+    ' mixed: [1, 1.5, a, null, [1, [2]], [{k: 1}]], d: {x: 1, y: {z: [1]}, "a b": {c: 1}}, n: null, small: 0.00001, inf: .inf, whole: 2.0, dk: {"a b": 1, "c.d": 2}}\n' +
+    '    tables: {aot: [{a: 1, b: {c: 2, d: {e: 3}}}, {x: [1]}], also: 1}\n' +
+    '  children:\n    web:\n      hosts:\n        w1:\n      vars: {http_port: 80}\n      children:\n        apache:\n          hosts:\n            a1: {x: 1}\n            solo:\n',
+  'mixed-table.yaml': 'all:\n  hosts:\n    m1: {bad: [{a: 1}, 2]}\n    m2: {}\n',
+  // Variables that name an extra var: the constructed plugin does not see -e, and nothing is templated.
+  'extra/01-hosts.yaml': "all:\n  vars: {site: one, greeting: '{{ ev }}'}\n  hosts:\n    h1: {os: ubuntu, site: h1}\n  children:\n    g2: {hosts: {h1: {}}, vars: {b: 2}}\n    g1: {hosts: {h1: {}}, vars: {a: 1}}\n",
+  'extra/02-constructed.yaml': 'plugin: constructed\nstrict: false\ncompose:\n  seen: ev ~ "-" ~ os\ngroups:\n  from_extra: ev == "X"\nkeyed_groups:\n  - key: ev\n    prefix: k\n',
+  'extra.yaml': 'ev: X\nsite: from_file\nlist: [1, 2]\n',
 };
 
 beforeAll(() => {
@@ -61,7 +75,7 @@ async function both(args: readonly string[], options: { cwd?: string; env?: Node
   return { ansible, ours };
 }
 
-const VIEWS = [['--list'], ['--list', '-y'], ['--list', '--export'], ['--graph', '--vars']];
+const VIEWS = [['--list'], ['--list', '-y'], ['--list', '--export'], ['--list', '--toml'], ['--list', '--toml', '--export'], ['--graph', '--vars']];
 
 const SOURCES: Record<string, string[]> = {
   'YAML with letter and stepped ranges': ['-i', 'ranges.yaml'],
@@ -74,6 +88,7 @@ const SOURCES: Record<string, string[]> = {
   TOML: ['-i', 'stack.toml'],
   'TOML with dotted table headers': ['-i', 'dotted.toml'],
   'constructed (compose, groups, keyed_groups; failing expressions skipped)': ['-i', 'constructed'],
+  'YAML with values of every type (TOML output)': ['-i', 'values.yaml'],
   'several -i, merged in order': ['-i', 'hosts.ini', '-i', 'dir', '-i', 'gamma,'],
   'no inventory at all': [],
 };
@@ -110,6 +125,47 @@ describe.skipIf(!hasAnsible)('cxplay inventory prints what ansible-inventory pri
       // On an error ansible-inventory prints its usage on stdout; the message is what matters.
       if (ansible.code === 0) expect(ours.stdout, args.join(' ')).toBe(ansible.stdout);
       else expect(ours.stderr).toContain(/ERROR! .*/.exec(ansible.stderr)![0]);
+    }
+  });
+
+  it('--host in TOML and YAML, a TOML that cannot be written, an empty one', async () => {
+    for (const args of [['-i', 'values.yaml', '--host', 'solo', '--toml'], ['-i', 'values.yaml', '--host', 'tables', '--toml'], ['-i', 'values.yaml', '--host', 'solo', '-y'], ['-i', 'values.yaml', '--host', 'solo', '-y', '--toml'], ['-i', 'mixed-table.yaml', '--list', '--toml'], ['-i', 'mixed-table.yaml', '--host', 'm2', '--toml'], ['-i', 'x,', '--host', 'x', '--toml']]) {
+      const { ansible, ours } = await both(args);
+      expect(ours.code, args.join(' ')).toBe(ansible.code);
+      expect(ours.stdout, args.join(' ')).toBe(ansible.stdout);
+      if (ansible.code !== 0 && ansible.stderr) expect(ours.stderr).toContain(/ERROR! .*/.exec(ansible.stderr)![0]);
+    }
+    const { ansible } = await both(['-i', 'mixed-table.yaml', '--list', '--toml']);
+    expect(ansible.stderr).toContain("cannot be represented in TOML: 'int' object is not iterable");
+  });
+
+  it('--output writes the text of any action, as it is', async () => {
+    for (const args of [['--list', '--toml'], ['--host', 'solo'], ['--graph']]) {
+      const [theirs, mine] = [join(dir, 'theirs.out'), join(dir, 'mine.out')];
+      const [ansible, ours] = await Promise.all([runCommand('ansible-inventory', ['-i', 'values.yaml', ...args, '--output', theirs], { cwd: dir }), cxplay(['inventory', '-i', 'values.yaml', ...args, '--output', mine], { cwd: dir })]);
+      expect(ours.code, args.join(' ')).toBe(ansible.code);
+      expect(readFileSync(mine, 'utf8'), args.join(' ')).toBe(readFileSync(theirs, 'utf8'));
+    }
+  });
+
+  it('-e: over every host\'s variables in --list, --host and --graph --vars, not with --export, not seen by constructed, not templated', async () => {
+    const extra = ['-e', 'ev=X', '-e', 'site=cli', '-e', '@extra.yaml', '-e', '{"json": [1, {"a": null}]}'];
+    for (const view of [...VIEWS, ['--host', 'h1'], ['--host', 'h1', '--toml'], ['--host', 'h1', '-y']]) {
+      const { ansible, ours } = await both(['-i', 'extra', ...extra, ...view]);
+      expect(ours.code, view.join(' ')).toBe(ansible.code);
+      expect(ours.stdout, view.join(' ')).toBe(ansible.stdout);
+    }
+    const { ours } = await both(['-i', 'extra', ...extra, '--host', 'h1']);
+    expect(JSON.parse(ours.stdout)).toMatchObject({ ev: 'X', site: 'from_file', greeting: '{{ ev }}', json: [1, { a: null }] });
+  });
+
+  it('--inventory-file is -i, and -v names the config file first on stdout as ansible-inventory does', async () => {
+    for (const [args, cwd] of [[['--inventory-file', 'hosts.ini', '-i', 'values.yaml', '--list']], [['-i', 'hosts.ini', '--host', 'web1', '-v']], [['--graph', '-vvv'], join(dir, 'cfg')]] as const) {
+      const { ansible, ours } = await both(args, { cwd });
+      expect(ours.code, args.join(' ')).toBe(ansible.code);
+      // -vvv adds Ansible's version banner and plugin lines; the config file line and the listing are the same.
+      const kept = (stdout: string) => stdout.split('\n').filter((line) => !/^(ansible-inventory \[|  |host_list |script |auto |yaml |ini |toml |Parsed )/.test(line) || line.startsWith('  |')).join('\n');
+      expect(kept(ours.stdout), args.join(' ')).toBe(kept(ansible.stdout));
     }
   });
 

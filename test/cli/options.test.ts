@@ -80,6 +80,7 @@ describe.skipIf(!hasAnsible)("every option and alias of ansible 2.14's --help", 
   it.each([
     ['ansible', 'adhoc'],
     ['ansible-playbook', 'run'],
+    ['ansible-inventory', 'inventory'],
   ])('%s --help: each flag is in cxplay %s --help', async (command, ours) => {
     const [theirs, mine] = await Promise.all([runCommand(command, ['--help']), cxplay([ours, '--help'])]);
     const missing = [...flagsOf(theirs.stdout)].filter((flag) => !flagsOf(mine.stdout).has(flag));
