@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Inventory } from './model.js';
 import type { SourceCache } from './source-cache.js';
 import { loadVarsFile } from './vars-file.js';
+import { byCodePoint } from '../template/python.js';
 
 const VARS_EXTENSIONS = ['.yaml', '.yml', '.json', ''];
 
@@ -84,10 +85,9 @@ function membership(inventory: Inventory): Membership {
   };
   visit('all', 0, []);
   const priority = (name: string) => Number(inventory.groups.get(name)?.vars.ansible_group_priority ?? 1);
-  // Names compare as Python's sorted() compares them, by character code, as
-  // Ansible does (localeCompare would differ, and its first call loads ICU's collator).
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const mergeOrder = [...inventory.groups.keys()].sort((a, b) => (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || priority(a) - priority(b) || byName(a, b));
+  // Names compare as Python's sorted() compares them, by code point, as Ansible
+  // does (localeCompare would differ, and its first call loads ICU's collator).
+  const mergeOrder = [...inventory.groups.keys()].sort((a, b) => (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || priority(a) - priority(b) || byCodePoint(a, b));
   found = { groupsOf, mergeOrder };
   memberships.set(inventory, found);
   return found;

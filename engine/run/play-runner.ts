@@ -19,6 +19,7 @@ import { serialBatches } from './serial.js';
 import { TaskListRunner, unlimited } from './task-list-runner.js';
 import { countTasks } from './count-tasks.js';
 import { playHoldsStartAt } from './start-at-task.js';
+import { byCodePoint } from '../template/python.js';
 
 export async function runPlay(run: RunContext, play: Play, playIndex: number): Promise<void> {
   // --start-at-task: a play before the one holding it does nothing (no facts either).
@@ -177,7 +178,7 @@ function inOrder(hosts: string[], order: HostOrder): string[] {
       return hosts.reverse();
     case 'sorted':
     case 'reverse_sorted': {
-      const sorted = hosts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const sorted = hosts.sort(byCodePoint);
       return order === 'sorted' ? sorted : sorted.reverse();
     }
     case 'shuffle':

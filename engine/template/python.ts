@@ -174,12 +174,29 @@ function reprString(text: string): string {
   return out + quote;
 }
 
+/**
+ * Python's order of text: by code point. JavaScript's `<` compares UTF-16
+ * units, which puts a character beyond U+FFFF (a surrogate pair) before
+ * U+E000-U+FFFF; Python puts it after.
+ */
+export function byCodePoint(a: string, b: string): number {
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
+    const order = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    if (order !== 0) return order;
+  }
+}
+
 /** Python's `<` between two values (numbers and booleans, strings, lists); other pairs are a TypeError there too. */
 export function pythonCompare(a: unknown, b: unknown): number {
   const x = numeric(a);
   const y = numeric(b);
   if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return byCodePoint(a, b);
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
       const order = pythonCompare(a[index], b[index]);

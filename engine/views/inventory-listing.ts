@@ -10,10 +10,9 @@ import { hostVarsFromInventory } from '../load/inventory-vars.js';
 import type { Inventory, InventoryGroup } from '../load/model.js';
 import { pythonJson } from '../template/python-json.js';
 import { pythonYaml } from '../template/python-yaml.js';
-import { pythonString } from '../template/python.js';
+import { byCodePoint, pythonString } from '../template/python.js';
 import { CxError, ExitCode } from '../errors.js';
 import { pythonTomlDumps, TomlIndexError, TomlTypeError } from './python-toml.js';
-import { byCodePoint } from './code-point-order.js';
 
 type Mapping = Record<string, unknown>;
 

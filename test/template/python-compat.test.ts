@@ -49,6 +49,13 @@ describe("CPython's random.Random", () => {
 });
 
 describe('numbers and versions as Python', () => {
+  it('orders text by code point, as Python: a character beyond U+FFFF after U+FFFF (measured with ansible-playbook 2.14)', () => {
+    const scope = scopeFromObject({ texts: ['\u{1F600}', '\uffff'], ffff: '\uffff', smiley: '\u{1F600}' });
+    expect(renderString('{{ texts | min == ffff }}', scope)).toBe(true);
+    expect(renderString('{{ texts | max == smiley }}', scope)).toBe(true);
+    expect(renderString('{{ texts | sort | last == smiley }}', scope)).toBe(true);
+  });
+
   it('round is half-even on the exact binary value', () => {
     expect([2.675, 0.125, 0.375, 1.005].map((value) => pythonRound(value, 2))).toEqual([2.67, 0.12, 0.38, 1]);
     expect([2.5, 3.5, -0.5].map((value) => pythonRound(value, 0))).toEqual([2, 4, -0]);

@@ -4,7 +4,7 @@
  * the PLAY RECAP with ansible-playbook's columns.
  */
 import type { CustomStatsView, HostCounts, RunEvent } from '../../events.js';
-import { hostsInRecapOrder } from '../code-point-order.js';
+import { hostsInRecapOrder } from '../recap-order.js';
 import { customStatsLines } from '../custom-stats-text.js';
 import { pythonJson } from '../../template/python-json.js';
 import { diffsOf, unifiedDiff } from '../diff-text.js';

@@ -1,7 +1,7 @@
 /** The end of a run: failures in full, the recap table (ansible-playbook's columns) and the total time. */
 import { Box, Text } from 'ink';
 import type { HostCounts } from '../../../events.js';
-import { hostsInRecapOrder } from '../../code-point-order.js';
+import { hostsInRecapOrder } from '../../recap-order.js';
 import type { FailureView, RecapView } from '../tui-state.js';
 import { FailureItem } from './failure-list.js';
 
