@@ -10,15 +10,19 @@
  * so that the predictions and diffs are compared too). A playbook's
  * `# mask: REGEX` lines name what differs from run to run (random names,
  * dates), replaced before comparing. Adding a module's playbook here needs no
- * change to this file.
+ * change to this file. Ansible's side is recorded in test/references/modules
+ * and runs again whenever the playbook, the files beside it, the stand-ins or
+ * this harness change (test/support/ansible-reference.ts).
  */
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
+import { ansibleReference } from '../support/ansible-reference.js';
+import { cxplay, parseRecap, projectRoot, type CommandResult, type RecapLine } from '../support/cli.js';
 
 const playbooks = resolve(projectRoot, 'test', 'compat', 'modules');
 const work = mkdtempSync(join(tmpdir(), 'cxplay-compat-modules-'));
@@ -76,17 +80,42 @@ function results(base: string, masks: readonly RegExp[]): unknown {
   return clean(JSON.parse(masked(text, base, masks)));
 }
 
-async function runBoth(playbook: string, extra: readonly string[]) {
-  const outcome = [];
-  for (const engine of ['ansible', 'cxplay'] as const) {
-    const base = mkdtempSync(join(work, `${playbook}-${engine}-`));
-    mkdirSync(join(base, 'sub'));
-    const args = ['-i', inventory, join(playbooks, playbook), '-e', `base=${base}`, ...extra];
-    const run = engine === 'ansible' ? await ansiblePlaybook(args, { cwd: playbooks, work, pipelining: false }) : await cxplay(['run', ...args, '-o', 'plain'], { cwd: playbooks });
-    const masks = masksOf(playbook);
-    outcome.push({ run, recap: parseRecap(run.stdout), code: run.code, files: snapshot(base, masks), results: results(base, masks) });
-  }
-  return outcome as [(typeof outcome)[0], (typeof outcome)[0]];
+interface Outcome {
+  readonly run: CommandResult;
+  readonly recap: Record<string, RecapLine>;
+  readonly code: number;
+  readonly files: string[];
+  readonly results: unknown;
+}
+
+/** One engine's run of the playbook on a fresh base directory, with what it left there. */
+async function runOn(engine: 'ansible' | 'cxplay', playbook: string, extra: readonly string[]): Promise<Outcome> {
+  const base = mkdtempSync(join(work, `${playbook}-${engine}-`));
+  mkdirSync(join(base, 'sub'));
+  const args = ['-i', inventory, join(playbooks, playbook), '-e', `base=${base}`, ...extra];
+  const run = engine === 'ansible' ? await ansiblePlaybook(args, { cwd: playbooks, work, pipelining: false }) : await cxplay(['run', ...args, '-o', 'plain'], { cwd: playbooks });
+  const masks = masksOf(playbook);
+  const printed = { code: run.code, stdout: masked(run.stdout, base, masks), stderr: masked(run.stderr, base, masks) };
+  return { run: printed, recap: parseRecap(run.stdout), code: run.code, files: snapshot(base, masks), results: results(base, masks) };
+}
+
+/** What decides Ansible's outcome besides the playbook: the files beside the playbooks, the stand-ins, and how it is run and compared. */
+const supportInputs = [
+  ...readdirSync(playbooks)
+    .filter((name) => !name.endsWith('.yaml'))
+    .map((name) => join(playbooks, name)),
+  resolve(projectRoot, 'test', 'standins'),
+  resolve(projectRoot, 'test', 'support', 'ansible.ts'),
+  fileURLToPath(import.meta.url),
+];
+
+/** Ansible's outcome (recorded while its inputs are unchanged) and cxplay's. */
+async function runBoth(playbook: string, extra: readonly string[]): Promise<[Outcome, Outcome]> {
+  const reference = await ansibleReference(
+    { name: `modules/${playbook}${extra.length > 0 ? '.check' : ''}`, inputs: [join(playbooks, playbook), ...supportInputs], work, settings: extra },
+    () => runOn('ansible', playbook, extra),
+  );
+  return [reference, await runOn('cxplay', playbook, extra)];
 }
 
 const files = readdirSync(playbooks).filter((name) => name.endsWith('.yaml'));
