@@ -4,16 +4,20 @@
  * cxplay on another, and the per-host recap counts and the files left on the
  * hosts (content and mode) must be the same. Then cxplay's second run changes
  * nothing, and --check on fresh hosts changes no file but predicts the changes.
+ * Ansible's side is recorded in test/references/compat while its inputs are
+ * unchanged (test/support/ansible-reference.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { ansibleReference } from '../support/ansible-reference.js';
 import { FAKE_SYSTEMCTL } from '../support/fake-systemctl.js';
-import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+import { cxplay, parseRecap, projectRoot, type CommandResult, type RecapLine } from '../support/cli.js';
 
 const playbooks = resolve(projectRoot, 'test', 'compat', 'playbooks');
 const HOSTS = ['node1', 'node2', 'node3'];
@@ -77,29 +81,63 @@ async function snapshot(lab: Lab): Promise<Record<string, string>> {
   return listing;
 }
 
+/** What decides Ansible's outcome: the playbooks and what they use, the hosts' set-up, and how it is run and compared. */
+const referenceInputs = [
+  playbooks,
+  resolve(projectRoot, 'test', 'lab'),
+  resolve(projectRoot, 'test', 'support', 'fake-systemctl.ts'),
+  resolve(projectRoot, 'test', 'support', 'ansible.ts'),
+  fileURLToPath(import.meta.url),
+];
+
+interface ConvergeReference {
+  readonly converge: CommandResult;
+  readonly files: Record<string, string>;
+  readonly fetched: Record<string, string>;
+  readonly rerun: Record<string, RecapLine>;
+  readonly check: Record<string, RecapLine>;
+}
+
+/** The file each host's fetch task brought back, by host (files.yaml fetches one). */
+function fetchedFiles(labName: string, playbook: string): Record<string, string> {
+  if (playbook !== 'files.yaml') return {};
+  return Object.fromEntries(HOSTS.map((host) => [host, readFileSync(join(work, labName, 'fetched', host, 'opt', 'compat', 'inline.conf'), 'utf8')]));
+}
+
+/** ansible-playbook's converge, rerun and --check (on fresh hosts) of the playbook: recorded while its inputs are unchanged. */
+function ansibleConverge(playbook: string): Promise<ConvergeReference> {
+  return ansibleReference({ name: `compat/${playbook}`, inputs: referenceInputs, work }, async () => {
+    const [lab, checkLab] = await Promise.all([startLab('ansible'), startLab('ansible-check')]);
+    try {
+      const converge = await ansible(lab, playbook);
+      const files = await snapshot(lab);
+      const rerun = parseRecap((await ansible(lab, playbook)).stdout);
+      const check = parseRecap((await ansible(checkLab, playbook, ['--check'])).stdout);
+      return { converge, files, fetched: fetchedFiles('ansible', playbook), rerun, check };
+    } finally {
+      await Promise.all([lab.stop(), checkLab.stop()]);
+    }
+  });
+}
+
 describe.skipIf(!hasAnsible)('same playbook, same result as ansible-playbook', () => {
   for (const playbook of ['files.yaml', 'control.yaml', 'batches.yaml', 'extras.yaml']) {
     it(`${playbook}: recap counts and files match, rerun changes nothing, --check predicts`, async () => {
-      const [ansibleLab, cxLab, checkLab] = await Promise.all([startLab('ansible'), startLab('cx'), startLab('check')]);
+      const reference = await ansibleConverge(playbook);
+      const [cxLab, checkLab] = await Promise.all([startLab('cx'), startLab('check')]);
       try {
-        const reference = await ansible(ansibleLab, playbook);
         const ours = await cx(cxLab, playbook);
-        const expected = parseRecap(reference.stdout);
-        expect(Object.keys(expected).sort(), reference.stdout + reference.stderr).toEqual(HOSTS);
+        const expected = parseRecap(reference.converge.stdout);
+        expect(Object.keys(expected).sort(), reference.converge.stdout + reference.converge.stderr).toEqual(HOSTS);
         expect(parseRecap(ours.stdout), ours.stdout + ours.stderr).toEqual(expected);
-        expect(ours.code).toBe(reference.code);
-        expect(await snapshot(cxLab)).toEqual(await snapshot(ansibleLab));
-        if (playbook === 'files.yaml') {
-          for (const host of HOSTS) {
-            const fetched = (lab: string) => readFileSync(join(work, lab, 'fetched', host, 'opt', 'compat', 'inline.conf'), 'utf8');
-            expect(fetched('cx')).toBe(fetched('ansible'));
-          }
-        }
+        expect(ours.code).toBe(reference.converge.code);
+        expect(await snapshot(cxLab)).toEqual(reference.files);
+        expect(fetchedFiles('cx', playbook)).toEqual(reference.fetched);
 
         // The rerun matches Ansible's rerun; playbooks without deliberate always-changed
         // tasks (control.yaml forces check mode on a touch and rescues a failing command) change nothing.
-        const [rerun, ansibleRerun] = await Promise.all([cx(cxLab, playbook), ansible(ansibleLab, playbook)]);
-        expect(parseRecap(rerun.stdout), rerun.stdout).toEqual(parseRecap(ansibleRerun.stdout));
+        const rerun = await cx(cxLab, playbook);
+        expect(parseRecap(rerun.stdout), rerun.stdout).toEqual(reference.rerun);
         if (playbook !== 'control.yaml') {
           for (const [host, counts] of Object.entries(parseRecap(rerun.stdout))) {
             expect({ host, changed: counts.changed }).toEqual({ host, changed: 0 });
@@ -108,28 +146,46 @@ describe.skipIf(!hasAnsible)('same playbook, same result as ansible-playbook', (
 
         // --check on fresh hosts: nothing changes, and the prediction is Ansible's own.
         const before = await snapshot(checkLab);
-        const ansibleCheck = await ansible(checkLab, playbook, ['--check']);
         const checked = await cx(checkLab, playbook, ['--check']);
         expect(await snapshot(checkLab)).toEqual(before);
-        expect(parseRecap(checked.stdout), checked.stdout).toEqual(parseRecap(ansibleCheck.stdout));
+        expect(parseRecap(checked.stdout), checked.stdout).toEqual(reference.check);
       } finally {
-        await Promise.all([ansibleLab.stop(), cxLab.stop(), checkLab.stop()]);
+        await Promise.all([cxLab.stop(), checkLab.stop()]);
       }
     }, 600_000);
   }
 
+  const selections = [['--tags', 'special'], ['--skip-tags', 'special', '--limit', 'compat:!node3']];
+
+  /** ansible-playbook's recap and files after each selection in turn, on one lab. */
+  function ansibleSelections(): Promise<{ recap: Record<string, RecapLine>; files: Record<string, string> }[]> {
+    return ansibleReference({ name: 'compat/selections', inputs: referenceInputs, work, settings: selections }, async () => {
+      const lab = await startLab('ansible-select');
+      try {
+        const outcomes = [];
+        for (const flags of selections) {
+          const run = await ansible(lab, 'control.yaml', flags);
+          outcomes.push({ recap: parseRecap(run.stdout), files: await snapshot(lab) });
+        }
+        return outcomes;
+      } finally {
+        await lab.stop();
+      }
+    });
+  }
+
   it('--tags, --skip-tags and --limit select the same tasks and hosts as ansible-playbook', async () => {
-    const [ansibleLab, cxLab] = await Promise.all([startLab('ansible-select'), startLab('cx-select')]);
+    const references = await ansibleSelections();
+    const cxLab = await startLab('cx-select');
     try {
-      for (const flags of [['--tags', 'special'], ['--skip-tags', 'special', '--limit', 'compat:!node3']]) {
-        const reference = await ansible(ansibleLab, 'control.yaml', flags);
+      for (const [index, flags] of selections.entries()) {
         const ours = await cx(cxLab, 'control.yaml', flags);
-        expect(parseRecap(ours.stdout), `${flags.join(' ')}\n${ours.stdout}${ours.stderr}`).toEqual(parseRecap(reference.stdout));
-        expect(await snapshot(cxLab)).toEqual(await snapshot(ansibleLab));
+        expect(parseRecap(ours.stdout), `${flags.join(' ')}\n${ours.stdout}${ours.stderr}`).toEqual(references[index]!.recap);
+        expect(await snapshot(cxLab)).toEqual(references[index]!.files);
       }
       expect(Object.keys(parseRecap((await cx(cxLab, 'control.yaml', ['--limit', 'node1'])).stdout))).toEqual(['node1']);
     } finally {
-      await Promise.all([ansibleLab.stop(), cxLab.stop()]);
+      await cxLab.stop();
     }
-  }, 240_000);
+  }, 600_000);
 });
