@@ -1,13 +1,17 @@
 /**
  * What the tests of an invisible optimisation share (speculation.test.ts,
  * fusion.test.ts): the same corpus run with the optimisation on and off on
- * twin labs, and by ansible-playbook on a third, compared step by step.
+ * twin labs, and by ansible-playbook on a third (recorded in test/references
+ * while the corpus is unchanged), compared step by step.
  */
 import { spawn } from 'node:child_process';
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook } from './ansible.js';
-import { cliPath, parseRecap, type CommandResult } from './cli.js';
+import { ansibleReference } from './ansible-reference.js';
+import { cliPath, parseRecap, projectRoot, type CommandResult } from './cli.js';
 
 /** The steps each corpus goes through, on the same three labs in turn. */
 export const CORPUS_STEPS: readonly { name: string; args: string[] }[] = [
@@ -40,28 +44,46 @@ export async function compareCorpusOnOff(options: {
   run: (lab: Lab, on: boolean, args: readonly string[]) => Promise<CommandResult>;
   compare: (runs: StepRuns) => void;
 }): Promise<void> {
-  const { hosts, corpus, base, cwd } = options;
-  const [on, off, theirs] = await Promise.all([Lab.start({ names: hosts }), Lab.start({ names: hosts }), Lab.start({ names: hosts })]);
+  const { hosts, base } = options;
+  const references = await ansibleCorpusRuns(options);
+  const [on, off] = await Promise.all([Lab.start({ names: hosts }), Lab.start({ names: hosts })]);
   try {
-    for (const step of CORPUS_STEPS) {
-      const [withIt, without, reference] = await Promise.all([
-        options.run(on, true, step.args),
-        options.run(off, false, step.args),
-        ansiblePlaybook(['-i', theirs.inventoryPath, corpus, ...step.args], { cwd, work: cwd }),
-      ]);
+    for (const [index, step] of CORPUS_STEPS.entries()) {
+      const [withIt, without] = await Promise.all([options.run(on, true, step.args), options.run(off, false, step.args)]);
+      const { result: reference, files: theirsFiles } = references[index]!;
       const context = `${step.name}\n${withIt.stdout}${withIt.stderr}`;
       options.compare({ step, withIt, without, reference, context });
       expect(withoutProfile(withIt.stderr), context).toBe(withoutProfile(without.stderr));
       expect(withIt.code, context).toBe(without.code);
       expect(withIt.code, context).toBe(reference.code);
       expect(parseRecap(withIt.stdout), `${context}\n${reference.stdout}`).toEqual(parseRecap(reference.stdout));
-      const [ours, plain, theirsFiles] = await Promise.all([on, off, theirs].map((lab) => filesUnder(lab, hosts, base)));
+      const [ours, plain] = await Promise.all([on, off].map((lab) => filesUnder(lab, hosts, base)));
       expect(ours, step.name).toEqual(plain);
       expect(ours, step.name).toEqual(theirsFiles);
     }
   } finally {
-    await Promise.all([on, off, theirs].map((lab) => lab.stop()));
+    await Promise.all([on, off].map((lab) => lab.stop()));
   }
+}
+
+/** ansible-playbook through every step on one fresh lab: each step's result and the files under base; recorded while the corpus is unchanged. */
+function ansibleCorpusRuns(options: { hosts: string[]; corpus: string; base: string; cwd: string }): Promise<{ result: CommandResult; files: Record<string, string> }[]> {
+  const { hosts, corpus, base, cwd } = options;
+  const inputs = [dirname(corpus), resolve(projectRoot, 'test', 'lab'), resolve(projectRoot, 'test', 'support', 'ansible.ts'), fileURLToPath(import.meta.url)];
+  const name = `on-off/${basename(dirname(corpus))}`;
+  return ansibleReference({ name, inputs, work: cwd, settings: { hosts, base, steps: CORPUS_STEPS } }, async () => {
+    const lab = await Lab.start({ names: hosts });
+    try {
+      const outcomes = [];
+      for (const step of CORPUS_STEPS) {
+        const result = await ansiblePlaybook(['-i', lab.inventoryPath, corpus, ...step.args], { cwd, work: cwd });
+        outcomes.push({ result, files: await filesUnder(lab, hosts, base) });
+      }
+      return outcomes;
+    } finally {
+      await lab.stop();
+    }
+  });
 }
 
 /** Output without what differs between two labs whatever the engine does: times (a command's too) and device numbers. */
