@@ -197,6 +197,6 @@ describe('get_url', () => {
     await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'agent'), http_agent: 'wget-agent' }, environment });
     expect(credentials.at(-1)?.agent).toBe('wget-agent');
     const refused = await runModule(getUrl, { args: { url: `${base}/guarded`, dest: join(d, 'g'), url_username: 'fetcher', url_password: 'pw' }, environment });
-    expect(refused.result).toMatchObject({ failed: true, msg: 'url_username/url_password need curl on the host (cxplay\'s wget fallback would show a password in its arguments and takes no TLS options)' });
+    expect(refused.result).toMatchObject({ failed: true, msg: 'url_username/url_password need curl on the host (cxplay\'s wget fallback would show a password in its arguments, takes no TLS options and sends its headers after a redirect)' });
   });
 });
