@@ -45,6 +45,7 @@ const DOWNLOAD_REPORT = {
   md5sum: 'text',
   backup_file: 'text',
   src: 'text',
+  bare: 'flag',
   ...ATTRIBUTE_REPORT,
 } as const;
 type DownloadReport = Report<typeof DOWNLOAD_REPORT>;
@@ -87,7 +88,8 @@ export const getUrlModule: ModuleDef = {
     const result = await ctx.exec(downloadScript(ctx, url, checksum));
     const report = readReport(result.stdout, DOWNLOAD_REPORT);
     const elapsed = Math.floor((Date.now() - started) / 1000);
-    const failure = reportedFailure(report, { ...base, dest: report.dest ?? dest, elapsed, ...requestFields(report) });
+    // A tmp_dest that is no directory: Ansible's fail_json has only the message.
+    const failure = reportedFailure(report, report.bare ? { elapsed } : { ...base, dest: report.dest ?? dest, elapsed, ...requestFields(report) });
     if (failure) return failure;
     if (!report.dest) return scriptFailure(result.rc, result.stderr);
     return successResult(report, { ...base, dest: report.dest, elapsed });

@@ -78,9 +78,9 @@ export function credentialsOf(args: Readonly<Record<string, unknown>>): string |
   return username && (args.force_basic_auth === true || password !== undefined) ? `${username}:${password ?? ''}` : undefined;
 }
 
-/** The request option that holds a control character (a newline would add lines to curl's config), if one does. */
+/** The request option (or uri's src, read by curl) that holds a control character (a newline would add lines to curl's config), if one does. */
 export function controlCharacterOption(args: Readonly<Record<string, unknown>>): string | undefined {
-  return ['url_username', 'url_password', 'http_agent', 'ca_path', 'client_cert', 'client_key', 'ciphers', 'unix_socket'].find((name) => /[\u0000-\u001f\u007f]/.test(String(args[name] ?? '')));
+  return ['url_username', 'url_password', 'http_agent', 'ca_path', 'client_cert', 'client_key', 'ciphers', 'unix_socket', 'src'].find((name) => /[\u0000-\u001f\u007f]/.test(String(args[name] ?? '')));
 }
 
 /** A value in a curl config file: double-quoted, with \ and " escaped. */

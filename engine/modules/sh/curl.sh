@@ -8,7 +8,8 @@
 #     (unredirected_headers; none: empty).
 # Flag netrc: curl reads credentials from $NETRC, else ~/.netrc (where the
 # file has the request's host), as Ansible does when the task gives no
-# username.
+# username; like Python's netrc, a ~/.netrc others may read fails the task
+# (cx_curl_netrc_check, before cx_curl: it runs in a subshell).
 
 # cx_curl URL FOLLOW FORMAT CURL_ARGUMENT...: requests URL and prints what
 # curl's -w FORMAT says of the last request; follows redirects when FOLLOW
@@ -30,8 +31,18 @@ cx_curl() {
   cx_curl_config "$cx_curl_next" "$cx_curl_keep" '' | curl -L "$@" -w "$cx_curl_format"
 }
 
+# cx_curl_netrc_check: fails the task, as Python's netrc does, when curl
+# would read a ~/.netrc (not $NETRC) that its group or others may access.
+# shellcheck disable=SC2088 # the message names ~ as Python's does
+cx_curl_netrc_check() {
+  cx_flag netrc && [ -z "${NETRC-}" ] || return 0
+  cx_curl_mode=$(stat -c %a "$HOME/.netrc" 2>/dev/null) || return 0
+  [ $(( 0$cx_curl_mode & 077 )) = 0 ] || cx_fail "~/.netrc access too permissive: access permissions must restrict access to only the owner"
+}
+
 # cx_curl_config URL CREDENTIALS UNREDIRECTED: prints the config lines of a
 # request of URL (with \ and " escaped).
+# shellcheck disable=SC2154 # curl_common is the caller's
 cx_curl_config() {
   printf 'url = "%s"\n' "$(printf '%s' "$1" | sed 's/[\\"]/\\&/g')"
   printf '%s\n' "$curl_common"

@@ -20,6 +20,8 @@ cx_download() {
   if command -v curl >/dev/null 2>&1; then
     cx_via_curl=1
     cx_flag insecure && cx_k=-k
+    cx_curl_netrc_check
+    # shellcheck disable=SC2034 # curl_common is read by cx_curl
     # Each header a curl config line, `header = "Name: value"` with \ and " escaped.
     curl_common=$( [ -z "$headers" ] || printf '%s\n' "$headers" | sed 's/[\\"]/\\&/g; s/^\(.*\)$/header = "\1"/'; printf '%s' "${curl_config-}")
     # shellcheck disable=SC2086 # cx_k is one option or none

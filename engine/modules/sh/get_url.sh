@@ -15,7 +15,8 @@
 tmp='' near='' ck=''
 
 # cx_get_url_task DEST NAME URL FLAGS ALGORITHM DIGEST SUMS_URL MODE BACKUP TIMEOUT HEADERS CHOWN_MESSAGE CURL_CONFIG AGENT NEEDS_CURL TMP_DEST CREDENTIALS UNREDIRECTED:
-# brings DEST to URL's content and reports dest, changed, attr_changed,
+# brings DEST to URL's content and reports dest, bare (a failure without the
+# task's fields), changed, attr_changed,
 # downloaded, src (the download's temp file), status_code or response (of a
 # failed request), checksum_src, checksum_dest, md5sum, backup_file and the
 # attributes.
@@ -65,9 +66,11 @@ cx_get_url_task() {
 }
 
 # cx_get_url_tmp_dest: fails as Ansible when tmp_dest is given and is not a
-# directory.
+# directory (reporting bare: Ansible's result has only the message).
 cx_get_url_tmp_dest() {
-  [ -z "$tmp_dest" ] || [ -d "$tmp_dest" ] || { [ -e "$tmp_dest" ] && cx_fail "$tmp_dest is a file but should be a directory."; } || cx_fail "$tmp_dest directory does not exist."
+  [ -z "$tmp_dest" ] || [ -d "$tmp_dest" ] && return
+  cx_report bare 1
+  if [ -e "$tmp_dest" ]; then cx_fail "$tmp_dest is a file but should be a directory."; else cx_fail "$tmp_dest directory does not exist."; fi
 }
 
 # cx_get_url_near: a download in tmp_dest is copied beside dest first, so

@@ -28,6 +28,7 @@ cx_uri_task() {
   cx_flag creates && [ -e "$5" ] && { cx_report64 skipped "skipped, since '$5' exists"; return; }
   cx_flag removes && [ ! -e "$6" ] && { cx_report64 skipped "skipped, since '$6' does not exist"; return; }
   command -v curl >/dev/null 2>&1 || cx_fail "uri needs curl on the host"
+  cx_curl_netrc_check
   [ -z "$7" ] || [ -r "$7" ] || cx_fail "Unable to open source file $7"
   cx_flag dest && cx_uri_dest_dir "$8"
   { out=$(umask 077; mktemp "${cx_uri_dir:-${TMPDIR:-/tmp}}/.cxplay.XXXXXX") && hdr=$(mktemp) && err=$(mktemp) && body=$(mktemp); } || cx_fail "cannot create a temporary file"
@@ -63,7 +64,6 @@ cx_uri_dest_dir() {
 # STATUS is one of STATUSES and not 304, replacing the file only when the
 # content differs, and reports path, changed (1 whenever saved) and path's
 # attributes when it exists.
-# shellcheck disable=SC2154 # cx_resolved_uid, cx_resolved_gid: outputs of cx_resolve_ids
 cx_uri_save() {
   cx_uri_path=$1
   [ -d "$1" ] && cx_uri_path="${1%/}/$(cx_uri_filename "$3")"
@@ -75,6 +75,7 @@ cx_uri_save() {
 
 # cx_uri_write PATH CHOWN_MESSAGE: out becomes PATH (with the wanted mode,
 # owner and group) unless PATH has its content already.
+# shellcheck disable=SC2154 # cx_attr_mode, cx_resolved_uid, cx_resolved_gid: attributes.sh's
 cx_uri_write() {
   cx_resolve_ids
   if [ -f "$1" ] && cmp -s -- "$out" "$1"; then
@@ -91,14 +92,15 @@ cx_uri_write() {
 # last part of FINAL_URL's path, %-decoded (index.html when there is none);
 # only its last path part, so that it stays in dest.
 cx_uri_filename() {
-  LC_ALL=C awk -v url="$1" '
+  # The URL goes in the environment, not in awk's arguments: it may hold a user's password.
+  LC_ALL=C cx_uri_url=$1 awk '
     /^HTTP\// { name = "" }
     tolower($0) ~ /^content-disposition:/ && match($0, /[Ff][Ii][Ll][Ee][Nn][Aa][Mm][Ee]="[^"]*"|[Ff][Ii][Ll][Ee][Nn][Aa][Mm][Ee]=[^;" \r]*/) {
       name = substr($0, RSTART + 9, RLENGTH - 9); gsub(/"/, "", name)
     }
     END {
       if (name == "") {
-        path = url; sub(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\/?#]*/, "", path); sub(/[?#].*/, "", path); sub(/\/+$/, "", path)
+        path = ENVIRON["cx_uri_url"]; sub(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\/?#]*/, "", path); sub(/[?#].*/, "", path); sub(/\/+$/, "", path)
         sub(/.*\//, "", path)
         for (i = 0; i < 256; i++) code[sprintf("%02x", i)] = sprintf("%c", i)
         while (match(path, /%[0-9A-Fa-f][0-9A-Fa-f]/)) { name = name substr(path, 1, RSTART - 1) code[tolower(substr(path, RSTART + 1, 2))]; path = substr(path, RSTART + 3) }
