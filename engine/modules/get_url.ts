@@ -5,6 +5,8 @@
  * is kept without any request when no checksum is given or it matches, so a
  * converged host makes no download at all. `checksum` may be
  * `<algorithm>:<hex>` or `<algorithm>:<url of a checksums file>`.
+ * With tmp_dest the download goes to a temp file there, and is copied beside
+ * dest for the rename once its checksum is right.
  * curl reads the URL, headers and credentials from its stdin (-K -), so a
  * token or password in them never shows in the process list; wget (the
  * fallback) takes headers as arguments and is not used with credentials.
@@ -21,8 +23,8 @@ import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
 import GET_URL_SH from './sh/get_url.sh';
-import { FILE_COMMON_ARGS_SCHEMA, unsupported, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
-import { controlCharacterOption, curlRequestConfig, needsCurl, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
+import { FILE_COMMON_ARGS_SCHEMA, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
+import { controlCharacterOption, curlCredentialConfig, curlQuote, curlRequestConfig, needsCurl, readsNetrc, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** `cx_get_url_task` and its helpers (engine/modules/sh/get_url.sh). */
@@ -42,6 +44,8 @@ const DOWNLOAD_REPORT = {
   checksum_dest: 'text',
   md5sum: 'text',
   backup_file: 'text',
+  src: 'text',
+  bare: 'flag',
   ...ATTRIBUTE_REPORT,
 } as const;
 type DownloadReport = Report<typeof DOWNLOAD_REPORT>;
@@ -64,7 +68,7 @@ export const getUrlModule: ModuleDef = {
       ...FILE_COMMON_ARGS_SCHEMA,
       ...HTTP_REQUEST_SCHEMA,
       ...UNSUPPORTED_HTTP_OPTIONS,
-      tmp_dest: unsupported('the download goes to a temporary file beside dest'),
+      tmp_dest: { type: 'string' },
     },
     required: ['url', 'dest'],
     additionalProperties: false,
@@ -84,7 +88,8 @@ export const getUrlModule: ModuleDef = {
     const result = await ctx.exec(downloadScript(ctx, url, checksum));
     const report = readReport(result.stdout, DOWNLOAD_REPORT);
     const elapsed = Math.floor((Date.now() - started) / 1000);
-    const failure = reportedFailure(report, { ...base, dest: report.dest ?? dest, elapsed, ...requestFields(report) });
+    // A tmp_dest that is no directory: Ansible's fail_json has only the message.
+    const failure = reportedFailure(report, report.bare ? { elapsed } : { ...base, dest: report.dest ?? dest, elapsed, ...requestFields(report) });
     if (failure) return failure;
     if (!report.dest) return scriptFailure(result.rc, result.stderr);
     return successResult(report, { ...base, dest: report.dest, elapsed });
@@ -133,6 +138,7 @@ function successResult(report: DownloadReport, base: Record<string, unknown>): M
     msg: downloaded ? `OK (${report.size ?? 0} bytes)` : report.attr_changed ? 'file already exists but file attributes changed' : 'file already exists',
   };
   if (downloaded) out.status_code = report.status_code ?? 200;
+  if (report.src) out.src = report.src;
   if (report.md5sum) out.md5sum = report.md5sum;
   if (report.backup_file) out.backup_file = report.backup_file;
   if (report.mode !== undefined) Object.assign(out, reportedAttributes(report), { state: 'file' });
@@ -152,9 +158,12 @@ function urlFilename(url: string): string {
 function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): string {
   const { args, check } = ctx;
   const attributes = attributesFrom(args);
-  const headers = Object.entries((args.headers as Record<string, unknown> | undefined) ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
+  const headers = splitHeaders(
+    Object.entries((args.headers as Record<string, unknown> | undefined) ?? {}).map(([name, value]) => `${name}: ${String(value)}`),
+    args,
+  );
   const backup = args.backup === true;
-  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure', args.use_proxy === false && 'noproxy']
+  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure', args.use_proxy === false && 'noproxy', readsNetrc(args) && 'netrc']
     .filter(Boolean)
     .join(' ');
   const call = [
@@ -169,11 +178,14 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     quote(attributes.mode ?? ''),
     backup ? randomInt(10_000, 100_000) : "''",
     Number(args.timeout ?? 10),
-    quote(headers.join('\n')),
+    quote(headers.redirected.join('\n')),
     quote(chownFailureMessage(attributes)),
     quote(curlRequestConfig(args).join('\n')),
     quote(String(args.http_agent)),
     quote(needsCurl(args)),
+    quote(String(args.tmp_dest ?? '')),
+    quote(curlCredentialConfig(args)),
+    quote(headers.unredirected.map((header) => `header = ${curlQuote(header)}`).join('\n')),
   ];
   return [
     REPORT_FUNCTIONS,

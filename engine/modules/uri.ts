@@ -4,27 +4,32 @@
  * as lower_case keys, json for JSON responses, content when asked) and its
  * failure when the status is not one of `status_code`. The URL, headers and
  * credentials go to curl on its stdin (-K -), never as arguments; the body
- * travels in the script as base64. Like Ansible's, uri is skipped in check mode.
+ * (or a `src` file of the controller) travels in the script as base64, a
+ * `remote_src` file is read on the host. With `dest` the response is saved
+ * there (in the same exec), asked for only if modified since an existing
+ * dest. Like Ansible's, uri is skipped in check mode.
  */
+import { readFileSync } from 'node:fs';
 import { heredocBase64, quote } from '../connection/quote.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { shellCode } from './lib/shell-code.js';
+import { CURL_FUNCTIONS } from './lib/curl.js';
+import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import URI_SH from './sh/uri.sh';
-import { unsupported, UNSUPPORTED_FILE_ATTRIBUTES, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
+import { FILE_COMMON_ARGS_SCHEMA, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, chownFailureMessage, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, withPathInfo } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJsonLoads } from '../template/python-json-loads.js';
-import { controlCharacterOption, curlQuote, curlRequestConfig, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
+import { controlCharacterOption, curlCredentialConfig, curlQuote, curlRequestConfig, readsNetrc, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 
-/** At most this much of a response body comes back. */
 /** `cx_uri_task` (engine/modules/sh/uri.sh). */
 const URI_FUNCTIONS = shellCode(URI_SH);
+/** At most this much of a response body comes back. */
 const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
 /** What the request script reports. */
-const RESPONSE_REPORT = { skipped: 'text', status: 'number', effective_url: 'text', curl_error: 'text', headers: 'text', content: 'text' } as const;
-
-const FILE_REASON = 'cxplay does not save the response to a file (use get_url)';
+const RESPONSE_REPORT = { skipped: 'text', status: 'number', effective_url: 'text', curl_error: 'text', headers: 'text', content: 'text', path: 'text', changed: 'flag', ...ATTRIBUTE_REPORT } as const;
 
 export const uriModule: ModuleDef = {
   name: 'uri',
@@ -48,16 +53,13 @@ export const uriModule: ModuleDef = {
       removes: { type: 'string' },
       ...UNSUPPORTED_HTTP_OPTIONS,
       ca_path: { type: 'string' },
-      unix_socket: unsupported('cxplay requests over TCP only'),
-      dest: unsupported(FILE_REASON),
-      force: unsupported(FILE_REASON, [false]),
-      src: unsupported('cxplay sends no file as the body (give it in body, with a file lookup)'),
-      remote_src: unsupported('cxplay sends no file as the body (give it in body, with a file lookup)', [false]),
-      mode: unsupported(FILE_REASON),
-      owner: unsupported(FILE_REASON),
-      group: unsupported(FILE_REASON),
-      unsafe_writes: unsupported(FILE_REASON, [false]),
-      ...UNSUPPORTED_FILE_ATTRIBUTES,
+      unix_socket: { type: 'string' },
+      dest: { type: 'string' },
+      // Accepted and unused, as measured: Ansible's uri passes no force to its request (an existing dest is still asked for only if modified since).
+      force: { type: 'boolean', default: false },
+      src: { type: 'string' },
+      remote_src: { type: 'boolean', default: false },
+      ...FILE_COMMON_ARGS_SCHEMA,
     },
     required: ['url'],
     additionalProperties: false,
@@ -69,7 +71,8 @@ export const uriModule: ModuleDef = {
     const { args } = ctx;
     const method = String(args.method).toUpperCase();
     if (!/^[A-Z]+$/.test(method)) return { changed: false, failed: true, msg: "Parameter 'method' needs to be a single word in uppercase, like GET or POST." };
-    const request = requestOf(args);
+    if (args.body !== undefined && args.src !== undefined) return { changed: false, failed: true, msg: 'parameters are mutually exclusive: body|src' };
+    const request = requestOf(ctx);
     if (/[\u0000-\u001f\u007f]/.test([String(args.url), ...request.headers].join('')) || controlCharacterOption(args)) {
       return { changed: false, failed: true, msg: 'url, headers and credentials must not contain control characters (a newline?)' };
     }
@@ -87,11 +90,12 @@ export const uriModule: ModuleDef = {
 
 interface Request {
   readonly headers: string[];
-  readonly body: string | undefined;
+  readonly body: string | Buffer | undefined;
 }
 
-/** Headers and body as Ansible builds them for each body_format. */
-function requestOf(args: Readonly<Record<string, unknown>>): Request {
+/** Headers and body as Ansible builds them for each body_format; a src of the controller is the body (its bytes as they are, as Ansible's action copies it). */
+function requestOf(ctx: ModuleContext): Request {
+  const { args } = ctx;
   const headers = Object.entries(args.headers as Record<string, unknown>).map(([name, value]) => `${name}: ${String(value)}`);
   const hasContentType = headers.some((header) => header.toLowerCase().startsWith('content-type:'));
   let body: string | undefined;
@@ -105,26 +109,42 @@ function requestOf(args: Readonly<Record<string, unknown>>): Request {
     } else {
       body = typeof args.body === 'string' ? args.body : JSON.stringify(args.body);
     }
+  } else if (args.body_format === 'json' && !hasContentType) {
+    headers.push('Content-Type: application/json');
+  } else if (args.body_format === 'form-urlencoded' && !hasContentType) {
+    headers.push('Content-Type: application/x-www-form-urlencoded');
   }
+  if (args.src !== undefined && args.remote_src !== true) return { headers, body: readFileSync(ctx.resolveSource(String(args.src), 'files')) };
   return { headers, body };
 }
 
 /** The script: cx_uri_task (engine/modules/sh/uri.sh) with the request, each value quoted. */
 function requestScript(ctx: ModuleContext, method: string, request: Request): string {
-  const { args } = ctx;
+  const { args, check } = ctx;
   const follow = args.follow_redirects === 'all' || args.follow_redirects === 'yes' || (['safe', 'urllib2'].includes(String(args.follow_redirects)) && ['GET', 'HEAD'].includes(method));
-  const config = [
-    `request = ${curlQuote(method)}`,
-    ...request.headers.map((header) => `header = ${curlQuote(header)}`),
-    ...curlRequestConfig(args),
-  ].join('\n');
-  const flags = [args.creates !== undefined && 'creates', args.removes !== undefined && 'removes', follow && 'follow', args.validate_certs === false && 'insecure', request.body !== undefined && 'body'].filter(Boolean);
-  const call = ['cx_uri_task', quote(String(args.url)), quote(config), quote(flags.join(' ')), Number(args.timeout), MAX_CONTENT_BYTES, quote(String(args.creates ?? '')), quote(String(args.removes ?? ''))];
+  const headers = splitHeaders(request.headers, args);
+  const common = [`request = ${curlQuote(method)}`, ...headers.redirected.map((header) => `header = ${curlQuote(header)}`), ...curlRequestConfig(args)];
+  const dest = args.dest !== undefined;
+  const flags = [
+    args.creates !== undefined && 'creates',
+    args.removes !== undefined && 'removes',
+    follow && 'follow',
+    args.validate_certs === false && 'insecure',
+    readsNetrc(args) && 'netrc',
+    request.body !== undefined && 'body',
+    dest && 'dest',
+  ].filter(Boolean);
+  const remoteSrc = args.src !== undefined && args.remote_src === true ? String(args.src) : '';
+  const attributes = attributesFrom(args);
+  const call = ['cx_uri_task', quote(String(args.url)), quote(flags.join(' ')), Number(args.timeout), MAX_CONTENT_BYTES, quote(String(args.creates ?? '')), quote(String(args.removes ?? '')), quote(remoteSrc), quote(String(args.dest ?? '')), quote(wantedStatuses(args).join(' ')), quote(chownFailureMessage(attributes))];
   return [
     REPORT_FUNCTIONS,
     FLAG_FUNCTIONS,
+    CURL_FUNCTIONS,
+    ...(dest ? [ATTRIBUTE_FUNCTIONS, attributesWanted(attributes, check), SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, DIRNAME_FUNCTION] : []),
     URI_FUNCTIONS,
     request.body === undefined ? '' : heredocBase64('cx_uri_body() { base64 -d', request.body, '; }'),
+    `curl_common=${quote(common.join('\n'))} curl_credentials=${quote(curlCredentialConfig(args))} curl_unredirected=${quote(headers.unredirected.map((header) => `header = ${curlQuote(header)}`).join('\n'))}`,
     flushOnExit('cx_uri_cleanup'),
     "trap 'exit 143' TERM HUP INT",
     call.join(' '),
@@ -133,10 +153,15 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
     .join('\n');
 }
 
+/** The statuses the task accepts (status_code). */
+function wantedStatuses(args: Readonly<Record<string, unknown>>): number[] {
+  return [args.status_code].flat().map(Number);
+}
+
 function responseResult(ctx: ModuleContext, report: Report<typeof RESPONSE_REPORT>, elapsed: number): ModuleResult {
   const { args } = ctx;
   const url = String(args.url);
-  const wanted = [args.status_code].flat().map(Number);
+  const wanted = wantedStatuses(args);
   const statusLine = (report.headers ?? '').split('\n')[0] ?? '';
   const headers = responseHeaders(report.headers ?? '');
   const status = report.status || -1;
@@ -150,9 +175,11 @@ function responseResult(ctx: ModuleContext, report: Report<typeof RESPONSE_REPOR
     cookies: {},
     cookies_string: '',
     ...headers,
-    msg: status === -1 ? `Request failed: ${(report.curl_error ?? '').trim()}` : status < 400 ? `OK (${headers.content_length ?? 'unknown'} bytes)` : `HTTP Error ${statusLine.split(' ').slice(1).join(' ').replace(' ', ': ')}`,
+    // Python's urllib raises HTTPError for every status it does not follow past 2xx: its message is Ansible's.
+    msg: status === -1 ? `Request failed: ${(report.curl_error ?? '').trim()}` : status < 300 ? `OK (${headers.content_length ?? 'unknown'} bytes)` : `HTTP Error ${statusLine.split(' ').slice(1).join(' ').replace(' ', ': ')}`,
   };
-  if (/json/i.test(String(headers.content_type ?? ''))) {
+  const maybeJson = /json/i.test(String(headers.content_type ?? ''));
+  if (maybeJson) {
     try {
       out.json = pythonJsonLoads(content);
     } catch {
@@ -160,6 +187,9 @@ function responseResult(ctx: ModuleContext, report: Report<typeof RESPONSE_REPOR
     }
   }
   if (args.return_content === true) out.content = content;
+  // An HTTPError's body stays in Ansible's result as `body` when nothing else read the content.
+  else if (status >= 300 && !maybeJson && wanted.includes(status)) out.body = content;
+  if (report.path !== undefined) Object.assign(out, withPathInfo({ path: report.path, changed: report.changed === true }, report));
   if (!wanted.includes(status)) {
     out.failed = true;
     out.msg = `Status code was ${status} and not [${wanted.join(', ')}]: ${String(out.msg)}`;

@@ -24,11 +24,14 @@ let base: string;
 const requests: string[] = [];
 /** The Authorization and User-Agent headers of each request, in order. */
 const credentials: { authorization: string | undefined; agent: string | undefined }[] = [];
+/** The X-Once header of each request, in order. */
+const onceHeaders: (string | string[] | undefined)[] = [];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     requests.push(request.url!);
     credentials.push({ authorization: request.headers.authorization, agent: request.headers['user-agent'] });
+    onceHeaders.push(request.headers['x-once']);
     switch (request.url) {
       case '/file.txt':
         response.end(BODY);
@@ -42,6 +45,10 @@ beforeAll(async () => {
       case '/private':
         if (request.headers['x-token'] === 's3cr3t "x"') response.end(BODY);
         else response.writeHead(403, 'Forbidden').end();
+        return;
+      case '/netrc-guarded':
+        if (request.headers.authorization === `Basic ${Buffer.from('nu:np').toString('base64')}`) response.end(BODY);
+        else response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="lab"' }).end();
         return;
       case '/guarded':
         if (request.headers.authorization === `Basic ${Buffer.from('fetcher:pa ss"w\\rd').toString('base64')}`) response.end(BODY);
@@ -62,6 +69,7 @@ beforeEach(() => {
   ({ path: d, cleanup } = tempDir());
   requests.length = 0;
   credentials.length = 0;
+  onceHeaders.length = 0;
 });
 afterEach(() => cleanup());
 
@@ -197,6 +205,42 @@ describe('get_url', () => {
     await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'agent'), http_agent: 'wget-agent' }, environment });
     expect(credentials.at(-1)?.agent).toBe('wget-agent');
     const refused = await runModule(getUrl, { args: { url: `${base}/guarded`, dest: join(d, 'g'), url_username: 'fetcher', url_password: 'pw' }, environment });
-    expect(refused.result).toMatchObject({ failed: true, msg: 'url_username/url_password need curl on the host (cxplay\'s wget fallback would show a password in its arguments and takes no TLS options)' });
+    expect(refused.result).toMatchObject({ failed: true, msg: 'url_username/url_password need curl on the host (cxplay\'s wget fallback would show a password in its arguments, takes no TLS options and sends its headers after a redirect)' });
+  });
+
+  it('downloads into tmp_dest, then renames a copy beside dest; a tmp_dest that is no directory fails before any request', async () => {
+    const tmpDest = join(d, 'tmp');
+    mkdirSync(tmpDest);
+    mkdirSync(join(d, 'out'));
+    const { result } = await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'out', 'file'), tmp_dest: tmpDest } });
+    expect(result).toMatchObject({ changed: true, status_code: 200 });
+    expect(String(result.src)).toMatch(new RegExp(`^${tmpDest}/`));
+    expect(readFileSync(join(d, 'out', 'file'), 'utf8')).toBe(BODY);
+    expect([readdirSync(tmpDest), readdirSync(join(d, 'out'))]).toEqual([[], ['file']]);
+    const missing = await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'out', 'other'), tmp_dest: join(d, 'none') } });
+    expect(missing.result).toMatchObject({ failed: true, msg: `${join(d, 'none')} directory does not exist.` });
+    const aFile = await runModule(getUrl, { args: { url: `${base}/file.txt`, dest: join(d, 'out', 'other'), tmp_dest: join(d, 'out', 'file') } });
+    expect(aFile.result).toMatchObject({ failed: true, msg: `${join(d, 'out', 'file')} is a file but should be a directory.` });
+    expect(requests).toEqual(['/file.txt']);
+  });
+
+  it('leaves unredirected_headers out after a redirect', async () => {
+    await runModule(getUrl, { args: { url: `${base}/moved`, dest: join(d, 'file'), headers: { 'X-Once': 'first' }, unredirected_headers: ['X-ONCE'] } });
+    await runModule(getUrl, { args: { url: `${base}/moved`, dest: join(d, 'again'), headers: { 'X-Once': 'first' } } });
+    expect(requests).toEqual(['/moved', '/file.txt', '/moved', '/file.txt']);
+    expect(onceHeaders).toEqual(['first', undefined, 'first', 'first']);
+  });
+
+  it("takes the host's credentials from ~/.netrc unless use_netrc is false, with curl and with wget", async () => {
+    writeFileSync(join(d, '.netrc'), 'machine 127.0.0.1 login nu password np\n', { mode: 0o600 });
+    const args = { url: `${base}/netrc-guarded`, dest: join(d, 'file') };
+    expect((await runModule(getUrl, { args, environment: { HOME: d } })).result).toMatchObject({ changed: true, status_code: 200 });
+    expect((await runModule(getUrl, { args: { ...args, dest: join(d, 'off'), use_netrc: false }, environment: { HOME: d } })).result).toMatchObject({ failed: true, status_code: 401 });
+    const bin = join(d, 'bin');
+    mkdirSync(bin);
+    for (const tool of readdirSync('/usr/bin')) if (tool !== 'curl') symlinkSync(join('/usr/bin', tool), join(bin, tool));
+    const wget = { HOME: d, PATH: bin };
+    expect((await runModule(getUrl, { args: { ...args, dest: join(d, 'wget') }, environment: wget })).result).toMatchObject({ changed: true, status_code: 200 });
+    expect((await runModule(getUrl, { args: { ...args, dest: join(d, 'wget-off'), use_netrc: false }, environment: wget })).result).toMatchObject({ failed: true, status_code: 401 });
   });
 });

@@ -1,10 +1,11 @@
 /** uri against an HTTP server the test starts on 127.0.0.1: Ansible's result shape, bodies, auth, status checks. */
-import { writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
+import { validateArgsStatic } from '../../engine/modules/validate-args.js';
 import { runModule, tempDir } from './context.js';
 import { makeTlsFiles, startTlsServer, type TlsFiles } from './tls-files.js';
 
@@ -21,6 +22,8 @@ beforeAll(async () => {
       seen.push({ method: request.method!, url: request.url!, headers: request.headers, body });
       if (request.url === '/health') response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '27', 'X-Node': 'n1' }).end('{"ready": true, "nodes": 3}');
       else if (request.url === '/old') response.writeHead(301, { location: '/health' }).end();
+      else if (request.url === '/saved' && request.headers['if-modified-since']) response.writeHead(304).end();
+      else if (request.url === '/saved') response.end('saved body\n');
       else if (request.url === '/echo') response.writeHead(201, { 'Content-Type': 'text/plain' }).end(body);
       else if (request.url === '/guarded' && !request.headers.authorization) response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="lab"' }).end();
       else if (request.url === '/guarded') response.writeHead(200).end('in');
@@ -141,4 +144,79 @@ describe('uri', () => {
     expect((await runModule(uri, { args: { url: `${base}/\nuser = x:y` } })).result).toMatchObject({ failed: true, msg: 'url, headers and credentials must not contain control characters (a newline?)' });
     expect(seen).toEqual([]);
   });
+
+  it('leaves unredirected_headers out of the request after a redirect, keeps the others', async () => {
+    await runModule(uri, { args: { url: `${base}/old`, headers: { 'X-Once': '1', 'X-Keep': '2' }, unredirected_headers: ['x-ONCE'] } });
+    expect(seen.map((request) => [request.url, request.headers['x-once'], request.headers['x-keep']])).toEqual([
+      ['/old', '1', '2'],
+      ['/health', undefined, '2'],
+    ]);
+  });
+
+  it("sends ~/.netrc's (or $NETRC's) credentials for the host unless use_netrc is false or a user is named; fails on a ~/.netrc others may read", async () => {
+    const netrc = writeNetrc(join(d, '.netrc'), 0o600);
+    const basic = `Basic ${Buffer.from('nu:n p').toString('base64')}`;
+    await runModule(uri, { args: { url: `${base}/health` }, environment: { HOME: d } });
+    await runModule(uri, { args: { url: `${base}/health` }, environment: { HOME: '/nonexistent', NETRC: netrc } });
+    await runModule(uri, { args: { url: `${base}/health`, use_netrc: false }, environment: { HOME: d } });
+    await runModule(uri, { args: { url: `${base}/health`, url_username: 'named' }, environment: { HOME: d } });
+    expect(seen.map((request) => request.headers.authorization)).toEqual([basic, basic, undefined, undefined]);
+    writeNetrc(join(d, '.netrc'), 0o644);
+    const { result } = await runModule(uri, { args: { url: `${base}/health` }, environment: { HOME: d } });
+    expect(result).toMatchObject({ failed: true, msg: '~/.netrc access too permissive: access permissions must restrict access to only the owner' });
+    expect(seen).toHaveLength(4);
+  });
+
+  it('requests over unix_socket', async () => {
+    const socketPath = join(d, 'http.sock');
+    const socketServer = createServer((_request, response) => response.end('over the socket'));
+    await new Promise<void>((resolve) => socketServer.listen(socketPath, resolve));
+    try {
+      const { result } = await runModule(uri, { args: { url: 'http://localhost/x', unix_socket: socketPath, return_content: true } });
+      expect(result).toMatchObject({ status: 200, content: 'over the socket' });
+    } finally {
+      await new Promise<void>((resolve) => socketServer.close(() => resolve()));
+    }
+  });
+
+  it('saves the body in dest with its mode, changed whenever saved; an existing dest is asked for if modified since', async () => {
+    const dest = join(d, 'saved.txt');
+    const first = await runModule(uri, { args: { url: `${base}/saved`, dest, mode: '0600' } });
+    expect(first.result).toMatchObject({ changed: true, status: 200, path: dest, mode: '0600', state: 'file', size: 11 });
+    expect(readFileSync(dest, 'utf8')).toBe('saved body\n');
+    expect(statSync(dest).mode & 0o777).toBe(0o600);
+    expect(first.execs).toBe(1);
+    const again = await runModule(uri, { args: { url: `${base}/saved`, dest, status_code: [200, 304] } });
+    expect(again.result).toMatchObject({ changed: false, status: 304, path: dest, msg: 'HTTP Error 304: Not Modified', body: '' });
+    expect(seen[1]!.headers['if-modified-since']).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    // A directory dest gets the last part of the URL after the redirect.
+    const intoDirectory = await runModule(uri, { args: { url: `${base}/old`, dest: d } });
+    expect(intoDirectory.result).toMatchObject({ changed: true, path: join(d, 'health'), json: { ready: true, nodes: 3 } });
+  });
+
+  it("sends a src file of the controller, or with remote_src the host's, as the body", async () => {
+    writeFileSync(join(d, 'payload.bin'), Buffer.from([0x61, 0x00, 0xff, 0x0a]));
+    const fromController = await runModule(uri, { args: { url: `${base}/echo`, method: 'POST', src: 'payload.bin', status_code: 201 }, sourceDir: d });
+    expect(fromController.result).toMatchObject({ status: 201 });
+    writeFileSync(join(d, 'remote.json'), '{"on": "host"}');
+    await runModule(uri, { args: { url: `${base}/echo`, method: 'PUT', src: join(d, 'remote.json'), remote_src: true, body_format: 'json', status_code: 201 } });
+    // The server reads the body as UTF-8: the 0xff byte arrives as U+FFFD.
+    expect(seen.map((request) => [request.method, request.headers['content-type'], request.body])).toEqual([
+      ['POST', 'application/x-www-form-urlencoded', 'a\u0000\ufffd\n'],
+      ['PUT', 'application/json', '{"on": "host"}'],
+    ]);
+    expect((await runModule(uri, { args: { url: `${base}/echo`, src: join(d, 'absent'), remote_src: true } })).result).toMatchObject({ failed: true, msg: `Unable to open source file ${join(d, 'absent')}` });
+    expect((await runModule(uri, { args: { url: `${base}/echo`, src: join(d, 'remote.json'), remote_src: true, body: 'x' } })).result).toMatchObject({ failed: true, msg: 'parameters are mutually exclusive: body|src' });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('refuses use_gssapi at load, saying why', () => {
+    expect(() => validateArgsStatic(uri, { url: base, use_gssapi: true }, true)).toThrow(/Kerberos .*KDC/);
+  });
 });
+
+function writeNetrc(path: string, mode: number): string {
+  writeFileSync(path, 'machine 127.0.0.1 login nu password "n p"\n', { mode });
+  chmodSync(path, mode);
+  return path;
+}

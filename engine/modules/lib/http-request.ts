@@ -1,8 +1,9 @@
 /**
  * The request options get_url and uri share (Ansible's url_argument_spec):
- * credentials, the User-Agent and whether the environment's proxy is used,
- * as lines of a curl config (curl reads them on its stdin with -K -, so the
- * password never shows in a process's arguments).
+ * credentials, the User-Agent, whether the environment's proxy and ~/.netrc
+ * are used, the headers a redirect leaves out, as lines of a curl config
+ * (curl reads them on its stdin with -K -, so the password never shows in a
+ * process's arguments) for cx_curl (engine/modules/sh/curl.sh).
  */
 
 /** The schema of the shared request options; the module adds the aliases of the credentials (they differ: uri's `user`, get_url's `username`) and uri its ca_path. */
@@ -17,36 +18,57 @@ export const HTTP_REQUEST_SCHEMA = {
   ciphers: { type: 'array', items: { type: 'string' } },
   // Ansible gunzips a gzip body the server sends unasked (false: keeps it); curl asks for none and gunzips none.
   decompress: { type: 'boolean', default: true },
+  // The headers sent with the first request only, not after a redirect (names, any case).
+  unredirected_headers: { type: 'array', items: { type: 'string' }, default: [] },
+  // Without a url_username, the credentials ~/.netrc (or $NETRC) has for the host, sent with the first request.
+  use_netrc: { type: 'boolean', default: true },
 } as const;
 
-/** The TLS options as curl config keys: the CA bundle (instead of the system's, as Ansible), the client certificate and key, the cipher list. */
-const TLS_OPTIONS: Readonly<Record<string, string>> = { ca_path: 'cacert', client_cert: 'cert', client_key: 'key' };
+/** The path options as curl config keys: the CA bundle (instead of the system's, as Ansible), the client certificate and key, uri's unix socket. */
+const PATH_OPTIONS: Readonly<Record<string, string>> = { ca_path: 'cacert', client_cert: 'cert', client_key: 'key', unix_socket: 'unix-socket' };
 
 /** Arguments whose values are secrets (Ansible's no_log options): masked in everything the run shows. */
 export const HTTP_SECRET_ARGS = ['url_password'] as const;
 
-/**
- * The curl config lines for the task's options. As Ansible: without
- * force_basic_auth the credentials are sent only when the server asks
- * (a 401 naming Basic or Digest: curl's anyauth), and a username without a
- * password sends none; with it, Basic goes with the first request.
- */
+/** The curl config lines for the task's options other than the credentials and headers. */
 export function curlRequestConfig(args: Readonly<Record<string, unknown>>): string[] {
   const lines = [`user-agent = ${curlQuote(String(args.http_agent ?? 'ansible-httpget'))}`];
   if (args.use_proxy === false) lines.push('noproxy = "*"');
-  for (const [name, key] of Object.entries(TLS_OPTIONS)) if (args[name]) lines.push(`${key} = ${curlQuote(String(args[name]))}`);
+  for (const [name, key] of Object.entries(PATH_OPTIONS)) if (args[name]) lines.push(`${key} = ${curlQuote(String(args[name]))}`);
   const ciphers = (args.ciphers as string[] | undefined) ?? [];
   if (ciphers.length > 0) lines.push(`ciphers = ${curlQuote(ciphers.join(':'))}`);
-  const credentials = credentialsOf(args);
-  if (credentials !== undefined) lines.push(`user = ${curlQuote(credentials)}`, args.force_basic_auth === true ? 'basic' : 'anyauth');
   return lines;
+}
+
+/**
+ * The curl config lines of the task's credentials (cx_curl's
+ * curl_credentials). As Ansible: without force_basic_auth they are sent only
+ * when the server asks (a 401 naming Basic or Digest: curl's anyauth), and a
+ * username without a password sends none; with it, Basic goes with the
+ * first request.
+ */
+export function curlCredentialConfig(args: Readonly<Record<string, unknown>>): string {
+  const credentials = credentialsOf(args);
+  return credentials === undefined ? '' : `user = ${curlQuote(credentials)}\n${args.force_basic_auth === true ? 'basic' : 'anyauth'}`;
+}
+
+/** The task's `Name: value` header lines, those a redirect keeps and those only the first request carries (unredirected_headers). */
+export function splitHeaders(lines: readonly string[], args: Readonly<Record<string, unknown>>): { redirected: string[]; unredirected: string[] } {
+  const names = new Set(((args.unredirected_headers as string[] | undefined) ?? []).map((name) => name.toLowerCase()));
+  const only = (line: string) => names.has(line.slice(0, line.indexOf(':')).trim().toLowerCase());
+  return { redirected: lines.filter((line) => !only(line)), unredirected: lines.filter(only) };
+}
+
+/** cx_curl's flag netrc: Ansible reads ~/.netrc (or $NETRC) when use_netrc is on and the task names no user. */
+export function readsNetrc(args: Readonly<Record<string, unknown>>): boolean {
+  return args.use_netrc !== false && !args.url_username;
 }
 
 /** What wget (get_url's fallback) cannot do for these options: empty when it can. */
 export function needsCurl(args: Readonly<Record<string, unknown>>): string {
-  const options = ['ca_path', 'client_cert', 'client_key', 'ciphers'].filter((name) => args[name] && String(args[name]) !== '');
+  const options = ['ca_path', 'client_cert', 'client_key', 'ciphers', 'unredirected_headers'].filter((name) => args[name] && String(args[name]) !== '');
   if (credentialsOf(args) !== undefined) options.unshift('url_username/url_password');
-  return options.length === 0 ? '' : `${options.join(', ')} need curl on the host (cxplay's wget fallback would show a password in its arguments and takes no TLS options)`;
+  return options.length === 0 ? '' : `${options.join(', ')} need curl on the host (cxplay's wget fallback would show a password in its arguments, takes no TLS options and sends its headers after a redirect)`;
 }
 
 /** `user:password` when the task sends credentials. */
@@ -56,9 +78,9 @@ export function credentialsOf(args: Readonly<Record<string, unknown>>): string |
   return username && (args.force_basic_auth === true || password !== undefined) ? `${username}:${password ?? ''}` : undefined;
 }
 
-/** The request option that holds a control character (a newline would add lines to curl's config), if one does. */
+/** The request option (or uri's src, read by curl) that holds a control character (a newline would add lines to curl's config), if one does. */
 export function controlCharacterOption(args: Readonly<Record<string, unknown>>): string | undefined {
-  return ['url_username', 'url_password', 'http_agent', 'ca_path', 'client_cert', 'client_key', 'ciphers'].find((name) => /[\u0000-\u001f\u007f]/.test(String(args[name] ?? '')));
+  return ['url_username', 'url_password', 'http_agent', 'ca_path', 'client_cert', 'client_key', 'ciphers', 'unix_socket', 'src'].find((name) => /[\u0000-\u001f\u007f]/.test(String(args[name] ?? '')));
 }
 
 /** A value in a curl config file: double-quoted, with \ and " escaped. */

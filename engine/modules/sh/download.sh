@@ -1,28 +1,31 @@
 # A URL's content into a file on the host with curl, else wget (get_url,
-# unarchive's remote URL source). Needs report.sh and flags.sh; reads the
-# caller's variables timeout (seconds), headers ("Name: value" lines) and,
-# when set, curl_config (more curl config lines: user agent, credentials,
-# TLS files), agent (the User-Agent, for wget) and needs_curl (why wget
-# cannot do the request: the task fails with it when there is no curl).
+# unarchive's remote URL source). Needs report.sh, flags.sh and curl.sh;
+# reads the caller's variables timeout (seconds), headers ("Name: value"
+# lines) and, when set, curl_config (more curl config lines: user agent, TLS
+# files), curl_credentials and curl_unredirected (for cx_curl), agent (the
+# User-Agent, for wget) and needs_curl (why wget cannot do the request: the
+# task fails with it when there is no curl).
 
 # cx_download FILE URL WHAT: fetches URL into FILE following redirects, with
-# the task's timeout, headers, curl_config and flags insecure and noproxy;
-# when it cannot, reports
-# status_code and response, sets cx_response to the reason and returns 1
-# (the caller says how the task fails), or fails the task saying WHAT could
-# not be written when the disk is full. curl
-# reads the URL and headers from its stdin (-K -: with printf, a builtin,
-# nothing shows in ps); wget (the fallback) takes the headers as arguments.
+# the task's timeout, headers, curl_config and flags insecure, noproxy and
+# netrc (for cx_curl; wget reads no ~/.netrc without it); when it cannot,
+# reports status_code and response, sets cx_response to the reason and
+# returns 1 (the caller says how the task fails), or fails the task saying
+# WHAT could not be written when the disk is full. curl reads the URL and
+# headers from its stdin (cx_curl); wget (the fallback) takes the headers as
+# arguments.
 # shellcheck disable=SC2154 # timeout and headers are the caller's
 cx_download() {
   cx_via_curl='' cx_k=''
   if command -v curl >/dev/null 2>&1; then
     cx_via_curl=1
     cx_flag insecure && cx_k=-k
-    # A curl config line: `key = "value"` with \ and " escaped.
+    cx_curl_netrc_check
+    # shellcheck disable=SC2034 # curl_common is read by cx_curl
+    # Each header a curl config line, `header = "Name: value"` with \ and " escaped.
+    curl_common=$( [ -z "$headers" ] || printf '%s\n' "$headers" | sed 's/[\\"]/\\&/g; s/^\(.*\)$/header = "\1"/'; printf '%s' "${curl_config-}")
     # shellcheck disable=SC2086 # cx_k is one option or none
-    cx_code=$( { { printf 'url = %s\n' "$2"; [ -z "$headers" ] || printf '%s\n' "$headers" | sed 's/^/header = /'; } |
-      sed 's/[\\"]/\\&/g; s/ = \(.*\)$/ = "\1"/'; [ -z "${curl_config-}" ] || printf '%s\n' "$curl_config"; } | curl -sS -L $cx_k --max-time "$timeout" -K - -o "$1" -D "$1.hdr" -w '%{http_code}' 2>"$1.err")
+    cx_code=$(cx_curl "$2" follow '%{http_code}' -sS $cx_k --max-time "$timeout" -K - -o "$1" -D "$1.hdr" 2>"$1.err")
     cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\r")
   elif command -v wget >/dev/null 2>&1; then
     [ -z "${needs_curl-}" ] || cx_fail "$needs_curl"
@@ -41,8 +44,8 @@ cx_download() {
 }
 
 # cx_wget FILE URL: wget's download of URL into FILE, with a --header
-# argument for each of the task's headers, the agent, noproxy's option and
-# cx_k's option (in a subshell:
+# argument for each of the task's headers, the agent, noproxy's and netrc's
+# options and cx_k's option (in a subshell:
 # it sets the positional parameters).
 cx_wget() {
   (
@@ -52,6 +55,7 @@ $headers
 EOF
     [ -z "${agent-}" ] || set -- "$@" "--user-agent=$agent"
     cx_flag noproxy && set -- "$@" --no-proxy
+    cx_flag netrc || set -- "$@" --no-netrc
     # shellcheck disable=SC2086 # cx_k is one option or none
     printf '%s\n' "$cx_url" | wget -S $cx_k -T "$timeout" "$@" -O "$cx_file" -i - 2>"$cx_file.err"
   )
