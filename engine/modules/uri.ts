@@ -11,7 +11,7 @@ import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailu
 import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { shellCode } from './lib/shell-code.js';
 import URI_SH from './sh/uri.sh';
-import { unsupported, UNSUPPORTED_FILE_ATTRIBUTES, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
+import { unsupported, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJsonLoads } from '../template/python-json-loads.js';
 import { controlCharacterOption, curlQuote, curlRequestConfig, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
@@ -57,7 +57,12 @@ export const uriModule: ModuleDef = {
       owner: unsupported(FILE_REASON),
       group: unsupported(FILE_REASON),
       unsafe_writes: unsupported(FILE_REASON, [false]),
-      ...UNSUPPORTED_FILE_ATTRIBUTES,
+      attributes: unsupported(FILE_REASON),
+      attr: unsupported(FILE_REASON),
+      seuser: unsupported(FILE_REASON),
+      serole: unsupported(FILE_REASON),
+      setype: unsupported(FILE_REASON),
+      selevel: unsupported(FILE_REASON),
     },
     required: ['url'],
     additionalProperties: false,

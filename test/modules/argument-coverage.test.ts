@@ -24,9 +24,6 @@ interface DocOption {
 }
 type ModuleDocs = Record<string, { doc: { options?: Record<string, DocOption> } }>;
 
-const SELINUX = 'SELinux contexts are not set by cxplay';
-const CHATTR = 'chattr attributes are not set by cxplay';
-const FILE_REFUSALS = { attributes: CHATTR, attr: CHATTR, seuser: SELINUX, serole: SELINUX, setype: SELINUX, selevel: SELINUX };
 const HTTP_REFUSALS = {
   unredirected_headers: 'not passed to curl',
   use_gssapi: 'no Kerberos authentication (false, the default, passes)',
@@ -38,22 +35,18 @@ const DRAINED = 'only state=drained uses it, which cxplay refuses';
 
 /** Arguments cxplay deliberately refuses, by module: one line of reason each. */
 const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  assemble: FILE_REFUSALS,
-  blockinfile: FILE_REFUSALS,
-  copy: FILE_REFUSALS,
-  file: FILE_REFUSALS,
   get_url: {
-    ...FILE_REFUSALS,
     ...HTTP_REFUSALS,
     tmp_dest: 'the download goes to a temporary file beside dest',
   },
-  lineinfile: FILE_REFUSALS,
-  replace: FILE_REFUSALS,
-  template: FILE_REFUSALS,
-  unarchive: FILE_REFUSALS,
   uri: {
-    ...FILE_REFUSALS,
     ...HTTP_REFUSALS,
+    attributes: NO_SAVE,
+    attr: NO_SAVE,
+    seuser: NO_SAVE,
+    serole: NO_SAVE,
+    setype: NO_SAVE,
+    selevel: NO_SAVE,
     unix_socket: 'requests go over TCP only',
     dest: NO_SAVE,
     force: NO_SAVE,
