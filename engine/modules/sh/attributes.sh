@@ -170,7 +170,7 @@ cx_chattr_wanted() {
 cx_lsattr() {
   cx_flags_now=''
   cx_t=$(lsattr -d -- "$1" 2>/dev/null) || return 1
-  cx_t=${cx_t%%[$IFS]*}
+  cx_t=${cx_t%% *}
   while :; do case $cx_t in *-*) cx_t=${cx_t%%-*}${cx_t#*-} ;; *) break ;; esac; done
   cx_flags_now=$cx_t
 }
