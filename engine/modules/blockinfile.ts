@@ -57,7 +57,7 @@ export const blockinfileModule: ModuleDef = {
     const headers = { before_header: `${path} (file attributes)`, after_header: `${path} (file attributes)` };
     if (!changed && edited.attributesRight) return { changed, msg, diff: [contentDiff, headers] };
     if (file.exists && !file.isText) return { changed: false, failed: true, msg: `${path} is not UTF-8 text: blockinfile edits UTF-8 files only, and writing this one would change its other bytes` };
-    const { result: written, attributesChanged } = await writeFileDetailed(ctx, {
+    const { result: written, attributesChanged, flagsDiff } = await writeFileDetailed(ctx, {
       dest: path,
       content: Buffer.from(result, 'utf8'),
       attributes,
@@ -73,7 +73,7 @@ export const blockinfileModule: ModuleDef = {
     const out: ModuleResult = {
       changed: changed || written.changed === true,
       msg: withAttributesMessage(msg, attributesChanged),
-      diff: [contentDiff, { ...(attributesChanged ? attributesDiff(attributes, file.attributes, ctx.check ? {} as ModuleResult : written) : {}), ...headers }],
+      diff: [contentDiff, { ...(attributesChanged ? attributesDiff(attributes, file.attributes, ctx.check ? {} as ModuleResult : written, flagsDiff) : {}), ...headers }],
     };
     if (written.backup_file !== undefined) out.backup_file = written.backup_file;
     return out;

@@ -7,7 +7,7 @@
  * data need `force`.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_CHANGE_REPORT, attributeChangeDiff, type FileAttributesDiff, ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, RECURSIVE_ATTRIBUTE_FUNCTION, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_CHANGE_REPORT, attributeChangeDiff, chattrFailureDetails, type FileAttributesDiff, ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, RECURSIVE_ATTRIBUTE_FUNCTION, reportedAttributes, SELF_FUNCTIONS, type FileAttributes } from './lib/file-attributes.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { shellParts } from './lib/shell-code.js';
 import FILE_SH from './sh/file.sh';
@@ -68,7 +68,7 @@ export const fileModule: ModuleDef = {
     if ('failure' in times) return times.failure;
     const result = await ctx.exec(fileScript(ctx, path, times));
     const report = readReport(result.stdout, FILE_REPORT);
-    const failure = reportedFailure(report, { path });
+    const failure = reportedFailure(report, { path, ...chattrFailureDetails(report) });
     if (failure) return failure;
     if (!report.want) return scriptFailure(result.rc, result.stderr);
     if (report.warning) ctx.warn(report.warning);

@@ -1,5 +1,6 @@
 /** stat: facts about a path in one exec, under Ansible's names (stat.exists, stat.mode, stat.checksum, ...). */
 import { quote } from '../connection/quote.js';
+import { chattrFlagNames } from './lib/chattr-flags.js';
 import { readReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
 import STAT_SH from './sh/stat.sh';
@@ -10,7 +11,7 @@ const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 const FORMAT = '%f|%s|%u|%g|%U|%G|%.9X|%.9Y|%.9Z|%i|%h|%d|%b|%B|%r';
 
 /** What the stat script reports. */
-const STAT_REPORT = { exists: 'flag', info: 'text', readable: 'flag', writeable: 'flag', executable: 'flag', lnk_source: 'text', lnk_target: 'text', checksum: 'text', md5: 'text', mime: 'text' } as const;
+const STAT_REPORT = { exists: 'flag', info: 'text', readable: 'flag', writeable: 'flag', executable: 'flag', lnk_source: 'text', lnk_target: 'text', checksum: 'text', md5: 'text', mime: 'text', lsattr: 'text' } as const;
 
 /** `cx_stat_task` (engine/modules/sh/stat.sh). */
 const STAT_FUNCTION = shellCode(STAT_SH);
@@ -53,14 +54,24 @@ export const statModule: ModuleDef = {
     const path = String(args.path);
     const algorithm = String(args.checksum_algorithm);
     const follow = args.follow === true;
-    const call = ['cx_stat_task', quote(path), quote(FORMAT), String(follow), args.get_checksum === false ? "''" : quote(algorithm), String(args.get_md5 === true), String(args.get_mime !== false)];
+    const call = [
+      'cx_stat_task',
+      quote(path),
+      quote(FORMAT),
+      String(follow),
+      args.get_checksum === false ? "''" : quote(algorithm),
+      String(args.get_md5 === true),
+      String(args.get_mime !== false),
+      String(args.get_attributes !== false),
+    ];
     const script = `${REPORT_FUNCTIONS}${STAT_FUNCTION}${call.join(' ')}\n`;
     const result = await ctx.exec(script);
     const report = readReport(result.stdout, STAT_REPORT);
     if (report.failed) return { changed: false, failed: true, msg: report.msg ?? `cannot stat ${path}` };
     if (report.exists === false) return { changed: false, stat: { exists: false } };
     if (!report.info) return scriptFailure(result.rc, result.stderr);
-    return { changed: false, stat: statFacts(path, report, args.get_mime !== false) };
+    const stat = statFacts(path, report, args.get_mime !== false);
+    return { changed: false, stat: args.get_attributes === false ? stat : { ...stat, ...lsattrFacts(report.lsattr) } };
   },
 };
 
@@ -102,6 +113,14 @@ function statFacts(path: string, report: Report<typeof STAT_REPORT>, withMime: b
     stat.charset = charset || 'unknown';
   }
   return stat;
+}
+
+/** Ansible's version, attributes and attr_flags from `lsattr -vd`'s line (none read: null, [], ''). */
+function lsattrFacts(line: string | undefined): Record<string, unknown> {
+  if (line === undefined) return { version: null, attributes: [], attr_flags: '' };
+  const [version, flags = ''] = line.trim().split(/\s+/);
+  const attrFlags = flags.replaceAll('-', '');
+  return { version, attributes: chattrFlagNames(attrFlags), attr_flags: attrFlags };
 }
 
 /** stat's and find's mode and type keys from stat(1)'s raw mode in hex (%f): mode, isdir, ..., issock. */

@@ -24,24 +24,13 @@ interface DocOption {
 }
 type ModuleDocs = Record<string, { doc: { options?: Record<string, DocOption> } }>;
 
-const SELINUX = 'SELinux contexts are not set by cxplay';
-const CHATTR = 'chattr attributes are not set by cxplay';
-const FILE_REFUSALS = { attributes: CHATTR, attr: CHATTR, seuser: SELINUX, serole: SELINUX, setype: SELINUX, selevel: SELINUX };
 const HTTP_REFUSALS = { use_gssapi: 'no Kerberos authentication: no KDC to test it against (false, the default, passes)' };
 const DRAINED = 'only state=drained uses it, which cxplay refuses';
 
 /** Arguments cxplay deliberately refuses, by module: one line of reason each. */
 const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  assemble: FILE_REFUSALS,
-  blockinfile: FILE_REFUSALS,
-  copy: FILE_REFUSALS,
-  file: FILE_REFUSALS,
-  get_url: { ...FILE_REFUSALS, ...HTTP_REFUSALS },
-  lineinfile: FILE_REFUSALS,
-  replace: FILE_REFUSALS,
-  template: FILE_REFUSALS,
-  unarchive: FILE_REFUSALS,
-  uri: { ...FILE_REFUSALS, ...HTTP_REFUSALS },
+  get_url: HTTP_REFUSALS,
+  uri: HTTP_REFUSALS,
   wait_for: { active_connection_states: DRAINED, exclude_hosts: DRAINED },
 };
 

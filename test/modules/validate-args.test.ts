@@ -130,10 +130,8 @@ describe('validateArgsStatic', () => {
     expect(() => validateArgsStatic(mod('authorized_key'), { user: 'alice', key: 'file:///home/alice/.ssh/id.pub' })).not.toThrow();
   });
 
-  it("refuses unarchive's SELinux and chattr arguments at load, saying why, and accepts every other documented one", () => {
-    expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.tgz', dest: '/opt', seuser: 'system_u' })).toThrow(/'seuser' is not supported by cxplay: cxplay sets no SELinux context/);
-    expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.tgz', dest: '/opt', attributes: '+i' })).toThrow(/'attributes' is not supported by cxplay/);
-    const every = { src: 'a.tgz', dest: '/opt', remote_src: false, creates: '/opt/a', list_files: true, exclude: ['x'], keep_newer: true, extra_opts: ['-v'], io_buffer_size: 4096, validate_certs: false, decrypt: true, mode: '0644', owner: 'root', group: 'root', unsafe_writes: false };
+  it("accepts every documented argument of unarchive, its SELinux context and chattr attributes too", () => {
+    const every = { src: 'a.tgz', dest: '/opt', remote_src: false, creates: '/opt/a', list_files: true, exclude: ['x'], keep_newer: true, extra_opts: ['-v'], io_buffer_size: 4096, validate_certs: false, decrypt: true, mode: '0644', owner: 'root', group: 'root', unsafe_writes: false, attributes: '+A', seuser: 'system_u', serole: 'object_r', setype: 'usr_t', selevel: 's0' };
     expect(() => validateArgsStatic(mod('unarchive'), every)).not.toThrow();
     expect(() => validateArgsStatic(mod('unarchive'), { src: 'a.zip', dest: '/opt', copy: false, include: ['a'] })).not.toThrow();
   });

@@ -8,7 +8,7 @@
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, normalizeMode, reportedAttributes } from './file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, normalizeMode, reportedAttributes, treeFlagsRefused } from './file-attributes.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './report.js';
 import { shellCode } from './shell-code.js';
 import COPY_REMOTE_TREE_SH from '../sh/copy-remote-tree.sh';
@@ -20,6 +20,8 @@ const TREE_REPORT = { dest: 'text', changed: 'flag', msg: 'text', state: 'text',
 export async function copyRemoteTree(ctx: ModuleContext, src: string): Promise<ModuleResult> {
   const { args } = ctx;
   const attributes = attributesFrom(args);
+  const refused = treeFlagsRefused(attributes);
+  if (refused) return refused;
   // The module's local_follow has no default: neither true nor false leaves links out of an existing tree.
   const localFollow = args.local_follow === undefined ? 'none' : String(args.local_follow === true);
   const call = [
@@ -35,7 +37,8 @@ export async function copyRemoteTree(ctx: ModuleContext, src: string): Promise<M
     quote(attributes.owner ?? ''),
     quote(attributes.group ?? ''),
   ].join(' ');
-  const result = await ctx.exec([REPORT_FUNCTIONS, ATTRIBUTE_FUNCTIONS, DIRNAME_FUNCTION, COPY_REMOTE_TREE_FUNCTIONS, call].join('\n'));
+  const selinuxGuard = attributes.selinux === true ? 'cx_selinux_context_wanted' : '';
+  const result = await ctx.exec([REPORT_FUNCTIONS, ATTRIBUTE_FUNCTIONS, DIRNAME_FUNCTION, COPY_REMOTE_TREE_FUNCTIONS, selinuxGuard, call].join('\n'));
   const report = readReport(result.stdout, TREE_REPORT);
   const failure = reportedFailure(report);
   if (failure) return failure;

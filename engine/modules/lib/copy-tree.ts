@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
-import { ATTRIBUTE_FUNCTIONS, attributesFrom, normalizeMode } from './file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, attributesFrom, normalizeMode, treeFlagsRefused } from './file-attributes.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './report.js';
 import { shellCode } from './shell-code.js';
 import { writeFile } from './write-file.js';
@@ -74,6 +74,8 @@ export async function copyLocalTree(ctx: ModuleContext, request: TreeRequest): P
   const { args } = ctx;
   const tree = walkLocal(request.path.endsWith('/') || !request.src.endsWith('/') ? request.path : `${request.path}/`, args.local_follow !== false);
   const dest = request.dest.endsWith('/') ? request.dest : `${request.dest}/`;
+  const refused = treeFlagsRefused(attributesFrom(args));
+  if (refused) return refused;
   const contents = tree.files.map((file) => request.read(file.full));
   const survey = await ctx.exec(treeScript(ctx, tree, dest, contents, request.force));
   const report = readReport(survey.stdout, { changed: 'flag', needs: 'text' });
@@ -110,6 +112,7 @@ function treeScript(ctx: ModuleContext, tree: LocalTree, dest: string, contents:
     ATTRIBUTE_FUNCTIONS,
     DIRNAME_FUNCTION,
     COPY_TREE_FUNCTIONS,
+    attributes.selinux === true ? 'cx_selinux_context_wanted' : '',
     ['cx_tree_start', quote(dest), String(ctx.check), quote(directoryMode), quote(attributes.owner ?? ''), quote(attributes.group ?? ''), String(force)].join(' '),
     // Ansible copies the files first (their directories made on the way), then gives every directory its mode, then the links.
     ...tree.files.map((file, index) => `cx_tree_file ${index} ${quote(file.rel)} ${createHash('sha1').update(contents[index]!).digest('hex')} ${quote(fileMode(index))}`),

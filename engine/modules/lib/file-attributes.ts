@@ -1,6 +1,7 @@
 /**
- * mode, owner and group as Ansible takes them, and the sh functions that
- * compare and apply them (engine/modules/sh/attributes.sh, temp.sh).
+ * mode, owner, group and chattr flags (`attributes`) as Ansible takes them,
+ * and the sh functions that compare and apply them
+ * (engine/modules/sh/attributes.sh, temp.sh).
  */
 import { CxError } from '../../errors.js';
 import { quote } from '../../connection/quote.js';
@@ -15,13 +16,25 @@ export interface FileAttributes {
   readonly mode?: string | undefined;
   readonly owner?: string | undefined;
   readonly group?: string | undefined;
+  /** chattr flags as the task gives them (`+A`, `-A`, `A`); an empty string is given too (Ansible clears every flag). */
+  readonly flags?: string | undefined;  /** seuser, serole, setype or selevel is given (applied only where SELinux is enabled, as in Ansible). */
+  readonly selinux?: boolean | undefined;
 }
 
 export const ATTRIBUTE_SCHEMA = {
   mode: { type: ['string', 'integer'] },
   owner: { type: 'string' },
   group: { type: 'string' },
+  attributes: { type: 'string' },
+  // Ansible's alias of attributes.
+  attr: { type: 'string' },
+  seuser: { type: 'string' },
+  serole: { type: 'string' },
+  setype: { type: 'string' },
+  selevel: { type: 'string' },
 } as const;
+
+const SELINUX_ARGUMENTS = ['seuser', 'serole', 'setype', 'selevel'] as const;
 
 const SYMBOLIC_MODE = /^[ugoa]*([-+=]([rwxXst]*|[ugo]))+(,[ugoa]*([-+=]([rwxXst]*|[ugo]))+)*$/;
 
@@ -46,7 +59,20 @@ function invalidMode(text: string): CxError {
 export const ATTRIBUTE_REPORT = { mode: 'text', owner: 'text', group: 'text', uid: 'number', gid: 'number', size: 'number' } as const;
 
 /** What cx_attributes reports of each attribute it changes (or would change, in check mode). */
-export const ATTRIBUTE_CHANGE_REPORT = { mode_before: 'text', mode_after: 'text', uid_before: 'number', uid_after: 'number', gid_before: 'number', gid_after: 'number' } as const;
+export const ATTRIBUTE_CHANGE_REPORT = {
+  mode_before: 'text',
+  mode_after: 'text',
+  uid_before: 'number',
+  uid_after: 'number',
+  gid_before: 'number',
+  gid_after: 'number',
+  attr_before: 'text',
+  attr_before_unknown: 'flag',
+  attr_after: 'text',
+  chattr_details: 'text',
+  chattr_path: 'text',
+  chattr_on_directory: 'flag',
+} as const;
 
 /** Ansible's file diff: both sides name the path. */
 export interface FileAttributesDiff {
@@ -70,7 +96,21 @@ export function attributeChangeDiff(path: string, report: Report<typeof ATTRIBUT
     before.group = report.gid_before;
     after.group = report.gid_after;
   }
-  return { before, after };
+  const flags = chattrChangeDiff(report);
+  return { before: { ...before, ...flags.before }, after: { ...after, ...flags.after } };
+}
+
+/** Ansible's diff of the chattr flags (`attributes`: as lsattr listed them, null where it could not; after: as chattr was given them), where they change. */
+export function chattrChangeDiff(report: Report<typeof ATTRIBUTE_CHANGE_REPORT>): FileAttributesDiff {
+  if (report.attr_after === undefined) return { before: {}, after: {} };
+  return { before: { attributes: report.attr_before_unknown === true ? null : report.attr_before }, after: { attributes: report.attr_after } };
+}
+
+/** What Ansible's failed chattr adds to the result: the command's output (details), the path and its attributes. */
+export function chattrFailureDetails(report: Report<typeof ATTRIBUTE_CHANGE_REPORT & typeof ATTRIBUTE_REPORT>): Record<string, unknown> {
+  if (report.chattr_details === undefined) return {};
+  const state = report.chattr_on_directory === true ? 'directory' : 'file';
+  return { details: `${report.chattr_details}\n`, path: report.chattr_path, ...reportedAttributes(report), state };
 }
 
 /** Those fields as Ansible's result has them, when the script reported them. */
@@ -94,7 +134,15 @@ export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAtt
     mode: normalizeMode(args.mode),
     owner: args.owner === undefined || args.owner === null ? undefined : String(args.owner),
     group: args.group === undefined || args.group === null ? undefined : String(args.group),
+    flags: chattrFlagsFrom(args),
+    selinux: SELINUX_ARGUMENTS.some((name) => args[name] !== undefined && args[name] !== null),
   };
+}
+
+/** `attributes` or its alias `attr` (the alias wins when both are given, as in Ansible). */
+function chattrFlagsFrom(args: Readonly<Record<string, unknown>>): string | undefined {
+  const given = args.attr ?? args.attributes;
+  return given === undefined || given === null ? undefined : String(given);
 }
 
 const ATTRIBUTE_PARTS = shellParts(ATTRIBUTES_SH);
@@ -109,10 +157,16 @@ export const ATTRIBUTE_FUNCTIONS = ATTRIBUTE_PARTS.common!;
 /** `cx_attributes_recursive PATH`: ATTRIBUTE_FUNCTIONS' comparison for everything under PATH (file's recurse). */
 export const RECURSIVE_ATTRIBUTE_FUNCTION = ATTRIBUTE_PARTS.recursive!;
 
-/** The line that tells ATTRIBUTE_FUNCTIONS what is wanted (in check mode they change nothing). */
+/**
+ * The line that tells ATTRIBUTE_FUNCTIONS what is wanted (in check mode they
+ * change nothing); with an SELinux context wanted, it also stops the script,
+ * before anything changes, on a host where SELinux is enabled.
+ */
 export function attributesWanted(attributes: FileAttributes, check: boolean): string {
-  const { mode, owner, group } = attributes;
-  return `cx_attributes_wanted ${quote(mode ?? '')} ${quote(owner ?? '')} ${quote(group ?? '')} ${check ? 'true' : 'false'}`;
+  const { mode, owner, group, flags, selinux } = attributes;
+  const wanted = `cx_attributes_wanted ${quote(mode ?? '')} ${quote(owner ?? '')} ${quote(group ?? '')} ${check ? 'true' : 'false'}`;
+  const withFlags = flags === undefined ? wanted : `${wanted} ${quote(flags)}`;
+  return selinux === true ? `${withFlags}; cx_selinux_context_wanted` : withFlags;
 }
 
 /** `cx_self` (the shell's umask and effective ids) and `cx_octal N` (engine/modules/sh/self.sh). */
@@ -129,4 +183,14 @@ export const TEMP_FILE_FUNCTIONS = shellCode(TEMP_SH);
 export function chownFailureMessage(attributes: FileAttributes): string {
   const { owner, group } = attributes;
   return `chown failed: could not give the file to ${owner ?? 'its owner'}${group ? ` and group ${group}` : ''}`;
+}
+
+/**
+ * copy of a directory applies mode, owner and group, not chattr flags (its
+ * files and directories are not given them one by one yet): a failure,
+ * before anything is done, when they are asked for.
+ */
+export function treeFlagsRefused(attributes: FileAttributes): { changed: false; failed: true; msg: string } | undefined {
+  if (attributes.flags === undefined) return undefined;
+  return { changed: false, failed: true, msg: 'copy of a directory does not apply attributes (chattr flags) in cxplay: copy it without them, then give them with file (recurse: true)' };
 }

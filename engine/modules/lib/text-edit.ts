@@ -6,7 +6,7 @@
  * a template, and Ansible's message when the attributes changed.
  */
 import type { ModuleContext, ModuleResult } from '../module.js';
-import { attributesFrom, pythonMode, type FileAttributes } from './file-attributes.js';
+import { attributesFrom, pythonMode, type FileAttributes, type FileAttributesDiff } from './file-attributes.js';
 import { readRemoteFile, type RemoteFile } from './read-file.js';
 
 /** `path` and the aliases Ansible keeps for it; one of them is required (EDITED_PATH_REQUIRED). */
@@ -26,7 +26,7 @@ export function editedPath(args: ModuleContext['args']): string {
 export interface EditedFile {
   readonly file: RemoteFile;
   readonly attributes: FileAttributes;
-  /** The file has the wanted mode, owner and group (or none is wanted). */
+  /** The file has the wanted mode, owner and group (or none is wanted), and no chattr flags are wanted. */
   readonly attributesRight: boolean;
 }
 
@@ -39,7 +39,9 @@ export async function readEdited(ctx: ModuleContext, path: string): Promise<Edit
   const noAttributes = attributes.mode === undefined && attributes.owner === undefined && attributes.group === undefined;
   const file = await readRemoteFile(ctx, path, { withAttributes: !noAttributes });
   if (file.isDirectory) return { failure: { changed: false, failed: true, rc: 256, msg: `Path ${path} is a directory !` } };
-  return { file, attributes, attributesRight: noAttributes || attributesMatch(attributes, file.attributes) };
+  // chattr flags are compared by the write script (lsattr), never here.
+  const attributesRight = attributes.flags === undefined && (noAttributes || attributesMatch(attributes, file.attributes));
+  return { file, attributes, attributesRight };
 }
 
 /** Python's match.expand: \1, \g<1>, \g<name>, and the usual escapes. */
@@ -76,9 +78,10 @@ export function validationFailure(written: ModuleResult): ModuleResult {
  * Ansible's file-attributes diff (set_*_if_different): the mode ('0%03o'),
  * owner and group (ids) that changed, before and after. `current` is what the
  * file had (readEdited), `written` the write's result (its reported
- * attributes; in check mode the wanted ones stand in, ids when they are ids).
+ * attributes; in check mode the wanted ones stand in, ids when they are ids),
+ * then the chattr flags' diff the write reported.
  */
-export function attributesDiff(wanted: FileAttributes, current: RemoteFile['attributes'], written: ModuleResult): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function attributesDiff(wanted: FileAttributes, current: RemoteFile['attributes'], written: ModuleResult, flags?: FileAttributesDiff): FileAttributesDiff {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   const afterMode = typeof written.mode === 'string' ? written.mode : wanted.mode;
@@ -97,5 +100,5 @@ export function attributesDiff(wanted: FileAttributes, current: RemoteFile['attr
     before.group = current ? Number(current.gid) : undefined;
     after.group = group;
   }
-  return { before, after };
+  return { before: { ...before, ...flags?.before }, after: { ...after, ...flags?.after } };
 }

@@ -11,18 +11,6 @@ export function unsupported(reason: string, harmless: readonly (string | boolean
   return { type, enum: harmless, description: `is not supported by cxplay: ${reason}; leave it out` };
 }
 
-const SELINUX_REASON = 'cxplay sets no SELinux context (apply it with a command task running chcon)';
-const CHATTR_REASON = 'cxplay sets no chattr attributes (apply them with a command task running chattr)';
-
-/** The file arguments every module that writes a file documents and cxplay refuses: SELinux context and chattr attributes. */
-export const UNSUPPORTED_FILE_ATTRIBUTES = {
-  attributes: unsupported(CHATTR_REASON),
-  attr: unsupported(CHATTR_REASON),
-  seuser: unsupported(SELINUX_REASON),
-  serole: unsupported(SELINUX_REASON),
-  setype: unsupported(SELINUX_REASON),
-  selevel: unsupported(SELINUX_REASON),
-} as const;
 
 /**
  * Ansible's unsafe_writes only lets a module fall back to writing in place
@@ -31,8 +19,8 @@ export const UNSUPPORTED_FILE_ATTRIBUTES = {
  */
 export const UNSAFE_WRITES = { unsafe_writes: { type: 'boolean', default: false } } as const;
 
-/** Ansible's add_file_common_args, as the modules that write a file take them: mode, owner, group, unsafe_writes, and the refused ones. */
-export const FILE_COMMON_ARGS_SCHEMA = { ...ATTRIBUTE_SCHEMA, ...UNSAFE_WRITES, ...UNSUPPORTED_FILE_ATTRIBUTES } as const;
+/** Ansible's add_file_common_args, as the modules that write a file take them: mode, owner, group, attributes, the SELinux context and unsafe_writes. */
+export const FILE_COMMON_ARGS_SCHEMA = { ...ATTRIBUTE_SCHEMA, ...UNSAFE_WRITES } as const;
 
 /**
  * The url-fetching options (Ansible's url_argument_spec) that cxplay's get_url and uri refuse; the default passes.

@@ -14,7 +14,7 @@ import { BACKUP_FUNCTION } from './backup.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
 import { FLAG_FUNCTIONS } from './flags.js';
 import { SLURP_FUNCTION, SLURP_MAX_BYTES } from './slurp.js';
-import { ATTRIBUTE_CHANGE_REPORT, ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributeChangeDiff, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, type FileAttributes, type FileAttributesDiff } from './file-attributes.js';
+import { ATTRIBUTE_CHANGE_REPORT, ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributeChangeDiff, attributesWanted, chattrChangeDiff, chattrFailureDetails, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, type FileAttributes, type FileAttributesDiff } from './file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './report.js';
 import { shellCode, shellParts } from './shell-code.js';
 import { splitCommandLine } from './shlex.js';
@@ -123,6 +123,8 @@ export interface DetailedWrite {
   readonly kept?: boolean;
   /** With the content left as it was: Ansible's file diff of the attributes ({path} on both sides when none changed). */
   readonly attributesDiff?: FileAttributesDiff;
+  /** Ansible's diff of the chattr flags, where they changed (whether the content did or not). */
+  readonly flagsDiff?: FileAttributesDiff;
   readonly validation?: Validation;
 }
 
@@ -141,7 +143,7 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
   }
   if (report.source_is_directory) return { result: { changed: false }, attributesChanged: false, contentChanged: false, sourceIsDirectory: true };
   if (report.kept) return { result: { changed: false }, attributesChanged: false, contentChanged: false, kept: true };
-  const failure = reportedFailure(report, { dest: report.dest ?? request.dest });
+  const failure = reportedFailure(report, { dest: report.dest ?? request.dest, ...chattrFailureDetails(report) });
   if (failure) {
     const validation = report.validate_rc === undefined ? {} : { exit_status: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' };
     return { result: { ...failure, ...validation }, attributesChanged: false, contentChanged: false };
@@ -152,6 +154,7 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
     attributesChanged: report.attributes_changed === true,
     contentChanged: report.content_changed === true,
     ...(report.content_changed === true ? {} : { attributesDiff: attributeChangeDiff(report.dest, report) }),
+    flagsDiff: chattrChangeDiff(report),
   };
   return report.validate_rc === undefined ? written : { ...written, validation: { rc: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' } };
 }

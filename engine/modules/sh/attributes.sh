@@ -7,15 +7,30 @@
 # Needs report.sh. The part `recursive` (file's recurse) only where it is used.
 
 # What cx_attributes_wanted was given (nothing wanted until it is called).
-cx_attr_mode='' cx_attr_owner='' cx_attr_group='' cx_attr_check=false
+cx_attr_mode='' cx_attr_owner='' cx_attr_group='' cx_attr_check=false cx_attr_flags='' cx_attr_flags_set=false
 # The stat kept by cx_stat_known (PATH in cx_st_path, "MODE|UID|GID|SIZE|USER|GROUP" in cx_st).
 cx_st='' cx_st_path=''
 
-# cx_attributes_wanted MODE OWNER GROUP CHECK: what cx_resolve_ids,
+# cx_attributes_wanted MODE OWNER GROUP CHECK [FLAGS]: what cx_resolve_ids,
 # cx_attributes and cx_attributes_recursive work with. MODE is four octal
 # digits, a symbolic mode or empty; OWNER and GROUP are names, ids or empty
-# (leave alone); CHECK is true (check mode: change nothing) or false.
-cx_attributes_wanted() { cx_attr_mode=$1 cx_attr_owner=$2 cx_attr_group=$3 cx_attr_check=$4; }
+# (leave alone); CHECK is true (check mode: change nothing) or false. FLAGS,
+# when given (even empty: Ansible then clears every flag), is the task's
+# `attributes`: chattr flags, `+A`, `-A` or `A` (= A).
+cx_attributes_wanted() {
+  cx_attr_mode=$1 cx_attr_owner=$2 cx_attr_group=$3 cx_attr_check=$4 cx_attr_flags_set=false
+  if [ $# -ge 5 ]; then cx_attr_flags=$5 cx_attr_flags_set=true; fi
+}
+
+# cx_selinux_context_wanted: the task gives seuser, serole, setype or
+# selevel. Ansible applies them only where SELinux is enabled (libselinux's
+# is_selinux_enabled: selinuxfs mounted) and changes nothing elsewhere, as
+# here. cxplay sets no context yet: on an SELinux host the task fails here,
+# before the script changes anything, rather than leave the context wrong.
+cx_selinux_context_wanted() {
+  [ -e /sys/fs/selinux/enforce ] && cx_fail 'SELinux is enabled on this host and cxplay cannot set an SELinux context (seuser, serole, setype, selevel) yet: leave them out and run chcon in a command task'
+  :
+}
 
 # cx_resolve_ids: sets cx_resolved_uid and cx_resolved_gid to the wanted
 # owner's and group's ids; fails like Ansible when one does not exist.
@@ -76,12 +91,15 @@ cx_attr_symbolic() { case $cx_attr_mode in '' | [0-7][0-7][0-7][0-7]) return 1 ;
 # cx_attr_apply COMMAND...: runs COMMAND unless in check mode.
 cx_attr_apply() { $cx_attr_check || "$@"; }
 
-# cx_attributes PATH: sets cx_attributes_changed to 1 when PATH's mode, owner
-# or group differ from the wanted ones (else 0), applies them unless in
-# check mode, and reports mode_before/mode_after, uid_before/uid_after,
-# gid_before/gid_after. Needs cx_resolve_ids first when an owner or group is
-# wanted.
-cx_attributes() {
+# cx_attributes PATH: sets cx_attributes_changed to 1 when PATH's mode, owner,
+# group or chattr flags differ from the wanted ones (else 0), applies them
+# unless in check mode, and reports mode_before/mode_after,
+# uid_before/uid_after, gid_before/gid_after (and cx_chattr_wanted's
+# reports). Needs cx_resolve_ids first when an owner or group is wanted.
+cx_attributes() { cx_attributes_ids "$1"; cx_chattr_wanted "$1"; }
+
+# cx_attributes_ids PATH: cx_attributes for mode, owner and group.
+cx_attributes_ids() {
   cx_attributes_changed=0
   [ -n "$cx_attr_mode$cx_attr_owner$cx_attr_group" ] || return 0
   cx_stat_known "$1"; cx_split_stat "$cx_st"
@@ -107,6 +125,54 @@ cx_attributes() {
   fi
   [ "$cx_attributes_changed" = 1 ] && cx_stat_forget
   :
+}
+
+# cx_chattr_wanted PATH [quiet]: gives PATH the wanted chattr flags, as Ansible's
+# set_attributes_if_different does, after mode, owner and group: a leading
+# + or - is chattr's operator, anything else is set with = (so `=A` is
+# passed on as `==A`, which chattr refuses, as in Ansible). The flags count
+# as changed when lsattr -d lists others (dashes dropped; none when lsattr
+# cannot read them), and always with -. Without chattr on the host nothing
+# changes, as in Ansible. Sets cx_attributes_changed to 1 when they change
+# (in check mode: would; for a PATH check mode has not created, always) and
+# reports (unless quiet) attr_before (or attr_before_unknown) and attr_after; a chattr that
+# fails or prints anything fails the task with chattr_details, chattr_path
+# and PATH's attributes.
+cx_chattr_wanted() {
+  $cx_attr_flags_set || return 0
+  if $cx_attr_check && [ ! -e "$1" ]; then cx_attributes_changed=1; return 0; fi
+  case $cx_attr_flags in
+    [-+]*) cx_op=${cx_attr_flags%"${cx_attr_flags#?}"} cx_fl=${cx_attr_flags#?} ;;
+    *) cx_op='=' cx_fl=$cx_attr_flags ;;
+  esac
+  cx_lsattr "$1"; cx_known=$?
+  [ "$cx_flags_now" != "$cx_fl" ] || [ "$cx_op" = - ] || return 0
+  cx_chattr_bin=$(command -v chattr) || return 0
+  cx_attributes_changed=1
+  if [ "$2" != quiet ]; then
+    if [ "$cx_known" = 0 ]; then cx_report attr_before "$cx_flags_now"; else cx_report attr_before_unknown 1; fi
+    cx_report attr_after "$cx_op$cx_fl"
+  fi
+  $cx_attr_check && return 0
+  # chattr writes to stdout only with -V: its combined output is Ansible's out + err.
+  # By its path, as Ansible runs it (its usage message names it so).
+  cx_t=$("$cx_chattr_bin" "$cx_op$cx_fl" "$1" 2>&1) && [ -z "$cx_t" ] && return 0
+  # Ansible's failure names the path and, as every result naming one, its attributes.
+  cx_report64 chattr_details "Error while setting attributes: $cx_t"; cx_report64 chattr_path "$1"
+  [ -d "$1" ] && cx_report chattr_on_directory 1
+  cx_report_attributes "$1"
+  cx_fail 'chattr failed'
+}
+
+# cx_lsattr PATH: sets cx_flags_now to PATH's chattr flags as `lsattr -d`
+# lists them, without the dashes (Ae); false, and none, when lsattr is
+# missing or cannot read them (a symlink, /proc).
+cx_lsattr() {
+  cx_flags_now=''
+  cx_t=$(lsattr -d -- "$1" 2>/dev/null) || return 1
+  cx_t=${cx_t%% *}
+  while :; do case $cx_t in *-*) cx_t=${cx_t%%-*}${cx_t#*-} ;; *) break ;; esac; done
+  cx_flags_now=$cx_t
 }
 
 # cx_report_attributes PATH [cached]: reports mode, owner, group, uid, gid
@@ -141,5 +207,9 @@ cx_attributes_recursive() {
     cx_attributes_changed=1; cx_attr_apply chgrp -R "$cx_resolved_gid" "$1" || cx_fail "chgrp failed under $1"
   fi
   [ "$cx_attributes_changed" = 1 ] && cx_stat_forget
+  # chattr flags path by path (links too), as Ansible's recursion: no diff for them.
+  $cx_attr_flags_set && while IFS= read -r cx_p; do cx_chattr_wanted "$cx_p" quiet; done <<EOF
+$(find "$1" -mindepth 1)
+EOF
   :
 }

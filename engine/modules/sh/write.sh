@@ -61,7 +61,7 @@ cx_write_task() {
   cx_write_attributes
   # cx_attributes ran only when the content was right, and it forgets its stat when it changes anything.
   cx_flag check && { [ -e "$dest" ] && cx_report_attributes "$dest" cached; exit 0; }
-  [ "$content_changed" = 1 ] && cx_write_new "$1" "$9" "${10}" "${11}" "${14}"
+  [ "$content_changed" = 1 ] && cx_write_new "$1" "$9" "${10}" "${11}" "${14}" && cx_write_flags
   cx_flag remote && cx_report checksum "$want_sum"
   cx_write_after "$8"
 }
@@ -107,6 +107,11 @@ cx_write_attributes() {
   cx_report attributes_changed "$cx_attr_changed"
   if [ "$content_changed" = 1 ] || [ "$cx_attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi
 }
+
+# cx_write_flags: the new file gets the wanted chattr flags once it is in
+# place, as Ansible's modules give them after their atomic move.
+# shellcheck disable=SC2154 # cx_attributes_changed is cx_chattr_wanted's output
+cx_write_flags() { cx_attributes_changed=0; cx_chattr_wanted "$dest"; [ "$cx_attributes_changed" = 0 ] || cx_report attributes_changed 1; }
 
 # cx_write_after MD5: reports dest's attributes after the task, whether a
 # write changed them from what the file had (or a new file would have had),
