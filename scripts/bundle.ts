@@ -12,7 +12,7 @@
  *   function that does (`LoadTui` in engine/views/view.ts).
  */
 import { build, type Plugin } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,5 +82,20 @@ await build({
   plugins: [ssh2NativeBinding, precompiledValidators],
   external: optional,
 });
+assertAscii(join(outdir, 'core.cjs'));
 // The live view; React DevTools stays a chunk never loaded.
 await build({ ...common, entryPoints: { tui: 'engine/views/tui/tui-view.ts' }, format: 'esm', splitting: true, banner: { js: banner }, external: optional });
+
+/**
+ * One non-ASCII character anywhere makes V8 hold the whole engine source as
+ * UTF-16 (twice the bytes, widened on every run's read and scanned that way):
+ * some 0.1 s of CPU per run. esbuild escapes it in strings, not in a regular
+ * expression literal: such text goes in a string (engine/connection/become.ts).
+ */
+function assertAscii(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at < 0) return;
+  const line = text.slice(0, at).split('\n').length;
+  throw new Error(`${file}:${line}: a non-ASCII character (${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}): write it in a string, which esbuild escapes, not in a regular expression literal`);
+}

@@ -56,6 +56,17 @@ describe("su's exchange", () => {
     expect(su.stderr(Buffer.from('later\n'))?.toString()).toBe('later\n');
   });
 
+  it("answers su's prompt in the languages of Ansible's prompt_l10n, a full-width colon too; other text is no prompt", () => {
+    for (const prompt of ['Contraseña: ', 'Lösenord:', "root's Password: ", 'Пароль: ', '密码：', 'パスワード: ', '암호:']) {
+      const { su, sent } = exchange('pw');
+      su.stderr(Buffer.from(prompt));
+      expect(sent, prompt).toEqual(['pw\n']);
+    }
+    const { su, sent } = exchange('pw');
+    su.stderr(Buffer.from('Passworte: maybe'));
+    expect(sent).toEqual([]);
+  });
+
   it("a rejected password and a missing one give Ansible's messages", () => {
     const wrong = exchange('bad');
     wrong.su.stderr(Buffer.from('Password: '));
