@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { basename, extname, join, resolve } from 'node:path';
 import { CxError, ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
+import type { GroupNameMode } from '../load/group-names.js';
 import { loadInventorySources } from '../load/inventory.js';
 import type { Inventory, Playbook } from '../load/model.js';
 import { adhocPlaybook, loadPlaybook, rolePlaybook } from '../load/playbook.js';
@@ -170,6 +171,7 @@ export function loadInventories(given: readonly string[], config: AnsibleConfig,
     plugins: settingValue(config, 'INVENTORY_ENABLED') as readonly string[],
     ignoreExtensions: settingValue(config, 'INVENTORY_IGNORE_EXTS') as readonly string[],
     ignorePatterns: settingValue(config, 'INVENTORY_IGNORE_PATTERNS') as readonly string[],
+    groupNameMode: settingValue(config, 'TRANSFORM_INVALID_GROUP_CHARS') as GroupNameMode,
     warn: (message) => process.stderr.write(`[WARNING]: ${message}\n`),
   });
 }

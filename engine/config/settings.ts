@@ -6,6 +6,7 @@
  * that are not here are ignored, as Ansible ignores keys it does not know.
  */
 import type { Key } from '../cli/options.js';
+import { GROUP_NAME_MODES } from '../load/group-names.js';
 import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS } from '../load/inventory.js';
 
 export type SettingType = 'int' | 'bool' | 'string' | 'path' | 'pathlist' | 'pathspec' | 'list';
@@ -66,6 +67,7 @@ export const SETTINGS: readonly Setting[] = [
     default: DEFAULT_IGNORE_EXTENSIONS,
   },
   { name: 'INVENTORY_IGNORE_PATTERNS', ini: [['defaults', 'inventory_ignore_patterns'], ['inventory', 'ignore_patterns']], env: ['ANSIBLE_INVENTORY_IGNORE_REGEX'], type: 'list', default: [] },
+  { name: 'TRANSFORM_INVALID_GROUP_CHARS', ini: [['defaults', 'force_valid_group_names']], env: ['ANSIBLE_TRANSFORM_INVALID_GROUP_CHARS'], type: 'string', choices: GROUP_NAME_MODES, default: 'never' },
   { name: 'DEFAULT_ROLES_PATH', ini: [['defaults', 'roles_path']], env: ['ANSIBLE_ROLES_PATH'], type: 'pathspec', default: ['~/.ansible/roles', '/usr/share/ansible/roles', '/etc/ansible/roles'] },
   { name: 'DEFAULT_FORKS', ini: [['defaults', 'forks']], env: ['ANSIBLE_FORKS'], type: 'int', default: 50, option: 'forks' },
   { name: 'DEFAULT_REMOTE_USER', ini: [['defaults', 'remote_user']], env: ['ANSIBLE_REMOTE_USER'], type: 'string', default: null, option: 'remoteUser' },

@@ -13,6 +13,7 @@
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
+import { applyGroupNameMode, type GroupNameMode } from './group-names.js';
 import { readInventoryFile } from './inventory-ini.js';
 import { readHostList, readInventoryScript, readTomlInventory, type SourceData } from './inventory-plugins.js';
 import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js';
@@ -42,6 +43,8 @@ export interface InventoryOptions {
   /** INVENTORY_IGNORE_EXTS and INVENTORY_IGNORE_PATTERNS: names skipped inside an inventory directory. */
   readonly ignoreExtensions?: readonly string[] | undefined;
   readonly ignorePatterns?: readonly string[] | undefined;
+  /** TRANSFORM_INVALID_GROUP_CHARS: group names with characters a variable name cannot have kept or replaced, warned about or not. */
+  readonly groupNameMode?: GroupNameMode | undefined;
   /** Where Ansible's warnings go (a file of a directory no plugin could read, no inventory at all). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -148,9 +151,19 @@ class SourceReading {
     this.parts = [applyConstructed(sofar, value as Record<string, unknown>, path)];
   }
 
+  /** Ansible's warnings about group names are given once a run (its display gives each warning once). */
+  private readonly warned = new Set<string>();
+
+  private warnOnce(warning: string | undefined): void {
+    if (warning === undefined || this.warned.has(warning)) return;
+    this.warned.add(warning);
+    this.options.warn?.(warning);
+  }
+
   private add(file: string, data: SourceData): void {
     const at: SourcePosition = positionOf(data.value, { file, line: 1 }) ?? { file, line: 1 };
     const { groups, hosts } = readInventoryData(data.value, file, at, { ranges: data.ranges });
+    this.warnOnce(applyGroupNameMode(groups, this.options.groupNameMode ?? 'never'));
     this.parts.push({
       file,
       hosts: new Map([...hosts].map(([name, host]) => [name, { name, vars: host.vars, at: host.at, source: file || undefined }])),
