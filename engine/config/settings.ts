@@ -39,6 +39,7 @@ function viewOfCallback(callback: string): string | undefined {
 }
 
 const ESCALATION = 'privilege_escalation';
+const FILE_TRANSFER = 'cxplay sends files over its SSH connection, not with sftp or scp; ssh options go in ssh_common_args';
 
 /**
  * The options of Ansible's sudo and su become plugins, winner first: the
@@ -123,4 +124,7 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'SSH_COMMON_ARGS', ini: [['ssh_connection', 'ssh_common_args']], env: ['ANSIBLE_SSH_COMMON_ARGS'], type: 'string', default: null, option: 'sshCommonArgs' },
   { name: 'SSH_EXTRA_ARGS', ini: [['ssh_connection', 'ssh_extra_args']], env: ['ANSIBLE_SSH_EXTRA_ARGS'], type: 'string', default: null, option: 'sshExtraArgs' },
   { name: 'SSH_ARGS', ini: [['ssh_connection', 'ssh_args']], env: ['ANSIBLE_SSH_ARGS'], type: 'string', default: null, acceptedOnly: 'cxplay does not run ssh; per-host options go in ansible_ssh_common_args' },
+  /** The ssh plugin's options for the sftp and scp programs it sends files with (cxplay sends files over its SSH connection). */
+  { name: 'SFTP_EXTRA_ARGS', ini: [['ssh_connection', 'sftp_extra_args']], env: ['ANSIBLE_SFTP_EXTRA_ARGS'], type: 'string', default: '', acceptedOnly: FILE_TRANSFER },
+  { name: 'SCP_EXTRA_ARGS', ini: [['ssh_connection', 'scp_extra_args']], env: ['ANSIBLE_SCP_EXTRA_ARGS'], type: 'string', default: '', acceptedOnly: FILE_TRANSFER },
 ];
