@@ -171,15 +171,19 @@ describe.skipIf(!hasAnsible)('cxplay inventory prints what ansible-inventory pri
     expect(JSON.parse(ours.stdout)).toMatchObject({ ev: 'X', site: 'from_file', greeting: '{{ ev }}', json: [1, { a: null }] });
   });
 
-  it('--inventory-file is -i, and -v names the config file first on stdout as ansible-inventory does', async () => {
-    for (const [args, cwd] of [[['--inventory-file', 'hosts.ini', '-i', 'values.yaml', '--list']], [['-i', 'hosts.ini', '--host', 'web1', '-v']], [['--graph', '-vvv'], join(dir, 'cfg')]] as const) {
+  it('--inventory-file is -i, -v names the config file first on stdout, -vvv each source and the plugin that parsed it, as ansible-inventory does', async () => {
+    const sources = ['-i', 'hosts.ini', '-i', 'compose', '-i', 'alpha,beta,', '-i', 'with-meta.sh', '-i', 'stack.toml'];
+    for (const [args, cwd] of [[['--inventory-file', 'hosts.ini', '-i', 'values.yaml', '--list']], [['-i', 'hosts.ini', '--host', 'web1', '-v']], [['--graph', '-vvv'], join(dir, 'cfg')], [[...sources, '--graph', '-vvv']], [[...sources, '--graph', '-vv']]] as const) {
       const { ansible, ours } = await both(args, { cwd });
       expect(ours.code, args.join(' ')).toBe(ansible.code);
-      // -vvv adds Ansible's version banner and plugin lines; the config file line and the listing are the same.
-      const kept = (stdout: string) => stdout.split('\n').filter((line) => !/^(ansible-inventory \[|  |host_list |script |auto |yaml |ini |toml |Parsed )/.test(line) || line.startsWith('  |')).join('\n');
+      // Ansible's version banner and the plugins that declined each source are its own; the rest is the same.
+      const kept = (stdout: string) => stdout.split('\n').filter((line) => !/^(ansible-inventory \[|  |\w+ declined parsing )/.test(line) || line.startsWith('  |')).join('\n');
       expect(kept(ours.stdout), args.join(' ')).toBe(kept(ansible.stdout));
     }
-  });
+    const { ours } = await both([...sources, '--graph', '-vvv']);
+    expect(ours.stdout).toContain(`Using inventory plugin 'constructed' to process inventory source '${join(dir, 'compose', '02-constructed.yaml')}'\nParsed ${join(dir, 'compose', '02-constructed.yaml')} inventory source with auto plugin\n`);
+    expect(ours.stdout).toContain('Parsed alpha,beta, inventory source with host_list plugin\n');
+  }, 120_000);
 
   it('group names with invalid characters: kept or replaced as TRANSFORM_INVALID_GROUP_CHARS says, warned about once as Ansible does', async () => {
     const warned = (stderr: string) => stderr.replace(/\s+/g, ' ').match(/\[WARNING\]: Invalid characters [^[]*/g) ?? [];
