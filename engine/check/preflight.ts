@@ -11,6 +11,7 @@ import { checkTemplateFiles } from '../load/template-files.js';
 import { findModule } from '../modules/registry.js';
 import { isTemplated } from '../template/render.js';
 import type { RunOptions } from '../run/run-options.js';
+import { fileTransferArgWarnings } from './file-transfer-args.js';
 import { checkRoleArguments } from './role-arguments.js';
 import { checkUndefinedVariables } from './undefined-variables.js';
 import { reservedNameWarnings } from './reserved-names.js';
@@ -39,7 +40,11 @@ export function preflight(options: RunOptions): string[] {
     options,
     options.playbook.plays.filter((play) => dynamic || isTemplated(play.hosts) || selectPlayHosts(options.inventory, play.hosts, options.limit).length > 0),
   );
-  return [...reservedNameWarnings(options.playbook.plays, options.extraVars), ...[...new Set(misses)].map(unmatchedWarning)];
+  return [
+    ...reservedNameWarnings(options.playbook.plays, options.extraVars),
+    ...fileTransferArgWarnings(options.inventory, options.extraVars, options.connection.connectionType),
+    ...[...new Set(misses)].map(unmatchedWarning),
+  ];
 }
 
 /** A --limit that leaves no host of the inventory ends the run before it starts (exit 1), as in Ansible. */

@@ -7,7 +7,8 @@ import { setMaxListeners } from 'node:events';
 import { basename, extname, join, resolve } from 'node:path';
 import { CxError, ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
-import { loadInventorySources } from '../load/inventory.js';
+import type { GroupNameMode } from '../load/group-names.js';
+import { loadInventorySources, type InventoryOptions } from '../load/inventory.js';
 import type { Inventory, Playbook } from '../load/model.js';
 import { adhocPlaybook, loadPlaybook, rolePlaybook } from '../load/playbook.js';
 import { selectPlayHosts } from '../load/host-pattern.js';
@@ -164,12 +165,13 @@ function retryFileOf(config: AnsibleConfig, playbook: Playbook): string | undefi
 }
 
 /** The inventory of every -i (or ansible.cfg's), with Ansible's inventory settings; Ansible's warnings on stderr. */
-export function loadInventories(given: readonly string[], config: AnsibleConfig, options: { playbookDir?: string | undefined; sources?: SourceCache | undefined } = {}): Inventory {
+export function loadInventories(given: readonly string[], config: AnsibleConfig, options: Pick<InventoryOptions, 'playbookDir' | 'sources' | 'parsed'> = {}): Inventory {
   return loadInventorySources(given, {
     ...options,
     plugins: settingValue(config, 'INVENTORY_ENABLED') as readonly string[],
     ignoreExtensions: settingValue(config, 'INVENTORY_IGNORE_EXTS') as readonly string[],
     ignorePatterns: settingValue(config, 'INVENTORY_IGNORE_PATTERNS') as readonly string[],
+    groupNameMode: settingValue(config, 'TRANSFORM_INVALID_GROUP_CHARS') as GroupNameMode,
     warn: (message) => process.stderr.write(`[WARNING]: ${message}\n`),
   });
 }

@@ -65,9 +65,16 @@ async function showInventory(group: string | undefined, options: InventoryComman
   for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(options), cwd)));
   const given = options.inventory.length > 0 ? options.inventory : (settingValue(config, 'DEFAULT_HOST_LIST') as readonly string[]);
-  const inventory = loadInventories(given, config, { playbookDir: options.playbookDir && resolve(options.playbookDir), sources });
+  const parsed = options.verbose >= 2 ? (source: string, plugin: string, named?: string) => parsedLines(options.verbose, source, plugin, named) : undefined;
+  const inventory = loadInventories(given, config, { playbookDir: options.playbookDir && resolve(options.playbookDir), sources, parsed });
   const listing = { yaml: options.yaml, toml: options.toml, export: options.export, extraVars: parseExtraVars(options.extraVars, cwd, sources) };
   return emit(actionText(inventory, group, options, listing), options.output);
+}
+
+/** ansible-inventory's lines (on stdout, before the listing) for each source read: the plugin a file names at -vv, each source's plugin at -vvv. */
+function parsedLines(verbosity: number, source: string, plugin: string, named?: string): void {
+  if (named !== undefined) process.stdout.write(`Using inventory plugin '${named}' to process inventory source '${source}'\n`);
+  if (verbosity >= 3) process.stdout.write(`Parsed ${source} inventory source with ${plugin} plugin\n`);
 }
 
 /** The text of the one action asked for: --host NAME, --graph [GROUP] or --list. */

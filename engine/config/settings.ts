@@ -6,6 +6,7 @@
  * that are not here are ignored, as Ansible ignores keys it does not know.
  */
 import type { Key } from '../cli/options.js';
+import { GROUP_NAME_MODES } from '../load/group-names.js';
 import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS } from '../load/inventory.js';
 
 export type SettingType = 'int' | 'bool' | 'string' | 'path' | 'pathlist' | 'pathspec' | 'list';
@@ -38,6 +39,7 @@ function viewOfCallback(callback: string): string | undefined {
 }
 
 const ESCALATION = 'privilege_escalation';
+const FILE_TRANSFER = 'cxplay sends files over its SSH connection, not with sftp or scp; ssh options go in ssh_common_args';
 
 /**
  * The options of Ansible's sudo and su become plugins, winner first: the
@@ -66,6 +68,7 @@ export const SETTINGS: readonly Setting[] = [
     default: DEFAULT_IGNORE_EXTENSIONS,
   },
   { name: 'INVENTORY_IGNORE_PATTERNS', ini: [['defaults', 'inventory_ignore_patterns'], ['inventory', 'ignore_patterns']], env: ['ANSIBLE_INVENTORY_IGNORE_REGEX'], type: 'list', default: [] },
+  { name: 'TRANSFORM_INVALID_GROUP_CHARS', ini: [['defaults', 'force_valid_group_names']], env: ['ANSIBLE_TRANSFORM_INVALID_GROUP_CHARS'], type: 'string', choices: GROUP_NAME_MODES, default: 'never' },
   { name: 'DEFAULT_ROLES_PATH', ini: [['defaults', 'roles_path']], env: ['ANSIBLE_ROLES_PATH'], type: 'pathspec', default: ['~/.ansible/roles', '/usr/share/ansible/roles', '/etc/ansible/roles'] },
   { name: 'DEFAULT_FORKS', ini: [['defaults', 'forks']], env: ['ANSIBLE_FORKS'], type: 'int', default: 50, option: 'forks' },
   { name: 'DEFAULT_REMOTE_USER', ini: [['defaults', 'remote_user']], env: ['ANSIBLE_REMOTE_USER'], type: 'string', default: null, option: 'remoteUser' },
@@ -121,4 +124,7 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'SSH_COMMON_ARGS', ini: [['ssh_connection', 'ssh_common_args']], env: ['ANSIBLE_SSH_COMMON_ARGS'], type: 'string', default: null, option: 'sshCommonArgs' },
   { name: 'SSH_EXTRA_ARGS', ini: [['ssh_connection', 'ssh_extra_args']], env: ['ANSIBLE_SSH_EXTRA_ARGS'], type: 'string', default: null, option: 'sshExtraArgs' },
   { name: 'SSH_ARGS', ini: [['ssh_connection', 'ssh_args']], env: ['ANSIBLE_SSH_ARGS'], type: 'string', default: null, acceptedOnly: 'cxplay does not run ssh; per-host options go in ansible_ssh_common_args' },
+  /** The ssh plugin's options for the sftp and scp programs it sends files with (cxplay sends files over its SSH connection). */
+  { name: 'SFTP_EXTRA_ARGS', ini: [['ssh_connection', 'sftp_extra_args']], env: ['ANSIBLE_SFTP_EXTRA_ARGS'], type: 'string', default: '', acceptedOnly: FILE_TRANSFER },
+  { name: 'SCP_EXTRA_ARGS', ini: [['ssh_connection', 'scp_extra_args']], env: ['ANSIBLE_SCP_EXTRA_ARGS'], type: 'string', default: '', acceptedOnly: FILE_TRANSFER },
 ];

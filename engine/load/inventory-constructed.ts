@@ -6,13 +6,17 @@
  * value (`prefix` + `separator` + value; a list gives several, a mapping
  * `key_value` names; `default_value`, `trailing_separator`, `parent_group`,
  * `leading_separator`). The expressions see the host's inventory variables
- * and go through cxplay's own expression parser (never eval). An expression
- * that fails skips that entry, unless `strict: true` makes it an error.
+ * and go through cxplay's own expression parser (never eval), rendered as
+ * Ansible renders `{{ expression }}` (compose and keyed_groups' key: text
+ * unless a list, mapping or boolean; a variable holding a template gives its
+ * rendered value). An expression that fails (an undefined name) skips that
+ * entry, its variable not set, unless `strict: true` makes it an error.
  */
 import { CxError, type SourcePosition } from '../errors.js';
 import { evaluateExpression, renderString } from '../template/render.js';
 import { truthy } from '../template/python.js';
-import { scopeFromObject } from '../template/scope.js';
+import { layer, LayeredScope } from '../vars/layered-scope.js';
+import { safeGroupName } from './group-names.js';
 import { describeValue } from './keyword-check.js';
 import { editableCopy, type MutableGroup } from './inventory-reader.js';
 import { hostVarsFromInventory } from './inventory-vars.js';
@@ -42,20 +46,22 @@ export function applyConstructed(inventory: Inventory, config: Mapping, file: st
   const builder = new GroupBuilder(groups, at);
   for (const [name, host] of hosts) {
     const fail = (what: string, error: unknown) => new CxError(`${file}: ${what} for host ${name}: ${(error as Error).message}`, { at, hint: 'fix the expression, or leave strict: false to skip what fails' });
-    const vars = { ...hostVarsFromInventory(inventory, name) };
+    const before = hostVarsFromInventory(inventory, name);
+    // As Ansible: every compose entry sees the variables before compose (not each other's), their templates rendered.
+    const composeScope = inventoryScope(before);
+    const composed: Mapping = {};
     for (const [variable, expression] of Object.entries(settings.compose)) {
-      const value = attempt(() => evaluateExpression(String(expression), scopeFromObject(vars)), settings.strict, (error) => fail(`could not set ${variable}`, error));
-      if (value === SKIPPED) continue;
-      vars[variable] = value;
-      host.vars[variable] = value;
+      const value = attempt(() => compose(String(expression), composeScope), settings.strict, (error) => fail(`could not set ${variable}`, error));
+      if (value !== SKIPPED) composed[variable] = value;
     }
-    const scope = scopeFromObject(vars);
+    Object.assign(host.vars, composed);
+    const scope = inventoryScope({ ...before, ...composed });
     for (const [group, condition] of Object.entries(settings.groups)) {
       const holds = attempt(() => truthy(evaluateExpression(String(condition), scope)), settings.strict, (error) => fail(`could not decide group ${group}`, error));
       if (holds === true) builder.addHost(group, name);
     }
     for (const keyed of settings.keyedGroups) {
-      const key = attempt(() => evaluateExpression(String(keyed.key), scope), settings.strict, (error) => fail(`could not make a group from ${String(keyed.key)}`, error));
+      const key = attempt(() => compose(String(keyed.key), scope), settings.strict, (error) => fail(`could not make a group from ${String(keyed.key)}`, error));
       if (key === SKIPPED) continue;
       for (const group of keyedNames(keyed, key, settings, (why) => new CxError(`${file}: ${why} (host ${name})`, { at }))) {
         builder.addHost(group, name);
@@ -69,6 +75,20 @@ export function applyConstructed(inventory: Inventory, config: Mapping, file: st
 }
 
 const SKIPPED = Symbol('skipped');
+
+/** A host's inventory variables, each rendered when first read (a variable holding `{{ b }}` gives b's value), as Ansible's templar reads them. */
+function inventoryScope(vars: Mapping): LayeredScope {
+  return new LayeredScope([layer('inventory', vars)]);
+}
+
+/**
+ * Ansible's _compose: the expression rendered as `{{ expression }}` by its
+ * templar, so its value is text unless it is a list, a mapping, a boolean or
+ * a lone variable's number (`port + 1` gives "23"); an undefined name fails it.
+ */
+function compose(expression: string, scope: LayeredScope): unknown {
+  return renderString(`{{ ${expression} }}`, scope);
+}
 
 /** The value of `work`, or SKIPPED when it fails and strict is off. */
 function attempt<T>(work: () => T, strict: boolean, failure: (error: unknown) => CxError): T | typeof SKIPPED {
@@ -127,7 +147,7 @@ function readSettings(config: Mapping, at: SourcePosition): Settings {
   return { strict: config.strict === true, compose: mapping('compose'), groups: mapping('groups'), keyedGroups: keyed as Mapping[], leadingSeparator: config.leading_separator !== false };
 }
 
-/** Adds groups and memberships as Ansible's inventory does, then reconciles: parentless new groups under all, grouped hosts out of ungrouped. */
+/** Adds groups (their names made safe, silently, as Ansible's constructed makes them) and memberships as Ansible's inventory does, then reconciles: parentless new groups under all, grouped hosts out of ungrouped. */
 class GroupBuilder {
   private readonly added: string[] = [];
 
@@ -137,11 +157,12 @@ class GroupBuilder {
   ) {}
 
   addHost(group: string, host: string): void {
-    const entry = this.group(group);
+    const entry = this.group(safeGroupName(group));
     if (!entry.hosts.includes(host)) entry.hosts.push(host);
   }
 
-  addChild(parent: string, child: string): void {
+  addChild(parentName: string, childName: string): void {
+    const [parent, child] = [safeGroupName(parentName), safeGroupName(childName)];
     const entry = this.group(parent);
     if (parent === child) throw new CxError(`group '${parent}' cannot be its own child`, { at: this.at });
     if (!entry.children.includes(child)) entry.children.push(child);

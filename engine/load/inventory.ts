@@ -13,6 +13,7 @@
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
+import { applyGroupNameMode, type GroupNameMode } from './group-names.js';
 import { readInventoryFile } from './inventory-ini.js';
 import { readHostList, readInventoryScript, readTomlInventory, type SourceData } from './inventory-plugins.js';
 import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js';
@@ -42,6 +43,10 @@ export interface InventoryOptions {
   /** INVENTORY_IGNORE_EXTS and INVENTORY_IGNORE_PATTERNS: names skipped inside an inventory directory. */
   readonly ignoreExtensions?: readonly string[] | undefined;
   readonly ignorePatterns?: readonly string[] | undefined;
+  /** TRANSFORM_INVALID_GROUP_CHARS: group names with characters a variable name cannot have kept or replaced, warned about or not. */
+  readonly groupNameMode?: GroupNameMode | undefined;
+  /** Told each source (file, host list) read and the Ansible plugin that read it, as ansible-inventory -vvv names them (`auto`: with the plugin the file names). */
+  readonly parsed?: ((source: string, plugin: string, named?: string) => void) | undefined;
   /** Where Ansible's warnings go (a file of a directory no plugin could read, no inventory at all). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -73,7 +78,7 @@ class SourceReading {
   }
 
   source(source: string): void {
-    if (!existsSync(source) && source.includes(',')) return this.add(source, this.hostList(source));
+    if (!existsSync(source) && source.includes(',')) return this.add(source, this.hostList(source), this.hostListPlugin());
     if (!existsSync(source)) throw new CxError(`inventory source ${source} does not exist`, { at: { file: source }, hint: 'give an inventory file or directory with -i (or a host list such as -i web1,web2,)' });
     if (statSync(source).isDirectory()) {
       this.varsDirs.push(source);
@@ -112,10 +117,15 @@ class SourceReading {
   }
 
   private hostList(source: string): SourceData {
+    if (!this.plugins.includes('advanced_host_list') && !this.plugins.includes('host_list')) throw new CxError(`'${source}' is a host list, and neither host_list nor advanced_host_list is enabled`, { at: { file: source }, hint: 'enable one in ansible.cfg [inventory] enable_plugins' });
+    return readHostList(source, this.hostListPlugin() === 'advanced_host_list');
+  }
+
+  /** The host list plugin enabled first. */
+  private hostListPlugin(): 'host_list' | 'advanced_host_list' {
     const advanced = this.plugins.indexOf('advanced_host_list');
     const plain = this.plugins.indexOf('host_list');
-    if (advanced < 0 && plain < 0) throw new CxError(`'${source}' is a host list, and neither host_list nor advanced_host_list is enabled`, { at: { file: source }, hint: 'enable one in ansible.cfg [inventory] enable_plugins' });
-    return readHostList(source, advanced >= 0 && (plain < 0 || advanced < plain));
+    return advanced >= 0 && (plain < 0 || advanced < plain) ? 'advanced_host_list' : 'host_list';
   }
 
   /** Whether Ansible's ini plugin is tried on a .toml file before the toml plugin (enable_plugins' order). */
@@ -126,9 +136,10 @@ class SourceReading {
 
   /** The first enabled plugin that takes the file: script (executable), toml (.toml), constructed (auto), else YAML or INI by content. */
   private file(path: string): void {
-    if (this.plugins.includes('script') && isExecutable(path)) return this.add(path, readInventoryScript(path));
-    if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path, { warn: this.options.warn, iniFirst: this.iniBeforeToml() }));
-    const value = readInventoryFile(path, this.sources) ?? loadYamlFile(path, this.sources);
+    if (this.plugins.includes('script') && isExecutable(path)) return this.add(path, readInventoryScript(path), 'script');
+    if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path, { warn: this.options.warn, iniFirst: this.iniBeforeToml() }), 'toml');
+    const ini = readInventoryFile(path, this.sources);
+    const value = ini ?? loadYamlFile(path, this.sources);
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', {
         at: positionOf(value, { file: path, line: 1 }),
@@ -136,7 +147,7 @@ class SourceReading {
       });
     }
     const plugin = pluginOf(value as Record<string, unknown>, path);
-    if (plugin === undefined) return this.add(path, { value: value as Record<string, unknown>, ranges: true });
+    if (plugin === undefined) return this.add(path, { value: value as Record<string, unknown>, ranges: true }, ini ? 'ini' : 'yaml');
     if (!CONSTRUCTED_NAMES.includes(plugin) || !this.plugins.includes('auto')) {
       throw new CxError(`inventory plugin '${plugin}' is not available in cxplay`, {
         at: positionOf(value, { file: path, line: 1 }),
@@ -146,16 +157,28 @@ class SourceReading {
     // constructed works on the hosts of the sources before it, merged so far.
     const sofar = this.parts.length > 0 ? mergeInventories(this.parts) : emptyInventory();
     this.parts = [applyConstructed(sofar, value as Record<string, unknown>, path)];
+    this.options.parsed?.(path, 'auto', plugin);
   }
 
-  private add(file: string, data: SourceData): void {
+  /** Ansible's warnings about group names are given once a run (its display gives each warning once). */
+  private readonly warned = new Set<string>();
+
+  private warnOnce(warning: string | undefined): void {
+    if (warning === undefined || this.warned.has(warning)) return;
+    this.warned.add(warning);
+    this.options.warn?.(warning);
+  }
+
+  private add(file: string, data: SourceData, plugin: string): void {
     const at: SourcePosition = positionOf(data.value, { file, line: 1 }) ?? { file, line: 1 };
     const { groups, hosts } = readInventoryData(data.value, file, at, { ranges: data.ranges });
+    this.warnOnce(applyGroupNameMode(groups, this.options.groupNameMode ?? 'never'));
     this.parts.push({
       file,
       hosts: new Map([...hosts].map(([name, host]) => [name, { name, vars: host.vars, at: host.at, source: file || undefined }])),
       groups: new Map([...groups].map(([name, group]) => [name, { ...group }])),
     });
+    this.options.parsed?.(file, plugin);
   }
 }
 

@@ -243,8 +243,9 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const { play, frame, host, module } = state;
   const run = play.run;
   const prepared = prepareRun(state, scope);
-  if ('result' in prepared) return prepared.result;
-  const result = await moduleResult(state, prepared);
+  if ('result' in prepared) return prepared.connectFirst ? unreachableOr(prepared.result, prepared.connectFirst, state.task) : prepared.result;
+  let result = await moduleResult(state, prepared);
+  if (result.failed === true && module.runsOn === 'target') result = await unreachableOr(result, prepared.input.connect, state.task);
   // Ansible keeps a module's warnings in its result (a module that lists them itself keeps its list).
   if (prepared.warnings.length > 0 && result.warnings === undefined) result.warnings = [...prepared.warnings];
   applyInventoryChange(run, host.name, result);
@@ -269,7 +270,7 @@ interface PreparedRun {
  * `ahead`: a run made ahead of the task's turn, its warnings only kept (shown
  * if its result is used): a check (always in check mode) or a fused run.
  */
-function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | 'fused' | false = false): PreparedRun | { result: Result } {
+function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | 'fused' | false = false): PreparedRun | { result: Result; connectFirst?: () => Promise<Connection> } {
   const { play, task, frame, host, module } = state;
   const run = play.run;
   const check = ahead === 'check' || effectiveCheck(frame, scope, run.options.check);
@@ -281,8 +282,17 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | '
     warnings.push(message);
     if (!ahead && !state.noLog) run.emit({ kind: 'warning', host: host.name, message: run.secrets.maskText(message), time: Date.now() });
   };
-  // The arguments' warnings are given by the run in the task's turn (a run ahead's warnings are its module's only).
-  const args = validateArgs(module, rendered.args, ahead ? undefined : onWarning);
+  const delegate = stringKeyword(frame.delegateTo, scope);
+  const keywords = { connection: stringKeyword(frame.connection, scope), remoteUser: stringKeyword(frame.remoteUser, scope) };
+  const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name, keywords) : async () => controllerConnection;
+  let args: Record<string, unknown>;
+  try {
+    // The arguments' warnings are given by the run in the task's turn (a run ahead's warnings are its module's only).
+    args = validateArgs(module, rendered.args, ahead ? undefined : onWarning);
+  } catch (error) {
+    if (!(error instanceof CxError) || module.runsOn !== 'target') throw error;
+    return { result: failureResult(error, task), connectFirst: connect };
+  }
   for (const name of module.secretArgs ?? []) if (typeof args[name] === 'string') run.secrets.add(args[name]);
   const asyncSettings = asyncSettingsOf(task, scope);
   // Ansible's order: async where it cannot run fails, then check mode where it cannot run skips, then check and async fail.
@@ -291,9 +301,6 @@ function prepareRun(state: TaskRunState, scope: LayeredScope, ahead: 'check' | '
     return { result: { changed: false, skipped: true, msg: module.checkModeSkipMessage ?? `remote module (${task.action ?? module.name}) does not support check mode` } };
   }
   if (asyncSettings && check) return { result: { changed: false, failed: true, msg: 'check mode and async cannot be used on same task.' } };
-  const delegate = stringKeyword(frame.delegateTo, scope);
-  const keywords = { connection: stringKeyword(frame.connection, scope), remoteUser: stringKeyword(frame.remoteUser, scope) };
-  const connect = module.runsOn === 'target' ? () => connectionFor(play, delegate ?? host.name, keywords) : async () => controllerConnection;
   const reconnect = (connectTimeoutMs?: number) => reconnectionFor(play, delegate ?? host.name, keywords, connectTimeoutMs);
   const timeoutSeconds = numberKeyword(frame.timeout, scope) ?? run.options.taskTimeoutSeconds;
   const job = asyncSettings ? { settings: asyncSettings, jid: newJobId(), resultsFile: '' } : undefined;
@@ -639,6 +646,21 @@ function renderNotify(name: string, play: PlayRuntime, frame: Frame, host: HostS
 function publicResult(play: PlayRuntime, result: Result, noLog: boolean): Result {
   if (noLog) return censoredResult(result);
   return play.run.secrets.mask(result);
+}
+
+/**
+ * A target module's failure, or the host's unreachability when it cannot be
+ * connected to: Ansible connects before its module (or action plugin) checks
+ * the arguments, so a bad argument on a host that is down is UNREACHABLE
+ * there. A module that failed after connecting finds its connection open.
+ */
+async function unreachableOr<T extends Result | ModuleResult>(failed: T, connect: () => Promise<Connection>, task: ModuleTask): Promise<T | ModuleResult> {
+  try {
+    await connect();
+    return failed;
+  } catch (error) {
+    return error instanceof UnreachableError ? { ...failureResult(error, task), changed: false } : failed;
+  }
 }
 
 /** Turns an exception into the failed (or unreachable) result Ansible would register. */

@@ -57,7 +57,7 @@ export function renderString(text: string, scope: Scope): unknown {
 
 function renderBody(body: string, scope: Scope): unknown {
   const variable = SINGLE_VARIABLE.exec(body)?.[1];
-  if (variable !== undefined && scope.has(variable)) {
+  if (variable !== undefined && scope.has(variable) && scope.holdsTemplate?.(variable) !== true) {
     const held = scope.get(variable);
     if (held === null || typeof held === 'number' || typeof held === 'boolean' || held instanceof PyFloat) return held;
   }
@@ -76,7 +76,7 @@ function givesText(node: Node): boolean {
   return node.t === 'filter' && STRING_TYPE_FILTERS.has(node.name);
 }
 
-/** Ansible's templar: `{{ name }}` alone, the value it may hand back untouched. */
+/** Ansible's templar: `{{ name }}` alone, the value it may hand back untouched (when that value is no template: `{{ a }}` with a: "{{ 5 }}" is text). */
 const SINGLE_VARIABLE = /^\{\{\s*(\w*)\s*\}\}$/;
 
 /** A list or mapping an expression gave: Ansible's repr and literal_eval of it give the same data back. */

@@ -8,6 +8,8 @@ export interface Scope {
   has(name: string): boolean;
   /** The fully rendered value of `name`; only called after `has(name)`. */
   get(name: string): unknown;
+  /** True when `name`'s own value is a template still to render (Ansible then renders `{{ name }}` as text, not as the value's type). */
+  holdsTemplate?(name: string): boolean;
   /** Every defined name, where the scope can list them (the varnames lookup). */
   names?(): string[];
 }

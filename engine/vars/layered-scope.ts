@@ -10,7 +10,7 @@
  * that reads it (see template/unsafe.ts).
  */
 import { TemplateError } from '../errors.js';
-import { renderDeep } from '../template/render.js';
+import { isTemplated, renderDeep } from '../template/render.js';
 import type { Scope } from '../template/scope.js';
 import { readsUnsafeData, tracked } from '../template/unsafe.js';
 
@@ -67,6 +67,12 @@ export class LayeredScope implements Scope {
     } finally {
       this.resolving.delete(name);
     }
+  }
+
+  holdsTemplate(name: string): boolean {
+    const layer = this.find(name);
+    const raw = layer?.values[name];
+    return layer?.templated === true && typeof raw === 'string' && isTemplated(raw);
   }
 
   /** Every defined name (for `vars`-style dumps and hostvars), highest layer first. */

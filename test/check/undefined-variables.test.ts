@@ -27,6 +27,7 @@ function optionsFor(playbook: string, files: Record<string, string> = {}, extraV
     tags: [],
     skipTags: [],
     bus: new EventBus(),
+    connection: {},
   } as unknown as RunOptions;
   return options;
 }

@@ -42,6 +42,9 @@ const CASES: [string, string[], 'all' | 'first line' | 'masked'][] = [
   ['file with an unknown argument', ['lh', '-m', 'file', '-a', 'path=/nonexistent/x bogus=1', '-o'], 'first line'],
   ['file without its required path', ['lh', '-m', 'file', '-a', 'state=touch'], 'first line'],
   ['copy with an unknown argument', ['lh', '-m', 'copy', '-a', 'content=x dest=/nonexistent/y bogus=1'], 'first line'],
+  // ansible connects before the module checks its arguments: a host that is down is UNREACHABLE (exit 4), the other FAILED.
+  ['a bad argument on an unreachable host and a reachable one', ['all', '-m', 'file', '-a', 'path=/nonexistent/x state=bogus'], 'first line'],
+  ['copy without src or content on an unreachable host', ['dead', '-m', 'copy', '-a', 'dest=/nonexistent/y'], 'first line'],
   ['--playbook-dir: playbook_dir, its group_vars/ and files/', ['lh', '--playbook-dir', 'elsewhere', '-m', 'debug', '-a', 'msg={{playbook_dir|basename}}:{{from_elsewhere}}:{{lookup("file","note.txt")}}'], 'all'],
 ];
 

@@ -54,6 +54,17 @@ const FILES: Record<string, string> = {
   // Variables that name an extra var: the constructed plugin does not see -e, and nothing is templated.
   'extra/01-hosts.yaml': "all:\n  vars: {site: one, greeting: '{{ ev }}'}\n  hosts:\n    h1: {os: ubuntu, site: h1}\n  children:\n    g2: {hosts: {h1: {}}, vars: {b: 2}}\n    g1: {hosts: {h1: {}}, vars: {a: 1}}\n",
   'extra/02-constructed.yaml': 'plugin: constructed\nstrict: false\ncompose:\n  seen: ev ~ "-" ~ os\ngroups:\n  from_extra: ev == "X"\nkeyed_groups:\n  - key: ev\n    prefix: k\n',
+  // compose renders `{{ expression }}` as Ansible's templar does: a variable holding a template gives its value, results are text
+  // unless lists, mappings or booleans, entries see only the variables before compose, an undefined one leaves its variable unset.
+  'compose/01-hosts': 'h1 a="{{ b }}" b=5 c="{{ undefined_thing }}" port=22 flag=True\nh2 a=seven b=1\n',
+  'compose/02-constructed.yaml':
+    "plugin: constructed\ncompose:\n  x: a\n  y: \"'{{ b }}'\"\n  w: x\n  v: c\n  t: b + 1\n  r: \"{'k': '{{ b }}', 'n': b}\"\n  z: nothere\n  l: '[b, port | default(0)]'\n  f: flag\n  same: b\n" +
+    "groups:\n  five: x == '5'\nkeyed_groups:\n  - key: a\n    prefix: a\n  - key: b + 1\n    prefix: next\n",
+  // Group names that are no variable names: kept (or replaced, by the setting) with one warning; constructed's always replaced.
+  'badnames/hosts': '[my-group]\nh1 role=web-app\n[other.group]\nh2\n[1st]\nh2\n',
+  'badnames.yaml': 'all:\n  children:\n    yaml-group:\n      hosts:\n        h3: {role: db.x}\n',
+  'badnames/zz-constructed.yaml': "plugin: constructed\ngroups:\n  cond-group: true\nkeyed_groups:\n  - key: role\n    prefix: r-x\n  - key: role\n    parent_group: par-ent\n",
+  'goodnames/hosts': '[web]\nh1\n',
   'extra.yaml': 'ev: X\nsite: from_file\nlist: [1, 2]\n',
 };
 
@@ -88,6 +99,7 @@ const SOURCES: Record<string, string[]> = {
   TOML: ['-i', 'stack.toml'],
   'TOML with dotted table headers': ['-i', 'dotted.toml'],
   'constructed (compose, groups, keyed_groups; failing expressions skipped)': ['-i', 'constructed'],
+  'constructed compose rendered as Ansible renders it (templates in variables, text results, undefined left unset)': ['-i', 'compose'],
   'YAML with values of every type (TOML output)': ['-i', 'values.yaml'],
   'several -i, merged in order': ['-i', 'hosts.ini', '-i', 'dir', '-i', 'gamma,'],
   'no inventory at all': [],
@@ -159,15 +171,37 @@ describe.skipIf(!hasAnsible)('cxplay inventory prints what ansible-inventory pri
     expect(JSON.parse(ours.stdout)).toMatchObject({ ev: 'X', site: 'from_file', greeting: '{{ ev }}', json: [1, { a: null }] });
   });
 
-  it('--inventory-file is -i, and -v names the config file first on stdout as ansible-inventory does', async () => {
-    for (const [args, cwd] of [[['--inventory-file', 'hosts.ini', '-i', 'values.yaml', '--list']], [['-i', 'hosts.ini', '--host', 'web1', '-v']], [['--graph', '-vvv'], join(dir, 'cfg')]] as const) {
+  it('--inventory-file is -i, -v names the config file first on stdout, -vvv each source and the plugin that parsed it, as ansible-inventory does', async () => {
+    const sources = ['-i', 'hosts.ini', '-i', 'compose', '-i', 'alpha,beta,', '-i', 'with-meta.sh', '-i', 'stack.toml'];
+    for (const [args, cwd] of [[['--inventory-file', 'hosts.ini', '-i', 'values.yaml', '--list']], [['-i', 'hosts.ini', '--host', 'web1', '-v']], [['--graph', '-vvv'], join(dir, 'cfg')], [[...sources, '--graph', '-vvv']], [[...sources, '--graph', '-vv']]] as const) {
       const { ansible, ours } = await both(args, { cwd });
       expect(ours.code, args.join(' ')).toBe(ansible.code);
-      // -vvv adds Ansible's version banner and plugin lines; the config file line and the listing are the same.
-      const kept = (stdout: string) => stdout.split('\n').filter((line) => !/^(ansible-inventory \[|  |host_list |script |auto |yaml |ini |toml |Parsed )/.test(line) || line.startsWith('  |')).join('\n');
+      // Ansible's version banner and the plugins that declined each source are its own; the rest is the same.
+      const kept = (stdout: string) => stdout.split('\n').filter((line) => !/^(ansible-inventory \[|  |\w+ declined parsing )/.test(line) || line.startsWith('  |')).join('\n');
       expect(kept(ours.stdout), args.join(' ')).toBe(kept(ansible.stdout));
     }
-  });
+    const { ours } = await both([...sources, '--graph', '-vvv']);
+    expect(ours.stdout).toContain(`Using inventory plugin 'constructed' to process inventory source '${join(dir, 'compose', '02-constructed.yaml')}'\nParsed ${join(dir, 'compose', '02-constructed.yaml')} inventory source with auto plugin\n`);
+    expect(ours.stdout).toContain('Parsed alpha,beta, inventory source with host_list plugin\n');
+  }, 120_000);
+
+  it('group names with invalid characters: kept or replaced as TRANSFORM_INVALID_GROUP_CHARS says, warned about once as Ansible does', async () => {
+    const warned = (stderr: string) => stderr.replace(/\s+/g, ' ').match(/\[WARNING\]: Invalid characters [^[]*/g) ?? [];
+    const cases = [undefined, 'always', 'ignore', 'silently'].flatMap((mode) => [['-i', 'badnames', '--graph'], ['-i', 'badnames.yaml', '--list'], ['-i', 'goodnames', '--list']].map((args) => ({ mode, args })));
+    cases.push({ mode: undefined, args: ['-i', 'badnames', '--list'] });
+    const outputs = await Promise.all(cases.map(({ mode, args }) => both(args, { env: mode ? { ANSIBLE_TRANSFORM_INVALID_GROUP_CHARS: mode } : {} })));
+    cases.forEach(({ mode, args }, index) => {
+      const { ansible, ours } = outputs[index]!;
+      const label = `${mode} ${args.join(' ')}`;
+      expect(ours.code, label).toBe(ansible.code);
+      expect(ours.stdout, label).toBe(ansible.stdout);
+      expect(warned(ours.stderr), label).toEqual(warned(ansible.stderr));
+    });
+    const { ours } = await both(['-i', 'badnames', '--graph']);
+    expect(ours.stderr).toContain('[WARNING]: Invalid characters were found in group names but not replaced, use -vvvv to see details');
+    expect(ours.stdout).toContain('@my-group:');
+    expect(ours.stdout).toContain('@r_x_web_app:');
+  }, 300_000);
 
   it('warns as Ansible does when there is no inventory', async () => {
     const { ansible, ours } = await both(['--list']);

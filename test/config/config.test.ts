@@ -132,6 +132,13 @@ describe('values and precedence', () => {
     expect(loadConfig(root, { ...noConfig, ANSIBLE_CACHE_PLUGIN: 'memory' }).warnings).toEqual([]);
   });
 
+  it('reads sftp_extra_args and scp_extra_args of [ssh_connection] and their variables, and says they have no effect', () => {
+    const dir = project('transfer', '[ssh_connection]\nsftp_extra_args = -l 8192\nscp_extra_args =\n');
+    const effect = 'has no effect in cxplay: cxplay sends files over its SSH connection, not with sftp or scp; ssh options go in ssh_common_args';
+    expect(loadConfig(dir, {}).warnings).toEqual([`${join(dir, 'ansible.cfg')}:2: SFTP_EXTRA_ARGS = -l 8192 ([ssh_connection] sftp_extra_args) ${effect}`]);
+    expect(loadConfig(root, { ...noConfig, ANSIBLE_SCP_EXTRA_ARGS: '-l 1' }).warnings).toEqual([`SCP_EXTRA_ARGS = -l 1 (the environment variable ANSIBLE_SCP_EXTRA_ARGS) ${effect}`]);
+  });
+
   it('names the variable of a bad value from the environment', () => {
     expect(errorOf(() => loadConfig(root, { ...noConfig, ANSIBLE_FORKS: '0' })).message).toBe('invalid value "0" for DEFAULT_FORKS (the environment variable ANSIBLE_FORKS)');
   });

@@ -115,7 +115,11 @@ describe('TOML', () => {
     expect([...inventory.groups.keys()]).toEqual(expect.arrayContaining(['web.hosts', 'web', 'a']));
     expect(selectHosts(inventory, 'web')).toEqual(['w1']);
     expect(selectHosts(inventory, 'web.hosts')).toEqual([]);
-    expect(warnings).toEqual(['Skipping unexpected key "b" in group "a", only "vars", "children" and "hosts" are valid']);
+    // ansible-inventory gives both, the group name's first (the ini plugin's group web.hosts is no valid variable name).
+    expect(warnings).toEqual(
+      expect.arrayContaining(['Skipping unexpected key "b" in group "a", only "vars", "children" and "hosts" are valid', 'Invalid characters were found in group names but not replaced, use -vvvv to see details']),
+    );
+    expect(warnings).toHaveLength(2);
     // With the toml plugin first, the ini plugin never sees the file.
     expect([...loadInventory(join(dir, 'dotted.toml'), { plugins: ['toml', 'ini'] }).groups.keys()]).not.toContain('web.hosts');
   });
