@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the machine packages the lab, the tests and the demo need (sshd,
 # ssh-keygen, tmux, sudo for become, strace for the secret-file test, and
-# ansible-core for the side-by-side comparisons, shellcheck for the modules' sh files,
+# ansible-core for the side-by-side comparisons with Debian's ansible package for the ansible.posix
+# collection (mount, sysctl, authorized_key are compared with its modules), shellcheck for the modules' sh files,
 # libnss-wrapper to show the account stand-ins' databases to Ansible's modules, the archivers unarchive's
 # tests use: zip/unzip, bzip2, xz, zstd; dnf, python3-dnf, rpm (rpmbuild) and createrepo-c for the dnf
 # module's differential test, which builds its packages and repository and installs into a temporary
@@ -27,6 +28,7 @@ command -v rpmbuild >/dev/null 2>&1 || missing+=(rpm)
 command -v createrepo_c >/dev/null 2>&1 || missing+=(createrepo-c)
 if [ "${CXPLAY_SKIP_ANSIBLE:-}" != 1 ]; then
   command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
+  [ -d /usr/lib/python3/dist-packages/ansible_collections/ansible/posix ] || missing+=(ansible)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then

@@ -15,8 +15,8 @@ import AUTHORIZED_KEY_SH from './sh/authorized_key.sh';
 import REWRITE_SH from './sh/rewrite.sh';
 
 const FUNCTIONS = `${REPORT_FUNCTIONS}${ATTRIBUTE_FUNCTIONS}${shellCode(REWRITE_SH)}${shellCode(AUTHORIZED_KEY_SH)}`;
-const READ_REPORT = { ...ATTRIBUTE_REPORT, path: 'text', keyfile: 'text', content: 'text', source: 'text', done: 'flag' } as const;
-const WRITE_REPORT = { ...ATTRIBUTE_REPORT, done: 'flag' } as const;
+const READ_REPORT = { ...ATTRIBUTE_REPORT, path_state: 'text', path: 'text', keyfile: 'text', after: 'text', content: 'text', source: 'text', done: 'flag' } as const;
+const WRITE_REPORT = { ...ATTRIBUTE_REPORT, path_state: 'text', done: 'flag' } as const;
 const KEY_TYPES = new Set([
   'sk-ecdsa-sha2-nistp256@openssh.com',
   'sk-ecdsa-sha2-nistp256-cert-v01@openssh.com',
@@ -89,7 +89,7 @@ export const authorizedKeyModule: ModuleDef = {
     const edit = editKeys(before, source ? (report.source ?? '') : given, args);
     if ('msg' in edit) return { changed: false, failed: true, msg: edit.msg };
     if (!edit.write) return withPathInfo(out, report);
-    if (ctx.diff) out.diff = { before_header: keyfile, after_header: keyfile, before, after: edit.text };
+    if (ctx.diff) out.diff = { before_header: keyfile, after_header: report.after ?? keyfile, before, after: edit.text };
     if (ctx.check) return withPathInfo({ ...out, changed: true }, report);
     const call = ['cx_ak_write', quote(user), quote(path ?? ''), String(args.manage_dir), String(args.follow), quote(edit.text)];
     const written = await ctx.exec(`${FUNCTIONS}${call.join(' ')}\n${attributes}cx_report done 1`);

@@ -23,23 +23,22 @@ const NEEDS_SOURCE = new Set(['mounted', 'present', 'ephemeral']);
 export const mountModule: ModuleDef = {
   name: 'mount',
   aliases: ['ansible.posix.mount'],
+  argumentAliases: { name: 'path' },
   argsSchema: {
     type: 'object',
     properties: {
       path: { type: 'string' },
-      name: { type: 'string' },
       src: { type: 'string' },
       fstype: { type: 'string' },
       opts: { type: 'string' },
-      dump: { type: ['string', 'integer'] },
-      passno: { type: ['string', 'integer'] },
+      dump: { type: 'string' },
+      passno: { type: 'string' },
       state: { enum: ['absent', 'absent_from_fstab', 'mounted', 'present', 'unmounted', 'remounted', 'ephemeral'] },
       fstab: { type: 'string' },
       backup: { type: 'boolean', default: false },
       boot: { type: 'boolean', default: true },
     },
-    required: ['state'],
-    anyOf: [{ required: ['path'] }, { required: ['name'] }],
+    required: ['path', 'state'],
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -74,13 +73,14 @@ export const mountModule: ModuleDef = {
 
 /** The module's `args` (Linux defaults, then the task's values), which its result also is. */
 function mountArgs(params: Readonly<Record<string, unknown>>, ctx: ModuleContext): Record<string, unknown> {
-  const args: Record<string, unknown> = { name: params.path ?? params.name, opts: 'defaults', dump: '0', passno: '0', fstab: '/etc/fstab', boot: 'yes', backup_file: '' };
+  const args: Record<string, unknown> = { name: params.path, opts: 'defaults', dump: '0', passno: '0', fstab: '/etc/fstab', boot: 'yes', backup_file: '' };
   for (const key of ['src', 'fstype', 'passno', 'opts', 'dump', 'fstab']) if (params[key] !== undefined) args[key] = String(params[key]);
   const opts = String(args.opts).split(',');
-  if (params.boot === true && opts.includes('noauto')) ctx.warn("Ignore the 'boot' due to 'opts' contains 'noauto'.");
+  if (opts.includes('noauto')) ctx.warn("Ignore the 'boot' due to 'opts' contains 'noauto'.");
   else if (params.boot !== true) {
     args.boot = 'no';
-    args.opts = [...opts, 'noauto'].join(',');
+    if (opts.includes('defaults')) ctx.warn("Ignore the 'boot' due to 'opts' contains 'defaults'.");
+    else args.opts = [...opts, 'noauto'].join(',');
   }
   return args;
 }

@@ -22,20 +22,19 @@ const FALSE_WORDS = new Set(['n', 'no', 'off', '0', 'false', 'f']);
 export const sysctlModule: ModuleDef = {
   name: 'sysctl',
   aliases: ['ansible.posix.sysctl'],
+  argumentAliases: { key: 'name', val: 'value' },
   argsSchema: {
     type: 'object',
     properties: {
       name: { type: 'string' },
-      key: { type: 'string' },
-      value: { type: ['string', 'number', 'boolean'] },
-      val: { type: ['string', 'number', 'boolean'] },
+      value: { type: 'string' },
       state: { enum: ['present', 'absent'], default: 'present' },
       reload: { type: 'boolean', default: true },
       sysctl_set: { type: 'boolean', default: false },
       ignoreerrors: { type: 'boolean', default: false },
       sysctl_file: { type: 'string', default: '/etc/sysctl.conf' },
     },
-    anyOf: [{ required: ['name'] }, { required: ['key'] }],
+    required: ['name'],
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -43,12 +42,13 @@ export const sysctlModule: ModuleDef = {
   runsOn: 'target',
   async run(ctx) {
     const { args } = ctx;
-    const name = String(args.name ?? args.key).trim();
-    const given = args.value ?? args.val;
+    const given = args.value;
     const state = String(args.state);
     if (state === 'present' && given === undefined) return { changed: false, failed: true, msg: 'state is present but all of the following are missing: value' };
-    if (name === '') return { changed: false, failed: true, msg: 'name cannot be blank' };
+    // Blank is judged before the name and value are trimmed, as the module does: '  ' passes and becomes ''.
+    if (args.name === '') return { changed: false, failed: true, msg: 'name cannot be blank' };
     if (state === 'present' && given === '') return { changed: false, failed: true, msg: 'value cannot be blank' };
+    const name = String(args.name).trim();
     const value = parseValue(given);
     const file = String(args.sysctl_file);
     const read = await ctx.exec(`${FUNCTIONS}cx_sysctl_read ${quote(name)} ${quote(file)}\ncx_report done 1`);
@@ -69,10 +69,10 @@ export const sysctlModule: ModuleDef = {
   },
 };
 
-/** The value as the module compares it: booleans as 1 or 0, text trimmed. */
+/** The value as the module compares it: a boolean word (a YAML true is 'True' by now) as 1 or 0, text trimmed. */
 function parseValue(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value);
+  const text = String(value);
   if (TRUE_WORDS.has(text.toLowerCase())) return '1';
   if (FALSE_WORDS.has(text.toLowerCase())) return '0';
   return text.trim();

@@ -1,7 +1,9 @@
 /**
  * The ansible.posix modules cxplay has natively (sysctl, mount,
- * authorized_key): the collection is not installed on this machine, so
- * there is no ansible-playbook run to compare with. Each playbook in
+ * authorized_key), where no ansible-playbook run can be compared with (the
+ * differential playbooks are test/compat/modules/{mount,sysctl,authorized_key}.yaml):
+ * mainly mount on a path the stand-ins have mounted, which Ansible, reading
+ * the kernel's table, never sees. Each playbook in
  * test/compat/posix/ holds its own expectations, written from the module's
  * documentation and source (ansible-collections/ansible.posix): `assert`
  * tasks on the registered results and on the files and stand-in state under

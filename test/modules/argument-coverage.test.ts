@@ -1,7 +1,8 @@
 /**
- * Every module cxplay implements that ansible.builtin also has accepts every
- * argument, and every alias, that Ansible's own documentation
- * (`ansible-doc -j`, read once for all modules) gives it, with the same
+ * Every module cxplay implements accepts every argument, and every alias,
+ * that its documentation (`ansible-doc -j`, read once for all modules:
+ * ansible.builtin's, and ansible.posix's from Debian's ansible package for
+ * mount, sysctl and authorized_key) gives it, with the same
  * choices and a compatible type. The few arguments cxplay deliberately does
  * not apply are listed here with their reason, and must be refused at load
  * with that reason (never silently ignored). Action plugins (copy, template,
@@ -86,10 +87,10 @@ const SCHEMA_TYPE: Readonly<Record<string, string>> = { bool: 'boolean', int: 'i
 
 const haveAnsibleDoc = spawnSync('ansible-doc', ['--version'], { stdio: 'ignore' }).status === 0;
 
-/** Modules of other collections (ansible.posix's mount, sysctl, authorized_key) carry their own FQCN as an alias. */
-function builtinModules(): ModuleDef[] {
+/** Every native module, with the name its documentation has: a module of another collection (ansible.posix's mount, sysctl, authorized_key) carries its FQCN as an alias. */
+function documentedModules(): { module: ModuleDef; docName: string }[] {
   const modules = new Set(moduleNames().map((name) => findModule(name)!));
-  return [...modules].filter((module) => !(module.aliases ?? []).some((alias) => alias.includes('.') && !alias.startsWith('ansible.builtin.')));
+  return [...modules].map((module) => ({ module, docName: (module.aliases ?? []).find((alias) => alias.includes('.') && !alias.startsWith('ansible.builtin.')) ?? module.name }));
 }
 
 function readDocs(names: readonly string[]): ModuleDocs {
@@ -135,18 +136,19 @@ function refusal(run: () => void): string {
   return '';
 }
 
-describe.skipIf(!haveAnsibleDoc)("every native module accepts every argument of Ansible 2.14's documentation", () => {
-  const modules = builtinModules();
-  const docs = haveAnsibleDoc ? readDocs(modules.map((module) => module.name)) : {};
+describe.skipIf(!haveAnsibleDoc)("every native module accepts every argument of Ansible 2.14's documentation (and ansible.posix's)", () => {
+  const modules = documentedModules();
+  const docs = haveAnsibleDoc ? readDocs(modules.map(({ docName }) => docName)) : {};
 
-  it('finds documentation for every module it checks', () => {
+  it('finds documentation for every module it checks, the ansible.posix ones too', () => {
     expect(modules.length).toBeGreaterThan(40);
-    expect(modules.map((module) => module.name).filter((name) => !docs[name])).toEqual([]);
+    expect(modules.map(({ docName }) => docName).filter((name) => !docs[name])).toEqual([]);
+    expect(modules.map(({ docName }) => docName)).toEqual(expect.arrayContaining(['ansible.posix.authorized_key', 'ansible.posix.mount', 'ansible.posix.sysctl']));
   });
 
-  for (const module of modules) {
-    describe(module.name, () => {
-      const options = Object.entries(docs[module.name]?.doc.options ?? {});
+  for (const { module, docName } of modules) {
+    describe(docName, () => {
+      const options = Object.entries(docs[docName]?.doc.options ?? {});
       const refused = REFUSED[module.name] ?? {};
 
       it('accepts each documented argument and alias', () => {

@@ -119,9 +119,9 @@ export function reportedAttributes(report: Report<typeof ATTRIBUTE_REPORT>): Rec
   return { mode: pythonMode(report.mode), owner: report.owner, group: report.group, uid: report.uid, gid: report.gid, size: report.size };
 }
 
-/** Ansible's add_path_info: a result naming an existing `path` gets its attributes, and `state: file`. */
-export function withPathInfo<T extends Record<string, unknown>>(out: T, report: Report<typeof ATTRIBUTE_REPORT>): T {
-  return report.mode === undefined ? out : { ...out, ...reportedAttributes(report), state: 'file' };
+/** Ansible's add_path_info: a result naming an existing `path` gets its attributes, and its `state` (path_state when reported, else file). */
+export function withPathInfo<T extends Record<string, unknown>>(out: T, report: Report<typeof ATTRIBUTE_REPORT> & { path_state?: string }): T {
+  return report.mode === undefined ? out : { ...out, ...reportedAttributes(report), state: report.path_state ?? 'file' };
 }
 
 /** A mode as Ansible's results write it ('0%03o'): 0644, 01777. */

@@ -186,6 +186,15 @@ cx_report_attributes() {
   cx_report size "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report64 owner "${cx_t%%|*}"; cx_report64 group "${cx_t#*|}"
 }
 
+# cx_report_path_state PATH: what Ansible's add_path_info says PATH is
+# (path_state): link, directory, hard (a file of several links) or file.
+cx_report_path_state() {
+  if [ -L "$1" ]; then cx_report path_state link
+  elif [ -d "$1" ]; then cx_report path_state directory
+  elif [ "$(stat -L -c %h -- "$1")" -gt 1 ]; then cx_report path_state hard
+  else cx_report path_state file; fi
+}
+
 # part: recursive
 # cx_attributes_recursive PATH: cx_attributes for everything under PATH
 # (file's recurse), without the before/after reports. One scratch-file

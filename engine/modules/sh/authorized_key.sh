@@ -21,10 +21,11 @@ cx_ak_file() {
   if [ "$3" = true ]; then cx_file=$(readlink -f -- "$cx_file") || :; fi
 }
 
-# cx_ak_read USER PATH CHECK FOLLOW SOURCE: reports keyfile, PATH with ~
-# expanded (path), and the keyfile's text
-# (content; none when it does not exist), and with SOURCE (a file:// key's
-# path) that file's text (source). In check mode a PATH needs no user.
+# cx_ak_read USER PATH CHECK FOLLOW SOURCE: reports keyfile (not followed,
+# as the module's first look), with FOLLOW true the file written (after),
+# PATH with ~ expanded (path), and the keyfile's text (content; none when it
+# does not exist), and with SOURCE (a file:// key's path) that file's text
+# (source). In check mode a PATH needs no user.
 cx_ak_read() {
   if [ -n "$5" ]; then
     [ -e "$5" ] || cx_fail "Path to a key file not found: $5"
@@ -35,7 +36,8 @@ cx_ak_read() {
   if [ "$3" = true ] && [ -n "$2" ]; then cx_home=''
   elif ! getent passwd "$1" >/dev/null && [ "$3" = true ]; then cx_fail "Either user must exist or you must provide full path to key file in check mode"
   else cx_ak_user "$1"; fi
-  cx_ak_file "$1" "$2" "$4"; cx_report64 keyfile "$cx_file"
+  cx_ak_file "$1" "$2" false; cx_report64 keyfile "$cx_file"
+  if [ "$4" = true ]; then cx_ak_file "$1" "$2" true; cx_report64 after "$cx_file"; fi
   [ -z "$2" ] || { cx_expand_path "$2"; cx_report64 path "$cx_path"; }
   [ -e "$cx_file" ] || return 0
   [ -r "$cx_file" ] || cx_fail "Permission denied on file or path for authorized keys file: $cx_file"
@@ -65,4 +67,4 @@ cx_ak_write() {
 
 # cx_ak_attributes PATH: reports PATH's attributes when it exists (Ansible
 # adds them to a result with a path).
-cx_ak_attributes() { cx_expand_path "$1"; [ ! -e "$cx_path" ] || cx_report_attributes "$cx_path"; }
+cx_ak_attributes() { cx_expand_path "$1"; [ ! -e "$cx_path" ] || { cx_report_attributes "$cx_path"; cx_report_path_state "$cx_path"; }; }

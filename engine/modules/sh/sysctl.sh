@@ -6,10 +6,10 @@
 
 # cx_sysctl_read NAME FILE: reports the key's value (proc; not sent when
 # sysctl -e -n fails) and FILE's text (content; not sent when FILE is not a
-# file).
+# file). An empty NAME is no argument, as in the module's command line.
 cx_sysctl_read() {
   cx_bin sysctl
-  cx_run env LANG=C LC_ALL=C LC_MESSAGES=C "$cx_bin" -e -n "$1"
+  cx_run env LANG=C LC_ALL=C LC_MESSAGES=C "$cx_bin" -e -n ${1:+"$1"}
   [ "$cx_rc" = 0 ] && cx_report64 proc "$cx_out"
   cx_expand_path "$2"; [ -f "$cx_path" ] || return 0
   cx_c=$(cat -- "$cx_path" && echo x) || cx_fail "Failed to open $cx_path"
