@@ -34,7 +34,6 @@ const HTTP_REFUSALS = {
 };
 const NO_SAVE = "uri saves no response to a file (get_url does)";
 const NO_FILE_BODY = 'uri sends no file as the body (body with a file lookup does)';
-const DRAINED = 'only state=drained uses it, which cxplay refuses';
 
 /** Arguments cxplay deliberately refuses, by module: one line of reason each. */
 const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -64,7 +63,6 @@ const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     src: NO_FILE_BODY,
     remote_src: NO_FILE_BODY,
   },
-  wait_for: { active_connection_states: DRAINED, exclude_hosts: DRAINED },
 };
 
 /** Documented "options" that name no argument: how cxplay takes what they describe instead. */
