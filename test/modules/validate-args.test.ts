@@ -95,13 +95,15 @@ describe('validateArgs', () => {
     expect(() => validateArgsStatic(mod('apt'), { pkg: { a: 1 } })).toThrow(/^apt: 'package' must be a list/);
   });
 
-  it("takes file's dest and name and apt's aliases as Ansible does: the alias it lists last wins, with its warning", () => {
+  it("takes file's, apt's and the text editors' aliases as Ansible does: the alias it lists last wins, with its warning", () => {
     const warnings: string[] = [];
     const warn = (message: string) => warnings.push(message);
     expect(validateArgs(mod('file'), { path: '/a', name: '/b', state: 'touch' }, warn)).toMatchObject({ path: '/b' });
     expect(validateArgs(mod('file'), { name: '/h', dest: '/i' }, warn)).toMatchObject({ path: '/h' });
     expect(validateArgs(mod('file'), { dest: '/f' }, warn)).not.toHaveProperty('dest');
     expect(validateArgs(mod('apt'), { package: 'a', pkg: 'b', name: 'c', 'allow-downgrades': 'yes' }, warn)).toMatchObject({ package: ['c'], allow_downgrade: true });
+    expect(validateArgs(mod('lineinfile'), { destfile: '/d', regex: 'x', value: 'y' })).toMatchObject({ path: '/d', regexp: 'x', line: 'y' });
+    expect(validateArgs(mod('blockinfile'), { path: '/p', name: '/n', block: 'b', content: 'c' })).toMatchObject({ path: '/n', block: 'c' });
     expect(warnings).toEqual([
       'Both option path and its alias name are set.',
       'Both option path and its alias name are set.',
