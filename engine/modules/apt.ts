@@ -20,34 +20,33 @@ import PKG_SH from './sh/pkg.sh';
 const APT_FUNCTIONS = shellCode(PKG_SH) + shellCode(APT_SH);
 const DPKG_OPTIONS = 'force-confdef,force-confold';
 
-/** Ansible's argument names with their aliases (the first is the name the module reads). */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  package: ['pkg', 'name'],
-  update_cache: ['update-cache'],
-  default_release: ['default-release'],
-  install_recommends: ['install-recommends'],
-  allow_unauthenticated: ['allow-unauthenticated'],
-  allow_downgrade: ['allow-downgrade', 'allow_downgrades', 'allow-downgrades'],
-};
-
-const names = { type: 'array', items: { type: 'string' } } as const;
-const flag = { type: 'boolean' } as const;
-
 export const aptModule: ModuleDef = {
   name: 'apt',
+  // In Ansible's order: given with its argument, the alias given last here wins.
+  argumentAliases: {
+    'update-cache': 'update_cache',
+    pkg: 'package',
+    name: 'package',
+    'default-release': 'default_release',
+    'install-recommends': 'install_recommends',
+    'allow-unauthenticated': 'allow_unauthenticated',
+    'allow-downgrade': 'allow_downgrade',
+    allow_downgrades: 'allow_downgrade',
+    'allow-downgrades': 'allow_downgrade',
+  },
   argsSchema: {
     type: 'object',
     properties: {
       state: { enum: ['absent', 'build-dep', 'fixed', 'latest', 'present'], default: 'present' },
-      ...withAliases('update_cache', flag),
+      update_cache: { type: 'boolean' },
       update_cache_retries: { type: 'integer', default: 5 },
       update_cache_retry_max_delay: { type: 'integer', default: 12 },
       cache_valid_time: { type: 'integer', default: 0 },
       purge: { type: 'boolean', default: false },
-      ...withAliases('package', names),
+      package: { type: 'array', items: { type: 'string' } },
       deb: { type: 'string' },
-      ...withAliases('default_release', { type: 'string' }),
-      ...withAliases('install_recommends', flag),
+      default_release: { type: 'string' },
+      install_recommends: { type: 'boolean' },
       force: { type: 'boolean', default: false },
       // A YAML yes/no reaches the module as a boolean; Ansible takes it for 'yes' / 'no'.
       upgrade: { enum: ['dist', 'full', 'no', 'safe', 'yes', true, false], default: 'no' },
@@ -59,8 +58,8 @@ export const aptModule: ModuleDef = {
       only_upgrade: { type: 'boolean', default: false },
       force_apt_get: { type: 'boolean', default: false },
       clean: { type: 'boolean', default: false },
-      ...withAliases('allow_unauthenticated', flag),
-      ...withAliases('allow_downgrade', flag),
+      allow_unauthenticated: { type: 'boolean' },
+      allow_downgrade: { type: 'boolean' },
       allow_change_held_packages: { type: 'boolean', default: false },
       lock_timeout: { type: 'integer', default: 60 },
     },
@@ -84,22 +83,9 @@ export const aptModule: ModuleDef = {
   },
 };
 
-/** The property NAME and each of its aliases, with the same schema. */
-function withAliases(name: string, schema: Readonly<Record<string, unknown>>): Record<string, Readonly<Record<string, unknown>>> {
-  return Object.fromEntries([name, ...(ALIASES[name] ?? [])].map((key) => [key, schema]));
-}
-
-/** The arguments under Ansible's names (an alias's value under its argument). */
+/** `upgrade: yes` (a YAML boolean) as the word Ansible takes it for. */
 function canonical(given: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const args: Record<string, unknown> = { ...given };
-  for (const [name, aliases] of Object.entries(ALIASES)) {
-    for (const alias of aliases) {
-      if (args[alias] !== undefined && args[name] === undefined) args[name] = args[alias];
-      delete args[alias];
-    }
-  }
-  if (typeof args.upgrade === 'boolean') args.upgrade = args.upgrade ? 'yes' : 'no';
-  return args;
+  return typeof given.upgrade === 'boolean' ? { ...given, upgrade: given.upgrade ? 'yes' : 'no' } : { ...given };
 }
 
 /**

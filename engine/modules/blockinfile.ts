@@ -7,21 +7,21 @@
  * it changed in between (lib/write-file.ts; no shell code of its own).
  */
 import { pythonRegExp } from '../template/regex.js';
-import { attributesDiff, EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
+import { attributesDiff, EDITED_PATH_ALIASES, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
 import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const blockinfileModule: ModuleDef = {
   name: 'blockinfile',
+  argumentAliases: { ...EDITED_PATH_ALIASES, content: 'block' },
   argsSchema: {
     type: 'object',
     properties: {
-      ...EDITED_PATH_SCHEMA,
+      path: { type: 'string' },
       state: { enum: ['absent', 'present'], default: 'present' },
       marker: { type: 'string', default: '# {mark} ANSIBLE MANAGED BLOCK' },
       block: { type: 'string' },
-      content: { type: 'string' },
       insertafter: { type: 'string' },
       insertbefore: { type: 'string' },
       create: { type: 'boolean', default: false },
@@ -31,7 +31,7 @@ export const blockinfileModule: ModuleDef = {
       marker_end: { type: 'string', default: 'END' },
       ...FILE_COMMON_ARGS_SCHEMA,
     },
-    anyOf: EDITED_PATH_REQUIRED,
+    required: ['path'],
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -40,7 +40,7 @@ export const blockinfileModule: ModuleDef = {
   speculative: true,
   async run(ctx) {
     const { args } = ctx;
-    const path = editedPath(args);
+    const path = String(args.path);
     if (args.insertafter !== undefined && args.insertbefore !== undefined) return { changed: false, failed: true, msg: 'parameters are mutually exclusive: insertbefore|insertafter' };
     const edited = await readEdited(ctx, path);
     if ('failure' in edited) return edited.failure;
@@ -82,7 +82,7 @@ export const blockinfileModule: ModuleDef = {
 
 /** The block's text: `block` or its alias `content` (Ansible's default is empty). */
 function blockText(args: ModuleContext['args']): string {
-  return String(args.block ?? args.content ?? '');
+  return String(args.block ?? '');
 }
 
 /** The file's content with the block (and its markers) in place, or without them for state absent or an empty block. */

@@ -37,12 +37,12 @@ type FileReport = Report<typeof FILE_REPORT>;
 
 export const fileModule: ModuleDef = {
   name: 'file',
+  // In Ansible's order: given with path, the alias given last here wins.
+  argumentAliases: { dest: 'path', name: 'path' },
   argsSchema: {
     type: 'object',
     properties: {
       path: { type: 'string' },
-      dest: { type: 'string' },
-      name: { type: 'string' },
       state: { enum: ['file', 'directory', 'link', 'hard', 'touch', 'absent'] },
       src: { type: 'string' },
       force: { type: 'boolean', default: false },
@@ -54,7 +54,7 @@ export const fileModule: ModuleDef = {
       access_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
       ...FILE_COMMON_ARGS_SCHEMA,
     },
-    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['name'] }],
+    required: ['path'],
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -63,7 +63,7 @@ export const fileModule: ModuleDef = {
   speculative: true,
   appliesInOneExec: true,
   async run(ctx) {
-    const path = String(ctx.args.path ?? ctx.args.dest ?? ctx.args.name);
+    const path = String(ctx.args.path);
     const times = wantedTimes(ctx.args);
     if ('failure' in times) return times.failure;
     const result = await ctx.exec(fileScript(ctx, path, times));

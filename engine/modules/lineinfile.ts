@@ -7,21 +7,20 @@
  * if it changed in between.
  */
 import { pythonRegExp } from '../template/regex.js';
-import { EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, withAttributesMessage } from './lib/text-edit.js';
+import { EDITED_PATH_ALIASES, expandTemplate, readEdited, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
 import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const lineinfileModule: ModuleDef = {
   name: 'lineinfile',
+  argumentAliases: { ...EDITED_PATH_ALIASES, regex: 'regexp', value: 'line' },
   argsSchema: {
     type: 'object',
     properties: {
-      ...EDITED_PATH_SCHEMA,
+      path: { type: 'string' },
       line: { type: 'string' },
-      value: { type: 'string' },
       regexp: { type: 'string' },
-      regex: { type: 'string' },
       search_string: { type: 'string' },
       state: { enum: ['present', 'absent'], default: 'present' },
       insertafter: { type: 'string' },
@@ -33,7 +32,7 @@ export const lineinfileModule: ModuleDef = {
       validate: { type: 'string' },
       ...FILE_COMMON_ARGS_SCHEMA,
     },
-    anyOf: EDITED_PATH_REQUIRED,
+    required: ['path'],
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -92,10 +91,10 @@ function optionsFrom(ctx: ModuleContext): Options {
   const { args } = ctx;
   const text = (value: unknown) => (value === undefined ? undefined : String(value));
   return {
-    path: editedPath(args),
+    path: String(args.path),
     present: args.state !== 'absent',
-    line: text(args.line ?? args.value),
-    regexp: text(args.regexp ?? args.regex),
+    line: text(args.line),
+    regexp: text(args.regexp),
     searchString: text(args.search_string),
     insertafter: text(args.insertafter),
     insertbefore: text(args.insertbefore),

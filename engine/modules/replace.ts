@@ -8,17 +8,18 @@
  * (lib/write-file.ts; no shell code of its own).
  */
 import { pythonRegExp } from '../template/regex.js';
-import { EDITED_PATH_REQUIRED, EDITED_PATH_SCHEMA, editedPath, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
+import { EDITED_PATH_ALIASES, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
 import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const replaceModule: ModuleDef = {
   name: 'replace',
+  argumentAliases: EDITED_PATH_ALIASES,
   argsSchema: {
     type: 'object',
     properties: {
-      ...EDITED_PATH_SCHEMA,
+      path: { type: 'string' },
       regexp: { type: 'string' },
       replace: { type: 'string', default: '' },
       after: { type: 'string' },
@@ -28,8 +29,7 @@ export const replaceModule: ModuleDef = {
       encoding: { type: 'string', default: 'utf-8' },
       ...FILE_COMMON_ARGS_SCHEMA,
     },
-    required: ['regexp'],
-    anyOf: EDITED_PATH_REQUIRED,
+    required: ['path', 'regexp'],
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -38,7 +38,7 @@ export const replaceModule: ModuleDef = {
   speculative: true,
   async run(ctx) {
     const { args } = ctx;
-    const path = editedPath(args);
+    const path = String(args.path);
     if (!/^utf-?8$/i.test(String(args.encoding))) return { changed: false, failed: true, msg: `replace: encoding ${String(args.encoding)} is not supported here: cxplay reads and writes UTF-8 files only` };
     const edited = await readEdited(ctx, path);
     if ('failure' in edited) return edited.failure;

@@ -36,7 +36,7 @@ export function validateArgs(module: ModuleDef, args: Record<string, unknown>, w
   refuseForbiddenKeys(module, args);
   const normalized = normalize(module, args, warn);
   const { full } = validatorsFor(module);
-  if (!full(normalized)) throw problemsError(module, describeErrors(module, full.errors ?? [], normalized, spellings(module, args)));
+  if (!full(normalized)) throw problemsError(module, describeErrors(module, full.errors ?? [], normalized));
   return normalized;
 }
 
@@ -47,7 +47,7 @@ export function validateArgsStatic(module: ModuleDef, args: Record<string, unkno
   for (const [key, value] of Object.entries(args)) if (!containsTemplate(value)) concrete[key] = value;
   const normalized = normalize(module, concrete);
   const { relaxed } = validatorsFor(module);
-  const problems = relaxed(normalized) ? [] : describeErrors(module, relaxed.errors ?? [], normalized, spellings(module, concrete));
+  const problems = relaxed(normalized) ? [] : describeErrors(module, relaxed.errors ?? [], normalized);
   // Required arguments may be given as templates, so they are checked on the original keys.
   if (!defaulted) problems.push(...missingRequired(module, args));
   if (problems.length > 0) throw problemsError(module, problems);
@@ -110,13 +110,6 @@ function withAliasesResolved(module: ModuleDef, args: Record<string, unknown>, w
 
 function isAlias(module: ModuleDef, key: string): boolean {
   return module.argumentAliases !== undefined && Object.prototype.hasOwnProperty.call(module.argumentAliases, key);
-}
-
-/** The name the user wrote for each argument given through an alias (the one whose value is used), to report a bad value under it. */
-function spellings(module: ModuleDef, args: Record<string, unknown>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [alias, name] of Object.entries(module.argumentAliases ?? {})) if (Object.prototype.hasOwnProperty.call(args, alias)) out.set(name, alias);
-  return out;
 }
 
 /** One value to the type its schema wants, where Ansible would convert it; list elements too. */
@@ -189,22 +182,16 @@ function problemsError(module: ModuleDef, problems: readonly string[]): CxError 
   return new CxError(`${module.name}: ${unique.join('; ')}`, { hint });
 }
 
-function describeErrors(module: ModuleDef, errors: readonly ErrorObject[], args: Record<string, unknown>, spelled: ReadonlyMap<string, string>): string[] {
+/** Each problem; an argument given through an alias is named by its own name, as Ansible names it. */
+function describeErrors(module: ModuleDef, errors: readonly ErrorObject[], args: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const error of errors) {
     // The branches of an anyOf each report a missing property; the anyOf error itself says it once.
     if (error.schemaPath.startsWith('#/anyOf/')) continue;
     const problem = describeError(module, error, args);
-    if (problem) problems.push(underGivenName(problem, error, spelled));
+    if (problem) problems.push(problem);
   }
   return problems;
-}
-
-/** A problem of an argument given through an alias, said under the alias (Ansible says the argument's name, which the user may not have written). */
-function underGivenName(problem: string, error: ErrorObject, spelled: ReadonlyMap<string, string>): string {
-  const name = error.instancePath.split('/')[1];
-  const given = name === undefined ? undefined : spelled.get(name);
-  return given === undefined ? problem : problem.replace(`'${name}`, `'${given}`);
 }
 
 function describeError(module: ModuleDef, error: ErrorObject, args: Record<string, unknown>): string | undefined {

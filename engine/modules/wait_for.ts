@@ -3,7 +3,8 @@
  * pattern, or is gone) or a TCP port opens (or closes), with Ansible's timing
  * (the timeout counts from before `delay`) and messages. Ports are probed with
  * bash's /dev/tcp when the host has bash, else with `nc -z`; a host with
- * neither cannot wait for ports. A pattern in a file is searched with
+ * neither cannot wait for ports. `drained` counts the port's connections in
+ * /proc/net/tcp and tcp6 as Ansible's Linux module does (with awk). A pattern in a file is searched with
  * `grep -P` (Python-like), or `grep -E` where grep has no -P; the groups of
  * the match are then worked out here with Python's rules.
  */
@@ -11,7 +12,6 @@ import { quote } from '../connection/quote.js';
 import { pythonRegExp } from '../template/regex.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, reportedAttributes } from './lib/file-attributes.js';
-import { unsupported } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { shellParts } from './lib/shell-code.js';
 import WAIT_FOR_SH from './sh/wait_for.sh';
@@ -25,7 +25,15 @@ const MAX_CONTENT_BYTES = 1024 * 1024;
 /** What the wait script reports. */
 const WAIT_REPORT = { timeout: 'flag', done: 'flag', content: 'text', ...ATTRIBUTE_REPORT } as const;
 
-const DRAINED_REASON = 'only state=drained uses it, and cxplay does not wait for drained connections';
+/** The connection states Ansible counts as active, by the hex code the kernel writes in /proc/net/tcp. */
+const CONNECTION_STATE_CODES: Readonly<Record<string, string>> = {
+  ESTABLISHED: '01',
+  SYN_SENT: '02',
+  SYN_RECV: '03',
+  FIN_WAIT1: '04',
+  FIN_WAIT2: '05',
+  TIME_WAIT: '06',
+};
 
 export const waitForModule: ModuleDef = {
   name: 'wait_for',
@@ -42,8 +50,8 @@ export const waitForModule: ModuleDef = {
       connect_timeout: { type: 'integer', default: 5 },
       search_regex: { type: 'string' },
       msg: { type: 'string' },
-      active_connection_states: unsupported(DRAINED_REASON, [[]]),
-      exclude_hosts: unsupported(DRAINED_REASON, [[]]),
+      active_connection_states: { type: 'array', items: { type: 'string' }, default: ['ESTABLISHED', 'FIN_WAIT1', 'FIN_WAIT2', 'SYN_RECV', 'SYN_SENT', 'TIME_WAIT'] },
+      exclude_hosts: { type: 'array', items: { type: 'string' } },
     },
     additionalProperties: false,
   },
@@ -74,7 +82,11 @@ function argumentProblem(args: Readonly<Record<string, unknown>>): string | unde
   if (port !== undefined && path !== undefined) return 'port and path parameter can not both be passed to wait_for';
   if (path !== undefined && state === 'stopped') return 'state=stopped should only be used for checking a port in the wait_for module';
   if (path !== undefined && state === 'drained') return 'state=drained should only be used for checking a port in the wait_for module';
-  if (state === 'drained') return 'wait_for: state=drained is not supported; use state=stopped to wait for the port to close';
+  if (args.exclude_hosts !== undefined && state !== 'drained') return 'exclude_hosts should only be with state=drained';
+  const unknown = (args.active_connection_states as string[]).find((name) => !Object.prototype.hasOwnProperty.call(CONNECTION_STATE_CODES, name));
+  if (unknown !== undefined) return `unknown active_connection_state (${unknown}) defined`;
+  // Ansible's module fails with a Python TypeError here.
+  if (state === 'drained' && port === undefined) return 'wait_for: state=drained needs the port whose connections to wait for';
   if (port !== undefined && args.search_regex !== undefined) return 'wait_for: search_regex on a port is not supported; use it with path';
   if (args.search_regex !== undefined) {
     try {
@@ -89,6 +101,7 @@ function argumentProblem(args: Readonly<Record<string, unknown>>): string | unde
 function timeoutMessage(args: Readonly<Record<string, unknown>>): string {
   const { host, port, path, state } = args;
   const toStop = state === 'stopped' || state === 'absent';
+  if (state === 'drained') return `Timeout when waiting for ${String(host)}:${String(port)} to drain`;
   if (port !== undefined) return toStop ? `Timeout when waiting for ${String(host)}:${String(port)} to stop.` : `Timeout when waiting for ${String(host)}:${String(port)}`;
   if (toStop) return `Timeout when waiting for ${String(path)} to be absent.`;
   if (args.search_regex !== undefined) return `Timeout when waiting for search string ${String(args.search_regex)} in ${String(path)}`;
@@ -105,7 +118,13 @@ function matchGroups(ctx: ModuleContext, content: string | undefined): { match_g
 function waitScript(args: Readonly<Record<string, unknown>>): string {
   const { port, path, state } = args;
   const toStop = state === 'stopped' || state === 'absent';
-  const wait = `cx_wait_for ${Number(args.timeout)} ${Number(args.delay)} ${Number(args.sleep)} ${toStop ? 'true' : 'false'}`;
+  const timing = `${Number(args.timeout)} ${Number(args.delay)} ${Number(args.sleep)}`;
+  const wait = `cx_wait_for ${timing} ${toStop ? 'true' : 'false'}`;
+  if (state === 'drained') {
+    const states = (args.active_connection_states as string[]).map((name) => CONNECTION_STATE_CODES[name]!).join(' ');
+    const excluded = ((args.exclude_hosts as string[] | undefined) ?? []).map(quote);
+    return [REPORT_FUNCTIONS, WAIT_PARTS.common, WAIT_PARTS.drained, [`cx_wait_drain ${timing}`, quote(String(args.host)), Number(port), quote(states), ...excluded].join(' ') + ' && cx_report done 1'].join('\n');
+  }
   if (port !== undefined) {
     return [REPORT_FUNCTIONS, WAIT_PARTS.common, WAIT_PARTS.port, `${wait} cx_wait_port ${quote(String(args.host))} ${Number(port)} ${Number(args.connect_timeout)} && cx_report done 1`].join('\n');
   }

@@ -61,7 +61,7 @@ export class TaskListRunner {
       const active = hosts.filter((name) => this.state(name).active);
       if (active.length === 0) return;
       await this.runNode(node, active, frame, () => this.tasksAfter(nodes, index, frame));
-      this.noteResumePoints(active, { nodes, index: index + 1, frame, within });
+      this.noteResumePoints(active, { nodes, index: index + 1, frame, within }, node.kind === 'block' && within !== undefined);
     }
   }
 
@@ -69,15 +69,16 @@ export class TaskListRunner {
    * Where hosts would go on after meta clear_host_errors (not under free:
    * each host has its own list), as Ansible's linear strategy keeps each
    * host's place: one that became unreachable in the node, after it; one
-   * that failed out of a block after running its always, after that block,
-   * and after each block around it. A host that failed elsewhere has no
-   * place: Ansible marks it complete.
+   * that failed out of a block after running its always, or out of a block
+   * nested in another (`nestedBlock`: Ansible ends only the inner block's
+   * state), after that block, and after each block around it. A host that
+   * failed elsewhere has no place: Ansible marks it complete.
    */
-  private noteResumePoints(hosts: readonly string[], point: ResumePoint): void {
+  private noteResumePoints(hosts: readonly string[], point: ResumePoint, nestedBlock: boolean): void {
     if (this.free) return;
     for (const name of hosts) {
       const host = this.state(name);
-      const failedOut = host.failed && (host.leftAlwaysFailed || host.resumePoints.length > 0);
+      const failedOut = host.failed && (host.leftAlwaysFailed || host.resumePoints.length > 0 || nestedBlock);
       // Waiting: it became unreachable in the node and a clear_host_errors there brought it back.
       if (host.unreachable || host.waiting || failedOut) host.resumePoints.push(point);
       host.leftAlwaysFailed = false;

@@ -122,7 +122,7 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
   it.each([
     ['path=/nonexistent/x state=bogus', "file: 'state' must be one of file, directory, link, hard, touch, absent; got 'bogus'", 'value of state must be one of: absent, directory, file, hard, link, touch, got: bogus'],
     ['path=/nonexistent/x bogus=1', "file: unknown argument 'bogus'", 'Unsupported parameters for (file) module: bogus.'],
-    ['state=touch', "file: one of 'path', 'dest', 'name' is required", 'missing required arguments: path'],
+    ['state=touch', "file: 'path' is required", 'missing required arguments: path'],
   ])('-m file -a %j: each host fails with the message (ansible says it in its words)', async (moduleArgs, mine, reference) => {
     const args = ['-i', 'inventory.ini', 'lh', '-m', 'file', '-a', moduleArgs];
     const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir }), runCommand('ansible', args, { cwd: dir })]);

@@ -26,13 +26,11 @@ interface DocOption {
 type ModuleDocs = Record<string, { doc: { options?: Record<string, DocOption> } }>;
 
 const HTTP_REFUSALS = { use_gssapi: 'no Kerberos authentication: no KDC to test it against (false, the default, passes)' };
-const DRAINED = 'only state=drained uses it, which cxplay refuses';
 
 /** Arguments cxplay deliberately refuses, by module: one line of reason each. */
 const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   get_url: HTTP_REFUSALS,
   uri: HTTP_REFUSALS,
-  wait_for: { active_connection_states: DRAINED, exclude_hosts: DRAINED },
 };
 
 /** Documented "options" that name no argument: how cxplay takes what they describe instead. */

@@ -4,13 +4,15 @@
  * request's path, Authorization and User-Agent: both engines must make the
  * same requests (credentials only after a 401 challenge unless
  * force_basic_auth, none for a username without a password, Ansible's
- * User-Agent or http_agent's) and end with the same recap. The second case
+ * User-Agent or http_agent's; unarchive's download of a URL, Ansible's
+ * User-Agent) and end with the same recap. The second case
  * covers the arguments of Ansible 2.14's url options and uri's files:
  * unredirected_headers, use_netrc ($NETRC), unix_socket, get_url's tmp_dest,
  * uri's dest (mode, If-Modified-Since, a directory), src and remote_src: the
  * same requests, registered results and files.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,16 +25,21 @@ const BASIC = `Basic ${Buffer.from('fetcher:pw "9"').toString('base64')}`;
 let work: Scratch;
 let server: Server;
 let log: string[] = [];
+let archive: Buffer;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     log.push(`${request.url} ${request.headers.authorization ?? '-'} ${request.headers['user-agent']}`);
-    if (request.url!.startsWith('/guarded') && request.headers.authorization !== BASIC) response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="lab"' }).end();
+    if (request.url!.startsWith('/archive')) response.end(archive);
+    else if (request.url!.startsWith('/guarded') && request.headers.authorization !== BASIC) response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="lab"' }).end();
     else response.end('ok\n');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   work = scratch('url-request-differential');
+  writeFileSync(join(work.dir, 'hello.txt'), 'hello\n');
+  execFileSync('tar', ['-cf', join(work.dir, 'hello.tar'), '-C', work.dir, 'hello.txt']);
+  archive = readFileSync(join(work.dir, 'hello.tar'));
   work.write('inventory.yaml', { all: { hosts: { localhost: { ansible_connection: 'local', ansible_python_interpreter: '/usr/bin/python3' } } } });
   const credentials = { url_username: 'fetcher', url_password: 'pw "9"' };
   work.write('requests.yaml', [
@@ -47,6 +54,7 @@ beforeAll(async () => {
         { uri: { url: `${base}/guarded/5`, user: 'fetcher', password: 'pw "9"' } },
         { uri: { url: `${base}/guarded/6`, ...credentials, force_basic_auth: true, http_agent: 'agent/6' } },
         { uri: { url: `${base}/open/7`, ...credentials } },
+        { unarchive: { src: `${base}/archive/8.tar`, dest: '{{ out }}', remote_src: true } },
       ],
     },
   ]);
@@ -79,10 +87,11 @@ describe.skipIf(!hasAnsible)('get_url and uri requests, as ansible-playbook make
     const ansible = await run('ansible');
     const ours = await run('cxplay');
     expect(ansible.requests).toContain(`/guarded/1 ${BASIC} ansible-httpget`);
+    expect(ansible.requests).toContain('/archive/8.tar - ansible-httpget');
     expect(ours.requests, ours.output).toEqual(ansible.requests);
     expect(ours.recap).toEqual(ansible.recap);
-    expect(ours.recap.localhost).toMatchObject({ ok: 7, changed: 3, failed: 0 });
-  }, 180_000);
+    expect(ours.recap.localhost).toMatchObject({ ok: 8, changed: 4, failed: 0 });
+  }, 300_000);
 });
 
 /** What the second server saw of each request: the same list under both engines. */

@@ -63,7 +63,7 @@ describe('validateArgs', () => {
     ['copy', { content: 'a' }, /^copy: 'dest' is required$/],
     ['file', { path: '/x', state: 'dir' }, /^file: 'state' must be one of file, directory, link, hard, touch, absent; got 'dir'/],
     ['file', { path: '/x', stat: 'directory' }, /^file: unknown argument 'stat' — did you mean 'state'\?$/],
-    ['file', { state: 'directory' }, /^file: one of 'path', 'dest', 'name' is required$/],
+    ['file', { state: 'directory' }, /^file: 'path' is required$/],
     ['copy', { dest: '/x', content: 'a', force: 'maybe' }, /^copy: 'force' must be a boolean \(yes\/no\); got 'maybe'$/],
     ['wait_for', { port: 'http' }, /^wait_for: 'port' must be an integer; got 'http'$/],
     ['copy', { dest: ['a'], content: 'a' }, /^copy: 'dest' must be a string; got \["a"\]$/],
@@ -86,8 +86,30 @@ describe('validateArgs', () => {
     expect(validateArgs(mod('stat'), { checksum_algorithm: 'sha1', checksum: 'md5', path: '/x', dest: '/y', name: '/z' }, (message) => warnings.push(message))).toMatchObject({ checksum_algorithm: 'md5', path: '/z' });
     expect(warnings).toEqual(['Both option checksum_algorithm and its alias checksum are set.', 'Both option path and its alias dest are set.', 'Both option path and its alias name are set.']);
     expect(() => validateArgsStatic(mod('stat'), { path: '/x', checksum: 'md5', checksum_algorithm: 'sha1' })).not.toThrow();
-    expect(() => validateArgs(mod('stat'), { path: '/x', checksum: 'crc' })).toThrow(/'checksum' must be one of/);
-    expect(() => validateArgsStatic(mod('stat'), { path: '/x', get_attributes: true, attr: 'maybe' })).toThrow(/'attr' must be a boolean/);
+  });
+
+  it("names a bad value given through an alias by its argument's name, as Ansible does", () => {
+    expect(() => validateArgs(mod('stat'), { path: '/x', checksum: 'crc' })).toThrow(/^stat: 'checksum_algorithm' must be one of/);
+    expect(() => validateArgsStatic(mod('stat'), { path: '/x', get_attributes: true, attr: 'maybe' })).toThrow(/^stat: 'get_attributes' must be a boolean/);
+    expect(() => validateArgsStatic(mod('apt'), { 'update-cache': 'maybe' })).toThrow(/^apt: 'update_cache' must be a boolean/);
+    expect(() => validateArgsStatic(mod('apt'), { pkg: { a: 1 } })).toThrow(/^apt: 'package' must be a list/);
+  });
+
+  it("takes file's, apt's and the text editors' aliases as Ansible does: the alias it lists last wins, with its warning", () => {
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    expect(validateArgs(mod('file'), { path: '/a', name: '/b', state: 'touch' }, warn)).toMatchObject({ path: '/b' });
+    expect(validateArgs(mod('file'), { name: '/h', dest: '/i' }, warn)).toMatchObject({ path: '/h' });
+    expect(validateArgs(mod('file'), { dest: '/f' }, warn)).not.toHaveProperty('dest');
+    expect(validateArgs(mod('apt'), { package: 'a', pkg: 'b', name: 'c', 'allow-downgrades': 'yes' }, warn)).toMatchObject({ package: ['c'], allow_downgrade: true });
+    expect(validateArgs(mod('lineinfile'), { destfile: '/d', regex: 'x', value: 'y' })).toMatchObject({ path: '/d', regexp: 'x', line: 'y' });
+    expect(validateArgs(mod('blockinfile'), { path: '/p', name: '/n', block: 'b', content: 'c' })).toMatchObject({ path: '/n', block: 'c' });
+    expect(warnings).toEqual([
+      'Both option path and its alias name are set.',
+      'Both option path and its alias name are set.',
+      'Both option package and its alias pkg are set.',
+      'Both option package and its alias name are set.',
+    ]);
   });
 
   it('lists every problem at once', () => {
@@ -121,7 +143,7 @@ describe('validateArgsStatic', () => {
     expect(() => validateArgsStatic(mod('file'), { path: '{{ p }}', state: 'dir' })).toThrow(/'state' must be one of .*did you mean 'directory'/);
     expect(() => validateArgsStatic(mod('copy'), { dest: '{{ d }}', conent: 'x' })).toThrow(/unknown argument 'conent' — did you mean 'content'\?/);
     expect(() => validateArgsStatic(mod('copy'), { content: '{{ c }}' })).toThrow(/^copy: 'dest' is required$/);
-    expect(() => validateArgsStatic(mod('file'), { mode: '0644' })).toThrow(/one of 'path', 'dest', 'name' is required/);
+    expect(() => validateArgsStatic(mod('file'), { mode: '0644' })).toThrow(/^file: 'path' is required$/);
   });
 
   it("refuses authorized_key's key from a URL at load, saying why (no network), and accepts text and file:// keys", () => {

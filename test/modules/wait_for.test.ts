@@ -1,6 +1,7 @@
 /** wait_for on paths, patterns and TCP ports (servers the test starts on 127.0.0.1), with Ansible's messages. */
 import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { once } from 'node:events';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
@@ -96,12 +97,47 @@ describe('wait_for on ports', () => {
   });
 });
 
+describe('wait_for state=drained', () => {
+  it('waits while a connection to the port is open, and returns once it is closed', async () => {
+    // A server that holds its side open (listen()'s closes first, leaving its own TIME_WAIT on the port).
+    const held: Socket[] = [];
+    const server = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const client = createConnection(port, '127.0.0.1');
+    await once(client, 'connect');
+    try {
+      expect((await runModule(waitFor, { args: { port, state: 'drained', timeout: 1 } })).result).toMatchObject({ failed: true, msg: `Timeout when waiting for 127.0.0.1:${port} to drain` });
+      // The client closes first: its TIME_WAIT is on its own port, not the listener's.
+      setTimeout(() => client.end(), 300);
+      const { result, execs } = await runModule(waitFor, { args: { port, state: 'drained', timeout: 20 } });
+      expect(result).toMatchObject({ changed: false, state: 'drained', port, path: null });
+      expect(result.failed).toBeUndefined();
+      expect(execs).toBe(1);
+    } finally {
+      client.destroy();
+      for (const socket of held) socket.destroy();
+      await close(server);
+    }
+  });
+
+  it('takes host names and addresses literally in the script', async () => {
+    const name = `x'$(touch ${d}/pwned)`;
+    const { result } = await runModule(waitFor, { args: { port: 1, state: 'drained', timeout: 1, exclude_hosts: [name] } });
+    expect(result).toMatchObject({ failed: true, msg: `${name}: Name or service not known` });
+    expect(readdirSync(d)).toEqual([]);
+  });
+});
+
 describe('wait_for arguments', () => {
   it.each([
     [{ port: 1, path: '/x' }, 'port and path parameter can not both be passed to wait_for'],
     [{ path: '/x', state: 'stopped' }, 'state=stopped should only be used for checking a port in the wait_for module'],
     [{ port: 1, search_regex: 'x' }, 'wait_for: search_regex on a port is not supported; use it with path'],
     [{ path: '/x', search_regex: '(' }, /^Invalid regular expression/],
+    [{ port: 1, exclude_hosts: ['a'] }, 'exclude_hosts should only be with state=drained'],
+    [{ port: 1, state: 'drained', active_connection_states: ['LISTEN'] }, 'unknown active_connection_state (LISTEN) defined'],
+    [{ state: 'drained' }, 'wait_for: state=drained needs the port whose connections to wait for'],
   ] as const)('%j is refused', async (args, msg) => {
     const { result, execs } = await runModule(waitFor, { args: { ...args } });
     expect(result).toMatchObject({ failed: true, elapsed: 0 });

@@ -6,12 +6,15 @@
  * process's arguments) for cx_curl (engine/modules/sh/curl.sh).
  */
 
+/** The User-Agent Ansible sends when a task names none (url_argument_spec's http_agent default). */
+export const DEFAULT_HTTP_AGENT = 'ansible-httpget';
+
 /** The schema of the shared request options; the module adds the aliases of the credentials (they differ: uri's `user`, get_url's `username`) and uri its ca_path. */
 export const HTTP_REQUEST_SCHEMA = {
   url_username: { type: 'string' },
   url_password: { type: 'string' },
   force_basic_auth: { type: 'boolean', default: false },
-  http_agent: { type: 'string', default: 'ansible-httpget' },
+  http_agent: { type: 'string', default: DEFAULT_HTTP_AGENT },
   use_proxy: { type: 'boolean', default: true },
   client_cert: { type: 'string' },
   client_key: { type: 'string' },
@@ -32,7 +35,7 @@ export const HTTP_SECRET_ARGS = ['url_password'] as const;
 
 /** The curl config lines for the task's options other than the credentials and headers. */
 export function curlRequestConfig(args: Readonly<Record<string, unknown>>): string[] {
-  const lines = [`user-agent = ${curlQuote(String(args.http_agent ?? 'ansible-httpget'))}`];
+  const lines = [`user-agent = ${curlQuote(String(args.http_agent ?? DEFAULT_HTTP_AGENT))}`];
   if (args.use_proxy === false) lines.push('noproxy = "*"');
   for (const [name, key] of Object.entries(PATH_OPTIONS)) if (args[name]) lines.push(`${key} = ${curlQuote(String(args[name]))}`);
   const ciphers = (args.ciphers as string[] | undefined) ?? [];

@@ -1,6 +1,6 @@
 /**
  * What the modules that edit a file's text on the controller (lineinfile,
- * replace, blockinfile) share: the path argument and its aliases, the first exec that
+ * replace, blockinfile) share: the path argument's aliases, the first exec that
  * reads the file (and tells whether it already has the wanted attributes, so
  * an unchanged file needs no second exec), Python's expansion of a match into
  * a template, and Ansible's message when the attributes changed.
@@ -9,19 +9,8 @@ import type { ModuleContext, ModuleResult } from '../module.js';
 import { attributesFrom, pythonMode, type FileAttributes, type FileAttributesDiff } from './file-attributes.js';
 import { readRemoteFile, type RemoteFile } from './read-file.js';
 
-/** `path` and the aliases Ansible keeps for it; one of them is required (EDITED_PATH_REQUIRED). */
-export const EDITED_PATH_SCHEMA = {
-  path: { type: 'string' },
-  dest: { type: 'string' },
-  destfile: { type: 'string' },
-  name: { type: 'string' },
-} as const;
-export const EDITED_PATH_REQUIRED = [{ required: ['path'] }, { required: ['dest'] }, { required: ['destfile'] }, { required: ['name'] }];
-
-/** The path a task gave, under whichever name. */
-export function editedPath(args: ModuleContext['args']): string {
-  return String(args.path ?? args.dest ?? args.destfile ?? args.name);
-}
+/** The aliases Ansible keeps for `path`, in its order (given with path, the last given wins). */
+export const EDITED_PATH_ALIASES = { dest: 'path', destfile: 'path', name: 'path' } as const;
 
 export interface EditedFile {
   readonly file: RemoteFile;

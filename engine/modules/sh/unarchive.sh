@@ -16,7 +16,7 @@
 #   ua_q_opts, ua_q_include, ua_q_tar_exclude, ua_q_zip_exclude, ua_q_owner,
 #     ua_q_keep: sh words, each quoted, for eval: extra_opts; include;
 #     tar's --exclude=X, unzip's X; --owner=X --group=Y; --keep-newer-files
-#   timeout, headers: for cx_download
+#   timeout, headers, curl_config, agent: for cx_download (the User-Agent)
 # ua_tmp is the task's scratch directory (the caller's EXIT trap runs
 # cx_unarchive_cleanup).
 ua_tmp='' ua_locale=''
