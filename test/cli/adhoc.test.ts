@@ -4,14 +4,18 @@
  * JSON results (`HOST | SUCCESS => {...}`), a failure, an unreachable host
  * (a loopback listener of this test that closes every connection), a pattern
  * that matches nothing, --list-hosts; the same text and the same exit code.
+ * ansible's side is recorded in test/references/adhoc while this file is
+ * unchanged (test/support/ansible-reference.ts).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasAnsible } from '../support/ansible.js';
-import { cxplay, runCommand } from '../support/cli.js';
+import { cxplay } from '../support/cli.js';
+import { recordedCommand, recordingName } from '../support/recorded-command.js';
 
 /** [name, arguments after the inventory, what is compared: the whole output, its first line, or the whole output with job ids and times masked]. */
 const CASES: [string, string[], 'all' | 'first line' | 'masked'][] = [
@@ -59,12 +63,24 @@ function masked(output: string): string {
 describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
   let dir: string;
   let server: Server;
+  let port: number;
+
+  /**
+   * `ansible ARGS` in the test's directory, recorded as adhoc/NAME while this
+   * file (which writes the inventory and the files beside it) is unchanged;
+   * `collect` reads what it left. The unreachable host's port, which differs
+   * per run, is written <PORT>.
+   */
+  function ansible<T = null>(name: string, args: readonly string[], env: NodeJS.ProcessEnv, collect?: () => T) {
+    const normalise = (json: string) => json.replace(new RegExp(`\\b${port}\\b`, 'g'), '<PORT>');
+    return recordedCommand({ name: `adhoc/${recordingName(name)}`, inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible', args, cwd: dir, env, collect, normalise });
+  }
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cxplay-adhoc-'));
     server = createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
+    ({ port } = server.address() as { port: number });
     writeFileSync(join(dir, 'inventory.ini'), `[ok]\nlh ansible_connection=local\n[bad]\ndead ansible_host=127.0.0.1 ansible_port=${port} ansible_user=nobody\n`);
     mkdirSync(join(dir, 'elsewhere', 'group_vars'), { recursive: true });
     mkdirSync(join(dir, 'elsewhere', 'files'));
@@ -80,7 +96,7 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
     const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp'), ANSIBLE_DEPRECATION_WARNINGS: '0', NO_COLOR: '1' };
     const [ours, theirs] = await Promise.all([
       cxplay(['adhoc', '-i', 'inventory.ini', '-T', '5', ...args], { cwd: dir, env }),
-      runCommand('ansible', ['-i', 'inventory.ini', '-T', '5', ...args], { cwd: dir, env }),
+      ansible(`case ${_name}`, ['-i', 'inventory.ini', '-T', '5', ...args], env),
     ]);
     expect(ours.code, ours.stderr).toBe(theirs.code);
     const shown = (output: string) => (compared === 'all' ? output : compared === 'masked' ? masked(output) : output.split('\n').filter((line) => / \| /.test(line)).map((line) => line.replace(/=>.*/, '=>')).sort().join('\n'));
@@ -98,13 +114,13 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
   ])('-t DIR writes one JSON file per host as ansible does: %s', async (name, args) => {
     const tree = (engine: string) => join(dir, `tree-${engine}-${name.replace(/\W+/g, '-')}`);
     const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
+    const files = (engine: string): Record<string, string> => Object.fromEntries(readdirSync(tree(engine)).sort().map((host) => [host, readFileSync(join(tree(engine), host), 'utf8')]));
     const [ours, theirs] = await Promise.all([
       cxplay(['adhoc', '-i', 'inventory.ini', '-T', '5', '-t', tree('cxplay'), ...args], { cwd: dir, env }),
-      runCommand('ansible', ['-i', 'inventory.ini', '-T', '5', '-t', tree('ansible'), ...args], { cwd: dir, env }),
+      ansible(`tree ${name}`, ['-i', 'inventory.ini', '-T', '5', '-t', tree('ansible'), ...args], env, () => files('ansible')),
     ]);
     expect(ours.code, ours.stderr).toBe(theirs.code);
-    const files = (engine: string) => Object.fromEntries(readdirSync(tree(engine)).sort().map((host) => [host, readFileSync(join(tree(engine), host), 'utf8')]));
-    const [mine, reference] = [files('cxplay'), files('ansible')];
+    const [mine, reference] = [files('cxplay'), theirs.left];
     expect(Object.keys(mine)).toEqual(Object.keys(reference));
     // The words of a connection failure are ssh's in Ansible: the unreachable host's file is compared by its keys.
     if (reference.dead) expect(Object.keys(JSON.parse(mine.dead!) as object)).toEqual(Object.keys(JSON.parse(reference.dead) as object));
@@ -113,7 +129,7 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
 
   it("an unknown module fails each host with ansible's message", async () => {
     const args = ['-i', 'inventory.ini', 'lh', '-m', 'no_such_module', '-o'];
-    const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir }), runCommand('ansible', args, { cwd: dir })]);
+    const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir }), ansible('unknown module message', args, {})]);
     const message = '"msg": "The module no_such_module was not found in configured module paths"';
     expect(theirs.stdout).toContain(message);
     expect(ours.stdout).toContain(message);
@@ -125,7 +141,7 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
     ['state=touch', "file: 'path' is required", 'missing required arguments: path'],
   ])('-m file -a %j: each host fails with the message (ansible says it in its words)', async (moduleArgs, mine, reference) => {
     const args = ['-i', 'inventory.ini', 'lh', '-m', 'file', '-a', moduleArgs];
-    const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir }), runCommand('ansible', args, { cwd: dir })]);
+    const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir }), ansible(`file message ${moduleArgs}`, args, {})]);
     expect([theirs.code, theirs.stdout]).toEqual([2, expect.stringContaining(reference)]);
     expect([ours.code, ours.stderr]).toEqual([2, '']);
     expect(ours.stdout).toMatch(/^lh \| FAILED! => \{/);
@@ -133,7 +149,7 @@ describe.skipIf(!hasAnsible)('cxplay adhoc prints what ansible prints', () => {
   });
 
   it('command without -a is an error of the command line, with the same words and exit code', async () => {
-    const [ours, theirs] = await Promise.all([cxplay(['adhoc', '-i', 'inventory.ini', 'lh'], { cwd: dir }), runCommand('ansible', ['-i', 'inventory.ini', 'lh'], { cwd: dir })]);
+    const [ours, theirs] = await Promise.all([cxplay(['adhoc', '-i', 'inventory.ini', 'lh'], { cwd: dir }), ansible('command without -a', ['-i', 'inventory.ini', 'lh'], {})]);
     expect(theirs.stderr).toContain('ERROR! No argument passed to command module');
     expect(ours.stderr).toContain('ERROR! No argument passed to command module');
     expect(ours.code).toBe(theirs.code);

@@ -5,14 +5,17 @@
  * group_vars/, host lists plain and advanced, scripts with and without
  * _meta, TOML, constructed, several -i, none at all, INI values of every kind) gives the same --list, --list -y,
  * --list --export, --list --toml (values of every type), --graph --vars and --host text and the same exit code,
- * with -e, --output, --inventory-file and -v too.
+ * with -e, --output, --inventory-file and -v too. ansible-inventory's side is
+ * recorded in test/references/inventory-listing while this file is unchanged.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasAnsible } from '../support/ansible.js';
-import { cxplay, runCommand } from '../support/cli.js';
+import { cxplay } from '../support/cli.js';
+import { recordedCommand, recordingName } from '../support/recorded-command.js';
 
 let dir: string;
 
@@ -82,8 +85,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function both(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const cwd = options.cwd ?? dir;
   const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_DEPRECATION_WARNINGS: '0', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp'), ...options.env };
-  const [ansible, ours] = await Promise.all([runCommand('ansible-inventory', args, { cwd, env }), cxplay(['inventory', ...args], { cwd, env })]);
+  const name = recordingName(relative(dir, cwd) || '.', ...args, ...Object.values(options.env ?? {}).map(String));
+  const [ansible, ours] = await Promise.all([ansibleInventory(name, args, { cwd, env }), cxplay(['inventory', ...args], { cwd, env })]);
   return { ansible, ours };
+}
+
+/** ansible-inventory's run, recorded as inventory-listing/NAME while this file (which writes every source) and the command line are unchanged; `collect` reads what it wrote. */
+function ansibleInventory<T = null>(name: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }, collect?: () => T) {
+  return recordedCommand({ name: `inventory-listing/${name}`, inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible-inventory', args, ...options, collect });
 }
 
 const VIEWS = [['--list'], ['--list', '-y'], ['--list', '--export'], ['--list', '--toml'], ['--list', '--toml', '--export'], ['--graph', '--vars']];
@@ -154,9 +163,12 @@ describe.skipIf(!hasAnsible)('cxplay inventory prints what ansible-inventory pri
   it('--output writes the text of any action, as it is', async () => {
     for (const args of [['--list', '--toml'], ['--host', 'solo'], ['--graph']]) {
       const [theirs, mine] = [join(dir, 'theirs.out'), join(dir, 'mine.out')];
-      const [ansible, ours] = await Promise.all([runCommand('ansible-inventory', ['-i', 'values.yaml', ...args, '--output', theirs], { cwd: dir }), cxplay(['inventory', '-i', 'values.yaml', ...args, '--output', mine], { cwd: dir })]);
+      const [ansible, ours] = await Promise.all([
+        ansibleInventory(recordingName('output', ...args), ['-i', 'values.yaml', ...args, '--output', theirs], { cwd: dir }, () => readFileSync(theirs, 'utf8')),
+        cxplay(['inventory', '-i', 'values.yaml', ...args, '--output', mine], { cwd: dir }),
+      ]);
       expect(ours.code, args.join(' ')).toBe(ansible.code);
-      expect(readFileSync(mine, 'utf8'), args.join(' ')).toBe(readFileSync(theirs, 'utf8'));
+      expect(readFileSync(mine, 'utf8'), args.join(' ')).toBe(ansible.left);
     }
   });
 

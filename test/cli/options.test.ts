@@ -3,13 +3,17 @@
  * CLI, without contacting a host: several -i merged, -u/-c/--private-key/-b
  * reaching the run (local connection), options cxplay cannot honour refused
  * with a clear message (exit 2, as argparse exits), --flush-cache accepted.
+ * Ansible's side is recorded in test/references/options while this file
+ * (which writes every playbook and inventory) is unchanged.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap, runCommand } from '../support/cli.js';
+import { hasAnsible } from '../support/ansible.js';
+import { cxplay, parseRecap } from '../support/cli.js';
+import { recordedCommand, recordedPlaybook, recordingName } from '../support/recorded-command.js';
 
 let dir: string;
 beforeAll(() => {
@@ -30,6 +34,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** ansible-playbook ARGS in the test's directory, recorded as options/NAME. */
+const ansiblePlaybook = (name: string, args: readonly string[]) =>
+  recordedPlaybook({ name: `options/${recordingName(name, ...args)}`, inputs: [fileURLToPath(import.meta.url)], work: dir, args });
+
 const run = (args: string[]) => cxplay(['run', 'play.yaml', '-o', 'plain', ...args], { cwd: dir });
 
 describe('inventories', () => {
@@ -46,7 +54,7 @@ describe('inventories', () => {
       expect(ours.stderr).toContain('[WARNING]: No inventory was parsed, only implicit localhost is available');
       expect(ours.stderr).toContain("[WARNING]: provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'");
       if (!hasAnsible) continue;
-      const ansible = await ansiblePlaybook([playbook], { cwd: dir, work: dir });
+      const ansible = await ansiblePlaybook('no inventory', [playbook]);
       expect(ours.code).toBe(ansible.code);
       expect(parseRecap(ours.stdout)).toEqual(parseRecap(ansible.stdout));
     }
@@ -82,7 +90,8 @@ describe.skipIf(!hasAnsible)("every option and alias of ansible 2.14's --help", 
     ['ansible-playbook', 'run'],
     ['ansible-inventory', 'inventory'],
   ])('%s --help: each flag is in cxplay %s --help', async (command, ours) => {
-    const [theirs, mine] = await Promise.all([runCommand(command, ['--help']), cxplay([ours, '--help'])]);
+    const help = recordedCommand({ name: `options/${command}-help`, inputs: [], work: dir, command, args: ['--help'] });
+    const [theirs, mine] = await Promise.all([help, cxplay([ours, '--help'])]);
     const missing = [...flagsOf(theirs.stdout)].filter((flag) => !flagsOf(mine.stdout).has(flag));
     expect(missing).toEqual([]);
   });
@@ -117,7 +126,7 @@ describe.skipIf(!hasAnsible)('--force-handlers, as ansible-playbook', () => {
   it.each([[[]], [['--force-handlers']], [['--force-handlers', '-l', 'lh']]])('%j: the same recap (a failed host runs what it notified only when forced)', async (args) => {
     const [ours, theirs] = await Promise.all([
       cxplay(['run', 'handlers.yaml', '-o', 'plain', '-i', 'two-local.ini', ...args], { cwd: dir }),
-      ansiblePlaybook(['handlers.yaml', '-i', 'two-local.ini', ...args], { cwd: dir, work: dir }),
+      ansiblePlaybook('force-handlers', ['handlers.yaml', '-i', 'two-local.ini', ...args]),
     ]);
     expect(parseRecap(ours.stdout)).toEqual(parseRecap(theirs.stdout));
     expect(parseRecap(ours.stdout).lh?.ok).toBe(args.length > 0 ? 2 : 1);
@@ -128,7 +137,7 @@ describe.skipIf(!hasAnsible)('--start-at-task, as ansible-playbook', () => {
   const headers = (output: string) => output.split('\n').filter((line) => /^(PLAY|TASK) \[/.test(line)).map((line) => line.replace(/\s*\*+$/, ''));
   it.each(['two', 'thr*', 'four', 'nosuch'])('%j: the same plays and tasks run, the same recap and exit code', async (name) => {
     const args = ['start-at.yaml', '-i', 'two-local.ini', '--start-at-task', name];
-    const [ours, theirs] = await Promise.all([cxplay(['run', '-o', 'plain', ...args], { cwd: dir }), ansiblePlaybook(args, { cwd: dir, work: dir })]);
+    const [ours, theirs] = await Promise.all([cxplay(['run', '-o', 'plain', ...args], { cwd: dir }), ansiblePlaybook('start-at-task', args)]);
     expect(headers(ours.stdout)).toEqual(headers(theirs.stdout));
     expect(parseRecap(ours.stdout)).toEqual(parseRecap(theirs.stdout));
     expect(ours.code).toBe(theirs.code);

@@ -7,13 +7,17 @@
  * host's status), every debug message, and the results the playbook writes
  * under base (results*.json) must be the same. A playbook's `# args:` line
  * adds options to both runs, its `# file:` lines empty files in base. Adding a playbook here needs no change to this file.
+ * ansible-playbook's side is recorded in test/references/control while the
+ * playbook, the files beside it and this harness are unchanged.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
+import { ansibleReference } from '../support/ansible-reference.js';
+import { cxplay, parseRecap, projectRoot, type CommandResult, type RecapLine } from '../support/cli.js';
 import { outline } from '../support/outline.js';
 
 const dir = resolve(projectRoot, 'test', 'compat', 'control');
@@ -38,15 +42,37 @@ function prepare(playbook: string, base: string): string[] {
   return line ? line[1]!.replaceAll('{base}', base).split(' ') : [];
 }
 
-async function runBoth(playbook: string) {
-  const outcome = [];
-  for (const engine of ['ansible', 'cxplay'] as const) {
-    const base = mkdtempSync(join(work, `${playbook}-${engine}-`));
-    const args = ['-i', inventory, join(dir, playbook), '-e', `base=${base}`, ...prepare(playbook, base)];
-    const run = engine === 'ansible' ? await ansiblePlaybook(args, { cwd: dir, work }) : await cxplay(['run', ...args, '-o', 'plain'], { cwd: dir });
-    outcome.push({ run, code: run.code, recap: parseRecap(run.stdout), outline: outline(run.stdout, base), results: results(base) });
-  }
-  return outcome as [(typeof outcome)[0], (typeof outcome)[0]];
+interface Outcome {
+  readonly run: CommandResult;
+  readonly code: number;
+  readonly recap: Record<string, RecapLine>;
+  readonly outline: string[];
+  readonly results: Record<string, unknown>;
+}
+
+/** One engine's run of the playbook on a fresh base directory (written BASE in what it printed), with the results it left there. */
+async function runOn(engine: 'ansible' | 'cxplay', playbook: string): Promise<Outcome> {
+  const base = mkdtempSync(join(work, `${playbook}-${engine}-`));
+  const args = ['-i', inventory, join(dir, playbook), '-e', `base=${base}`, ...prepare(playbook, base)];
+  const run = engine === 'ansible' ? await ansiblePlaybook(args, { cwd: dir, work }) : await cxplay(['run', ...args, '-o', 'plain'], { cwd: dir });
+  const printed = { code: run.code, stdout: run.stdout.split(base).join('BASE'), stderr: run.stderr.split(base).join('BASE') };
+  return { run: printed, code: run.code, recap: parseRecap(run.stdout), outline: outline(run.stdout, base), results: results(base) };
+}
+
+/** What decides Ansible's outcome besides the playbook: what it imports (files starting with _, roles), how it is run and compared. */
+const supportInputs = [
+  ...readdirSync(dir)
+    .filter((name) => !name.endsWith('.yaml') || name.startsWith('_'))
+    .map((name) => join(dir, name)),
+  resolve(projectRoot, 'test', 'support', 'ansible.ts'),
+  resolve(projectRoot, 'test', 'support', 'outline.ts'),
+  fileURLToPath(import.meta.url),
+];
+
+/** Ansible's outcome (recorded while its inputs are unchanged) and cxplay's. */
+async function runBoth(playbook: string): Promise<[Outcome, Outcome]> {
+  const reference = await ansibleReference({ name: `control/${playbook}`, inputs: [join(dir, playbook), ...supportInputs], work }, () => runOn('ansible', playbook));
+  return [reference, await runOn('cxplay', playbook)];
 }
 
 const playbooks = readdirSync(dir).filter((name) => name.endsWith('.yaml') && !name.startsWith('_'));
