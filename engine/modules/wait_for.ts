@@ -11,7 +11,7 @@
 import { quote } from '../connection/quote.js';
 import { pythonRegExp } from '../template/regex.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, reportedAttributes } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, withPathInfo } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { shellParts } from './lib/shell-code.js';
 import WAIT_FOR_SH from './sh/wait_for.sh';
@@ -23,7 +23,7 @@ const WAIT_PARTS = shellParts(WAIT_FOR_SH);
 const MAX_CONTENT_BYTES = 1024 * 1024;
 
 /** What the wait script reports. */
-const WAIT_REPORT = { timeout: 'flag', done: 'flag', content: 'text', ...ATTRIBUTE_REPORT } as const;
+const WAIT_REPORT = { timeout: 'flag', done: 'flag', content: 'text', path_state: 'text', ...ATTRIBUTE_REPORT } as const;
 
 /** The connection states Ansible counts as active, by the hex code the kernel writes in /proc/net/tcp. */
 const CONNECTION_STATE_CODES: Readonly<Record<string, string>> = {
@@ -55,7 +55,8 @@ export const waitForModule: ModuleDef = {
     },
     additionalProperties: false,
   },
-  checkMode: 'full',
+  // Ansible 2.14's module does not declare check mode support: under --check the task is skipped (measured).
+  checkMode: 'none',
   diffMode: 'none',
   runsOn: 'target',
   async run(ctx) {
@@ -71,9 +72,8 @@ export const waitForModule: ModuleDef = {
     if (failure) return failure;
     if (report.done !== true) return scriptFailure(result.rc, result.stderr);
     const out: Record<string, unknown> = { changed: false, elapsed, state: args.state, port: args.port ?? null, path: args.path ?? null, search_regex: args.search_regex ?? null, ...matchGroups(ctx, report.content) };
-    // Like Ansible, a path that exists is described (mode, owner, ...).
-    Object.assign(out, reportedAttributes(report));
-    return out as ModuleResult;
+    // Like Ansible's add_path_info, a path that exists is described (mode, owner, ...) and its kind replaces state.
+    return withPathInfo(out, report) as ModuleResult;
   },
 };
 

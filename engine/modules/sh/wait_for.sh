@@ -43,7 +43,7 @@ fi
 cx_wait_path() { [ -e "$1" ] || [ -L "$1" ]; }
 
 # cx_wait_path_report PATH: reports PATH's attributes when it exists.
-cx_wait_path_report() { if [ -e "$1" ]; then cx_report_attributes "$1"; fi; }
+cx_wait_path_report() { if [ -e "$1" ]; then cx_report_attributes "$1"; cx_report_path_state "$1"; fi; }
 
 # part: search
 # cx_wait_search PATTERN PATH: true when the file PATH holds a match of
