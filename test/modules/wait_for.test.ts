@@ -24,7 +24,7 @@ describe('wait_for on paths', () => {
   it('returns once the file exists, in one exec', async () => {
     writeFileSync(join(d, 'ready'), '');
     const { result, execs } = await runModule(waitFor, { args: { path: join(d, 'ready'), timeout: 5 } });
-    expect(result).toMatchObject({ changed: false, state: 'started', path: join(d, 'ready'), port: null, match_groups: [], match_groupdict: {}, owner: 'root', size: 0 });
+    expect(result).toMatchObject({ changed: false, state: 'file', path: join(d, 'ready'), port: null, match_groups: [], match_groupdict: {}, owner: 'root', size: 0 });
     expect(result.failed).toBeUndefined();
     expect(typeof result.elapsed).toBe('number');
     expect(execs).toBe(1);
@@ -32,7 +32,7 @@ describe('wait_for on paths', () => {
 
   it('waits for a file that appears later', async () => {
     setTimeout(() => writeFileSync(join(d, 'later'), ''), 300);
-    expect((await runModule(waitFor, { args: { path: join(d, 'later'), timeout: 20 } })).result).toMatchObject({ changed: false, state: 'started' });
+    expect((await runModule(waitFor, { args: { path: join(d, 'later'), timeout: 20 } })).result).toMatchObject({ changed: false, state: 'file' });
   });
 
   it('waits for a file to go away', async () => {
