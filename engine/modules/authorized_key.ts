@@ -7,7 +7,7 @@
  * it, only on a change. Keys from a URL are refused: no network here.
  */
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, withPathInfo } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, PATH_INFO_REPORT, withPathInfo } from './lib/file-attributes.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
 import type { ModuleDef, ModuleResult } from './module.js';
@@ -15,8 +15,8 @@ import AUTHORIZED_KEY_SH from './sh/authorized_key.sh';
 import REWRITE_SH from './sh/rewrite.sh';
 
 const FUNCTIONS = `${REPORT_FUNCTIONS}${ATTRIBUTE_FUNCTIONS}${shellCode(REWRITE_SH)}${shellCode(AUTHORIZED_KEY_SH)}`;
-const READ_REPORT = { ...ATTRIBUTE_REPORT, path_state: 'text', path: 'text', keyfile: 'text', after: 'text', content: 'text', source: 'text', done: 'flag' } as const;
-const WRITE_REPORT = { ...ATTRIBUTE_REPORT, path_state: 'text', done: 'flag' } as const;
+const READ_REPORT = { ...PATH_INFO_REPORT, path: 'text', keyfile: 'text', after: 'text', content: 'text', source: 'text', done: 'flag' } as const;
+const WRITE_REPORT = { ...PATH_INFO_REPORT, done: 'flag' } as const;
 const KEY_TYPES = new Set([
   'sk-ecdsa-sha2-nistp256@openssh.com',
   'sk-ecdsa-sha2-nistp256-cert-v01@openssh.com',

@@ -11,7 +11,7 @@
 import { quote } from '../connection/quote.js';
 import { pythonRegExp } from '../template/regex.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, withPathInfo } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, PATH_INFO_REPORT, withPathInfo } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { shellParts } from './lib/shell-code.js';
 import WAIT_FOR_SH from './sh/wait_for.sh';
@@ -23,7 +23,7 @@ const WAIT_PARTS = shellParts(WAIT_FOR_SH);
 const MAX_CONTENT_BYTES = 1024 * 1024;
 
 /** What the wait script reports. */
-const WAIT_REPORT = { timeout: 'flag', done: 'flag', content: 'text', path_state: 'text', ...ATTRIBUTE_REPORT } as const;
+const WAIT_REPORT = { timeout: 'flag', done: 'flag', content: 'text', ...PATH_INFO_REPORT } as const;
 
 /** The connection states Ansible counts as active, by the hex code the kernel writes in /proc/net/tcp. */
 const CONNECTION_STATE_CODES: Readonly<Record<string, string>> = {

@@ -17,7 +17,8 @@ export interface FileAttributes {
   readonly owner?: string | undefined;
   readonly group?: string | undefined;
   /** chattr flags as the task gives them (`+A`, `-A`, `A`); an empty string is given too (Ansible clears every flag). */
-  readonly flags?: string | undefined;  /** seuser, serole, setype or selevel is given (applied only where SELinux is enabled, as in Ansible). */
+  readonly flags?: string | undefined;
+  /** seuser, serole, setype or selevel is given (applied only where SELinux is enabled, as in Ansible). */
   readonly selinux?: boolean | undefined;
 }
 
@@ -57,6 +58,9 @@ function invalidMode(text: string): CxError {
 
 /** The fields `cx_report_attributes` reports, for a module's report declaration. */
 export const ATTRIBUTE_REPORT = { mode: 'text', owner: 'text', group: 'text', uid: 'number', gid: 'number', size: 'number' } as const;
+
+/** ATTRIBUTE_REPORT with what cx_report_path_state says the path is: what withPathInfo reads. */
+export const PATH_INFO_REPORT = { ...ATTRIBUTE_REPORT, path_state: 'text' } as const;
 
 /** What cx_attributes reports of each attribute it changes (or would change, in check mode). */
 export const ATTRIBUTE_CHANGE_REPORT = {
@@ -120,7 +124,7 @@ export function reportedAttributes(report: Report<typeof ATTRIBUTE_REPORT>): Rec
 }
 
 /** Ansible's add_path_info: a result naming an existing `path` gets its attributes, and its `state` (path_state when reported, else file). */
-export function withPathInfo<T extends Record<string, unknown>>(out: T, report: Report<typeof ATTRIBUTE_REPORT> & { path_state?: string }): T {
+export function withPathInfo<T extends Record<string, unknown>>(out: T, report: Report<typeof ATTRIBUTE_REPORT> & Partial<Report<typeof PATH_INFO_REPORT>>): T {
   return report.mode === undefined ? out : { ...out, ...reportedAttributes(report), state: report.path_state ?? 'file' };
 }
 

@@ -11,7 +11,6 @@ export function unsupported(reason: string, harmless: readonly (string | boolean
   return { type, enum: harmless, description: `is not supported by cxplay: ${reason}; leave it out` };
 }
 
-
 /**
  * Ansible's unsafe_writes only lets a module fall back to writing in place
  * when its atomic rename fails; cxplay always renames, so the argument is
