@@ -1,15 +1,21 @@
 /**
  * What a task inherits from the play, blocks, roles and includes around it.
  * A frame is immutable; entering a block or role gives a new one. Scalar
- * keywords: the innermost wins; `when` and `tags` accumulate; block vars stack.
+ * keywords: the innermost wins; `when`, `tags` and `environment` accumulate;
+ * block vars stack.
  */
 import { INHERITED_KEYWORDS, type Inheritable, type InheritedKeywords, type Play, type RoleInstance } from '../load/model.js';
 import { layer, type VarLayer } from '../vars/layered-scope.js';
 import type { SourcePosition } from '../errors.js';
 import type { ModuleDefaults } from '../load/module-defaults.js';
 
-export interface Frame extends InheritedKeywords {
+/** One `environment:` as written: a mapping, or a template that renders to one. */
+export type EnvironmentKeyword = NonNullable<InheritedKeywords['environment']>;
+
+export interface Frame extends Omit<InheritedKeywords, 'environment'> {
   readonly play: Play;
+  /** The `environment:` of the play, roles, blocks and task around, outermost first: Ansible merges them, the inner names winning. */
+  readonly environments: readonly EnvironmentKeyword[];
   readonly when: readonly string[];
   readonly tags: readonly string[];
   /** Block vars, innermost first. */
@@ -34,6 +40,7 @@ export function playFrame(play: Play): Frame {
     tags: play.tags,
     blockVars: [],
     ...inherit(play, {}),
+    environments: play.environment === undefined ? [] : [play.environment],
     // A play has no delegate_to of its own.
     delegateTo: undefined,
     anyErrorsFatal: play.anyErrorsFatal ?? false,
@@ -55,17 +62,18 @@ export function enterNode(frame: Frame, node: Inheritable): Frame {
     tags: node.tags.length > 0 ? [...frame.tags, ...node.tags] : frame.tags,
     blockVars: vars,
     ...inherit(node, frame),
+    environments: node.environment === undefined ? frame.environments : [...frame.environments, node.environment],
     anyErrorsFatal: node.anyErrorsFatal ?? frame.anyErrorsFatal,
     role: node.role ?? frame.role,
     moduleDefaults: node.moduleDefaults ? [...frame.moduleDefaults, node.moduleDefaults] : frame.moduleDefaults,
   };
 }
 
-/** The inherited keywords: the node's where it sets them, else the outer ones. */
-function inherit(node: InheritedKeywords, outer: InheritedKeywords): InheritedKeywords {
+/** The inherited keywords but environment: the node's where it sets them, else the outer ones. */
+function inherit(node: InheritedKeywords, outer: Omit<InheritedKeywords, 'environment'>): Omit<InheritedKeywords, 'environment'> {
   const out: Record<string, unknown> = {};
-  for (const field of Object.keys(INHERITED_KEYWORDS) as (keyof InheritedKeywords)[]) out[field] = node[field] ?? outer[field];
-  return out as InheritedKeywords;
+  for (const field of Object.keys(INHERITED_KEYWORDS) as (keyof InheritedKeywords)[]) if (field !== 'environment') out[field] = node[field] ?? outer[field];
+  return out as Omit<InheritedKeywords, 'environment'>;
 }
 
 function describe(at: SourcePosition, what: string): string {

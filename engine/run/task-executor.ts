@@ -609,13 +609,17 @@ function itemLabel(task: ModuleTask, scope: LayeredScope, item: unknown): string
   return pythonString(item); // Ansible's label is str(item): {'key': 'a'}, True, None
 }
 
+/** The task's environment: each `environment:` around it rendered, outermost first, the inner names winning (as Ansible's action base merges them). */
 function environmentOf(frame: Frame, scope: LayeredScope): Record<string, string> {
-  if (frame.environment === undefined) return {};
-  const rendered = typeof frame.environment === 'string' ? renderString(frame.environment, scope) : renderDeep(frame.environment, scope);
-  if (!rendered || typeof rendered !== 'object' || Array.isArray(rendered)) {
-    throw new CxError('environment must be a mapping of variable names to values');
+  const merged = new Map<string, string>();
+  for (const environment of frame.environments) {
+    const rendered = typeof environment === 'string' ? renderString(environment, scope) : renderDeep(environment, scope);
+    if (!rendered || typeof rendered !== 'object' || Array.isArray(rendered)) {
+      throw new CxError('environment must be a mapping of variable names to values');
+    }
+    for (const [name, value] of Object.entries(rendered)) merged.set(name, String(value));
   }
-  return Object.fromEntries(Object.entries(rendered).map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(merged);
 }
 
 function ignoresErrors(frame: Frame, scope: LayeredScope): boolean {
