@@ -6,7 +6,7 @@
 # libnss-wrapper to show the account stand-ins' databases to Ansible's modules, the archivers unarchive's
 # tests use: zip/unzip, bzip2, xz, zstd; dnf, python3-dnf, rpm (rpmbuild) and createrepo-c for the dnf
 # module's differential test, which builds its packages and repository and installs into a temporary
-# installroot), only when something is missing. Debian/Ubuntu, as root.
+# installroot; Kerberos for use_gssapi's), only when something is missing. Debian/Ubuntu, as root.
 set -euo pipefail
 missing=()
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
@@ -26,6 +26,12 @@ command -v dnf >/dev/null 2>&1 || missing+=(dnf)
 dpkg -s python3-dnf >/dev/null 2>&1 || missing+=(python3-dnf)
 command -v rpmbuild >/dev/null 2>&1 || missing+=(rpm)
 command -v createrepo_c >/dev/null 2>&1 || missing+=(createrepo-c)
+# A Kerberos realm on 127.0.0.1 for use_gssapi's tests: the KDC, kadmin.local, kinit/klist, and Python's gssapi
+# (Ansible's side needs it; the test's web server uses it to accept the tokens).
+command -v krb5kdc >/dev/null 2>&1 || missing+=(krb5-kdc)
+command -v kadmin.local >/dev/null 2>&1 || missing+=(krb5-admin-server)
+command -v kinit >/dev/null 2>&1 || missing+=(krb5-user)
+dpkg -s python3-gssapi >/dev/null 2>&1 || missing+=(python3-gssapi)
 if [ "${CXPLAY_SKIP_ANSIBLE:-}" != 1 ]; then
   command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
   [ -d /usr/lib/python3/dist-packages/ansible_collections/ansible/posix ] || missing+=(ansible)

@@ -19,12 +19,12 @@ import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { randomInt } from 'node:crypto';
 import { basename } from 'node:path';
 import { quote } from '../connection/quote.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS } from './lib/file-attributes.js';
+import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, chownFailureMessage, reportedAttributes, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, withPathInfo } from './lib/file-attributes.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
 import GET_URL_SH from './sh/get_url.sh';
-import { FILE_COMMON_ARGS_SCHEMA, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
-import { controlCharacterOption, curlCredentialConfig, curlQuote, curlRequestConfig, needsCurl, readsNetrc, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { controlCharacterOption, credentialFlags, curlCredentialConfig, curlQuote, curlRequestConfig, gssapiVariables, needsCurl, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** `cx_get_url_task` and its helpers (engine/modules/sh/get_url.sh). */
@@ -46,6 +46,10 @@ const DOWNLOAD_REPORT = {
   backup_file: 'text',
   src: 'text',
   bare: 'flag',
+  unknown_error: 'text',
+  not_modified: 'flag',
+  check_only: 'flag',
+  content_length: 'text',
   ...ATTRIBUTE_REPORT,
 } as const;
 type DownloadReport = Report<typeof DOWNLOAD_REPORT>;
@@ -67,7 +71,6 @@ export const getUrlModule: ModuleDef = {
       headers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
       ...FILE_COMMON_ARGS_SCHEMA,
       ...HTTP_REQUEST_SCHEMA,
-      ...UNSUPPORTED_HTTP_OPTIONS,
       tmp_dest: { type: 'string' },
     },
     required: ['url', 'dest'],
@@ -88,10 +91,16 @@ export const getUrlModule: ModuleDef = {
     const result = await ctx.exec(downloadScript(ctx, url, checksum));
     const report = readReport(result.stdout, DOWNLOAD_REPORT);
     const elapsed = Math.floor((Date.now() - started) / 1000);
+    // use_gssapi without a ticket: Ansible's fetch_url fails the task itself, with only these keys.
+    if (report.unknown_error !== undefined) return { changed: false, failed: true, dest: report.dest ?? dest, elapsed, url, msg: `An unknown error occurred: ${report.unknown_error.trim()}` };
+    const reached = { changed: false, url, dest: report.dest ?? dest, elapsed };
     // A tmp_dest that is no directory: Ansible's fail_json has only the message.
-    const failure = reportedFailure(report, report.bare ? { elapsed } : { ...base, dest: report.dest ?? dest, elapsed, ...requestFields(report) });
+    const failure = reportedFailure(report, report.bare ? { elapsed } : withPathInfo({ ...reached, ...requestFields(report) }, report));
     if (failure) return failure;
     if (!report.dest) return scriptFailure(result.rc, result.stderr);
+    // Asked only if modified since dest's mtime: Ansible's url_get ends the task with the 304.
+    if (report.not_modified) return withPathInfo({ ...reached, msg: report.response ?? '', status_code: report.status_code }, report);
+    if (report.check_only) return withPathInfo({ ...reached, changed: report.changed === true, msg: okMessage(report), src: report.src, checksum_src: report.checksum_src, checksum_dest: report.checksum_dest ?? null }, report);
     return successResult(report, { ...base, dest: report.dest, elapsed });
   },
 };
@@ -135,7 +144,7 @@ function successResult(report: DownloadReport, base: Record<string, unknown>): M
     changed: report.changed === true,
     checksum_dest: report.checksum_dest || null,
     checksum_src: report.checksum_src || null,
-    msg: downloaded ? `OK (${report.size ?? 0} bytes)` : report.attr_changed ? 'file already exists but file attributes changed' : 'file already exists',
+    msg: downloaded ? okMessage(report) : report.attr_changed ? 'file already exists but file attributes changed' : 'file already exists',
   };
   if (downloaded) out.status_code = report.status_code ?? 200;
   if (report.src) out.src = report.src;
@@ -143,6 +152,11 @@ function successResult(report: DownloadReport, base: Record<string, unknown>): M
   if (report.backup_file) out.backup_file = report.backup_file;
   if (report.mode !== undefined) Object.assign(out, reportedAttributes(report), { state: 'file' });
   return out;
+}
+
+/** fetch_url's message for a 200: the response's Content-Length, as the server sent it. */
+function okMessage(report: DownloadReport): string {
+  return `OK (${report.content_length || 'unknown'} bytes)`;
 }
 
 /** The name a download gets inside a directory dest: the last part of the URL's path. */
@@ -163,7 +177,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     args,
   );
   const backup = args.backup === true;
-  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure', args.use_proxy === false && 'noproxy', readsNetrc(args) && 'netrc']
+  const flags = [args.force === true && 'force', check && 'check', args.validate_certs === false && 'insecure', args.use_proxy === false && 'noproxy', ...credentialFlags(args)]
     .filter(Boolean)
     .join(' ');
   const call = [
@@ -200,6 +214,7 @@ function downloadScript(ctx: ModuleContext, url: string, checksum: Checksum): st
     backup ? BACKUP_FUNCTION : '',
     flushOnExit(`cx_get_url_cleanup${backup ? '; cx_backup_cleanup' : ''}`),
     "trap 'exit 143' TERM HUP INT",
+    gssapiVariables(args),
     call.join(' '),
   ]
     .filter(Boolean)

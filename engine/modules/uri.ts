@@ -17,11 +17,11 @@ import { shellCode } from './lib/shell-code.js';
 import { CURL_FUNCTIONS } from './lib/curl.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import URI_SH from './sh/uri.sh';
-import { FILE_COMMON_ARGS_SCHEMA, UNSUPPORTED_HTTP_OPTIONS } from './lib/unsupported.js';
+import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, chownFailureMessage, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, withPathInfo } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJsonLoads } from '../template/python-json-loads.js';
-import { controlCharacterOption, curlCredentialConfig, curlQuote, curlRequestConfig, readsNetrc, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
+import { controlCharacterOption, credentialFlags, curlCredentialConfig, curlQuote, curlRequestConfig, gssapiVariables, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 
 /** `cx_uri_task` (engine/modules/sh/uri.sh). */
 const URI_FUNCTIONS = shellCode(URI_SH);
@@ -29,7 +29,7 @@ const URI_FUNCTIONS = shellCode(URI_SH);
 const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
 /** What the request script reports. */
-const RESPONSE_REPORT = { skipped: 'text', status: 'number', effective_url: 'text', curl_error: 'text', headers: 'text', content: 'text', path: 'text', changed: 'flag', ...ATTRIBUTE_REPORT } as const;
+const RESPONSE_REPORT = { skipped: 'text', unknown_error: 'text', status: 'number', effective_url: 'text', curl_error: 'text', headers: 'text', content: 'text', path: 'text', changed: 'flag', ...ATTRIBUTE_REPORT } as const;
 
 export const uriModule: ModuleDef = {
   name: 'uri',
@@ -51,7 +51,6 @@ export const uriModule: ModuleDef = {
       ...HTTP_REQUEST_SCHEMA,
       creates: { type: 'string' },
       removes: { type: 'string' },
-      ...UNSUPPORTED_HTTP_OPTIONS,
       ca_path: { type: 'string' },
       unix_socket: { type: 'string' },
       dest: { type: 'string' },
@@ -81,6 +80,8 @@ export const uriModule: ModuleDef = {
     const report = readReport(result.stdout, RESPONSE_REPORT);
     const elapsed = Math.floor((Date.now() - started) / 1000);
     if (report.skipped) return { changed: false, stdout: report.skipped };
+    // use_gssapi without a ticket: Ansible's fetch_url raises, and uri fails with status -1 and only these keys.
+    if (report.unknown_error !== undefined) return { changed: false, failed: true, elapsed, msg: `Status code was -1 and not [${wantedStatuses(args).join(', ')}]: An unknown error occurred: ${report.unknown_error.trim()}`, redirected: false, status: -1, url: String(args.url) };
     const failure = reportedFailure(report);
     if (failure) return failure;
     if (report.status === undefined) return scriptFailure(result.rc, result.stderr);
@@ -130,7 +131,7 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
     args.removes !== undefined && 'removes',
     follow && 'follow',
     args.validate_certs === false && 'insecure',
-    readsNetrc(args) && 'netrc',
+    ...credentialFlags(args),
     request.body !== undefined && 'body',
     dest && 'dest',
   ].filter(Boolean);
@@ -147,6 +148,7 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
     `curl_common=${quote(common.join('\n'))} curl_credentials=${quote(curlCredentialConfig(args))} curl_unredirected=${quote(headers.unredirected.map((header) => `header = ${curlQuote(header)}`).join('\n'))}`,
     flushOnExit('cx_uri_cleanup'),
     "trap 'exit 143' TERM HUP INT",
+    gssapiVariables(args),
     call.join(' '),
   ]
     .filter(Boolean)

@@ -25,13 +25,8 @@ interface DocOption {
 }
 type ModuleDocs = Record<string, { doc: { options?: Record<string, DocOption> } }>;
 
-const HTTP_REFUSALS = { use_gssapi: 'no Kerberos authentication: no KDC to test it against (false, the default, passes)' };
-
 /** Arguments cxplay deliberately refuses, by module: one line of reason each. */
-const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  get_url: HTTP_REFUSALS,
-  uri: HTTP_REFUSALS,
-};
+const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {};
 
 /** Documented "options" that name no argument: how cxplay takes what they describe instead. */
 const DOCUMENTATION_ONLY: Readonly<Record<string, (module: ModuleDef) => void>> = {

@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
-import { validateArgsStatic } from '../../engine/modules/validate-args.js';
 import { runModule, tempDir } from './context.js';
 import { makeTlsFiles, startTlsServer, type TlsFiles } from './tls-files.js';
 
@@ -208,10 +207,6 @@ describe('uri', () => {
     expect((await runModule(uri, { args: { url: `${base}/echo`, src: join(d, 'absent'), remote_src: true } })).result).toMatchObject({ failed: true, msg: `Unable to open source file ${join(d, 'absent')}` });
     expect((await runModule(uri, { args: { url: `${base}/echo`, src: join(d, 'remote.json'), remote_src: true, body: 'x' } })).result).toMatchObject({ failed: true, msg: 'parameters are mutually exclusive: body|src' });
     expect(seen).toHaveLength(2);
-  });
-
-  it('refuses use_gssapi at load, saying why', () => {
-    expect(() => validateArgsStatic(uri, { url: base, use_gssapi: true }, true)).toThrow(/Kerberos .*KDC/);
   });
 });
 

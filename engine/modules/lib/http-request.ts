@@ -3,8 +3,10 @@
  * credentials, the User-Agent, whether the environment's proxy and ~/.netrc
  * are used, the headers a redirect leaves out, as lines of a curl config
  * (curl reads them on its stdin with -K -, so the password never shows in a
- * process's arguments) for cx_curl (engine/modules/sh/curl.sh).
+ * process's arguments) for cx_curl (engine/modules/sh/curl.sh), or Kerberos
+ * (use_gssapi) in their place.
  */
+import { quote } from '../../connection/quote.js';
 
 /** The User-Agent Ansible sends when a task names none (url_argument_spec's http_agent default). */
 export const DEFAULT_HTTP_AGENT = 'ansible-httpget';
@@ -25,6 +27,8 @@ export const HTTP_REQUEST_SCHEMA = {
   unredirected_headers: { type: 'array', items: { type: 'string' }, default: [] },
   // Without a url_username, the credentials ~/.netrc (or $NETRC) has for the host, sent with the first request.
   use_netrc: { type: 'boolean', default: true },
+  // SPNEGO (Kerberos) answering a 401 that asks for it, instead of Basic/Digest, force_basic_auth and ~/.netrc (Ansible's HTTPGSSAPIAuthHandler).
+  use_gssapi: { type: 'boolean', default: false },
 } as const;
 
 /** The path options as curl config keys: the CA bundle (instead of the system's, as Ansible), the client certificate and key, uri's unix socket. */
@@ -51,6 +55,7 @@ export function curlRequestConfig(args: Readonly<Record<string, unknown>>): stri
  * first request.
  */
 export function curlCredentialConfig(args: Readonly<Record<string, unknown>>): string {
+  if (args.use_gssapi === true) return '';
   const credentials = credentialsOf(args);
   return credentials === undefined ? '' : `user = ${curlQuote(credentials)}\n${args.force_basic_auth === true ? 'basic' : 'anyauth'}`;
 }
@@ -62,14 +67,29 @@ export function splitHeaders(lines: readonly string[], args: Readonly<Record<str
   return { redirected: lines.filter((line) => !only(line)), unredirected: lines.filter(only) };
 }
 
-/** cx_curl's flag netrc: Ansible reads ~/.netrc (or $NETRC) when use_netrc is on and the task names no user. */
+/** cx_curl's flag netrc: Ansible reads ~/.netrc (or $NETRC) when use_netrc is on and the task names no user nor Kerberos. */
 export function readsNetrc(args: Readonly<Record<string, unknown>>): boolean {
-  return args.use_netrc !== false && !args.url_username;
+  return args.use_netrc !== false && !args.url_username && args.use_gssapi !== true;
+}
+
+/** cx_curl's flags for the task's credentials: netrc, gssapi. */
+export function credentialFlags(args: Readonly<Record<string, unknown>>): string[] {
+  return [readsNetrc(args) && 'netrc', args.use_gssapi === true && 'gssapi'].filter((flag): flag is string => typeof flag === 'string');
+}
+
+/**
+ * The shell variables of use_gssapi's login (curl_gss_user, curl_gss_password: kinit gets a
+ * ticket with them, as Ansible acquires one when both are given); empty without.
+ */
+export function gssapiVariables(args: Readonly<Record<string, unknown>>): string {
+  const user = String(args.url_username ?? '');
+  const password = String(args.url_password ?? '');
+  return args.use_gssapi === true && user !== '' && password !== '' ? `curl_gss_user=${quote(user)} curl_gss_password=${quote(password)}` : '';
 }
 
 /** What wget (get_url's fallback) cannot do for these options: empty when it can. */
 export function needsCurl(args: Readonly<Record<string, unknown>>): string {
-  const options = ['ca_path', 'client_cert', 'client_key', 'ciphers', 'unredirected_headers'].filter((name) => args[name] && String(args[name]) !== '');
+  const options = ['ca_path', 'client_cert', 'client_key', 'ciphers', 'unredirected_headers', 'use_gssapi'].filter((name) => args[name] && String(args[name]) !== '');
   if (credentialsOf(args) !== undefined) options.unshift('url_username/url_password');
   return options.length === 0 ? '' : `${options.join(', ')} need curl on the host (cxplay's wget fallback would show a password in its arguments, takes no TLS options and sends its headers after a redirect)`;
 }

@@ -21,10 +21,3 @@ export const UNSAFE_WRITES = { unsafe_writes: { type: 'boolean', default: false 
 /** Ansible's add_file_common_args, as the modules that write a file take them: mode, owner, group, attributes, the SELinux context and unsafe_writes. */
 export const FILE_COMMON_ARGS_SCHEMA = { ...ATTRIBUTE_SCHEMA, ...UNSAFE_WRITES } as const;
 
-/**
- * The url-fetching options (Ansible's url_argument_spec) that cxplay's get_url and uri refuse; the default passes.
- * use_gssapi would be curl's --negotiate, which needs a Kerberos ticket from a KDC: without one to test against, cxplay does not offer it.
- */
-export const UNSUPPORTED_HTTP_OPTIONS = {
-  use_gssapi: unsupported('cxplay does no Kerberos (GSSAPI/SPNEGO) authentication: it needs a Kerberos ticket from a KDC, and cxplay has none to test it against (send a token in headers instead)', [false]),
-} as const;

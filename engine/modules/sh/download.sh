@@ -6,12 +6,16 @@
 # User-Agent, for wget) and needs_curl (why wget cannot do the request: the
 # task fails with it when there is no curl).
 
-# cx_download FILE URL WHAT: fetches URL into FILE following redirects, with
+# cx_download FILE URL WHAT [HEAD]: fetches URL into FILE (with HEAD not
+# empty, asks for the headers only, as a HEAD request) following redirects, with
 # the task's timeout, headers, curl_config and flags insecure, noproxy and
 # netrc (for cx_curl; wget reads no ~/.netrc without it); when it cannot,
-# reports status_code and response, sets cx_response to the reason and
+# reports status_code and response, sets cx_code to the status, cx_response
+# to the reason and
 # returns 1 (the caller says how the task fails), or fails the task saying
-# WHAT could not be written when the disk is full. curl reads the URL and
+# WHAT could not be written when the disk is full; with use_gssapi and no
+# Kerberos ticket, reports unknown_error and ends the script, as Ansible's
+# fetch_url fails the task itself. curl reads the URL and
 # headers from its stdin (cx_curl); wget (the fallback) takes the headers as
 # arguments.
 # shellcheck disable=SC2154 # timeout and headers are the caller's
@@ -25,12 +29,14 @@ cx_download() {
     # Each header a curl config line, `header = "Name: value"` with \ and " escaped.
     curl_common=$( [ -z "$headers" ] || printf '%s\n' "$headers" | sed 's/[\\"]/\\&/g; s/^\(.*\)$/header = "\1"/'; printf '%s' "${curl_config-}")
     # shellcheck disable=SC2086 # cx_k is one option or none
-    cx_code=$(cx_curl "$2" follow '%{http_code}' -sS $cx_k --max-time "$timeout" -K - -o "$1" -D "$1.hdr" 2>"$1.err")
+    cx_code=$(cx_curl "$2" follow '%{http_code}' -sS $cx_k ${4:+--head} --max-time "$timeout" -K - -o "$1" -D "$1.hdr" 2>"$1.err")
     cx_rc=$?; cx_status=$(grep -E "^HTTP/" "$1.hdr" 2>/dev/null | tail -n 1 | tr -d "\r")
+    [ "$cx_rc" = "$CX_CURL_GSS_FAILED" ] && { cx_report64 unknown_error "$(cat "$1.err")"; rm -f -- "$1.hdr" "$1.err"; exit 0; }
+    cx_report64 content_length "$(awk '/^HTTP\// { n = "" } tolower($0) ~ /^content-length:/ { n = $2 } END { printf "%s", n }' "$1.hdr" 2>/dev/null | tr -d "\r")"
   elif command -v wget >/dev/null 2>&1; then
     [ -z "${needs_curl-}" ] || cx_fail "$needs_curl"
     cx_flag insecure && cx_k=--no-check-certificate
-    cx_wget "$1" "$2"
+    cx_wget "$1" "$2" "${4-}"
     cx_rc=$?; cx_status=$(grep -E "^ *HTTP/" "$1.err" | tail -n 1 | sed "s/^ *//" | tr -d "\r"); cx_code=$(printf "%s" "$cx_status" | cut -d" " -f2)
   else cx_fail "downloading $2 needs curl or wget on the host"; fi
   if [ -n "$cx_code" ] && [ "$cx_code" != 000 ]; then cx_report status_code "$cx_code"; fi
@@ -43,19 +49,21 @@ cx_download() {
   return 1
 }
 
-# cx_wget FILE URL: wget's download of URL into FILE, with a --header
+# cx_wget FILE URL HEAD: wget's download of URL into FILE (with HEAD not
+# empty, --spider: a HEAD request), with a --header
 # argument for each of the task's headers, the agent, noproxy's and netrc's
 # options and cx_k's option (in a subshell:
 # it sets the positional parameters).
 cx_wget() {
   (
-    cx_file=$1 cx_url=$2; set --
+    cx_file=$1 cx_url=$2 cx_head=$3; set --
     while IFS= read -r cx_h; do [ -n "$cx_h" ] && set -- "$@" "--header=$cx_h"; done <<EOF
 $headers
 EOF
     [ -z "${agent-}" ] || set -- "$@" "--user-agent=$agent"
     cx_flag noproxy && set -- "$@" --no-proxy
     cx_flag netrc || set -- "$@" --no-netrc
+    [ -z "$cx_head" ] || set -- "$@" --spider
     # shellcheck disable=SC2086 # cx_k is one option or none
     printf '%s\n' "$cx_url" | wget -S $cx_k -T "$timeout" "$@" -O "$cx_file" -i - 2>"$cx_file.err"
   )

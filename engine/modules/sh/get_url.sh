@@ -16,13 +16,15 @@ tmp='' near='' ck=''
 
 # cx_get_url_task DEST NAME URL FLAGS ALGORITHM DIGEST SUMS_URL MODE BACKUP TIMEOUT HEADERS CHOWN_MESSAGE CURL_CONFIG AGENT NEEDS_CURL TMP_DEST CREDENTIALS UNREDIRECTED:
 # brings DEST to URL's content and reports dest, bare (a failure without the
-# task's fields), changed, attr_changed,
-# downloaded, src (the download's temp file), status_code or response (of a
-# failed request), checksum_src, checksum_dest, md5sum, backup_file and the
-# attributes.
+# task's fields), changed, attr_changed, not_modified (a 304 answered the
+# request made only if modified since DEST's mtime), check_only (check
+# mode's prediction after a HEAD request),
+# downloaded, src (the download's temp file), status_code, content_length
+# or response (of a failed request), checksum_src, checksum_dest, md5sum,
+# backup_file and the attributes.
 #   NAME: the file name in DEST when DEST is a directory (URL's last part).
-#   FLAGS: words among force (download even when DEST exists), check
-#     (change nothing), insecure (do not check the server's certificate),
+#   FLAGS: words among force (download even when DEST exists and the
+#     checksum matches), check (change nothing: a HEAD request), insecure (do not check the server's certificate),
 #     noproxy and netrc (for cx_download).
 #   ALGORITHM: md5, sha1, sha256, ... (empty: no checksum); DIGEST: the
 #     wanted digest, or SUMS_URL: a checksums file that lists it for NAME.
@@ -41,15 +43,22 @@ cx_get_url_task() {
   cx_dirname "$dest"; dir=$cx_parent
   [ -d "$dir" ] || cx_fail "Destination $dir does not exist"
   [ -n "$7" ] && cx_get_url_sums "$7" "$2"
-  # force: no keeps an existing file unless a given checksum says it is wrong.
-  if [ -f "$dest" ] && ! cx_flag force && { [ -z "$want" ] || [ "$(cx_sum < "$dest")" = "$want" ]; }; then
+  # force: no keeps an existing file without a request only when a given checksum says it is right.
+  if [ -f "$dest" ] && ! cx_flag force && [ -n "$want" ] && [ "$(cx_sum < "$dest")" = "$want" ]; then
     cx_attributes "$dest"; cx_report changed "$cx_attributes_changed"; cx_report attr_changed "$cx_attributes_changed"; cx_report_attributes "$dest"; exit 0
   fi
   cx_get_url_tmp_dest
-  cx_flag check && { cx_report changed 1; exit 0; }
+  cx_get_url_conditions
   tmp=$(umask 077; mktemp "${tmp_dest:-$dir}/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in ${tmp_dest:-$dir}"
-  cx_download "$tmp" "$3" "the download to $dest" || cx_fail "Request failed"
+  cx_head=''; cx_flag check && cx_head='head'
+  if ! cx_download "$tmp" "$3" "the download to $dest" "$cx_head"; then
+    [ -e "$dest" ] && cx_report_attributes "$dest"
+    # shellcheck disable=SC2154 # cx_code is cx_download's output
+    [ "$cx_code" = 304 ] && { cx_report not_modified 1; exit 0; }
+    cx_fail "Request failed"
+  fi
   cx_report downloaded 1; cx_report64 src "$tmp"
+  cx_flag check && cx_get_url_predict
   cx_src_sum=$(sha1sum < "$tmp" | cut -c1-40); cx_report checksum_src "$cx_src_sum"
   if [ -n "$want" ] && [ "$(cx_sum < "$tmp")" != "$want" ]; then cx_fail "The checksum for $dest did not match $want; it was $(cx_sum < "$tmp")."; fi
   if [ -f "$dest" ]; then cx_dest_sum=$(sha1sum < "$dest" | cut -c1-40); cx_report checksum_dest "$cx_dest_sum"; else cx_dest_sum=; fi
@@ -63,6 +72,34 @@ cx_get_url_task() {
   fi
   cx_report md5sum "$(md5sum < "$dest" | cut -c1-32)"
   cx_report_attributes "$dest"
+}
+
+# cx_get_url_conditions: the request's condition, as Ansible's fetch_url
+# sets it: with force, no cached answer (Cache-Control: no-cache); else,
+# when dest exists, only if modified since dest's mtime (a 304 leaves it).
+cx_get_url_conditions() {
+  if cx_flag force; then
+    cx_get_url_condition='Cache-Control: no-cache'
+  elif [ -f "$dest" ]; then
+    cx_get_url_condition=$(cx_if_modified_since "$dest")
+  else
+    return 0
+  fi
+  if [ -z "$headers" ]; then headers=$cx_get_url_condition; else headers=$(printf '%s\n%s' "$headers" "$cx_get_url_condition"); fi
+}
+
+# cx_get_url_predict: check mode's result after the HEAD request, as
+# Ansible's: the body of a HEAD is empty, so its checksum is the empty
+# file's, and the task would change dest unless dest is empty too.
+cx_get_url_predict() {
+  cx_get_url_empty=$(printf '' | sha1sum | cut -c1-40)
+  cx_report checksum_src "$cx_get_url_empty"
+  cx_get_url_same=''
+  if [ -f "$dest" ]; then cx_dest_sum=$(sha1sum < "$dest" | cut -c1-40); cx_report checksum_dest "$cx_dest_sum"; [ "$cx_dest_sum" = "$cx_get_url_empty" ] && cx_get_url_same=1; fi
+  [ -n "$cx_get_url_same" ] || cx_report changed 1
+  [ -f "$dest" ] && cx_report_attributes "$dest"
+  cx_report check_only 1
+  exit 0
 }
 
 # cx_get_url_tmp_dest: fails as Ansible when tmp_dest is given and is not a

@@ -14,7 +14,7 @@ out='' hdr='' err='' body=''
 # curl_credentials and curl_unredirected (cx_curl) and reports status,
 # effective_url, curl_error, headers (of the last response, after
 # redirects) and the first MAX_CONTENT bytes of the body as content (with an
-# x after them). Reports skipped instead, with Ansible's message, when the
+# x after them), or unknown_error when use_gssapi got no Kerberos ticket. Reports skipped instead, with Ansible's message, when the
 # flag creates is given and CREATES exists, or removes and REMOVES does not.
 # FLAGS: words among creates, removes, follow (follow redirects), insecure
 # (do not check the certificate), netrc (for cx_curl), body (send what the
@@ -38,11 +38,12 @@ cx_uri_task() {
 data-binary = \"@$(printf '%s' "$cx_uri_data" | sed 's/[\\"]/\\&/g')\""
   # An existing dest is asked for only if modified since (Ansible's last_mod_time).
   cx_flag dest && [ -f "$8" ] && curl_common="$curl_common
-header = \"If-Modified-Since: $(LC_ALL=C date -u -r "$8" '+%a, %d %b %Y %H:%M:%S GMT')\""
+header = \"$(cx_if_modified_since "$8")\""
   cx_k=''; cx_flag insecure && cx_k=-k
   cx_l=''; cx_flag follow && cx_l=follow
   # shellcheck disable=SC2086 # cx_k is one option or none
   cx_written=$(cx_curl "$1" "$cx_l" '%{http_code} %{url_effective}' -sS $cx_k --max-time "$3" -K - -o "$out" -D "$hdr" 2>"$err")
+  [ $? = "$CX_CURL_GSS_FAILED" ] && { cx_report64 unknown_error "$(cat "$err")"; return; }
   cx_report64 curl_error "$(cat "$err")"
   cx_report status "${cx_written%% *}"; cx_report64 effective_url "${cx_written#* }"
   cx_report64 headers "$(awk '/^HTTP\// { block = "" } { block = block $0 "\n" } END { printf "%s", block }' "$hdr" | tr -d '\r')"
