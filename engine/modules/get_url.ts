@@ -146,7 +146,8 @@ function successResult(report: DownloadReport, base: Record<string, unknown>): M
     checksum_src: report.checksum_src || null,
     msg: downloaded ? okMessage(report) : report.attr_changed ? 'file already exists but file attributes changed' : 'file already exists',
   };
-  if (downloaded) out.status_code = report.status_code ?? 200;
+  // A file: URL has no HTTP status: Ansible's is None.
+  if (downloaded) out.status_code = String(base.url).startsWith('file:/') ? null : (report.status_code ?? 200);
   if (report.src) out.src = report.src;
   if (report.md5sum) out.md5sum = report.md5sum;
   if (report.backup_file) out.backup_file = report.backup_file;

@@ -7,7 +7,8 @@
  * modified since its mtime (a 304 ends the task unchanged); with force, with
  * `Cache-Control: no-cache`; a checksum that dest has skips the request; in
  * check mode the request is a HEAD, and the prediction compares dest with
- * the HEAD's empty body. Both engines must make the same requests and
+ * the HEAD's empty body; a file: URL has no status and is read whole in
+ * check mode too. Both engines must make the same requests and
  * register the same results. Ansible's side is recorded.
  */
 import { createHash } from 'node:crypto';
@@ -44,6 +45,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   work = scratch('get-url-conditional');
   work.write('inventory.yaml', { all: { hosts: { localhost: { ansible_connection: 'local', ansible_python_interpreter: '/usr/bin/python3' } } } });
+  work.write('source.txt', BODY);
   work.write('server.yaml', { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   const get = (dest: string, extra: Record<string, unknown> = {}) => ({ get_url: { url: '{{ base }}/f.txt', dest: `{{ out }}/${dest}`, ...extra } });
   const aged = (name: string, content: string) => [{ copy: { content, dest: `{{ out }}/${name}` } }, { file: { path: `{{ out }}/${name}`, modification_time: '200001010000.00' } }];
@@ -65,9 +67,14 @@ beforeAll(async () => {
         ...aged('older.txt', 'older\n'),
         { ...get('older.txt'), check_mode: true, register: 'check_older' },
         { get_url: { url: '{{ base }}/missing', dest: '{{ out }}/a.txt' }, check_mode: true, register: 'check_missing', ignore_errors: true },
+        // A file: URL: no HTTP status, and check mode reads it whole (urllib's file handler has no HEAD).
+        { get_url: { url: 'file://{{ playbook_dir }}/source.txt', dest: '{{ out }}/from-file.txt' }, register: 'file_first' },
+        { get_url: { url: 'file://{{ playbook_dir }}/source.txt', dest: '{{ out }}/from-file.txt' }, register: 'file_again' },
+        { get_url: { url: 'file://{{ playbook_dir }}/source.txt', dest: '{{ out }}/from-file.txt' }, check_mode: true, register: 'file_check' },
+        { get_url: { url: 'file://{{ playbook_dir }}/source.txt', dest: '{{ out }}/file-new.txt' }, check_mode: true, register: 'file_check_new' },
         {
           copy: {
-            content: '{{ {"first": first, "not_modified": not_modified, "older_same": older_same, "older_other": older_other, "forced": forced, "checksum_kept": checksum_kept, "check_not_modified": check_not_modified, "check_new": check_new, "check_older": check_older, "check_missing": check_missing} | to_json }}',
+            content: '{{ {"first": first, "not_modified": not_modified, "older_same": older_same, "older_other": older_other, "forced": forced, "checksum_kept": checksum_kept, "check_not_modified": check_not_modified, "check_new": check_new, "check_older": check_older, "check_missing": check_missing, "file_first": file_first, "file_again": file_again, "file_check": file_check, "file_check_new": file_check_new} | to_json }}',
             dest: '{{ out }}.json',
           },
         },
@@ -118,5 +125,7 @@ describe.skipIf(!hasAnsible)('get_url on an existing dest, as ansible-playbook 2
     expect(ansible.left.requests.slice(0, 2)).toEqual(['GET /f.txt since=- cache=-', 'GET /f.txt since=mtime of dest cache=-']);
     expect(ansible.left.results.not_modified).toMatchObject({ changed: false, status_code: 304, msg: 'HTTP Error 304: Not Modified' });
     expect(ansible.left.results.check_older).toMatchObject({ changed: true });
+    expect(ansible.left.results.file_check).toMatchObject({ changed: false, msg: `OK (${BODY.length} bytes)` });
+    expect(ansible.left.results.file_first).toMatchObject({ changed: true, status_code: null });
   }, 600_000);
 });

@@ -42,6 +42,8 @@ cx_download() {
   if [ -n "$cx_code" ] && [ "$cx_code" != 000 ]; then cx_report status_code "$cx_code"; fi
   cx_err=$(cat "$1.err" 2>/dev/null); rm -f -- "$1.hdr" "$1.err"
   case "$cx_code" in 2??) [ "$cx_rc" = 0 ] && return 0;; esac
+  # A file: URL has no HTTP status: read is success.
+  case "$2" in file:/*) [ "$cx_rc" = 0 ] && return 0;; esac
   # curl 23, wget 3: the file could not be written (a full disk), whatever the server said.
   if [ "$cx_rc" = 23 ] || { [ "$cx_rc" = 3 ] && [ -z "$cx_via_curl" ]; }; then cx_fail "could not write $3 (disk full or read-only?): $cx_err; the original is unchanged"; fi
   if [ -n "$cx_status" ]; then cx_response="HTTP Error $(printf "%s" "$cx_status" | cut -d" " -f2): $(printf "%s" "$cx_status" | cut -d" " -f3-)"; else cx_response=$cx_err; fi

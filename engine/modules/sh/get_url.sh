@@ -50,7 +50,8 @@ cx_get_url_task() {
   cx_get_url_tmp_dest
   cx_get_url_conditions
   tmp=$(umask 077; mktemp "${tmp_dest:-$dir}/.cxplay.XXXXXX") || cx_fail "cannot create a temporary file in ${tmp_dest:-$dir}"
-  cx_head=''; cx_flag check && cx_head='head'
+  # Check mode asks with HEAD, but for a file: URL, which Python's urllib reads whole whatever the method.
+  cx_head=''; cx_flag check && case $3 in file:/*) ;; *) cx_head='head' ;; esac
   if ! cx_download "$tmp" "$3" "the download to $dest" "$cx_head"; then
     [ -e "$dest" ] && cx_report_attributes "$dest"
     # shellcheck disable=SC2154 # cx_code is cx_download's output
@@ -88,14 +89,15 @@ cx_get_url_conditions() {
   if [ -z "$headers" ]; then headers=$cx_get_url_condition; else headers=$(printf '%s\n%s' "$headers" "$cx_get_url_condition"); fi
 }
 
-# cx_get_url_predict: check mode's result after the HEAD request, as
-# Ansible's: the body of a HEAD is empty, so its checksum is the empty
-# file's, and the task would change dest unless dest is empty too.
+# cx_get_url_predict: check mode's result after the request, as Ansible's:
+# the body of a HEAD is empty, so its checksum is the empty file's, and the
+# task would change dest unless dest is empty too (a file: URL's content is
+# compared as it is).
 cx_get_url_predict() {
-  cx_get_url_empty=$(printf '' | sha1sum | cut -c1-40)
-  cx_report checksum_src "$cx_get_url_empty"
+  if [ -n "$cx_head" ]; then cx_get_url_src_sum=$(printf '' | sha1sum | cut -c1-40); else cx_get_url_src_sum=$(sha1sum < "$tmp" | cut -c1-40); fi
+  cx_report checksum_src "$cx_get_url_src_sum"
   cx_get_url_same=''
-  if [ -f "$dest" ]; then cx_dest_sum=$(sha1sum < "$dest" | cut -c1-40); cx_report checksum_dest "$cx_dest_sum"; [ "$cx_dest_sum" = "$cx_get_url_empty" ] && cx_get_url_same=1; fi
+  if [ -f "$dest" ]; then cx_dest_sum=$(sha1sum < "$dest" | cut -c1-40); cx_report checksum_dest "$cx_dest_sum"; [ "$cx_dest_sum" = "$cx_get_url_src_sum" ] && cx_get_url_same=1; fi
   [ -n "$cx_get_url_same" ] || cx_report changed 1
   [ -f "$dest" ] && cx_report_attributes "$dest"
   cx_report check_only 1
