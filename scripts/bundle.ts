@@ -64,6 +64,10 @@ const common = {
   logLevel: 'warning',
   // Module shell code (engine/modules/sh/*.sh) is inlined as text.
   loader: { '.sh': 'text' },
+  // Without indentation and line breaks core.cjs is 28% smaller (4.0 -> 2.9 MB), which every run reads and
+  // decodes: some 12 ms of controller CPU. Names are kept; a stack trace's positions (-vvv) are found in the
+  // sources through the source maps, as before.
+  minifyWhitespace: true,
 } as const;
 // ssh2's optional native CPU probe, required in a try/catch; React DevTools, which ink imports only under DEV=true.
 const optional = ['cpu-features', 'react-devtools-core'];
