@@ -12,6 +12,7 @@
  *   function that does (`LoadTui` in engine/views/view.ts).
  */
 import { build, type Plugin } from 'esbuild';
+import { COMMONJS_WRAPPER } from '../engine/cli/code-cache.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,10 @@ const common = {
   logLevel: 'warning',
   // Module shell code (engine/modules/sh/*.sh) is inlined as text.
   loader: { '.sh': 'text' },
+  // Without indentation and line breaks core.cjs is 28% smaller (4.0 -> 2.9 MB), which every run reads and
+  // decodes: some 12 ms of controller CPU. Names are kept; a stack trace's positions (-vvv) are found in the
+  // sources through the source maps, as before.
+  minifyWhitespace: true,
 } as const;
 // ssh2's optional native CPU probe, required in a try/catch; React DevTools, which ink imports only under DEV=true.
 const optional = ['cpu-features', 'react-devtools-core'];
@@ -72,13 +77,16 @@ rmSync(outdir, { recursive: true, force: true });
 // The entry: `--version`, then the engine from core.cjs.
 await build({ ...common, entryPoints: { cxplay: 'engine/cli/main.ts' }, format: 'esm', splitting: true, external: ['./program.js'] });
 // The engine as one CommonJS file, which the entry compiles with a V8 code cache (engine/cli/code-cache.ts).
+// It is written inside Node's CommonJS wrapper (COMMONJS_WRAPPER), so the entry compiles the text as read:
+// wrapping it at run time made a second string that V8 copies whole (2.9 MB) before compiling.
 await build({
   ...common,
   entryPoints: { core: 'engine/cli/program.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   define: { 'import.meta.url': '__cxplayUrl' },
-  banner: { js: "const __cxplayUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: `${COMMONJS_WRAPPER.head}const __cxplayUrl = require('node:url').pathToFileURL(__filename).href;` },
+  footer: { js: COMMONJS_WRAPPER.tail },
   plugins: [ssh2NativeBinding, precompiledValidators],
   external: optional,
 });

@@ -15,11 +15,18 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
+/**
+ * Node's own CommonJS wrapper, so the file sees require, module and __dirname
+ * as usual. The bundle writes core.cjs inside it (scripts/bundle.ts): the text
+ * is compiled as read, with no second, wrapped copy for V8 to flatten.
+ */
+export const COMMONJS_WRAPPER = { head: '(function (exports, require, module, __filename, __dirname) {', tail: '\n})' } as const;
+
+/** Runs `file`, a CommonJS module written inside COMMONJS_WRAPPER, compiled with its code cache. */
 export function runCachedCommonJs<T>(file: string, worthCaching: () => boolean): T {
   const cacheFile = cachePath(file);
   const cachedData = readCache(cacheFile);
-  // Node's own CommonJS wrapper, so the file sees require, module and __dirname as usual.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const source = readFileSync(file, 'utf8');
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (!cachedData || script.cachedDataRejected) process.once('exit', () => worthCaching() && writeCache(cacheFile, script));
   const module = { exports: {} as T };
