@@ -13,10 +13,10 @@ import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Lab } from '../lab/lab.js';
+import { Lab, type LabOptions } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { ansibleReference } from '../support/ansible-reference.js';
 import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 
 const corpus = resolve(projectRoot, 'test', 'compat', 'jinja');
 let work: string;
@@ -29,8 +29,10 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+const LAB: LabOptions = { names: ['node1'], vars: { ansible_python_interpreter: '/usr/bin/python3' } };
+
 function startLab(): Promise<Lab> {
-  return Lab.start({ names: ['node1'], vars: { ansible_python_interpreter: '/usr/bin/python3' } });
+  return Lab.start(LAB);
 }
 
 /** Every rendered file's text, read through base64 so that every byte (trailing newlines included) is compared. */
@@ -54,20 +56,15 @@ interface Rendering {
 
 /**
  * ansible-playbook's run of the corpus and the files it rendered, recorded
- * while the corpus, the lab, the harness and this file are unchanged. The
+ * while the corpus and this file are unchanged (labReference). The
  * controller's host name and time zone are settings: template_host and
  * template_mtime render them.
  */
 function ansibleRendering(): Promise<Rendering> {
-  const inputs = [corpus, resolve(projectRoot, 'test', 'lab'), resolve(projectRoot, 'test', 'support', 'ansible.ts'), fileURLToPath(import.meta.url)];
-  return ansibleReference({ name: 'jinja/jinja.yaml', inputs, work, settings: { controller: hostname(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone } }, async () => {
-    const lab = await startLab();
-    try {
-      const { code, stdout, stderr } = await ansiblePlaybook(['-i', lab.inventoryPath, 'jinja.yaml'], { cwd: corpus, work });
-      return { code, stdout, stderr, files: await rendered(lab) };
-    } finally {
-      await lab.stop();
-    }
+  const settings = { controller: hostname(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  return labReference({ name: 'jinja/jinja.yaml', inputs: [corpus, fileURLToPath(import.meta.url)], work, lab: LAB, settings }, async (lab) => {
+    const { code, stdout, stderr } = await ansiblePlaybook(['-i', lab.inventoryPath, 'jinja.yaml'], { cwd: corpus, work });
+    return { code, stdout, stderr, files: await rendered(lab) };
   });
 }
 

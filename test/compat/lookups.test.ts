@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { ansibleReference } from '../support/ansible-reference.js';
 import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 
 const dir = resolve(projectRoot, 'test', 'compat', 'lookups');
 let lab: Lab;
@@ -32,19 +32,14 @@ afterAll(async () => {
 
 /**
  * ansible-playbook's run of the corpus on a lab of its own, recorded while the
- * corpus, the lab, the harness and this file are unchanged; the controller's
- * HOME is a setting (the env lookups print it).
+ * corpus and this file are unchanged (labReference); the controller's HOME is
+ * a setting (the env lookups print it).
  */
 function ansibleRun(args: (inventory: string) => string[]): Promise<CommandResult> {
-  const inputs = [dir, resolve(projectRoot, 'test', 'lab'), resolve(projectRoot, 'test', 'support', 'ansible.ts'), fileURLToPath(import.meta.url)];
-  return ansibleReference({ name: 'lookups/lookups.yaml', inputs, work, settings: { home: process.env['HOME'] ?? null } }, async () => {
-    const ansibleLab = await Lab.start({ hosts: 1 });
-    try {
-      return await ansiblePlaybook(args(ansibleLab.inventoryPath), { cwd: dir, work });
-    } finally {
-      await ansibleLab.stop();
-    }
-  });
+  const settings = { home: process.env['HOME'] ?? null };
+  return labReference({ name: 'lookups/lookups.yaml', inputs: [dir, fileURLToPath(import.meta.url)], work, lab: { hosts: 1 }, settings }, (ansibleLab) =>
+    ansiblePlaybook(args(ansibleLab.inventoryPath), { cwd: dir, work }),
+  );
 }
 
 /** The output up to the recap (the recap's spacing and timing line differ by design). */

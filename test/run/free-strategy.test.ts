@@ -8,13 +8,13 @@
  * its inputs are unchanged (test/support/ansible-reference.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { ansibleReference } from '../support/ansible-reference.js';
-import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+import { cxplay, parseRecap, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 
 const HOSTS = ['node1', 'node2', 'node3'];
 let work: string;
@@ -56,17 +56,11 @@ async function files(lab: Lab): Promise<Record<string, string>> {
   return out;
 }
 
-/** ansible-playbook's run of the playbook on a lab of its own and the files it left, recorded while the lab, the harness and this file (which holds the playbook) are unchanged. */
+/** ansible-playbook's run of the playbook on a lab of its own and the files it left, recorded while this file (which holds the playbook) is unchanged (labReference). */
 function ansibleRun(strategy: string, playbook: string, forks: readonly string[]): Promise<{ result: CommandResult; files: Record<string, string> }> {
-  const inputs = [resolve(projectRoot, 'test', 'lab'), resolve(projectRoot, 'test', 'support', 'ansible.ts'), fileURLToPath(import.meta.url)];
-  return ansibleReference({ name: `free-strategy/${strategy}`, inputs, work, settings: { forks } }, async () => {
-    const lab = await Lab.start({ names: HOSTS });
-    try {
-      const result = await ansiblePlaybook(['-i', lab.inventoryPath, playbook, ...forks], { cwd: work, work });
-      return { result, files: await files(lab) };
-    } finally {
-      await lab.stop();
-    }
+  return labReference({ name: `free-strategy/${strategy}`, inputs: [fileURLToPath(import.meta.url)], work, lab: { names: HOSTS }, settings: { forks } }, async (lab) => {
+    const result = await ansiblePlaybook(['-i', lab.inventoryPath, playbook, ...forks], { cwd: work, work });
+    return { result, files: await files(lab) };
   });
 }
 
