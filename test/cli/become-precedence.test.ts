@@ -4,14 +4,18 @@
  * ANSIBLE_BECOME_USER / ANSIBLE_SUDO_USER, --become-user, the play keyword,
  * and the variables ansible_become_* / ansible_sudo_*. Each case runs under
  * ansible-playbook 2.14 and cxplay (local connection, sudo as root to a
- * system user) and both must report the same `whoami`.
+ * system user) and both must report the same `whoami`. ansible-playbook's
+ * side is recorded in test/references/become-precedence while this file is
+ * unchanged (test/support/recorded-command.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasAnsible } from '../support/ansible.js';
 import { cliPath, runCommand } from '../support/cli.js';
+import { recordedCommand, recordingName } from '../support/recorded-command.js';
 
 let dir: string;
 beforeAll(() => {
@@ -52,7 +56,9 @@ async function whoami(engine: 'ansible' | 'cxplay', index: number, each: Case): 
   writeFileSync(join(dir, `case-${index}.yml`), `- hosts: box\n  gather_facts: false\n  become: true\n${each.play ?? ''}  tasks:\n    - command: whoami\n      register: who\n    - debug: {msg: 'became {{ who.stdout }}'}\n`);
   const env = { NO_COLOR: '1', ANSIBLE_NOCOLOR: '1', ANSIBLE_CONFIG: cfg, ANSIBLE_LOCAL_TEMP: join(work, 'tmp'), ANSIBLE_REMOTE_TEMP: join(work, 'tmp'), ...each.env };
   const args = ['-i', 'hosts.ini', `case-${index}.yml`, ...(each.args ?? [])];
-  const result = engine === 'ansible' ? await runCommand('ansible-playbook', args, { cwd: dir, env }) : await runCommand(process.execPath, [cliPath, 'run', ...args], { cwd: dir, env });
+  // Ansible's run is recorded while this file (which writes the files it reads) and the command line are unchanged.
+  const ansible = () => recordedCommand({ name: `become-precedence/${recordingName(each.name)}`, inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible-playbook', args, cwd: dir, env });
+  const result = engine === 'ansible' ? await ansible() : await runCommand(process.execPath, [cliPath, 'run', ...args], { cwd: dir, env });
   const became = /became (\w+)/.exec(result.stdout)?.[1];
   expect(became === undefined ? result.code : 0, `${engine}: ${result.stdout}${result.stderr}`).toBe(became === undefined ? 2 : 0);
   return became;

@@ -10,9 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap, runCommand } from '../support/cli.js';
+import { hasAnsible } from '../support/ansible.js';
+import { cxplay, parseRecap } from '../support/cli.js';
+import { recordedCommand, recordedPlaybook } from '../support/recorded-command.js';
 
 const PLAY = (pattern: string) =>
   `- hosts: '${pattern}'\n  gather_facts: false\n  tasks:\n` +
@@ -30,7 +32,7 @@ describe.skipIf(!hasAnsible)('the implicit localhost as ansible-playbook 2.14', 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('localhost, 127.0.0.1 and ::1 run locally; another name matches nothing', async () => {
-    const [ours, theirs] = await Promise.all([cxplay(['run', '-i', 'web.ini', '-o', 'plain', 'play.yml'], { cwd: dir }), ansiblePlaybook(['-i', 'web.ini', 'play.yml'], { cwd: dir, work: dir })]);
+    const [ours, theirs] = await Promise.all([cxplay(['run', '-i', 'web.ini', '-o', 'plain', 'play.yml'], { cwd: dir }), recordedPlaybook({ name: 'implicit-localhost/play.yml', inputs: [fileURLToPath(import.meta.url)], work: dir, args: ['-i', 'web.ini', 'play.yml'] })]);
     expect(ours.code, ours.stderr).toBe(theirs.code);
     const seen = (output: string) => output.match(/seen [^"]*/g);
     expect(seen(ours.stdout)).toEqual(seen(theirs.stdout));
@@ -50,7 +52,10 @@ describe.skipIf(!hasAnsible)('the implicit localhost as ansible-playbook 2.14', 
       writeFileSync(join(dir, 'listed.ini'), `[web]\nlocalhost ansible_port=${port}\n`);
       const args = ['-i', 'listed.ini', 'localhost', '-m', 'ping', '-T', '5'];
       const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
-      const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir, env }), runCommand('ansible', args, { cwd: dir, env })]);
+      // Recorded while this file is unchanged; the listener's port, which differs per run, written <PORT>.
+      const normalise = (json: string) => json.replace(new RegExp(`\\b${port}\\b`, 'g'), '<PORT>');
+      const ansible = recordedCommand({ name: 'implicit-localhost/listed', inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible', args, cwd: dir, env, normalise });
+      const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir, env }), ansible]);
       expect(theirs.stdout).toMatch(/^localhost \| UNREACHABLE! =>/);
       expect(ours.stdout).toMatch(/^localhost \| UNREACHABLE! =>/);
       expect(ours.code).toBe(theirs.code);

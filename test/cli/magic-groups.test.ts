@@ -8,9 +8,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasAnsible } from '../support/ansible.js';
-import { cxplay, runCommand } from '../support/cli.js';
+import { cxplay } from '../support/cli.js';
+import { recordedCommand, recordingName } from '../support/recorded-command.js';
 
 const INVENTORIES: Record<string, string> = {
   'inventory.ini': 'lone\n[web]\nw1\nw2\n[db]\nd1\n[prod:children]\nweb\ndb\n[zeta]\n[alpha]\nw1\n',
@@ -34,7 +36,7 @@ describe.skipIf(!hasAnsible)('groups and group_names are what ansible shows', ()
     // As JSON text: `var=` would show the keys sorted, and their order is what is tested.
     const args = ['-i', file, 'w1', '-c', 'local', '-m', 'debug', '-a', `msg={{${variable}|to_json}}`];
     const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
-    const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir, env }), runCommand('ansible', args, { cwd: dir, env })]);
+    const [ours, theirs] = await Promise.all([cxplay(['adhoc', ...args], { cwd: dir, env }), recordedCommand({ name: `magic-groups/${recordingName(file, variable)}`, inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible', args, cwd: dir, env })]);
     expect(theirs.code, theirs.stderr).toBe(0);
     expect(ours.code, ours.stderr).toBe(0);
     expect(ours.stdout).toBe(theirs.stdout);

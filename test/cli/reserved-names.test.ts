@@ -7,9 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { hasAnsible } from '../support/ansible.js';
 import { cxplay } from '../support/cli.js';
+import { recordedPlaybook } from '../support/recorded-command.js';
 
 const PLAYBOOK = `- hosts: h1
   gather_facts: false
@@ -41,7 +43,7 @@ describe.skipIf(!hasAnsible)('variables with reserved names are warned about as 
 
   it('the same names, each once', async () => {
     const args = ['-i', 'inventory.ini', '-e', 'delay=1', '-e', 'other=2', 'play.yml'];
-    const [ours, theirs] = await Promise.all([cxplay(['run', '-o', 'plain', ...args], { cwd: dir }), ansiblePlaybook(args, { cwd: dir, work: dir })]);
+    const [ours, theirs] = await Promise.all([cxplay(['run', '-o', 'plain', ...args], { cwd: dir }), recordedPlaybook({ name: 'reserved-names/play.yml', inputs: [fileURLToPath(import.meta.url)], work: dir, args })]);
     expect(ours.code, ours.stderr).toBe(theirs.code);
     // Ansible's order is its set's: compared sorted.
     const warned = (output: string) => output.split('\n').filter((line) => line.includes('reserved name')).sort();

@@ -10,9 +10,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { hasAnsible } from '../support/ansible.js';
 import { cxplay, projectRoot } from '../support/cli.js';
+import { recordedPlaybook } from '../support/recorded-command.js';
 
 const dir = resolve(projectRoot, 'test', 'compat', 'custom-stats');
 /** Its ansible.cfg sets show_custom_stats. */
@@ -20,6 +22,11 @@ const shown = join(dir, 'shown');
 const inventory = join(dir, 'inventory.ini');
 const work = mkdtempSync(join(tmpdir(), 'cxplay-custom-stats-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** `ansible-playbook -i inventory.ini PLAYBOOK` in `cwd`, recorded while the playbooks, their ansible.cfg and this file are unchanged. */
+function ansible(name: string, playbook: string, cwd: string) {
+  return recordedPlaybook({ name: `custom-stats/${name}`, inputs: [dir, fileURLToPath(import.meta.url)], work, args: ['-i', inventory, playbook], cwd });
+}
 
 /** The lines after the last PLAY RECAP row, through the empty line after the last stats line (cxplay's own timing line comes after). */
 function afterRecap(stdout: string): string[] {
@@ -35,7 +42,7 @@ describe.skipIf(!hasAnsible)('CUSTOM STATS after the recap', () => {
   for (const name of ['stats.yaml', 'per-host.yaml']) {
     it(`${name}: the lines ansible-playbook prints with show_custom_stats in ansible.cfg, or ANSIBLE_SHOW_CUSTOM_STATS`, async () => {
       const playbook = join(dir, name);
-      const reference = await ansiblePlaybook(['-i', inventory, playbook], { cwd: shown, work });
+      const reference = await ansible(`${name}.shown`, playbook, shown);
       const ours = await cxplay(['run', playbook, '-i', inventory, '-o', 'plain'], { cwd: shown });
       const label = `${ours.stdout}${ours.stderr}\n--- ansible ---\n${reference.stdout}${reference.stderr}`;
       expect(afterRecap(reference.stdout), label).toContain('\tdb: ' + (name === 'stats.yaml' ? '{ "deployed": 3, "name": "db-again", "once": 1}' : '{ "size": "2"}'));
@@ -58,7 +65,7 @@ describe.skipIf(!hasAnsible)('CUSTOM STATS after the recap', () => {
 
   it('are not shown without the setting, as in ansible-playbook', async () => {
     const playbook = join(dir, 'stats.yaml');
-    const reference = await ansiblePlaybook(['-i', inventory, playbook], { cwd: dir, work });
+    const reference = await ansible('stats.yaml', playbook, dir);
     const ours = await cxplay(['run', playbook, '-i', inventory, '-o', 'plain'], { cwd: dir });
     expect(reference.stdout).not.toContain('CUSTOM STATS');
     expect(ours.code, ours.stdout + ours.stderr).toBe(0);

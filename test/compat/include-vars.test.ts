@@ -6,9 +6,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { hasAnsible } from '../support/ansible.js';
 import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
+import { recordedPlaybook } from '../support/recorded-command.js';
 
 const dir = resolve(projectRoot, 'test', 'compat', 'include_vars');
 let work: string;
@@ -29,7 +31,8 @@ function messages(stdout: string): string[] {
 describe.skipIf(!hasAnsible)('include_vars', () => {
   it('reads files and directories as ansible-playbook does', async () => {
     const playbook = join(dir, 'include_vars.yaml');
-    const reference = await ansiblePlaybook(['-i', inventory, playbook], { cwd: dir, work });
+    // Recorded while the playbook, the files it reads and this file (which writes the inventory) are unchanged.
+    const reference = await recordedPlaybook({ name: 'include-vars/include_vars.yaml', inputs: [dir, fileURLToPath(import.meta.url)], work, args: ['-i', inventory, playbook], cwd: dir });
     const ours = await cxplay(['run', playbook, '-i', inventory, '-o', 'plain'], { cwd: dir });
     expect(messages(reference.stdout)).toHaveLength(11);
     expect(messages(ours.stdout), ours.stdout + ours.stderr).toEqual(messages(reference.stdout));

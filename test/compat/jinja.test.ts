@@ -4,15 +4,19 @@
  * write, from Jinja's and Ansible's template documentation) is rendered on a
  * lab host by ansible-playbook and, on another, by cxplay; every file must be
  * byte for byte the same. And a template file with a mistake stops cxplay
- * before any host is touched.
+ * before any host is touched. ansible-playbook's side is recorded in
+ * test/references/jinja while its inputs are unchanged
+ * (test/support/ansible-reference.ts).
  */
 import { mkdtempSync, readdirSync, rmSync, utimesSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Lab } from '../lab/lab.js';
+import { Lab, type LabOptions } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
 import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 
 const corpus = resolve(projectRoot, 'test', 'compat', 'jinja');
 let work: string;
@@ -25,36 +29,63 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+const LAB: LabOptions = { names: ['node1'], vars: { ansible_python_interpreter: '/usr/bin/python3' } };
+
 function startLab(): Promise<Lab> {
-  return Lab.start({ names: ['node1'], vars: { ansible_python_interpreter: '/usr/bin/python3' } });
+  return Lab.start(LAB);
 }
 
-/** Every rendered file, base64 so that every byte (trailing newlines included) is compared. */
+/** Every rendered file's text, read through base64 so that every byte (trailing newlines included) is compared. */
 async function rendered(lab: Lab): Promise<Record<string, string>> {
   const listing = await lab.exec('node1', 'cd /opt/jinja && for f in *; do printf "%s " "$f"; base64 -w0 "$f"; echo; done');
-  return Object.fromEntries(listing.stdout.trim().split('\n').map((line) => line.split(' ') as [string, string]));
+  return Object.fromEntries(
+    listing.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ') as [string, string])
+      .map(([name, content]) => [name, Buffer.from(content, 'base64').toString()]),
+  );
+}
+
+interface Rendering {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly files: Record<string, string>;
+}
+
+/**
+ * ansible-playbook's run of the corpus and the files it rendered, recorded
+ * while the corpus and this file are unchanged (labReference). The
+ * controller's host name and time zone are settings: template_host and
+ * template_mtime render them.
+ */
+function ansibleRendering(): Promise<Rendering> {
+  const settings = { controller: hostname(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  return labReference({ name: 'jinja/jinja.yaml', inputs: [corpus, fileURLToPath(import.meta.url)], work, lab: LAB, settings }, async (lab) => {
+    const { code, stdout, stderr } = await ansiblePlaybook(['-i', lab.inventoryPath, 'jinja.yaml'], { cwd: corpus, work });
+    return { code, stdout, stderr, files: await rendered(lab) };
+  });
 }
 
 describe.skipIf(!hasAnsible)('Jinja template files', () => {
   it('render byte for byte as ansible-playbook renders them', async () => {
     // template_mtime and ansible_managed depend on the files' times: the same for both runs.
     for (const file of readdirSync(join(corpus, 'templates'), { recursive: true })) utimesSync(join(corpus, 'templates', String(file)), 1_700_000_000, 1_700_000_000);
-    const [ansibleLab, cxLab] = await Promise.all([startLab(), startLab()]);
+    const reference = await ansibleRendering();
+    expect(reference.code, reference.stdout + reference.stderr).toBe(0);
+    const cxLab = await startLab();
     try {
-      const reference = await ansiblePlaybook(['-i', ansibleLab.inventoryPath, 'jinja.yaml'], { cwd: corpus, work });
-      expect(reference.code, reference.stdout + reference.stderr).toBe(0);
       const ours = await cxplay(['run', 'jinja.yaml', '-i', cxLab.inventoryPath, '-o', 'plain'], { cwd: corpus });
       expect(ours.code, ours.stdout + ours.stderr).toBe(0);
       expect(parseRecap(ours.stdout)).toEqual(parseRecap(reference.stdout));
-      const expected = await rendered(ansibleLab);
+      const expected = reference.files;
       const templates = readdirSync(join(corpus, 'templates')).filter((name) => name.endsWith('.j2'));
       expect(Object.keys(expected).sort()).toEqual([...templates, 'role.conf', 'task-options.j2'].sort());
       const actual = await rendered(cxLab);
-      for (const name of Object.keys(expected)) {
-        expect({ name, text: Buffer.from(actual[name] ?? '', 'base64').toString() }).toEqual({ name, text: Buffer.from(expected[name]!, 'base64').toString() });
-      }
+      for (const name of Object.keys(expected)) expect({ name, text: actual[name] ?? '' }).toEqual({ name, text: expected[name] });
     } finally {
-      await Promise.all([ansibleLab.stop(), cxLab.stop()]);
+      await cxLab.stop();
     }
   }, 600_000);
 });

@@ -3,14 +3,18 @@
  * test/compat/python-values (floats.yaml: float expressions, filters,
  * JSON/YAML text, set_fact and registered floats; pprint-urlize.yaml: the
  * pprint and urlize filters) prints byte for byte what ansible-playbook
- * prints, run on this machine with a local connection.
+ * prints, run on this machine with a local connection. ansible-playbook's
+ * side is recorded in test/references/python-values while its inputs are
+ * unchanged (test/support/recorded-command.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { hasAnsible } from '../support/ansible.js';
 import { cxplay, projectRoot } from '../support/cli.js';
+import { recordedPlaybook } from '../support/recorded-command.js';
 
 const dir = resolve(projectRoot, 'test', 'compat', 'python-values');
 const work = mkdtempSync(join(tmpdir(), 'cxplay-python-values-'));
@@ -33,7 +37,8 @@ describe.skipIf(!hasAnsible)('Python values in templates', () => {
     ['pprint-urlize.yaml', 60],
   ])('%s prints as under ansible-playbook, task by task', async (file, minimumLines) => {
     const playbook = join(dir, file);
-    const reference = await ansiblePlaybook(['-i', inventory, playbook], { cwd: work, work });
+    // The playbooks' directory and this file (which writes the inventory) decide Ansible's output.
+    const reference = await recordedPlaybook({ name: `python-values/${file}`, inputs: [dir, fileURLToPath(import.meta.url)], work, args: ['-i', inventory, playbook] });
     expect(reference.code, reference.stdout + reference.stderr).toBe(0);
     const ours = await cxplay(['run', playbook, '-i', inventory, '-o', 'plain'], { cwd: work });
     expect(ours.code, ours.stdout + ours.stderr).toBe(0);

@@ -6,9 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { hasAnsible } from '../support/ansible.js';
 import { cxplay, projectRoot } from '../support/cli.js';
+import { recordedPlaybook } from '../support/recorded-command.js';
 
 const dir = resolve(projectRoot, 'test', 'compat', 'recap-order');
 const work = mkdtempSync(join(tmpdir(), 'cxplay-recap-order-'));
@@ -24,7 +26,8 @@ function recapRows(stdout: string): string[] {
 
 it.skipIf(!hasAnsible)('PLAY RECAP rows come sorted by host name, as in ansible-playbook', async () => {
   const args = ['-i', join(dir, 'inventory.ini'), join(dir, 'play.yaml')];
-  const reference = await ansiblePlaybook(args, { cwd: dir, work, pipelining: false });
+  // Recorded while the inventory, the playbook and this file are unchanged.
+  const reference = await recordedPlaybook({ name: 'recap-order/play.yaml', inputs: [dir, fileURLToPath(import.meta.url)], work, args, cwd: dir, pipelining: false });
   const ours = await cxplay(['run', ...args, '-o', 'plain'], { cwd: dir });
   expect(recapRows(reference.stdout)).toEqual(['Web10', 'app', 'db1', 'web10', 'web2']);
   expect(recapRows(ours.stdout), ours.stdout + ours.stderr).toEqual(recapRows(reference.stdout));

@@ -7,9 +7,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { hasAnsible } from '../support/ansible.js';
 import { cxplay, projectRoot } from '../support/cli.js';
+import { recordedPlaybook } from '../support/recorded-command.js';
 
 const dir = resolve(projectRoot, 'test', 'compat', 'task-names');
 const work = mkdtempSync(join(tmpdir(), 'cxplay-task-names-'));
@@ -22,7 +24,8 @@ const headers = (stdout: string) => [...stdout.matchAll(/^(TASK \[.*\]|included:
 describe.skipIf(!hasAnsible)('task headers', () => {
   it('name tasks, includes and imports as ansible-playbook does', async () => {
     const playbook = join(dir, 'site.yaml');
-    const reference = await ansiblePlaybook(['-i', inventory, playbook], { cwd: dir, work });
+    // Recorded while the playbooks and this file (which writes the inventory) are unchanged.
+    const reference = await recordedPlaybook({ name: 'task-names/site.yaml', inputs: [dir, fileURLToPath(import.meta.url)], work, args: ['-i', inventory, playbook], cwd: dir });
     const ours = await cxplay(['run', playbook, '-i', inventory, '-o', 'plain'], { cwd: dir });
     expect(headers(reference.stdout)).toContain('TASK [web : include_tasks]');
     expect(headers(ours.stdout), ours.stdout + ours.stderr).toEqual(headers(reference.stdout));

@@ -4,12 +4,17 @@
  * database in its own /tmp): apt, package and package_facts under
  * ansible-playbook and under cxplay give the same recap and leave each host
  * with the same packages; a second cxplay run changes nothing; check mode
- * changes nothing.
+ * changes nothing. ansible-playbook's side is recorded in
+ * test/references/package-modules-lab while its inputs are unchanged
+ * (test/support/lab-reference.ts).
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Lab } from '../lab/lab.js';
+import { Lab, type LabOptions } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap } from '../support/cli.js';
+import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 import { sharedStandins } from '../support/standins.js';
 import { scratch, type Scratch } from '../reliability/support.js';
 
@@ -44,7 +49,7 @@ afterAll(() => {
   standins.remove();
 });
 
-const startLab = () => Lab.start({ names: HOSTS, hostVars: { node1: { tool: 'htop' }, node2: { tool: 'cowsay' } }, vars: { ansible_python_interpreter: '/usr/bin/python3' } });
+const LAB: LabOptions = { names: HOSTS, hostVars: { node1: { tool: 'htop' }, node2: { tool: 'cowsay' } }, vars: { ansible_python_interpreter: '/usr/bin/python3' } };
 
 async function installed(lab: Lab): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -52,15 +57,29 @@ async function installed(lab: Lab): Promise<Record<string, string>> {
   return out;
 }
 
+/**
+ * ansible-playbook's --check run, then its real run, and the packages each
+ * host is left with, recorded while the stand-ins and this file (which
+ * writes the playbook) are unchanged. The stand-ins' temp copy is written
+ * <STANDINS>.
+ */
+function ansibleRuns(): Promise<{ check: CommandResult; converge: CommandResult; installed: Record<string, string> }> {
+  const inputs = [resolve(projectRoot, 'test', 'standins'), resolve(projectRoot, 'test', 'support', 'standins.ts'), fileURLToPath(import.meta.url)];
+  return labReference({ name: 'package-modules-lab/playbook', inputs, work: work.dir, lab: LAB }, async (lab) => {
+    const check = await ansiblePlaybook(['-i', lab.inventoryPath, 'playbook.yaml', '--check'], { cwd: work.dir, work: work.dir });
+    const converge = await ansiblePlaybook(['-i', lab.inventoryPath, 'playbook.yaml'], { cwd: work.dir, work: work.dir });
+    return JSON.parse(JSON.stringify({ check, converge, installed: await installed(lab) }).split(STANDINS).join('<STANDINS>')) as Awaited<ReturnType<typeof ansibleRuns>>;
+  });
+}
+
 describe.skipIf(!hasAnsible)('apt, package and package_facts on lab hosts', () => {
   it('install, upgrade and remove per host as ansible-playbook does; idempotent; check mode changes nothing', async () => {
-    const [ansibleLab, cxLab] = await Promise.all([startLab(), startLab()]);
+    // Both engines run in check mode first (which makes the stand-in world), then for real.
+    const { check: referenceCheck, converge: reference, installed: theirs } = await ansibleRuns();
+    expect(referenceCheck.code, referenceCheck.stdout + referenceCheck.stderr).toBe(0);
+    expect(reference.code, reference.stdout + reference.stderr).toBe(0);
+    const cxLab = await Lab.start(LAB);
     try {
-      // Both engines run in check mode first (which makes the stand-in world), then for real.
-      const referenceCheck = await ansiblePlaybook(['-i', ansibleLab.inventoryPath, 'playbook.yaml', '--check'], { cwd: work.dir, work: work.dir });
-      expect(referenceCheck.code, referenceCheck.stdout + referenceCheck.stderr).toBe(0);
-      const reference = await ansiblePlaybook(['-i', ansibleLab.inventoryPath, 'playbook.yaml'], { cwd: work.dir, work: work.dir });
-      expect(reference.code, reference.stdout + reference.stderr).toBe(0);
 
       const checked = await cxplay(['run', 'playbook.yaml', '-i', cxLab.inventoryPath, '-o', 'plain', '--check'], { cwd: work.dir });
       expect(checked.code, checked.stdout + checked.stderr).toBe(0);
@@ -72,7 +91,7 @@ describe.skipIf(!hasAnsible)('apt, package and package_facts on lab hosts', () =
       expect(first.code, first.stdout + first.stderr).toBe(0);
       expect(parseRecap(first.stdout)).toEqual(parseRecap(reference.stdout));
       const after = await installed(cxLab);
-      expect(after).toEqual(await installed(ansibleLab));
+      expect(after).toEqual(theirs);
       expect(after.node1).toContain('htop\t3.2.2-2\n');
       expect(after.node1).not.toContain('cowsay');
       expect(after.node2).toContain('cowsay\t3.03-8\n');
@@ -83,7 +102,7 @@ describe.skipIf(!hasAnsible)('apt, package and package_facts on lab hosts', () =
       expect(again.code, again.stdout + again.stderr).toBe(0);
       for (const host of HOSTS) expect(parseRecap(again.stdout)[host]?.changed).toBe(0);
     } finally {
-      await Promise.all([ansibleLab.stop(), cxLab.stop()]);
+      await cxLab.stop();
     }
   }, 600_000);
 });

@@ -7,11 +7,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { findModule } from '../../engine/modules/registry.js';
 import { hasAnsible } from '../support/ansible.js';
-import { runCommand } from '../support/cli.js';
+import { recordedCommand } from '../support/recorded-command.js';
 import { runModule, tempDir } from './context.js';
 
 const ping = findModule('ansible.builtin.ping')!;
@@ -44,9 +45,18 @@ describe('ping', () => {
     const collect = { copy: { dest: join(work.path, 'results.json'), content: `{{ [${cases.map((_, index) => `r${index}`).join(', ')}] | to_json }}` } };
     const playbook = join(work.path, 'ping.yaml');
     writeFileSync(playbook, stringify([{ hosts: 'localhost', gather_facts: false, tasks: [...tasks, collect] }]));
-    const run = await runCommand('ansible-playbook', ['-c', 'local', playbook], { env: { ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_LOCALHOST_WARNING: '0' } });
+    // Ansible's run and the results it wrote, recorded while this file (which writes the playbook) is unchanged.
+    const run = await recordedCommand({
+      name: 'ping/results',
+      inputs: [fileURLToPath(import.meta.url)],
+      work: work.path,
+      command: 'ansible-playbook',
+      args: ['-c', 'local', playbook],
+      env: { ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_LOCALHOST_WARNING: '0' },
+      collect: () => JSON.parse(readFileSync(join(work.path, 'results.json'), 'utf8')) as Record<string, unknown>[],
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const reference = JSON.parse(readFileSync(join(work.path, 'results.json'), 'utf8')) as Record<string, unknown>[];
+    const reference = run.left;
     for (const [index, [title, args, check]] of cases.entries()) {
       const { result } = await runModule(ping, { args, check });
       // A registered result also has `failed` (false too) and, after a crash, the traceback.

@@ -7,13 +7,17 @@
  * told and the user it ran as (become). The same playbook under
  * ansible-playbook gives the same recap and registered results; a no_log
  * argument never shows in the output nor in any process's arguments.
+ * ansible-playbook's side is recorded in test/references/python-modules while
+ * its inputs are unchanged (test/support/lab-reference.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
 import { parseRecap, projectRoot } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 import { cxplayRun, labInventory, scratch, watchProcessArguments, type Scratch } from '../reliability/support.js';
 
 const fixture = resolve(projectRoot, 'test', 'modules', 'data', 'python-path');
@@ -24,12 +28,17 @@ const FORCE_PYTHON = { CXPLAY_PYTHON_MODULES: 'ping,apt' };
 let lab: Lab;
 let work: Scratch;
 
+/** A lab host with the fixture's stand-in apt-get in /opt/standins. */
+async function withStandIn(host: Lab): Promise<void> {
+  const standIn = readFileSync(join(fixture, 'apt-get')).toString('base64');
+  await host.exec('node1', `mkdir -p /opt/standins && echo ${standIn} | base64 -d > /opt/standins/apt-get && chmod 755 /opt/standins/apt-get`);
+}
+
 beforeAll(async () => {
   lab = await Lab.start({ names: ['node1'] });
   work = scratch('python-path');
   work.write('inventory.yaml', labInventory(lab));
-  const standIn = readFileSync(join(fixture, 'apt-get')).toString('base64');
-  await lab.exec('node1', `mkdir -p /opt/standins && echo ${standIn} | base64 -d > /opt/standins/apt-get && chmod 755 /opt/standins/apt-get`);
+  await withStandIn(lab);
 });
 
 afterAll(async () => {
@@ -125,9 +134,14 @@ describe('modules through the Python path, over SSH', () => {
 
   it.skipIf(!hasAnsible)('gives the recap and registered results ansible-playbook gives', { timeout: 300_000 }, async () => {
     const ours = await runOurs([]);
-    await lab.exec('node1', 'rm -f /opt/results.json /opt/standins/apt-get.calls');
-    const theirs = await ansiblePlaybook(['-i', work.path('inventory.yaml'), join(fixture, 'site.yaml')], { cwd: fixture, work: work.dir });
-    const reference = JSON.parse(await hostFile('/opt/results.json')) as unknown;
+    // Ansible's run on a lab of its own, recorded while the fixture, the inventory's maker and this file are unchanged.
+    const inputs = [fixture, resolve(projectRoot, 'test', 'reliability', 'support.ts'), fileURLToPath(import.meta.url)];
+    const { theirs, reference } = await labReference({ name: 'python-modules/site.yaml', inputs, work: work.dir, lab: { names: ['node1'] } }, async (ansibleLab) => {
+      await withStandIn(ansibleLab);
+      const inventory = work.write('ansible-inventory.yaml', labInventory(ansibleLab));
+      const result = await ansiblePlaybook(['-i', inventory, join(fixture, 'site.yaml')], { cwd: fixture, work: work.dir });
+      return { theirs: result, reference: JSON.parse((await ansibleLab.exec('node1', 'cat /opt/results.json')).stdout) as unknown };
+    });
     expect(ours.code, ours.out).toBe(theirs.code);
     expect(parseRecap(ours.out), ours.out).toEqual(parseRecap(theirs.stdout));
     expect(ours.results).toEqual(reference);

@@ -9,16 +9,21 @@
  * covers the arguments of Ansible 2.14's url options and uri's files:
  * unredirected_headers, use_netrc ($NETRC), unix_socket, get_url's tmp_dest,
  * uri's dest (mode, If-Modified-Since, a directory), src and remote_src: the
- * same requests, registered results and files.
+ * same requests, registered results and files. ansible-playbook's side is
+ * recorded in test/references/url-request-differential while this file
+ * (which writes the playbooks and answers the requests) is unchanged
+ * (test/support/ansible-reference.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap } from '../support/cli.js';
+import { ansibleReference } from '../support/ansible-reference.js';
+import { cxplay, parseRecap, projectRoot } from '../support/cli.js';
 import { scratch, type Scratch } from '../reliability/support.js';
 
 const BASIC = `Basic ${Buffer.from('fetcher:pw "9"').toString('base64')}`;
@@ -36,6 +41,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  addresses.push(base.slice('http://'.length));
   work = scratch('url-request-differential');
   writeFileSync(join(work.dir, 'hello.txt'), 'hello\n');
   execFileSync('tar', ['-cf', join(work.dir, 'hello.tar'), '-C', work.dir, 'hello.txt']);
@@ -67,6 +73,26 @@ afterAll(async () => {
 
 type Engine = 'ansible' | 'cxplay';
 
+/** The servers' addresses: their ports differ per run, so both engines' outcomes are compared with each written 127.0.0.1:<PORT>. */
+const addresses: string[] = [];
+
+function withoutPorts<T>(outcome: T): T {
+  let text = JSON.stringify(outcome);
+  for (const address of addresses) text = text.split(address).join('127.0.0.1:<PORT>');
+  return JSON.parse(text) as T;
+}
+
+/**
+ * The outcome of `run` under each engine, ports written <PORT>: Ansible's
+ * recorded as url-request-differential/NAME while this file and the harness
+ * are unchanged.
+ */
+async function bothEngines<T>(name: string, run: (engine: Engine) => Promise<T>): Promise<{ ansible: T; ours: T }> {
+  const inputs = [resolve(projectRoot, 'test', 'support', 'ansible.ts'), fileURLToPath(import.meta.url)];
+  const ansible = await ansibleReference({ name: `url-request-differential/${name}`, inputs, work: work.dir }, async () => withoutPorts(await run('ansible')));
+  return { ansible, ours: withoutPorts(await run('cxplay')) };
+}
+
 /** Runs a playbook of `work` under one engine with `out` set to a fresh directory of its own. */
 async function runEngine(engine: Engine, playbook: string): Promise<{ out: string; stdout: string; output: string }> {
   const out = join(work.dir, `${playbook}-${engine}`);
@@ -84,8 +110,7 @@ describe.skipIf(!hasAnsible)('get_url and uri requests, as ansible-playbook make
       log = [];
       return { recap: parseRecap(result.stdout), requests, output: result.output };
     };
-    const ansible = await run('ansible');
-    const ours = await run('cxplay');
+    const { ansible, ours } = await bothEngines('requests', run);
     expect(ansible.requests).toContain(`/guarded/1 ${BASIC} ansible-httpget`);
     expect(ansible.requests).toContain('/archive/8.tar - ansible-httpget');
     expect(ours.requests, ours.output).toEqual(ansible.requests);
@@ -122,6 +147,7 @@ beforeAll(async () => {
   socketServer = createServer(handler);
   await new Promise<void>((resolve) => socketServer.listen(work.path('http.sock'), resolve));
   const base = `http://127.0.0.1:${(fileServer.address() as AddressInfo).port}`;
+  addresses.push(base.slice('http://'.length));
   work.write('empty.netrc', '', 0o600);
   work.write('lab.netrc', 'machine 127.0.0.1 login netrc-user password "netrc pw"\n', 0o600);
   work.write('files/payload.bin', Buffer.from([0x62, 0x69, 0x6e, 0x00, 0xff, 0x0a]));
@@ -201,8 +227,7 @@ describe.skipIf(!hasAnsible)("Ansible 2.14's url and uri file arguments, as ansi
       seen = [];
       return { recap: parseRecap(result.stdout), requests, output: result.output, results: registered(result.out), files: files(result.out) };
     };
-    const ansible = await run('ansible');
-    const ours = await run('cxplay');
+    const { ansible, ours } = await bothEngines('arguments', run);
     expect(ansible.recap.localhost, ansible.output).toMatchObject({ failed: 0, ignored: 4 });
     expect(ours.requests, ours.output).toEqual(ansible.requests);
     expect(ours.results).toEqual(ansible.results);

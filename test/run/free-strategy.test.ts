@@ -4,13 +4,17 @@
  * failure leaving the others going, run_once run on every host with
  * Ansible's warning); the recaps and the files left are the same. A module
  * that bypasses the host loop is refused before any host is contacted.
+ * ansible-playbook's side is recorded in test/references/free-strategy while
+ * its inputs are unchanged (test/support/ansible-reference.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap } from '../support/cli.js';
+import { cxplay, parseRecap, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 
 const HOSTS = ['node1', 'node2', 'node3'];
 let work: string;
@@ -52,15 +56,23 @@ async function files(lab: Lab): Promise<Record<string, string>> {
   return out;
 }
 
+/** ansible-playbook's run of the playbook on a lab of its own and the files it left, recorded while this file (which holds the playbook) is unchanged (labReference). */
+function ansibleRun(strategy: string, playbook: string, forks: readonly string[]): Promise<{ result: CommandResult; files: Record<string, string> }> {
+  return labReference({ name: `free-strategy/${strategy}`, inputs: [fileURLToPath(import.meta.url)], work, lab: { names: HOSTS }, settings: { forks } }, async (lab) => {
+    const result = await ansiblePlaybook(['-i', lab.inventoryPath, playbook, ...forks], { cwd: work, work });
+    return { result, files: await files(lab) };
+  });
+}
+
 describe.skipIf(!hasAnsible)('strategy: free and host_pinned', () => {
   it.each(['free', 'host_pinned'])('%s gives the recap and files ansible-playbook gives, and warns of run_once', async (strategy) => {
     const playbook = join(work, `${strategy}.yaml`);
     writeFileSync(playbook, PLAYBOOK.replace('strategy: free', `strategy: ${strategy}`));
-    const [theirs, ours] = await Promise.all([Lab.start({ names: HOSTS }), Lab.start({ names: HOSTS })]);
+    const ours = await Lab.start({ names: HOSTS });
     try {
       // host_pinned with two forks: node3 may start only once node2 (which fails) is done with the play.
       const forks = strategy === 'host_pinned' ? ['-f', '2'] : [];
-      const reference = await ansiblePlaybook(['-i', theirs.inventoryPath, playbook, ...forks], { cwd: work, work });
+      const { result: reference, files: theirFiles } = await ansibleRun(strategy, playbook, forks);
       const result = await cxplay(['run', playbook, '-i', ours.inventoryPath, '-o', 'plain', ...forks], { cwd: work });
       if (strategy === 'host_pinned') {
         for (const output of [reference.stdout, result.stdout]) expect(output.indexOf('[node3]'), output).toBeGreaterThan(output.indexOf('fatal: [node2]'));
@@ -68,10 +80,10 @@ describe.skipIf(!hasAnsible)('strategy: free and host_pinned', () => {
       expect(parseRecap(reference.stdout).node2, reference.stdout).toMatchObject({ failed: 1 });
       expect(parseRecap(result.stdout), result.stdout + result.stderr).toEqual(parseRecap(reference.stdout));
       expect(result.code).toBe(reference.code);
-      expect(await files(ours)).toEqual(await files(theirs));
+      expect(await files(ours)).toEqual(theirFiles);
       expect(result.stderr).toContain('Using run_once with the free strategy is not currently supported');
     } finally {
-      await Promise.all([theirs.stop(), ours.stop()]);
+      await ours.stop();
     }
   }, 240_000);
 

@@ -2,21 +2,25 @@
  * Task keywords beyond the basics, on the lab: `ignore_unreachable` (the
  * recap is ansible-playbook's own, and the host is tried again by the next
  * task) and `throttle` (at most N hosts run the task at once, inherited from
- * a block).
+ * a block). ansible-playbook's side is recorded in test/references/keywords
+ * while this file is unchanged (test/support/lab-reference.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Lab } from '../lab/lab.js';
+import { Lab, type LabOptions } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap } from '../support/cli.js';
+import { cxplay, parseRecap, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 
+// node3's port 1 has no sshd: it is unreachable. Its address is the lab's own loopback one.
+const LAB: LabOptions = { names: ['node1', 'node2', 'node3'], hostVars: { node3: { ansible_port: 1 } } };
 let lab: Lab;
 let work: string;
 
 beforeAll(async () => {
-  // node3's port 1 has no sshd: it is unreachable. Its address is the lab's own loopback one.
-  lab = await Lab.start({ names: ['node1', 'node2', 'node3'], hostVars: { node3: { ansible_port: 1 } } });
+  lab = await Lab.start(LAB);
   // Not under /tmp: the lab hosts see /var/tmp as this machine's, so they all write the same log.
   work = mkdtempSync('/var/tmp/cxplay-keywords-');
 }, 60_000);
@@ -30,6 +34,13 @@ function write(name: string, lines: readonly string[]): string {
   const path = join(work, name);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
+}
+
+/** ansible-playbook's run of a playbook this file writes, on a lab of its own: recorded while this file is unchanged. */
+function ansibleRun(playbook: string): Promise<CommandResult> {
+  return labReference({ name: `keywords/${basename(playbook)}`, inputs: [fileURLToPath(import.meta.url)], work, lab: LAB }, (ansibleLab) =>
+    ansiblePlaybook(['-i', ansibleLab.inventoryPath, playbook], { cwd: work, work }),
+  );
 }
 
 describe.skipIf(!hasAnsible)('ignore_unreachable', () => {
@@ -50,7 +61,7 @@ describe.skipIf(!hasAnsible)('ignore_unreachable', () => {
       '    - name: only reachable hosts get here',
       '      command: "true"',
     ]);
-    const reference = await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: work, work });
+    const reference = await ansibleRun(playbook);
     const ours = await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain'], { cwd: work });
     expect(parseRecap(reference.stdout).node3, reference.stdout).toMatchObject({ ok: 2, unreachable: 1, ignored: 2 });
     expect(parseRecap(ours.stdout), ours.stdout + ours.stderr).toEqual(parseRecap(reference.stdout));
@@ -107,7 +118,7 @@ describe.skipIf(!hasAnsible)('order', () => {
       }
       return orders.map((order) => byPlay.get(order));
     };
-    const reference = sequence((await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: work, work })).stdout);
+    const reference = sequence((await ansibleRun(playbook)).stdout);
     const ours = sequence((await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain'], { cwd: work })).stdout);
     // 'inventory' is the order of the play's pattern (node2:node1), not of the inventory file.
     expect(reference.slice(0, 4)).toEqual([['node2', 'node1'], ['node1', 'node2'], ['node1', 'node2'], ['node2', 'node1']]);
@@ -136,7 +147,7 @@ describe.skipIf(!hasAnsible)('delegate_facts', () => {
       '        msg: "{{ hostvars[\'node2\'][\'ansible_hostname\'] }} {{ hostvars[\'node2\'][\'marker\'] }} {{ hostvars[\'node2\'][\'mine\'] | default(\'none\') }} {{ mine }} {{ ansible_hostname }}"',
     ]);
     const message = (stdout: string) => /"msg": "(.*)"/.exec(stdout)?.[1];
-    const reference = await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: work, work });
+    const reference = await ansibleRun(playbook);
     const ours = await cxplay(['run', playbook, '-i', lab.inventoryPath, '-o', 'plain'], { cwd: work });
     expect(message(reference.stdout), reference.stdout).toBe('node2 from-node1 none True node1');
     expect(message(ours.stdout), ours.stdout + ours.stderr).toBe(message(reference.stdout));

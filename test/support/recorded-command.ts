@@ -28,8 +28,8 @@ export type RecordedResult<T> = CommandResult & { left: T };
 
 /** The run's result and what `collect` read, the recorded ones while the inputs and `settings` (the command line) are unchanged. */
 function recorded<T>(request: Recorded<T>, settings: object, run: () => Promise<CommandResult>): Promise<RecordedResult<T>> {
-  // The key sees the command line with the temp directory as its placeholder, since that differs per run.
-  const key = JSON.parse(JSON.stringify(settings).split(request.work).join('<WORK>')) as unknown;
+  // The key sees the command line with the temp directory and the checkout as placeholders: they differ per run and per clone.
+  const key = JSON.parse(JSON.stringify(settings).split(request.work).join('<WORK>').split(projectRoot).join('<ROOT>')) as unknown;
   return ansibleReference({ name: request.name, inputs: request.inputs, work: request.work, settings: key }, async () => {
     const result = await run();
     const outcome = JSON.stringify({ code: result.code, stdout: result.stdout, stderr: result.stderr, left: request.collect?.() ?? null });
