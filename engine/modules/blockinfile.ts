@@ -9,12 +9,12 @@
 import { pythonRegExp } from '../template/regex.js';
 import { attributesDiff, EDITED_PATH_ALIASES, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const blockinfileModule: ModuleDef = {
   name: 'blockinfile',
-  argumentAliases: { ...EDITED_PATH_ALIASES, content: 'block' },
+  argumentAliases: { ...EDITED_PATH_ALIASES, content: 'block', ...FILE_COMMON_ALIASES },
   argsSchema: {
     type: 'object',
     properties: {

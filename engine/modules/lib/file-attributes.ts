@@ -27,8 +27,6 @@ export const ATTRIBUTE_SCHEMA = {
   owner: { type: 'string' },
   group: { type: 'string' },
   attributes: { type: 'string' },
-  // Ansible's alias of attributes.
-  attr: { type: 'string' },
   seuser: { type: 'string' },
   serole: { type: 'string' },
   setype: { type: 'string' },
@@ -143,9 +141,9 @@ export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAtt
   };
 }
 
-/** `attributes` or its alias `attr` (the alias wins when both are given, as in Ansible). */
+/** `attributes` (its alias `attr` is FILE_COMMON_ALIASES'). */
 function chattrFlagsFrom(args: Readonly<Record<string, unknown>>): string | undefined {
-  const given = args.attr ?? args.attributes;
+  const given = args.attributes;
   return given === undefined || given === null ? undefined : String(given);
 }
 

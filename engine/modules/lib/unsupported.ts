@@ -21,6 +21,9 @@ export const UNSAFE_WRITES = { unsafe_writes: { type: 'boolean', default: false 
 /** Ansible's add_file_common_args, as the modules that write a file take them: mode, owner, group, attributes, the SELinux context and unsafe_writes. */
 export const FILE_COMMON_ARGS_SCHEMA = { ...ATTRIBUTE_SCHEMA, ...UNSAFE_WRITES } as const;
 
+/** The alias among them (Ansible adds them after the module's own arguments: in argumentAliases, it comes last). */
+export const FILE_COMMON_ALIASES = { attr: 'attributes' } as const;
+
 /**
  * The url-fetching options (Ansible's url_argument_spec) that cxplay's get_url and uri refuse; the default passes.
  * use_gssapi would be curl's --negotiate, which needs a Kerberos ticket from a KDC: without one to test against, cxplay does not offer it.
