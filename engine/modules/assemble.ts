@@ -17,7 +17,7 @@ import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './
 import { shellCode } from './lib/shell-code.js';
 import { validationFailure } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import ASSEMBLE_SH from './sh/assemble.sh';
 
@@ -25,6 +25,7 @@ const ASSEMBLE_FUNCTION = shellCode(ASSEMBLE_SH);
 
 export const assembleModule: ModuleDef = {
   name: 'assemble',
+  argumentAliases: FILE_COMMON_ALIASES,
   argsSchema: {
     type: 'object',
     properties: {

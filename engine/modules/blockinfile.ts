@@ -7,14 +7,14 @@
  * it changed in between (lib/write-file.ts; no shell code of its own).
  */
 import { pythonRegExp } from '../template/regex.js';
-import { attributesDiff, EDITED_PATH_ALIASES, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
+import { attributesDiff, contentDiff, EDITED_PATH_ALIASES, expandTemplate, fileAttributesDiff, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const blockinfileModule: ModuleDef = {
   name: 'blockinfile',
-  argumentAliases: { ...EDITED_PATH_ALIASES, content: 'block' },
+  argumentAliases: { ...EDITED_PATH_ALIASES, content: 'block', ...FILE_COMMON_ALIASES },
   argsSchema: {
     type: 'object',
     properties: {
@@ -51,13 +51,12 @@ export const blockinfileModule: ModuleDef = {
     const result = withBlock(args, original ?? '');
     const changed = original !== result;
     const msg = !changed ? '' : original === undefined ? 'File created' : args.state === 'absent' || blockText(args) === '' ? 'Block removed' : 'Block inserted';
-    const contentDiff = { before: ctx.diff && original ? original : '', after: ctx.diff ? result : '', before_header: `${path} (content)`, after_header: `${path} (content)` };
+    const content = contentDiff(ctx, path, original ?? '', result);
     // Ansible stops before the attributes when check mode would create the file.
-    if (ctx.check && original === undefined) return { changed, msg, diff: contentDiff };
-    const headers = { before_header: `${path} (file attributes)`, after_header: `${path} (file attributes)` };
-    if (!changed && edited.attributesRight) return { changed, msg, diff: [contentDiff, headers] };
+    if (ctx.check && original === undefined) return { changed, msg, diff: content };
+    if (!changed && edited.attributesRight) return { changed, msg, diff: [content, fileAttributesDiff(path)] };
     if (file.exists && !file.isText) return { changed: false, failed: true, msg: `${path} is not UTF-8 text: blockinfile edits UTF-8 files only, and writing this one would change its other bytes` };
-    const { result: written, attributesChanged, flagsDiff } = await writeFileDetailed(ctx, {
+    const { result: written, attributesChanged, flagsDiff, idsBefore } = await writeFileDetailed(ctx, {
       dest: path,
       content: Buffer.from(result, 'utf8'),
       attributes,
@@ -73,7 +72,7 @@ export const blockinfileModule: ModuleDef = {
     const out: ModuleResult = {
       changed: changed || written.changed === true,
       msg: withAttributesMessage(msg, attributesChanged),
-      diff: [contentDiff, { ...(attributesChanged ? attributesDiff(attributes, file.attributes, ctx.check ? {} as ModuleResult : written, flagsDiff) : {}), ...headers }],
+      diff: [content, fileAttributesDiff(path, attributesChanged ? attributesDiff(attributes, file.attributes ?? idsBefore, ctx.check ? ({} as ModuleResult) : written, flagsDiff) : undefined)],
     };
     if (written.backup_file !== undefined) out.backup_file = written.backup_file;
     return out;

@@ -6,12 +6,13 @@ import { copyRemoteTree } from './lib/copy-remote-tree.js';
 import { copyLocalTree } from './lib/copy-tree.js';
 import { attributesFrom, normalizeMode } from './lib/file-attributes.js';
 import { copyActionResult, LARGE_CONTENT_BYTES, writeFileDetailed, type DetailedWrite, type WriteFileRequest } from './lib/write-file.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJson } from '../template/python-json.js';
 
 export const copyModule: ModuleDef = {
   name: 'copy',
+  argumentAliases: FILE_COMMON_ALIASES,
   argsSchema: {
     type: 'object',
     properties: {

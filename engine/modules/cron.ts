@@ -21,23 +21,22 @@ const TIME_FIELDS = ['minute', 'hour', 'day', 'month', 'weekday'] as const;
 
 export const cronModule: ModuleDef = {
   name: 'cron',
+  // In Ansible's order: given with its argument, the alias wins.
+  argumentAliases: { value: 'job', dom: 'day', dow: 'weekday' },
   argsSchema: {
     type: 'object',
     properties: {
       name: { type: 'string' },
       user: { type: 'string' },
       job: { type: 'string' },
-      value: { type: 'string' },
       cron_file: { type: 'string' },
       state: { enum: ['present', 'absent'], default: 'present' },
       backup: { type: 'boolean', default: false },
       minute: { type: 'string', default: '*' },
       hour: { type: 'string', default: '*' },
-      day: { type: 'string' },
-      dom: { type: 'string' },
+      day: { type: 'string', default: '*' },
       month: { type: 'string', default: '*' },
-      weekday: { type: 'string' },
-      dow: { type: 'string' },
+      weekday: { type: 'string', default: '*' },
       special_time: { enum: ['reboot', 'yearly', 'annually', 'monthly', 'weekly', 'daily', 'hourly'] },
       disabled: { type: 'boolean', default: false },
       env: { type: 'boolean', default: false },
@@ -51,7 +50,7 @@ export const cronModule: ModuleDef = {
   diffMode: 'full',
   runsOn: 'target',
   async run(ctx) {
-    const args = { ...ctx.args, job: ctx.args.job ?? ctx.args.value, day: ctx.args.day ?? ctx.args.dom ?? '*', weekday: ctx.args.weekday ?? ctx.args.dow ?? '*' } as Record<string, unknown>;
+    const { args } = ctx;
     const problem = argumentProblem(args);
     if (problem) return { changed: false, failed: true, msg: problem };
     const givenFile = args.cron_file as string | undefined;
@@ -72,7 +71,7 @@ export const cronModule: ModuleDef = {
     for (const warning of warnings) ctx.warn(warning);
     if (edit.removeFile) return removeFile(ctx, file, givenFile!, header, tab.existing);
     let changed = edit.changed || (tab.existing !== '' && !/[\r\n]$/.test(tab.existing));
-    const out: ModuleResult = { jobs: tab.jobNames(), envs: tab.envNames(), changed, ...(warnings.length > 0 ? { warnings } : {}) };
+    const out: ModuleResult = { jobs: tab.jobNames(), envs: tab.envNames(), changed };
     if (changed) {
       if (!ctx.check) {
         const written = await ctx.exec(`${CRON_FUNCTIONS}cx_cron_write ${quote(file)} ${quote(user)} ${quote(tab.render())} ${String(args.backup === true)} ${quote(before)}\ncx_report done 1`);
@@ -91,7 +90,7 @@ export const cronModule: ModuleDef = {
 };
 
 /** Ansible's checks of the arguments, with its messages. */
-function argumentProblem(args: Record<string, unknown>): string | undefined {
+function argumentProblem(args: Readonly<Record<string, unknown>>): string | undefined {
   if (args.insertafter !== undefined && args.insertbefore !== undefined) return 'parameters are mutually exclusive: insertafter|insertbefore';
   if (args.cron_file === '/etc/crontab') return 'Will not manage /etc/crontab via cron_file, see documentation.';
   if (args.special_time !== undefined && TIME_FIELDS.some((field) => args[field] !== '*')) return 'You must specify time and date fields or special time.';
@@ -157,7 +156,7 @@ class Crontab {
   }
 
   /** The task's change to the lines: whether they changed, or that a cron file is to go. */
-  apply(args: Record<string, unknown>, warnings: string[]): { changed: boolean; removeFile?: boolean } | { msg: string } {
+  apply(args: Readonly<Record<string, unknown>>, warnings: string[]): { changed: boolean; removeFile?: boolean } | { msg: string } {
     const name = String(args.name);
     const install = args.state === 'present';
     if (args.env === true) return this.applyEnv(name, `${name}="${String(args.job)}"`, install, args);
@@ -181,7 +180,7 @@ class Crontab {
     return { changed: false };
   }
 
-  private applyEnv(name: string, decl: string, install: boolean, args: Record<string, unknown>): { changed: boolean } | { msg: string } {
+  private applyEnv(name: string, decl: string, install: boolean, args: Readonly<Record<string, unknown>>): { changed: boolean } | { msg: string } {
     const old = this.findEnv(name);
     if (!install) {
       if (old === undefined) return { changed: false };
@@ -204,7 +203,7 @@ class Crontab {
     return { changed: true };
   }
 
-  private cronJob(args: Record<string, unknown>, job: string): string {
+  private cronJob(args: Readonly<Record<string, unknown>>, job: string): string {
     const prefix = args.disabled === true ? '#' : '';
     const user = this.isFile ? ` ${this.user}` : '';
     if (args.special_time !== undefined) return `${prefix}@${String(args.special_time)}${user} ${job}`;

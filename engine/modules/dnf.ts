@@ -42,13 +42,11 @@ export const DNF_PROPERTIES: Readonly<Record<string, Readonly<Record<string, unk
   install_weak_deps: { type: 'boolean', default: true },
   list: { type: 'string' },
   name: names,
-  pkg: names,
   releasever: { type: 'string' },
   security: flag,
   skip_broken: flag,
   state: { enum: ['absent', 'installed', 'latest', 'present', 'removed'] },
   update_cache: flag,
-  'expire-cache': flag,
   update_only: flag,
   validate_certs: { type: 'boolean', default: true },
   sslverify: { type: 'boolean', default: true },
@@ -57,8 +55,12 @@ export const DNF_PROPERTIES: Readonly<Record<string, Readonly<Record<string, unk
   nobest: flag,
 };
 
+/** The aliases of module_utils/yumdnf.py's arguments, in its order. */
+export const DNF_ALIASES: Readonly<Record<string, string>> = { pkg: 'name', 'expire-cache': 'update_cache' };
+
 export const dnfModule: ModuleDef = {
   name: 'dnf',
+  argumentAliases: DNF_ALIASES,
   argsSchema: { type: 'object', properties: DNF_PROPERTIES, additionalProperties: false },
   checkMode: 'full',
   diffMode: 'none',
@@ -71,7 +73,7 @@ const list = (value: unknown): string[] => ((value as string[] | undefined) ?? [
 
 /** The dnf module's run, with TOOL (dnf, or yum for yum3) as the command. */
 export async function runDnf(ctx: ModuleContext, module: string, tool: string): Promise<ModuleResult> {
-  const args: Args = { ...ctx.args, name: ctx.args.name ?? ctx.args.pkg, update_cache: ctx.args.update_cache === true || ctx.args['expire-cache'] === true };
+  const { args } = ctx;
   const specs = list(args.name);
   const problem = argumentProblem(args, specs);
   if (problem) return { changed: false, failed: true, msg: problem, results: [] };

@@ -12,7 +12,7 @@ import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import { shellParts } from './lib/shell-code.js';
 import FILE_SH from './sh/file.sh';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { PyDateTime } from '../template/python-datetime.js';
 import { PyFloat, pyFloat } from '../template/python.js';
@@ -38,7 +38,7 @@ type FileReport = Report<typeof FILE_REPORT>;
 export const fileModule: ModuleDef = {
   name: 'file',
   // In Ansible's order: given with path, the alias given last here wins.
-  argumentAliases: { dest: 'path', name: 'path' },
+  argumentAliases: { dest: 'path', name: 'path', ...FILE_COMMON_ALIASES },
   argsSchema: {
     type: 'object',
     properties: {

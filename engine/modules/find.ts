@@ -27,16 +27,14 @@ const BYTES_PER_UNIT: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g:
 
 export const findFilesModule: ModuleDef = {
   name: 'find',
+  // In Ansible's order: given with its argument, the alias given last here wins.
+  argumentAliases: { name: 'paths', path: 'paths', pattern: 'patterns', exclude: 'excludes' },
   argsSchema: {
     type: 'object',
     properties: {
       paths: { type: 'array', items: { type: 'string' } },
-      path: { type: 'array', items: { type: 'string' } },
-      name: { type: 'array', items: { type: 'string' } },
       patterns: { type: 'array', items: { type: 'string' } },
-      pattern: { type: 'array', items: { type: 'string' } },
       excludes: { type: 'array', items: { type: 'string' } },
-      exclude: { type: 'array', items: { type: 'string' } },
       contains: { type: 'string' },
       read_whole_file: { type: 'boolean', default: false },
       file_type: { enum: ['any', 'directory', 'file', 'link'], default: 'file' },
@@ -50,7 +48,7 @@ export const findFilesModule: ModuleDef = {
       use_regex: { type: 'boolean', default: false },
       depth: { type: 'integer' },
     },
-    anyOf: [{ required: ['paths'] }, { required: ['path'] }, { required: ['name'] }],
+    required: ['paths'],
     additionalProperties: false,
   },
   checkMode: 'full',
@@ -63,7 +61,7 @@ export const findFilesModule: ModuleDef = {
     if (age === null) return { changed: false, failed: true, age: String(args.age), msg: 'failed to process age' };
     const size = amount(args.size, /^(-?\d+)(b|k|m|g|t)?$/, BYTES_PER_UNIT);
     if (size === null) return { changed: false, failed: true, size: String(args.size), msg: 'failed to process size' };
-    const paths = (args.paths ?? args.path ?? args.name) as string[];
+    const paths = args.paths as string[];
     const listing = await ctx.exec(listScript(args, paths));
     const walked = parseListing(listing.stdout);
     if (walked.now === undefined) return scriptFailure(listing.rc, listing.stderr);
@@ -85,9 +83,9 @@ export const findFilesModule: ModuleDef = {
     }
     const files = await withContentChecks(ctx, candidates);
     const msg = warnings.length > 0 ? 'Not all paths examined, check warnings for details' : 'All paths examined';
-    // Shown as warnings and, as Ansible's module warnings are, kept in the registered result.
+    // Shown, and kept in the registered result after the arguments' warnings (task-executor.ts).
     for (const warning of warnings) ctx.warn(warning);
-    return { changed: false, files, msg, matched: files.length, examined, skipped_paths: skipped, ...(warnings.length > 0 ? { warnings } : {}) };
+    return { changed: false, files, msg, matched: files.length, examined, skipped_paths: skipped };
   },
 };
 
@@ -192,9 +190,9 @@ interface Candidate {
 /** The test Ansible's find applies to each entry: the candidate result for one it picks. */
 function pickerOf(args: ModuleContext['args'], now: number, age: number | undefined, size: number | undefined): (entry: Entry) => Candidate | undefined {
   const useRegex = args.use_regex === true;
-  const given = (args.patterns ?? args.pattern) as string[] | undefined;
+  const given = args.patterns as string[] | undefined;
   const patterns = given && given.length > 0 ? given : [useRegex ? '.*' : '*'];
-  const excludes = (args.excludes ?? args.exclude) as string[] | undefined;
+  const excludes = args.excludes as string[] | undefined;
   const matcher = (pattern: string) => (useRegex ? pythonRegExp(pattern, 'match') : fnmatch(pattern));
   const named = (name: string) => patterns.some((pattern) => matcher(pattern).test(name)) && !(excludes ?? []).some((pattern) => matcher(pattern).test(name));
   const stamp = ['atime', 'mtime', 'ctime'].indexOf(String(args.age_stamp)) + 7;

@@ -23,7 +23,7 @@ import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure, type Report } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
 import GET_URL_SH from './sh/get_url.sh';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import { controlCharacterOption, credentialFlags, curlCredentialConfig, curlQuote, curlRequestConfig, gssapiVariables, needsCurl, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
@@ -56,7 +56,7 @@ type DownloadReport = Report<typeof DOWNLOAD_REPORT>;
 
 export const getUrlModule: ModuleDef = {
   name: 'get_url',
-  argumentAliases: { username: 'url_username', password: 'url_password' },
+  argumentAliases: { username: 'url_username', password: 'url_password', ...FILE_COMMON_ALIASES },
   secretArgs: HTTP_SECRET_ARGS,
   argsSchema: {
     type: 'object',

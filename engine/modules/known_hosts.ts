@@ -21,6 +21,9 @@ const WRITE_REPORT = { ...ATTRIBUTE_REPORT, done: 'flag' } as const;
 
 export const knownHostsModule: ModuleDef = {
   name: 'known_hosts',
+  argumentAliases: { host: 'name' },
+  // Ansible returns its params: host too, when the task gives it.
+  echoedAliases: ['host'],
   argsSchema: {
     type: 'object',
     properties: {
@@ -31,14 +34,14 @@ export const knownHostsModule: ModuleDef = {
       hash_host: { type: 'boolean', default: false },
       state: { enum: ['absent', 'present'], default: 'present' },
     },
-    anyOf: [{ required: ['name'] }, { required: ['host'] }],
+    required: ['name'],
     additionalProperties: false,
   },
   checkMode: 'full',
   diffMode: 'full',
   runsOn: 'target',
   async run(ctx) {
-    const name = String(ctx.args.name ?? ctx.args.host);
+    const name = String(ctx.args.name);
     const host = name.toLowerCase();
     const state = String(ctx.args.state);
     const given = ctx.args.key as string | undefined;
@@ -55,7 +58,6 @@ export const knownHostsModule: ModuleDef = {
     const search = searchHost(report, key);
     if ('msg' in search) return { changed: false, failed: true, msg: search.msg };
     const diff = computeDiff(path, report.exists === true ? (report.content ?? '') : undefined, search, state, key);
-    // Ansible echoes the alias too, when the task used it.
     const alias = ctx.args.host === undefined ? {} : { host: ctx.args.host };
     const out: ModuleResult = { changed: false, name, ...alias, key: given ?? null, path, hash_host: ctx.args.hash_host, state, diff };
     if (state === 'absent' && search.line === undefined && key) return withPathInfo(out, report);

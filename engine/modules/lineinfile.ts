@@ -7,14 +7,15 @@
  * if it changed in between.
  */
 import { pythonRegExp } from '../template/regex.js';
-import { EDITED_PATH_ALIASES, expandTemplate, readEdited, withAttributesMessage } from './lib/text-edit.js';
+import type { FileAttributesDiff } from './lib/file-attributes.js';
+import { attributesDiff, contentDiff, EDITED_PATH_ALIASES, expandTemplate, fileAttributesDiff, readEdited, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
-import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import type { FileDiff, ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const lineinfileModule: ModuleDef = {
   name: 'lineinfile',
-  argumentAliases: { ...EDITED_PATH_ALIASES, regex: 'regexp', value: 'line' },
+  argumentAliases: { ...EDITED_PATH_ALIASES, regex: 'regexp', value: 'line', ...FILE_COMMON_ALIASES },
   argsSchema: {
     type: 'object',
     properties: {
@@ -53,10 +54,13 @@ export const lineinfileModule: ModuleDef = {
     const lines = splitLines(file.content);
     const edit = options.present ? present(options, lines) : absent(options, lines);
     const content = edit.lines.join('');
+    const texts = contentDiff(ctx, options.path, file.content, content);
+    // Ansible stops before the attributes when check mode would create the file: its diff is the content's alone.
+    if (ctx.check && !file.exists) return { changed: edit.changed, msg: edit.msg, backup: '', diff: texts };
     // Unchanged content and attributes already right: no second exec.
-    if (!edit.changed && edited.attributesRight) return resultOf(ctx, options, edit, file.content, content, { changed: false }, false);
+    if (!edit.changed && edited.attributesRight) return resultOf(options, edit, texts, { changed: false });
     if (!file.isText) return { changed: false, failed: true, msg: `${options.path} is not UTF-8 text: lineinfile edits UTF-8 files only, and writing this one would change its other bytes` };
-    const { result: written, attributesChanged } = await writeFileDetailed(ctx, {
+    const { result: written, attributesChanged, flagsDiff, idsBefore } = await writeFileDetailed(ctx, {
       dest: options.path,
       content: Buffer.from(content, 'utf8'),
       attributes,
@@ -69,7 +73,8 @@ export const lineinfileModule: ModuleDef = {
       expectedChecksum: file.exists ? file.checksum : null,
     });
     if (written.failed) return written;
-    return resultOf(ctx, options, edit, file.content, content, written, attributesChanged);
+    const changedAttributes = attributesChanged ? attributesDiff(attributes, file.attributes ?? idsBefore, ctx.check ? ({} as ModuleResult) : written, flagsDiff) : undefined;
+    return resultOf(options, edit, texts, written, changedAttributes);
   },
 };
 
@@ -207,11 +212,12 @@ function absent(options: Options, original: readonly string[]): Edit {
   return { lines, changed: found > 0, msg: found > 0 ? `${found} line(s) removed` : '', found };
 }
 
-function resultOf(ctx: ModuleContext, options: Options, edit: Edit, before: string, after: string, written: ModuleResult, attributesChanged: boolean): ModuleResult {
-  const msg = withAttributesMessage(edit.msg, attributesChanged);
+/** Ansible's result: its diff (with or without --diff) is the content's, then what changed of the file's attributes. */
+function resultOf(options: Options, edit: Edit, texts: FileDiff, written: ModuleResult, changedAttributes?: FileAttributesDiff): ModuleResult {
+  const msg = withAttributesMessage(edit.msg, changedAttributes !== undefined);
   const out: ModuleResult = { changed: edit.changed || written.changed, msg, backup: (written.backup_file as string | undefined) ?? '' };
   if (edit.found !== undefined) out.found = edit.found;
-  if (ctx.diff) out.diff = { before, after, before_header: `${options.path} (content)`, after_header: `${options.path} (content)` };
+  out.diff = [texts, fileAttributesDiff(options.path, changedAttributes)];
   return out;
 }
 

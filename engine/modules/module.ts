@@ -101,6 +101,12 @@ export interface ModuleDef {
   readonly aliases?: readonly string[];
   /** Other names of arguments (Ansible's `aliases`): `alias: argument`; the module reads only the argument. */
   readonly argumentAliases?: Readonly<Record<string, string>>;
+  /**
+   * Aliases that also stay in the arguments under their own name, with the
+   * value given (Ansible's module.params keeps every alias given: a module
+   * that returns its params, known_hosts, echoes them); each needs a schema property.
+   */
+  readonly echoedAliases?: readonly string[];
   /** Arguments whose values are secrets (Ansible's no_log options, url_password): the run masks them wherever they would show. */
   readonly secretArgs?: readonly string[];
   /** JSON Schema of the arguments (an object schema, additionalProperties false). */

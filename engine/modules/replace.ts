@@ -10,12 +10,12 @@
 import { pythonRegExp } from '../template/regex.js';
 import { EDITED_PATH_ALIASES, expandTemplate, readEdited, validationFailure, withAttributesMessage } from './lib/text-edit.js';
 import { writeFileDetailed } from './lib/write-file.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 export const replaceModule: ModuleDef = {
   name: 'replace',
-  argumentAliases: EDITED_PATH_ALIASES,
+  argumentAliases: { ...EDITED_PATH_ALIASES, ...FILE_COMMON_ALIASES },
   argsSchema: {
     type: 'object',
     properties: {

@@ -2,11 +2,12 @@
 import { attributesFrom } from './lib/file-attributes.js';
 import { copyActionResult, writeFileDetailed } from './lib/write-file.js';
 import { settingsFromArguments } from '../template/jinja/settings.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleDef, ModuleResult } from './module.js';
 
 export const templateModule: ModuleDef = {
   name: 'template',
+  argumentAliases: FILE_COMMON_ALIASES,
   argsSchema: {
     type: 'object',
     properties: {

@@ -18,7 +18,7 @@ import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted
 import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import type { ModuleContext, ModuleDef } from './module.js';
 import UNARCHIVE_SH from './sh/unarchive.sh';
 
@@ -55,6 +55,7 @@ const LIST = { type: 'array', items: { type: 'string' } } as const;
 
 export const unarchiveModule: ModuleDef = {
   name: 'unarchive',
+  argumentAliases: FILE_COMMON_ALIASES,
   argsSchema: {
     type: 'object',
     properties: {

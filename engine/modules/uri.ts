@@ -17,7 +17,7 @@ import { shellCode } from './lib/shell-code.js';
 import { CURL_FUNCTIONS } from './lib/curl.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import URI_SH from './sh/uri.sh';
-import { FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
+import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, chownFailureMessage, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, withPathInfo } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJsonLoads } from '../template/python-json-loads.js';
@@ -33,7 +33,7 @@ const RESPONSE_REPORT = { skipped: 'text', unknown_error: 'text', status: 'numbe
 
 export const uriModule: ModuleDef = {
   name: 'uri',
-  argumentAliases: { user: 'url_username', password: 'url_password' },
+  argumentAliases: { user: 'url_username', password: 'url_password', ...FILE_COMMON_ALIASES },
   secretArgs: HTTP_SECRET_ARGS,
   argsSchema: {
     type: 'object',

@@ -94,7 +94,8 @@ function normalize(module: ModuleDef, args: Record<string, unknown>, warn?: (mes
 /**
  * As Ansible's alias handling (measured with 2.14): each alias given, in the
  * module's order, sets its argument, over a value given under the argument's
- * own name or an earlier alias, with the warning "Both option X and its alias Y are set.".
+ * own name or an earlier alias, with the warning "Both option X and its alias Y are set.";
+ * the module's echoedAliases keep their own value too.
  */
 function withAliasesResolved(module: ModuleDef, args: Record<string, unknown>, warn?: (message: string) => void): Record<string, unknown> {
   const aliases = module.argumentAliases ?? {};
@@ -104,6 +105,7 @@ function withAliasesResolved(module: ModuleDef, args: Record<string, unknown>, w
     if (!Object.prototype.hasOwnProperty.call(args, alias)) continue;
     if (Object.prototype.hasOwnProperty.call(out, name)) warn?.(`Both option ${name} and its alias ${alias} are set.`);
     out[name] = args[alias];
+    if (module.echoedAliases?.includes(alias)) out[alias] = args[alias];
   }
   return out;
 }

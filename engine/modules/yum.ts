@@ -7,7 +7,7 @@
  * has the dnf module's keys (Ansible's yum3 module returns yum's output
  * lines instead).
  */
-import { DNF_PROPERTIES, runDnf } from './dnf.js';
+import { DNF_ALIASES, DNF_PROPERTIES, runDnf } from './dnf.js';
 import type { ModuleContext, ModuleDef } from './module.js';
 import { setupModule } from './setup.js';
 
@@ -15,6 +15,8 @@ const BACKENDS = new Set(['yum', 'yum4', 'dnf']);
 
 export const yumModule: ModuleDef = {
   name: 'yum',
+  // The dnf module the action runs resolves them.
+  argumentAliases: DNF_ALIASES,
   argsSchema: {
     type: 'object',
     properties: { ...DNF_PROPERTIES, use_backend: { enum: ['auto', 'yum', 'yum4', 'dnf'] }, use: { type: 'string' } },

@@ -113,8 +113,8 @@ describe('attributes (chattr flags) on a path', () => {
 });
 
 describe('the arguments', () => {
-  it('takes attr as the alias of attributes (the alias winning, as in Ansible) and tells the script the SELinux guard when a context is given', () => {
-    expect(attributesFrom({ attributes: '+A', attr: '-A' }).flags).toBe('-A');
+  it('takes attributes (attr, its alias, is resolved with the arguments: validate-args.test.ts) and tells the script the SELinux guard when a context is given', () => {
+    expect(attributesFrom({ attributes: '+A' }).flags).toBe('+A');
     expect(attributesWanted(attributesFrom({}), false)).toBe("cx_attributes_wanted '' '' '' false");
     expect(attributesWanted(attributesFrom({ attributes: '' }), false)).toBe("cx_attributes_wanted '' '' '' false ''");
     expect(attributesWanted(attributesFrom({ setype: 'etc_t' }), true)).toBe("cx_attributes_wanted '' '' '' true; cx_selinux_context_wanted");

@@ -32,7 +32,7 @@ describe('lineinfile does what Ansible 2.14 does', () => {
     writeFileSync(path, content);
     const predicted = await runModule(lineinfile, { args: { ...args, path }, check: true, diff: true });
     expect(predicted.result.changed).toBe(expected.changed);
-    expect(predicted.result.diff).toMatchObject({ before: content, after: expected.content });
+    expect(predicted.result.diff).toMatchObject([{ before: content, after: expected.content }, {}]);
     expect(readFileSync(path, 'utf8')).toBe(content);
 
     const first = await runModule(lineinfile, { args: { ...args, path } });

@@ -112,6 +112,53 @@ describe('validateArgs', () => {
     ]);
   });
 
+  it("takes cron's, dnf's, yum's, find's and known_hosts' aliases as Ansible does: each wins over its argument, with its warning", () => {
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    const cron = validateArgs(mod('cron'), { name: 'n', job: '/a', value: '/b', day: '1', dom: '2', weekday: '3', dow: '4' }, warn);
+    expect(cron).toMatchObject({ job: '/b', day: '2', weekday: '4' });
+    expect(Object.keys(cron)).not.toContain('value');
+    expect(validateArgs(mod('cron'), { name: 'n', dom: '5' })).toMatchObject({ day: '5', weekday: '*' });
+    expect(validateArgs(mod('find'), { paths: '/a', name: '/b', path: '/c', patterns: 'x', pattern: 'y', excludes: 'p', exclude: 'q' }, warn)).toMatchObject({ paths: ['/c'], patterns: ['y'], excludes: ['q'] });
+    expect(validateArgs(mod('find'), { name: '/b' })).toMatchObject({ paths: ['/b'] });
+    expect(validateArgs(mod('dnf'), { name: 'a', pkg: 'b', update_cache: false, 'expire-cache': true }, warn)).toMatchObject({ name: ['b'], update_cache: true });
+    expect(validateArgs(mod('yum'), { pkg: 'c' })).toMatchObject({ name: ['c'] });
+    // known_hosts returns its params: host stays beside name.
+    expect(validateArgs(mod('known_hosts'), { name: 'a', host: 'b' }, warn)).toMatchObject({ name: 'b', host: 'b' });
+    expect(validateArgs(mod('known_hosts'), { name: 'a' })).not.toHaveProperty('host');
+    expect(warnings).toEqual([
+      'Both option job and its alias value are set.',
+      'Both option day and its alias dom are set.',
+      'Both option weekday and its alias dow are set.',
+      'Both option paths and its alias name are set.',
+      'Both option paths and its alias path are set.',
+      'Both option patterns and its alias pattern are set.',
+      'Both option excludes and its alias exclude are set.',
+      'Both option name and its alias pkg are set.',
+      'Both option update_cache and its alias expire-cache are set.',
+      'Both option name and its alias host are set.',
+    ]);
+    expect(() => validateArgsStatic(mod('cron'), { name: 'n', dow: ['1'] })).toThrow(/^cron: 'weekday' must be a string/);
+  });
+
+  it('takes attr, the alias of attributes, on every module with the file arguments: attr wins, with the warning', () => {
+    const withFileArguments = moduleNames()
+      .map((name) => mod(name))
+      .filter((module, index, all) => all.indexOf(module) === index && Object.hasOwn(module.argsSchema.properties as object, 'attributes'));
+    expect(withFileArguments.map((module) => module.name).sort()).toEqual(['assemble', 'blockinfile', 'copy', 'file', 'get_url', 'lineinfile', 'replace', 'template', 'unarchive', 'uri']);
+    for (const module of withFileArguments) {
+      const warnings: string[] = [];
+      expect(() => validateArgsStatic(module, { attributes: '+d', attr: '+A' }, true), module.name).not.toThrow();
+      const given: Record<string, unknown> = { attributes: '+d', attr: '+A', path: '/p', dest: '/d', src: '/s', url: 'http://127.0.0.1/', regexp: 'x', line: 'l' };
+      const properties = module.argsSchema.properties as Record<string, unknown>;
+      const known = Object.fromEntries(Object.entries(given).filter(([key]) => key === 'attr' || Object.hasOwn(properties, key)));
+      const resolved = validateArgs(module, known, (message) => warnings.push(message));
+      expect(resolved, module.name).toMatchObject({ attributes: '+A' });
+      expect(resolved, module.name).not.toHaveProperty('attr');
+      expect(warnings, module.name).toEqual(['Both option attributes and its alias attr are set.']);
+    }
+  });
+
   it('lists every problem at once', () => {
     const error = errorOf(() => validateArgs(mod('copy'), { content: 'a', mdoe: '0644', force: 'maybe' }));
     expect(error.message).toContain("'dest' is required");

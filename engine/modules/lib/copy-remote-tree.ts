@@ -8,20 +8,18 @@
 import { quote } from '../../connection/quote.js';
 import type { ModuleContext, ModuleResult } from '../module.js';
 import { DIRNAME_FUNCTION } from './dirname.js';
-import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, normalizeMode, reportedAttributes, treeFlagsRefused } from './file-attributes.js';
+import { ATTRIBUTE_CHANGE_REPORT, ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, chattrFailureDetails, normalizeMode, reportedAttributes } from './file-attributes.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './report.js';
 import { shellCode } from './shell-code.js';
 import COPY_REMOTE_TREE_SH from '../sh/copy-remote-tree.sh';
 
 const COPY_REMOTE_TREE_FUNCTIONS = shellCode(COPY_REMOTE_TREE_SH);
 
-const TREE_REPORT = { dest: 'text', changed: 'flag', msg: 'text', state: 'text', ...ATTRIBUTE_REPORT } as const;
+const TREE_REPORT = { dest: 'text', changed: 'flag', msg: 'text', state: 'text', ...ATTRIBUTE_REPORT, ...ATTRIBUTE_CHANGE_REPORT } as const;
 
 export async function copyRemoteTree(ctx: ModuleContext, src: string): Promise<ModuleResult> {
   const { args } = ctx;
   const attributes = attributesFrom(args);
-  const refused = treeFlagsRefused(attributes);
-  if (refused) return refused;
   // The module's local_follow has no default: neither true nor false leaves links out of an existing tree.
   const localFollow = args.local_follow === undefined ? 'none' : String(args.local_follow === true);
   const call = [
@@ -36,11 +34,12 @@ export async function copyRemoteTree(ctx: ModuleContext, src: string): Promise<M
     quote(normalizeMode(args.directory_mode) ?? ''),
     quote(attributes.owner ?? ''),
     quote(attributes.group ?? ''),
+    ...(attributes.flags === undefined ? [] : [quote(attributes.flags)]),
   ].join(' ');
   const selinuxGuard = attributes.selinux === true ? 'cx_selinux_context_wanted' : '';
   const result = await ctx.exec([REPORT_FUNCTIONS, ATTRIBUTE_FUNCTIONS, DIRNAME_FUNCTION, COPY_REMOTE_TREE_FUNCTIONS, selinuxGuard, call].join('\n'));
   const report = readReport(result.stdout, TREE_REPORT);
-  const failure = reportedFailure(report);
+  const failure = reportedFailure(report, chattrFailureDetails(report));
   if (failure) return failure;
   if (report.changed === undefined) return scriptFailure(result.rc, result.stderr);
   const out: ModuleResult = { changed: report.changed, src };

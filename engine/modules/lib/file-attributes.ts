@@ -27,8 +27,6 @@ export const ATTRIBUTE_SCHEMA = {
   owner: { type: 'string' },
   group: { type: 'string' },
   attributes: { type: 'string' },
-  // Ansible's alias of attributes.
-  attr: { type: 'string' },
   seuser: { type: 'string' },
   serole: { type: 'string' },
   setype: { type: 'string' },
@@ -76,6 +74,7 @@ export const ATTRIBUTE_CHANGE_REPORT = {
   chattr_details: 'text',
   chattr_path: 'text',
   chattr_on_directory: 'flag',
+  chattr_on_link: 'flag',
 } as const;
 
 /** Ansible's file diff: both sides name the path. */
@@ -113,7 +112,7 @@ export function chattrChangeDiff(report: Report<typeof ATTRIBUTE_CHANGE_REPORT>)
 /** What Ansible's failed chattr adds to the result: the command's output (details), the path and its attributes. */
 export function chattrFailureDetails(report: Report<typeof ATTRIBUTE_CHANGE_REPORT & typeof ATTRIBUTE_REPORT>): Record<string, unknown> {
   if (report.chattr_details === undefined) return {};
-  const state = report.chattr_on_directory === true ? 'directory' : 'file';
+  const state = report.chattr_on_link === true ? 'link' : report.chattr_on_directory === true ? 'directory' : 'file';
   return { details: `${report.chattr_details}\n`, path: report.chattr_path, ...reportedAttributes(report), state };
 }
 
@@ -143,9 +142,9 @@ export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAtt
   };
 }
 
-/** `attributes` or its alias `attr` (the alias wins when both are given, as in Ansible). */
+/** `attributes` (its alias `attr` is FILE_COMMON_ALIASES'). */
 function chattrFlagsFrom(args: Readonly<Record<string, unknown>>): string | undefined {
-  const given = args.attr ?? args.attributes;
+  const given = args.attributes;
   return given === undefined || given === null ? undefined : String(given);
 }
 
@@ -187,14 +186,4 @@ export const TEMP_FILE_FUNCTIONS = shellCode(TEMP_SH);
 export function chownFailureMessage(attributes: FileAttributes): string {
   const { owner, group } = attributes;
   return `chown failed: could not give the file to ${owner ?? 'its owner'}${group ? ` and group ${group}` : ''}`;
-}
-
-/**
- * copy of a directory applies mode, owner and group, not chattr flags (its
- * files and directories are not given them one by one yet): a failure,
- * before anything is done, when they are asked for.
- */
-export function treeFlagsRefused(attributes: FileAttributes): { changed: false; failed: true; msg: string } | undefined {
-  if (attributes.flags === undefined) return undefined;
-  return { changed: false, failed: true, msg: 'copy of a directory does not apply attributes (chattr flags) in cxplay: copy it without them, then give them with file (recurse: true)' };
 }

@@ -3,9 +3,10 @@
  * replace, blockinfile) share: the path argument's aliases, the first exec that
  * reads the file (and tells whether it already has the wanted attributes, so
  * an unchanged file needs no second exec), Python's expansion of a match into
- * a template, and Ansible's message when the attributes changed.
+ * a template, Ansible's message when the attributes changed, and the diff
+ * lineinfile and blockinfile return.
  */
-import type { ModuleContext, ModuleResult } from '../module.js';
+import type { FileDiff, ModuleContext, ModuleResult } from '../module.js';
 import { attributesFrom, pythonMode, type FileAttributes, type FileAttributesDiff } from './file-attributes.js';
 import { readRemoteFile, type RemoteFile } from './read-file.js';
 
@@ -66,11 +67,11 @@ export function validationFailure(written: ModuleResult): ModuleResult {
 /**
  * Ansible's file-attributes diff (set_*_if_different): the mode ('0%03o'),
  * owner and group (ids) that changed, before and after. `current` is what the
- * file had (readEdited), `written` the write's result (its reported
+ * file had (readEdited; for a new file, what the write created it with), `written` the write's result (its reported
  * attributes; in check mode the wanted ones stand in, ids when they are ids),
  * then the chattr flags' diff the write reported.
  */
-export function attributesDiff(wanted: FileAttributes, current: RemoteFile['attributes'], written: ModuleResult, flags?: FileAttributesDiff): FileAttributesDiff {
+export function attributesDiff(wanted: FileAttributes, current: Pick<NonNullable<RemoteFile['attributes']>, 'mode' | 'uid' | 'gid'> | undefined, written: ModuleResult, flags?: FileAttributesDiff): FileAttributesDiff {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   const afterMode = typeof written.mode === 'string' ? written.mode : wanted.mode;
@@ -90,4 +91,14 @@ export function attributesDiff(wanted: FileAttributes, current: RemoteFile['attr
     after.group = group;
   }
   return { before: { ...before, ...flags?.before }, after: { ...after, ...flags?.after } };
+}
+
+/** The first part of lineinfile's and blockinfile's diff, there with or without --diff: the texts (only with --diff) under `(content)` headers. */
+export function contentDiff(ctx: ModuleContext, path: string, before: string, after: string): FileDiff {
+  return { before: ctx.diff ? before : '', after: ctx.diff ? after : '', before_header: `${path} (content)`, after_header: `${path} (content)` };
+}
+
+/** The second part: what set_fs_attributes_if_different changed (attributesDiff; nothing when nothing did), under `(file attributes)` headers. */
+export function fileAttributesDiff(path: string, changed?: FileAttributesDiff): Record<string, unknown> {
+  return { ...changed, before_header: `${path} (file attributes)`, after_header: `${path} (file attributes)` };
 }

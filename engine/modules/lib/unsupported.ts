@@ -21,3 +21,5 @@ export const UNSAFE_WRITES = { unsafe_writes: { type: 'boolean', default: false 
 /** Ansible's add_file_common_args, as the modules that write a file take them: mode, owner, group, attributes, the SELinux context and unsafe_writes. */
 export const FILE_COMMON_ARGS_SCHEMA = { ...ATTRIBUTE_SCHEMA, ...UNSAFE_WRITES } as const;
 
+/** The alias among them (Ansible adds them after the module's own arguments: in argumentAliases, it comes last). */
+export const FILE_COMMON_ALIASES = { attr: 'attributes' } as const;

@@ -47,6 +47,7 @@ const WRITE_REPORT = {
   validate_err: 'text',
   source_is_directory: 'flag',
   kept: 'flag',
+  ids_before: 'text',
   ...ATTRIBUTE_REPORT,
   ...ATTRIBUTE_CHANGE_REPORT,
 } as const;
@@ -125,6 +126,8 @@ export interface DetailedWrite {
   readonly attributesDiff?: FileAttributesDiff;
   /** Ansible's diff of the chattr flags, where they changed (whether the content did or not). */
   readonly flagsDiff?: FileAttributesDiff;
+  /** After a write: the mode, uid and gid dest had before (a new file: those it was created with, as Ansible's modules create it). */
+  readonly idsBefore?: { readonly mode: string; readonly uid: string; readonly gid: string };
   readonly validation?: Validation;
 }
 
@@ -155,8 +158,15 @@ export async function writeFileDetailed(ctx: ModuleContext, request: WriteFileRe
     contentChanged: report.content_changed === true,
     ...(report.content_changed === true ? {} : { attributesDiff: attributeChangeDiff(report.dest, report) }),
     flagsDiff: chattrChangeDiff(report),
+    ...(report.ids_before === undefined ? {} : { idsBefore: idsOf(report.ids_before) }),
   };
   return report.validate_rc === undefined ? written : { ...written, validation: { rc: report.validate_rc, stdout: report.validate_out ?? '', stderr: report.validate_err ?? '' } };
+}
+
+/** "MODE UID GID" as write.sh reports them. */
+function idsOf(reported: string): { mode: string; uid: string; gid: string } {
+  const [mode = '', uid = '', gid = ''] = reported.split(' ');
+  return { mode, uid, gid };
 }
 
 /** copy's result: dest, checksum, the file's attributes, md5sum after a write or path when the content is left alone, the diff. */

@@ -159,7 +159,7 @@ cx_chattr_wanted() {
   cx_t=$("$cx_chattr_bin" "$cx_op$cx_fl" "$1" 2>&1) && [ -z "$cx_t" ] && return 0
   # Ansible's failure names the path and, as every result naming one, its attributes.
   cx_report64 chattr_details "Error while setting attributes: $cx_t"; cx_report64 chattr_path "$1"
-  [ -d "$1" ] && cx_report chattr_on_directory 1
+  if [ -L "$1" ]; then cx_report chattr_on_link 1; elif [ -d "$1" ]; then cx_report chattr_on_directory 1; fi
   cx_report_attributes "$1"
   cx_fail 'chattr failed'
 }

@@ -9,7 +9,8 @@
 # run; symlinks follow local_follow (not given: links to files and to
 # directories are left out of an existing tree); `mode`, owner and group go
 # to the resulting DEST only, directory_mode to the parents a DEST ending in
-# / makes. Needs report.sh, attributes.sh and dirname.sh.
+# / makes; the chattr flags (`attributes`) to DEST and those parents too.
+# Needs report.sh, attributes.sh and dirname.sh.
 #
 # Set by cx_rtree_task and read by the functions of this file: cx_rt_src,
 # cx_rt_dest (the path the result names), cx_rt_check (true or false),
@@ -19,9 +20,10 @@
 # shellcheck disable=SC2154 # cx_nl, cx_parent, cx_attributes_changed, cx_resolved_uid and cx_resolved_gid come from report.sh, dirname.sh and attributes.sh
 cx_rt_changed=0 cx_rt_hit=0
 
-# cx_rtree_task SRC DEST CHECK FORCE FOLLOW LOCAL_FOLLOW MODE DIRECTORY_MODE OWNER GROUP:
+# cx_rtree_task SRC DEST CHECK FORCE FOLLOW LOCAL_FOLLOW MODE DIRECTORY_MODE OWNER GROUP [FLAGS]:
 # reports dest, changed and DEST's attributes and state, or msg (force
-# false and DEST there; in check mode, parents DEST would need).
+# false and DEST there; in check mode, parents DEST would need). FLAGS, when
+# given, are the chattr flags (cx_attributes_wanted's).
 cx_rtree_task() {
   LC_ALL=C; export LC_ALL
   cx_rt_src=$1 cx_rt_check=$3 cx_rt_lf=$6
@@ -29,7 +31,7 @@ cx_rtree_task() {
   case $2 in */*) cx_rt_dest=$2 ;; *) cx_rt_dest="./$2" ;; esac
   [ -e "$cx_rt_src" ] || cx_fail "Source $cx_rt_src not found"
   [ -r "$cx_rt_src" ] || cx_fail "Source $cx_rt_src not readable"
-  cx_rt_dmode=$8; cx_attributes_wanted "$7" "$9" "${10}" "$cx_rt_check"; cx_resolve_ids
+  cx_rt_dmode=$8; cx_attributes_wanted "$7" "$9" "${10}" "$cx_rt_check" ${11+"${11}"}; cx_resolve_ids
   case $cx_rt_dest in */) cx_rt_parents "${cx_rt_dest%/}" ;; esac
   [ -d "$cx_rt_dest" ] && cx_rt_join "$cx_rt_dest" "${cx_rt_src##*/}" && cx_rt_dest=$cx_rt_joined
   if [ -e "$cx_rt_dest" ]; then

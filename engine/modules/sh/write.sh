@@ -114,14 +114,15 @@ cx_write_attributes() {
 cx_write_flags() { cx_attributes_changed=0; cx_chattr_wanted "$dest"; [ "$cx_attributes_changed" = 0 ] || cx_report attributes_changed 1; }
 
 # cx_write_after MD5: reports dest's attributes after the task, whether a
-# write changed them from what the file had (or a new file would have had),
-# and after a write the md5sum (MD5, or summed here when empty).
+# write changed them from what the file had (or a new file would have had:
+# ids_before, "MODE UID GID"), and after a write the md5sum (MD5, or summed
+# here when empty).
 # shellcheck disable=SC2154 # cx_temp_old and cx_reported_ids: outputs of cx_temp_target and cx_report_attributes
 cx_write_after() {
   cx_report_attributes "$dest" cached
   [ "$content_changed" = 1 ] || return 0
   cx_temp_check_mode "$dest"
-  [ -n "$cx_temp_old" ] && [ "$cx_temp_old" != "$cx_reported_ids" ] && cx_report attributes_changed 1
+  [ -n "$cx_temp_old" ] && cx_report ids_before "$cx_temp_old" && [ "$cx_temp_old" != "$cx_reported_ids" ] && cx_report attributes_changed 1
   if [ -n "$1" ]; then cx_report md5sum "$1"; else cx_s=$(md5sum < "$dest"); cx_report md5sum "${cx_s%% *}"; fi
 }
 
