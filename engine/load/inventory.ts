@@ -10,7 +10,7 @@
  * With no source at all, only the implicit localhost is there, with
  * Ansible's warning. Merging a host's variables is in inventory-vars.ts.
  */
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
 import { refuseGroupLoop } from './group-loops.js';
@@ -21,6 +21,7 @@ import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js'
 import { editableCopy, readInventoryData } from './inventory-reader.js';
 import { applyVarsDirs } from './inventory-vars.js';
 import { mergeInventories, reconcileInventory } from './merge-inventories.js';
+import { isExecutable } from './plugin-verify.js';
 import type { Inventory } from './model.js';
 import { positionOf } from './positions.js';
 import { SourceCache } from './source-cache.js';
@@ -177,7 +178,7 @@ class SourceReading {
   private add(file: string, data: SourceData, plugin: string): void {
     const at: SourcePosition = positionOf(data.value, { file, line: 1 }) ?? { file, line: 1 };
     const { groups, hosts } = readInventoryData(data.value, file, at, { ranges: data.ranges });
-    this.warnOnce(applyGroupNameMode(groups, this.options.groupNameMode ?? 'never'));
+    this.warnOnce(applyGroupNameMode(groups, this.options.groupNameMode ?? 'never', plugin));
     const part: Inventory = {
       file,
       hosts: new Map([...hosts].map(([name, host]) => [name, { name, vars: host.vars, at: host.at, source: file || undefined }])),
@@ -199,16 +200,6 @@ function pluginOf(value: Record<string, unknown>, path: string): string | undefi
 function emptyInventory(): Inventory {
   const { groups } = readInventoryData({}, '', { file: '' });
   return { file: '', hosts: new Map(), groups: new Map([...groups].map(([name, group]) => [name, { ...group }])) };
-}
-
-/** Executable by this user (Ansible's script plugin runs such a file whatever its extension). */
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return (statSync(path).mode & 0o111) !== 0;
-  } catch {
-    return false;
-  }
 }
 
 /** The merged inventory with group_vars/ and host_vars/ of `dirs` applied (later directories win), on copies. */
