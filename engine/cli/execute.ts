@@ -9,7 +9,7 @@ import { CxError, ExitCode } from '../errors.js';
 import { EventBus } from '../events.js';
 import type { GroupNameMode } from '../load/group-names.js';
 import { loadInventorySources, type InventoryOptions } from '../load/inventory.js';
-import type { Inventory, Playbook } from '../load/model.js';
+import type { Inventory, ModuleTask, Playbook } from '../load/model.js';
 import { adhocPlaybook, loadPlaybook, rolePlaybook } from '../load/playbook.js';
 import { selectPlayHosts } from '../load/host-pattern.js';
 import { chooseViewKind, createView, type AdhocViewKind, type LoadTui, type ViewKind } from '../views/view.js';
@@ -32,9 +32,10 @@ import { askKeyPassphrases } from './key-passphrases.js';
 import { isatty } from 'node:tty';
 import { treeWriter } from '../views/adhoc/tree-files.js';
 import { ACTION_KEYWORDS } from '../schema/keywords.js';
-import { resolveModule } from '../modules/python/resolve.js';
+import { resolveModule, type PythonModuleRef } from '../modules/python/resolve.js';
 import { parseShortForm } from '../modules/short-form.js';
 import { failModule } from '../modules/fail.js';
+import { missingModule } from '../modules/missing-module.js';
 import { becomePluginsFrom } from '../config/become-plugins.js';
 
 /** ansible-playbook's words when the inventory has no host. */
@@ -125,11 +126,19 @@ function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: Sourc
   const background = cli.background === undefined ? undefined : { async: cli.background, poll: cli.poll };
   const dir = cli.playbookDir ?? cwd;
   if (isMissingModule(cli.moduleName, cli.moduleArgs, dir, sources)) {
-    // As `ansible`: a module it cannot find fails each host (exit 2), with its words; cxplay sends nothing to the hosts.
-    const failure = { msg: `The module ${cli.moduleName} was not found in configured module paths` };
-    return adhocPlaybook(target.pattern, 'fail', undefined, dir, sources, background, failure);
+    // As `ansible`: a module it cannot find fails each host it can connect to (exit 2); the task runs the stand-in
+    // as a module of its own (the field Python modules use), read as a fail task so its arguments need not parse.
+    const playbook = adhocPlaybook(target.pattern, 'fail', undefined, dir, sources, background);
+    return withTaskModule(playbook, { module: missingModule(cli.moduleName), file: cli.moduleName });
   }
   return adhocPlaybook(target.pattern, cli.moduleName, cli.moduleArgs, dir, sources, background);
+}
+
+/** The ad-hoc playbook with its one task running `python` (a module found at run time, or a stand-in). */
+function withTaskModule(playbook: Playbook, python: PythonModuleRef): Playbook {
+  const [play] = playbook.plays;
+  const [task] = play!.tasks;
+  return { ...playbook, plays: [{ ...play!, tasks: [{ ...(task as ModuleTask), python }] }] };
 }
 
 /**

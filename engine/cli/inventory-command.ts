@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig, settingValue } from '../config/config.js';
 import { CxError, ExitCode } from '../errors.js';
+import { DEFAULT_INVENTORY_PLUGINS } from '../load/inventory.js';
+import { decliningPlugins } from '../load/plugin-verify.js';
 import { SourceCache } from '../load/source-cache.js';
 import { VaultKeyring } from '../vault/keyring.js';
 import type { Inventory } from '../load/model.js';
@@ -65,14 +67,20 @@ async function showInventory(group: string | undefined, options: InventoryComman
   for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(options), cwd)));
   const given = options.inventory.length > 0 ? options.inventory : (settingValue(config, 'DEFAULT_HOST_LIST') as readonly string[]);
-  const parsed = options.verbose >= 2 ? (source: string, plugin: string, named?: string) => parsedLines(options.verbose, source, plugin, named) : undefined;
+  const enabled = (settingValue(config, 'INVENTORY_ENABLED') as readonly string[] | undefined) ?? DEFAULT_INVENTORY_PLUGINS;
+  const parsed = options.verbose >= 2 ? (source: string, plugin: string, named?: string) => parsedLines(options.verbose, enabled, source, plugin, named) : undefined;
   const inventory = loadInventories(given, config, { playbookDir: options.playbookDir && resolve(options.playbookDir), sources, parsed });
   const listing = { yaml: options.yaml, toml: options.toml, export: options.export, extraVars: parseExtraVars(options.extraVars, cwd, sources) };
   return emit(actionText(inventory, group, options, listing), options.output);
 }
 
-/** ansible-inventory's lines (on stdout, before the listing) for each source read: the plugin a file names at -vv, each source's plugin at -vvv. */
-function parsedLines(verbosity: number, source: string, plugin: string, named?: string): void {
+/**
+ * ansible-inventory's lines (on stdout, before the listing) for each source
+ * read: the plugin a file names at -vv; at -vvv the plugins that declined the
+ * source before it, and the one that parsed it.
+ */
+function parsedLines(verbosity: number, enabled: readonly string[], source: string, plugin: string, named?: string): void {
+  if (verbosity >= 3) for (const declined of decliningPlugins(source, plugin, enabled)) process.stdout.write(`${declined} declined parsing ${source} as it did not pass its verify_file() method\n`);
   if (named !== undefined) process.stdout.write(`Using inventory plugin '${named}' to process inventory source '${source}'\n`);
   if (verbosity >= 3) process.stdout.write(`Parsed ${source} inventory source with ${plugin} plugin\n`);
 }

@@ -4,7 +4,7 @@
  * become_exe; and, for su, the exchange that answers its password prompt.
  */
 import type { BecomeSpec } from './connection.js';
-import { BecomeFailedError } from './connection.js';
+import { BecomeFailedError, SuShellRefusedError } from './connection.js';
 import { quoteWords } from './quote.js';
 
 /**
@@ -169,10 +169,11 @@ export class SuExchange {
     this.waiting.unref();
   }
 
-  /** Why su ended without starting the shell. */
-  failure(): BecomeFailedError {
+  /** Why su ended (with exit code `rc`) without starting the shell, with what it and the user's shell said. */
+  failure(rc: number): BecomeFailedError {
     if (this.passwordSent && /Authentication failure|incorrect password/i.test(this.stderrHead)) return new BecomeFailedError('Incorrect su password');
-    const said = this.stderrHead.trim();
-    return new BecomeFailedError(`su did not start a shell as ${this.become.user}${said ? `: ${said}` : ''}`);
+    const stdout = Buffer.from(this.stdoutHead, 'latin1').toString('utf8');
+    const said = `${stdout}${this.stderrHead}`.trim();
+    return new SuShellRefusedError(`su did not start a shell as ${this.become.user}${said ? `: ${said}` : ''}`, { rc, stdout, stderr: this.stderrHead });
   }
 }

@@ -129,3 +129,18 @@ export class BecomeFailedError extends Error {
     this.name = 'BecomeFailedError';
   }
 }
+
+/**
+ * su ran but the user's shell did not (nologin: "This account is currently
+ * not available."): Ansible sees a command that printed that and exited, and
+ * reports it as the module's output (see failureResult in task-executor.ts).
+ */
+export class SuShellRefusedError extends BecomeFailedError {
+  constructor(
+    message: string,
+    readonly output: { readonly rc: number; readonly stdout: string; readonly stderr: string },
+  ) {
+    super(message);
+    this.name = 'SuShellRefusedError';
+  }
+}

@@ -75,7 +75,7 @@ export class LocalConnection implements Connection {
         if (timer) clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
         if (ended) return reject(ended);
-        if (su && !su.shellStarted) return reject(su.failure());
+        if (su && !su.shellStarted) return reject(su.failure(code ?? 1));
         resolve({
           rc: code ?? (signal ? 128 + signalNumber(signal) : 1),
           stdout: Buffer.concat(stdout).toString('utf8'),

@@ -241,7 +241,7 @@ export class SshConnection implements Connection {
           keep(marker.finish());
           // No exit status: the connection dropped under the command (sshd killed, host down).
           if (code === undefined) return finish(this.dead ?? new UnreachableError(this.host, 'the connection dropped while a command was running'));
-          if (su && !su.shellStarted) return finish(su.failure());
+          if (su && !su.shellStarted) return finish(su.failure(code));
           finish(undefined, { rc: code ?? 255, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
         });
       });

@@ -5,8 +5,11 @@
  * inventory sources are kept (`never`, the default, and `ignore`) or have
  * each bad character replaced by `_` (`always`, `silently`), and whether
  * Ansible's one warning of the run is given (`never`, `always`). The
- * constructed plugin's groups are always replaced, silently.
+ * constructed plugin's groups are always replaced, silently. Ansible's ini
+ * and toml plugins look a `children` entry up by the name as written, after
+ * renaming the group it names: such a source fails there, so cxplay refuses it.
  */
+import { CxError } from '../errors.js';
 import type { MutableGroup } from './inventory-reader.js';
 
 export const GROUP_NAME_MODES = ['always', 'never', 'ignore', 'silently'] as const;
@@ -36,11 +39,27 @@ function warningOf(mode: GroupNameMode): string | undefined {
  * children and variables of two names that become one are merged) when it
  * replaces. Returns the warning to give, when a name had invalid characters.
  */
-export function applyGroupNameMode(groups: Map<string, MutableGroup>, mode: GroupNameMode): string | undefined {
+export function applyGroupNameMode(groups: Map<string, MutableGroup>, mode: GroupNameMode, plugin: string): string | undefined {
   const invalid = [...groups.keys()].filter(hasInvalidCharacters);
   if (invalid.length === 0) return undefined;
-  if (mode === 'always' || mode === 'silently') renameGroups(groups);
+  if (mode === 'always' || mode === 'silently') {
+    if (plugin === 'ini' || plugin === 'toml') refuseRenamedChildren(groups, plugin);
+    renameGroups(groups);
+  }
   return warningOf(mode);
+}
+
+/** A children entry naming a group that is renamed, which Ansible's ini and toml plugins then cannot find. */
+function refuseRenamedChildren(groups: ReadonlyMap<string, MutableGroup>, plugin: string): void {
+  for (const group of groups.values()) {
+    const child = group.children.find(hasInvalidCharacters);
+    if (child === undefined) continue;
+    const ansible = plugin === 'ini' ? `Section [${safeGroupName(group.name)}:children] includes undefined group: ${child}` : `${child} is not a known host nor group`;
+    throw new CxError(`group '${child}' (a child of '${group.name}') is renamed '${safeGroupName(child)}' by force_valid_group_names, and Ansible's ${plugin} plugin then fails on this source: "${ansible}"`, {
+      at: group.at,
+      hint: `name the group ${safeGroupName(child)} in this file (or leave TRANSFORM_INVALID_GROUP_CHARS at never or ignore)`,
+    });
+  }
 }
 
 function renameGroups(groups: Map<string, MutableGroup>): void {

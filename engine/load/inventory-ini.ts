@@ -55,6 +55,7 @@ export function parseIniInventory(text: string, file: string): Mapping {
   recordPosition(root, { file, line: 1 });
   let group = 'ungrouped';
   let section: Section = 'hosts';
+  const children = new PendingChildren(root);
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     const at: SourcePosition = { file, line: index + 1, col: raw.length - raw.trimStart().length + 1 };
@@ -63,13 +64,50 @@ export function parseIniInventory(text: string, file: string): Mapping {
     if (header) {
       [group, section] = sectionOf(header[1]!.trim(), at);
       groupBody(root, group, at);
+      children.declared(group, section, at);
       return;
     }
     if (section === 'hosts') addHost(root, group, line, at);
     else if (section === 'vars') addVariable(groupPart(root, group, 'vars', at), line, at);
-    else addChild(root, group, line, at);
+    else children.add(group, line, at);
   });
+  children.finish();
   return root;
+}
+
+/**
+ * Ansible's ini plugin adds a `[parent:children]` entry at once when its
+ * group has a section above it, else when the group's own section (not
+ * `:vars`) comes: the children's order, and the groups', follow those
+ * sections. An entry whose group never gets a section (Ansible fails the
+ * file) is added at the end.
+ */
+class PendingChildren {
+  private readonly known = new Set(['all', 'ungrouped']);
+  private readonly pending = new Map<string, { parents: string[]; at: SourcePosition }>();
+
+  constructor(private readonly root: Mapping) {}
+
+  declared(group: string, section: Section, at: SourcePosition): void {
+    this.known.add(group);
+    const waiting = this.pending.get(group);
+    if (!waiting || section === 'vars') return;
+    this.pending.delete(group);
+    for (const parent of waiting.parents) addChild(this.root, parent, group, at);
+  }
+
+  add(parent: string, line: string, at: SourcePosition): void {
+    const child = withoutComment(line).trim();
+    checkName(child, 'group', at);
+    if (this.known.has(child)) return addChild(this.root, parent, child, at);
+    const waiting = this.pending.get(child) ?? { parents: [], at };
+    waiting.parents.push(parent);
+    this.pending.set(child, waiting);
+  }
+
+  finish(): void {
+    for (const [child, { parents, at }] of this.pending) for (const parent of parents) addChild(this.root, parent, child, at);
+  }
 }
 
 function sectionOf(header: string, at: SourcePosition): [string, Section] {
@@ -109,9 +147,7 @@ function addVariable(vars: Mapping, line: string, at: SourcePosition): void {
   set(vars, line.slice(0, equals).trim(), pythonLiteral(line.slice(equals + 1).trim()), at);
 }
 
-function addChild(root: Mapping, group: string, line: string, at: SourcePosition): void {
-  const child = withoutComment(line).trim();
-  checkName(child, 'group', at);
+function addChild(root: Mapping, group: string, child: string, at: SourcePosition): void {
   groupBody(root, child, at);
   set(groupPart(root, group, 'children', at), child, null, at);
 }

@@ -7,6 +7,7 @@
  */
 import { CxError, type SourcePosition } from '../errors.js';
 import { checkConnectionVars } from './connection-vars.js';
+import { refuseGroupLoop } from './group-loops.js';
 import { describeValue } from './keyword-check.js';
 import { keyPositionOf } from './positions.js';
 import type { Inventory, InventoryHost } from './model.js';
@@ -92,16 +93,10 @@ class InventoryReader {
 
   finish(): InventoryParts {
     this.refuseCycles();
-    const all = this.groups.get('all')!;
-    const ungrouped = this.entry('ungrouped', undefined);
-    const grouped = new Set([...this.groups.values()].filter((group) => group.name !== 'all' && group.name !== 'ungrouped').flatMap((group) => group.hosts));
-    // As Ansible's reconcile_inventory: a host listed before any section (INI) or under ungrouped leaves it once in a group of its own.
-    ungrouped.hosts = ungrouped.hosts.filter((host) => !grouped.has(host));
-    for (const host of this.hosts.keys()) if (!grouped.has(host) && !ungrouped.hosts.includes(host)) ungrouped.hosts.push(host);
-    const isChild = new Set([...this.groups.values()].flatMap((group) => group.children));
-    // Ansible makes `ungrouped` the first child of `all`, before the groups the inventory declares.
-    all.children.unshift('ungrouped');
-    for (const name of this.groups.keys()) if (name !== 'all' && name !== 'ungrouped' && !isChild.has(name)) all.children.push(name);
+    this.entry('ungrouped', undefined);
+    // Ansible makes `ungrouped` the first child of `all`, before the groups the inventory declares; groups
+    // without a parent and hosts without a group join them once every source is read (reconcileInventory).
+    this.groups.get('all')!.children.unshift('ungrouped');
     return { groups: this.groups, hosts: this.hosts };
   }
 
@@ -130,21 +125,7 @@ class InventoryReader {
 
   /** Ansible refuses a group that is its own ancestor; so do we, naming the loop. */
   private refuseCycles(): void {
-    const visiting: string[] = [];
-    const done = new Set<string>();
-    const visit = (name: string) => {
-      if (done.has(name)) return;
-      const index = visiting.indexOf(name);
-      if (index >= 0) {
-        const group = this.groups.get(name)!;
-        throw new CxError(`group loop: ${[...visiting.slice(index), name].join(' -> ')}`, { at: group.at ?? { file: this.file }, hint: 'a group cannot be a child of its own children' });
-      }
-      visiting.push(name);
-      for (const child of this.groups.get(name)?.children ?? []) visit(child);
-      visiting.pop();
-      done.add(name);
-    };
-    for (const name of this.groups.keys()) visit(name);
+    refuseGroupLoop(this.groups, (loop) => this.groups.get(loop[0]!)!.at ?? { file: this.file });
   }
 }
 

@@ -10,16 +10,18 @@
  * With no source at all, only the implicit localhost is there, with
  * Ansible's warning. Merging a host's variables is in inventory-vars.ts.
  */
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
+import { refuseGroupLoop } from './group-loops.js';
 import { applyGroupNameMode, type GroupNameMode } from './group-names.js';
 import { readInventoryFile } from './inventory-ini.js';
 import { readHostList, readInventoryScript, readTomlInventory, type SourceData } from './inventory-plugins.js';
 import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js';
 import { editableCopy, readInventoryData } from './inventory-reader.js';
 import { applyVarsDirs } from './inventory-vars.js';
-import { mergeInventories } from './merge-inventories.js';
+import { mergeInventories, reconcileInventory } from './merge-inventories.js';
+import { isExecutable } from './plugin-verify.js';
 import type { Inventory } from './model.js';
 import { positionOf } from './positions.js';
 import { SourceCache } from './source-cache.js';
@@ -95,7 +97,7 @@ class SourceReading {
       this.parts.push(emptyInventory());
     }
     const dirs = [...new Set([...this.varsDirs, ...(playbookDir ? [resolve(playbookDir)] : [])])];
-    return withVarsDirs(mergeInventories(this.parts), dirs, this.sources);
+    return withVarsDirs(reconcileInventory(mergeInventories(this.parts)), dirs, this.sources);
   }
 
   /** Ansible's order: entries sorted by name; a file no plugin can read is skipped with a warning, as there. */
@@ -118,7 +120,11 @@ class SourceReading {
 
   private hostList(source: string): SourceData {
     if (!this.plugins.includes('advanced_host_list') && !this.plugins.includes('host_list')) throw new CxError(`'${source}' is a host list, and neither host_list nor advanced_host_list is enabled`, { at: { file: source }, hint: 'enable one in ansible.cfg [inventory] enable_plugins' });
-    return readHostList(source, this.hostListPlugin() === 'advanced_host_list');
+    const data = readHostList(source, this.hostListPlugin() === 'advanced_host_list');
+    // Ansible's host_list plugins add only the hosts no earlier source has (not their port either).
+    const hosts = (data.value.ungrouped as { hosts: Record<string, unknown> }).hosts;
+    for (const name of Object.keys(hosts)) if (this.parts.some((part) => part.hosts.has(name))) delete hosts[name];
+    return data;
   }
 
   /** The host list plugin enabled first. */
@@ -155,7 +161,7 @@ class SourceReading {
       });
     }
     // constructed works on the hosts of the sources before it, merged so far.
-    const sofar = this.parts.length > 0 ? mergeInventories(this.parts) : emptyInventory();
+    const sofar = this.parts.length > 0 ? reconcileInventory(mergeInventories(this.parts)) : emptyInventory();
     this.parts = [applyConstructed(sofar, value as Record<string, unknown>, path)];
     this.options.parsed?.(path, 'auto', plugin);
   }
@@ -172,12 +178,15 @@ class SourceReading {
   private add(file: string, data: SourceData, plugin: string): void {
     const at: SourcePosition = positionOf(data.value, { file, line: 1 }) ?? { file, line: 1 };
     const { groups, hosts } = readInventoryData(data.value, file, at, { ranges: data.ranges });
-    this.warnOnce(applyGroupNameMode(groups, this.options.groupNameMode ?? 'never'));
-    this.parts.push({
+    this.warnOnce(applyGroupNameMode(groups, this.options.groupNameMode ?? 'never', plugin));
+    const part: Inventory = {
       file,
       hosts: new Map([...hosts].map(([name, host]) => [name, { name, vars: host.vars, at: host.at, source: file || undefined }])),
       groups: new Map([...groups].map(([name, group]) => [name, { ...group }])),
-    });
+    };
+    // A loop can close across sources (a child of b in one, b of a in the next): refused at the later one, as Ansible does.
+    if (this.parts.length > 0) refuseGroupLoop(mergeInventories([...this.parts, part]).groups, (loop) => loop.map((name) => groups.get(name)?.at).find((place) => place !== undefined) ?? at);
+    this.parts.push(part);
     this.options.parsed?.(file, plugin);
   }
 }
@@ -191,16 +200,6 @@ function pluginOf(value: Record<string, unknown>, path: string): string | undefi
 function emptyInventory(): Inventory {
   const { groups } = readInventoryData({}, '', { file: '' });
   return { file: '', hosts: new Map(), groups: new Map([...groups].map(([name, group]) => [name, { ...group }])) };
-}
-
-/** Executable by this user (Ansible's script plugin runs such a file whatever its extension). */
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return (statSync(path).mode & 0o111) !== 0;
-  } catch {
-    return false;
-  }
 }
 
 /** The merged inventory with group_vars/ and host_vars/ of `dirs` applied (later directories win), on copies. */

@@ -2,8 +2,8 @@
  * Several `-i` sources as one inventory, as Ansible builds it: sources are
  * read in the order given; a host or group met again keeps its first place,
  * and the later source's variables win key by key; children and hosts of a
- * group add up. A host that is in a group of its own anywhere leaves
- * `ungrouped`.
+ * group add up. reconcileInventory then places hosts and groups that have
+ * no parent, as Ansible does once every source is read.
  */
 import type { Inventory, InventoryGroup, InventoryHost } from './model.js';
 
@@ -21,9 +21,28 @@ export function mergeInventories(inventories: readonly Inventory[]): Inventory {
       groups.set(name, seen ? mergeGroup(seen, group) : group);
     }
   }
-  const ungrouped = groups.get('ungrouped');
-  if (ungrouped) groups.set('ungrouped', { ...ungrouped, hosts: ungrouped.hosts.filter((host) => !inOwnGroup(groups, host)) });
   return { file: inventories[0]!.file, hosts, groups };
+}
+
+/**
+ * Ansible's reconcile_inventory, once every source is read: `ungrouped` keeps
+ * the hosts a source put there that are in no other group and gains, in the
+ * order hosts were first met, those in no group at all; `all` gains, after
+ * the groups a source put under it, every group without a parent, in the
+ * order groups were first met.
+ */
+export function reconcileInventory(inventory: Inventory): Inventory {
+  const groups = new Map(inventory.groups);
+  const all = groups.get('all')!;
+  const ungrouped = groups.get('ungrouped')!;
+  const grouped = new Set([...groups.values()].filter((group) => group.name !== 'all' && group.name !== 'ungrouped').flatMap((group) => group.hosts));
+  const kept = ungrouped.hosts.filter((host) => !grouped.has(host));
+  const orphans = [...inventory.hosts.keys()].filter((host) => !grouped.has(host) && !kept.includes(host));
+  groups.set('ungrouped', { ...ungrouped, hosts: [...kept, ...orphans] });
+  const isChild = new Set([...groups.values()].flatMap((group) => group.children));
+  const roots = [...groups.keys()].filter((name) => name !== 'all' && !isChild.has(name) && !all.children.includes(name));
+  groups.set('all', { ...all, children: [...all.children, ...roots] });
+  return { ...inventory, groups };
 }
 
 function mergeGroup(first: InventoryGroup, later: InventoryGroup): InventoryGroup {
@@ -33,9 +52,4 @@ function mergeGroup(first: InventoryGroup, later: InventoryGroup): InventoryGrou
     children: [...new Set([...first.children, ...later.children])],
     hosts: [...new Set([...first.hosts, ...later.hosts])],
   };
-}
-
-function inOwnGroup(groups: ReadonlyMap<string, InventoryGroup>, host: string): boolean {
-  for (const [name, group] of groups) if (name !== 'all' && name !== 'ungrouped' && group.hosts.includes(host)) return true;
-  return false;
 }

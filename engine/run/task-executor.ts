@@ -5,7 +5,7 @@
  */
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BecomeFailedError, ExecAbortedError, ExecTimeoutError, UnreachableError, type Connection } from '../connection/connection.js';
+import { BecomeFailedError, ExecAbortedError, ExecTimeoutError, SuShellRefusedError, UnreachableError, type Connection } from '../connection/connection.js';
 import { CxError, withPosition } from '../errors.js';
 import type { HostStatus, TaskRef } from '../events.js';
 import { countResult } from '../recap-counts.js';
@@ -672,10 +672,22 @@ function failureResult(error: unknown, task: ModuleTask): Result {
   if (error instanceof UnreachableError) return { unreachable: true, changed: false, msg: error.message };
   if (error instanceof ExecTimeoutError) return { failed: true, changed: false, msg: `the task timed out: ${error.message}` };
   if (error instanceof ExecAbortedError) return { failed: true, changed: false, msg: error.message, interrupted: true };
+  if (error instanceof SuShellRefusedError) return suShellRefused(error, task);
   if (error instanceof BecomeFailedError) return { failed: true, changed: false, msg: error.message };
   if (error instanceof CxError) return { failed: true, changed: false, msg: withPosition(error, task.at).describe() };
   const message = error instanceof Error ? error.message : String(error);
   return { failed: true, changed: false, msg: `${task.at.file}:${task.at.line ?? '?'}: ${message}` };
+}
+
+/**
+ * su whose user's shell refused to start (nologin), as Ansible reports it:
+ * raw as a command that failed, a module as a MODULE FAILURE whose output is
+ * what su and the shell printed.
+ */
+function suShellRefused(error: SuShellRefusedError, task: ModuleTask): Result {
+  const { rc, stdout, stderr } = error.output;
+  if (task.module === 'raw') return { failed: true, changed: true, msg: 'non-zero return code', rc, stdout, stderr, stdout_lines: stdout.split('\n').filter(Boolean), stderr_lines: stderr.split('\n').filter(Boolean) };
+  return { failed: true, changed: false, module_stderr: stderr, module_stdout: stdout, msg: 'MODULE FAILURE\nSee stdout/stderr for the exact error', rc };
 }
 
 /** Controller modules never exec: a connection that refuses makes a bug loud instead of silent. */

@@ -2,7 +2,7 @@
  * Evaluates a parsed expression against a Scope. Pure interpretation of the
  * AST: no eval, no Function, no access beyond own data (members.ts).
  */
-import { TemplateError } from '../errors.js';
+import { TemplateError, UndefinedVariableError } from '../errors.js';
 import type { Node } from './ast.js';
 import { TemplateCallable } from './callable.js';
 import { applyFilter } from './filters.js';
@@ -23,22 +23,36 @@ export interface EvalContext {
   readonly expression: string;
 }
 
+/**
+ * A variable's value. One whose own template names an undefined variable is
+ * undefined itself, as in Ansible (`x is defined` is false, `x | default(1)`
+ * is 1), keeping that error for when the value is used.
+ */
+function variableValue(name: string, scope: Scope): unknown {
+  try {
+    return scope.get(name);
+  } catch (error) {
+    if (error instanceof UndefinedVariableError) return new Undefined(name, error);
+    throw error;
+  }
+}
+
 export function evaluate(node: Node, context: EvalContext): unknown {
   switch (node.t) {
     case 'lit':
       return node.value;
     case 'name':
       assertSafeName(node.name);
-      return context.scope.has(node.name) ? context.scope.get(node.name) : new Undefined(node.name);
+      return context.scope.has(node.name) ? variableValue(node.name, context.scope) : new Undefined(node.name);
     case 'attr': {
       const object = evaluate(node.object, context);
-      if (object instanceof Undefined) return new Undefined(`${object.name}.${node.name}`);
+      if (object instanceof Undefined) return new Undefined(`${object.name}.${node.name}`, object.cause);
       return member(object, node.name, `${pathOf(node.object)}.${node.name}`);
     }
     case 'index': {
       const object = evaluate(node.object, context);
       const key = defined(evaluate(node.index, context), context.expression);
-      if (object instanceof Undefined) return new Undefined(`${object.name}[${JSON.stringify(key)}]`);
+      if (object instanceof Undefined) return new Undefined(`${object.name}[${JSON.stringify(key)}]`, object.cause);
       return member(object, key, `${pathOf(node.object)}[${JSON.stringify(key)}]`);
     }
     case 'slice':

@@ -2,7 +2,7 @@
  * The filter registry (`x | name(args)`): one map of every filter, built
  * once from the families in filters/ (a filter is one entry in its family's
  * table), so applying a filter is one lookup. A filter receives the value
- * (maybe Undefined: only default/mandatory accept that), positional and
+ * (maybe Undefined: only default/mandatory/type_debug accept that), positional and
  * keyword arguments.
  */
 import { TemplateError } from '../errors.js';
@@ -28,7 +28,7 @@ const FAMILIES = [CORE_FILTERS, STRING_FILTERS, LIST_FILTERS, DICT_FILTERS, PATH
 const ALIASES: Record<string, string> = { d: 'default', count: 'length', e: 'escape' };
 
 /** Filters that look at an undefined value themselves instead of failing on it. */
-const LENIENT = new Set(['default', 'd', 'mandatory']);
+const LENIENT = new Set(['default', 'd', 'mandatory', 'type_debug']);
 
 const FILTERS = new Map<string, Filter>();
 for (const family of FAMILIES) for (const [name, filter] of Object.entries(family)) FILTERS.set(name, filter);

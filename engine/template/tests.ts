@@ -92,12 +92,14 @@ const TESTS: Record<string, Test> = {
   boolean: (value) => typeof value === 'boolean',
   true: (value) => value === true,
   false: (value) => value === false,
-  mapping: (value) => isDict(value),
-  sequence: (value) => Array.isArray(value) || typeof value === 'string' || isDict(value),
+  mapping: (value) => isDict(value) && !(value instanceof Undefined),
+  sequence: (value) => Array.isArray(value) || typeof value === 'string' || (isDict(value) && !(value instanceof Undefined)),
   iterable: (value) => Array.isArray(value) || typeof value === 'string' || isDict(value),
-  callable: () => false,
+  // Jinja's Undefined can be called (to raise), so callable() is true of it.
+  callable: (value) => value instanceof Undefined,
   sameas: (value, args) => value === args[0] || (value === null && args[0] === null),
-  escaped: () => false,
+  // Jinja's Undefined answers any attribute, __html__ too.
+  escaped: (value) => value instanceof Undefined,
   lower: (value) => /\p{Ll}/u.test(pythonString(value)) && !/\p{Lu}/u.test(pythonString(value)),
   upper: (value) => /\p{Lu}/u.test(pythonString(value)) && !/\p{Ll}/u.test(pythonString(value)),
   filter: (value) => filterNames().includes(pythonString(value)),
@@ -180,10 +182,13 @@ function sameFile(a: unknown, b: unknown): boolean {
   return Boolean(first && second && first.dev === second.dev && first.ino === second.ino);
 }
 
+/** Jinja's tests that only check what a value is (`value is None`, isinstance...), false for an undefined one without using it, as in Ansible; the others fail on it. */
+const LOOKS_AT_UNDEFINED = new Set(['defined', 'undefined', 'none', 'string', 'number', 'integer', 'float', 'boolean', 'true', 'false', 'mapping', 'sequence', 'sameas', 'callable', 'escaped']);
+
 export function applyTest(name: string, value: unknown, args: unknown[], context: EvalContext, kwargs: Record<string, unknown> = {}): boolean {
   const test = Object.prototype.hasOwnProperty.call(TESTS, name) ? TESTS[name] : undefined;
   if (!test) throw new TemplateError(`unknown test '${name}' in "${context.expression}"`);
-  const settled = name === 'defined' || name === 'undefined' ? value : defined(value, context.expression);
+  const settled = LOOKS_AT_UNDEFINED.has(name) ? value : defined(value, context.expression);
   return test(settled, args.map((item) => defined(item, context.expression)), kwargs, context);
 }
 

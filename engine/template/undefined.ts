@@ -6,7 +6,11 @@
 import { UndefinedVariableError } from '../errors.js';
 
 export class Undefined {
-  constructor(readonly name: string) {}
+  /** `cause`: for a variable whose own template names an undefined one, that error, given when the value is used. */
+  constructor(
+    readonly name: string,
+    readonly cause?: UndefinedVariableError,
+  ) {}
 }
 
 export function isUndefined(value: unknown): value is Undefined {
@@ -15,7 +19,7 @@ export function isUndefined(value: unknown): value is Undefined {
 
 /** The value itself, or an error naming the undefined variable. */
 export function defined<T>(value: T | Undefined, expression?: string): T {
-  if (value instanceof Undefined) throw undefinedError(value.name, expression);
+  if (value instanceof Undefined) throw value.cause ?? undefinedError(value.name, expression);
   return value;
 }
 

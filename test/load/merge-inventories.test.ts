@@ -1,8 +1,8 @@
 /** Several -i sources as one inventory, in Ansible's way: later variables win, members add up, first places stay. */
 import { afterAll, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadInventory } from '../../engine/load/inventory.js';
-import { mergeInventories } from '../../engine/load/merge-inventories.js';
+import { loadInventory, loadInventorySources } from '../../engine/load/inventory.js';
+import { mergeInventories, reconcileInventory } from '../../engine/load/merge-inventories.js';
 import { selectHosts } from '../../engine/load/host-pattern.js';
 import { removeTrees, writeTree } from './tree.js';
 
@@ -28,7 +28,27 @@ it('lets the later source win, variable by variable, for hosts and groups', () =
 });
 
 it('takes a host that a later source puts in a group out of ungrouped', () => {
-  expect(selectHosts(merged(), 'ungrouped')).toEqual([]);
+  expect(selectHosts(reconcileInventory(merged()), 'ungrouped')).toEqual([]);
+});
+
+it("places groups and hosts without a parent once every source is read, after those a source put under all and ungrouped, as Ansible's reconcile_inventory", () => {
+  const tree = writeTree({
+    '1.ini': 'top1\n[web]\nh1\n[loose]\nh9\n',
+    '2.yaml': 'all:\n  hosts:\n    solo:\n  children:\n    db:\n      hosts: {h2: }\n    parent:\n      children:\n        loose:\n',
+    '3.ini': '[parent2:children]\nweb\n',
+  });
+  const inventory = loadInventorySources(['2.yaml', '1.ini', '3.ini', 'solo,late,'].map((name) => (name.includes(',') ? name : join(tree, name))));
+  expect(inventory.groups.get('all')!.children).toEqual(['ungrouped', 'db', 'parent', 'parent2']);
+  expect(inventory.groups.get('ungrouped')!.hosts).toEqual(['top1', 'late', 'solo']);
+});
+
+it('refuses a group loop that closes across sources, at the later source, with Ansible\'s sentence', () => {
+  const tree = writeTree({ '1.ini': '[a:children]\nb\n[b]\n', '2.ini': '[b:children]\na\n[a]\nh1\n' });
+  expect(() => loadInventorySources([join(tree, '1.ini'), join(tree, '2.ini')])).toThrow(expect.objectContaining({
+    message: 'group loop: a -> b -> a',
+    at: expect.objectContaining({ file: join(tree, '2.ini') }),
+    hint: expect.stringContaining("Adding group 'a' as child to 'b' creates a recursive dependency loop"),
+  }));
 });
 
 it('returns a single source as it is', () => {

@@ -23,6 +23,6 @@ export const CORE_FILTERS: FilterTable = {
     return truthy(value) ? param(args, kwargs, 0, 'true_val') : param(args, kwargs, 1, 'false_val');
   },
   bool: (value) => boolFilter(value),
-  type_debug: (value) => pythonTypeName(value),
+  type_debug: (value) => (value instanceof Undefined ? 'AnsibleUndefined' : pythonTypeName(value)),
   attr: (value, args, kwargs) => member(value, text(param(args, kwargs, 0, 'name')), text(param(args, kwargs, 0, 'name'))),
 };
