@@ -72,7 +72,7 @@ describe("su's exchange", () => {
     wrong.su.stderr(Buffer.from('Password: '));
     wrong.su.stderr(Buffer.from('su: Authentication failure\n'));
     expect(wrong.su.shellStarted).toBe(false);
-    expect(wrong.su.failure().message).toBe('Incorrect su password');
+    expect(wrong.su.failure(1).message).toBe('Incorrect su password');
     const missing = exchange(undefined);
     missing.su.stderr(Buffer.from('Password: '));
     expect(missing.refused).toEqual(['Missing su password']);
