@@ -44,6 +44,8 @@ export const lineinfileModule: ModuleDef = {
     const options = optionsFrom(ctx);
     const problem = invalidCombination(options);
     if (problem) return { changed: false, failed: true, msg: problem };
+    const warning = emptyPatternWarning(options);
+    if (warning) ctx.warn(warning);
     const edited = await readEdited(ctx, options.path);
     if ('failure' in edited) return edited.failure;
     const { file, attributes } = edited;
@@ -120,8 +122,14 @@ function invalidCombination(options: Options): string | undefined {
   } else if (options.line === undefined && options.regexp === undefined && options.searchString === undefined) {
     return 'one of line, search_string, or regexp is required with state=absent';
   }
-  if (options.regexp === '') return 'The regular expression is an empty string, which will match every line in the file. This may have unintended consequences, such as replacing the last line in the file rather than appending.';
   return undefined;
+}
+
+/** Ansible's warning for an empty regexp or search_string (which match every line: the last one is replaced), given before the edit. */
+function emptyPatternWarning(options: Options): string | undefined {
+  if (options.regexp !== '' && options.searchString !== '') return undefined;
+  const warning = `The ${options.regexp === '' ? 'regular expression' : 'search string'} is an empty string, which will match every line in the file. This may have unintended consequences, such as replacing the last line in the file rather than appending.`;
+  return options.regexp === '' ? `${warning} If this is desired, use '^' to match every line in the file and avoid this warning.` : warning;
 }
 
 interface Edit {
