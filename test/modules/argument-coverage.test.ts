@@ -3,9 +3,9 @@
  * that its documentation (`ansible-doc -j`, read once for all modules:
  * ansible.builtin's, and ansible.posix's from Debian's ansible package for
  * mount, sysctl and authorized_key) gives it, with the same
- * choices and a compatible type. The few arguments cxplay deliberately does
- * not apply are listed here with their reason, and must be refused at load
- * with that reason (never silently ignored). Action plugins (copy, template,
+ * choices and a compatible type; the few documented choices cxplay
+ * deliberately does not take are listed here with their reason, and must be
+ * refused at load (never silently ignored). Action plugins (copy, template,
  * fetch, ...) document their own options in the module's documentation, so
  * the same read covers them. Skipped where ansible-doc is not installed.
  */
@@ -24,9 +24,6 @@ interface DocOption {
   readonly default?: unknown;
 }
 type ModuleDocs = Record<string, { doc: { options?: Record<string, DocOption> } }>;
-
-/** Arguments cxplay deliberately refuses, by module: one line of reason each. */
-const REFUSED: Readonly<Record<string, Readonly<Record<string, string>>>> = {};
 
 /** Documented "options" that name no argument: how cxplay takes what they describe instead. */
 const DOCUMENTATION_ONLY: Readonly<Record<string, (module: ModuleDef) => void>> = {
@@ -142,13 +139,12 @@ describe.skipIf(!haveAnsibleDoc)("every native module accepts every argument of 
   for (const { module, docName } of modules) {
     describe(docName, () => {
       const options = Object.entries(docs[docName]?.doc.options ?? {});
-      const refused = REFUSED[module.name] ?? {};
 
       it('accepts each documented argument and alias', () => {
         const problems: string[] = [];
         for (const [option, spec] of options) {
-          if (DOCUMENTATION_ONLY[option] || refused[option]) continue;
-          for (const name of [option, ...(spec.aliases ?? [])].filter((alias) => !refused[alias])) {
+          if (DOCUMENTATION_ONLY[option]) continue;
+          for (const name of [option, ...(spec.aliases ?? [])]) {
             const message = refusal(() => validateArgsStatic(module, { [name]: sample(module, option, spec) }, true));
             if (message) problems.push(`${name}: ${message}`);
           }
@@ -160,7 +156,7 @@ describe.skipIf(!haveAnsibleDoc)("every native module accepts every argument of 
         const problems: string[] = [];
         for (const [option, spec] of options) {
           const property = propertyOf(module, option);
-          if (!property || refused[option]) continue;
+          if (!property) continue;
           const literal = literalChoices(spec);
           const asAnsible = CHOICES_AS_ANSIBLE_TAKES[`${module.name}.${option}`];
           if (literal.length > 0 && literal.length === spec.choices!.length && typeof asAnsible !== 'string') {
@@ -179,13 +175,6 @@ describe.skipIf(!haveAnsibleDoc)("every native module accepts every argument of 
           if (expected && stated && ![stated].flat().includes(expected)) problems.push(`${option}: type ${String(stated)} instead of ${spec.type}`);
         }
         expect(problems).toEqual([]);
-      });
-
-      it('refuses at load, with its reason, each argument it does not apply', () => {
-        for (const name of Object.keys(refused)) {
-          expect(options.some(([option, spec]) => option === name || (spec.aliases ?? []).includes(name)), `${name} is documented`).toBe(true);
-          expect(refusal(() => validateArgsStatic(module, { [name]: 'something' }, true))).toContain(`'${name}' is not supported by cxplay`);
-        }
       });
 
       it('takes what its documentation-only options describe', () => {

@@ -1,15 +1,5 @@
-/**
- * Arguments of Ansible's modules that cxplay deliberately does not apply:
- * each is refused at load with its reason (never silently ignored), except
- * for the values that mean "not set" in Ansible (an empty string, false).
- */
+/** The file arguments every module that writes a file takes (Ansible's add_file_common_args). */
 import { ATTRIBUTE_SCHEMA } from './file-attributes.js';
-
-/** The schema of a refused argument: only `harmless` values pass; any other is refused with `reason`. */
-export function unsupported(reason: string, harmless: readonly (string | boolean | readonly string[])[] = ['']): Record<string, unknown> {
-  const type = Array.isArray(harmless[0]) ? 'array' : typeof harmless[0] === 'boolean' ? 'boolean' : 'string';
-  return { type, enum: harmless, description: `is not supported by cxplay: ${reason}; leave it out` };
-}
 
 /**
  * Ansible's unsafe_writes only lets a module fall back to writing in place
