@@ -112,7 +112,7 @@ function treeScript(ctx: ModuleContext, tree: LocalTree, dest: string, contents:
     ATTRIBUTE_FUNCTIONS,
     DIRNAME_FUNCTION,
     COPY_TREE_FUNCTIONS,
-    attributes.selinux === true ? 'cx_selinux_context_wanted' : '',
+    attributes.selinux ?? '',
     ['cx_tree_start', quote(dest), String(ctx.check), quote(directoryMode), quote(attributes.owner ?? ''), quote(attributes.group ?? ''), String(force)].join(' '),
     // Ansible copies the files first (their directories made on the way), then gives every directory its mode, then the links.
     ...tree.files.map((file, index) => `cx_tree_file ${index} ${quote(file.rel)} ${createHash('sha1').update(contents[index]!).digest('hex')} ${quote(fileMode(index))}`),
