@@ -16,7 +16,7 @@ const UNIT_TESTS = [
   'test/load/{action-keyword,host-pattern,inventory,inventory-sources,merge-inventories,qualified-actions,role,suggest,tasks,yaml,playbook}.test.ts',
   'test/modules/argument-coverage.test.ts',
   'test/modules/system-standins.test.ts',
-  'test/modules/{command,controller,copy-tree,facts-parsers,file-flags,get_url,package-modules,python-path,report,shell-code,short-form,systemd,uri,validate-args}.test.ts',
+  'test/modules/{command,controller,copy-tree,facts-parsers,file-flags,get_url,mount,package-modules,python-path,report,selinux-context,shell-code,short-form,systemd,uri,validate-args}.test.ts',
   'test/views/{tui-state,tui-view,view-kind}.test.ts',
   'test/views/diff-text.test.ts',
   'test/views/live-view.test.tsx',

@@ -2,8 +2,10 @@
  * mount (ansible.posix): a filesystem's fstab entry and its mounted state,
  * as ansible.posix's mount decides on Linux: present/absent/absent_from_fstab
  * edit the fstab, mounted also mounts (or remounts after an fstab change),
- * unmounted/remounted/ephemeral only run mount or umount. One exec reads the
- * fstab and whether the path is mounted (findmnt); a second writes and
+ * unmounted/remounted/ephemeral only run mount or umount. One exec expands
+ * path and src (Ansible's `path` type), reads the fstab and decides whether
+ * the path is mounted by the module's rules (os.path.ismount, the kernel's
+ * mountinfo for bind mounts, mount's list without one); a second writes and
  * mounts, only when something is to change (engine/modules/sh/mount.sh).
  */
 import { randomInt } from 'node:crypto';
@@ -14,9 +16,10 @@ import { shellCode } from './lib/shell-code.js';
 import { SYSTEM_FUNCTIONS } from './lib/system-run.js';
 import type { ModuleContext, ModuleDef } from './module.js';
 import MOUNT_SH from './sh/mount.sh';
+import REWRITE_SH from './sh/rewrite.sh';
 
-const FUNCTIONS = `${REPORT_FUNCTIONS}${SYSTEM_FUNCTIONS}${BACKUP_FUNCTION}${shellCode(MOUNT_SH)}`;
-const READ_REPORT = { content: 'text', exists: 'flag', mounted: 'flag', source: 'text', done: 'flag' } as const;
+const FUNCTIONS = `${REPORT_FUNCTIONS}${SYSTEM_FUNCTIONS}${BACKUP_FUNCTION}${shellCode(REWRITE_SH)}${shellCode(MOUNT_SH)}`;
+const READ_REPORT = { name: 'text', src: 'text', content: 'text', exists: 'flag', mounted: 'flag', same_source: 'flag', no_mountinfo: 'flag', done: 'flag' } as const;
 const APPLY_REPORT = { backup_file: 'text', done: 'flag' } as const;
 const NEEDS_SOURCE = new Set(['mounted', 'present', 'ephemeral']);
 
@@ -50,13 +53,15 @@ export const mountModule: ModuleDef = {
     const missing = ['src', 'fstype'].filter((key) => params[key] === undefined);
     if (NEEDS_SOURCE.has(state) && missing.length > 0) return { changed: false, failed: true, msg: `state is ${state} but all of the following are missing: ${missing.join(', ')}` };
     const args = mountArgs(params, ctx);
-    const name = args.name as string;
-    const fstab = args.fstab as string;
-    const read = await ctx.exec(`${FUNCTIONS}cx_mnt_read ${quote(fstab)} ${quote(name)} ${String(state !== 'ephemeral')}\ncx_report done 1`);
+    const source = params.src === undefined ? [] : [quote(String(params.src)), quote(String(args.fstype ?? ''))];
+    const read = await ctx.exec(`${FUNCTIONS}cx_mnt_read ${quote(state)} ${quote(String(args.fstab))} ${quote(String(params.path))} ${source.join(' ')}\ncx_report done 1`);
     const report = readReport(read.stdout, READ_REPORT);
     const failure = reportedFailure(report);
     if (failure) return failure;
     if (report.done !== true) return scriptFailure(read.rc, read.stderr);
+    if (report.no_mountinfo === true) ctx.warn('Cannot open file /proc/self/mountinfo. Bind mounts might be misinterpreted.');
+    args.name = report.name;
+    if (report.src !== undefined) args.src = report.src;
     const plan = planSteps(state, args, params, report, ctx.check);
     if ('msg' in plan) return { changed: false, failed: true, msg: plan.msg };
     if (plan.steps.length > 0) {
@@ -89,7 +94,7 @@ interface ReadState {
   content?: string;
   exists?: boolean;
   mounted?: boolean;
-  source?: string;
+  same_source?: boolean;
 }
 
 /** What the state asks for: whether it changes, and the script lines that do it (none in check mode). */
@@ -134,7 +139,7 @@ function planSteps(state: string, args: Record<string, unknown>, params: Readonl
   if (read.mounted) {
     if (changed) command = remountCall(state, args, mountCommand);
     if (state === 'ephemeral') {
-      if (read.source !== args.src) return { msg: EPHEMERAL_CLASH };
+      if (read.same_source !== true) return { msg: EPHEMERAL_CLASH };
       changed = true;
       command = remountCall(state, args, mountCommand);
     }

@@ -3,7 +3,7 @@
  * variables, or the implicit `localhost`. One connection per host for the run
  * (the pool shares it between tasks and delegations).
  */
-import type { Connection } from '../connection/connection.js';
+import type { Connection, ConnectionSpec } from '../connection/connection.js';
 import { CONNECTION_VARS, connectionSpecFromVars, PASSWORD_VARS } from '../connection/spec.js';
 import type { PlayRuntime } from './play-runtime.js';
 
@@ -36,18 +36,28 @@ export function connectionFor(play: PlayRuntime, name: string, keywords: Connect
     // The pool keeps a host's first connection for the run: the settings are read for that one only.
     const opened = overridden ? undefined : run.pool.current(name);
     if (opened) return opened;
-    const vars: Record<string, unknown> = {};
-    for (const key of CONNECTION_VARS) if (scope.has(key)) vars[key] = scope.get(key);
-    const defaults = run.options.connection;
-    const fromVars = connectionSpecFromVars(name, vars, {
-      ...defaults,
-      connectionType: keywords.connection === undefined ? defaults.connectionType : pluginName(keywords.connection),
-      remoteUser: keywords.remoteUser ?? defaults.remoteUser,
-    });
+    const fromVars = specFromScope(play, name, scope, keywords);
     const spec = connectTimeoutMs === undefined ? fromVars : { ...fromVars, connectTimeoutMs };
     // Keywords may give the host a connection of another kind or user than its first: each is opened once.
     return run.pool.get(overridden ? `${name}\u0000${spec.type}\u0000${spec.user}` : name, spec, run.options.signal);
   });
+}
+
+/** The connection the host's variables and the keywords ask for. */
+function specFromScope(play: PlayRuntime, name: string, scope: ReturnType<PlayRuntime['playScope']>, keywords: ConnectionKeywords): ConnectionSpec {
+  const vars: Record<string, unknown> = {};
+  for (const key of CONNECTION_VARS) if (scope.has(key)) vars[key] = scope.get(key);
+  const defaults = play.run.options.connection;
+  return connectionSpecFromVars(name, vars, {
+    ...defaults,
+    connectionType: keywords.connection === undefined ? defaults.connectionType : pluginName(keywords.connection),
+    remoteUser: keywords.remoteUser ?? defaults.remoteUser,
+  });
+}
+
+/** The kind of connection the host has (or would have: none need be open). */
+export function connectionTypeFor(play: PlayRuntime, name: string): ConnectionSpec['type'] {
+  return specFromScope(play, name, play.playScope(play.run.host(name)), {}).type;
 }
 
 /** `ansible.builtin.local` and `local` alike. */

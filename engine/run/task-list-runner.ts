@@ -24,9 +24,11 @@ import type { PlayRuntime } from './play-runtime.js';
 import { selectedByTags } from './tags.js';
 import { executeTask } from './task-executor.js';
 import { runHandlers } from './handlers.js';
+import { connectionTypeFor } from './connections.js';
 import { matchesStartAt } from './start-at-task.js';
 import { tasksAhead } from './speculation.js';
 import { tasksToFuse } from './fusion.js';
+import { ignoresWhen, runsPerHost, skippedMetaResult, whenIgnoredWarning } from './meta-rules.js';
 
 /** No bound: work runs at once (a host_pinned host's runner already holds its fork). */
 export const unlimited = <T>(work: () => Promise<T>): Promise<T> => work();
@@ -223,14 +225,12 @@ export class TaskListRunner {
   }
 
   private async runMeta(meta: MetaTask, hosts: readonly string[], frame: Frame): Promise<void> {
-    const inner = enterNode(frame, meta);
-    const chosen = hosts.filter((name) => {
-      const host = this.state(name);
-      return inner.when.every((condition) => evaluateCondition(condition, this.play.scope(host, inner)));
-    });
+    if (hosts.length === 0) return;
+    const chosen = this.metaHosts(meta, hosts, frame);
+    const skipped = (name: string) => !chosen.includes(name);
     switch (meta.action) {
       case 'flush_handlers':
-        return runHandlers(this, this.play.batch, frame);
+        return runHandlers(this, this.play.batch.filter((name) => !hosts.includes(name) || !skipped(name)), frame);
       case 'end_play':
       case 'end_batch':
         if (chosen.length === 0) return;
@@ -243,7 +243,11 @@ export class TaskListRunner {
         if (chosen.length > 0) for (const name of this.play.hosts) this.state(name).facts = undefined;
         return;
       case 'reset_connection':
-        for (const name of chosen) await this.play.run.pool.reset(name);
+        for (const name of chosen) {
+          // Ansible's local connection plugin has nothing to reset, and says so.
+          if (connectionTypeFor(this.play, name) === 'local') this.play.run.emit({ kind: 'warning', message: 'Reset is not implemented for this connection', time: Date.now() });
+          await this.play.run.pool.reset(name);
+        }
         return;
       case 'end_host':
         for (const name of chosen) this.state(name).ended = true;
@@ -253,10 +257,38 @@ export class TaskListRunner {
         return;
       case 'refresh_inventory':
         this.play.run.refreshInventory();
+        // Ansible 2.14's refreshed hosts are new objects its handlers were not notified for: what was notified does not run.
+        for (const name of this.play.batch) this.state(name).notified.clear();
         return;
       case 'noop':
         return;
     }
+  }
+
+  /**
+   * The hosts a meta task acts for, with the lines Ansible prints
+   * (meta-rules.ts): under linear the header each time the action runs (for
+   * each host, or once for the first), under free only before a host's
+   * `skipping:` line; a `when` false for a host skips it there.
+   */
+  private metaHosts(meta: MetaTask, hosts: readonly string[], frame: Frame): string[] {
+    const inner = enterNode(frame, meta);
+    const ref = this.metaRef(meta, frame, hosts[0]!);
+    const emit = this.play.run.emit.bind(this.play.run);
+    const runsFor = this.free || runsPerHost(meta.action) ? hosts : hosts.slice(0, 1);
+    const chosen: string[] = [];
+    for (const [index, name] of runsFor.entries()) {
+      if (!this.free) emit({ kind: 'task_start', task: ref, hosts: [name], time: Date.now() });
+      if (index === 0 && ignoresWhen(meta.action) && inner.when.length > 0) emit({ kind: 'warning', message: whenIgnoredWarning(meta.action), time: Date.now() });
+      const host = this.state(name);
+      if (ignoresWhen(meta.action) || inner.when.every((condition) => evaluateCondition(condition, this.play.scope(host, inner)))) {
+        chosen.push(name);
+        continue;
+      }
+      if (this.free) emit({ kind: 'task_start', task: ref, hosts: [name], time: Date.now() });
+      emit({ kind: 'host_result', host: name, task: ref, status: 'skipped', ignored: false, result: skippedMetaResult(meta.action, name), durationMs: 0, time: Date.now() });
+    }
+    return chosen;
   }
 
   /**
@@ -425,6 +457,13 @@ export class TaskListRunner {
    * inside a role prefixed `role : `, except include_role, which names
    * itself `include_role : <role>` when unnamed and is never prefixed.
    */
+  /** A meta task as Ansible names it: its rendered name, else `meta`, inside a role prefixed `role : `. */
+  private metaRef(meta: MetaTask, frame: Frame, firstHost: string): TaskRef {
+    const base = meta.name === undefined ? 'meta' : this.displayName(meta.name, frame, firstHost);
+    const role = frame.role?.role.name;
+    return { name: role ? `${role} : ${base}` : base, module: 'meta', at: meta.at, index: this.taskIndex, total: this.totalTasks, isHandler: frame.isHandler, showsResult: false };
+  }
+
   private includeRef(node: IncludeNode, frame: Frame, firstHost: string | undefined): TaskRef {
     const named = node.name === undefined || firstHost === undefined ? node.name : this.displayName(node.name, frame, firstHost);
     const role = frame.role?.role.name;

@@ -113,11 +113,11 @@ describe('attributes (chattr flags) on a path', () => {
 });
 
 describe('the arguments', () => {
-  it('takes attributes (attr, its alias, is resolved with the arguments: validate-args.test.ts) and tells the script the SELinux guard when a context is given', () => {
+  it('takes attributes (attr, its alias, is resolved with the arguments: validate-args.test.ts) and tells the script the parts of an SELinux context when one is given', () => {
     expect(attributesFrom({ attributes: '+A' }).flags).toBe('+A');
     expect(attributesWanted(attributesFrom({}), false)).toBe("cx_attributes_wanted '' '' '' false");
     expect(attributesWanted(attributesFrom({ attributes: '' }), false)).toBe("cx_attributes_wanted '' '' '' false ''");
-    expect(attributesWanted(attributesFrom({ setype: 'etc_t' }), true)).toBe("cx_attributes_wanted '' '' '' true; cx_selinux_context_wanted");
+    expect(attributesWanted(attributesFrom({ setype: 'etc_t' }), true)).toBe("cx_attributes_wanted '' '' '' true; cx_se_wanted '' '' +etc_t ''");
   });
 
   it("names the flags as Ansible's stat does, in lsattr's order, leaving out those it does not know", () => {

@@ -1,5 +1,5 @@
 /**
- * The system stand-ins of test/standins (sysctl, mount, umount, findmnt,
+ * The system stand-ins of test/standins (sysctl, mount, umount,
  * hostname, hostnamectl) answer as the commands they imitate and refuse an
  * invocation they do not understand, as the real command refuses a bad
  * option: a test that calls one wrongly fails instead of passing on a
@@ -55,21 +55,28 @@ describe('system stand-ins', () => {
     }
   });
 
-  it('mount, umount and findmnt keep a mount table as util-linux does, and refuse what they do not understand', () => {
+  it('mount and umount keep a mount table as util-linux does (mount -l, and the kernel\'s mountinfo), and refuse what they do not understand', () => {
     const fstab = join(state, 'fstab');
     const point = join(state, 'point');
     writeFileSync(fstab, `/dev/null ${point} ext4 noatime 0 0\n`);
     expect(run('mount', ['-T', fstab, point])).toMatchObject({ code: 32, stderr: `mount: ${point}: mount point does not exist.\n` });
     mkdirSync(point);
     expect(run('mount', ['-T', fstab, point])).toMatchObject({ code: 0 });
-    expect(run('findmnt', ['-n', '-o', 'SOURCE,FSTYPE', '-M', point])).toMatchObject({ code: 0, stdout: '/dev/null ext4\n' });
+    expect(run('mount', ['-l'])).toMatchObject({ code: 0, stdout: `/dev/null on ${point} type ext4 (noatime)\n` });
     expect(run('mount', ['-o', 'remount,ro', '-T', fstab, point])).toMatchObject({ code: 0 });
-    expect(run('findmnt', ['-n', '-o', 'OPTIONS', '-M', point]).stdout).toBe('ro\n');
+    expect(run('mount', ['-v']).stdout).toBe(`/dev/null on ${point} type ext4 (ro)\n`);
+    expect(readFileSync(join(state, 'mountinfo'), 'utf8')).toBe(`20 1 0:20 / / rw - ext4 /dev/standin-root rw\n21 1 0:21 / ${point} ro - ext4 /dev/null ro\n`);
+    const spaced = join(state, 'a b');
+    mkdirSync(spaced);
+    expect(run('mount', ['-t', 'none', '-o', 'bind', '/boot', spaced])).toMatchObject({ code: 0 });
+    expect(readFileSync(join(state, 'mountinfo'), 'utf8')).toContain(`\n22 20 0:20 /boot ${state}/a\\040b bind - none /dev/standin-root rw\n`);
+    expect(run('umount', [spaced])).toMatchObject({ code: 0 });
     expect(run('umount', [point])).toMatchObject({ code: 0 });
-    expect(run('findmnt', ['-n', '-M', point])).toMatchObject({ code: 1, stdout: '' });
+    expect(run('mount', ['-l'])).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(join(state, 'mountinfo'), 'utf8')).toBe('20 1 0:20 / / rw - ext4 /dev/standin-root rw\n');
     expect(run('umount', [point])).toMatchObject({ code: 32, stderr: `umount: ${point}: not mounted.\n` });
     expect(run('mount', ['-t', 'ext4', '/dev/no-such-disk', point])).toMatchObject({ code: 32 });
-    for (const [command, args] of [['mount', ['-a']], ['mount', ['--bind', '/a', '/b']], ['umount', ['-l', point]], ['findmnt', ['-J']], ['findmnt', ['-n']]] as const) {
+    for (const [command, args] of [['mount', ['-a']], ['mount', ['--bind', '/a', '/b']], ['umount', ['-l', point]], ['mount', ['-l', point]]] as const) {
       const refused = run(command, args);
       expect(refused.code, `${command} ${args.join(' ')}`).not.toBe(0);
       expect(refused.stderr, `${command} ${args.join(' ')}`).toMatch(new RegExp(`^${command}: `));

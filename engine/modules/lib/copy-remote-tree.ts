@@ -36,8 +36,7 @@ export async function copyRemoteTree(ctx: ModuleContext, src: string): Promise<M
     quote(attributes.group ?? ''),
     ...(attributes.flags === undefined ? [] : [quote(attributes.flags)]),
   ].join(' ');
-  const selinuxGuard = attributes.selinux === true ? 'cx_selinux_context_wanted' : '';
-  const result = await ctx.exec([REPORT_FUNCTIONS, ATTRIBUTE_FUNCTIONS, DIRNAME_FUNCTION, COPY_REMOTE_TREE_FUNCTIONS, selinuxGuard, call].join('\n'));
+  const result = await ctx.exec([REPORT_FUNCTIONS, ATTRIBUTE_FUNCTIONS, DIRNAME_FUNCTION, COPY_REMOTE_TREE_FUNCTIONS, attributes.selinux ?? '', call].join('\n'));
   const report = readReport(result.stdout, TREE_REPORT);
   const failure = reportedFailure(report, chattrFailureDetails(report));
   if (failure) return failure;

@@ -136,7 +136,7 @@ function treeScript(ctx: ModuleContext, dest: string, force: boolean, lines: rea
     ATTRIBUTE_FUNCTIONS,
     DIRNAME_FUNCTION,
     COPY_TREE_FUNCTIONS,
-    attributes.selinux === true ? 'cx_selinux_context_wanted' : '',
+    attributes.selinux ?? '',
     ['cx_tree_start', quote(dest), String(ctx.check), quote(directoryMode), quote(attributes.owner ?? ''), quote(attributes.group ?? ''), String(force), ...flags].join(' '),
     ...lines,
     'cx_tree_end',

@@ -9,6 +9,7 @@ import ATTRIBUTES_SH from '../sh/attributes.sh';
 import SELF_SH from '../sh/self.sh';
 import TEMP_SH from '../sh/temp.sh';
 import type { Report } from './report.js';
+import { secontextDiff, secontextInfo, selinuxGiven, selinuxWanted, SELINUX_FUNCTIONS } from './selinux-context.js';
 import { shellCode, shellParts } from './shell-code.js';
 
 export interface FileAttributes {
@@ -18,8 +19,8 @@ export interface FileAttributes {
   readonly group?: string | undefined;
   /** chattr flags as the task gives them (`+A`, `-A`, `A`); an empty string is given too (Ansible clears every flag). */
   readonly flags?: string | undefined;
-  /** seuser, serole, setype or selevel is given (applied only where SELinux is enabled, as in Ansible). */
-  readonly selinux?: boolean | undefined;
+  /** The line that tells the script the wanted SELinux context parts (selinux-context.ts; applied only where SELinux is enabled, as in Ansible). */
+  readonly selinux?: string | undefined;
 }
 
 export const ATTRIBUTE_SCHEMA = {
@@ -32,8 +33,6 @@ export const ATTRIBUTE_SCHEMA = {
   setype: { type: 'string' },
   selevel: { type: 'string' },
 } as const;
-
-const SELINUX_ARGUMENTS = ['seuser', 'serole', 'setype', 'selevel'] as const;
 
 const SYMBOLIC_MODE = /^[ugoa]*([-+=]([rwxXst]*|[ugo]))+(,[ugoa]*([-+=]([rwxXst]*|[ugo]))+)*$/;
 
@@ -55,7 +54,7 @@ function invalidMode(text: string): CxError {
 }
 
 /** The fields `cx_report_attributes` reports, for a module's report declaration. */
-export const ATTRIBUTE_REPORT = { mode: 'text', owner: 'text', group: 'text', uid: 'number', gid: 'number', size: 'number' } as const;
+export const ATTRIBUTE_REPORT = { mode: 'text', owner: 'text', group: 'text', uid: 'number', gid: 'number', size: 'number', secontext: 'text' } as const;
 
 /** ATTRIBUTE_REPORT with what cx_report_path_state says the path is: what withPathInfo reads. */
 export const PATH_INFO_REPORT = { ...ATTRIBUTE_REPORT, path_state: 'text' } as const;
@@ -75,6 +74,8 @@ export const ATTRIBUTE_CHANGE_REPORT = {
   chattr_path: 'text',
   chattr_on_directory: 'flag',
   chattr_on_link: 'flag',
+  secontext_before: 'text',
+  secontext_after: 'text',
 } as const;
 
 /** Ansible's file diff: both sides name the path. */
@@ -100,7 +101,8 @@ export function attributeChangeDiff(path: string, report: Report<typeof ATTRIBUT
     after.group = report.gid_after;
   }
   const flags = chattrChangeDiff(report);
-  return { before: { ...before, ...flags.before }, after: { ...after, ...flags.after } };
+  const context = secontextDiff(report);
+  return { before: { ...before, ...flags.before, ...context.before }, after: { ...after, ...flags.after, ...context.after } };
 }
 
 /** Ansible's diff of the chattr flags (`attributes`: as lsattr listed them, null where it could not; after: as chattr was given them), where they change. */
@@ -119,7 +121,7 @@ export function chattrFailureDetails(report: Report<typeof ATTRIBUTE_CHANGE_REPO
 /** Those fields as Ansible's result has them, when the script reported them. */
 export function reportedAttributes(report: Report<typeof ATTRIBUTE_REPORT>): Record<string, unknown> {
   if (report.mode === undefined) return {};
-  return { mode: pythonMode(report.mode), owner: report.owner, group: report.group, uid: report.uid, gid: report.gid, size: report.size };
+  return { mode: pythonMode(report.mode), owner: report.owner, group: report.group, uid: report.uid, gid: report.gid, size: report.size, ...secontextInfo(report) };
 }
 
 /** Ansible's add_path_info: a result naming an existing `path` gets its attributes, and its `state` (path_state when reported, else file). */
@@ -138,7 +140,7 @@ export function attributesFrom(args: Readonly<Record<string, unknown>>): FileAtt
     owner: args.owner === undefined || args.owner === null ? undefined : String(args.owner),
     group: args.group === undefined || args.group === null ? undefined : String(args.group),
     flags: chattrFlagsFrom(args),
-    selinux: SELINUX_ARGUMENTS.some((name) => args[name] !== undefined && args[name] !== null),
+    selinux: selinuxGiven(args) ? selinuxWanted(args) : undefined,
   };
 }
 
@@ -155,21 +157,17 @@ const ATTRIBUTE_PARTS = shellParts(ATTRIBUTES_SH);
  * (engine/modules/sh/attributes.sh; REPORT_FUNCTIONS must come first). A
  * script gives them the wanted attributes with attributesWanted.
  */
-export const ATTRIBUTE_FUNCTIONS = ATTRIBUTE_PARTS.common!;
+export const ATTRIBUTE_FUNCTIONS = `${ATTRIBUTE_PARTS.common!}${SELINUX_FUNCTIONS}`;
 
 /** `cx_attributes_recursive PATH`: ATTRIBUTE_FUNCTIONS' comparison for everything under PATH (file's recurse). */
 export const RECURSIVE_ATTRIBUTE_FUNCTION = ATTRIBUTE_PARTS.recursive!;
 
-/**
- * The line that tells ATTRIBUTE_FUNCTIONS what is wanted (in check mode they
- * change nothing); with an SELinux context wanted, it also stops the script,
- * before anything changes, on a host where SELinux is enabled.
- */
+/** The line that tells ATTRIBUTE_FUNCTIONS what is wanted (in check mode they change nothing), the SELinux context's parts included. */
 export function attributesWanted(attributes: FileAttributes, check: boolean): string {
   const { mode, owner, group, flags, selinux } = attributes;
   const wanted = `cx_attributes_wanted ${quote(mode ?? '')} ${quote(owner ?? '')} ${quote(group ?? '')} ${check ? 'true' : 'false'}`;
   const withFlags = flags === undefined ? wanted : `${wanted} ${quote(flags)}`;
-  return selinux === true ? `${withFlags}; cx_selinux_context_wanted` : withFlags;
+  return selinux === undefined ? withFlags : `${withFlags}; ${selinux}`;
 }
 
 /** `cx_self` (the shell's umask and effective ids) and `cx_octal N` (engine/modules/sh/self.sh). */

@@ -22,16 +22,6 @@ cx_attributes_wanted() {
   if [ $# -ge 5 ]; then cx_attr_flags=$5 cx_attr_flags_set=true; fi
 }
 
-# cx_selinux_context_wanted: the task gives seuser, serole, setype or
-# selevel. Ansible applies them only where SELinux is enabled (libselinux's
-# is_selinux_enabled: selinuxfs mounted) and changes nothing elsewhere, as
-# here. cxplay sets no context yet: on an SELinux host the task fails here,
-# before the script changes anything, rather than leave the context wrong.
-cx_selinux_context_wanted() {
-  [ -e /sys/fs/selinux/enforce ] && cx_fail 'SELinux is enabled on this host and cxplay cannot set an SELinux context (seuser, serole, setype, selevel) yet: leave them out and run chcon in a command task'
-  :
-}
-
 # cx_resolve_ids: sets cx_resolved_uid and cx_resolved_gid to the wanted
 # owner's and group's ids; fails like Ansible when one does not exist.
 cx_resolve_ids() {
@@ -95,8 +85,9 @@ cx_attr_apply() { $cx_attr_check || "$@"; }
 # group or chattr flags differ from the wanted ones (else 0), applies them
 # unless in check mode, and reports mode_before/mode_after,
 # uid_before/uid_after, gid_before/gid_after (and cx_chattr_wanted's
-# reports). Needs cx_resolve_ids first when an owner or group is wanted.
-cx_attributes() { cx_attributes_ids "$1"; cx_chattr_wanted "$1"; }
+# reports), and the SELinux context (selinux.sh's cx_se_apply). Needs
+# cx_resolve_ids first when an owner or group is wanted.
+cx_attributes() { cx_attributes_ids "$1"; cx_chattr_wanted "$1"; cx_se_apply "$1"; }
 
 # cx_attributes_ids PATH: cx_attributes for mode, owner and group.
 cx_attributes_ids() {
@@ -176,7 +167,8 @@ cx_lsattr() {
 }
 
 # cx_report_attributes PATH [cached]: reports mode, owner, group, uid, gid
-# and size of PATH itself, from one stat, and sets cx_reported_ids to
+# and size of PATH itself, from one stat (and its SELinux context where
+# SELinux is enabled: cx_se_report), and sets cx_reported_ids to
 # "MODE UID GID". `cached` reuses cx_attributes' stat of PATH, for callers
 # that changed nothing since. (User and group names hold no '|'.)
 cx_report_attributes() {
@@ -184,6 +176,7 @@ cx_report_attributes() {
   cx_pad_mode "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report mode "$cx_padded"; cx_reported_ids="$cx_padded ${cx_t%%|*}"
   cx_report uid "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_reported_ids="$cx_reported_ids ${cx_t%%|*}"; cx_report gid "${cx_t%%|*}"; cx_t=${cx_t#*|}
   cx_report size "${cx_t%%|*}"; cx_t=${cx_t#*|}; cx_report64 owner "${cx_t%%|*}"; cx_report64 group "${cx_t#*|}"
+  cx_se_report "$1"
 }
 
 # cx_report_path_state PATH: what Ansible's add_path_info says PATH is

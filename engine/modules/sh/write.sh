@@ -108,10 +108,11 @@ cx_write_attributes() {
   if [ "$content_changed" = 1 ] || [ "$cx_attr_changed" = 1 ]; then cx_report changed 1; else cx_report changed 0; fi
 }
 
-# cx_write_flags: the new file gets the wanted chattr flags once it is in
-# place, as Ansible's modules give them after their atomic move.
+# cx_write_flags: the new file gets the wanted chattr flags and SELinux
+# context once it is in place, as Ansible's modules give them after their
+# atomic move.
 # shellcheck disable=SC2154 # cx_attributes_changed is cx_chattr_wanted's output
-cx_write_flags() { cx_attributes_changed=0; cx_chattr_wanted "$dest"; [ "$cx_attributes_changed" = 0 ] || cx_report attributes_changed 1; }
+cx_write_flags() { cx_attributes_changed=0; cx_chattr_wanted "$dest"; cx_se_apply "$dest"; [ "$cx_attributes_changed" = 0 ] || cx_report attributes_changed 1; }
 
 # cx_write_after MD5: reports dest's attributes after the task, whether a
 # write changed them from what the file had (or a new file would have had:

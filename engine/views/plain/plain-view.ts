@@ -15,6 +15,8 @@ const COLORS = { green: 32, yellow: 33, red: 31, cyan: 36, magenta: 35, brightRe
 type Color = keyof typeof COLORS;
 
 export class PlainView implements View {
+  private readonly warned = new Set<string>();
+
   constructor(private readonly options: ViewOptions) {}
 
   handle(event: RunEvent): void {
@@ -30,7 +32,7 @@ export class PlainView implements View {
       case 'host_result':
         return this.result(event);
       case 'warning':
-        return this.write(this.options.err ?? this.options.out, `${this.paint('[WARNING]: ', 'magenta')}${event.host ? `${event.host}: ` : ''}${event.message}\n`);
+        return this.warning(`${event.host ? `${event.host}: ` : ''}${event.message}`);
       case 'recap':
         return this.recap(event, endedNote(event.interrupted, event.unendedHosts));
       default:
@@ -80,6 +82,13 @@ export class PlainView implements View {
         return;
       }
     }
+  }
+
+  /** A warning, once: Ansible's display prints a warning it has printed before no more. */
+  private warning(text: string): void {
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    this.write(this.options.err ?? this.options.out, `${this.paint('[WARNING]: ', 'magenta')}${text}\n`);
   }
 
   private recap({ hosts, elapsedMs, customStats }: Extract<RunEvent, { kind: 'recap' }>, note: string | undefined): void {

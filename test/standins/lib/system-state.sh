@@ -1,4 +1,4 @@
-# Shared by the system stand-ins (sysctl, mount, umount, findmnt,
+# Shared by the system stand-ins (sysctl, mount, umount,
 # hostname, hostnamectl): their state is files in $CXPLAY_STANDIN_STATE,
 # and every command line they are given is added to its `calls` file, one a
 # line. Sourced, not run.
