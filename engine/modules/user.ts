@@ -36,6 +36,8 @@ const OTHER_SYSTEMS = { hidden: { type: 'boolean' }, login_class: { type: 'strin
 
 export const userModule: ModuleDef = {
   name: 'user',
+  // Ansible's no_log arguments: masked in everything the run shows.
+  secretArgs: ['password', 'ssh_key_passphrase'],
   argsSchema: {
     type: 'object',
     properties: {
@@ -104,7 +106,6 @@ type UserReport = ReturnType<typeof readReport<typeof USER_REPORT>>;
 function refusal(args: UserArgs): string | undefined {
   if (args.local === true) return "user: local is not supported by cxplay (it needs luseradd and the libuser tools); leave it out to use useradd";
   if (args.password_expire_max !== undefined || args.password_expire_min !== undefined) return 'user: password_expire_max and password_expire_min are not supported by cxplay yet; set them with a command task (chage)';
-  if (args.ssh_key_passphrase !== undefined) return "user: ssh_key_passphrase is not supported by cxplay: ssh-keygen would have it in its arguments, where any process can read it; generate the key without one, or with a command task and no_log";
   return undefined;
 }
 
@@ -135,6 +136,7 @@ function assignments(ctx: ModuleContext, args: UserArgs): string[] {
     `u_generate_ssh_key=${String(args.generate_ssh_key === true)} u_ssh_key_bits=${String(args.ssh_key_bits)} u_ssh_key_type=${text('ssh_key_type')} u_ssh_key_file=${quote(String(args.ssh_key_file ?? `.ssh/id_${String(args.ssh_key_type)}`))}`,
   ];
   if (args.ssh_key_comment !== undefined) lines.push(`u_ssh_key_comment=${text('ssh_key_comment')}`);
+  if (args.ssh_key_passphrase !== undefined) lines.push(`u_ssh_key_passphrase=${text('ssh_key_passphrase')}`);
   return lines;
 }
 

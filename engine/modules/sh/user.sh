@@ -210,7 +210,17 @@ cx_user_new_key() {
   [ "$u_ssh_key_bits" -gt 0 ] && set -- "$@" -b "$u_ssh_key_bits"
   cx_comment=${u_ssh_key_comment-"ansible-generated on $(uname -n)"}
   # Its output is not the task's (Ansible keeps useradd's or usermod's).
-  cx_run_input "$cx_answer" "$@" -C "$cx_comment" -f "$cx_key" -N ''; [ "$cx_rc" = 0 ] || cx_user_ran
+  if [ -n "${u_ssh_key_passphrase+set}" ]; then
+    # Without a terminal ssh-keygen reads the passphrase (twice) from its stdin: never in its arguments.
+    cx_run "$@" -C "$cx_comment" -f "$cx_key" <<EOF
+${cx_answer:+$cx_answer
+}$u_ssh_key_passphrase
+$u_ssh_key_passphrase
+EOF
+  else
+    cx_run_input "$cx_answer" "$@" -C "$cx_comment" -f "$cx_key" -N ''
+  fi
+  [ "$cx_rc" = 0 ] || cx_user_ran
   chown "$cx_uid:$cx_gid" "$cx_key" "$cx_key.pub"
 }
 
