@@ -142,11 +142,20 @@ export function expandHostRange(pattern: string, at: SourcePosition): string[] {
   return parts.reduce<string[]>((names, part) => (typeof part === 'string' ? names.map((name) => name + part) : names.flatMap((name) => part.map((middle) => name + middle))), ['']);
 }
 
-/** The pattern cut into literal text and ranges (the values of each range). */
+/**
+ * The pattern cut into literal text and ranges (the values of each range).
+ * Any other `[` fails, as Ansible's expand_hostname_range fails the file (a
+ * bracketed IPv6 address is an address, not a range).
+ */
 function rangeParts(pattern: string, bad: (why: string) => CxError): (string | string[])[] {
   const match = /^(.*?)\[([^\]:]+):([^\]:]+)(?::(\d+))?\](.*)$/.exec(pattern);
-  if (!match) return [pattern];
-  const [, head, from, to, stepText, tail] = match as unknown as [string, string, string, string, string | undefined, string];
+  if (match) return rangePartsOf(match as unknown as [string, string, string, string, string | undefined, string], bad);
+  if (!pattern.includes('[') || /^\[[0-9a-f:.]+\](:\d+)?$/i.test(pattern)) return [pattern];
+  throw bad(pattern.indexOf(']', pattern.indexOf('[')) < 0 ? "a '[' that is never closed" : 'a range is written [begin:end] or [begin:end:step]');
+}
+
+function rangePartsOf(match: [string, string, string, string, string | undefined, string], bad: (why: string) => CxError): (string | string[])[] {
+  const [, head, from, to, stepText, tail] = match;
   return [head, rangeValues(from, to, Number(stepText ?? 1), bad), ...rangeParts(tail, bad)];
 }
 

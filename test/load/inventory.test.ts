@@ -130,6 +130,8 @@ describe('mistakes in inventories', () => {
     ['all:\n  hosts:\n    web1: 10.0.0.1\n', 'host \'web1\' must map to its variables (or to nothing), got string "10.0.0.1"', 3],
     ['all:\n  hosts:\n    node[3:1]:\n', "cannot expand host range 'node[3:1]': the end comes before the start", 3],
     ['all:\n  hosts:\n    node[1:b]:\n', "cannot expand host range 'node[1:b]': the bounds must be two numbers or two letters", 3],
+    ['all:\n  hosts:\n    node[1:\n', "cannot expand host range 'node[1': a '[' that is never closed", 3],
+    ['all:\n  hosts:\n    node[abc]:\n', "cannot expand host range 'node[abc]': a range is written [begin:end] or [begin:end:step]", 3],
     ['a:\n  children:\n    b:\nb:\n  children:\n    a:\n', 'group loop: a -> b -> a', 1],
     ['- web1\n', 'an inventory must be a YAML mapping of groups, starting with all:', 1],
     ['all:\n  vars:\n    __proto__: {admin: true}\n', "key '__proto__' is not allowed", 3],
