@@ -50,6 +50,26 @@ function looksLikeIni(text: string, file: string): boolean {
   }
 }
 
+/** A group an INI file names in `[parent:children]` or `[group:vars]` without declaring it (no `[group]` or `[group:children]`). */
+export interface UndeclaredGroup {
+  readonly kind: 'children' | 'vars';
+  readonly group: string;
+  /** The section that names it, for children. */
+  readonly parent?: string;
+  readonly at: SourcePosition;
+}
+
+const UNDECLARED = new WeakMap<object, readonly UndeclaredGroup[]>();
+
+/**
+ * The groups an INI inventory names without declaring them: Ansible's ini
+ * plugin fails the file unless an inventory read before it has them (the
+ * reader of the sources checks, it knows those).
+ */
+export function undeclaredGroups(inventory: object): readonly UndeclaredGroup[] {
+  return UNDECLARED.get(inventory) ?? [];
+}
+
 export function parseIniInventory(text: string, file: string): Mapping {
   const root: Mapping = {};
   recordPosition(root, { file, line: 1 });
@@ -71,7 +91,7 @@ export function parseIniInventory(text: string, file: string): Mapping {
     else if (section === 'vars') addVariable(groupPart(root, group, 'vars', at), line, at);
     else children.add(group, line, at);
   });
-  children.finish();
+  UNDECLARED.set(root, children.finish());
   return root;
 }
 
@@ -79,16 +99,20 @@ export function parseIniInventory(text: string, file: string): Mapping {
  * Ansible's ini plugin adds a `[parent:children]` entry at once when its
  * group has a section above it, else when the group's own section (not
  * `:vars`) comes: the children's order, and the groups', follow those
- * sections. An entry whose group never gets a section (Ansible fails the
- * file) is added at the end.
+ * sections. An entry whose group never gets a section is added at the end,
+ * and listed as undeclared, as is a `[group:vars]` section of a group that
+ * no `[group]` or `[group:children]` section declares.
  */
 class PendingChildren {
   private readonly known = new Set(['all', 'ungrouped']);
   private readonly pending = new Map<string, { parents: string[]; at: SourcePosition }>();
+  private readonly pendingVars = new Map<string, SourcePosition>();
 
   constructor(private readonly root: Mapping) {}
 
   declared(group: string, section: Section, at: SourcePosition): void {
+    if (section !== 'vars') this.pendingVars.delete(group);
+    else if (!this.known.has(group) && !this.pending.has(group)) this.pendingVars.set(group, at);
     this.known.add(group);
     const waiting = this.pending.get(group);
     if (!waiting || section === 'vars') return;
@@ -105,8 +129,13 @@ class PendingChildren {
     this.pending.set(child, waiting);
   }
 
-  finish(): void {
+  /** Adds the entries still waiting, and lists the groups named without being declared. */
+  finish(): UndeclaredGroup[] {
     for (const [child, { parents, at }] of this.pending) for (const parent of parents) addChild(this.root, parent, child, at);
+    return [
+      ...[...this.pendingVars].map(([group, at]) => ({ kind: 'vars' as const, group, at })),
+      ...[...this.pending].map(([group, { parents, at }]) => ({ kind: 'children' as const, group, parent: parents.at(-1)!, at })),
+    ];
   }
 }
 

@@ -15,7 +15,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { CxError, type SourcePosition } from '../errors.js';
 import { refuseGroupLoop } from './group-loops.js';
 import { applyGroupNameMode, type GroupNameMode } from './group-names.js';
-import { readInventoryFile } from './inventory-ini.js';
+import { readInventoryFile, undeclaredGroups } from './inventory-ini.js';
 import { readHostList, readInventoryScript, readTomlInventory, type SourceData } from './inventory-plugins.js';
 import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js';
 import { editableCopy, readInventoryData } from './inventory-reader.js';
@@ -145,6 +145,7 @@ class SourceReading {
     if (this.plugins.includes('script') && isExecutable(path)) return this.add(path, readInventoryScript(path), 'script');
     if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path, { warn: this.options.warn, iniFirst: this.iniBeforeToml() }), 'toml');
     const ini = readInventoryFile(path, this.sources);
+    if (ini) this.refuseUndeclared(ini);
     const value = ini ?? loadYamlFile(path, this.sources);
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       throw new CxError('an inventory must be a YAML mapping of groups, starting with all:', {
@@ -164,6 +165,15 @@ class SourceReading {
     const sofar = this.parts.length > 0 ? reconcileInventory(mergeInventories(this.parts)) : emptyInventory();
     this.parts = [applyConstructed(sofar, value as Record<string, unknown>, path)];
     this.options.parsed?.(path, 'auto', plugin);
+  }
+
+  /** An INI file naming a group that neither it nor an inventory read before declares fails, with the sentence of Ansible's ini plugin. */
+  private refuseUndeclared(ini: object): void {
+    const earlier = new Set(this.parts.flatMap((part) => [...part.groups.keys()]));
+    const missing = undeclaredGroups(ini).find((reference) => !earlier.has(reference.group));
+    if (missing === undefined) return;
+    const message = missing.kind === 'vars' ? `Section [${missing.group}:vars] not valid for undefined group: ${missing.group}` : `Section [${missing.parent}:children] includes undefined group: ${missing.group}`;
+    throw new CxError(message, { at: missing.at, hint: `declare it with a [${missing.group}] section (or give an inventory that has it before this one)` });
   }
 
   /** Ansible's warnings about group names are given once a run (its display gives each warning once). */

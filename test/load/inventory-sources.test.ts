@@ -174,3 +174,29 @@ describe('no inventory', () => {
     expect(errorOf(() => loadInventory(join(dir, 'aws_ec2.yaml'))).message).toContain("inventory plugin 'amazon.aws.aws_ec2' is not available");
   });
 });
+
+describe('INI groups named without being declared', () => {
+  const dir = writeTree({
+    'child.ini': '[web]\nw1\n[site:children]\nweb\ndb\n',
+    'vars.ini': '[web]\nw1\n[db:vars]\nport=5432\n',
+    'earlier.yaml': 'all:\n  children:\n    db:\n      hosts:\n        d1:\n',
+    'later.ini': '[db:vars]\nport=5432\n[site:children]\ndb\n',
+  });
+  afterAll(() => removeTrees(dir));
+
+  it("fail the file with the sentence of Ansible's ini plugin, at the line that names them", () => {
+    const child = errorOf(() => loadInventory(join(dir, 'child.ini')));
+    expect(child.message).toBe('Section [site:children] includes undefined group: db');
+    expect(child.at).toMatchObject({ file: join(dir, 'child.ini'), line: 5 });
+    const vars = errorOf(() => loadInventory(join(dir, 'vars.ini')));
+    expect(vars.message).toBe('Section [db:vars] not valid for undefined group: db');
+    expect(vars.at).toMatchObject({ file: join(dir, 'vars.ini'), line: 3 });
+  });
+
+  it('are taken when an inventory read before declares them', () => {
+    const inventory = loadInventorySources([join(dir, 'earlier.yaml'), join(dir, 'later.ini')]);
+    expect(inventory.groups.get('site')?.children).toEqual(['db']);
+    expect(inventory.groups.get('db')?.vars).toMatchObject({ port: 5432 });
+    expect(errorOf(() => loadInventorySources([join(dir, 'later.ini'), join(dir, 'earlier.yaml')])).message).toBe('Section [db:vars] not valid for undefined group: db');
+  });
+});
