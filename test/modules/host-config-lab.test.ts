@@ -41,6 +41,8 @@ function playbook(): string {
   environment:
     PATH: "${standins.dir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
     CXPLAY_STANDIN_STATE: /tmp/state
+    # The mount module reads the stand-ins' mount table instead of the kernel's (test/standins/README.md).
+    CXPLAY_STANDIN_MOUNTINFO: /tmp/state/mountinfo
   tasks:
 ${TASKS}`,
   );
