@@ -24,7 +24,7 @@ import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailu
 import { shellCode } from './lib/shell-code.js';
 import GET_URL_SH from './sh/get_url.sh';
 import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
-import { controlCharacterOption, credentialFlags, curlCredentialConfig, curlQuote, curlRequestConfig, gssapiVariables, needsCurl, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
+import { controlCharacterOption, credentialFlags, curlCredentialConfig, curlQuote, curlRequestConfig, gssapiConflict, gssapiVariables, needsCurl, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 
 /** `cx_get_url_task` and its helpers (engine/modules/sh/get_url.sh). */
@@ -87,6 +87,8 @@ export const getUrlModule: ModuleDef = {
     if ('error' in checksum) return { ...base, failed: true, msg: checksum.error };
     const unsafe = controlCharacterIn(url, checksum, ctx.args.headers) ?? controlCharacterOption(ctx.args);
     if (unsafe) return { ...base, failed: true, msg: `${unsafe} contains control characters (a newline?)` };
+    const conflict = gssapiConflict(ctx.args);
+    if (conflict) return { ...base, failed: true, msg: conflict };
     const started = Date.now();
     const result = await ctx.exec(downloadScript(ctx, url, checksum));
     const report = readReport(result.stdout, DOWNLOAD_REPORT);

@@ -21,7 +21,7 @@ import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, chownFailureMessage, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, withPathInfo } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { pythonJsonLoads } from '../template/python-json-loads.js';
-import { controlCharacterOption, credentialFlags, curlCredentialConfig, curlQuote, curlRequestConfig, gssapiVariables, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
+import { controlCharacterOption, credentialFlags, curlCredentialConfig, curlQuote, curlRequestConfig, gssapiConflict, gssapiVariables, splitHeaders, HTTP_REQUEST_SCHEMA, HTTP_SECRET_ARGS } from './lib/http-request.js';
 
 /** `cx_uri_task` (engine/modules/sh/uri.sh). */
 const URI_FUNCTIONS = shellCode(URI_SH);
@@ -71,6 +71,8 @@ export const uriModule: ModuleDef = {
     const method = String(args.method).toUpperCase();
     if (!/^[A-Z]+$/.test(method)) return { changed: false, failed: true, msg: "Parameter 'method' needs to be a single word in uppercase, like GET or POST." };
     if (args.body !== undefined && args.src !== undefined) return { changed: false, failed: true, msg: 'parameters are mutually exclusive: body|src' };
+    const conflict = gssapiConflict(args);
+    if (conflict) return { changed: false, failed: true, msg: conflict };
     const request = requestOf(ctx);
     if (/[\u0000-\u001f\u007f]/.test([String(args.url), ...request.headers].join('')) || controlCharacterOption(args)) {
       return { changed: false, failed: true, msg: 'url, headers and credentials must not contain control characters (a newline?)' };

@@ -182,7 +182,7 @@ describe('INI groups named without being declared', () => {
     'earlier.yaml': 'all:\n  children:\n    db:\n      hosts:\n        d1:\n',
     'later.ini': '[db:vars]\nport=5432\n[site:children]\ndb\n',
   });
-  afterAll(() => removeTrees(dir));
+  afterAll(() => removeTrees());
 
   it("fail the file with the sentence of Ansible's ini plugin, at the line that names them", () => {
     const child = errorOf(() => loadInventory(join(dir, 'child.ini')));

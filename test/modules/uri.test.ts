@@ -152,6 +152,12 @@ describe('uri', () => {
     ]);
   });
 
+  it('refuses use_gssapi with unredirected_headers before any request, saying so', async () => {
+    const { result } = await runModule(uri, { args: { url: `${base}/old`, use_gssapi: true, headers: { 'X-Once': '1' }, unredirected_headers: ['x-once'] } });
+    expect(result).toMatchObject({ failed: true, msg: 'use_gssapi with unredirected_headers is not supported by cxplay: leave one of them out' });
+    expect(seen).toEqual([]);
+  });
+
   it("sends ~/.netrc's (or $NETRC's) credentials for the host unless use_netrc is false or a user is named; fails on a ~/.netrc others may read", async () => {
     const netrc = writeNetrc(join(d, '.netrc'), 0o600);
     const basic = `Basic ${Buffer.from('nu:n p').toString('base64')}`;

@@ -101,6 +101,16 @@ export function credentialsOf(args: Readonly<Record<string, unknown>>): string |
   return username && (args.force_basic_auth === true || password !== undefined) ? `${username}:${password ?? ''}` : undefined;
 }
 
+/**
+ * What cxplay does not do with use_gssapi: unredirected_headers (its second
+ * request, the token's, would have to follow redirects without them, which
+ * cx_curl_gssapi does not); undefined when the task has none.
+ */
+export function gssapiConflict(args: Readonly<Record<string, unknown>>): string | undefined {
+  const unredirected = (args.unredirected_headers as readonly string[] | undefined) ?? [];
+  return args.use_gssapi === true && unredirected.length > 0 ? 'use_gssapi with unredirected_headers is not supported by cxplay: leave one of them out' : undefined;
+}
+
 /** The request option (or uri's src, read by curl) that holds a control character (a newline would add lines to curl's config), if one does. */
 export function controlCharacterOption(args: Readonly<Record<string, unknown>>): string | undefined {
   return ['url_username', 'url_password', 'http_agent', 'ca_path', 'client_cert', 'client_key', 'ciphers', 'unix_socket', 'src'].find((name) => /[\u0000-\u001f\u007f]/.test(String(args[name] ?? '')));
