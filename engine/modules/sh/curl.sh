@@ -98,10 +98,14 @@ cx_curl_gssapi() {
 }
 
 # cx_curl_kinit: a ticket for curl_gss_user into a new cache, named in
-# cx_curl_cache; fails with kinit's reason on stderr.
+# cx_curl_cache; fails with kinit's reason on stderr. cx_curl runs in a
+# subshell (its callers read its output): the cache goes when it ends, even
+# when the task is interrupted.
 cx_curl_kinit() {
   command -v kinit >/dev/null 2>&1 || { echo "use_gssapi with url_username and url_password needs kinit (MIT Kerberos) on the host" >&2; return 1; }
   cx_curl_cache=$(umask 077; mktemp) || { echo "cannot create a temporary file" >&2; return 1; }
+  trap 'rm -f -- "$cx_curl_cache"' EXIT
+  trap 'exit 143' TERM HUP INT
   cx_curl_reason=$(printf '%s\n' "$curl_gss_password" | KRB5CCNAME=FILE:$cx_curl_cache kinit -- "$curl_gss_user" 2>&1 >/dev/null) && return 0
   rm -f -- "$cx_curl_cache"
   echo "No credentials were supplied, or the credentials were unavailable or inaccessible: $cx_curl_reason" >&2
