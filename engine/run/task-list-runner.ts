@@ -452,11 +452,6 @@ export class TaskListRunner {
     }
   }
 
-  /**
-   * As Ansible names an include: its rendered name, else `include_tasks`;
-   * inside a role prefixed `role : `, except include_role, which names
-   * itself `include_role : <role>` when unnamed and is never prefixed.
-   */
   /** A meta task as Ansible names it: its rendered name, else `meta`, inside a role prefixed `role : `. */
   private metaRef(meta: MetaTask, frame: Frame, firstHost: string): TaskRef {
     const base = meta.name === undefined ? 'meta' : this.displayName(meta.name, frame, firstHost);
@@ -464,6 +459,11 @@ export class TaskListRunner {
     return { name: role ? `${role} : ${base}` : base, module: 'meta', at: meta.at, index: this.taskIndex, total: this.totalTasks, isHandler: frame.isHandler, showsResult: false };
   }
 
+  /**
+   * As Ansible names an include: its rendered name, else `include_tasks`;
+   * inside a role prefixed `role : `, except include_role, which names
+   * itself `include_role : <role>` when unnamed and is never prefixed.
+   */
   private includeRef(node: IncludeNode, frame: Frame, firstHost: string | undefined): TaskRef {
     const named = node.name === undefined || firstHost === undefined ? node.name : this.displayName(node.name, frame, firstHost);
     const role = frame.role?.role.name;

@@ -68,7 +68,7 @@ export function splitHeaders(lines: readonly string[], args: Readonly<Record<str
 }
 
 /** cx_curl's flag netrc: Ansible reads ~/.netrc (or $NETRC) when use_netrc is on and the task names no user nor Kerberos. */
-export function readsNetrc(args: Readonly<Record<string, unknown>>): boolean {
+function readsNetrc(args: Readonly<Record<string, unknown>>): boolean {
   return args.use_netrc !== false && !args.url_username && args.use_gssapi !== true;
 }
 
