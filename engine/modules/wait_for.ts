@@ -3,7 +3,8 @@
  * pattern, or is gone) or a TCP port opens (or closes), with Ansible's timing
  * (the timeout counts from before `delay`) and messages. Ports are probed with
  * bash's /dev/tcp when the host has bash, else with `nc -z`; a host with
- * neither cannot wait for ports. `drained` counts the port's connections in
+ * neither cannot wait for ports. A pattern on a port (bash only) is searched
+ * in what the server sent so far, as the file's is. `drained` counts the port's connections in
  * /proc/net/tcp and tcp6 as Ansible's Linux module does (with awk). A pattern in a file is searched with
  * `grep -P` (Python-like), or `grep -E` where grep has no -P; the groups of
  * the match are then worked out here with Python's rules.
@@ -87,7 +88,6 @@ function argumentProblem(args: Readonly<Record<string, unknown>>): string | unde
   if (unknown !== undefined) return `unknown active_connection_state (${unknown}) defined`;
   // Ansible's module fails with a Python TypeError here.
   if (state === 'drained' && port === undefined) return 'wait_for: state=drained needs the port whose connections to wait for';
-  if (port !== undefined && args.search_regex !== undefined) return 'wait_for: search_regex on a port is not supported; use it with path';
   if (args.search_regex !== undefined) {
     try {
       pythonRegExp(String(args.search_regex), 'search', 'm');
@@ -102,7 +102,8 @@ function timeoutMessage(args: Readonly<Record<string, unknown>>): string {
   const { host, port, path, state } = args;
   const toStop = state === 'stopped' || state === 'absent';
   if (state === 'drained') return `Timeout when waiting for ${String(host)}:${String(port)} to drain`;
-  if (port !== undefined) return toStop ? `Timeout when waiting for ${String(host)}:${String(port)} to stop.` : `Timeout when waiting for ${String(host)}:${String(port)}`;
+  if (port !== undefined && toStop) return `Timeout when waiting for ${String(host)}:${String(port)} to stop.`;
+  if (port !== undefined) return args.search_regex !== undefined ? `Timeout when waiting for search string ${String(args.search_regex)} in ${String(host)}:${String(port)}` : `Timeout when waiting for ${String(host)}:${String(port)}`;
   if (toStop) return `Timeout when waiting for ${String(path)} to be absent.`;
   if (args.search_regex !== undefined) return `Timeout when waiting for search string ${String(args.search_regex)} in ${String(path)}`;
   return `Timeout when waiting for file ${String(path)}`;
@@ -124,6 +125,10 @@ function waitScript(args: Readonly<Record<string, unknown>>): string {
     const states = (args.active_connection_states as string[]).map((name) => CONNECTION_STATE_CODES[name]!).join(' ');
     const excluded = ((args.exclude_hosts as string[] | undefined) ?? []).map(quote);
     return [REPORT_FUNCTIONS, WAIT_PARTS.common, WAIT_PARTS.drained, [`cx_wait_drain ${timing}`, quote(String(args.host)), Number(port), quote(states), ...excluded].join(' ') + ' && cx_report done 1'].join('\n');
+  }
+  if (port !== undefined && args.search_regex !== undefined && !toStop) {
+    const probe = `cx_wait_port_search ${quote(String(args.host))} ${Number(port)} ${Number(args.connect_timeout)} ${quote(String(args.search_regex))}`;
+    return [REPORT_FUNCTIONS, WAIT_PARTS.common, WAIT_PARTS['port-search'], `${wait} ${probe} && cx_report done 1`].join('\n');
   }
   if (port !== undefined) {
     return [REPORT_FUNCTIONS, WAIT_PARTS.common, WAIT_PARTS.port, `${wait} cx_wait_port ${quote(String(args.host))} ${Number(port)} ${Number(args.connect_timeout)} && cx_report done 1`].join('\n');

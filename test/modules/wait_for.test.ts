@@ -127,13 +127,19 @@ describe('wait_for state=drained', () => {
     expect(result).toMatchObject({ failed: true, msg: `${name}: Name or service not known` });
     expect(readdirSync(d)).toEqual([]);
   });
+
+  it('puts a pattern for a port into the script quoted', async () => {
+    const pattern = `x'$(touch ${d}/pwned)`;
+    const { result } = await runModule(waitFor, { args: { port: 1, search_regex: pattern, timeout: 1, connect_timeout: 1 } });
+    expect(result).toMatchObject({ failed: true, msg: `Timeout when waiting for search string ${pattern} in 127.0.0.1:1` });
+    expect(readdirSync(d)).toEqual([]);
+  });
 });
 
 describe('wait_for arguments', () => {
   it.each([
     [{ port: 1, path: '/x' }, 'port and path parameter can not both be passed to wait_for'],
     [{ path: '/x', state: 'stopped' }, 'state=stopped should only be used for checking a port in the wait_for module'],
-    [{ port: 1, search_regex: 'x' }, 'wait_for: search_regex on a port is not supported; use it with path'],
     [{ path: '/x', search_regex: '(' }, /^Invalid regular expression/],
     [{ port: 1, exclude_hosts: ['a'] }, 'exclude_hosts should only be with state=drained'],
     [{ port: 1, state: 'drained', active_connection_states: ['LISTEN'] }, 'unknown active_connection_state (LISTEN) defined'],

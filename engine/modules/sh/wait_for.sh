@@ -38,6 +38,40 @@ else
   cx_fail "wait_for needs bash or nc on the host to probe ports"
 fi
 
+# part: port-search
+# cx_wait_port_search HOST PORT CONNECT_TIMEOUT PATTERN: true when a TCP
+# connection to HOST:PORT opens within CONNECT_TIMEOUT seconds and what the
+# server sends on it, before it closes the connection or the wait ends
+# (cx_end), holds a match of PATTERN, as Ansible's module reads and searches
+# the bytes it received so far (re.MULTILINE, bytes: grep -P over the whole
+# of them in the C locale with (?m); grep -E line by line where grep has no
+# -P). Needs bash (its /dev/tcp); a host without it fails the task when this
+# part is read. The bytes go to a temp file, removed when the probe ends.
+command -v bash >/dev/null 2>&1 || cx_fail "wait_for with search_regex on a port needs bash on the host"
+if echo | grep -Pq '' 2>/dev/null; then cx_port_grep='-zPq' cx_port_flags='(?m)'; else cx_port_grep='-Eq' cx_port_flags=''; fi
+cx_wait_port_search() {
+  cx_left=$(( cx_end - $(date +%s) ))
+  [ "$cx_left" -gt 0 ] || return 1
+  cx_received=$(mktemp) || cx_fail "wait_for: cannot make a temp file for what the port sends"
+  # bash connects (given up after CONNECT_TIMEOUT by a watchdog), then becomes cat on the connection.
+  # shellcheck disable=SC2016 # $0, $1, $2 and $$ are bash's, not this shell's
+  timeout "$cx_left" bash -c '( sleep "$2"; kill "$$" ) 2>/dev/null & w=$!
+    exec 3<>"/dev/tcp/$0/$1" || { kill "$w"; exit 1; }
+    kill "$w"; exec cat <&3' "$1" "$2" "$3" >"$cx_received" 2>/dev/null &
+  cx_reader=$!
+  cx_found=1
+  while :; do
+    kill -0 "$cx_reader" 2>/dev/null; cx_reading=$?
+    if LC_ALL=C grep "$cx_port_grep" -- "$cx_port_flags$4" "$cx_received" 2>/dev/null; then cx_found=0; break; fi
+    [ "$cx_reading" -eq 0 ] || break
+    sleep 0.2 2>/dev/null || sleep 1
+  done
+  kill "$cx_reader" 2>/dev/null
+  wait "$cx_reader" 2>/dev/null
+  rm -f -- "$cx_received"
+  return "$cx_found"
+}
+
 # part: path
 # cx_wait_path PATH: true when PATH exists (a dangling symlink too).
 cx_wait_path() { [ -e "$1" ] || [ -L "$1" ]; }
