@@ -4,12 +4,18 @@
  * decides: keys are told apart by their base64 part, options and comment
  * compared as parsed, the file rewritten in its lines' order. One exec finds
  * and reads the file (engine/modules/sh/authorized_key.sh); a second writes
- * it, only on a change. Keys from a URL are refused: no network here.
+ * it, only on a change. Keys from a URL (a key starting with `http`) are
+ * fetched on the host in the first exec, with curl (or wget), as the
+ * module's fetch_url does: ansible-httpget's User-Agent, 10 s, redirects
+ * followed, `validate_certs`; only a 200 is taken.
  */
 import { quote } from '../connection/quote.js';
 import { ATTRIBUTE_FUNCTIONS, PATH_INFO_REPORT, withPathInfo } from './lib/file-attributes.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
+import { DOWNLOAD_FUNCTIONS } from './lib/download.js';
+import { FLAG_FUNCTIONS } from './lib/flags.js';
+import { curlRequestConfig, DEFAULT_HTTP_AGENT } from './lib/http-request.js';
 import type { ModuleDef, ModuleResult } from './module.js';
 import AUTHORIZED_KEY_SH from './sh/authorized_key.sh';
 import REWRITE_SH from './sh/rewrite.sh';
@@ -50,11 +56,7 @@ export const authorizedKeyModule: ModuleDef = {
     type: 'object',
     properties: {
       user: { type: 'string' },
-      key: {
-        type: 'string',
-        pattern: '^(?!http)',
-        description: 'is a URL: cxplay does not fetch keys over the network; give the keys as text (a lookup on the controller) or a file:// path on the host',
-      },
+      key: { type: 'string' },
       path: { type: 'string' },
       manage_dir: { type: 'boolean', default: true },
       state: { enum: ['absent', 'present'], default: 'present' },
@@ -75,10 +77,12 @@ export const authorizedKeyModule: ModuleDef = {
     const user = String(args.user);
     const path = args.path as string | undefined;
     const given = String(args.key);
+    const fromUrl = given.startsWith('http');
     const source = given.startsWith('file') ? fileUrlPath(given) : '';
     const readCall = ['cx_ak_read', quote(user), quote(path ?? ''), String(ctx.check), String(args.follow), quote(source)];
     const attributes = path === undefined ? '' : `cx_ak_attributes ${quote(path)}\n`;
-    const read = await ctx.exec(`${FUNCTIONS}${readCall.join(' ')}\n${attributes}cx_report done 1`);
+    const fetch = fromUrl ? fetchCode(given, args.validate_certs === false) : '';
+    const read = await ctx.exec(`${FUNCTIONS}${fetch}${readCall.join(' ')}\n${attributes}cx_report done 1`);
     const report = readReport(read.stdout, READ_REPORT);
     const failure = reportedFailure(report);
     if (failure) return failure;
@@ -86,7 +90,7 @@ export const authorizedKeyModule: ModuleDef = {
     const keyfile = report.keyfile ?? '';
     const out: ModuleResult = { changed: false, user, key: given, path: report.path ?? null, manage_dir: args.manage_dir, state: args.state, key_options: args.key_options ?? null, exclusive: args.exclusive, validate_certs: args.validate_certs, comment: args.comment ?? null, follow: args.follow, keyfile };
     const before = report.content ?? '';
-    const edit = editKeys(before, source ? (report.source ?? '') : given, args);
+    const edit = editKeys(before, source || fromUrl ? (report.source ?? '') : given, args);
     if ('msg' in edit) return { changed: false, failed: true, msg: edit.msg };
     if (!edit.write) return withPathInfo(out, report);
     if (ctx.diff) out.diff = { before_header: keyfile, after_header: report.after ?? keyfile, before, after: edit.text };
@@ -100,6 +104,13 @@ export const authorizedKeyModule: ModuleDef = {
     return withPathInfo({ ...out, changed: true }, writeReport);
   },
 };
+
+/** The code that fetches the keys at `url` (cx_ak_fetch) with the request fetch_url makes for this module, which has no http_agent or timeout of its own. */
+function fetchCode(url: string, insecure: boolean): string {
+  const variables = { timeout: '10', headers: '', curl_config: curlRequestConfig({}).join('\n'), agent: DEFAULT_HTTP_AGENT };
+  const assignments = Object.entries(variables).map(([name, value]) => `${name}=${quote(value)}`);
+  return [FLAG_FUNCTIONS, DOWNLOAD_FUNCTIONS, ...assignments, `cx_flags_set ${quote(insecure ? 'insecure' : '')}`, `cx_ak_fetch ${quote(url)}`, ''].join('\n');
+}
 
 /** A `file://` key's path (urlparse(key).path). */
 function fileUrlPath(key: string): string {

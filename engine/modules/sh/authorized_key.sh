@@ -3,7 +3,8 @@
 # new file): finds the user's authorized_keys file and reads it, then
 # writes it with the user as owner, managing its directory, as
 # ansible.posix's authorized_key does. Needs report.sh, attributes.sh and
-# rewrite.sh. The user is looked up with getent passwd.
+# rewrite.sh (and for keys from a URL flags.sh and download.sh). The user
+# is looked up with getent passwd.
 
 # cx_ak_user USER: sets cx_home, cx_uid and cx_gid from USER's entry; fails
 # (with Ansible's message) when there is none.
@@ -19,6 +20,22 @@ cx_ak_file() {
   if [ -n "$2" ]; then cx_expand_path "$2"; cx_file=$cx_path cx_dir=$(dirname -- "$cx_path")
   else cx_dir=$cx_home/.ssh cx_file=$cx_home/.ssh/authorized_keys; fi
   if [ "$3" = true ]; then cx_file=$(readlink -f -- "$cx_file") || :; fi
+}
+
+# cx_ak_fetch URL: the keys at URL, reported as source, as the module's
+# fetch_url gets them (in check mode too); any status but 200, or no answer,
+# fails the task with the module's message. The body goes through a temp
+# file, removed here.
+# shellcheck disable=SC2154 # cx_code is cx_download's output
+cx_ak_fetch() {
+  cx_keys=$(mktemp) || cx_fail "Error getting key from: $1"
+  if cx_download "$cx_keys" "$1" "the keys" >/dev/null && [ "$cx_code" = 200 ]; then
+    cx_c=$(cat -- "$cx_keys" && echo x); rm -f -- "$cx_keys"
+    cx_report64 source "${cx_c%x}"
+    return 0
+  fi
+  rm -f -- "$cx_keys"
+  cx_fail "Error getting key from: $1"
 }
 
 # cx_ak_read USER PATH CHECK FOLLOW SOURCE: reports keyfile (not followed,
