@@ -80,6 +80,8 @@ export type RunEvent =
     }
   | { readonly kind: 'handlers_start'; readonly hosts: readonly string[]; readonly time: number }
   | { readonly kind: 'warning'; readonly host?: string | undefined; readonly message: string; readonly time: number }
+  /** Text a module shows the operator as it runs, as it is (Ansible's display: pause's lines and prompt). */
+  | { readonly kind: 'display'; readonly message: string; readonly time: number }
   | { readonly kind: 'play_end'; readonly name: string; readonly time: number }
   | {
       readonly kind: 'recap';

@@ -45,6 +45,48 @@ export function fromTerminal(prompt: string): Promise<string> {
   });
 }
 
+/**
+ * pause's answer: the keys typed up to Enter, echoed as typed unless `echo`
+ * is false; Ctrl-C then asks, as Ansible's pause does, whether to continue
+ * (C: the answer so far) or abort (A: rejects with "user requested abort!").
+ */
+export function answerFromTerminal(echo: boolean): Promise<string> {
+  const input = process.stdin as ReadStream;
+  input.setRawMode(true);
+  input.resume();
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    let interrupted = false;
+    const done = (error?: Error) => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      process.stdout.write('\n');
+      if (error) reject(error);
+      else resolve(answer);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (interrupted) {
+          if (char.toLowerCase() === 'c') return done();
+          if (char.toLowerCase() === 'a') return done(new Error('user requested abort!'));
+        } else if (char === INTERRUPT) {
+          interrupted = true;
+          process.stdout.write("\nPress 'C' to continue the play or 'A' to abort \r");
+        } else if (ENTER.has(char)) return done();
+        else if (ERASE.has(char)) {
+          answer = [...answer].slice(0, -1).join('');
+          if (echo) process.stdout.write('\b \b');
+        } else {
+          answer += char;
+          if (echo) process.stdout.write(char);
+        }
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
 /** Reads byte by byte up to the newline, so nothing after it is taken from stdin. */
 function oneLineOfStdin(prompt: string): string {
   process.stderr.write(prompt);

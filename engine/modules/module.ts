@@ -84,6 +84,14 @@ export interface ModuleContext {
   condition(condition: string | boolean): boolean;
   /** A note shown to the operator (Ansible's [WARNING]). */
   warn(message: string): void;
+  /** The task's name as shown (role prefix included; the module's name when it has none). */
+  readonly taskName: string;
+  /** Text shown to the operator as it is, in the task's turn (Ansible's display: pause's lines). */
+  display(message: string): void;
+  /** A warning shown to the operator and not kept in the result (an Ansible action plugin's display.warning). */
+  displayWarning(message: string): void;
+  /** What the operator types at the terminal, up to Enter (echoed or not); undefined when stdin is no terminal, as Ansible's pause then does not wait. */
+  readonly askOperator: ((echo: boolean) => Promise<string>) | undefined;
 }
 
 /** A module property that holds for every run (true) or depends on the run's arguments. */

@@ -100,6 +100,10 @@ export function buildModuleContext(input: ModuleContextInput): ModuleContext {
     evaluate: (expression) => evaluateExpression(expression, input.scope),
     condition: (condition) => evaluateCondition(condition, input.scope),
     warn: input.onWarning,
+    taskName: input.taskName,
+    display: (message) => run.emit({ kind: 'display', message: run.secrets.maskText(message), time: Date.now() }),
+    displayWarning: (message) => run.emit({ kind: 'warning', message: run.secrets.maskText(message), time: Date.now() }),
+    askOperator: run.options.askOperator,
   };
 }
 

@@ -27,6 +27,8 @@ export interface RunOptions extends RunFlags {
   readonly speculation?: boolean | undefined;
   /** Under strategy free and host_pinned, apply the next tasks in the exec of the current one ([cxplay] fusion; on unless false). */
   readonly fusion?: boolean | undefined;
+  /** The operator's answer typed at the terminal (pause), up to Enter; unset when stdin is no terminal. */
+  readonly askOperator?: ((echo: boolean) => Promise<string>) | undefined;
   /** --step: asked before each task whether to run it (`continue`: this one and all after without asking). */
   readonly askStep?: ((taskName: string) => Promise<'yes' | 'no' | 'continue'>) | undefined;
   /**

@@ -34,6 +34,10 @@ export interface RunOptions {
   readonly playbookDir?: string;
   /** Arguments whose value stands for data from a host. */
   readonly unsafeArgs?: readonly string[];
+  /** The operator's answers at a terminal (pause); unset: stdin is no terminal. */
+  readonly askOperator?: (echo: boolean) => Promise<string>;
+  /** The task's name (pause shows it); the module's name when unset. */
+  readonly taskName?: string;
 }
 
 export interface RunOutcome {
@@ -41,9 +45,11 @@ export interface RunOutcome {
   /** Remote execs the module made. */
   readonly execs: number;
   readonly warnings: string[];
+  /** What the module showed the operator (ctx.display), in order. */
+  readonly displayed: string[];
 }
 
-export function buildContext(module: ModuleDef, options: RunOptions, conn: LocalConnection, warnings: string[]): ModuleContext {
+export function buildContext(module: ModuleDef, options: RunOptions, conn: LocalConnection, warnings: string[], displayed: string[] = []): ModuleContext {
   const scope = scopeFromObject(options.vars ?? {});
   const prelude = Object.entries(options.environment ?? {})
     .map(([name, value]) => `export ${name}=${quote(value)}\n`)
@@ -76,6 +82,10 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
     evaluate: (expression) => evaluateExpression(expression, scope),
     condition: (condition) => evaluateCondition(condition, scope),
     warn: (message) => warnings.push(message),
+    taskName: options.taskName ?? module.name,
+    display: (message) => displayed.push(message),
+    displayWarning: (message) => displayed.push(`[WARNING]: ${message}`),
+    askOperator: options.askOperator,
   };
 }
 
@@ -83,8 +93,9 @@ export function buildContext(module: ModuleDef, options: RunOptions, conn: Local
 export async function runModule(module: ModuleDef, options: RunOptions, conn: LocalConnection = new LocalConnection()): Promise<RunOutcome> {
   const before = conn.execCount;
   const warnings: string[] = [];
-  const result = await module.run(buildContext(module, options, conn, warnings));
-  return { result, execs: conn.execCount - before, warnings };
+  const displayed: string[] = [];
+  const result = await module.run(buildContext(module, options, conn, warnings, displayed));
+  return { result, execs: conn.execCount - before, warnings, displayed };
 }
 
 /** A fresh directory under the system temp dir; `cleanup` removes it. */

@@ -96,9 +96,26 @@ describe('pause', () => {
     expect((await pending).result).toMatchObject({ changed: false, rc: 0 });
   });
 
-  it('refuses prompts and both units at once', async () => {
-    expect((await runModule(mod('pause'), { args: { prompt: 'Continue?' } })).result).toMatchObject({ failed: true, msg: 'pause: prompts (waiting for the operator) are not supported; give seconds or minutes' });
-    expect((await runModule(mod('pause'), { args: {} })).result).toMatchObject({ failed: true });
+  it('shows its lines as Ansible does: the time, then the prompt under the task name', async () => {
+    const { displayed } = await runModule(mod('pause'), { args: { seconds: 1, prompt: 'Wait a bit', echo: false }, taskName: 'role : wait' });
+    expect(displayed).toEqual(['Pausing for 1 seconds (output is hidden)', "(ctrl+C then 'C' = continue early, ctrl+C then 'A' = abort)\r", '[role : wait]\nWait a bit (output is hidden):']);
+  });
+
+  it('does not wait for a prompt when stdin is no terminal, with the warning, and takes the answer from one', async () => {
+    const none = await runModule(mod('pause'), { args: { prompt: 'Continue?' } });
+    expect(none.result).toMatchObject({ changed: false, user_input: '', stdout: 'Paused for 0.0 minutes' });
+    expect(none.displayed).toEqual(['[pause]\nContinue?:', '[WARNING]: Not waiting for response to prompt as stdin is not interactive']);
+    expect(none.warnings).toEqual([]);
+    const asked: boolean[] = [];
+    const answered = await runModule(mod('pause'), { args: { echo: false }, askOperator: async (echo) => (asked.push(echo), 'typed') });
+    expect(answered.result).toMatchObject({ changed: false, user_input: 'typed', echo: false });
+    expect(answered.displayed).toEqual(['[pause]\nPress enter to continue, Ctrl+C to interrupt (output is hidden):']);
+    expect(asked).toEqual([false]);
+    const aborted = await runModule(mod('pause'), { args: {}, askOperator: () => Promise.reject(new Error('user requested abort!')) });
+    expect(aborted.result).toEqual({ changed: false, failed: true, msg: 'user requested abort!' });
+  });
+
+  it('refuses both units at once', async () => {
     expect((await runModule(mod('pause'), { args: { seconds: 1, minutes: 1 } })).result).toMatchObject({ failed: true, msg: 'parameters are mutually exclusive: minutes|seconds' });
   });
 });

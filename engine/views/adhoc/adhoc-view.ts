@@ -27,6 +27,7 @@ export class AdhocView implements View {
 
   handle(event: RunEvent): void {
     if (event.kind === 'warning') (this.options.err ?? this.options.out).write(`[WARNING]: ${event.host ? `${event.host}: ` : ''}${event.message}\n`);
+    if (event.kind === 'display') this.options.out.write(`${event.message}\n`);
     if (event.kind !== 'host_result' || event.item) return;
     this.options.out.write(`${this.oneLine ? oneLineOf(event) : blockOf(event, this.options.verbosity)}\n`);
   }

@@ -31,6 +31,8 @@ export class PlainView implements View {
         return;
       case 'host_result':
         return this.result(event);
+      case 'display':
+        return this.line(event.message);
       case 'warning':
         return this.warning(`${event.host ? `${event.host}: ` : ''}${event.message}`);
       case 'recap':

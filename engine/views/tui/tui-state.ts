@@ -65,6 +65,7 @@ export type LogEntry =
     }
   | { readonly id: number; readonly kind: 'handler'; readonly name: string; readonly hosts: readonly string[] }
   | { readonly id: number; readonly kind: 'warning'; readonly host: string | undefined; readonly message: string }
+  | { readonly id: number; readonly kind: 'display'; readonly message: string }
   | { readonly id: number; readonly kind: 'diff'; readonly host: string; readonly task: string; readonly result: TaskResult }
   | {
       readonly id: number;
@@ -153,6 +154,8 @@ export function reduce(state: TuiState, event: TuiEvent): TuiState {
       return hostResult(state, event);
     case 'warning':
       return appendLog(state, { kind: 'warning', host: event.host, message: event.message });
+    case 'display':
+      return appendLog(state, { kind: 'display', message: event.message.replace(/\r$/, '') });
     case 'play_end':
       return playEnded(state, event.time);
     case 'recap':

@@ -1,4 +1,4 @@
-/** One line (or block) printed once above the live area: finished plays, handlers, warnings, diffs, details, the summary. */
+/** One line (or block) printed once above the live area: finished plays, handlers, warnings, a module's text (pause), diffs, details, the summary. */
 import { Text } from 'ink';
 import { formatElapsed } from '../format.js';
 import type { LogEntry } from '../tui-state.js';
@@ -42,6 +42,8 @@ export function LogEntryView({ entry, verbosity }: LogEntryProps) {
           {entry.message}
         </Text>
       );
+    case 'display':
+      return <Text>{entry.message}</Text>;
     case 'diff':
       return <DiffBlock host={entry.host} task={entry.task} result={entry.result} />;
     case 'detail':
