@@ -127,9 +127,15 @@ function requestOf(ctx: ModuleContext): Request | { readonly error: string } {
   return { headers, body };
 }
 
-/** A form-multipart request: its Content-Type replaces the task's (Ansible's cannot be overridden). */
+/**
+ * A form-multipart request: its Content-Type replaces the task's (Ansible's
+ * cannot be overridden). The body's files are the host's with remote_src,
+ * and with a src (Ansible's action then sends the src and leaves the body to
+ * the module, which finds none).
+ */
 function multipartRequest(ctx: ModuleContext, headers: readonly string[]): Request | { readonly error: string } {
-  const multipart = multipartBody(ctx.args.body, ctx.args.remote_src === true, (filename) => ctx.resolveSource(filename, 'files'));
+  const onHost = ctx.args.remote_src === true || ctx.args.src !== undefined;
+  const multipart = multipartBody(ctx.args.body, onHost, (filename) => ctx.resolveSource(filename, 'files'));
   if ('error' in multipart) return multipart;
   const others = headers.filter((header) => !header.toLowerCase().startsWith('content-type:'));
   return { headers: [...others, `Content-Type: ${multipart.contentType}`], body: undefined, bodyFunction: multipart.bodyFunction };

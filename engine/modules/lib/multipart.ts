@@ -35,12 +35,13 @@ export type FindFile = (filename: string) => string;
 /**
  * The body, or the message of Ansible's failure for it: checks first what
  * its action checks (a mapping; each file to send found on the controller),
- * then what its module does, field by field in sorted order.
+ * then what its module does, field by field in sorted order. FILES_ON_HOST:
+ * the action sends no file (remote_src), the module reads them on the host.
  */
-export function multipartBody(body: unknown, remoteSrc: boolean, findFile: FindFile): MultipartBody | { readonly error: string } {
-  if (!isDict(body)) return { error: remoteSrc ? `failed to parse body as form-multipart: Mapping is required, cannot be type ${pythonTypeName(body)}` : `body must be mapping, cannot be type ${typeName(body)}` };
+export function multipartBody(body: unknown, filesOnHost: boolean, findFile: FindFile): MultipartBody | { readonly error: string } {
+  if (!isDict(body)) return { error: filesOnHost ? `failed to parse body as form-multipart: Mapping is required, cannot be type ${pythonTypeName(body)}` : `body must be mapping, cannot be type ${typeName(body)}` };
   const controllerFiles = new Map<string, Buffer>();
-  if (!remoteSrc) {
+  if (!filesOnHost) {
     for (const [field, value] of Object.entries(body)) {
       if (!isDict(value) || !truthy(value.filename) || truthy(value.content)) continue;
       const found = controllerFile(field, value.filename, findFile);
