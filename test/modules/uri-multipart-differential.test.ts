@@ -92,6 +92,9 @@ beforeAll(async () => {
             // Named by the target's /etc/mime.types only (Debian's), and named otherwise there than in Python's table.
             package: { content: 'inline', filename: 'pkg.deb' },
             script: { content: 'inline', filename: 'script.js' },
+            // Named by Python's own table only (not Debian's mime.types): a standard type, and a non-standard one.
+            hdf: { content: 'inline', filename: 'data.h5' },
+            picture_old: { content: 'inline', filename: 'art.pict' },
             bare: { content: 'inline' },
             partial: { content: 'inline', mime_type: 'text' },
             charset: { content: 'inline', mime_type: 'text/plain; charset=utf-8' },
