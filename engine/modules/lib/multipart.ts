@@ -106,7 +106,6 @@ function disposition(field: string, filename: string | undefined): string {
 /** A header parameter as Python's email package writes it: an empty value as the bare name. */
 function parameter(name: string, value: string): string {
   if (value === '') return name;
-  // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(value)) return `${name}*=utf-8''${encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)}`;
   return `${name}="${value.replace(/[\\"]/g, '\\$&')}"`;
 }
