@@ -5,8 +5,9 @@
  * one apt-get call Ansible would make (--simulate in check mode) and runs it.
  * `deb` installs local .deb files with dpkg -i as Ansible does (reading
  * each file's name and version with dpkg --field); their dependencies must
- * be installed already (Ansible would install them with apt-get), and a URL
- * is refused (download it with get_url first). Not supported: name globs,
+ * be installed already (Ansible would install them with apt-get). A `deb`
+ * URL is downloaded on the host first, as Ansible's fetch_file does, into a
+ * temporary directory removed at the end. Not supported: name globs,
  * virtual packages, policy_rc_d.
  */
 import { quote, quoteWords } from '../connection/quote.js';
@@ -15,6 +16,9 @@ import { shellCode } from './lib/shell-code.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { outputLines, preparedDiff } from './lib/package-output.js';
 import APT_SH from './sh/apt.sh';
+import { FLAG_FUNCTIONS } from './lib/flags.js';
+import { DOWNLOAD_FUNCTIONS } from './lib/download.js';
+import { curlRequestConfig, DEFAULT_HTTP_AGENT } from './lib/http-request.js';
 import PKG_SH from './sh/pkg.sh';
 
 const APT_FUNCTIONS = shellCode(PKG_SH) + shellCode(APT_SH);
@@ -96,7 +100,6 @@ function argumentProblem(args: Readonly<Record<string, unknown>>): string | unde
   const upgrade = args.upgrade !== 'no' ? args.upgrade : undefined;
   const exclusive = ['deb', 'package', 'upgrade'].filter((key) => (key === 'upgrade' ? upgrade : args[key]) !== undefined);
   if (exclusive.length > 1) return `parameters are mutually exclusive: deb|package|upgrade`;
-  if (typeof args.deb === 'string' && args.deb.includes('://')) return 'apt: deb from a URL is not supported by cxplay; download the file with get_url first and give its path';
   if (args.policy_rc_d !== undefined) return 'apt: policy_rc_d is not supported by cxplay';
   return undefined;
 }
@@ -133,9 +136,29 @@ function aptScript(ctx: ModuleContext, args: Readonly<Record<string, unknown>>, 
     apt_dpkg: String(args.dpkg_options),
     apt_deb: String(args.deb ?? ''),
   };
+  if (isUrl(args.deb)) Object.assign(settings, downloadSettings(args.deb));
   const assignments = Object.entries(settings).map(([name, value]) => `${name}=${quote(value)}`).join('\n');
   const call = `cx_apt_task ${quoteWords(packages.flatMap(specWords))}`.trimEnd();
-  return `${REPORT_FUNCTIONS}${APT_FUNCTIONS}${flushOnExit('cx_pkg_cleanup')}\nexport DEBIAN_FRONTEND=noninteractive DEBIAN_PRIORITY=critical\n${assignments}\n${call}\n`;
+  const download = isUrl(args.deb) ? FLAG_FUNCTIONS + DOWNLOAD_FUNCTIONS : '';
+  return `${REPORT_FUNCTIONS}${download}${APT_FUNCTIONS}${flushOnExit('cx_pkg_cleanup; cx_apt_fetch_cleanup')}\nexport DEBIAN_FRONTEND=noninteractive DEBIAN_PRIORITY=critical\n${assignments}\n${call}\n`;
+}
+
+/** A deb given as a URL (Ansible downloads any deb with `://` in it, commas and all). */
+function isUrl(deb: unknown): deb is string {
+  return typeof deb === 'string' && deb.includes('://');
+}
+
+/** What cx_apt_fetch and cx_download read: the request as Ansible's fetch_file makes it for apt (no url options of its own), and the file's name. */
+function downloadSettings(url: string): Record<string, string> {
+  const path = url.replace(/^[^:]*:\/\/[^/?#]*/, '').replace(/[?#].*$/s, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return {
+    apt_deb_name: ['', '.', '..'].includes(name) ? 'download' : name,
+    timeout: '10',
+    headers: '',
+    curl_config: curlRequestConfig({}).join('\n'),
+    agent: DEFAULT_HTTP_AGENT,
+  };
 }
 
 const APT_REPORT = {

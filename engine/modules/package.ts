@@ -3,7 +3,8 @@
  * (all but `use`), as Ansible 2.14's package action does. `use: auto` takes
  * the host's pkg_mgr fact, or, when facts were not gathered, asks the host
  * (setup's pkg_mgr, filtered: the same single exec Ansible makes). The
- * arguments are checked against the chosen module's own schema.
+ * arguments are checked against the chosen module's own schema, with its
+ * warnings (an option given with its alias) the task's.
  */
 import { CxError } from '../errors.js';
 import type { ModuleContext, ModuleDef } from './module.js';
@@ -35,7 +36,8 @@ export const packageModule: ModuleDef = {
     const { use: _use, ...given } = ctx.args;
     let args: Record<string, unknown>;
     try {
-      args = validateArgs(backend, given);
+      // The backend's own warnings (an option given with its alias) are the task's, as Ansible's package action returns the module's.
+      args = validateArgs(backend, given, (message) => ctx.warn(message));
     } catch (error) {
       if (error instanceof CxError) return { changed: false, failed: true, msg: error.message };
       throw error;

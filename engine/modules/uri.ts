@@ -5,7 +5,8 @@
  * failure when the status is not one of `status_code`. The URL, headers and
  * credentials go to curl on its stdin (-K -), never as arguments; the body
  * (or a `src` file of the controller) travels in the script as base64, a
- * `remote_src` file is read on the host. With `dest` the response is saved
+ * `remote_src` file is read on the host; a form-multipart body is put
+ * together on the host (lib/multipart.ts). With `dest` the response is saved
  * there (in the same exec), asked for only if modified since an existing
  * dest. Like Ansible's, uri is skipped in check mode.
  */
@@ -17,6 +18,7 @@ import { shellCode } from './lib/shell-code.js';
 import { CURL_FUNCTIONS } from './lib/curl.js';
 import { DIRNAME_FUNCTION } from './lib/dirname.js';
 import URI_SH from './sh/uri.sh';
+import { multipartBody } from './lib/multipart.js';
 import { FILE_COMMON_ALIASES, FILE_COMMON_ARGS_SCHEMA } from './lib/unsupported.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, chownFailureMessage, SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, withPathInfo } from './lib/file-attributes.js';
 import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
@@ -41,7 +43,7 @@ export const uriModule: ModuleDef = {
       url: { type: 'string' },
       method: { type: 'string', default: 'GET' },
       body: {},
-      body_format: { enum: ['raw', 'json', 'form-urlencoded'], default: 'raw' },
+      body_format: { enum: ['raw', 'json', 'form-urlencoded', 'form-multipart'], default: 'raw' },
       headers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, default: {} },
       status_code: { type: ['array', 'integer'], items: { type: 'integer' }, default: [200] },
       return_content: { type: 'boolean', default: false },
@@ -74,6 +76,7 @@ export const uriModule: ModuleDef = {
     const conflict = gssapiConflict(args);
     if (conflict) return { changed: false, failed: true, msg: conflict };
     const request = requestOf(ctx);
+    if ('error' in request) return { changed: false, failed: true, msg: request.error };
     if (/[\u0000-\u001f\u007f]/.test([String(args.url), ...request.headers].join('')) || controlCharacterOption(args)) {
       return { changed: false, failed: true, msg: 'url, headers and credentials must not contain control characters (a newline?)' };
     }
@@ -94,12 +97,15 @@ export const uriModule: ModuleDef = {
 interface Request {
   readonly headers: string[];
   readonly body: string | Buffer | undefined;
+  /** The definition of cx_uri_body when the target makes the body (form-multipart). */
+  readonly bodyFunction?: string;
 }
 
 /** Headers and body as Ansible builds them for each body_format; a src of the controller is the body (its bytes as they are, as Ansible's action copies it). */
-function requestOf(ctx: ModuleContext): Request {
+function requestOf(ctx: ModuleContext): Request | { readonly error: string } {
   const { args } = ctx;
   const headers = Object.entries(args.headers as Record<string, unknown>).map(([name, value]) => `${name}: ${String(value)}`);
+  if (args.body_format === 'form-multipart') return multipartRequest(ctx, headers);
   const hasContentType = headers.some((header) => header.toLowerCase().startsWith('content-type:'));
   let body: string | undefined;
   if (args.body !== undefined) {
@@ -121,6 +127,20 @@ function requestOf(ctx: ModuleContext): Request {
   return { headers, body };
 }
 
+/**
+ * A form-multipart request: its Content-Type replaces the task's (Ansible's
+ * cannot be overridden). The body's files are the host's with remote_src,
+ * and with a src (Ansible's action then sends the src and leaves the body to
+ * the module, which finds none).
+ */
+function multipartRequest(ctx: ModuleContext, headers: readonly string[]): Request | { readonly error: string } {
+  const onHost = ctx.args.remote_src === true || ctx.args.src !== undefined;
+  const multipart = multipartBody(ctx.args.body, onHost, (filename) => ctx.resolveSource(filename, 'files'));
+  if ('error' in multipart) return multipart;
+  const others = headers.filter((header) => !header.toLowerCase().startsWith('content-type:'));
+  return { headers: [...others, `Content-Type: ${multipart.contentType}`], body: undefined, bodyFunction: multipart.bodyFunction };
+}
+
 /** The script: cx_uri_task (engine/modules/sh/uri.sh) with the request, each value quoted. */
 function requestScript(ctx: ModuleContext, method: string, request: Request): string {
   const { args, check } = ctx;
@@ -134,7 +154,7 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
     follow && 'follow',
     args.validate_certs === false && 'insecure',
     ...credentialFlags(args),
-    request.body !== undefined && 'body',
+    (request.body !== undefined || request.bodyFunction !== undefined) && 'body',
     dest && 'dest',
   ].filter(Boolean);
   const remoteSrc = args.src !== undefined && args.remote_src === true ? String(args.src) : '';
@@ -146,7 +166,7 @@ function requestScript(ctx: ModuleContext, method: string, request: Request): st
     CURL_FUNCTIONS,
     ...(dest ? [ATTRIBUTE_FUNCTIONS, attributesWanted(attributes, check), SELF_FUNCTIONS, TEMP_FILE_FUNCTIONS, DIRNAME_FUNCTION] : []),
     URI_FUNCTIONS,
-    request.body === undefined ? '' : heredocBase64('cx_uri_body() { base64 -d', request.body, '; }'),
+    request.bodyFunction ?? (request.body === undefined ? '' : heredocBase64('cx_uri_body() { base64 -d', request.body, '; }')),
     `curl_common=${quote(common.join('\n'))} curl_credentials=${quote(curlCredentialConfig(args))} curl_unredirected=${quote(headers.unredirected.map((header) => `header = ${curlQuote(header)}`).join('\n'))}`,
     flushOnExit('cx_uri_cleanup'),
     "trap 'exit 143' TERM HUP INT",

@@ -56,7 +56,6 @@ const REFUSED_CHOICES: Readonly<Record<string, string>> = {
   'hostname.use.freebsd': 'FreeBSD targets are not supported',
   'hostname.use.solaris': 'Solaris targets are not supported',
   'hostname.use.openrc': 'not built: Gentoo/OpenRC hosts have no strategy in cxplay yet',
-  'uri.body_format.form-multipart': 'multipart bodies are not built (form-urlencoded, json and raw are)',
   'hostname.use.redhat': 'not built: the systemd strategy sets the name on Red Hat hosts with systemd',
 };
 

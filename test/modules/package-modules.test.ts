@@ -4,7 +4,9 @@
  * one exec a task, check mode changes nothing, names reach apt-get as
  * words (never as shell code), a second run changes nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
@@ -98,10 +100,23 @@ describe('apt deb', () => {
     expect(await installed()).not.toContain('cxunmet');
   });
 
-  it('refuses a URL before anything runs', async () => {
-    const result = await runModule(apt, { args: { deb: 'https://example.invalid/x.deb' }, environment });
-    expect(result.execs).toBe(0);
-    expect(String(result.result.msg)).toContain('deb from a URL is not supported');
+  it('downloads a URL in the same exec, into a temporary directory it removes, and installs it (test/modules/apt-deb-url-differential.test.ts compares with Ansible)', async () => {
+    const deb = readFileSync(await debFile('cxfetched', ''));
+    const server = createServer((request, response) => (request.url === '/pool/cxfetched.deb' ? response.end(deb) : response.writeHead(404).end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    mkdirSync(join(d, 'tmp'));
+    try {
+      const fetched = await runModule(apt, { args: { deb: `${base}/pool/cxfetched.deb` }, environment: { ...environment, TMPDIR: join(d, 'tmp') } });
+      expect(fetched.execs).toBe(1);
+      expect(fetched.result).toMatchObject({ changed: true });
+      expect(await installed()).toContain('cxfetched\t1.0\n');
+      const missing = await runModule(apt, { args: { deb: `${base}/pool/missing.deb` }, environment: { ...environment, TMPDIR: join(d, 'tmp') } });
+      expect(missing.result).toMatchObject({ failed: true, msg: 'Unable to install package: E:read, still have 8 to read but none left' });
+      expect(readdirSync(join(d, 'tmp'))).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 

@@ -309,6 +309,7 @@ cx_apt_cleanup() {
 cx_apt_deb() {
   cx_report kind deb
   [ "$apt_state" = present ] || cx_fail 'deb only supports state=present'
+  case $apt_deb in *://*) cx_apt_fetch ;; esac
   cx_apt_dpkg=$(command -v dpkg) || cx_fail "Failed to find required executable \"dpkg\" in paths: $PATH"
   cx_apt_arch=$(dpkg --print-architecture)
   set --
@@ -316,6 +317,8 @@ cx_apt_deb() {
   for cx_apt_file in $apt_deb; do
     IFS=$cx_apt_old_ifs
     [ -e "$cx_apt_file" ] || cx_fail "Unable to install package: E:Could not open file $cx_apt_file - open (2: No such file or directory)"
+    # python-apt's words for a file too short for an ar archive's 8-byte signature (what an HTTP error leaves of a URL's download).
+    [ -s "$cx_apt_file" ] || cx_fail "Unable to install package: E:read, still have 8 to read but none left"
     cx_apt_deb_field "$cx_apt_file" Architecture; cx_apt_deb_arch=$cx_apt_value
     [ -n "$cx_apt_deb_arch" ] || cx_fail 'No Architecture field in the package'
     [ "$cx_apt_deb_arch" = all ] || [ "$cx_apt_deb_arch" = "$cx_apt_arch" ] || cx_fail "Wrong architecture '$cx_apt_deb_arch' -- Run dpkg --add-architecture to add it and update afterwards"
@@ -347,6 +350,28 @@ cx_apt_deb() {
   [ "$cx_pkg_rc" = 0 ] || cx_fail "dpkg$cx_apt_deb_options -i $cx_apt_files failed"
   cx_apt_end deb 1
 }
+
+# cx_apt_fetch: apt_deb, a URL (the whole of it, commas too), downloaded as
+# Ansible's fetch_file does (its User-Agent, a 10 s timeout, redirects
+# followed, in check mode too) into a directory of its own (the EXIT trap's
+# cx_apt_fetch_cleanup removes it), named by the last part of the URL's path
+# (apt_deb_name); apt_deb becomes the file. An HTTP error leaves the file
+# empty, as Ansible's does; no response fails the task. Needs flags.sh and
+# download.sh (with timeout, headers, curl_config and agent).
+# shellcheck disable=SC2154 # cx_code and cx_response are cx_download's outputs
+cx_apt_fetch() {
+  cx_flags_set ''
+  cx_apt_fetch_dir=$(umask 077; mktemp -d) || cx_fail "cannot create a temporary directory"
+  cx_apt_fetched=$cx_apt_fetch_dir/$apt_deb_name
+  if ! cx_download "$cx_apt_fetched" "$apt_deb" "the download of $apt_deb"; then
+    case $cx_code in [1-9]??) : > "$cx_apt_fetched" ;; *) cx_fail "Failure downloading $apt_deb, $cx_response" ;; esac
+  fi
+  apt_deb=$cx_apt_fetched
+}
+
+# cx_apt_fetch_cleanup: removes cx_apt_fetch's directory, if there is one (for the EXIT trap).
+cx_apt_fetch_dir=''
+cx_apt_fetch_cleanup() { [ -z "$cx_apt_fetch_dir" ] || rm -rf -- "$cx_apt_fetch_dir"; }
 
 # cx_apt_deb_field FILE FIELD: FIELD of the .deb FILE (dpkg --field), in
 # cx_apt_value; fails as Ansible does when dpkg cannot read it.

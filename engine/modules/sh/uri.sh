@@ -113,6 +113,32 @@ cx_uri_filename() {
     }' "$hdr"
 }
 
+# cx_uri_mime_type EXTENSION BUILT_IN: prints the type of a multipart file
+# part whose name ends in EXTENSION (lower case, with its dot), as Python's
+# mimetypes finds it on the host: the last of its mime.types files to name
+# the extension, else BUILT_IN (Python's own table); a type without a slash
+# gets one after it, as Ansible's uri splits the type at its first slash.
+cx_uri_mime_type() {
+  cx_uri_type=$2
+  for cx_uri_types in /etc/mime.types /etc/httpd/mime.types /etc/httpd/conf/mime.types /etc/apache/mime.types /etc/apache2/mime.types /usr/local/etc/httpd/conf/mime.types /usr/local/lib/netscape/mime.types /usr/local/etc/mime.types; do
+    [ -f "$cx_uri_types" ] || continue
+    cx_uri_named=$(cx_uri_extension=${1#.} awk '
+      { for (i = 1; i <= NF && substr($i, 1, 1) != "#"; i++) if (i > 1 && $i == ENVIRON["cx_uri_extension"]) type = $1 }
+      END { printf "%s", type }' "$cx_uri_types")
+    [ -z "$cx_uri_named" ] || cx_uri_type=$cx_uri_named
+  done
+  case $cx_uri_type in */*) printf '%s' "$cx_uri_type" ;; *) printf '%s/' "$cx_uri_type" ;; esac
+}
+
+# cx_uri_file_base64 FILE FIELD: prints FILE's bytes in base64, in lines of
+# 76 characters each ending in CR LF (a multipart file part, as Ansible's
+# uri sends one); fails the task, naming the form field FIELD, when FILE
+# cannot be read.
+cx_uri_file_base64() {
+  { [ -f "$1" ] && [ -r "$1" ]; } || cx_fail "failed to parse body as form-multipart: cannot read $1, the file of the field $2 (remote_src: the file is read on the host)"
+  base64 < "$1" | tr -d '\n' | fold -w 76 | awk '{ printf "%s\r\n", $0 }'
+}
+
 # cx_uri_cleanup: removes the temp files there are (for the EXIT trap).
 cx_uri_cleanup() {
   if [ -n "$out$hdr$err$body" ]; then rm -f -- ${out:+"$out"} ${hdr:+"$hdr"} ${err:+"$err"} ${body:+"$body"}; fi
