@@ -4,13 +4,17 @@
  * --only-changed`; the inventory taken from it (no -i), ANSIBLE_INVENTORY
  * over it and -i over both; `gathering = explicit`; retry files where
  * retry_files_save_path says. The hosts use the local connection.
+ * Ansible's side is recorded in test/references/ansible-cfg while this file
+ * (which writes the configurations) is unchanged.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasAnsible } from '../support/ansible.js';
 import { cliPath, parseRecap, projectRoot, runCommand } from '../support/cli.js';
+import { recordedCommand, recordingName } from '../support/recorded-command.js';
 
 let dir: string;
 const CFG = [
@@ -44,7 +48,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const env = (extra: Record<string, string> = {}) => ({ NO_COLOR: '1', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp'), ...extra });
 const ours = (args: string[], extra: Record<string, string> = {}, cwd = dir) => runCommand(process.execPath, [cliPath, ...args], { cwd, env: env(extra) });
-const theirs = (command: string, args: string[], extra: Record<string, string> = {}, cwd = dir) => runCommand(command, args, { cwd, env: env(extra) });
+/** ansible-config or ansible-playbook, recorded while this file (and, run in the checkout, its ansible.cfg) is unchanged; `collect` reads what it left. */
+function theirs<T = null>(command: string, args: string[], extra: Record<string, string> = {}, cwd = dir, collect?: () => T) {
+  const inputs = [fileURLToPath(import.meta.url), ...(cwd === projectRoot ? [join(projectRoot, 'ansible.cfg')] : [])];
+  const name = `ansible-cfg/${recordingName(command, ...args, ...Object.keys(extra), cwd === dir ? '' : cwd === projectRoot ? 'project' : 'subdir')}`;
+  return recordedCommand({ name, inputs, work: dir, command, args, cwd, env: env(extra), collect });
+}
 
 /** The lines of ansible-config dump for the settings cxplay's dump names (before its become plugins' sections). */
 function common(ourDump: string, theirDump: string): [string[], string[]] {
@@ -89,13 +98,14 @@ describe.skipIf(!hasAnsible)('ansible.cfg, as ansible-playbook reads it', () => 
     const mine = await ours(['run', 'site.yml', '-o', 'plain']);
     const myRetry = readFileSync(join(dir, 'retries', 'site.retry'), 'utf8');
     rmSync(join(dir, 'retries', 'site.retry'));
-    const their = await theirs('ansible-playbook', ['site.yml']);
+    const retry = join(dir, 'retries', 'site.retry');
+    const their = await theirs('ansible-playbook', ['site.yml'], {}, dir, () => (existsSync(retry) ? readFileSync(retry, 'utf8') : null));
     expect(their.code).toBe(2);
     expect(mine.code, mine.stderr).toBe(2);
     expect(parseRecap(mine.stdout)).toEqual(parseRecap(their.stdout));
     expect(parseRecap(mine.stdout).web1?.ok).toBe(1);
-    expect(existsSync(join(dir, 'retries', 'site.retry'))).toBe(true);
-    expect(myRetry.trim()).toBe(readFileSync(join(dir, 'retries', 'site.retry'), 'utf8').trim());
+    expect(their.left).not.toBeNull();
+    expect(myRetry.trim()).toBe(their.left?.trim());
   });
 
   it.each([

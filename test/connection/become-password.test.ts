@@ -6,22 +6,29 @@
  * side by side with ansible-playbook on the same host. The password shows
  * nowhere: not in cxplay's output, not in its JSON events, and not in any
  * process's command line on the host while a become task runs.
+ * ansible-playbook's runs are recorded in test/references/become-password
+ * while this file is unchanged.
  */
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { watchCommandLines } from '../lab/command-lines.js';
 import { SUDO_USER, sudoUserSetup } from '../lab/sudo-user.js';
 import { hasAnsible } from '../support/ansible.js';
-import { cliPath, runCommand } from '../support/cli.js';
+import { cliPath, runCommand, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
+import { recordingName } from '../support/recorded-command.js';
 import { labInventory, scratch, type Scratch } from '../reliability/support.js';
 
 const PASSWORD = 'Lab-sudo pw 7';
 let lab: Lab;
 let work: Scratch;
 
+const LAB_OPTIONS = { names: ['guarded'], passwordAuthentication: true, setup: (host: { name: string; labDir: string }) => sudoUserSetup(host, { hostnameResolves: true, password: PASSWORD }) };
+
 beforeAll(async () => {
-  lab = await Lab.start({ names: ['guarded'], passwordAuthentication: true, setup: (host) => sudoUserSetup(host, { hostnameResolves: true, password: PASSWORD }) });
+  lab = await Lab.start(LAB_OPTIONS);
   work = scratch('become-password');
   work.write('inventory.yaml', labInventory(lab, { guarded: { ansible_user: SUDO_USER } }));
   work.write('with-var.yaml', labInventory(lab, { guarded: { ansible_user: SUDO_USER, ansible_become_password: PASSWORD } }));
@@ -117,16 +124,26 @@ describe('become with a sudo password', () => {
   });
 });
 
+/** ansible-playbook on become.yaml as the login user, on a lab of its own (the same inventory built for it), recorded while this file is unchanged. */
+function ansiblePlaybook(flags: readonly string[], input: string): Promise<CommandResult> {
+  const request = { name: `become-password/${recordingName('become', ...flags)}`, inputs: [fileURLToPath(import.meta.url)], work: work.dir, lab: LAB_OPTIONS, settings: { flags, input } };
+  return labReference(request, async (target) => {
+    work.write('ansible-inventory.yaml', labInventory(target, { guarded: { ansible_user: SUDO_USER } }));
+    const { code, stdout, stderr } = await runCommand('ansible-playbook', ['-i', 'ansible-inventory.yaml', 'become.yaml', ...flags], {
+      cwd: work.dir,
+      input,
+      env: { ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_LOCAL_TEMP: `${work.dir}/ansible-local`, ANSIBLE_SSH_CONTROL_PATH_DIR: `${work.dir}/cp` },
+    });
+    return { code, stdout, stderr };
+  });
+}
+
 describe.skipIf(!hasAnsible)('as ansible-playbook', () => {
   it.each([
     ['a wrong password', ['-K'], 'not the password\n', 'Incorrect sudo password'],
     ['no password', [], '', 'Missing sudo password'],
   ])('%s: the same failure and message', async (_name, flags, input, message) => {
-    const theirs = await runCommand('ansible-playbook', ['-i', 'inventory.yaml', 'become.yaml', ...flags], {
-      cwd: work.dir,
-      input,
-      env: { ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_LOCAL_TEMP: `${work.dir}/ansible-local`, ANSIBLE_SSH_CONTROL_PATH_DIR: `${work.dir}/cp` },
-    });
+    const theirs = await ansiblePlaybook(flags, input);
     const ours = await run(['become.yaml', '-i', 'inventory.yaml', ...flags], input);
     expect(theirs.code, theirs.stdout + theirs.stderr).toBe(2);
     expect(theirs.stdout).toContain(`"msg": "${message}"`);

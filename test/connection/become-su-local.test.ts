@@ -4,20 +4,28 @@
  * su's to root and to a user with a login shell without any password (su
  * asks root for none), runs in that user's HOME environment, and a user whose
  * shell refuses logins (nobody) fails the task; the same recap and exit code.
+ * ansible-playbook's run is recorded in test/references/become-su-local while
+ * this file and the user it picks (this machine's /etc/passwd line) are unchanged.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap, runCommand } from '../support/cli.js';
+import { ansibleReference } from '../support/ansible-reference.js';
+import { cxplay, parseRecap, runCommand, type CommandResult } from '../support/cli.js';
+import { recordingName } from '../support/recorded-command.js';
 
 const isRoot = process.getuid?.() === 0;
 /** A user of this machine, not root, with a login shell (postgres, a developer's account...), if there is one. */
-const shellUser = readFileSync('/etc/passwd', 'utf8')
+const shellUserEntry = readFileSync('/etc/passwd', 'utf8')
   .split('\n')
-  .map((line) => line.split(':'))
-  .find((fields) => fields.length >= 7 && fields[2] !== '0' && /\/(ba|da|z)?sh$/.test(fields[6]!))?.[0];
+  .find((line) => {
+    const fields = line.split(':');
+    return fields.length >= 7 && fields[2] !== '0' && /\/(ba|da|z)?sh$/.test(fields[6]!);
+  });
+const shellUser = shellUserEntry?.split(':')[0];
 let dir: string;
 
 beforeAll(() => {
@@ -36,9 +44,14 @@ beforeAll(() => {
   chmodSync(join(dir, 'remote-tmp'), 0o1777);
 });
 
-function ansiblePlaybook(args: readonly string[]) {
+/** ansible-playbook ARGS, recorded while this file and the user it su's to (its passwd line: its HOME, its shell) are unchanged. */
+function ansiblePlaybook(args: readonly string[]): Promise<CommandResult> {
   const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_LOCAL_TEMP: join(dir, 'ansible-local'), ANSIBLE_REMOTE_TMP: join(dir, 'remote-tmp') };
-  return runCommand('ansible-playbook', args, { cwd: dir, env });
+  const request = { name: `become-su-local/${recordingName(...args)}`, inputs: [fileURLToPath(import.meta.url)], work: dir, settings: { args, shellUserEntry: shellUserEntry ?? null } };
+  return ansibleReference(request, async () => {
+    const { code, stdout, stderr } = await runCommand('ansible-playbook', args, { cwd: dir, env });
+    return { code, stdout, stderr };
+  });
 }
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

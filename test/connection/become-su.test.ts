@@ -5,24 +5,36 @@
  * command line, the output or the events), a wrong or missing password
  * fails the task with Ansible's words; become_flags and become_exe reach
  * the command; ansible_become_* variables win over the keywords, as in Ansible.
+ * ansible-playbook's runs are recorded in test/references/become-su while
+ * this file is unchanged.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchCommandLines } from '../lab/command-lines.js';
 import { Lab } from '../lab/lab.js';
 import { SUDO_USER, sudoUserSetup } from '../lab/sudo-user.js';
 import { hasAnsible } from '../support/ansible.js';
-import { cliPath, runCommand } from '../support/cli.js';
+import { cliPath, runCommand, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
+import { recordingName } from '../support/recorded-command.js';
 import { labInventory, scratch, type Scratch } from '../reliability/support.js';
 
 const ROOT_PASSWORD = 'Root su pw 5';
 let lab: Lab;
 let work: Scratch;
 
+const LAB_OPTIONS = { names: ['suhost'], setup: (host: { name: string; labDir: string }) => sudoUserSetup(host, { hostnameResolves: true, password: 'user pw', rootPassword: ROOT_PASSWORD }) };
+
+/** The inventories of TARGET, PREFIX-as-root.yaml and PREFIX-as-user.yaml: its host logged in to as root, and as the user that is not root. */
+function writeInventories(target: Lab, prefix = ''): void {
+  work.write(`${prefix}as-root.yaml`, labInventory(target, {}));
+  work.write(`${prefix}as-user.yaml`, labInventory(target, { suhost: { ansible_user: SUDO_USER } }));
+}
+
 beforeAll(async () => {
-  lab = await Lab.start({ names: ['suhost'], setup: (host) => sudoUserSetup(host, { hostnameResolves: true, password: 'user pw', rootPassword: ROOT_PASSWORD }) });
+  lab = await Lab.start(LAB_OPTIONS);
   work = scratch('become-su');
-  work.write('as-root.yaml', labInventory(lab, {}));
-  work.write('as-user.yaml', labInventory(lab, { suhost: { ansible_user: SUDO_USER } }));
+  writeInventories(lab);
   work.write('become.yaml', [
     {
       hosts: 'all',
@@ -48,8 +60,14 @@ function ours(args: string[], input = ''): ReturnType<typeof runCommand> {
   return runCommand(process.execPath, [cliPath, 'run', '-o', 'json', ...args], { cwd: work.dir, input, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
 }
 
-function theirs(args: string[], input = ''): ReturnType<typeof runCommand> {
-  return runCommand('ansible-playbook', args, { cwd: work.dir, input, env: ANSIBLE_ENV(work.dir) });
+/** ansible-playbook with INVENTORY (as-root or as-user) on a lab of its own made with the same options, recorded as become-su/CASE while this file is unchanged. */
+function theirs(label: string, inventory: 'as-root' | 'as-user', args: string[], input = ''): Promise<CommandResult> {
+  const request = { name: `become-su/${recordingName(label)}`, inputs: [fileURLToPath(import.meta.url)], work: work.dir, lab: LAB_OPTIONS, settings: { inventory, args, input } };
+  return labReference(request, async (target) => {
+    writeInventories(target, 'ansible-');
+    const { code, stdout, stderr } = await runCommand('ansible-playbook', ['-i', `ansible-${inventory}.yaml`, ...args], { cwd: work.dir, input, env: ANSIBLE_ENV(work.dir) });
+    return { code, stdout, stderr };
+  });
 }
 
 describe('become_method su', () => {
@@ -91,8 +109,8 @@ describe.skipIf(!hasAnsible)('su as ansible-playbook', () => {
   it.each([
     ['the right password', `${ROOT_PASSWORD}\n`, 0, undefined],
     ['a wrong password', 'not the password\n', 2, 'Incorrect su password'],
-  ])('%s: the same outcome and message', async (_name, input, code, message) => {
-    const [mine, reference] = await Promise.all([ours(['become.yaml', '-i', 'as-user.yaml', '-K'], input), theirs(['-i', 'as-user.yaml', 'become.yaml', '-K'], input)]);
+  ])('%s: the same outcome and message', async (name, input, code, message) => {
+    const [mine, reference] = await Promise.all([ours(['become.yaml', '-i', 'as-user.yaml', '-K'], input), theirs(name, 'as-user', ['become.yaml', '-K'], input)]);
     expect(reference.code, reference.stdout + reference.stderr).toBe(code);
     expect(mine.code, mine.stderr).toBe(code);
     if (message) {
@@ -105,7 +123,7 @@ describe.skipIf(!hasAnsible)('su as ansible-playbook', () => {
   });
 
   it('no password at all: su waits for one as ansible does (its ssh timeout + 2 s), then the same failure, exit and message', async () => {
-    const [mine, reference] = await Promise.all([ours(['become.yaml', '-i', 'as-user.yaml']), theirs(['-i', 'as-user.yaml', 'become.yaml'])]);
+    const [mine, reference] = await Promise.all([ours(['become.yaml', '-i', 'as-user.yaml']), theirs('no password', 'as-user', ['become.yaml'])]);
     const message = (output: string) => /"msg": ?"([^"]*)"/.exec(output)?.[1];
     expect(message(reference.stdout), reference.stdout).toBe('Timeout (12s) waiting for privilege escalation prompt: ');
     expect([mine.code, message(mine.stdout)]).toEqual([reference.code, message(reference.stdout)]);
@@ -123,7 +141,7 @@ describe.skipIf(!hasAnsible)('su as ansible-playbook', () => {
         tasks: [{ command: 'id -un', register: 'who' }, { debug: { msg: 'I am {{ who.stdout }}' } }],
       },
     ]);
-    const [mine, reference] = await Promise.all([ours(['keywords.yaml', '-i', 'as-root.yaml']), theirs(['-i', 'as-root.yaml', 'keywords.yaml'])]);
+    const [mine, reference] = await Promise.all([ours(['keywords.yaml', '-i', 'as-root.yaml']), theirs('variables over keywords', 'as-root', ['keywords.yaml'])]);
     expect(reference.stdout).toContain(`"msg": "I am ${SUDO_USER}"`);
     expect(mine.code, mine.stderr).toBe(0);
     expect(mine.stdout).toContain(`I am ${SUDO_USER}`);

@@ -3,15 +3,18 @@
  * ansible_ssh_user, ansible_ssh_pass / ansible_ssh_password and
  * ansible_ssh_timeout, with Ansible's precedence: the legacy name wins over
  * the new one wherever each is defined (measured with ansible-playbook 2.14,
- * which the lab test below runs side by side). They used to be ignored, and
- * cxplay connected to the inventory name.
+ * which the lab test below runs side by side, recorded in test/references
+ * while this file is unchanged). They used to be ignored, and cxplay
+ * connected to the inventory name.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionSpecFromVars } from '../../engine/connection/spec.js';
 import { Lab } from '../lab/lab.js';
 import { cxplayRun, scratch, type Scratch } from '../reliability/support.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
 import { parseRecap } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 
 const defaults = { knownHostsFile: '/nonexistent/known_hosts', acceptNewHostKeys: false };
 
@@ -40,12 +43,10 @@ describe('legacy connection variables on a real host, side by side with ansible-
   let lab: Lab;
   let work: Scratch;
 
-  beforeAll(async () => {
-    lab = await Lab.start({ names: ['node1'] });
-    work = scratch('legacy-vars');
-    const host = lab.hosts[0]!;
-    // The new names point nowhere: only the legacy ones reach the host. The legacy address is a group var, and still wins.
-    work.write('inventory.yaml', {
+  /** The lab's host by the legacy names only: the new names point nowhere. The legacy address is a group var, and still wins. */
+  function legacyInventory(target: Lab): object {
+    const host = target.hosts[0]!;
+    return {
       all: {
         vars: { ansible_ssh_host: host.address },
         hosts: {
@@ -55,12 +56,18 @@ describe('legacy connection variables on a real host, side by side with ansible-
             ansible_ssh_port: host.port,
             ansible_user: 'nobody',
             ansible_ssh_user: 'root',
-            ansible_ssh_private_key_file: lab.privateKeyPath,
-            ansible_ssh_common_args: `-o UserKnownHostsFile=${lab.knownHostsPath} -o StrictHostKeyChecking=yes`,
+            ansible_ssh_private_key_file: target.privateKeyPath,
+            ansible_ssh_common_args: `-o UserKnownHostsFile=${target.knownHostsPath} -o StrictHostKeyChecking=yes`,
           },
         },
       },
-    });
+    };
+  }
+
+  beforeAll(async () => {
+    lab = await Lab.start({ names: ['node1'] });
+    work = scratch('legacy-vars');
+    work.write('inventory.yaml', legacyInventory(lab));
     work.write('playbook.yaml', [{ hosts: 'all', gather_facts: false, tasks: [{ command: 'touch /tmp/reached-by-{{ engine }}' }] }]);
   });
 
@@ -76,8 +83,13 @@ describe('legacy connection variables on a real host, side by side with ansible-
   });
 
   it.skipIf(!hasAnsible)('and so does ansible-playbook', async () => {
-    const result = await ansiblePlaybook(['-i', 'inventory.yaml', 'playbook.yaml', '-e', 'engine=ansible'], { cwd: work.dir, work: work.dir });
+    // On a lab of its own, recorded while this file is unchanged: its output and whether the file it touched is there.
+    const { result, reached } = await labReference({ name: 'legacy-vars/ansible', inputs: [fileURLToPath(import.meta.url)], work: work.dir, lab: { names: ['node1'] } }, async (ansibleLab) => {
+      work.write('ansible-inventory.yaml', legacyInventory(ansibleLab));
+      const run = await ansiblePlaybook(['-i', 'ansible-inventory.yaml', 'playbook.yaml', '-e', 'engine=ansible'], { cwd: work.dir, work: work.dir });
+      return { result: run, reached: (await ansibleLab.exec('node1', 'test -e /tmp/reached-by-ansible')).code === 0 };
+    });
     expect(parseRecap(result.stdout).node1, result.stdout + result.stderr).toMatchObject({ changed: 1, unreachable: 0, failed: 0 });
-    expect((await lab.exec('node1', 'test -e /tmp/reached-by-ansible')).code).toBe(0);
+    expect(reached).toBe(true);
   }, 180_000); // ansible-playbook starts slowly on a loaded machine
 });

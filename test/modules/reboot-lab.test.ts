@@ -6,12 +6,17 @@
  * that ran it, as a real reboot does; both engines must reconnect, see the
  * new boot id, run test_command, and give the same recap, results (but the
  * measured `elapsed`) and the same stand-in log. Check mode reboots nothing.
- * This machine is never rebooted: no real shutdown is run.
+ * This machine is never rebooted: no real shutdown is run. ansible-playbook's
+ * run is recorded in test/references/reboot-lab while this file and the
+ * stand-ins are unchanged.
  */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap } from '../support/cli.js';
+import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 import { sharedStandins } from '../support/standins.js';
 import { scratch, type Scratch } from '../reliability/support.js';
 
@@ -48,7 +53,8 @@ afterAll(() => {
   standins.remove();
 });
 
-const startLab = () => Lab.start({ names: ['boot1'], vars: { ansible_python_interpreter: '/usr/bin/python3' } });
+const LAB_OPTIONS = { names: ['boot1'], vars: { ansible_python_interpreter: '/usr/bin/python3' } };
+const startLab = () => Lab.start(LAB_OPTIONS);
 
 /** The registered results: `elapsed` (measured) as its type; `failed: false` dropped (cxplay leaves it out). */
 async function results(lab: Lab): Promise<Record<string, Record<string, unknown>>> {
@@ -69,26 +75,43 @@ async function comparable(lab: Lab): Promise<Record<string, Record<string, unkno
   return { ...all, no_boot_time: noBootTime, missing };
 }
 
+/** The stand-in log on LAB: the arguments each `shutdown` got. */
+const log = (lab: Lab) => lab.exec('boot1', `cat ${STATE}/shutdown.log`).then((out) => out.stdout);
+
+interface AnsibleOutcome {
+  readonly result: CommandResult;
+  readonly comparable: Record<string, Record<string, unknown>>;
+  readonly log: string;
+}
+
+/** ansible-playbook's run on a lab of its own and what it left there, recorded while this file and the stand-ins are unchanged. */
+function ansibleRun(): Promise<AnsibleOutcome> {
+  const request = { name: 'reboot-lab/playbook', inputs: [fileURLToPath(import.meta.url), join(projectRoot, 'test', 'standins')], work: work.dir, lab: LAB_OPTIONS };
+  return labReference(request, async (target) => {
+    const result = await ansiblePlaybook(['-i', target.inventoryPath, 'playbook.yaml'], { cwd: work.dir, work: work.dir });
+    return { result, comparable: await comparable(target), log: await log(target) };
+  });
+}
+
 describe.skipIf(!hasAnsible)('wait_for_connection and reboot on a lab host', () => {
   it('reboot through the stand-in: reconnects after the drop, sees the new boot id, as ansible-playbook', async () => {
-    const [ansibleLab, cxLab] = await Promise.all([startLab(), startLab()]);
+    const cxLab = await startLab();
     try {
-      const reference = await ansiblePlaybook(['-i', ansibleLab.inventoryPath, 'playbook.yaml'], { cwd: work.dir, work: work.dir });
+      const { result: reference, comparable: theirs, log: theirLog } = await ansibleRun();
       const ours = await cxplay(['run', 'playbook.yaml', '-i', cxLab.inventoryPath, '--known-hosts', cxLab.knownHostsPath, '-o', 'plain'], { cwd: work.dir });
       const label = `${ours.stdout}${ours.stderr}\n--- ansible ---\n${reference.stdout}${reference.stderr}`;
       expect(reference.code, label).toBe(0);
       expect(ours.code, label).toBe(0);
       expect(parseRecap(ours.stdout), label).toEqual(parseRecap(reference.stdout));
-      expect(await comparable(cxLab), label).toEqual(await comparable(ansibleLab));
+      expect(await comparable(cxLab), label).toEqual(theirs);
       const ourResults = await results(cxLab);
       expect(ourResults.no_boot_time!.msg).toBe('reboot: failed to get host boot time info, rc: 1, stdout: , stderr: cat: /nonexistent/boot_id: No such file or directory\n');
       expect(ourResults.missing!.changed).toBe(false);
-      const log = (lab: Lab) => lab.exec('boot1', `cat ${STATE}/shutdown.log`).then((out) => out.stdout);
       expect(await log(cxLab)).toBe('-r 0 Rebooting for the test\n-r now\n');
-      expect(await log(cxLab)).toBe(await log(ansibleLab));
+      expect(await log(cxLab)).toBe(theirLog);
       expect(ourResults).toMatchObject({ rebooted: { changed: true, rebooted: true }, commanded: { changed: true, rebooted: true } });
     } finally {
-      await Promise.all([ansibleLab.stop(), cxLab.stop()]);
+      await cxLab.stop();
     }
   }, 600_000);
 

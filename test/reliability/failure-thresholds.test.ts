@@ -5,13 +5,16 @@
  * where every host failed: when a play is aborted,
  * ansible-playbook ends the whole run (no later batch, no later play). The
  * expected recaps are Ansible 2.14's; when ansible-playbook is installed each
- * case is also run through it and must give the same recap. The tasks are
+ * case is also run through it and must give the same recap (its outcome is
+ * recorded in test/references while this file is unchanged). The tasks are
  * controller-side (fail, debug), so no host is contacted; the inventory's
  * addresses are loopback ones nobody listens on.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRecap, runCommand, type RecapLine } from '../support/cli.js';
+import { parseRecap, type RecapLine } from '../support/cli.js';
 import { hasAnsible } from '../support/ansible.js';
+import { recordedCommand } from '../support/recorded-command.js';
 import { cxplayRun, scratch } from './support.js';
 
 const work = scratch('thresholds');
@@ -56,8 +59,14 @@ const cases: [string, Record<string, unknown>, Record<string, RecapLine>][] = [
   ['max_fail_percentage 0 with the failure rescued: goes on', { max_fail_percentage: 0, rescued: true }, rescuedRecap],
 ];
 
-function ansible(file: string) {
-  return runCommand('ansible-playbook', ['-i', work.path('inventory.yaml'), file], {
+/** ansible-playbook on case INDEX's playbook, recorded while this file (which writes the playbooks) is unchanged. */
+function ansible(file: string, index: number) {
+  return recordedCommand({
+    name: `failure-thresholds/case${index}`,
+    inputs: [fileURLToPath(import.meta.url)],
+    work: work.dir,
+    command: 'ansible-playbook',
+    args: ['-i', work.path('inventory.yaml'), file],
     cwd: work.dir,
     env: { ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: '0', ANSIBLE_LOCAL_TEMP: work.path('ansible-tmp') },
   });
@@ -71,7 +80,7 @@ describe('failure thresholds end the run as ansible-playbook does', () => {
     expect(ours.code).toBe(exit);
     expect(parseRecap(ours.stdout), ours.stdout + ours.stderr).toEqual(recap);
     if (hasAnsible) {
-      const reference = await ansible(file);
+      const reference = await ansible(file, index);
       expect(reference.code).toBe(exit);
       expect(parseRecap(reference.stdout), reference.stdout).toEqual(recap);
     }

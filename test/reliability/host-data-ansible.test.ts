@@ -5,11 +5,15 @@
  * such text again: a condition built from it fails ("Conditional is marked as
  * unsafe"), and debug's `var` gives the text back between braces. Values the
  * playbook marks `!unsafe` (in inventory group_vars, vars_files, task
- * arguments and task vars) are treated the same way.
+ * arguments and task vars) are treated the same way. ansible-playbook's run is
+ * recorded in test/references/host-data-ansible while this file is unchanged.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import type { CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 import { cxplayRun, labInventory, scratch, type Scratch } from './support.js';
 
 const TEXTS = ["{{ 7*7 }} ' ~ lookup('env','CXPLAY_CANARY') ~ ' {{ lookup('env','CXPLAY_CANARY') }}", 'ready'];
@@ -18,16 +22,32 @@ const CANARY = `canary-${process.pid}-Kp3`;
 let lab: Lab;
 let work: Scratch;
 
+const LAB_OPTIONS = { names: ['node1'] };
+
+/** TARGET's node1 holding the texts (/opt/texts/0, 1...) and its inventory written to INVENTORY. */
+async function prepare(target: Lab, inventory: string): Promise<void> {
+  work.write(inventory, labInventory(target, { node1: { ansible_python_interpreter: '/usr/bin/python3' } }));
+  const files = TEXTS.map((text, index) => `echo ${Buffer.from(text).toString('base64')} | base64 -d > /opt/texts/${index}`);
+  await target.exec('node1', ['mkdir -p /opt/texts', ...files].join('\n'));
+}
+
+/** ansible-playbook's run at -v on a lab of its own, recorded while this file (which writes the playbook and the texts) is unchanged. */
+function ansibleRun(): Promise<CommandResult> {
+  return labReference({ name: 'host-data-ansible/playbook', inputs: [fileURLToPath(import.meta.url)], work: work.dir, lab: LAB_OPTIONS }, async (target) => {
+    await prepare(target, 'ansible-inventory.yaml');
+    const { code, stdout, stderr } = await ansiblePlaybook(['-i', 'ansible-inventory.yaml', 'playbook.yaml', '-v'], { cwd: work.dir, work: work.dir });
+    return { code, stdout, stderr };
+  });
+}
+
 beforeAll(async () => {
-  lab = await Lab.start({ names: ['node1'] });
+  lab = await Lab.start(LAB_OPTIONS);
   work = scratch('host-data-ansible');
-  work.write('inventory.yaml', labInventory(lab, { node1: { ansible_python_interpreter: '/usr/bin/python3' } }));
   work.write('playbook.yaml', [{ name: 'Host data', hosts: 'all', gather_facts: false, vars_files: ['unsafe-vars.yaml'], tasks: [...tasks(), { import_tasks: 'unsafe-tasks.yaml' }] }]);
   work.write('group_vars/all.yaml', "inv_unsafe: !unsafe 'p{{ 7*7 }}w{%'\n");
   work.write('unsafe-vars.yaml', "vf_unsafe: !unsafe '{{ 7*7 }} from vars_files'\n");
   work.write('unsafe-tasks.yaml', UNSAFE_TASKS);
-  const files = TEXTS.map((text, index) => `echo ${Buffer.from(text).toString('base64')} | base64 -d > /opt/texts/${index}`);
-  await lab.exec('node1', ['mkdir -p /opt/texts', ...files].join('\n'));
+  await prepare(lab, 'inventory.yaml');
 });
 
 afterAll(async () => {
@@ -132,7 +152,7 @@ function cxplayOutcomes(stdout: string): Map<string, Outcome> {
 describe.skipIf(!hasAnsible)('host data that looks like an expression, as ansible-playbook treats it', () => {
   it('ends every task as Ansible does and shows the same values, never evaluating the text', async () => {
     const env = { CXPLAY_CANARY: CANARY };
-    const ansible = await ansiblePlaybook(['-i', 'inventory.yaml', 'playbook.yaml', '-v'], { cwd: work.dir, work: work.dir });
+    const ansible = await ansibleRun();
     const cxplay = await cxplayRun(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-o', 'json'], { cwd: work.dir, env });
     expect(ansible.code, ansible.stdout + ansible.stderr).toBe(0);
     expect(cxplay.code, cxplay.stdout + cxplay.stderr).toBe(0);

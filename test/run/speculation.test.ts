@@ -10,11 +10,13 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
 import { compareCorpusOnOff, remoteExecs, runUntil, withoutTimes } from '../support/on-off-runs.js';
 import { cxplay, parseRecap, projectRoot, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 import { outline } from '../support/outline.js';
 
 const HOSTS = ['node1', 'node2'];
@@ -104,13 +106,24 @@ describe.skipIf(!hasAnsible)('speculative compare', () => {
         '',
       ].join('\n'),
     );
+    /** node2's file there already, node1's not: the state each run starts from. */
+    const reset = async (target: Lab) => {
+      rmSync(shared, { recursive: true, force: true });
+      await target.exec('node2', `mkdir -p ${shared} && printf 'hello\\n' > ${shared}/node2 && chmod 644 ${shared}/node2`);
+    };
+    // ansible-playbook's run on a lab of its own, recorded while this file (which writes the playbook) is unchanged.
+    const reference = await labReference({ name: 'speculation/barrier', inputs: [fileURLToPath(import.meta.url)], work, lab: { names: HOSTS } }, async (target) => {
+      await reset(target);
+      const { code, stdout, stderr } = await ansiblePlaybook(['-i', target.inventoryPath, playbook], { cwd: work, work });
+      return { code, output: stdout + stderr, outline: outline(stdout, shared) };
+    });
+    expect(reference.code, reference.output).toBe(0);
     const lab = await Lab.start({ names: HOSTS });
     try {
-      const outcomes: Record<string, string[]> = {};
-      for (const [engine, speculation] of [['ansible', false], ['on', true], ['off', false]] as const) {
-        rmSync(shared, { recursive: true, force: true });
-        await lab.exec('node2', `mkdir -p ${shared} && printf 'hello\\n' > ${shared}/node2 && chmod 644 ${shared}/node2`);
-        const result = engine === 'ansible' ? await ansiblePlaybook(['-i', lab.inventoryPath, playbook], { cwd: work, work }) : await run(lab, playbook, speculation);
+      const outcomes: Record<string, string[]> = { ansible: reference.outline };
+      for (const [engine, speculation] of [['on', true], ['off', false]] as const) {
+        await reset(lab);
+        const result = await run(lab, playbook, speculation);
         expect(result.code, result.stdout + result.stderr).toBe(0);
         outcomes[engine] = outline(result.stdout, shared);
       }

@@ -5,10 +5,18 @@
  * encrypt_string, create, edit, rekey) is read by ansible-vault and
  * ansible-playbook. Password files, scripts and the refusals an operator
  * meets (wrong password, none given, no terminal to ask on) as Ansible has them.
+ *
+ * What ansible-vault encrypts is recorded in test/references/ansible-vault
+ * while this file is unchanged: its salt is random, so the files it made once
+ * are as genuine as new ones. The other direction runs ansible-vault and
+ * ansible-playbook live: cxplay's output is new on every run (its salt too),
+ * and only Ansible reading that very output proves it readable.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
+import { ansibleReference } from '../support/ansible-reference.js';
 import { cxplay, runCommand } from '../support/cli.js';
 import { scratch, type Scratch } from '../reliability/support.js';
 
@@ -40,25 +48,47 @@ const ansibleVault = (args: readonly string[], input?: string) => runCommand('an
 const cxVault = (args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) => cxplay(['vault', ...args], { cwd: work.dir, ...options });
 
 /** secrets.yaml as a whole encrypted file holding db_password, plus api_token as an inline !vault value. */
-function writeSecrets(inlineToken: string, encryptFile: (path: string) => Promise<unknown>): Promise<unknown> {
+function writeSecrets<T>(inlineToken: string, encryptFile: (path: string) => Promise<T>): Promise<T> {
   work.write('secrets.yaml', `db_password: ${DB_PASSWORD}\n${inlineToken}\n`);
   return encryptFile('secrets.yaml');
 }
 
-describe.skipIf(!hasAnsible)('cxplay vault and ansible-vault read each other', () => {
-  it('cxplay reads files and encrypt_string values ansible-vault made (1.1 and 1.2 with a vault id)', async () => {
+const MADE_BY_ANSIBLE_VAULT = ['plain11.yaml', 'plain12.yaml', 'secrets.yaml'];
+
+interface MadeByAnsibleVault {
+  /** The exit code of each ansible-vault run. */
+  readonly codes: number[];
+  /** encrypt_string's output for api_token. */
+  readonly token: string;
+  /** The files it encrypted, by name. */
+  readonly files: Record<string, string>;
+}
+
+/** ansible-vault's encryptions (files with the default id and a vault id, an encrypt_string value inside an encrypted file), recorded while this file is unchanged. */
+function madeByAnsibleVault(): Promise<MadeByAnsibleVault> {
+  return ansibleReference({ name: 'ansible-vault/made-by-ansible-vault', inputs: [fileURLToPath(import.meta.url)], work: work.dir }, async () => {
     work.write('plain11.yaml', 'a: one\n');
     work.write('plain12.yaml', 'b: two\n');
-    expect((await ansibleVault(['encrypt', 'plain11.yaml', '--vault-password-file', 'pw'])).code).toBe(0);
-    expect((await ansibleVault(['encrypt', 'plain12.yaml', '--vault-id', 'prod@prodpw'])).code).toBe(0);
+    const codes = [(await ansibleVault(['encrypt', 'plain11.yaml', '--vault-password-file', 'pw'])).code, (await ansibleVault(['encrypt', 'plain12.yaml', '--vault-id', 'prod@prodpw'])).code];
+    const token = await ansibleVault(['encrypt_string', '--vault-id', 'prod@prodpw', '--name', 'api_token', TOKEN]);
+    codes.push(token.code, (await writeSecrets(token.stdout, (path) => ansibleVault(['encrypt', path, '--vault-password-file', 'pw']))).code);
+    return { codes, token: token.stdout, files: Object.fromEntries(MADE_BY_ANSIBLE_VAULT.map((name) => [name, readFileSync(work.path(name), 'utf8')])) };
+  });
+}
+
+describe.skipIf(!hasAnsible)('cxplay vault and ansible-vault read each other', () => {
+  it('cxplay reads files and encrypt_string values ansible-vault made (1.1 and 1.2 with a vault id)', async () => {
+    const made = await madeByAnsibleVault();
+    expect(made.codes).toEqual([0, 0, 0, 0]);
+    for (const name of MADE_BY_ANSIBLE_VAULT) work.write(name, made.files[name]!);
+    expect(readFileSync(work.path('plain11.yaml'), 'utf8')).toMatch(/^\$ANSIBLE_VAULT;1\.1;AES256\n/);
     expect(readFileSync(work.path('plain12.yaml'), 'utf8')).toMatch(/^\$ANSIBLE_VAULT;1\.2;AES256;prod\n/);
     expect((await cxVault(['view', 'plain11.yaml', '--vault-password-file', 'pw.sh'])).stdout).toBe('a: one\n');
     expect((await cxVault(['view', 'plain12.yaml', '--vault-id', 'prod@pass-client.sh'])).stdout).toBe('b: two\n');
     expect((await cxVault(['decrypt', 'plain12.yaml', '--output', '-', '--vault-id', 'dev@pw', '--vault-id', 'prod@prodpw'])).stdout).toBe('b: two\n');
 
-    const token = await ansibleVault(['encrypt_string', '--vault-id', 'prod@prodpw', '--name', 'api_token', TOKEN]);
-    expect(token.stdout).toMatch(/^api_token: !vault \|\n {10}\$ANSIBLE_VAULT;1\.2;AES256;prod\n/);
-    await writeSecrets(token.stdout, (path) => ansibleVault(['encrypt', path, '--vault-password-file', 'pw']));
+    expect(made.token).toMatch(/^api_token: !vault \|\n {10}\$ANSIBLE_VAULT;1\.2;AES256;prod\n/);
+    expect(readFileSync(work.path('secrets.yaml'), 'utf8')).toMatch(/^\$ANSIBLE_VAULT;1\.1;AES256\n/);
     const run = await cxplay(['run', 'playbook.yaml', '-i', 'inventory.yaml', '-o', 'plain', '-e', `out=${work.path('from-ansible-vault')}`, '--vault-password-file', 'pw', '--vault-id', 'prod@prodpw'], { cwd: work.dir });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(readFileSync(work.path('from-ansible-vault'), 'utf8')).toBe(`${DB_PASSWORD} ${TOKEN}\n`);

@@ -5,15 +5,21 @@
  * ansible-playbook and under cxplay: the same recap and the same files.
  * cxplay's run at -vvv --diff, its JSON events, the process arguments on the
  * hosts and the controller, and the files it leaves in the temp directory
- * never hold a decrypted value or a vault password.
+ * never hold a decrypted value or a vault password. What ansible-vault
+ * encrypted (its salt is random: the files it made once are as genuine as new
+ * ones) and ansible-playbook's run are recorded in test/references/vault-lab
+ * while this file is unchanged.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.js';
 import { ansiblePlaybook, hasAnsible } from '../support/ansible.js';
-import { cxplay, parseRecap, runCommand } from '../support/cli.js';
+import { ansibleReference } from '../support/ansible-reference.js';
+import { cxplay, parseRecap, runCommand, type CommandResult } from '../support/cli.js';
+import { labReference } from '../support/lab-reference.js';
 import { scratch, watchProcessArguments, type Scratch } from '../reliability/support.js';
 
 const HOSTS = ['node1', 'node2'];
@@ -26,17 +32,31 @@ const SECRETS = [DB_PASSWORD, TOKEN, FILE_SECRET, TEMPLATE_SECRET, ...PASSWORDS]
 let work: Scratch;
 
 const vaultArgs = ['--vault-password-file', 'pw', '--vault-id', 'prod@prodpw'];
+const INPUTS = [fileURLToPath(import.meta.url)];
+const ENCRYPTED = ['group_vars/web.yml', 'files/secret.txt', 'templates/app.conf.j2'];
+
+/** The project's vault files as ansible-vault encrypted them (whole files, an encrypt_string value in host_vars), recorded while this file is unchanged. */
+function madeByAnsibleVault(): Promise<Record<string, string>> {
+  return ansibleReference({ name: 'vault-lab/made-by-ansible-vault', inputs: INPUTS, work: work.dir }, async () => {
+    const vault = async (args: readonly string[]) => {
+      const result = await runCommand('ansible-vault', args, { cwd: work.dir });
+      if (result.code !== 0) throw new Error(`ansible-vault ${args.join(' ')}: ${result.stderr}`);
+      return result;
+    };
+    work.write('group_vars/web.yml', `db_password: ${DB_PASSWORD}\napp_port: 8443\n`);
+    work.write('files/secret.txt', `${FILE_SECRET}\n`);
+    work.write('templates/app.conf.j2', `# ${TEMPLATE_SECRET}\ndb={{ db_password }}\nport={{ app_port }}\n`);
+    for (const file of ENCRYPTED) await vault(['encrypt', file, '--vault-password-file', 'pw']);
+    work.write('host_vars/node1.yml', `${(await vault(['encrypt_string', '--vault-id', 'prod@prodpw', '--name', 'api_token', TOKEN])).stdout}\n`);
+    return Object.fromEntries([...ENCRYPTED, 'host_vars/node1.yml'].map((name) => [name, readFileSync(work.path(name), 'utf8')]));
+  });
+}
 
 beforeAll(async () => {
   work = scratch('vault-lab');
   work.write('pw', `${PASSWORDS[0]}\n`);
   work.write('prodpw', `${PASSWORDS[1]}\n`);
-  const vault = (args: readonly string[]) => runCommand('ansible-vault', args, { cwd: work.dir });
-  work.write('group_vars/web.yml', `db_password: ${DB_PASSWORD}\napp_port: 8443\n`);
-  work.write('files/secret.txt', `${FILE_SECRET}\n`);
-  work.write('templates/app.conf.j2', `# ${TEMPLATE_SECRET}\ndb={{ db_password }}\nport={{ app_port }}\n`);
-  for (const file of ['group_vars/web.yml', 'files/secret.txt', 'templates/app.conf.j2']) await vault(['encrypt', file, '--vault-password-file', 'pw']);
-  work.write('host_vars/node1.yml', `${(await vault(['encrypt_string', '--vault-id', 'prod@prodpw', '--name', 'api_token', TOKEN])).stdout}\n`);
+  for (const [name, text] of Object.entries(await madeByAnsibleVault())) work.write(name, text);
   work.write('playbook.yaml', [
     {
       name: 'Vault',
@@ -57,9 +77,7 @@ beforeAll(async () => {
 
 afterAll(() => work?.remove());
 
-async function startLab(): Promise<Lab> {
-  return Lab.start({ names: HOSTS, groups: { web: HOSTS }, vars: { ansible_python_interpreter: '/usr/bin/python3' } });
-}
+const LAB_OPTIONS = { names: HOSTS, groups: { web: HOSTS }, vars: { ansible_python_interpreter: '/usr/bin/python3' } };
 
 async function snapshot(lab: Lab): Promise<Record<string, string>> {
   const listing: Record<string, string> = {};
@@ -69,15 +87,23 @@ async function snapshot(lab: Lab): Promise<Record<string, string>> {
   return listing;
 }
 
+/** ansible-playbook's run on a lab of its own and the files it left there, recorded while this file is unchanged. */
+function ansibleRun(): Promise<{ result: CommandResult; files: Record<string, string> }> {
+  return labReference({ name: 'vault-lab/playbook', inputs: INPUTS, work: work.dir, lab: LAB_OPTIONS }, async (target) => {
+    const result = await ansiblePlaybook(['-i', target.inventoryPath, 'playbook.yaml', ...vaultArgs], { cwd: work.dir, work: work.dir });
+    return { result, files: await snapshot(target) };
+  });
+}
+
 function newTempEntries(before: ReadonlySet<string>): string[] {
   return readdirSync(tmpdir()).filter((name) => !before.has(name)).map((name) => join(tmpdir(), name));
 }
 
 describe.skipIf(!hasAnsible)('vault-encrypted group_vars, host_vars, copy and template sources on lab hosts', () => {
   it('runs as ansible-playbook does, and no decrypted value or password shows anywhere', async () => {
-    const [ansibleLab, cxLab] = await Promise.all([startLab(), startLab()]);
+    const cxLab = await Lab.start(LAB_OPTIONS);
     try {
-      const reference = await ansiblePlaybook(['-i', ansibleLab.inventoryPath, 'playbook.yaml', ...vaultArgs], { cwd: work.dir, work: work.dir });
+      const { result: reference, files: theirFiles } = await ansibleRun();
       expect(reference.code, reference.stdout + reference.stderr).toBe(0);
 
       const tempBefore = new Set(readdirSync(tmpdir()));
@@ -89,7 +115,7 @@ describe.skipIf(!hasAnsible)('vault-encrypted group_vars, host_vars, copy and te
 
       expect(plain.code, plain.stdout + plain.stderr).toBe(0);
       expect(parseRecap(plain.stdout)).toEqual(parseRecap(reference.stdout));
-      expect(await snapshot(cxLab)).toEqual(await snapshot(ansibleLab));
+      expect(await snapshot(cxLab)).toEqual(theirFiles);
       expect((await cxLab.exec('node1', 'cat /opt/vault/db /opt/vault/copied /opt/vault/token /opt/vault/app.conf')).stdout).toBe(
         `${DB_PASSWORD}\n${FILE_SECRET}\n${TOKEN}\n# ${TEMPLATE_SECRET}\ndb=${DB_PASSWORD}\nport=8443\n`,
       );
@@ -107,7 +133,7 @@ describe.skipIf(!hasAnsible)('vault-encrypted group_vars, host_vars, copy and te
       const grep = leftBehind.length === 0 ? { stdout: '' } : await runCommand('grep', ['-rlsF', ...SECRETS.flatMap((secret) => ['-e', secret]), ...leftBehind]);
       expect(grep.stdout).toBe('');
     } finally {
-      await Promise.all([ansibleLab.stop(), cxLab.stop()]);
+      await cxLab.stop();
     }
   }, 300_000);
 });
