@@ -7,8 +7,9 @@
  * each file's name and version with dpkg --field); their dependencies must
  * be installed already (Ansible would install them with apt-get). A `deb`
  * URL is downloaded on the host first, as Ansible's fetch_file does, into a
- * temporary directory removed at the end. Not supported: name globs,
- * virtual packages, policy_rc_d.
+ * temporary directory removed at the end. `policy_rc_d` writes
+ * /usr/sbin/policy-rc.d around each apt-get and dpkg call, as Ansible's
+ * PolicyRcD does. Not supported: name globs, virtual packages.
  */
 import { quote, quoteWords } from '../connection/quote.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
@@ -100,7 +101,6 @@ function argumentProblem(args: Readonly<Record<string, unknown>>): string | unde
   const upgrade = args.upgrade !== 'no' ? args.upgrade : undefined;
   const exclusive = ['deb', 'package', 'upgrade'].filter((key) => (key === 'upgrade' ? upgrade : args[key]) !== undefined);
   if (exclusive.length > 1) return `parameters are mutually exclusive: deb|package|upgrade`;
-  if (args.policy_rc_d !== undefined) return 'apt: policy_rc_d is not supported by cxplay';
   return undefined;
 }
 
@@ -135,6 +135,7 @@ function aptScript(ctx: ModuleContext, args: Readonly<Record<string, unknown>>, 
     apt_release: String(args.default_release ?? ''),
     apt_dpkg: String(args.dpkg_options),
     apt_deb: String(args.deb ?? ''),
+    apt_policy: args.policy_rc_d === undefined || args.policy_rc_d === null ? '' : String(args.policy_rc_d),
   };
   if (isUrl(args.deb)) Object.assign(settings, downloadSettings(args.deb));
   const assignments = Object.entries(settings).map(([name, value]) => `${name}=${quote(value)}`).join('\n');

@@ -202,7 +202,28 @@ cx_apt_run_get() {
   $apt_allow_unauth && set -- "$@" --allow-unauthenticated
   $apt_allow_downgrade && set -- "$@" --allow-downgrades
   $apt_allow_held && set -- "$@" --allow-change-held-packages
-  cx_pkg_run "$apt_get" "$@"
+  cx_apt_policy_run "$apt_get" "$@"
+}
+
+# cx_apt_policy_run PROGRAM ARGS...: cx_pkg_run, with /usr/sbin/policy-rc.d
+# made to exit apt_policy (policy_rc_d; none when empty) while it runs, as
+# Ansible's PolicyRcD does around each apt-get and dpkg call (in check mode
+# too): one already there is moved aside into a temp directory and back
+# after; else the file is removed after.
+cx_apt_policy_run() {
+  [ -n "$apt_policy" ] || { cx_pkg_run "$@"; return; }
+  cx_apt_policy=/usr/sbin/policy-rc.d cx_apt_policy_kept=''
+  if [ -e "$cx_apt_policy" ]; then
+    cx_apt_policy_kept=$(mktemp -d "${TMPDIR:-/tmp}/ansibleXXXXXXXX") || cx_fail "Fail to move $cx_apt_policy to a temp directory"
+    mv -- "$cx_apt_policy" "$cx_apt_policy_kept/" || cx_fail "Fail to move $cx_apt_policy to $cx_apt_policy_kept"
+  fi
+  { printf '#!/bin/sh\nexit %d\n' "$apt_policy" >"$cx_apt_policy" && chmod 0755 "$cx_apt_policy"; } 2>/dev/null || cx_fail "Failed to create or chmod $cx_apt_policy"
+  cx_pkg_run "$@"
+  if [ -n "$cx_apt_policy_kept" ]; then
+    { mv -- "$cx_apt_policy_kept/policy-rc.d" "$cx_apt_policy" && rmdir -- "$cx_apt_policy_kept"; } 2>/dev/null || cx_fail "Fail to move back $cx_apt_policy_kept/policy-rc.d to $cx_apt_policy"
+  else
+    rm -f -- "$cx_apt_policy" 2>/dev/null || cx_fail "Fail to remove $cx_apt_policy (after package manipulation)"
+  fi
 }
 
 # cx_apt_mark_manual: marks the packages asked for as installed by hand
@@ -240,7 +261,7 @@ cx_apt_remove() {
   IFS=$cx_nl
   for cx_apt_w in $apt_list; do set -- "$@" "$cx_apt_w"; cx_apt_shown="$cx_apt_shown '$cx_apt_w'"; done
   IFS=$cx_apt_old_ifs
-  cx_pkg_run "$apt_get" "$@"
+  cx_apt_policy_run "$apt_get" "$@"
   cx_pkg_report_run
   [ "$cx_pkg_rc" = 0 ] || cx_fail "'apt-get remove${cx_apt_shown# }' failed: $cx_pkg_err"
   cx_apt_end remove 1
@@ -270,7 +291,7 @@ cx_apt_upgrade() {
   # shellcheck disable=SC2086 # the operation's words
   set -- "$@" $cx_apt_words
   [ -n "$apt_release" ] && set -- "$@" -t "$apt_release"
-  cx_pkg_run "$cx_apt_tool" "$@"
+  cx_apt_policy_run "$cx_apt_tool" "$@"
   cx_report64 stdout "$cx_pkg_out"; cx_report rc "$cx_pkg_rc"
   [ "$cx_pkg_rc" = 0 ] || cx_fail "'$cx_apt_tool $cx_apt_words' failed: $cx_pkg_err"
   cx_report64 stderr "$cx_pkg_err"
@@ -292,7 +313,7 @@ cx_apt_cleanup() {
   set -- "$@" "$1"
   $apt_check && set -- "$@" --simulate
   cx_apt_operation=$1; shift
-  cx_pkg_run "$apt_get" "$@"
+  cx_apt_policy_run "$apt_get" "$@"
   cx_pkg_report_run
   [ "$cx_pkg_rc" = 0 ] || cx_fail "'apt-get $cx_apt_operation' failed: $cx_pkg_err"
   case $cx_apt_operation:$cx_pkg_out in
@@ -345,7 +366,7 @@ cx_apt_deb() {
   $apt_force && cx_apt_deb_options="$cx_apt_deb_options --force-all"
   # shellcheck disable=SC2086 # dpkg's options are words without spaces
   set -- $cx_apt_deb_options -i "$@"
-  cx_pkg_run "$cx_apt_dpkg" "$@"
+  cx_apt_policy_run "$cx_apt_dpkg" "$@"
   cx_pkg_report_run
   [ "$cx_pkg_rc" = 0 ] || cx_fail "dpkg$cx_apt_deb_options -i $cx_apt_files failed"
   cx_apt_end deb 1
