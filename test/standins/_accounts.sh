@@ -1,5 +1,7 @@
 # Shared by the account stand-ins (getent, useradd, usermod, userdel,
-# groupadd, groupmod, groupdel): the fake databases passwd, group and shadow
+# groupadd, groupmod, groupdel, chpasswd, chage, and libuser's luseradd,
+# lusermod, luserdel, lgroupadd, lgroupmod, lgroupdel, lchage, lpasswd):
+# the fake databases passwd, group and shadow
 # in the directory $CXPLAY_STANDIN_STATE, in the real files' formats (so
 # libnss_wrapper can serve them to Python's pwd and grp). Sourced, not run.
 
