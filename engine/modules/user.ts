@@ -1,9 +1,11 @@
 /**
  * user: an account present (added with useradd, or changed with usermod
  * where it differs) or absent (userdel), with its password hash, lock,
- * expiry, groups, home and ssh key, as Ansible 2.14's user does on Linux, in
- * one exec (engine/modules/sh/user.sh). The hash goes to chpasswd's standard
- * input, never into a process's arguments or the result.
+ * expiry, password aging (chage), groups, home and ssh key, as Ansible
+ * 2.14's user does on Linux, in one exec (engine/modules/sh/user.sh); with
+ * `local`, libuser's luseradd/lusermod/luserdel, lgroupmod and lchage, the
+ * account looked for in /etc/passwd. The hash goes to chpasswd's (lpasswd's)
+ * standard input, never into a process's arguments or the result.
  */
 import { quote } from '../connection/quote.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
@@ -29,6 +31,7 @@ const USER_REPORT = {
   ssh_key_file: 'text',
   ssh_fingerprint: 'text',
   ssh_public_key: 'text',
+  aging_changed: 'flag',
 } as const;
 
 /** Arguments Ansible's user reads only on other systems (macOS, BSD, Solaris, AIX): accepted, unused on Linux. */
@@ -65,7 +68,7 @@ export const userModule: ModuleDef = {
       system: { type: 'boolean', default: false },
       seuser: { type: 'string' },
       umask: { type: 'string' },
-      local: { type: 'boolean' },
+      local: { type: 'boolean', default: false },
       password_expire_max: { type: 'integer' },
       password_expire_min: { type: 'integer' },
       generate_ssh_key: { type: 'boolean' },
@@ -102,10 +105,9 @@ export const userModule: ModuleDef = {
 type UserArgs = Record<string, unknown>;
 type UserReport = ReturnType<typeof readReport<typeof USER_REPORT>>;
 
-/** What cxplay does not do: with a reason the operator can act on. */
+/** Arguments that cannot go together: Ansible's message (luseradd has no umask option). */
 function refusal(args: UserArgs): string | undefined {
-  if (args.local === true) return "user: local is not supported by cxplay (it needs luseradd and the libuser tools); leave it out to use useradd";
-  if (args.password_expire_max !== undefined || args.password_expire_min !== undefined) return 'user: password_expire_max and password_expire_min are not supported by cxplay yet; set them with a command task (chage)';
+  if (args.umask !== undefined && args.local === true) return "'umask' can not be used with 'local'";
   return undefined;
 }
 
@@ -133,6 +135,7 @@ function assignments(ctx: ModuleContext, args: UserArgs): string[] {
     `u_password=${text('password')} u_password_set=${isSet('password')} u_password_lock=${text('password_lock')} u_update_password=${text('update_password')}`,
     `u_expires=${quote(expires === undefined || expires < 0 ? '' : new Date(expires * 1000).toISOString().slice(0, 10))} u_expires_set=${isSet('expires')} u_expires_days=${expires === undefined ? "''" : String(Math.floor(expires / 86400))}`,
     `u_force=${String(args.force)} u_remove=${String(args.remove)} u_create_home=${String(args.create_home)} u_move_home=${String(args.move_home)} u_skeleton=${text('skeleton')} u_system=${String(args.system)}`,
+    `u_local=${String(args.local)} u_expire_min=${text('password_expire_min')} u_expire_max=${text('password_expire_max')}`,
     `u_generate_ssh_key=${String(args.generate_ssh_key === true)} u_ssh_key_bits=${String(args.ssh_key_bits)} u_ssh_key_type=${text('ssh_key_type')} u_ssh_key_file=${quote(String(args.ssh_key_file ?? `.ssh/id_${String(args.ssh_key_type)}`))}`,
   ];
   if (args.ssh_key_comment !== undefined) lines.push(`u_ssh_key_comment=${text('ssh_key_comment')}`);
@@ -162,5 +165,6 @@ function userResult(args: UserArgs, report: UserReport): ModuleResult {
     if (report.ssh_made === true) out.changed = true;
     Object.assign(out, { ssh_fingerprint: (report.ssh_fingerprint ?? '').trim(), ssh_key_file: report.ssh_key_file, ssh_public_key: report.ssh_public_key?.trim() ?? null });
   }
+  if (report.aging_changed === true) out.changed = true;
   return out;
 }

@@ -1,5 +1,7 @@
 # Shared by the account stand-ins (getent, useradd, usermod, userdel,
-# groupadd, groupmod, groupdel): the fake databases passwd, group and shadow
+# groupadd, groupmod, groupdel, chpasswd, chage, and libuser's luseradd,
+# lusermod, luserdel, lgroupadd, lgroupmod, lgroupdel, lchage, lpasswd):
+# the fake databases passwd, group and shadow
 # in the directory $CXPLAY_STANDIN_STATE, in the real files' formats (so
 # libnss_wrapper can serve them to Python's pwd and grp). Sourced, not run.
 
@@ -74,3 +76,10 @@ group_names() {
 
 # days_of DATE: YYYY-MM-DD as days since the epoch ('' for '').
 days_of() { [ -z "$1" ] && return 0; echo $(( $(date -u -d "$1" +%s) / 86400 )); }
+
+# bad_option: libuser's tools (luseradd, lusermod, ...) parse with popt,
+# which rejects an option it does not know with this message and status 1.
+bad_option() { printf 'Error parsing arguments: unknown option.\nUsage: %s [OPTION...] NAME\n' "${0##*/}" >&2; exit 1; }
+
+# fail MESSAGE: a libuser tool's error (its messages name no program), status 1.
+fail() { printf '%s\n' "$1" >&2; exit 1; }

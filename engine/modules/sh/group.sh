@@ -5,7 +5,9 @@
 # cx_group_task CHECK STATE NAME GID SYSTEM LOCAL NON_UNIQUE: brings the
 # group NAME to STATE (present or absent), with GID (empty: any) and SYSTEM
 # (true: -r when it is created); LOCAL true uses the lgroup* programs and
-# looks in /etc/group; NON_UNIQUE true allows a GID another group has.
+# looks in /etc/group, and refuses a GID another group has (as Ansible does
+# before lgroupadd or lgroupmod, which have no -o); NON_UNIQUE true allows
+# a GID another group has.
 # Reports `early` when check mode stops before anything else (Ansible then
 # returns only changed), the program's rc, stdout and stderr when it ran,
 # and the group's gid when it exists at the end. CHECK true changes nothing.
@@ -20,10 +22,12 @@ cx_group_task() {
     fi
   elif ! cx_group_exists "$6"; then
     $cx_check && { cx_report early 1; return 0; }
+    [ "$6" = true ] && cx_group_gid_free
     cx_bin "${cx_prefix}groupadd"
     # shellcheck disable=SC2046 # the options are words
     cx_run "$cx_bin" $([ -n "$cx_gid" ] && echo "-g $cx_gid $cx_unique") $([ "$5" = true ] && echo -r) "$cx_name"; cx_report_run
   else
+    [ "$6" = true ] && cx_group_gid_free
     cx_bin "${cx_prefix}groupmod"
     if [ -n "$cx_gid" ] && [ "$(cx_group_field 3)" != "$cx_gid" ]; then
       # shellcheck disable=SC2086 # cx_unique is one word or none
@@ -31,7 +35,7 @@ cx_group_task() {
       cx_report_run
     fi
   fi
-  cx_group_exists "$6" && cx_report gid "$(cx_group_field 3)"
+  cx_group_exists "$6" && cx_g=$(getent group "$cx_name") && cx_report gid "$(printf '%s\n' "$cx_g" | cut -d: -f3)"
 }
 
 # cx_group_exists LOCAL: true when the group exists: in /etc/group when
@@ -48,3 +52,11 @@ cx_group_exists() {
 
 # cx_group_field N: field N of the group's entry.
 cx_group_field() { getent group "$cx_name" | cut -d: -f"$1"; }
+
+# cx_group_gid_free: fails with Ansible's message when another group (to
+# NSS) has the gid cx_gid.
+cx_group_gid_free() {
+  [ -n "$cx_gid" ] && [ "$cx_gid" != 0 ] || return 0
+  cx_other=$(getent group | awk -F: -v g="$cx_gid" -v n="$cx_name" '$3 == g && $1 != n { print $1; exit }')
+  [ -z "$cx_other" ] || cx_fail "GID '$cx_gid' already exists with group '$cx_other'"
+}
