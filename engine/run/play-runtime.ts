@@ -15,6 +15,7 @@ import type { Frame } from './frame.js';
 import type { HandlerEntry } from './handlers.js';
 import type { HostState } from './host-state.js';
 import type { RunContext } from './run-context.js';
+import { TaskIdentities } from './task-identity.js';
 
 interface ActiveHosts {
   readonly changes: number;
@@ -32,6 +33,8 @@ export class PlayRuntime {
   errorClears = 0;
   /** Handlers of the play plus those added by include_role, in the order they were loaded. */
   readonly handlers: HandlerEntry[];
+  /** The ids that tell one task's results from another's in events. */
+  readonly taskIds = new TaskIdentities();
   private readonly varsFilesByHost = new Map<string, VarLayer[]>();
   private readonly magicByHost = new Map<string, VarLayer>();
   /** The inventory the magic variables above were made from. */
