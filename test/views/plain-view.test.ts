@@ -77,6 +77,13 @@ describe('plain view: task headers', () => {
     ]);
   });
 
+  it('under free, a serial batch shows its PLAY header but not the header of the task shown last again (ansible-playbook 2.14, measured: serial: 1, one task)', () => {
+    const only = taskRef('only', 1, 1);
+    const batch = (index: number, host: string): RunEvent => ({ kind: 'batch_start', name: 'p', hosts: [host], batchIndex: index, time: 0 });
+    const events = [playStart('p', ['h1', 'h2'], 1, undefined, 'free'), batch(0, 'h1'), hostResult('h1', only, 'ok'), batch(1, 'h2'), hostResult('h2', only, 'ok')];
+    expect(printed(events)).toEqual(['PLAY [p]', 'TASK [only]', 'ok: [h1]', 'PLAY [p]', 'ok: [h2]']);
+  });
+
   it('a new play starts with no header shown: its first result brings one, whatever the task id', () => {
     const events = [...interleaved('free').slice(0, 4), playStart('q', ['h1'], 1, undefined, 'free'), hostResult('h1', first, 'ok')];
     expect(printed(events)).toEqual(['PLAY [p]', 'TASK [first]', 'ok: [h1]', 'PLAY [q]', 'TASK [first]', 'ok: [h1]']);
