@@ -22,6 +22,8 @@ export interface HostCounts {
 export type TaskResult = Readonly<Record<string, unknown>>;
 
 export interface TaskRef {
+  /** The same for each host's results of one task (task-identity.ts), as Ansible's task uuid. */
+  readonly id: string;
   /** Task name as shown (role prefix included, e.g. `rke2-server : Install RKE2`). */
   readonly name: string;
   /** Module name after aliases (`command`, `copy`, ...); `include_tasks` etc. for includes. */
@@ -47,6 +49,8 @@ export type RunEvent =
   | {
       readonly kind: 'play_start';
       readonly name: string;
+      /** The play's strategy: under free and host_pinned the plain view prints a task's header when its result comes, as Ansible's default callback does. */
+      readonly strategy: 'linear' | 'free' | 'host_pinned';
       readonly hosts: readonly string[];
       readonly playIndex: number;
       readonly taskCount: number;

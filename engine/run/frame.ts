@@ -27,6 +27,8 @@ export interface Frame extends Omit<InheritedKeywords, 'environment'> {
   readonly isHandler: boolean;
   /** Files being included, outermost first, to refuse include cycles. */
   readonly includeStack: readonly string[];
+  /** The inclusion (include_tasks or include_role run) the tasks here came from, 0 for the play's own: part of each task's identity (task-identity.ts). */
+  readonly inclusion: number;
   /** Extra vars layers from includes (include_tasks vars, include_role params), innermost first. */
   readonly includeParams: readonly VarLayer[];
   /** module_defaults of the play, roles, blocks and task around, outermost first. */
@@ -48,6 +50,7 @@ export function playFrame(play: Play): Frame {
     rescuable: false,
     isHandler: false,
     includeStack: [],
+    inclusion: 0,
     includeParams: [],
     moduleDefaults: play.moduleDefaults ? [play.moduleDefaults] : [],
   };

@@ -27,7 +27,7 @@ export async function runPlay(run: RunContext, play: Play, playIndex: number): P
   const runtime = new PlayRuntime(run, play, hosts);
   const sections: (readonly TaskNode[])[] = [play.preTasks, [...play.roles, ...play.tasks], play.postTasks];
   const total = sections.reduce((sum, nodes) => sum + countTasks(nodes, run.options), 0) + (gathers(run, play) ? 1 : 0);
-  run.emit({ kind: 'play_start', name: play.name, hosts, playIndex, taskCount: total, time: Date.now() });
+  run.emit({ kind: 'play_start', name: play.name, strategy: play.strategy, hosts, playIndex, taskCount: total, time: Date.now() });
   if (hosts.length === 0 && run.startAt === undefined) {
     run.emit({ kind: 'warning', message: `no hosts matched '${play.hosts}' in play '${play.name}'; skipping it`, time: Date.now() });
   }
@@ -128,9 +128,11 @@ async function runBatchFree(runtime: PlayRuntime, runner: TaskListRunner, frame:
   const { run, play } = runtime;
   const pinned = play.strategy === 'host_pinned';
   const slot: <T>(work: () => Promise<T>) => Promise<T> = pinned ? pLimit(Math.max(1, run.options.forks)) : unlimited;
+  // One task for every host, as Ansible's: its results share one header.
+  const gathering = gatherFactsTask(play);
   const runHost = async (name: string): Promise<void> => {
     const own = runner.forOneHost(pinned);
-    if (gathers(run, play) && (run.options.gathering !== 'smart' || run.host(name).facts === undefined)) await own.runTask(gatherFactsTask(play), [name], frame);
+    if (gathers(run, play) && (run.options.gathering !== 'smart' || run.host(name).facts === undefined)) await own.runTask(gathering, [name], frame);
     for (const nodes of sections) {
       if (run.interrupted) return;
       await own.runNodes(nodes, [name], frame);

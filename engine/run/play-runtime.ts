@@ -4,7 +4,7 @@
  * layers of Ansible's precedence, highest first).
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { Inventory, Play, RoleInstance } from '../load/model.js';
+import type { Inventory, ModuleTask, Play, RoleInstance } from '../load/model.js';
 import { loadVarsFile } from '../load/vars-file.js';
 import { renderString } from '../template/render.js';
 import { withPosition, CxError } from '../errors.js';
@@ -15,6 +15,13 @@ import type { Frame } from './frame.js';
 import type { HandlerEntry } from './handlers.js';
 import type { HostState } from './host-state.js';
 import type { RunContext } from './run-context.js';
+import { TaskIdentities } from './task-identity.js';
+
+/** A task's frame inside an outer one, and the layer of its search path (ansible_search_path). */
+export interface TaskFrame {
+  readonly frame: Frame;
+  readonly searchPath: VarLayer;
+}
 
 interface ActiveHosts {
   readonly changes: number;
@@ -32,6 +39,10 @@ export class PlayRuntime {
   errorClears = 0;
   /** Handlers of the play plus those added by include_role, in the order they were loaded. */
   readonly handlers: HandlerEntry[];
+  /** The ids that tell one task's results from another's in events. */
+  readonly taskIds = new TaskIdentities();
+  /** Each task's frame and search path inside an outer frame, made once for all hosts (task-executor.ts). */
+  readonly taskFrames = new WeakMap<Frame, WeakMap<ModuleTask, TaskFrame>>();
   private readonly varsFilesByHost = new Map<string, VarLayer[]>();
   private readonly magicByHost = new Map<string, VarLayer>();
   /** The inventory the magic variables above were made from. */

@@ -33,7 +33,7 @@ import { flag, numberKeyword, stringKeyword } from './keywords.js';
 import { loopItems, loopLayers, loopVariables } from './loop-items.js';
 import { AsyncJobStarted, AsyncJobTimedOut, newJobId, type AsyncJobHandle, type AsyncSettings } from './async-jobs.js';
 import { buildModuleContext, type ModuleContextInput } from './module-context.js';
-import type { PlayRuntime } from './play-runtime.js';
+import type { PlayRuntime, TaskFrame } from './play-runtime.js';
 import { aggregateLoop, statusOf, type Result } from './results.js';
 import { censoredResult } from './secrets.js';
 import { ExecBatch, type BatchMember } from './exec-batch.js';
@@ -71,10 +71,10 @@ export async function executeTask(
   const run = play.run;
   const started = performance.now();
   run.emit({ kind: 'host_task_start', host: host.name, task: ref, time: Date.now() });
-  const frame = enterNode(outer, task);
+  const { frame, searchPath } = taskFrame(play, outer, task);
   const module = task.python?.module ?? findModule(task.module);
   if (!module) throw new CxError(`unknown module '${task.module}'`, { at: task.at });
-  const scope = play.scope(host, frame).withTop(searchPathLayer(task, frame, run.options.playbook.dir));
+  const scope = play.scope(host, frame).withTop(searchPath);
   let noLog = false;
   let diff = run.options.diff;
   let result: Result;
@@ -463,8 +463,8 @@ function runsAhead(state: TaskRunState, task: ModuleTask, current: PreparedRun, 
   try {
     const { play, host } = state;
     const module = findModule(task.module)!;
-    const frame = enterNode(state.outer, task);
-    const scope = play.scope(host, frame).withTop(searchPathLayer(task, frame, play.run.options.playbook.dir));
+    const { frame, searchPath } = taskFrame(play, state.outer, task);
+    const scope = play.scope(host, frame).withTop(searchPath);
     const aheadState: TaskRunState = { ...state, task, frame, module, noLog: flag(frame.noLog, scope), diff: diffMode(frame, scope, play.run.options.diff), ahead: [] };
     for (const runScope of runScopes(task, scope)) {
       if (!evaluateAll(frame.when, runScope)) continue;
@@ -701,6 +701,24 @@ const controllerConnection: Connection = {
 };
 
 /** Ansible's `ansible_search_path` of a task: its role, the directory of the file the task is in, the playbook's directory (lookups search these). */
+/**
+ * The task's frame and search path inside `outer`: the same for every host
+ * that runs it there (linear hands all hosts one outer frame; so does free at
+ * a play's top level), so made once per play (PlayRuntime.taskFrames), not
+ * once per host and again for each check made ahead of it.
+ */
+function taskFrame(play: PlayRuntime, outer: Frame, task: ModuleTask): TaskFrame {
+  let byTask = play.taskFrames.get(outer);
+  if (!byTask) play.taskFrames.set(outer, (byTask = new WeakMap()));
+  let made = byTask.get(task);
+  if (!made) {
+    const frame = enterNode(outer, task);
+    made = { frame, searchPath: searchPathLayer(task, frame, play.run.options.playbook.dir) };
+    byTask.set(task, made);
+  }
+  return made;
+}
+
 function searchPathLayer(task: ModuleTask, frame: Frame, playbookDir: string): VarLayer {
   const paths = [...new Set([...(frame.role ? [frame.role.role.dir] : []), dirname(task.at.file), playbookDir])];
   return layer('search path of the task', { ansible_search_path: paths }, false);

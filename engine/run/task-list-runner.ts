@@ -341,7 +341,7 @@ export class TaskListRunner {
     }
     for (const group of groups.values()) {
       const itemLayers = group.item ? [group.item, ...inner.includeParams] : inner.includeParams;
-      const groupFrame: Frame = { ...inner, includeParams: itemLayers };
+      const groupFrame: Frame = { ...inner, includeParams: itemLayers, inclusion: this.play.taskIds.newInclusion() };
       if (node.kind === 'include_tasks') await this.includeTasks(node, ref, group.target, group.hosts, groupFrame);
       else await this.includeRole(node, ref, group.target, group.hosts, groupFrame);
     }
@@ -428,6 +428,7 @@ export class TaskListRunner {
     const base = task.name === undefined ? task.module : this.displayName(task.name, frame, firstHost);
     const role = task.role ?? frame.role;
     return {
+      id: this.play.taskIds.idOf(task, role, frame.inclusion),
       name: role ? `${role.role.name} : ${base}` : base,
       module: task.module,
       at: task.at,
@@ -456,7 +457,8 @@ export class TaskListRunner {
   private metaRef(meta: MetaTask, frame: Frame, firstHost: string): TaskRef {
     const base = meta.name === undefined ? 'meta' : this.displayName(meta.name, frame, firstHost);
     const role = frame.role?.role.name;
-    return { name: role ? `${role} : ${base}` : base, module: 'meta', at: meta.at, index: this.taskIndex, total: this.totalTasks, isHandler: frame.isHandler, showsResult: false };
+    const id = this.play.taskIds.idOf(meta, frame.role, frame.inclusion);
+    return { id, name: role ? `${role} : ${base}` : base, module: 'meta', at: meta.at, index: this.taskIndex, total: this.totalTasks, isHandler: frame.isHandler, showsResult: false };
   }
 
   /**
@@ -468,7 +470,7 @@ export class TaskListRunner {
     const named = node.name === undefined || firstHost === undefined ? node.name : this.displayName(node.name, frame, firstHost);
     const role = frame.role?.role.name;
     const name = node.kind === 'include_role' ? (named ?? `include_role : ${node.target}`) : role ? `${role} : ${named ?? node.kind}` : (named ?? node.kind);
-    return { name, module: node.kind, at: node.at, index: this.taskIndex, total: this.totalTasks, isHandler: false, showsResult: false };
+    return { id: this.play.taskIds.idOf(node, frame.role, frame.inclusion), name, module: node.kind, at: node.at, index: this.taskIndex, total: this.totalTasks, isHandler: false, showsResult: false };
   }
 
   state(name: string): HostState {

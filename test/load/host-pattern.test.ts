@@ -62,6 +62,15 @@ describe('host patterns', () => {
     expect(selectHosts(inventory, pattern)).toEqual(hosts);
   });
 
+  it('takes an IPv6 address as one name, and a pattern with colons that is not one as terms', () => {
+    const file = join(dir, 'ipv6.ini');
+    writeFileSync(file, 'fe80::1\n::1\n[db]\ndb1\n');
+    const withAddresses = loadInventory(file);
+    expect(selectHosts(withAddresses, 'fe80::1')).toEqual(['fe80::1']);
+    expect(selectHosts(withAddresses, '::1')).toEqual(['::1']);
+    expect(selectHosts(withAddresses, 'db:fe80')).toEqual(['db1']);
+  });
+
   it('reads @file: one name or pattern per line, as a retry file', () => {
     const file = join(dir, 'retry');
     writeFileSync(file, 'worker3\n\ncp1\n# a comment\n');

@@ -156,7 +156,7 @@ describe("a Python module's failure in the plain view, as Ansible's callback sho
     let text = '';
     const out = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream;
     const view = new PlainView({ out, isTTY: false, verbosity, diff: false, color: false, playbookName: 'p' });
-    const task: TaskRef = { name: 'boom', module: 'boom', at: undefined, index: 1, total: 1, isHandler: false, showsResult: false };
+    const task: TaskRef = { id: 'boom', name: 'boom', module: 'boom', at: undefined, index: 1, total: 1, isHandler: false, showsResult: false };
     view.handle({ kind: 'host_result', host: 'h', task, status: 'failed', ignored: false, result, durationMs: 0, time: 0 });
     return text;
   }

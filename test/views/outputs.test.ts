@@ -86,6 +86,7 @@ describe('--output json', () => {
     const types = new Set(events.map((event) => event.type));
     expect([...types].sort()).toEqual(['batch_start', 'handlers_start', 'host_result', 'host_task_start', 'play_end', 'play_start', 'playbook_start', 'recap', 'task_start', 'warning']);
     expect(events.at(-1)).toMatchObject({ type: 'recap', exitCode: 4, interrupted: false, hosts: { web2: { failed: 1 }, gone: { unreachable: 1 } } });
+    expect(events.find((event) => event.type === 'play_start')).toMatchObject({ strategy: 'linear' });
     const failure = events.find((event) => event.type === 'host_result' && event.status === 'failed');
     expect(failure).toMatchObject({ host: 'web2', task: { name: 'Fail on web2', module: 'shell', index: 7, total: 7 }, result: { rc: 3, stderr: 'disk full' } });
     expect(String((failure?.task as { path: string }).path)).toMatch(/tour\.yaml:\d+$/);
@@ -135,5 +136,10 @@ describe('--output json', () => {
     expect(validate({ ...good, surprise: 1 })).toBe(false);
     expect(validate({ ...good, type: 'play_ended' })).toBe(false);
     expect(validate({ version: 1, type: 'host_result', time: good.time, host: 'a', status: 'weird' })).toBe(false);
+    const play = { version: 1, type: 'play_start', time: good.time, name: 'x', strategy: 'free', hosts: ['a'], playIndex: 0, taskCount: 1 };
+    expect(validate(play)).toBe(true);
+    expect(validate({ ...play, strategy: 'parallel' })).toBe(false);
+    const { strategy: _strategy, ...withoutStrategy } = play;
+    expect(validate(withoutStrategy)).toBe(false);
   });
 });

@@ -4,15 +4,15 @@ import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type Task
 export const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 export function taskRef(name: string, index: number, total: number, options: { module?: string; handler?: boolean; line?: number } = {}): TaskRef {
-  return { name, module: options.module ?? 'command', at: { file: 'site.yaml', line: options.line ?? index * 4 }, index, total, isHandler: options.handler ?? false, showsResult: options.module === 'debug' };
+  return { id: `${name}@${index}`, name, module: options.module ?? 'command', at: { file: 'site.yaml', line: options.line ?? index * 4 }, index, total, isHandler: options.handler ?? false, showsResult: options.module === 'debug' };
 }
 
 export function playbookStart(options: { check?: boolean; diff?: boolean; plays?: number } = {}): RunEvent {
   return { kind: 'playbook_start', playbook: '/work/site.yaml', check: options.check ?? false, diff: options.diff ?? false, plays: options.plays ?? 1, time: T0 };
 }
 
-export function playStart(name: string, hosts: readonly string[], taskCount: number, time = T0): RunEvent {
-  return { kind: 'play_start', name, hosts, playIndex: 0, taskCount, time };
+export function playStart(name: string, hosts: readonly string[], taskCount: number, time = T0, strategy: 'linear' | 'free' | 'host_pinned' = 'linear'): RunEvent {
+  return { kind: 'play_start', name, strategy, hosts, playIndex: 0, taskCount, time };
 }
 
 export function taskStart(task: TaskRef, hosts: readonly string[], time = T0): RunEvent {

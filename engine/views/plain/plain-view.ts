@@ -3,7 +3,7 @@
  * result (ok, changed, skipping, fatal, ...ignoring), diffs with --diff, and
  * the PLAY RECAP with ansible-playbook's columns.
  */
-import type { CustomStatsView, HostCounts, RunEvent } from '../../events.js';
+import type { CustomStatsView, HostCounts, RunEvent, TaskRef } from '../../events.js';
 import { hostsInRecapOrder } from '../recap-order.js';
 import { customStatsLines } from '../custom-stats-text.js';
 import { pythonJson } from '../../template/python-json.js';
@@ -16,19 +16,27 @@ type Color = keyof typeof COLORS;
 
 export class PlainView implements View {
   private readonly warned = new Set<string>();
+  /**
+   * Under strategy free and host_pinned a task's header waits for a result
+   * of it, and comes again when a result of another task came in between
+   * (Ansible's default callback, which compares task uuids).
+   */
+  private headerWhenResultComes = false;
+  /** The id of the task whose header was printed last. */
+  private lastHeader: string | undefined;
 
   constructor(private readonly options: ViewOptions) {}
 
   handle(event: RunEvent): void {
     switch (event.kind) {
       case 'play_start':
+        this.headerWhenResultComes = event.strategy !== 'linear';
+        this.lastHeader = undefined;
         return this.header(`PLAY [${event.name}]`);
       case 'batch_start':
         return event.batchIndex > 0 ? this.header(`PLAY [${event.name}]`) : undefined;
       case 'task_start':
-        this.header(`${event.task.isHandler ? 'RUNNING HANDLER' : 'TASK'} [${event.task.name}]`);
-        if (this.options.verbosity >= 2 && event.task.at) this.line(`task path: ${event.task.at.file}:${event.task.at.line ?? 0}`);
-        return;
+        return this.headerWhenResultComes ? undefined : this.taskHeader(event.task);
       case 'host_result':
         return this.result(event);
       case 'display':
@@ -44,8 +52,15 @@ export class PlainView implements View {
 
   async close(): Promise<void> {}
 
+  private taskHeader(task: TaskRef): void {
+    this.header(`${task.isHandler ? 'RUNNING HANDLER' : 'TASK'} [${task.name}]`);
+    if (this.options.verbosity >= 2 && task.at) this.line(`task path: ${task.at.file}:${task.at.line ?? 0}`);
+    this.lastHeader = task.id;
+  }
+
   private result(event: Extract<RunEvent, { kind: 'host_result' }>): void {
     if (onlySumsItems(event)) return;
+    if (this.headerWhenResultComes && this.lastHeader !== event.task.id) this.taskHeader(event.task);
     // A loop's own result shows without its items (each had its line), as Ansible's callback does.
     const { results: _items, ...withoutItems } = event.result;
     const result = event.sumsItems === true ? withoutItems : event.result;
