@@ -33,6 +33,9 @@ writeFileSync(inventory, 'localhost ansible_connection=local ansible_python_inte
 /** Keys only Ansible's Python modules add: the arguments echoed back and a failure's traceback. */
 const PYTHON_ONLY_KEYS = new Set(['invocation', 'exception']);
 
+/** Keys whose value is this machine's at the time of the run (apt's: when its lists were last updated), compared as their type. */
+const MACHINE_KEYS = new Set(['cache_update_time']);
+
 function masksOf(playbook: string): RegExp[] {
   return [...readFileSync(join(playbooks, playbook), 'utf8').matchAll(/^# mask: (.+)$/gm)].map((match) => new RegExp(match[1]!, 'g'));
 }
@@ -64,7 +67,7 @@ function snapshot(base: string, masks: readonly RegExp[]): string[] {
   return out.sort();
 }
 
-/** The registered results, without what only Python modules add and with `failed: false` (cxplay leaves it out) dropped. */
+/** The registered results, without what only Python modules add, with `failed: false` (cxplay leaves it out) dropped and the machine's values as their types. */
 function results(base: string, masks: readonly RegExp[]): unknown {
   let text: string;
   try {
@@ -75,7 +78,8 @@ function results(base: string, masks: readonly RegExp[]): unknown {
   const clean = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(clean);
     if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).filter(([key, inner]) => !PYTHON_ONLY_KEYS.has(key) && !(key === 'failed' && inner === false)).map(([key, inner]) => [key, clean(inner)]));
+    const kept = Object.entries(value).filter(([key, inner]) => !PYTHON_ONLY_KEYS.has(key) && !(key === 'failed' && inner === false));
+    return Object.fromEntries(kept.map(([key, inner]) => [key, MACHINE_KEYS.has(key) ? typeof inner : clean(inner)]));
   };
   return clean(JSON.parse(masked(text, base, masks)));
 }
