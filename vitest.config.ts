@@ -17,7 +17,7 @@ const UNIT_TESTS = [
   'test/modules/argument-coverage.test.ts',
   'test/modules/system-standins.test.ts',
   'test/modules/{command,controller,copy-tree,facts-parsers,file-flags,get_url,mount,package-modules,python-path,report,selinux-context,shell-code,short-form,systemd,uri,validate-args}.test.ts',
-  'test/views/{plain-view,tui-state,tui-view,view-kind}.test.ts',
+  'test/views/{operator-keys,plain-view,tui-state,tui-view,view-kind}.test.ts',
   'test/views/diff-text.test.ts',
   'test/views/live-view.test.tsx',
   'test/connection/become-command.test.ts',

@@ -112,7 +112,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     process.stdout.write(listing(options, { hosts: cli.listHosts, tasks: cli.listTasks, tags: cli.listTags }));
     return ExitCode.ok;
   }
-  return runWithView(await withOperator(options, cli, viewKind), interrupt, { kind: viewKind, loadTui, showCustomStats: settingValue(config, 'SHOW_CUSTOM_STATS') === true }, cli);
+  return runWithView(await withOperator(options, cli), interrupt, { kind: viewKind, loadTui, showCustomStats: settingValue(config, 'SHOW_CUSTOM_STATS') === true }, cli);
 }
 
 function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: SourceCache): Playbook {
@@ -190,21 +190,19 @@ export function loadInventories(given: readonly string[], config: AnsibleConfig,
  * read), before the first host is contacted (never for --syntax-check or a
  * listing), and so do encrypted private keys; --step asks before each task.
  */
-async function withOperator(options: RunOptions, cli: CliOptions, viewKind: string): Promise<RunOptions> {
+async function withOperator(options: RunOptions, cli: CliOptions): Promise<RunOptions> {
   const fromFile = (file: string | undefined) => (file === undefined ? undefined : passwordFromFile(file, process.cwd()));
   // -k and --connection-password-file cannot both be given (program.ts), nor -K and --become-password-file.
   const password = cli.askPass ? await askSecret('SSH password: ') : fromFile(cli.connectionPasswordFile);
   // Ansible's prompt; an empty answer means "the SSH password", as there.
   const becomePassword = cli.askBecomePass ? (await askSecret('BECOME password[defaults to SSH password]: ')) || password : fromFile(cli.becomePasswordFile);
   const keyPassphrases = await askKeyPassphrases(options);
-  return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, askOperator: operatorAnswers(viewKind), connection: { ...options.connection, password, keyPassphrases } };
+  return { ...options, becomePassword, askStep: cli.step ? askStep : undefined, askOperator: operatorAnswers(), connection: { ...options.connection, password, keyPassphrases } };
 }
 
-/** pause's answers: read from the terminal on stdin; none without one (pause then does not wait, as Ansible's); the live view reads the keyboard itself. */
-function operatorAnswers(viewKind: string): RunOptions['askOperator'] {
-  if (!isatty(0)) return undefined;
-  if (viewKind === 'tui') return () => Promise.reject(new CxError('waiting for an answer typed at the terminal needs the plain view: the live view reads the keyboard', { hint: 'run with -o plain' }));
-  return answerFromTerminal;
+/** pause's answers: read from the terminal on stdin (the live view reads them itself: runWithView); none without one (pause then does not wait, as Ansible's). */
+function operatorAnswers(): RunOptions['askOperator'] {
+  return isatty(0) ? answerFromTerminal : undefined;
 }
 
 async function runWithView(options: RunOptions, interrupt: AbortController, chosen: { kind: ViewKind | AdhocViewKind; loadTui: LoadTui; showCustomStats: boolean }, cli: CliOptions): Promise<number> {
@@ -235,7 +233,9 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    const outcome = await runPlaybook(options);
+    // The live view reads the keyboard in raw mode: it takes the answers itself.
+    const askOperator = view.askOperator && options.askOperator ? (echo: boolean) => view.askOperator!(echo) : options.askOperator;
+    const outcome = await runPlaybook({ ...options, askOperator });
     if (cli.profile) printProfile(outcome.profile, outcome.execs, outcome.elapsedMs);
     return outcome.exitCode;
   } finally {

@@ -7,6 +7,7 @@
 import { readSync } from 'node:fs';
 import { isatty, type ReadStream } from 'node:tty';
 import { CxError, ExitCode } from '../errors.js';
+import { ABORT_MESSAGE, CONTINUE_OR_ABORT, NO_ANSWER, typedKeys } from '../views/operator-keys.js';
 
 export async function askSecret(prompt: string): Promise<string> {
   // isatty(0), not process.stdin.isTTY: making the stdin stream would turn a pipe non-blocking.
@@ -55,36 +56,33 @@ export function answerFromTerminal(echo: boolean): Promise<string> {
   input.setRawMode(true);
   input.resume();
   return new Promise((resolve, reject) => {
-    let answer = '';
-    let interrupted = false;
-    const done = (error?: Error) => {
+    let answer = NO_ANSWER;
+    const onData = (chunk: Buffer) => {
+      const outcome = typedKeys(answer, chunk.toString('utf8'));
+      if ('answer' in outcome) {
+        if (outcome.answer.interrupted && !answer.interrupted) process.stdout.write(`\n${CONTINUE_OR_ABORT} \r`);
+        else if (echo && !outcome.answer.interrupted) echoed(answer.text, outcome.answer.text);
+        answer = outcome.answer;
+        return;
+      }
       input.off('data', onData);
       input.setRawMode(false);
       input.pause();
       process.stdout.write('\n');
-      if (error) reject(error);
-      else resolve(answer);
-    };
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (interrupted) {
-          if (char.toLowerCase() === 'c') return done();
-          if (char.toLowerCase() === 'a') return done(new Error('user requested abort!'));
-        } else if (char === INTERRUPT) {
-          interrupted = true;
-          process.stdout.write("\nPress 'C' to continue the play or 'A' to abort \r");
-        } else if (ENTER.has(char)) return done();
-        else if (ERASE.has(char)) {
-          answer = [...answer].slice(0, -1).join('');
-          if (echo) process.stdout.write('\b \b');
-        } else {
-          answer += char;
-          if (echo) process.stdout.write(char);
-        }
-      }
+      if (outcome.done === 'abort') reject(new Error(ABORT_MESSAGE));
+      else resolve(outcome.text);
     };
     input.on('data', onData);
   });
+}
+
+/** Shows the change from `before` to `after` as typed: erased characters rubbed out, new ones written. */
+function echoed(before: string, after: string): void {
+  const was = [...before];
+  const now = [...after];
+  let kept = 0;
+  while (kept < was.length && kept < now.length && was[kept] === now[kept]) kept += 1;
+  process.stdout.write('\b \b'.repeat(was.length - kept) + now.slice(kept).join(''));
 }
 
 /** Reads byte by byte up to the newline, so nothing after it is taken from stdin. */

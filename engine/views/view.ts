@@ -5,6 +5,8 @@ import type { RunEvent } from '../events.js';
 export interface View {
   handle(event: RunEvent): void;
   close(): Promise<void>;
+  /** A view that reads the keyboard itself (the live view) takes pause's answers there: the keys typed up to Enter. */
+  askOperator?(echo: boolean): Promise<string>;
 }
 
 export interface ViewOptions {

@@ -3,8 +3,8 @@
  * as Ansible's pause does: the prompt under the task's name, the keys typed
  * echoed (hidden with echo: false) up to Enter, backspace erasing, and
  * Ctrl-C asking whether to continue (C) or abort (A: the task fails with
- * "user requested abort!"). The live view reads the keyboard itself: there
- * the task fails, naming -o plain.
+ * "user requested abort!"), in the plain lines and in the live view (which
+ * reads the keyboard itself and shows the answer below the hosts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,9 +78,25 @@ it('waits for Enter, echoing what is typed unless echo is false; Ctrl-C then C c
   expect(end).toContain('cxplay exited with 2');
 });
 
-it('fails the task under the live view, which reads the keyboard, naming -o plain', async () => {
+it('takes the answers in the live view too, which reads the keyboard itself', async () => {
   tmux = start('-o tui');
+  await tmux.waitFor('the first prompt', (screen) => screen.includes('Your word:'), { history: true });
+  tmux.sendKeys('-l', 'hi');
+  await tmux.waitFor('the word as it is typed', (screen) => screen.includes('› hi'));
+  tmux.sendKeys('Enter');
+  await tmux.waitFor('the hidden prompt', (screen) => screen.includes('Your secret (output is hidden):'), { history: true });
+  tmux.sendKeys('-l', 'xyz');
+  tmux.sendKeys('Enter');
+  await tmux.waitFor('the default prompt', (screen) => screen.includes('Press enter to continue, Ctrl+C to interrupt:'), { history: true });
+  tmux.sendKeys('Enter');
+  await tmux.waitFor('the last prompt', (screen) => screen.includes('Abort now:'), { history: true });
+  tmux.sendKeys('C-c');
+  await tmux.waitFor("Ctrl-C's question", (screen) => screen.includes("Press 'C' to continue the play or 'A' to abort"));
+  tmux.sendKeys('a');
   const end = await tmux.waitFor('the end', (screen) => /cxplay exited with \d+/.test(screen), { history: true });
-  expect(end).toContain('needs the plain view');
+  expect(end).toContain('word=hi secret=xyz again=');
+  expect(end).not.toContain('› xyz');
+  expect(end).toContain('user requested abort!');
+  expect(end).not.toContain('not reached');
   expect(end).toContain('cxplay exited with 2');
 });

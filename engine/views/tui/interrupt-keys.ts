@@ -14,10 +14,15 @@ export interface KeyInput {
   pause(): unknown;
 }
 
-/** Starts listening; the returned function restores the terminal (raw mode off) and lets the process exit. */
-export function listenForCtrlC(input: KeyInput, onCtrlC: () => void): () => void {
+/**
+ * Starts listening; the returned function restores the terminal (raw mode
+ * off) and lets the process exit. `takeKeys`, when it returns true, has
+ * taken the keys itself (an answer being typed: its Ctrl-C is its own).
+ */
+export function listenForCtrlC(input: KeyInput, onCtrlC: () => void, takeKeys: (keys: string) => boolean = () => false): () => void {
   if (!input.isTTY || typeof input.setRawMode !== 'function') return () => undefined;
   const onData = (chunk: Buffer | string) => {
+    if (takeKeys(String(chunk))) return;
     if (String(chunk).includes(CTRL_C)) onCtrlC();
   };
   input.setRawMode(true);

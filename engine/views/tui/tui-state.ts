@@ -4,6 +4,7 @@
  * Counts shown while running are tallied from results as Ansible tallies
  * them; the recap event then replaces them with the runner's own counts.
  */
+import type { TypedAnswer } from '../operator-keys.js';
 import type { SourcePosition } from '../../errors.js';
 import { emptyCounts, type HostCounts, type HostStatus, type RunEvent, type TaskResult } from '../../events.js';
 import { countResult } from '../../recap-counts.js';
@@ -104,10 +105,16 @@ export interface TuiState {
   readonly recap: RecapView | undefined;
   /** Ctrl-C was pressed: no new task starts, running commands are being ended. */
   readonly stopping: boolean;
+  /** pause's answer being typed, shown below the hosts. */
+  readonly answer?: (TypedAnswer & { readonly echo: boolean }) | undefined;
 }
 
 /** What the live view reacts to: the run's events, plus the operator's Ctrl-C. */
-export type TuiEvent = RunEvent | { readonly kind: 'interrupt_requested' };
+export type TuiEvent =
+  | RunEvent
+  | { readonly kind: 'interrupt_requested' }
+  /** pause waits for the operator: what is typed so far (shown unless echo is off), or undefined when the answer is done. */
+  | { readonly kind: 'answer_typed'; readonly answer: (TypedAnswer & { readonly echo: boolean }) | undefined };
 
 const TAIL_LINES = 5;
 
@@ -132,6 +139,8 @@ export function reduce(state: TuiState, event: TuiEvent): TuiState {
   switch (event.kind) {
     case 'interrupt_requested':
       return { ...state, stopping: true };
+    case 'answer_typed':
+      return { ...state, answer: event.answer };
     case 'playbook_start':
       return { ...state, check: event.check, startedAt: event.time, playCount: event.plays };
     case 'play_start':

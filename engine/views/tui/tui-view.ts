@@ -11,6 +11,7 @@ import { PlainView } from '../plain/plain-view.js';
 import type { View, ViewOptions } from '../view.js';
 import { LiveView } from './components/live-view.js';
 import { listenForCtrlC } from './interrupt-keys.js';
+import { ABORT_MESSAGE, NO_ANSWER, typedKeys, type TypedAnswer } from '../operator-keys.js';
 import { initialState, reduce, type TuiEvent, type TuiState } from './tui-state.js';
 
 export const MAX_FPS = 15;
@@ -32,6 +33,8 @@ class TuiView implements View {
   private readonly clock: NodeJS.Timeout;
   private readonly releaseKeys: () => void;
   private readonly onResize = () => this.paint(true);
+  /** pause's answer being typed, and where it goes when done. */
+  private asking: { typed: TypedAnswer; readonly echo: boolean; resolve(text: string): void; reject(error: Error): void } | undefined;
 
   constructor(private readonly options: ViewOptions) {
     this.stdout = options.out as NodeJS.WriteStream;
@@ -39,10 +42,38 @@ class TuiView implements View {
     this.ink = render(this.element(Date.now()), { stdout: this.stdout, stderr: (options.err ?? process.stderr) as NodeJS.WriteStream, exitOnCtrlC: false, maxFps: MAX_FPS });
     this.clock = setInterval(() => this.paint(false), FRAME_MS);
     this.stdout.on('resize', this.onResize);
-    this.releaseKeys = listenForCtrlC(process.stdin, () => {
-      this.apply({ kind: 'interrupt_requested' });
-      this.options.onInterrupt?.();
+    this.releaseKeys = listenForCtrlC(
+      process.stdin,
+      () => {
+        this.apply({ kind: 'interrupt_requested' });
+        this.options.onInterrupt?.();
+      },
+      (keys) => this.takeAnswerKeys(keys),
+    );
+  }
+
+  askOperator(echo: boolean): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.asking = { typed: NO_ANSWER, echo, resolve, reject };
+      this.apply({ kind: 'answer_typed', answer: { ...NO_ANSWER, echo } });
     });
+  }
+
+  /** Keys typed while pause waits for an answer: taken for it (true), else left to the Ctrl-C listener. */
+  private takeAnswerKeys(keys: string): boolean {
+    const asking = this.asking;
+    if (asking === undefined) return false;
+    const outcome = typedKeys(asking.typed, keys);
+    if ('answer' in outcome) {
+      asking.typed = outcome.answer;
+      this.apply({ kind: 'answer_typed', answer: { ...outcome.answer, echo: asking.echo } });
+      return true;
+    }
+    this.asking = undefined;
+    this.apply({ kind: 'answer_typed', answer: undefined });
+    if (outcome.done === 'abort') asking.reject(new Error(ABORT_MESSAGE));
+    else asking.resolve(outcome.text);
+    return true;
   }
 
   handle(event: TuiEvent): void {

@@ -6,6 +6,7 @@
 import { Box, Static, Text } from 'ink';
 import { layoutRows } from '../row-layout.js';
 import type { TuiState } from '../tui-state.js';
+import { CONTINUE_OR_ABORT } from '../../operator-keys.js';
 import { CollapsedRows } from './collapsed-rows.js';
 import { FailureList } from './failure-list.js';
 import { Header } from './header.js';
@@ -44,7 +45,14 @@ function LiveArea({ state, now, rows }: LiveViewProps) {
         {layout.hidden ? <CollapsedRows hidden={layout.hidden} /> : null}
       </Box>
       <FailureList failures={state.failures} shown={layout.failuresShown} />
+      {state.answer ? <AnswerLine answer={state.answer} /> : null}
       <Text dimColor>{state.stopping ? 'stopping: no new task starts' : 'Ctrl-C: stop (no new task; running commands are ended)'}</Text>
     </Box>
   );
+}
+
+/** pause's answer as it is typed (the prompt is printed above, as Ansible prints it), or Ctrl-C's question. */
+function AnswerLine({ answer }: { readonly answer: NonNullable<TuiState['answer']> }) {
+  if (answer.interrupted) return <Text color="yellow">{CONTINUE_OR_ABORT}</Text>;
+  return <Text color="cyan">{`› ${answer.echo ? answer.text : ''}`}</Text>;
 }
