@@ -50,14 +50,7 @@ const CHOICES_AS_ANSIBLE_TAKES: Readonly<Record<string, string | readonly string
 
 /** Documented choices cxplay refuses at load (the schema's enum leaves them out), and why. */
 const REFUSED_CHOICES: Readonly<Record<string, string>> = {
-  'hostname.use.darwin': 'macOS targets are not supported',
-  'hostname.use.macos': 'macOS targets are not supported',
-  'hostname.use.macosx': 'macOS targets are not supported',
-  'hostname.use.freebsd': 'FreeBSD targets are not supported',
-  'hostname.use.solaris': 'Solaris targets are not supported',
-  'hostname.use.openrc': 'not built: Gentoo/OpenRC hosts have no strategy in cxplay yet',
   'uri.body_format.form-multipart': 'multipart bodies are not built (form-urlencoded, json and raw are)',
-  'hostname.use.redhat': 'not built: the systemd strategy sets the name on Red Hat hosts with systemd',
 };
 
 /** Where cxplay's schema states another type than the documentation, and why that is the same to a playbook. */
