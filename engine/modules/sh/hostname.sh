@@ -149,12 +149,12 @@ cx_hostname_fqdn() {
   cx_report64 fqdn "${cx_dotted:-$(printf '%s\n' "$cx_names" | head -n1)}"
 }
 
-# cx_hostname_lines: prints cx_file's lines as Ansible's get_file_lines
-# gives them (the text stripped of white space at both ends, then split);
-# nothing for a missing file.
+# cx_hostname_lines: prints cx_file's lines as Ansible's strategies take
+# them (get_file_lines: the text stripped of white space at both ends, then
+# split; then each line stripped); nothing for a missing file.
 cx_hostname_lines() {
   [ -f "$cx_file" ] || return 0
-  awk '{ line[NR] = $0 } END { first = 1; last = NR; while (first <= last && line[first] ~ /^[[:space:]]*$/) first++; while (last >= first && line[last] ~ /^[[:space:]]*$/) last--; sub(/^[[:space:]]+/, "", line[first]); sub(/[[:space:]]+$/, "", line[last]); for (i = first; i <= last; i++) print line[i] }' "$cx_file" ||
+  awk '{ sub(/^[[:space:]]+/, ""); sub(/[[:space:]]+$/, ""); line[NR] = $0 } END { first = 1; last = NR; while (first <= last && line[first] == "") first++; while (last >= first && line[last] == "") last--; for (i = first; i <= last; i++) print line[i] }' "$cx_file" ||
     cx_fail "failed to read hostname: cannot read $cx_file"
 }
 
@@ -169,7 +169,7 @@ cx_hostname_write() {
 # starting HOSTNAME (white space around it dropped, quotes kept), as Ansible's
 # RedHat strategy reads it; fails when there is none or it has not one '='.
 cx_hostname_redhat_read() {
-  cx_line=$(cx_hostname_lines | awk '{ sub(/^[[:space:]]+/, ""); sub(/[[:space:]]+$/, "") } /^HOSTNAME/ { print; exit }')
+  cx_line=$(cx_hostname_lines | awk '/^HOSTNAME/ { print; exit }')
   [ -n "$cx_line" ] || cx_fail "Unable to locate HOSTNAME entry in $cx_file"
   case $cx_line in
     *=*=*) cx_fail "failed to read hostname: too many values to unpack (expected 2)" ;;
@@ -201,7 +201,7 @@ cx_hostname_redhat_write() {
 cx_hostname_rc_read() {
   cx_got=''
   [ -f "$cx_file" ] || return 0
-  cx_got=$(cx_hostname_lines | awk '{ sub(/^[[:space:]]+/, ""); sub(/[[:space:]]+$/, "") } /^hostname=/ { v = substr($0, 11); gsub(/^"+|"+$/, "", v); print v; found = 1; exit } END { exit !found }') ||
+  cx_got=$(cx_hostname_lines | awk '/^hostname=/ { v = substr($0, 11); gsub(/^"+|"+$/, "", v); print v; found = 1; exit } END { exit !found }') ||
     cx_got=$cx_hostname_none
 }
 
