@@ -30,7 +30,8 @@ cx_hostname_task() {
     freebsd:*) cx_bin hostname; cx_hostname_base cx_hostname_command_read cx_hostname_rc_read cx_hostname_command_set cx_hostname_rc_write ;;
     solaris) cx_bin hostname; cx_hostname_base cx_hostname_svccfg_read cx_hostname_svccfg_read 'cx_hostname_command_set -t' cx_hostname_command_set ;;
     darwin) cx_bin scutil; cx_hostname_darwin ;;
-    *) cx_hostname_file ;;
+    alpine:*) cx_hostname_base cx_hostname_read cx_hostname_read cx_hostname_alpine cx_hostname_file_write ;;
+    *) cx_hostname_base cx_hostname_read cx_hostname_read : cx_hostname_file_write ;;
   esac
   cx_report changed "$cx_changed"
   if [ "$cx_name" != "$cx_current" ]; then cx_before=$cx_current; else cx_before=$cx_permanent; fi
@@ -116,26 +117,12 @@ cx_hostname_read() {
   cx_got=$(sed 's/^[[:space:]]*//; s/[[:space:]]*$//' "$cx_file") || cx_fail "failed to read hostname: cannot read $cx_file"
 }
 
-# cx_hostname_file: a file strategy (the current name is the file's too):
-# the current name first, then the permanent one; alpine runs hostname -F.
-cx_hostname_file() {
-  cx_hostname_read; cx_current=$cx_got cx_permanent=$cx_got
-  if [ "$cx_got" != "$cx_name" ]; then
-    case $cx_strategy in alpine:*) $cx_check || cx_hostname_alpine ;; esac
-    cx_changed=1
-  fi
-  cx_hostname_read
-  if [ "$cx_got" != "$cx_name" ]; then
-    $cx_check || printf '%s\n' "$cx_name" >"$cx_file" || cx_fail "failed to update hostname: cannot write $cx_file"
-    cx_changed=1
-  fi
-}
+# cx_hostname_file_write NAME: the file strategies' write: NAME and a newline.
+cx_hostname_file_write() { printf '%s\n' "$1" >"$cx_file" || cx_fail "failed to update hostname: cannot write $cx_file"; }
 
-# cx_hostname_alpine: hostname -F FILE, as Alpine's strategy sets the current name.
-cx_hostname_alpine() {
-  cx_bin hostname; cx_run "$cx_bin" -F "$cx_file"
-  [ "$cx_rc" = 0 ] || cx_fail "Command failed rc=$cx_rc, out=$cx_out, err=$cx_err"
-}
+# cx_hostname_alpine: hostname -F FILE, as Alpine's strategy sets the
+# current name (before the file is written, so from the name it held).
+cx_hostname_alpine() { cx_bin hostname; cx_hostname_run "$cx_bin" -F "$cx_file"; }
 
 # cx_hostname_fqdn: reports fqdn as Python's socket.getfqdn() finds it: the
 # kernel's name looked up, then its address looked up back; the first name
@@ -244,16 +231,21 @@ cx_hostname_darwin() {
   cx_hostname_scrub
   for cx_type in HostName ComputerName LocalHostName; do
     cx_run "$cx_bin" --get "$cx_type"; cx_hostname_trimmed "$cx_out"
-    if [ "$cx_type" = LocalHostName ]; then cx_want=$cx_scrubbed; else cx_want=$cx_name; fi
+    cx_hostname_darwin_wanted
     [ "$cx_got" = "$cx_want" ] || cx_changed=1
   done
-  [ "$cx_changed" = 1 ] && ! $cx_check || return 0
+  [ "$cx_changed" = 1 ] || return 0
+  $cx_check && return 0
   for cx_type in HostName ComputerName LocalHostName; do
-    if [ "$cx_type" = LocalHostName ]; then cx_want=$cx_scrubbed; else cx_want=$cx_name; fi
+    cx_hostname_darwin_wanted
     cx_run "$cx_bin" --set "$cx_type" "$cx_want"
     [ "$cx_rc" = 0 ] || cx_fail "Failed to set $cx_type to '$cx_name': $cx_out $cx_err"
   done
 }
+
+# cx_hostname_darwin_wanted: sets cx_want to what scutil's cx_type should
+# hold: the name scrubbed for LocalHostName, else the name.
+cx_hostname_darwin_wanted() { if [ "$cx_type" = LocalHostName ]; then cx_want=$cx_scrubbed; else cx_want=$cx_name; fi; }
 
 # cx_hostname_scrub: sets cx_scrubbed to the name as LocalHostName takes it
 # (Ansible's _scrub_hostname): dots and single quotes dropped, each other
