@@ -1,6 +1,6 @@
 /**
- * hostname's strategies that write system files (redhat, openrc, freebsd)
- * or run Solaris's commands (solaris), from the module's documentation
+ * hostname's strategies that write system files (redhat, openrc, freebsd,
+ * alpine, sles, openbsd) or run Solaris's commands (solaris), from the module's documentation
  * (each `use`), under ansible-playbook and under cxplay on a lab host whose
  * /etc and /usr/sbin are overlays on its own tmpfs (so /etc/sysconfig,
  * /etc/conf.d and /etc/rc.conf.d can be written and /usr/sbin/svccfg is the
@@ -27,14 +27,17 @@ const STATE = '/tmp/state';
 let work: Scratch;
 
 /** Each strategy's task twice (a change, then none), from the files and names the host starts with. */
-function strategyTasks(use: string, name: string): object[] {
+function strategyTasks(use: string, name: string, keywords: object = {}): object[] {
   return [
-    { name: `${use}: set the name`, hostname: { name, use }, register: `${use}_first` },
-    { name: `${use}: the same again`, hostname: { name, use }, register: `${use}_again` },
+    { name: `${use}: set the name`, hostname: { name, use }, register: `${use}_first`, ...keywords },
+    { name: `${use}: the same again`, hostname: { name, use }, register: `${use}_again`, ...keywords },
   ];
 }
 
-const RESULTS = ['redhat_first', 'redhat_again', 'openrc_first', 'openrc_again', 'freebsd_first', 'freebsd_again', 'solaris_first', 'solaris_again'];
+const STRATEGIES = ['redhat', 'openrc', 'freebsd', 'solaris', 'alpine', 'sles', 'openbsd'];
+const RESULTS = STRATEGIES.flatMap((use) => [`${use}_first`, `${use}_again`]);
+/** Solaris's hostname stand-in first on PATH, for the solaris tasks only. */
+const SOLARIS = { environment: { PATH: `${STANDINS}/solaris:${STANDINS}:/usr/bin:/bin:/usr/sbin:/sbin` } };
 
 beforeAll(() => {
   work = scratch('hostname-lab');
@@ -43,7 +46,7 @@ beforeAll(() => {
       name: 'hostname strategies',
       hosts: 'all',
       gather_facts: false,
-      environment: { PATH: `${STANDINS}/solaris:${STANDINS}:/usr/bin:/bin:/usr/sbin:/sbin`, CXPLAY_STANDIN_STATE: STATE },
+      environment: { PATH: `${STANDINS}:/usr/bin:/bin:/usr/sbin:/sbin`, CXPLAY_STANDIN_STATE: STATE },
       tasks: [
         { name: 'Stand-in state', check_mode: false, file: { path: STATE, state: 'directory' } },
         { name: 'Directories of the files', check_mode: false, file: { path: '{{ item }}', state: 'directory' }, loop: ['/etc/sysconfig', '/etc/conf.d', '/etc/rc.conf.d'] },
@@ -55,7 +58,12 @@ beforeAll(() => {
         ...strategyTasks('redhat', 'web01.example.com'),
         ...strategyTasks('openrc', 'web01'),
         ...strategyTasks('freebsd', 'web01'),
-        ...strategyTasks('solaris', 'web02'),
+        ...strategyTasks('solaris', 'web02', SOLARIS),
+        { name: 'The names in the files of alpine, sles and openbsd', check_mode: false, copy: { dest: '{{ item }}', content: '  old  \n' }, loop: ['/etc/hostname', '/etc/HOSTNAME', '/etc/myname'] },
+        // Alpine's hostname -F runs before the file is written: the current name stays the old one.
+        ...strategyTasks('alpine', 'web03'),
+        ...strategyTasks('sles', 'web04'),
+        ...strategyTasks('openbsd', 'web05'),
         { name: 'An OpenRC file without hostname=', check_mode: false, copy: { dest: '/etc/conf.d/hostname', content: 'rc_verbose=yes\n' } },
         { name: 'openrc: no name to read', hostname: { name: 'web01', use: 'openrc' }, register: 'openrc_no_line', ignore_errors: true },
         {
@@ -88,7 +96,7 @@ const LAB: LabOptions = {
 
 /** What the host holds after a run: the three files (absent or their exact text), the stand-ins' state and calls, the results. */
 async function leftOn(lab: Lab): Promise<string> {
-  const show = 'for f in /etc/sysconfig/network /etc/conf.d/hostname /etc/rc.conf.d/hostname /tmp/state/hostname.transient /tmp/state/svc.nodename /tmp/state/calls; do echo "== $f"; if [ -e "$f" ]; then od -An -c "$f"; else echo absent; fi; done';
+  const show = 'for f in /etc/sysconfig/network /etc/conf.d/hostname /etc/rc.conf.d/hostname /etc/hostname /etc/HOSTNAME /etc/myname /tmp/state/hostname.transient /tmp/state/svc.nodename /tmp/state/calls; do echo "== $f"; if [ -e "$f" ]; then od -An -c "$f"; else echo absent; fi; done';
   const { stdout } = await lab.exec('hn1', `${show}; rm -f /tmp/state/calls; echo '== results'; cat /tmp/results.json`);
   return stdout.split(STANDINS).join('<STANDINS>');
 }
@@ -121,7 +129,7 @@ function results(left: string): unknown {
 const files = (left: string) => left.slice(0, left.indexOf('== results'));
 
 describe.skipIf(!hasAnsible)('hostname strategies writing system files, on a lab host', () => {
-  it('redhat, openrc, freebsd and solaris change what ansible-playbook changes, report what it reports, in check mode too', async () => {
+  it('redhat, openrc, freebsd, solaris, alpine, sles and openbsd change what ansible-playbook changes, report what it reports, in check mode too', async () => {
     const reference = await ansibleRuns();
     const cxLab = await Lab.start(LAB);
     try {
@@ -140,8 +148,7 @@ describe.skipIf(!hasAnsible)('hostname strategies writing system files, on a lab
       expect(files(converged)).toBe(files(reference.converged));
       expect(results(converged)).toEqual(results(reference.converged));
       // The strategies did change the names, then found them right (the comparison is not of two runs that did nothing).
-      const changes = { redhat_first: { changed: true }, redhat_again: { changed: false }, openrc_first: { changed: true }, openrc_again: { changed: false } };
-      expect(results(converged)).toMatchObject({ ...changes, freebsd_first: { changed: true }, freebsd_again: { changed: false }, solaris_first: { changed: true }, solaris_again: { changed: false } });
+      expect(results(converged)).toMatchObject(Object.fromEntries(STRATEGIES.flatMap((use) => [[`${use}_first`, { changed: true }], [`${use}_again`, { changed: false }]])));
     } finally {
       await cxLab.stop();
     }
