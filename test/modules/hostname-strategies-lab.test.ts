@@ -4,7 +4,8 @@
  * (each `use`), under ansible-playbook and under cxplay on a lab host whose
  * /etc and /usr/sbin are overlays on its own tmpfs (so /etc/sysconfig,
  * /etc/conf.d and /etc/rc.conf.d can be written and /usr/sbin/svccfg is the
- * stand-in's, and nothing of this machine changes). The hostname and
+ * stand-in's, and nothing of this machine changes), and without `use` on a
+ * host whose os-release says Gentoo, then CentOS (this machine runs no systemd). The hostname and
  * svccfg programs are the stand-ins of test/standins (Solaris's in
  * solaris/). Both engines run in check mode, then for real; the recaps,
  * the registered results and what the files and stand-ins hold after each
@@ -66,11 +67,18 @@ beforeAll(() => {
         ...strategyTasks('openbsd', 'web05'),
         { name: 'An OpenRC file without hostname=', check_mode: false, copy: { dest: '/etc/conf.d/hostname', content: 'rc_verbose=yes\n' } },
         { name: 'openrc: no name to read', hostname: { name: 'web01', use: 'openrc' }, register: 'openrc_no_line', ignore_errors: true },
+        // Without `use`, on this host without systemd, the strategy of the distribution os-release names.
+        { name: 'No os-release link', check_mode: false, file: { path: '/etc/os-release', state: 'absent' } },
+        { name: 'A Gentoo host', check_mode: false, copy: { dest: '/etc/os-release', content: 'NAME=Gentoo\nID=gentoo\n' } },
+        { name: 'Its OpenRC file', check_mode: false, copy: { dest: '/etc/conf.d/hostname', content: 'hostname="old"\n' } },
+        { name: 'gentoo: set the name', hostname: { name: 'web06' }, register: 'gentoo' },
+        { name: 'A CentOS host', check_mode: false, copy: { dest: '/etc/os-release', content: 'NAME="CentOS Linux"\nID="centos"\n' } },
+        { name: 'centos: set the name', hostname: { name: 'web07' }, register: 'centos' },
         {
           name: 'Registered results',
           check_mode: false,
           // Ansible's module fails on a file without hostname= with a traceback (a TypeError): compared by `failed`.
-          copy: { dest: '/tmp/results.json', content: `{{ {${RESULTS.map((name) => `'${name}': ${name}`).join(', ')}, 'openrc_no_line': {'failed': openrc_no_line.failed}} | to_nice_json }}\n` },
+          copy: { dest: '/tmp/results.json', content: `{{ {${RESULTS.map((name) => `'${name}': ${name}`).join(', ')}, 'openrc_no_line': {'failed': openrc_no_line.failed}, 'gentoo': gentoo, 'centos': centos} | to_nice_json }}\n` },
         },
       ],
     },
@@ -149,6 +157,7 @@ describe.skipIf(!hasAnsible)('hostname strategies writing system files, on a lab
       expect(results(converged)).toEqual(results(reference.converged));
       // The strategies did change the names, then found them right (the comparison is not of two runs that did nothing).
       expect(results(converged)).toMatchObject(Object.fromEntries(STRATEGIES.flatMap((use) => [[`${use}_first`, { changed: true }], [`${use}_again`, { changed: false }]])));
+      expect(results(converged)).toMatchObject({ gentoo: { changed: true, diff: { before: 'hostname = old\n' } }, centos: { changed: true, diff: { before: 'hostname = web01.example.com\n' } } });
     } finally {
       await cxLab.stop();
     }

@@ -16,8 +16,7 @@ cx_hostname_none='
 # cx_hostname_task CHECK STRATEGY NAME: brings the permanent and current
 # names to NAME with STRATEGY: systemd, file:PATH, alpine:PATH,
 # redhat:PATH, openrc:PATH, freebsd:PATH, solaris, darwin, or auto
-# (systemd when systemd runs the host, else a Debian-family or Alpine
-# file). Reports changed, before (the name the diff shows), fqdn.
+# (as cx_hostname_detect picks it). Reports changed, before (the name the diff shows), fqdn.
 cx_hostname_task() {
   cx_check=$1 cx_name=$3 cx_changed=0
   cx_strategy=$2
@@ -66,8 +65,15 @@ cx_hostname_trimmed() {
 }
 
 # cx_hostname_detect: sets cx_strategy for a host the task gave no `use`,
-# as Ansible picks it on Linux.
+# as Ansible picks it: by the system (uname), then on Linux systemd when it
+# runs the host, else by the distribution (os-release's ID).
 cx_hostname_detect() {
+  case $(uname -s) in
+    FreeBSD | NetBSD) cx_strategy=freebsd:/etc/rc.conf.d/hostname; return 0 ;;
+    OpenBSD) cx_strategy=file:/etc/myname; return 0 ;;
+    SunOS) cx_strategy=solaris; return 0 ;;
+    Darwin) cx_strategy=darwin; return 0 ;;
+  esac
   if command -v systemctl >/dev/null 2>&1 && { [ -d /run/systemd/system ] || [ -d /dev/.run/systemd ] || [ -d /dev/.systemd ]; }; then
     cx_strategy=systemd; return 0
   fi
@@ -76,6 +82,8 @@ cx_hostname_detect() {
   case $cx_id in
     debian | ubuntu | kali | linuxmint | raspbian | devuan | deepin | parrot | pop | neon | cumulus-linux | kylin | linaro | uos | void) cx_strategy=file:/etc/hostname ;;
     alpine) cx_strategy=alpine:/etc/hostname ;;
+    rhel | centos | anolis | cloudlinux | alinux | scientific | ol | virtuozzo | amzn | altlinux | eurolinux) cx_strategy=redhat:/etc/sysconfig/network ;;
+    gentoo) cx_strategy=openrc:/etc/conf.d/hostname ;;
     *) cx_fail "cxplay's hostname has no strategy for this host (${cx_id:-unknown}) without systemd: give use (one of systemd, alpine, sles, openbsd, redhat, openrc, freebsd, solaris, darwin)" ;;
   esac
 }
