@@ -1,9 +1,13 @@
 /**
  * hostname: the host's permanent and current names, as ansible-core 2.14's
- * hostname sets them: with hostnamectl (`use: systemd`, and `debian`, which
- * Ansible maps to the same strategy), or a file holding the name
- * (`alpine`, `sles`, `openbsd`; Debian-family hosts without systemd), in one
- * exec (engine/modules/sh/hostname.sh). Its facts (ansible_hostname,
+ * hostname sets them with each of its strategies: hostnamectl (`use:
+ * systemd`, and `debian`, which Ansible maps to the same strategy), a file
+ * holding the name (`alpine`, `sles`, `openbsd`; Debian-family hosts without
+ * systemd), HOSTNAME= of /etc/sysconfig/network (`redhat`), hostname="..."
+ * of /etc/conf.d/hostname (`openrc`) or /etc/rc.conf.d/hostname with the
+ * hostname command (`freebsd`), svccfg and hostname (`solaris`), scutil's
+ * three names (`macos`, `macosx`, `darwin`), in one exec
+ * (engine/modules/sh/hostname.sh). Its facts (ansible_hostname,
  * ansible_nodename, ansible_fqdn, ansible_domain) become the host's.
  */
 import { quote } from '../connection/quote.js';
@@ -16,21 +20,21 @@ import HOSTNAME_SH from './sh/hostname.sh';
 const FUNCTIONS = `${REPORT_FUNCTIONS}${SYSTEM_FUNCTIONS}${shellCode(HOSTNAME_SH)}`;
 const REPORT = { changed: 'flag', before: 'text', fqdn: 'text', done: 'flag' } as const;
 
-/** Each `use` cxplay has, as the script's strategy (Ansible's STRATS: debian is systemd). */
+/** Each `use`, as the script's strategy (Ansible's STRATS: debian is systemd, macos and macosx are darwin; generic has none). */
 const STRATEGIES: Readonly<Record<string, string>> = {
   systemd: 'systemd',
   debian: 'systemd',
   alpine: 'alpine:/etc/hostname',
   sles: 'file:/etc/HOSTNAME',
   openbsd: 'file:/etc/myname',
+  redhat: 'redhat:/etc/sysconfig/network',
+  openrc: 'openrc:/etc/conf.d/hostname',
+  freebsd: 'freebsd:/etc/rc.conf.d/hostname',
+  solaris: 'solaris',
+  macos: 'darwin',
+  macosx: 'darwin',
+  darwin: 'darwin',
 };
-
-const USE_REFUSAL = [
-  'must be one of systemd, debian, alpine, sles, openbsd, generic: the strategies cxplay has.',
-  "redhat and openrc (Ansible's edits of /etc/sysconfig/network and /etc/conf.d/hostname) are not built: on a host with systemd, use: systemd sets the name;",
-  "freebsd, solaris, macos, macosx and darwin name systems cxplay's module scripts are not written for.",
-  'Leave use out to let cxplay choose the strategy from the host',
-].join(' ');
 
 export const hostnameModule: ModuleDef = {
   name: 'hostname',
@@ -38,8 +42,7 @@ export const hostnameModule: ModuleDef = {
     type: 'object',
     properties: {
       name: { type: 'string' },
-      // Ansible's other strategies are refused at load, with why (the description is said for any value not listed).
-      use: { enum: ['systemd', 'debian', 'alpine', 'sles', 'openbsd', 'generic'], description: USE_REFUSAL },
+      use: { enum: [...Object.keys(STRATEGIES), 'generic'] },
     },
     required: ['name'],
     additionalProperties: false,

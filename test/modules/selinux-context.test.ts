@@ -2,12 +2,12 @@
  * seuser, serole, setype and selevel of file, copy and template, as
  * ansible-core's module_utils/basic.py sets them (set_context_if_different,
  * `_default` from matchpathcon, the result's secontext, the diff's lists,
- * check mode). This machine has no SELinux: selinuxenabled, stat -c %C,
+ * check mode, file's recurse over a tree). This machine has no SELinux: selinuxenabled, stat -c %C,
  * chcon and matchpathcon are the stand-ins of test/standins, which keep the
  * labels in the state directory and log every chcon. (Ansible 2.14 itself
  * cannot be run against them: it asks libselinux through ctypes.)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findModule } from '../../engine/modules/registry.js';
@@ -72,6 +72,40 @@ describe('SELinux contexts where SELinux is enabled', () => {
     expect(result).toMatchObject({ changed: true, secontext: 'system_u:object_r:etc_t:s0' });
     const invalid = await runModule(file, { args: { path: dest, setype: 'no-such-type' }, environment });
     expect(invalid.result).toMatchObject({ failed: true, msg: 'invalid selinux context: [Errno 22] Invalid argument' });
+  });
+
+  it('file with recurse: every path under the directory, links themselves, gets the parts too; check mode relabels nothing', async () => {
+    const top = join(dir, 'tree');
+    mkdirSync(join(top, 'sub'), { recursive: true });
+    writeFileSync(join(top, 'sub', 'x'), '');
+    writeFileSync(join(top, 'f'), '');
+    symlinkSync('f', join(top, 'link'));
+    const all = [top, join(top, 'f'), join(top, 'link'), join(top, 'sub'), join(top, 'sub', 'x')];
+    const args = { path: top, state: 'directory', recurse: true, setype: 'etc_t' };
+    expect((await runModule(file, { args, environment, check: true })).result).toMatchObject({ changed: true });
+    expect(() => chcons()).toThrow();
+    const { result } = await runModule(file, { args, environment, diff: true });
+    expect(result).toMatchObject({ changed: true, secontext: 'unconfined_u:object_r:etc_t:s0' });
+    // The diff is the task's path's, as Ansible's recursion passes no diff.
+    expect(result.diff).toMatchObject({ before: { secontext: ['unconfined_u', 'object_r', 'user_tmp_t', 's0'] }, after: { secontext: ['unconfined_u', 'object_r', 'etc_t', 's0'] } });
+    expect(chcons().trim().split('\n').sort()).toEqual(all.map((path) => `chcon -h unconfined_u:object_r:etc_t:s0 ${path}`).sort());
+    expect((await runModule(file, { args, environment })).result).toMatchObject({ changed: false });
+    // One path deep in the tree labelled otherwise: only it changes, and the diff says nothing of contexts.
+    writeFileSync(join(state, 'selinux', 'contexts'), `system_u:object_r:tmp_t:s0 ${join(top, 'sub', 'x')}\n`, { flag: 'a' });
+    const relabelled = await runModule(file, { args, environment, diff: true });
+    expect(relabelled.result).toMatchObject({ changed: true });
+    expect(relabelled.result.diff).not.toHaveProperty('before.secontext');
+    expect(chcons().trim().split('\n')).toHaveLength(all.length + 1);
+    expect(chcons()).toMatch(new RegExp(`chcon -h system_u:object_r:etc_t:s0 ${join(top, 'sub', 'x')}\n$`));
+  });
+
+  it('file with recurse and `_default`: every path takes the policy\'s part for the task\'s path, as Ansible works it out once', async () => {
+    const home = join(dir, 'home', 'alice');
+    mkdirSync(join(home, 'docs'), { recursive: true });
+    const { result } = await runModule(file, { args: { path: home, state: 'directory', recurse: true, setype: '_default' }, environment });
+    expect(result).toMatchObject({ changed: true, secontext: 'unconfined_u:object_r:user_home_dir_t:s0' });
+    // matchpathcon gives docs tmp_t (the home directory's rule matches it alone); Ansible's recursion uses the home's.
+    expect(chcons()).toBe(`chcon -h unconfined_u:object_r:user_home_dir_t:s0 ${home}\nchcon -h unconfined_u:object_r:user_home_dir_t:s0 ${join(home, 'docs')}\n`);
   });
 
   it('where SELinux is not enabled: no secontext, no chcon', async () => {

@@ -1,6 +1,6 @@
 /**
  * The system stand-ins of test/standins (sysctl, mount, umount,
- * hostname, hostnamectl) answer as the commands they imitate and refuse an
+ * hostname, hostnamectl, scutil, Solaris's hostname and svccfg) answer as the commands they imitate and refuse an
  * invocation they do not understand, as the real command refuses a bad
  * option: a test that calls one wrongly fails instead of passing on a
  * stand-in that guessed. They never run without their state directory.
@@ -52,6 +52,30 @@ describe('system stand-ins', () => {
       const refused = run(command, args);
       expect(refused.code, `${command} ${args.join(' ')}`).not.toBe(0);
       expect(refused.stderr, `${command} ${args.join(' ')}`).toMatch(new RegExp(`^${command}: `));
+    }
+  });
+
+  it('scutil keeps macOS\'s computer names, and refuses what it does not understand', () => {
+    expect(run('scutil', ['--get', 'ComputerName'])).toMatchObject({ code: 1, stdout: '', stderr: 'ComputerName: not set\n' });
+    expect(run('scutil', ['--set', 'ComputerName', 'Web 01'])).toMatchObject({ code: 0 });
+    expect(run('scutil', ['--get', 'ComputerName'])).toMatchObject({ code: 0, stdout: 'Web 01\n' });
+    for (const args of [['--get', 'Other'], ['--dns'], ['--set', 'HostName'], ['--get', 'HostName', 'x']]) {
+      const refused = run('scutil', args);
+      expect(refused.code, args.join(' ')).not.toBe(0);
+      expect(refused.stderr, args.join(' ')).toMatch(/^scutil: /);
+    }
+  });
+
+  it('Solaris\'s hostname and svccfg keep the current and permanent names apart, and refuse what they do not understand', () => {
+    expect(run('solaris/svccfg', ['-s', 'svc:/system/identity:node', 'listprop', '-o', 'value', 'config/nodename']).code).not.toBe(0);
+    expect(run('solaris/hostname', ['sol01'])).toMatchObject({ code: 0 });
+    expect(run('solaris/hostname', ['-t', 'temporary'])).toMatchObject({ code: 0 });
+    expect(run('solaris/hostname', [])).toMatchObject({ code: 0, stdout: 'temporary\n' });
+    expect(run('solaris/svccfg', ['-s', 'svc:/system/identity:node', 'listprop', '-o', 'value', 'config/nodename'])).toMatchObject({ code: 0, stdout: 'sol01\n' });
+    for (const [command, args] of [['solaris/hostname', ['-F', 'x']], ['solaris/svccfg', ['-s', 'svc:/network/ssh', 'listprop']]] as const) {
+      const refused = run(command, args);
+      expect(refused.code, `${command} ${args.join(' ')}`).not.toBe(0);
+      expect(refused.stderr, `${command} ${args.join(' ')}`).toMatch(/^(hostname|svccfg): /);
     }
   });
 

@@ -68,8 +68,7 @@ describe('validateArgs', () => {
     ['wait_for', { port: 'http' }, /^wait_for: 'port' must be an integer; got 'http'$/],
     ['copy', { dest: ['a'], content: 'a' }, /^copy: 'dest' must be a string; got \["a"\]$/],
     ['set_fact', { 'not valid': 1 }, /^set_fact: 'not valid' is not a valid variable name/],
-    ['hostname', { name: 'x', use: 'redhat' }, /^hostname: 'use' must be one of systemd, debian, alpine, sles, openbsd, generic: .*on a host with systemd, use: systemd sets the name/],
-    ['hostname', { name: 'x', use: 'darwin' }, /darwin name systems cxplay's module scripts are not written for/],
+    ['hostname', { name: 'x', use: 'gentoo' }, /^hostname: 'use' must be one of systemd, debian, alpine, sles, openbsd, redhat, openrc, freebsd, solaris, macos, macosx, darwin, generic; got 'gentoo'/],
   ];
 
   it.each(ERROR_CASES)('%s %j is refused with %s', (name, args, message) => {

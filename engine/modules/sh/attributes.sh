@@ -213,5 +213,5 @@ cx_attributes_recursive() {
   $cx_attr_flags_set && while IFS= read -r cx_p; do cx_chattr_wanted "$cx_p" quiet; done <<EOF
 $(find "$1" -mindepth 1)
 EOF
-  :
+  cx_se_apply_under "$1"
 }

@@ -55,15 +55,15 @@ cx_tree_dir() { cx_tree_mkdir "$cx_tree_dest$1"; cx_tree_attributes "$cx_tree_de
 
 # cx_tree_file N REL SHA1 MODE: a file of the source; when dest has it
 # with that content, gives it MODE (empty: keep), the owner, group and flags; else N joins the files
-# to send (not with force false when something is there).
+# to send. With force false, whatever dest already has there is left as it
+# is, its mode and owner too (Ansible's action skips the file before any module runs).
 # shellcheck disable=SC2154 # cx_parent is cx_dirname's output
 cx_tree_file() {
   cx_d="$cx_tree_dest$2"; cx_dirname "$cx_d"; cx_tree_mkdir "$cx_parent"
+  [ "$cx_tree_force" = false ] && { [ -e "$cx_d" ] || [ -L "$cx_d" ]; } && return 0
   if [ -f "$cx_d" ] && [ ! -L "$cx_d" ]; then
     cx_s=$(sha1sum < "$cx_d") || cx_fail "cannot read $cx_d"
-    if [ "${cx_s%% *}" = "$3" ] || [ "$cx_tree_force" = false ]; then cx_tree_attributes "$cx_d" "$4"; return 0; fi
-  elif [ "$cx_tree_force" = false ] && { [ -e "$cx_d" ] || [ -L "$cx_d" ]; }; then
-    return 0
+    if [ "${cx_s%% *}" = "$3" ]; then cx_tree_attributes "$cx_d" "$4"; return 0; fi
   fi
   cx_tree_needs="$cx_tree_needs $1"
 }
