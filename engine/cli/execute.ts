@@ -174,7 +174,7 @@ function retryFileOf(config: AnsibleConfig, playbook: Playbook): string | undefi
 }
 
 /** The inventory of every -i (or ansible.cfg's), with Ansible's inventory settings; Ansible's warnings on stderr. */
-export function loadInventories(given: readonly string[], config: AnsibleConfig, options: Pick<InventoryOptions, 'playbookDir' | 'sources' | 'parsed'> = {}): Inventory {
+export function loadInventories(given: readonly string[], config: AnsibleConfig, options: Pick<InventoryOptions, 'playbookDir' | 'sources' | 'parsed' | 'skipMissing' | 'unparsed'> = {}): Inventory {
   return loadInventorySources(given, {
     ...options,
     plugins: settingValue(config, 'INVENTORY_ENABLED') as readonly string[],

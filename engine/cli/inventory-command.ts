@@ -11,7 +11,7 @@ import { Command } from 'commander';
 import { loadConfig, settingValue } from '../config/config.js';
 import { CxError, ExitCode } from '../errors.js';
 import { DEFAULT_INVENTORY_PLUGINS } from '../load/inventory.js';
-import { decliningPlugins } from '../load/plugin-verify.js';
+import { checksReadable, decliningPlugins } from '../load/plugin-verify.js';
 import { SourceCache } from '../load/source-cache.js';
 import { VaultKeyring } from '../vault/keyring.js';
 import type { Inventory } from '../load/model.js';
@@ -69,7 +69,9 @@ async function showInventory(group: string | undefined, options: InventoryComman
   const given = options.inventory.length > 0 ? options.inventory : (settingValue(config, 'DEFAULT_HOST_LIST') as readonly string[]);
   const enabled = (settingValue(config, 'INVENTORY_ENABLED') as readonly string[] | undefined) ?? DEFAULT_INVENTORY_PLUGINS;
   const parsed = options.verbose >= 2 ? (source: string, plugin: string, named?: string) => parsedLines(options.verbose, enabled, source, plugin, named) : undefined;
-  const inventory = loadInventories(given, config, { playbookDir: options.playbookDir && resolve(options.playbookDir), sources, parsed });
+  const unparsed = options.verbose >= 3 ? (source: string) => unparsedLines(enabled, source) : undefined;
+  // As ansible-inventory: a source that does not exist is a warning, and the listing shows what the others hold.
+  const inventory = loadInventories(given, config, { playbookDir: options.playbookDir && resolve(options.playbookDir), sources, parsed, skipMissing: true, unparsed });
   const listing = { yaml: options.yaml, toml: options.toml, export: options.export, extraVars: parseExtraVars(options.extraVars, cwd, sources) };
   return emit(actionText(inventory, group, options, listing), options.output);
 }
@@ -83,6 +85,14 @@ function parsedLines(verbosity: number, enabled: readonly string[], source: stri
   if (verbosity >= 3) for (const declined of decliningPlugins(source, plugin, enabled)) process.stdout.write(`${declined} declined parsing ${source} as it did not pass its verify_file() method\n`);
   if (named !== undefined) process.stdout.write(`Using inventory plugin '${named}' to process inventory source '${source}'\n`);
   if (verbosity >= 3) process.stdout.write(`Parsed ${source} inventory source with ${plugin} plugin\n`);
+}
+
+/** ansible-inventory -vvv's lines for a source that does not exist: each enabled plugin declines it, those that look for the file saying first that it is not there. */
+function unparsedLines(enabled: readonly string[], source: string): void {
+  for (const plugin of enabled) {
+    if (checksReadable(plugin, source)) process.stdout.write('Skipping due to inventory source not existing or not being readable by the current user\n');
+    process.stdout.write(`${plugin} declined parsing ${source} as it did not pass its verify_file() method\n`);
+  }
 }
 
 /** The text of the one action asked for: --host NAME, --graph [GROUP] or --list. */

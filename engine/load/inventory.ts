@@ -49,6 +49,13 @@ export interface InventoryOptions {
   readonly groupNameMode?: GroupNameMode | undefined;
   /** Told each source (file, host list) read and the Ansible plugin that read it, as ansible-inventory -vvv names them (`auto`: with the plugin the file names). */
   readonly parsed?: ((source: string, plugin: string, named?: string) => void) | undefined;
+  /**
+   * A source that does not exist is skipped with Ansible's warning, as
+   * ansible-inventory does (a run refuses it: a mistyped -i would otherwise
+   * run on no host); `unparsed` is told each one skipped, before its warning.
+   */
+  readonly skipMissing?: boolean | undefined;
+  readonly unparsed?: ((source: string) => void) | undefined;
   /** Where Ansible's warnings go (a file of a directory no plugin could read, no inventory at all). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -81,6 +88,10 @@ class SourceReading {
 
   source(source: string): void {
     if (!existsSync(source) && source.includes(',')) return this.add(source, this.hostList(source), this.hostListPlugin());
+    if (!existsSync(source) && this.options.skipMissing) {
+      this.options.unparsed?.(source);
+      return this.options.warn?.(`Unable to parse ${source} as an inventory source`);
+    }
     if (!existsSync(source)) throw new CxError(`inventory source ${source} does not exist`, { at: { file: source }, hint: 'give an inventory file or directory with -i (or a host list such as -i web1,web2,)' });
     if (statSync(source).isDirectory()) {
       this.varsDirs.push(source);

@@ -44,6 +44,11 @@ function loadingLines(stdout: string): string[] {
   return stdout.split('\n').filter((line) => !line.startsWith('ansible-inventory [') && !/^ {2}\w/.test(line) && !line.startsWith('@') && !line.startsWith('  |'));
 }
 
+/** Warnings one a line: Ansible wraps them at 79 columns, cxplay does not (README: Coming from Ansible). */
+function unwrapped(stderr: string): string {
+  return stderr.replace(/\n(?!\[WARNING\]|$)/g, ' ');
+}
+
 describe.skipIf(!hasAnsible)('ansible-inventory -vvv: the lines about loading the inventory', () => {
   it('every kind of source: the same lines in the same order', async () => {
     const args = ['-i', 'tree.yaml', '-i', 'hosts', '-i', 'stack.toml', '-i', 'list.sh', '-i', 'alpha,beta,', '-i', 'both', '--graph', '-vvv'];
@@ -58,4 +63,23 @@ describe.skipIf(!hasAnsible)('ansible-inventory -vvv: the lines about loading th
     expect(ours.stdout).toContain(`auto declined parsing ${join(dir, 'hosts')} as it did not pass its verify_file() method\n`);
     expect(ours.stdout).toBe(ours.stdout.replace(/^ansible-inventory \[.*\n/, ''));
   }, 120_000);
+
+  // A source that does not exist is skipped with a warning (each plugin declines it; those that look for the file say so first).
+  for (const args of [
+    ['-i', 'gone.ini', '-i', 'tree.yaml', '-i', 'gone.yml', '--graph', '-vvv'],
+    ['-i', 'gone', '--list', '-vvv'],
+    ['-i', 'gone.ini', '-i', 'tree.yaml', '--graph'],
+  ]) {
+    it(`a source that does not exist: ${args.join(' ')}`, async () => {
+      const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_DEPRECATION_WARNINGS: '0', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
+      const [ansible, ours] = await Promise.all([
+        recordedCommand({ name: `inventory-verbose/${recordingName(...args)}`, inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible-inventory', args, cwd: dir, env }),
+        cxplay(['inventory', ...args], { cwd: dir, env }),
+      ]);
+      expect(unwrapped(ansible.stderr)).toContain(`Unable to parse ${join(dir, args[1]!)} as an inventory source`);
+      expect(ours.code, ours.stderr).toBe(ansible.code);
+      expect(loadingLines(ours.stdout)).toEqual(loadingLines(ansible.stdout));
+      expect(unwrapped(ours.stderr)).toBe(unwrapped(ansible.stderr));
+    }, 120_000);
+  }
 });
