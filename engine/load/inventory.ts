@@ -155,7 +155,8 @@ class SourceReading {
   private file(path: string): void {
     if (this.plugins.includes('script') && isExecutable(path)) return this.add(path, readInventoryScript(path), 'script');
     if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path, { warn: this.options.warn, iniFirst: this.iniBeforeToml() }), 'toml');
-    const ini = readInventoryFile(path, this.sources);
+    const earlier = new Set(this.parts.flatMap((part) => [...part.groups.keys()]));
+    const ini = readInventoryFile(path, this.sources, earlier);
     if (ini) this.refuseUndeclared(ini);
     const value = ini ?? loadYamlFile(path, this.sources);
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -180,8 +181,7 @@ class SourceReading {
 
   /** An INI file naming a group that neither it nor an inventory read before declares fails, with the sentence of Ansible's ini plugin. */
   private refuseUndeclared(ini: object): void {
-    const earlier = new Set(this.parts.flatMap((part) => [...part.groups.keys()]));
-    const missing = undeclaredGroups(ini).find((reference) => !earlier.has(reference.group));
+    const [missing] = undeclaredGroups(ini);
     if (missing === undefined) return;
     const message = missing.kind === 'vars' ? `Section [${missing.group}:vars] not valid for undefined group: ${missing.group}` : `Section [${missing.parent}:children] includes undefined group: ${missing.group}`;
     throw new CxError(message, { at: missing.at, hint: `declare it with a [${missing.group}] section (or give an inventory that has it before this one)` });
