@@ -695,8 +695,15 @@ function failureResult(error: unknown, task: ModuleTask): Result {
  */
 function suShellRefused(error: SuShellRefusedError, task: ModuleTask): Result {
   const { rc, stdout, stderr } = error.output;
-  if (task.module === 'raw') return { failed: true, changed: true, msg: 'non-zero return code', rc, stdout, stderr, stdout_lines: stdout.split('\n').filter(Boolean), stderr_lines: stderr.split('\n').filter(Boolean) };
+  if (task.module === 'raw') return { failed: true, changed: true, msg: 'non-zero return code', rc, stdout, stderr, stdout_lines: splitLines(stdout), stderr_lines: splitLines(stderr) };
   return { failed: true, changed: false, module_stderr: stderr, module_stdout: stdout, msg: 'MODULE FAILURE\nSee stdout/stderr for the exact error', rc };
+}
+
+/** Python's str.splitlines: \n, \r\n and \r end a line (output through ssh's terminal has \r\n). */
+function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
 }
 
 /** Controller modules never exec: a connection that refuses makes a bug loud instead of silent. */

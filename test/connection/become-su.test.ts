@@ -11,7 +11,8 @@ import { watchCommandLines } from '../lab/command-lines.js';
 import { Lab } from '../lab/lab.js';
 import { SUDO_USER, sudoUserSetup } from '../lab/sudo-user.js';
 import { hasAnsible } from '../support/ansible.js';
-import { cliPath, runCommand } from '../support/cli.js';
+import { join } from 'node:path';
+import { cliPath, parseRecap, projectRoot, runCommand } from '../support/cli.js';
 import { labInventory, scratch, type Scratch } from '../reliability/support.js';
 
 const ROOT_PASSWORD = 'Root su pw 5';
@@ -46,6 +47,14 @@ const ANSIBLE_ENV = (dir: string) => ({ ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILE
 
 function ours(args: string[], input = ''): ReturnType<typeof runCommand> {
   return runCommand(process.execPath, [cliPath, 'run', '-o', 'json', ...args], { cwd: work.dir, input, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
+}
+
+/** Each `fatal:` result as JSON, without what only Ansible's Python modules add (the interpreter it discovered). */
+function failures(stdout: string): unknown[] {
+  return [...stdout.matchAll(/^fatal: \[\w+\]: FAILED! => (\{.*\})$/gm)].map(([, json]) => {
+    const { ansible_facts: _facts, ...result } = JSON.parse(json!) as Record<string, unknown>;
+    return result;
+  });
 }
 
 function theirs(args: string[], input = ''): ReturnType<typeof runCommand> {
@@ -109,6 +118,17 @@ describe.skipIf(!hasAnsible)('su as ansible-playbook', () => {
     const message = (output: string) => /"msg": ?"([^"]*)"/.exec(output)?.[1];
     expect(message(reference.stdout), reference.stdout).toBe('Timeout (12s) waiting for privilege escalation prompt: ');
     expect([mine.code, message(mine.stdout)]).toEqual([reference.code, message(reference.stdout)]);
+  });
+
+  it('root becomes nobody, whose shell is nologin: the same failures as ansible-playbook, over ssh (su-nologin/play.yaml)', async () => {
+    const play = join(projectRoot, 'test', 'connection', 'su-nologin', 'play.yaml');
+    const plain = (args: string[]) => runCommand(process.execPath, [cliPath, 'run', '-o', 'plain', ...args], { cwd: work.dir, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
+    const [mine, reference] = await Promise.all([plain([play, '-i', 'as-root.yaml']), theirs(['-i', 'as-root.yaml', play])]);
+    const label = `${mine.stdout}${mine.stderr}\n--- ansible ---\n${reference.stdout}`;
+    expect(failures(reference.stdout), label).toHaveLength(3);
+    expect(mine.code, label).toBe(reference.code);
+    expect(parseRecap(mine.stdout), label).toEqual(parseRecap(reference.stdout));
+    expect(failures(mine.stdout), label).toEqual(failures(reference.stdout));
   });
 
   it('ansible_become_user and ansible_become_method win over the play keywords', async () => {
