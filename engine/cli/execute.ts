@@ -10,6 +10,7 @@ import { EventBus } from '../events.js';
 import type { GroupNameMode } from '../load/group-names.js';
 import { loadInventorySources, type InventoryOptions } from '../load/inventory.js';
 import type { Inventory, ModuleTask, Playbook } from '../load/model.js';
+import { LOCALHOST_NAMES } from '../load/implicit-localhost.js';
 import { adhocPlaybook, loadPlaybook, rolePlaybook } from '../load/playbook.js';
 import { selectPlayHosts } from '../load/host-pattern.js';
 import { chooseViewKind, createView, type AdhocViewKind, type LoadTui, type ViewKind } from '../views/view.js';
@@ -64,7 +65,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
   const loaded = playbookOf(target, cli, cwd, sources);
   const inventory = loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: loaded.sources });
-  if (inventory.hosts.size === 0) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
+  if (warnsEmptyInventory(inventory, target, config)) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
   // A fresh cache: the files are read again as they are now.
   const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: new SourceCache(sources.vault, sources.rolesPath, sources.pythonSettings) });
   const extraVars = parseExtraVars(cli.extraVars, cwd, loaded.sources);
@@ -104,7 +105,8 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
       return ExitCode.ok;
     }
     if (hosts.length === 0) {
-      process.stderr.write('[WARNING]: No hosts matched, nothing to do\n');
+      // As `ansible`: an empty inventory was warned about already.
+      if (options.inventory.hosts.size > 0) process.stderr.write('[WARNING]: No hosts matched, nothing to do\n');
       return ExitCode.ok;
     }
   }
@@ -113,6 +115,16 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     return ExitCode.ok;
   }
   return runWithView(await withOperator(options, cli), interrupt, { kind: viewKind, loadTui, showCustomStats: settingValue(config, 'SHOW_CUSTOM_STATS') === true }, cli);
+}
+
+/**
+ * Ansible's warning about an inventory without hosts (localhost_warning),
+ * which `ansible` leaves out for a pattern naming localhost (ansible-playbook
+ * always looks at `all`).
+ */
+function warnsEmptyInventory(inventory: Inventory, target: Target, config: AnsibleConfig): boolean {
+  if (inventory.hosts.size > 0 || settingValue(config, 'LOCALHOST_WARNING') === false) return false;
+  return !(target.kind === 'adhoc' && LOCALHOST_NAMES.has(target.pattern));
 }
 
 function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: SourceCache): Playbook {

@@ -95,6 +95,7 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'RETRY_FILES_ENABLED', ini: [['defaults', 'retry_files_enabled']], env: ['ANSIBLE_RETRY_FILES_ENABLED'], type: 'bool', default: false },
   { name: 'RETRY_FILES_SAVE_PATH', ini: [['defaults', 'retry_files_save_path']], env: ['ANSIBLE_RETRY_FILES_SAVE_PATH'], type: 'path', default: null },
   /** The default callback's option: CUSTOM STATS after the recap. */
+  { name: 'LOCALHOST_WARNING', ini: [['defaults', 'localhost_warning']], env: ['ANSIBLE_LOCALHOST_WARNING'], type: 'bool', default: true },
   { name: 'SHOW_CUSTOM_STATS', ini: [['defaults', 'show_custom_stats']], env: ['ANSIBLE_SHOW_CUSTOM_STATS'], type: 'bool', default: false },
   { name: 'INJECT_FACTS_AS_VARS', ini: [['defaults', 'inject_facts_as_vars']], env: ['ANSIBLE_INJECT_FACT_VARS'], type: 'bool', default: true },
   { name: 'DEFAULT_GATHERING', ini: [['defaults', 'gathering']], env: ['ANSIBLE_GATHERING'], type: 'string', choices: ['implicit', 'explicit', 'smart'], default: 'implicit' },
