@@ -7,7 +7,7 @@
  */
 import type { Key } from '../cli/options.js';
 import { GROUP_NAME_MODES } from '../load/group-names.js';
-import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS } from '../load/inventory.js';
+import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS, DEFAULT_INVENTORY_SOURCE } from '../load/inventory-defaults.js';
 
 export type SettingType = 'int' | 'bool' | 'string' | 'path' | 'pathlist' | 'pathspec' | 'list';
 
@@ -58,7 +58,7 @@ function becomePluginSettings(plugin: 'sudo' | 'su'): Setting[] {
 }
 
 export const SETTINGS: readonly Setting[] = [
-  { name: 'DEFAULT_HOST_LIST', ini: [['defaults', 'inventory'], ['defaults', 'hostfile']], env: ['ANSIBLE_INVENTORY'], type: 'pathlist', default: [], option: 'inventory' },
+  { name: 'DEFAULT_HOST_LIST', ini: [['defaults', 'inventory'], ['defaults', 'hostfile']], env: ['ANSIBLE_INVENTORY'], type: 'pathlist', default: [DEFAULT_INVENTORY_SOURCE], option: 'inventory' },
   { name: 'INVENTORY_ENABLED', ini: [['inventory', 'enable_plugins']], env: ['ANSIBLE_INVENTORY_ENABLED'], type: 'list', default: DEFAULT_INVENTORY_PLUGINS },
   {
     name: 'INVENTORY_IGNORE_EXTS',

@@ -18,6 +18,7 @@ import { applyGroupNameMode, type GroupNameMode } from './group-names.js';
 import { readInventoryFile, undeclaredGroups } from './inventory-ini.js';
 import { readHostList, readInventoryScript, readTomlInventory, type SourceData } from './inventory-plugins.js';
 import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js';
+import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS, DEFAULT_INVENTORY_SOURCE } from './inventory-defaults.js';
 import { editableCopy, readInventoryData } from './inventory-reader.js';
 import { applyVarsDirs } from './inventory-vars.js';
 import { mergeInventories, reconcileInventory } from './merge-inventories.js';
@@ -28,12 +29,9 @@ import { SourceCache } from './source-cache.js';
 import { loadYamlFile } from './yaml.js';
 
 export { groupNamesOf, groupsMap, hostVarsFromInventory } from './inventory-vars.js';
+export { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS, DEFAULT_INVENTORY_SOURCE } from './inventory-defaults.js';
 export { expandHostRange } from './inventory-reader.js';
 
-/** Ansible's INVENTORY_ENABLED default (advanced_host_list and constructed are there to enable). */
-export const DEFAULT_INVENTORY_PLUGINS: readonly string[] = ['host_list', 'script', 'auto', 'yaml', 'ini', 'toml'];
-/** Ansible's INVENTORY_IGNORE_EXTS default: REJECT_EXTS and .orig, .ini, .cfg, .retry. */
-export const DEFAULT_IGNORE_EXTENSIONS: readonly string[] = ['.pyc', '.pyo', '.swp', '.bak', '~', '.rpm', '.md', '.txt', '.rst', '.orig', '.ini', '.cfg', '.retry'];
 const ALWAYS_IGNORED = /^\.|^host_vars$|^group_vars$|^vars_plugins$/;
 export const NO_INVENTORY_WARNING = 'No inventory was parsed, only implicit localhost is available';
 
@@ -88,9 +86,10 @@ class SourceReading {
 
   source(source: string): void {
     if (!existsSync(source) && source.includes(',')) return this.add(source, this.hostList(source), this.hostListPlugin());
-    if (!existsSync(source) && this.options.skipMissing) {
+    if (!existsSync(source) && (this.options.skipMissing || source === DEFAULT_INVENTORY_SOURCE)) {
       this.options.unparsed?.(source);
-      return this.options.warn?.(`Unable to parse ${source} as an inventory source`);
+      if (source !== DEFAULT_INVENTORY_SOURCE) this.options.warn?.(`Unable to parse ${source} as an inventory source`);
+      return;
     }
     if (!existsSync(source)) throw new CxError(`inventory source ${source} does not exist`, { at: { file: source }, hint: 'give an inventory file or directory with -i (or a host list such as -i web1,web2,)' });
     if (statSync(source).isDirectory()) {

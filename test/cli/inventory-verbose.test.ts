@@ -8,7 +8,7 @@
  * from Ansible). ansible-inventory's side is recorded in
  * test/references/inventory-verbose.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,20 @@ describe.skipIf(!hasAnsible)('ansible-inventory -vvv: the lines about loading th
     expect(ours.stdout).toContain(`host_list declined parsing ${join(dir, 'stack.toml')} as it did not pass its verify_file() method\n`);
     expect(ours.stdout).toContain(`auto declined parsing ${join(dir, 'hosts')} as it did not pass its verify_file() method\n`);
     expect(ours.stdout).toBe(ours.stdout.replace(/^ansible-inventory \[.*\n/, ''));
+  }, 120_000);
+
+  // No -i and no ansible.cfg: Ansible's default source /etc/ansible/hosts, not there, is declined by each plugin without a warning of its own.
+  it.skipIf(existsSync('/etc/ansible/hosts'))('no source given: the default /etc/ansible/hosts, which is not there', async () => {
+    const args = ['--list', '-vvv'];
+    const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_DEPRECATION_WARNINGS: '0', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
+    const [ansible, ours] = await Promise.all([
+      recordedCommand({ name: 'inventory-verbose/default-source', inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible-inventory', args, cwd: dir, env }),
+      cxplay(['inventory', ...args], { cwd: dir, env }),
+    ]);
+    expect(ansible.stdout).toContain('ini declined parsing /etc/ansible/hosts');
+    expect(ours.code, ours.stderr).toBe(ansible.code);
+    expect(loadingLines(ours.stdout)).toEqual(loadingLines(ansible.stdout));
+    expect(unwrapped(ours.stderr)).toBe(unwrapped(ansible.stderr));
   }, 120_000);
 
   // A source that does not exist is skipped with a warning (each plugin declines it; those that look for the file say so first).
