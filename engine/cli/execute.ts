@@ -38,6 +38,7 @@ import { parseShortForm } from '../modules/short-form.js';
 import { failModule } from '../modules/fail.js';
 import { missingModule } from '../modules/missing-module.js';
 import { becomePluginsFrom } from '../config/become-plugins.js';
+import { printWarning } from './warn.js';
 
 /** ansible-playbook's words when the inventory has no host. */
 const EMPTY_HOSTS_WARNING = "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'";
@@ -65,7 +66,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
   const loaded = playbookOf(target, cli, cwd, sources);
   const inventory = loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: loaded.sources });
-  if (warnsEmptyInventory(inventory, target, config)) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
+  if (warnsEmptyInventory(inventory, target, config)) printWarning(EMPTY_HOSTS_WARNING);
   // A fresh cache: the files are read again as they are now.
   const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: new SourceCache(sources.vault, sources.rolesPath, sources.pythonSettings) });
   const extraVars = parseExtraVars(cli.extraVars, cwd, loaded.sources);
@@ -93,7 +94,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     bus,
     signal: interrupt.signal,
   };
-  for (const warning of preflight(options)) process.stderr.write(`[WARNING]: ${warning}\n`);
+  for (const warning of preflight(options)) printWarning(warning);
   if (cli.syntaxCheck) {
     process.stdout.write(`\nplaybook: ${playbook.file}\n`);
     return ExitCode.ok;
@@ -106,7 +107,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     }
     if (hosts.length === 0) {
       // As `ansible`: an empty inventory was warned about already.
-      if (options.inventory.hosts.size > 0) process.stderr.write('[WARNING]: No hosts matched, nothing to do\n');
+      if (options.inventory.hosts.size > 0) printWarning('No hosts matched, nothing to do');
       return ExitCode.ok;
     }
   }
@@ -193,7 +194,7 @@ export function loadInventories(given: readonly string[], config: AnsibleConfig,
     ignoreExtensions: settingValue(config, 'INVENTORY_IGNORE_EXTS') as readonly string[],
     ignorePatterns: settingValue(config, 'INVENTORY_IGNORE_PATTERNS') as readonly string[],
     groupNameMode: settingValue(config, 'TRANSFORM_INVALID_GROUP_CHARS') as GroupNameMode,
-    warn: (message) => process.stderr.write(`[WARNING]: ${message}\n`),
+    warn: printWarning,
   });
 }
 
@@ -230,8 +231,7 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
     onInterrupt: stop,
   }, chosen.loadTui);
   const unsubscribe = options.bus.subscribe((event) => view.handle(event));
-  const warn = (message: string) => process.stderr.write(`[WARNING]: ${message}\n`);
-  const unsubscribeTree = cli.tree === undefined ? undefined : options.bus.subscribe(treeWriter(cli.tree, cli.verbosity, warn));
+    const unsubscribeTree = cli.tree === undefined ? undefined : options.bus.subscribe(treeWriter(cli.tree, cli.verbosity, printWarning));
   // A reader that went away (`| head`, a pager quit) stops the run cleanly, as SIGPIPE would, instead of crashing mid-task.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;

@@ -20,6 +20,7 @@ import { loadInventories } from './execute.js';
 import { parseExtraVars } from './extra-vars.js';
 import { commanderOptions, OPTIONS, type CliOptions } from './options.js';
 import { passwordSources, readPasswords, withVaultOptions, type VaultOptions } from './vault-passwords.js';
+import { printWarning } from './warn.js';
 
 type Start = (work: () => Promise<number>) => void;
 
@@ -64,7 +65,7 @@ async function showInventory(group: string | undefined, options: InventoryComman
   const config = loadConfig(cwd, process.env);
   // ansible-inventory prints this on stdout, before the listing.
   if (options.verbose > 0) process.stdout.write(config.file ? `Using ${config.file} as config file\n` : 'No config file found; using defaults\n');
-  for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
+  for (const warning of config.warnings) printWarning(warning);
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(options), cwd)));
   const given = options.inventory.length > 0 ? options.inventory : (settingValue(config, 'DEFAULT_HOST_LIST') as readonly string[]);
   const enabled = (settingValue(config, 'INVENTORY_ENABLED') as readonly string[] | undefined) ?? DEFAULT_INVENTORY_PLUGINS;
@@ -99,7 +100,7 @@ function unparsedLines(enabled: readonly string[], source: string): void {
 function actionText(inventory: Inventory, group: string | undefined, options: InventoryCommandOptions, listing: ListingOptions): string {
   if (options.host !== undefined) {
     if (!inventory.hosts.has(options.host)) {
-      process.stderr.write(`[WARNING]: Could not match supplied host pattern, ignoring: ${options.host}\n`);
+      printWarning(`Could not match supplied host pattern, ignoring: ${options.host}`);
       throw new CxError('You must pass a single valid host to --host parameter', { exitCode: ExitCode.badOptions });
     }
     return hostListing(inventory, options.host, listing);

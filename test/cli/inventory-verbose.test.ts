@@ -44,7 +44,7 @@ function loadingLines(stdout: string): string[] {
   return stdout.split('\n').filter((line) => !line.startsWith('ansible-inventory [') && !/^ {2}\w/.test(line) && !line.startsWith('@') && !line.startsWith('  |'));
 }
 
-/** Warnings one a line: Ansible wraps them at 79 columns, cxplay does not before a run starts (README: Coming from Ansible). */
+/** Warnings one a line (both wrap them at 79 columns; the test's sentences are read whole). */
 function unwrapped(stderr: string): string {
   return stderr.replace(/\n(?!\[WARNING\]|$)/g, ' ');
 }
