@@ -39,6 +39,7 @@ import { failModule } from '../modules/fail.js';
 import { missingModule } from '../modules/missing-module.js';
 import { becomePluginsFrom } from '../config/become-plugins.js';
 import { printWarning } from './warn.js';
+import { configFileLine, inventoryLines } from './verbose-lines.js';
 
 /** ansible-playbook's words when the inventory has no host. */
 const EMPTY_HOSTS_WARNING = "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'";
@@ -64,8 +65,12 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   if (cli.step && viewKind === 'tui') throw new CxError('--step cannot go with the live view, which reads the keyboard', { exitCode: ExitCode.badOptions, hint: 'use -o plain (the default with --step)' });
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
+  // As ansible-playbook and ansible when verbose: the config file and inventory lines on stdout first (among Ansible's lines only).
+  const ansibleLines = viewKind === 'plain' || viewKind === 'adhoc' || viewKind === 'adhoc-oneline';
+  if (ansibleLines && cli.verbosity > 0) process.stdout.write(configFileLine(config));
   const loaded = playbookOf(target, cli, cwd, sources);
-  const inventory = loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: loaded.sources });
+  const lines = ansibleLines ? inventoryLines(cli.verbosity, settingValue(config, 'INVENTORY_ENABLED') as readonly string[]) : {};
+  const inventory = loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: loaded.sources, ...lines });
   if (warnsEmptyInventory(inventory, target, config)) printWarning(EMPTY_HOSTS_WARNING);
   // A fresh cache: the files are read again as they are now.
   const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: new SourceCache(sources.vault, sources.rolesPath, sources.pythonSettings) });

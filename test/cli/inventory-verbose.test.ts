@@ -27,6 +27,7 @@ const FILES: Record<string, string> = {
   'both/10-plain': '[web]\nw2\n',
   'both/20-tree.yml': 'all:\n  hosts:\n    solo:\n',
   'both/30-constructed.yaml': 'plugin: constructed\ngroups:\n  everyone: true\n',
+  'play.yaml': '- hosts: localhost\n  gather_facts: false\n  tasks:\n    - debug: msg=x\n',
 };
 
 beforeAll(() => {
@@ -41,7 +42,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The lines before the listing, without Ansible's banner (its first line and the indented ones under it). */
 function loadingLines(stdout: string): string[] {
-  return stdout.split('\n').filter((line) => !line.startsWith('ansible-inventory [') && !/^ {2}\w/.test(line) && !line.startsWith('@') && !line.startsWith('  |'));
+  return stdout.split('\n').filter((line) => !/^ansible(-\w+)? \[/.test(line) && !/^ {2}\w/.test(line) && !line.startsWith('@') && !line.startsWith('  |'));
 }
 
 /** Warnings one a line (both wrap them at 79 columns; the test's sentences are read whole). */
@@ -77,6 +78,26 @@ describe.skipIf(!hasAnsible)('ansible-inventory -vvv: the lines about loading th
     expect(loadingLines(ours.stdout)).toEqual(loadingLines(ansible.stdout));
     expect(unwrapped(ours.stderr)).toBe(unwrapped(ansible.stderr));
   }, 120_000);
+
+  // ansible-playbook and ansible print the same lines before their own (the callbacks', the playbook's).
+  for (const [command, args] of [
+    ['ansible-playbook', ['-i', 'tree.yaml', '-i', 'hosts', 'play.yaml', '-vvv']],
+    ['ansible-playbook', ['-i', 'hosts', 'play.yaml', '-v']],
+    ['ansible', ['-i', 'tree.yaml', '-i', 'alpha,', 'w1', '-m', 'debug', '-a', 'msg=x', '-vvv']],
+  ] as [string, string[]][]) {
+    it(`${command} ${args.join(' ')}: the config file and inventory lines first`, async () => {
+      const env = { ANSIBLE_NOCOLOR: '1', ANSIBLE_DEPRECATION_WARNINGS: '0', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
+      const ours = command === 'ansible' ? cxplay(['adhoc', ...args], { cwd: dir, env }) : cxplay(['run', '-o', 'plain', ...args], { cwd: dir, env });
+      const [ansible, mine] = await Promise.all([recordedCommand({ name: `inventory-verbose/${recordingName(command, ...args)}`, inputs: [fileURLToPath(import.meta.url)], work: dir, command, args, cwd: dir, env }), ours]);
+      const first = (stdout: string) => {
+        const lines = loadingLines(stdout);
+        return lines.slice(0, lines.findIndex((line) => line === '' || /^(PLAY|Skipping callback|w1 \|)/.test(line)));
+      };
+      expect(first(ansible.stdout)[0]).toBe('No config file found; using defaults');
+      expect(mine.code, mine.stderr).toBe(ansible.code);
+      expect(first(mine.stdout)).toEqual(first(ansible.stdout));
+    }, 120_000);
+  }
 
   // A source that does not exist is skipped with a warning (each plugin declines it; those that look for the file say so first).
   for (const args of [
