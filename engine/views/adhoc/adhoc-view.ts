@@ -29,7 +29,7 @@ export class AdhocView implements View {
   ) {}
 
   handle(event: RunEvent): void {
-    if (event.kind === 'warning') return this.warning(event.message);
+    if (event.kind === 'warning') return this.warning(event.message, event.host !== undefined);
     if (event.kind !== 'host_result' || event.item) return;
     this.options.out.write(`${this.oneLine ? oneLineOf(event) : blockOf(event, this.options.verbosity)}\n`);
   }
@@ -37,12 +37,12 @@ export class AdhocView implements View {
   async close(): Promise<void> {}
 
   /**
-   * As Ansible's minimal callback: each warning once a run, without the host
-   * (its display's rule); the oneline callback (-o) shows none, leaving them
-   * in the result's `warnings`.
+   * As Ansible's display: each warning once a run, without the host. A
+   * module's warning (`fromModule`) is shown by the minimal callback; the
+   * oneline callback (-o) shows none, leaving them in the result's `warnings`.
    */
-  private warning(message: string): void {
-    if (this.oneLine) return;
+  private warning(message: string, fromModule: boolean): void {
+    if (this.oneLine && fromModule) return;
     const text = warningText(message, this.options.isTTY ? this.options.columns : undefined);
     if (this.warned.has(text)) return;
     this.warned.add(text);
