@@ -10,6 +10,7 @@ import { EventBus } from '../events.js';
 import type { GroupNameMode } from '../load/group-names.js';
 import { loadInventorySources, type InventoryOptions } from '../load/inventory.js';
 import type { Inventory, ModuleTask, Playbook } from '../load/model.js';
+import { LOCALHOST_NAMES } from '../load/implicit-localhost.js';
 import { adhocPlaybook, loadPlaybook, rolePlaybook } from '../load/playbook.js';
 import { selectPlayHosts } from '../load/host-pattern.js';
 import { chooseViewKind, createView, type AdhocViewKind, type LoadTui, type ViewKind } from '../views/view.js';
@@ -37,6 +38,8 @@ import { parseShortForm } from '../modules/short-form.js';
 import { failModule } from '../modules/fail.js';
 import { missingModule } from '../modules/missing-module.js';
 import { becomePluginsFrom } from '../config/become-plugins.js';
+import { printWarning } from './warn.js';
+import { configFileLine, inventoryLines } from './verbose-lines.js';
 
 /** ansible-playbook's words when the inventory has no host. */
 const EMPTY_HOSTS_WARNING = "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'";
@@ -62,9 +65,13 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   if (cli.step && viewKind === 'tui') throw new CxError('--step cannot go with the live view, which reads the keyboard', { exitCode: ExitCode.badOptions, hint: 'use -o plain (the default with --step)' });
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
+  // As ansible-playbook and ansible when verbose: the config file and inventory lines on stdout first (among Ansible's lines only).
+  const ansibleLines = viewKind === 'plain' || viewKind === 'adhoc' || viewKind === 'adhoc-oneline';
+  if (ansibleLines && cli.verbosity > 0) process.stdout.write(configFileLine(config));
   const loaded = playbookOf(target, cli, cwd, sources);
-  const inventory = loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: loaded.sources });
-  if (inventory.hosts.size === 0) process.stderr.write(`[WARNING]: ${EMPTY_HOSTS_WARNING}\n`);
+  const lines = ansibleLines ? inventoryLines(cli.verbosity, settingValue(config, 'INVENTORY_ENABLED') as readonly string[]) : {};
+  const inventory = loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: loaded.sources, ...lines });
+  if (warnsEmptyInventory(inventory, target, config)) printWarning(EMPTY_HOSTS_WARNING);
   // A fresh cache: the files are read again as they are now.
   const reloadInventory = () => loadInventories(cli.inventory, config, { playbookDir: loaded.dir, sources: new SourceCache(sources.vault, sources.rolesPath, sources.pythonSettings) });
   const extraVars = parseExtraVars(cli.extraVars, cwd, loaded.sources);
@@ -92,7 +99,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     bus,
     signal: interrupt.signal,
   };
-  for (const warning of preflight(options)) process.stderr.write(`[WARNING]: ${warning}\n`);
+  for (const warning of preflight(options)) printWarning(warning);
   if (cli.syntaxCheck) {
     process.stdout.write(`\nplaybook: ${playbook.file}\n`);
     return ExitCode.ok;
@@ -104,7 +111,8 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
       return ExitCode.ok;
     }
     if (hosts.length === 0) {
-      process.stderr.write('[WARNING]: No hosts matched, nothing to do\n');
+      // As `ansible`: an empty inventory was warned about already.
+      if (options.inventory.hosts.size > 0) printWarning('No hosts matched, nothing to do');
       return ExitCode.ok;
     }
   }
@@ -113,6 +121,16 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
     return ExitCode.ok;
   }
   return runWithView(await withOperator(options, cli), interrupt, { kind: viewKind, loadTui, showCustomStats: settingValue(config, 'SHOW_CUSTOM_STATS') === true }, cli);
+}
+
+/**
+ * Ansible's warning about an inventory without hosts (localhost_warning),
+ * which `ansible` leaves out for a pattern naming localhost (ansible-playbook
+ * always looks at `all`).
+ */
+function warnsEmptyInventory(inventory: Inventory, target: Target, config: AnsibleConfig): boolean {
+  if (inventory.hosts.size > 0 || settingValue(config, 'LOCALHOST_WARNING') === false) return false;
+  return !(target.kind === 'adhoc' && LOCALHOST_NAMES.has(target.pattern));
 }
 
 function playbookOf(target: Target, cli: CliOptions, cwd: string, sources: SourceCache): Playbook {
@@ -174,14 +192,14 @@ function retryFileOf(config: AnsibleConfig, playbook: Playbook): string | undefi
 }
 
 /** The inventory of every -i (or ansible.cfg's), with Ansible's inventory settings; Ansible's warnings on stderr. */
-export function loadInventories(given: readonly string[], config: AnsibleConfig, options: Pick<InventoryOptions, 'playbookDir' | 'sources' | 'parsed'> = {}): Inventory {
+export function loadInventories(given: readonly string[], config: AnsibleConfig, options: Pick<InventoryOptions, 'playbookDir' | 'sources' | 'parsed' | 'skipMissing' | 'unparsed'> = {}): Inventory {
   return loadInventorySources(given, {
     ...options,
     plugins: settingValue(config, 'INVENTORY_ENABLED') as readonly string[],
     ignoreExtensions: settingValue(config, 'INVENTORY_IGNORE_EXTS') as readonly string[],
     ignorePatterns: settingValue(config, 'INVENTORY_IGNORE_PATTERNS') as readonly string[],
     groupNameMode: settingValue(config, 'TRANSFORM_INVALID_GROUP_CHARS') as GroupNameMode,
-    warn: (message) => process.stderr.write(`[WARNING]: ${message}\n`),
+    warn: printWarning,
   });
 }
 
@@ -223,8 +241,7 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
     onInterrupt: stop,
   }, chosen.loadTui);
   const unsubscribe = options.bus.subscribe((event) => view.handle(event));
-  const warn = (message: string) => process.stderr.write(`[WARNING]: ${message}\n`);
-  const unsubscribeTree = cli.tree === undefined ? undefined : options.bus.subscribe(treeWriter(cli.tree, cli.verbosity, warn));
+    const unsubscribeTree = cli.tree === undefined ? undefined : options.bus.subscribe(treeWriter(cli.tree, cli.verbosity, printWarning));
   // A reader that went away (`| head`, a pager quit) stops the run cleanly, as SIGPIPE would, instead of crashing mid-task.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;

@@ -11,7 +11,6 @@ import { Command } from 'commander';
 import { loadConfig, settingValue } from '../config/config.js';
 import { CxError, ExitCode } from '../errors.js';
 import { DEFAULT_INVENTORY_PLUGINS } from '../load/inventory.js';
-import { decliningPlugins } from '../load/plugin-verify.js';
 import { SourceCache } from '../load/source-cache.js';
 import { VaultKeyring } from '../vault/keyring.js';
 import type { Inventory } from '../load/model.js';
@@ -20,6 +19,8 @@ import { loadInventories } from './execute.js';
 import { parseExtraVars } from './extra-vars.js';
 import { commanderOptions, OPTIONS, type CliOptions } from './options.js';
 import { passwordSources, readPasswords, withVaultOptions, type VaultOptions } from './vault-passwords.js';
+import { printWarning } from './warn.js';
+import { configFileLine, inventoryLines } from './verbose-lines.js';
 
 type Start = (work: () => Promise<number>) => void;
 
@@ -63,33 +64,22 @@ async function showInventory(group: string | undefined, options: InventoryComman
   const cwd = process.cwd();
   const config = loadConfig(cwd, process.env);
   // ansible-inventory prints this on stdout, before the listing.
-  if (options.verbose > 0) process.stdout.write(config.file ? `Using ${config.file} as config file\n` : 'No config file found; using defaults\n');
-  for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
+  if (options.verbose > 0) process.stdout.write(configFileLine(config));
+  for (const warning of config.warnings) printWarning(warning);
   const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(options), cwd)));
   const given = options.inventory.length > 0 ? options.inventory : (settingValue(config, 'DEFAULT_HOST_LIST') as readonly string[]);
   const enabled = (settingValue(config, 'INVENTORY_ENABLED') as readonly string[] | undefined) ?? DEFAULT_INVENTORY_PLUGINS;
-  const parsed = options.verbose >= 2 ? (source: string, plugin: string, named?: string) => parsedLines(options.verbose, enabled, source, plugin, named) : undefined;
-  const inventory = loadInventories(given, config, { playbookDir: options.playbookDir && resolve(options.playbookDir), sources, parsed });
+  // As ansible-inventory: a source that does not exist is a warning, and the listing shows what the others hold.
+  const inventory = loadInventories(given, config, { playbookDir: options.playbookDir && resolve(options.playbookDir), sources, ...inventoryLines(options.verbose, enabled), skipMissing: true });
   const listing = { yaml: options.yaml, toml: options.toml, export: options.export, extraVars: parseExtraVars(options.extraVars, cwd, sources) };
   return emit(actionText(inventory, group, options, listing), options.output);
-}
-
-/**
- * ansible-inventory's lines (on stdout, before the listing) for each source
- * read: the plugin a file names at -vv; at -vvv the plugins that declined the
- * source before it, and the one that parsed it.
- */
-function parsedLines(verbosity: number, enabled: readonly string[], source: string, plugin: string, named?: string): void {
-  if (verbosity >= 3) for (const declined of decliningPlugins(source, plugin, enabled)) process.stdout.write(`${declined} declined parsing ${source} as it did not pass its verify_file() method\n`);
-  if (named !== undefined) process.stdout.write(`Using inventory plugin '${named}' to process inventory source '${source}'\n`);
-  if (verbosity >= 3) process.stdout.write(`Parsed ${source} inventory source with ${plugin} plugin\n`);
 }
 
 /** The text of the one action asked for: --host NAME, --graph [GROUP] or --list. */
 function actionText(inventory: Inventory, group: string | undefined, options: InventoryCommandOptions, listing: ListingOptions): string {
   if (options.host !== undefined) {
     if (!inventory.hosts.has(options.host)) {
-      process.stderr.write(`[WARNING]: Could not match supplied host pattern, ignoring: ${options.host}\n`);
+      printWarning(`Could not match supplied host pattern, ignoring: ${options.host}`);
       throw new CxError('You must pass a single valid host to --host parameter', { exitCode: ExitCode.badOptions });
     }
     return hostListing(inventory, options.host, listing);

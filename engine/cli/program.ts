@@ -14,6 +14,7 @@ import { optionDefaultsFrom } from '../config/apply.js';
 import { dumpConfig } from '../config/dump.js';
 import { addInventoryCommand } from './inventory-command.js';
 import { addVaultCommand } from './vault-command.js';
+import { printWarning } from './warn.js';
 
 /** What the entry (main.ts) gives the engine. */
 export interface Entry {
@@ -52,7 +53,7 @@ function buildProgram({ version, loadTui }: Entry, start: (run: Promise<number>)
       start(
         guarded(() => {
           const config = loadConfig(process.cwd(), process.env);
-          for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
+          for (const warning of config.warnings) printWarning(warning);
           return executeCommand(spec.target(argument), readOptions(command, optionDefaultsFrom(config)), { loadTui, config });
         }),
       ),
@@ -69,7 +70,7 @@ function buildProgram({ version, loadTui }: Entry, start: (run: Promise<number>)
       start(
         guarded(async () => {
           const config = loadConfig(process.cwd(), process.env);
-          for (const warning of config.warnings) process.stderr.write(`[WARNING]: ${warning}\n`);
+          for (const warning of config.warnings) printWarning(warning);
           process.stdout.write(dumpConfig(config, options.onlyChanged));
           return ExitCode.ok;
         }),

@@ -7,7 +7,7 @@
  */
 import type { Key } from '../cli/options.js';
 import { GROUP_NAME_MODES } from '../load/group-names.js';
-import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS } from '../load/inventory.js';
+import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS, DEFAULT_INVENTORY_SOURCE } from '../load/inventory-defaults.js';
 
 export type SettingType = 'int' | 'bool' | 'string' | 'path' | 'pathlist' | 'pathspec' | 'list';
 
@@ -58,7 +58,7 @@ function becomePluginSettings(plugin: 'sudo' | 'su'): Setting[] {
 }
 
 export const SETTINGS: readonly Setting[] = [
-  { name: 'DEFAULT_HOST_LIST', ini: [['defaults', 'inventory'], ['defaults', 'hostfile']], env: ['ANSIBLE_INVENTORY'], type: 'pathlist', default: [], option: 'inventory' },
+  { name: 'DEFAULT_HOST_LIST', ini: [['defaults', 'inventory'], ['defaults', 'hostfile']], env: ['ANSIBLE_INVENTORY'], type: 'pathlist', default: [DEFAULT_INVENTORY_SOURCE], option: 'inventory' },
   { name: 'INVENTORY_ENABLED', ini: [['inventory', 'enable_plugins']], env: ['ANSIBLE_INVENTORY_ENABLED'], type: 'list', default: DEFAULT_INVENTORY_PLUGINS },
   {
     name: 'INVENTORY_IGNORE_EXTS',
@@ -95,6 +95,7 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'RETRY_FILES_ENABLED', ini: [['defaults', 'retry_files_enabled']], env: ['ANSIBLE_RETRY_FILES_ENABLED'], type: 'bool', default: false },
   { name: 'RETRY_FILES_SAVE_PATH', ini: [['defaults', 'retry_files_save_path']], env: ['ANSIBLE_RETRY_FILES_SAVE_PATH'], type: 'path', default: null },
   /** The default callback's option: CUSTOM STATS after the recap. */
+  { name: 'LOCALHOST_WARNING', ini: [['defaults', 'localhost_warning']], env: ['ANSIBLE_LOCALHOST_WARNING'], type: 'bool', default: true },
   { name: 'SHOW_CUSTOM_STATS', ini: [['defaults', 'show_custom_stats']], env: ['ANSIBLE_SHOW_CUSTOM_STATS'], type: 'bool', default: false },
   { name: 'INJECT_FACTS_AS_VARS', ini: [['defaults', 'inject_facts_as_vars']], env: ['ANSIBLE_INJECT_FACT_VARS'], type: 'bool', default: true },
   { name: 'DEFAULT_GATHERING', ini: [['defaults', 'gathering']], env: ['ANSIBLE_GATHERING'], type: 'string', choices: ['implicit', 'explicit', 'smart'], default: 'implicit' },

@@ -20,9 +20,11 @@ import { EncryptedKeyError, PrivateKeys } from './private-keys.js';
 import { killOutcome, killScript } from './remote-kill.js';
 import { ShellSession } from './shell-session.js';
 import {
+  BecomeFailedError,
   ENDED,
   ExecAbortedError,
   ExecTimeoutError,
+  SuShellRefusedError,
   UnreachableError,
   type EndOutcome,
   type BecomeSpec,
@@ -86,6 +88,8 @@ export class SshConnection implements Connection {
     private readonly socket: Duplex,
     /** How long su may wait for a password the run does not have: ansible's ssh connection waits its timeout + 2 s. */
     private readonly suPromptTimeoutMs: number,
+    /** The address connected to, as ssh's client names it when a connection closes. */
+    private readonly address: string,
   ) {
     client.on('error', (error) => this.markDead(`connection lost: ${error.message}`));
     client.on('close', () => this.markDead('connection closed by the remote host'));
@@ -130,7 +134,7 @@ export class SshConnection implements Connection {
       client.once('ready', () => {
         signal?.removeEventListener('abort', onAbort);
         client.removeListener('error', fail);
-        resolvePromise(new SshConnection(spec.host, client, socket, spec.connectTimeoutMs + 2000));
+        resolvePromise(new SshConnection(spec.host, client, socket, spec.connectTimeoutMs + 2000, spec.address));
       });
       client.once('error', fail);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -241,7 +245,7 @@ export class SshConnection implements Connection {
           keep(marker.finish());
           // No exit status: the connection dropped under the command (sshd killed, host down).
           if (code === undefined) return finish(this.dead ?? new UnreachableError(this.host, 'the connection dropped while a command was running'));
-          if (su && !su.shellStarted) return finish(su.failure(code));
+          if (su && !su.shellStarted) return finish(seenThroughSshTerminal(su.failure(code), this.address));
           finish(undefined, { rc: code ?? 255, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
         });
       });
@@ -370,6 +374,19 @@ function feedBecome(channel: ClientChannel, become: BecomeSpec | undefined, payl
   channel.stderr.on('data', pass(su && ((chunk) => su.stderr(chunk)), output.stderr));
   if (!su) channel.end(becomeInput(become) + payload);
   return su;
+}
+
+/**
+ * su's failure as Ansible's ssh connection shows it: it runs su in a
+ * terminal (ssh -tt) over its shared connection (ControlMaster), so what su
+ * and the shell printed reach it as one stream with \r\n line ends, and
+ * ssh's client adds "Shared connection to HOST closed." on stderr.
+ */
+function seenThroughSshTerminal(error: BecomeFailedError, address: string): BecomeFailedError {
+  if (!(error instanceof SuShellRefusedError)) return error;
+  const { rc, stdout, stderr } = error.output;
+  const terminal = `${stderr}${stdout}`.replace(/\r?\n/g, '\r\n');
+  return new SuShellRefusedError(error.message, { rc, stdout: terminal, stderr: `Shared connection to ${address} closed.\r\n` });
 }
 
 /** Whether `promise` settles within `ms`. */

@@ -13,7 +13,7 @@ import { INTERPRETER_CANDIDATES } from '../modules/python/script.js';
 import type { Inventory } from './model.js';
 
 /** Ansible's C.LOCALHOST. */
-const LOCALHOST_NAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '::1']);
+export const LOCALHOST_NAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '::1']);
 
 /** Whether `name` is the implicit localhost of `inventory`: a localhost name the inventory does not list. */
 export function isImplicitLocalhost(inventory: Inventory, name: string): boolean {

@@ -25,16 +25,22 @@ import { FORBIDDEN_KEYS, parseYaml, readTextFile } from './yaml.js';
 type Section = 'hosts' | 'vars' | 'children';
 type Mapping = Record<string, unknown>;
 
-/** The inventory file as YAML-shaped data: INI for .ini files and for text that is not a YAML mapping. */
-export function readInventoryFile(file: string, sources: SourceCache): unknown {
+/**
+ * The inventory file as YAML-shaped data: INI for .ini files and for text
+ * that is not a YAML mapping. `earlierGroups`: the groups the sources read
+ * before it declare, which its `[x:children]` sections may name (the order
+ * of x's children depends on them, so the parse is kept per set).
+ */
+export function readInventoryFile(file: string, sources: SourceCache, earlierGroups: ReadonlySet<string> = new Set()): unknown {
   const extension = extname(file).toLowerCase();
   if (['.yaml', '.yml', '.json'].includes(extension)) return undefined;
-  const cached = sources.inventories.get(file);
+  const key = [file, ...[...earlierGroups].sort()].join('\0');
+  const cached = sources.inventories.get(key);
   if (cached) return cached;
   const text = readTextFile(file);
   if (extension !== '.ini' && !looksLikeIni(text, file)) return undefined;
-  const inventory = parseIniInventory(text, file);
-  sources.inventories.set(file, inventory);
+  const inventory = parseIniInventory(text, file, earlierGroups);
+  sources.inventories.set(key, inventory);
   return inventory;
 }
 
@@ -70,12 +76,12 @@ export function undeclaredGroups(inventory: object): readonly UndeclaredGroup[] 
   return UNDECLARED.get(inventory) ?? [];
 }
 
-export function parseIniInventory(text: string, file: string): Mapping {
+export function parseIniInventory(text: string, file: string, earlierGroups: ReadonlySet<string> = new Set()): Mapping {
   const root: Mapping = {};
   recordPosition(root, { file, line: 1 });
   let group = 'ungrouped';
   let section: Section = 'hosts';
-  const children = new PendingChildren(root);
+  const children = new PendingChildren(root, earlierGroups);
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     const at: SourcePosition = { file, line: index + 1, col: raw.length - raw.trimStart().length + 1 };
@@ -97,18 +103,24 @@ export function parseIniInventory(text: string, file: string): Mapping {
 
 /**
  * Ansible's ini plugin adds a `[parent:children]` entry at once when its
- * group has a section above it, else when the group's own section (not
- * `:vars`) comes: the children's order, and the groups', follow those
- * sections. An entry whose group never gets a section is added at the end,
- * and listed as undeclared, as is a `[group:vars]` section of a group that
- * no `[group]` or `[group:children]` section declares.
+ * group is in the inventory already (an earlier source's, or with a section
+ * above it), else when the group's own section (not `:vars`) comes: the
+ * children's order, and the groups', follow those sections. An entry whose
+ * group never gets a section is added at the end, and listed as undeclared,
+ * as is a `[group:vars]` section of a group that no `[group]` or
+ * `[group:children]` section declares.
  */
 class PendingChildren {
-  private readonly known = new Set(['all', 'ungrouped']);
+  private readonly known: Set<string>;
   private readonly pending = new Map<string, { parents: string[]; at: SourcePosition }>();
   private readonly pendingVars = new Map<string, SourcePosition>();
 
-  constructor(private readonly root: Mapping) {}
+  constructor(
+    private readonly root: Mapping,
+    earlierGroups: ReadonlySet<string>,
+  ) {
+    this.known = new Set(['all', 'ungrouped', ...earlierGroups]);
+  }
 
   declared(group: string, section: Section, at: SourcePosition): void {
     if (section !== 'vars') this.pendingVars.delete(group);

@@ -18,6 +18,7 @@ import { applyGroupNameMode, type GroupNameMode } from './group-names.js';
 import { readInventoryFile, undeclaredGroups } from './inventory-ini.js';
 import { readHostList, readInventoryScript, readTomlInventory, type SourceData } from './inventory-plugins.js';
 import { applyConstructed, CONSTRUCTED_NAMES } from './inventory-constructed.js';
+import { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS, DEFAULT_INVENTORY_SOURCE } from './inventory-defaults.js';
 import { editableCopy, readInventoryData } from './inventory-reader.js';
 import { applyVarsDirs } from './inventory-vars.js';
 import { mergeInventories, reconcileInventory } from './merge-inventories.js';
@@ -28,12 +29,9 @@ import { SourceCache } from './source-cache.js';
 import { loadYamlFile } from './yaml.js';
 
 export { groupNamesOf, groupsMap, hostVarsFromInventory } from './inventory-vars.js';
+export { DEFAULT_IGNORE_EXTENSIONS, DEFAULT_INVENTORY_PLUGINS, DEFAULT_INVENTORY_SOURCE } from './inventory-defaults.js';
 export { expandHostRange } from './inventory-reader.js';
 
-/** Ansible's INVENTORY_ENABLED default (advanced_host_list and constructed are there to enable). */
-export const DEFAULT_INVENTORY_PLUGINS: readonly string[] = ['host_list', 'script', 'auto', 'yaml', 'ini', 'toml'];
-/** Ansible's INVENTORY_IGNORE_EXTS default: REJECT_EXTS and .orig, .ini, .cfg, .retry. */
-export const DEFAULT_IGNORE_EXTENSIONS: readonly string[] = ['.pyc', '.pyo', '.swp', '.bak', '~', '.rpm', '.md', '.txt', '.rst', '.orig', '.ini', '.cfg', '.retry'];
 const ALWAYS_IGNORED = /^\.|^host_vars$|^group_vars$|^vars_plugins$/;
 export const NO_INVENTORY_WARNING = 'No inventory was parsed, only implicit localhost is available';
 
@@ -49,6 +47,13 @@ export interface InventoryOptions {
   readonly groupNameMode?: GroupNameMode | undefined;
   /** Told each source (file, host list) read and the Ansible plugin that read it, as ansible-inventory -vvv names them (`auto`: with the plugin the file names). */
   readonly parsed?: ((source: string, plugin: string, named?: string) => void) | undefined;
+  /**
+   * A source that does not exist is skipped with Ansible's warning, as
+   * ansible-inventory does (a run refuses it: a mistyped -i would otherwise
+   * run on no host); `unparsed` is told each one skipped, before its warning.
+   */
+  readonly skipMissing?: boolean | undefined;
+  readonly unparsed?: ((source: string) => void) | undefined;
   /** Where Ansible's warnings go (a file of a directory no plugin could read, no inventory at all). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -81,6 +86,11 @@ class SourceReading {
 
   source(source: string): void {
     if (!existsSync(source) && source.includes(',')) return this.add(source, this.hostList(source), this.hostListPlugin());
+    if (!existsSync(source) && (this.options.skipMissing || source === DEFAULT_INVENTORY_SOURCE)) {
+      this.options.unparsed?.(source);
+      if (source !== DEFAULT_INVENTORY_SOURCE) this.options.warn?.(`Unable to parse ${source} as an inventory source`);
+      return;
+    }
     if (!existsSync(source)) throw new CxError(`inventory source ${source} does not exist`, { at: { file: source }, hint: 'give an inventory file or directory with -i (or a host list such as -i web1,web2,)' });
     if (statSync(source).isDirectory()) {
       this.varsDirs.push(source);
@@ -144,7 +154,8 @@ class SourceReading {
   private file(path: string): void {
     if (this.plugins.includes('script') && isExecutable(path)) return this.add(path, readInventoryScript(path), 'script');
     if (extname(path).toLowerCase() === '.toml' && this.plugins.includes('toml')) return this.add(path, readTomlInventory(path, { warn: this.options.warn, iniFirst: this.iniBeforeToml() }), 'toml');
-    const ini = readInventoryFile(path, this.sources);
+    const earlier = new Set(this.parts.flatMap((part) => [...part.groups.keys()]));
+    const ini = readInventoryFile(path, this.sources, earlier);
     if (ini) this.refuseUndeclared(ini);
     const value = ini ?? loadYamlFile(path, this.sources);
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -169,8 +180,7 @@ class SourceReading {
 
   /** An INI file naming a group that neither it nor an inventory read before declares fails, with the sentence of Ansible's ini plugin. */
   private refuseUndeclared(ini: object): void {
-    const earlier = new Set(this.parts.flatMap((part) => [...part.groups.keys()]));
-    const missing = undeclaredGroups(ini).find((reference) => !earlier.has(reference.group));
+    const [missing] = undeclaredGroups(ini);
     if (missing === undefined) return;
     const message = missing.kind === 'vars' ? `Section [${missing.group}:vars] not valid for undefined group: ${missing.group}` : `Section [${missing.parent}:children] includes undefined group: ${missing.group}`;
     throw new CxError(message, { at: missing.at, hint: `declare it with a [${missing.group}] section (or give an inventory that has it before this one)` });

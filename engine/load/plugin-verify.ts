@@ -14,6 +14,18 @@ export function decliningPlugins(source: string, plugin: string, enabled: readon
   return before.filter((name) => !verifies(name, source));
 }
 
+/**
+ * Whether this plugin's verify_file() first asks whether the source is a
+ * readable file (Ansible's base check, which says "Skipping due to inventory
+ * source not existing or not being readable by the current user" at -vvv
+ * when it is not): all but the host lists, and auto only for a .yml/.yaml name.
+ */
+export function checksReadable(plugin: string, source: string): boolean {
+  if (plugin === 'host_list' || plugin === 'advanced_host_list') return false;
+  if (plugin === 'auto') return source.endsWith('.yml') || source.endsWith('.yaml');
+  return true;
+}
+
 function verifies(plugin: string, source: string): boolean {
   const readable = isReadable(source);
   const extension = extname(source);

@@ -18,6 +18,14 @@ export interface ModuleResult {
   [key: string]: unknown;
 }
 
+/**
+ * A failure Ansible raises in the task (an AnsibleError from its action
+ * plugin or executor) instead of getting a result from a module: the host's
+ * result is `failed` and `msg` alone. Ansible adds `changed: false` only to
+ * results a module returned, so this result has none.
+ */
+export class TaskError extends Error {}
+
 /** Ansible's diff: one or a list of {before, after, before_header, after_header}. */
 export interface FileDiff {
   before: string;

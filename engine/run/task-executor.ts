@@ -10,7 +10,7 @@ import { CxError, withPosition } from '../errors.js';
 import type { HostStatus, TaskRef } from '../events.js';
 import { countResult } from '../recap-counts.js';
 import type { ModuleTask } from '../load/model.js';
-import { holdsFor, type ModuleDef, type ModuleResult } from '../modules/module.js';
+import { holdsFor, TaskError, type ModuleDef, type ModuleResult } from '../modules/module.js';
 import { findModule } from '../modules/registry.js';
 import { MAX_RETRIES } from '../schema/keywords.js';
 
@@ -244,7 +244,15 @@ async function runModule(state: TaskRunState, scope: LayeredScope): Promise<Resu
   const run = play.run;
   const prepared = prepareRun(state, scope);
   if ('result' in prepared) return prepared.connectFirst ? unreachableOr(prepared.result, prepared.connectFirst, state.task) : prepared.result;
-  let result = await moduleResult(state, prepared);
+  let result: ModuleResult;
+  try {
+    result = await moduleResult(state, prepared);
+  } catch (error) {
+    // Raised in the task: no module result whose warnings, facts or inventory changes to keep.
+    if (!(error instanceof TaskError)) throw error;
+    const failed = failureResult(error, state.task);
+    return module.runsOn === 'target' ? unreachableOr(failed, prepared.input.connect, state.task) : failed;
+  }
   if (result.failed === true && module.runsOn === 'target') result = await unreachableOr(result, prepared.input.connect, state.task);
   // Ansible keeps a module's warnings in its result (a module that lists them itself keeps its list).
   if (prepared.warnings.length > 0 && result.warnings === undefined) result.warnings = [...prepared.warnings];
@@ -670,6 +678,7 @@ async function unreachableOr<T extends Result | ModuleResult>(failed: T, connect
 /** Turns an exception into the failed (or unreachable) result Ansible would register. */
 function failureResult(error: unknown, task: ModuleTask): Result {
   if (error instanceof UnreachableError) return { unreachable: true, changed: false, msg: error.message };
+  if (error instanceof TaskError) return { failed: true, msg: error.message };
   if (error instanceof ExecTimeoutError) return { failed: true, changed: false, msg: `the task timed out: ${error.message}` };
   if (error instanceof ExecAbortedError) return { failed: true, changed: false, msg: error.message, interrupted: true };
   if (error instanceof SuShellRefusedError) return suShellRefused(error, task);
@@ -686,8 +695,15 @@ function failureResult(error: unknown, task: ModuleTask): Result {
  */
 function suShellRefused(error: SuShellRefusedError, task: ModuleTask): Result {
   const { rc, stdout, stderr } = error.output;
-  if (task.module === 'raw') return { failed: true, changed: true, msg: 'non-zero return code', rc, stdout, stderr, stdout_lines: stdout.split('\n').filter(Boolean), stderr_lines: stderr.split('\n').filter(Boolean) };
+  if (task.module === 'raw') return { failed: true, changed: true, msg: 'non-zero return code', rc, stdout, stderr, stdout_lines: splitLines(stdout), stderr_lines: splitLines(stderr) };
   return { failed: true, changed: false, module_stderr: stderr, module_stdout: stdout, msg: 'MODULE FAILURE\nSee stdout/stderr for the exact error', rc };
+}
+
+/** Python's str.splitlines: \n, \r\n and \r end a line (output through ssh's terminal has \r\n). */
+function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
 }
 
 /** Controller modules never exec: a connection that refuses makes a bug loud instead of silent. */

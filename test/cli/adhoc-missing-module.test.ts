@@ -7,7 +7,7 @@
  * listener of this test that closes every connection. ansible's side is
  * recorded in test/references/adhoc-missing-module.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,26 @@ describe.skipIf(!hasAnsible)('an unknown module on an unreachable host', () => {
       expect(statuses(ours.stdout)).toEqual(statuses(ansible.stdout));
       expect(statuses(ansible.stdout)).toContain('dead UNREACHABLE');
       if (ansible.stdout.includes('lh | FAILED')) expect(ours.stdout).toContain('"msg": "The module no_such_module was not found in configured module paths"');
+    });
+  }
+
+  // Ansible's failure is raised by the task, not returned by a module: its result has no `changed` key.
+  for (const [name, args] of [
+    ['the failure is msg alone, as a block', []],
+    ['the failure is msg alone, on one line', ['-o']],
+    ['the failure is msg alone, in the --tree file', ['-t', 'tree']],
+  ] as [string, string[]][]) {
+    it(name, async () => {
+      const env = { ...ENV, ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp') };
+      const full = ['-i', 'inventory.ini', 'lh', '-m', 'no_such_module', ...args];
+      const tree = () => (args.includes('-t') ? readFileSync(join(dir, 'tree', 'lh'), 'utf8') : null);
+      const ansible = await recordedCommand({ name: `adhoc-missing-module/${recordingName(name)}`, inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible', args: full, cwd: dir, env, collect: tree });
+      rmSync(join(dir, 'tree'), { recursive: true, force: true });
+      const ours = await cxplay(['adhoc', ...full], { cwd: dir, env });
+      expect(ansible.stdout + (ansible.left ?? '')).not.toContain('changed');
+      expect(ours.code).toBe(ansible.code);
+      expect(ours.stdout).toBe(ansible.stdout);
+      expect(tree()).toBe(ansible.left);
     });
   }
 

@@ -63,4 +63,24 @@ describe.skipIf(!hasAnsible)('the implicit localhost as ansible-playbook 2.14', 
       server.close();
     }
   });
+
+  // With no inventory, `ansible` says the hosts list is empty unless the pattern is a localhost name (or localhost_warning is off).
+  for (const [pattern, env] of [
+    ['localhost', {}],
+    ['127.0.0.1', {}],
+    ['all', {}],
+    ['all', { ANSIBLE_LOCALHOST_WARNING: 'false' }],
+  ] as [string, Record<string, string>][]) {
+    it(`no inventory, ad hoc on ${pattern} ${JSON.stringify(env)}: ansible's warnings`, async () => {
+      const args = [pattern, '-m', 'ping', '-e', 'ansible_python_interpreter=/usr/bin/python3'];
+      const full = { ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, '.ansible-tmp'), ...env };
+      const [ours, theirs] = await Promise.all([
+        cxplay(['adhoc', ...args], { cwd: dir, env: full }),
+        recordedCommand({ name: `implicit-localhost/no-inventory-${pattern}-${Object.keys(env).join('-')}`, inputs: [fileURLToPath(import.meta.url)], work: dir, command: 'ansible', args, cwd: dir, env: full }),
+      ]);
+      const warnings = (stderr: string) => stderr.replace(/\n(?!\[WARNING\]|$)/g, ' ');
+      expect(ours.code).toBe(theirs.code);
+      expect(warnings(ours.stderr)).toBe(warnings(theirs.stderr));
+    });
+  }
 });

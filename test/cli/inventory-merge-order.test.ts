@@ -23,13 +23,17 @@ const FILES: Record<string, string> = {
   // Under all: (children and hosts) at once; ungrouped: named.
   'tree.yaml': 'all:\n  hosts:\n    solo: {v: 5}\n    top1: {x: 1}\n  children:\n    db:\n      hosts: {d2: }\n    parent:\n      children:\n        loose:\n    web:\n      hosts: {w3: {v: 6}, w1: {v: 7}}\n    ungrouped:\n      hosts: {u1: {v: 8}}\n',
   'adopt.ini': '[parent2:children]\nweb\n[parent2]\nh3\n',
+  // db and web come from an earlier source: Ansible's ini plugin adds them at once, app when its section comes.
+  'site.ini': '[site:children]\ndb\napp\nweb\n[app]\na1\n',
+  // newg is declared below its mention, db before it (by plain.ini).
+  'site2.ini': '[site:children]\nnewg\ndb\n[newg]\nn1\n',
   'script.sh': '#!/bin/sh\necho \'{"web": {"hosts": ["s1", "w2"], "vars": {"a": 1}}, "extra": ["e1"], "_meta": {"hostvars": {"s1": {"p": "q"}}}}\'\n',
   'both/10-plain': '[web]\nw2\nw1\n[db]\nd1\n[all:children]\nweb\n',
   'both/20-tree.yaml': 'all:\n  hosts:\n    solo:\n  children:\n    db:\n      hosts: {d2: }\n    zeta:\n      hosts: {z1: , w1: }\n    web:\n      hosts: {w3: }\n',
   'both/30-adopt': '[parent2:children]\nzeta\n',
   // a is b's parent in the first file, b a's in the second.
   'loop/1-first': '[a:children]\nb\n[b]\n',
-  // The loop closes at [a], where Ansible's ini plugin adds a to b.
+  // a is in the inventory already (the first file's): Ansible's ini plugin adds it to b at its line, closing the loop there.
   'loop/2-second': '[b:children]\na\n[a]\nh1\n',
   'play.yaml': '- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: msg=hi\n',
 };
@@ -61,6 +65,7 @@ const MIXES: Record<string, string[]> = {
   'INI, YAML, then an INI that gives a root group a parent': ['-i', 'plain.ini', '-i', 'tree.yaml', '-i', 'adopt.ini'],
   'a script, YAML, INI and a host list naming known and new hosts': ['-i', 'script.sh', '-i', 'tree.yaml', '-i', 'plain.ini', '-i', 'top1:2222,late,'],
   'a directory with INI and YAML files': ['-i', 'both'],
+  'an INI [x:children] naming groups of an earlier source before and after its own': ['-i', 'plain.ini', '-i', 'site.ini', '-i', 'site2.ini'],
 };
 
 describe.skipIf(!hasAnsible)('mixed inventory sources in the order ansible-inventory gives', () => {
@@ -84,7 +89,7 @@ describe.skipIf(!hasAnsible)('a group loop across sources', () => {
       expect(ours.code, ours.stderr).toBe(ansible.code);
       expect(ours.stdout).toBe(ansible.stdout);
       expect(ansible.stderr.replace(/\s+/g, ' ')).toContain(sentence);
-      expect(ours.stderr).toContain(sentence);
+      expect(ours.stderr.replace(/\s+/g, ' ')).toContain(sentence);
     }
   });
 
@@ -94,7 +99,7 @@ describe.skipIf(!hasAnsible)('a group loop across sources', () => {
       const { ansible, ours } = await both([...sources, ...view]);
       expect(ansible.stderr.replace(/\s+/g, ' ')).toContain(`${sentence}.`);
       expect(ours.code).toBe(4);
-      expect(ours.stderr).toContain(`${join(dir, 'loop', '2-second')}:3:1: group loop: a -> b -> a\n  ${sentence}`);
+      expect(ours.stderr).toContain(`${join(dir, 'loop', '2-second')}:2:1: group loop: a -> b -> a\n  ${sentence}`);
     }
     const run = await cxplay(['run', ...sources, 'play.yaml', '-o', 'plain'], { cwd: dir });
     expect(run.code).toBe(4);

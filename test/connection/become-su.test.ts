@@ -14,7 +14,9 @@ import { watchCommandLines } from '../lab/command-lines.js';
 import { Lab } from '../lab/lab.js';
 import { SUDO_USER, sudoUserSetup } from '../lab/sudo-user.js';
 import { hasAnsible } from '../support/ansible.js';
-import { cliPath, runCommand, type CommandResult } from '../support/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliPath, parseRecap, projectRoot, runCommand, type CommandResult } from '../support/cli.js';
 import { labReference } from '../support/lab-reference.js';
 import { recordingName } from '../support/recorded-command.js';
 import { labInventory, scratch, type Scratch } from '../reliability/support.js';
@@ -60,9 +62,20 @@ function ours(args: string[], input = ''): ReturnType<typeof runCommand> {
   return runCommand(process.execPath, [cliPath, 'run', '-o', 'json', ...args], { cwd: work.dir, input, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
 }
 
-/** ansible-playbook with INVENTORY (as-root or as-user) on a lab of its own made with the same options, recorded as become-su/CASE while this file is unchanged. */
-function theirs(label: string, inventory: 'as-root' | 'as-user', args: string[], input = ''): Promise<CommandResult> {
-  const request = { name: `become-su/${recordingName(label)}`, inputs: [fileURLToPath(import.meta.url)], work: work.dir, lab: LAB_OPTIONS, settings: { inventory, args, input } };
+/** Each `fatal:` result as JSON, without what only Ansible's Python modules add (the interpreter it discovered). */
+function failures(stdout: string): unknown[] {
+  return [...stdout.matchAll(/^fatal: \[\w+\]: FAILED! => (\{.*\})$/gm)].map(([, json]) => {
+    const { ansible_facts: _facts, ...result } = JSON.parse(json!) as Record<string, unknown>;
+    return result;
+  });
+}
+
+/**
+ * ansible-playbook with INVENTORY (as-root or as-user) on a lab of its own made with the same options, recorded as
+ * become-su/CASE while this file (and `inputs`, a playbook it runs) is unchanged.
+ */
+function theirs(label: string, inventory: 'as-root' | 'as-user', args: string[], input = '', inputs: readonly string[] = []): Promise<CommandResult> {
+  const request = { name: `become-su/${recordingName(label)}`, inputs: [fileURLToPath(import.meta.url), ...inputs], work: work.dir, lab: LAB_OPTIONS, settings: { inventory, args, input } };
   return labReference(request, async (target) => {
     writeInventories(target, 'ansible-');
     const { code, stdout, stderr } = await runCommand('ansible-playbook', ['-i', `ansible-${inventory}.yaml`, ...args], { cwd: work.dir, input, env: ANSIBLE_ENV(work.dir) });
@@ -127,6 +140,18 @@ describe.skipIf(!hasAnsible)('su as ansible-playbook', () => {
     const message = (output: string) => /"msg": ?"([^"]*)"/.exec(output)?.[1];
     expect(message(reference.stdout), reference.stdout).toBe('Timeout (12s) waiting for privilege escalation prompt: ');
     expect([mine.code, message(mine.stdout)]).toEqual([reference.code, message(reference.stdout)]);
+  });
+
+  it('root becomes nobody, whose shell is nologin: the same failures as ansible-playbook, over ssh (su-nologin/play.yaml)', async () => {
+    const source = join(projectRoot, 'test', 'connection', 'su-nologin', 'play.yaml');
+    work.write('su-nologin.yaml', readFileSync(source, 'utf8'));
+    const plain = (args: string[]) => runCommand(process.execPath, [cliPath, 'run', '-o', 'plain', ...args], { cwd: work.dir, env: { NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
+    const [mine, reference] = await Promise.all([plain(['su-nologin.yaml', '-i', 'as-root.yaml']), theirs('nologin', 'as-root', ['su-nologin.yaml'], '', [source])]);
+    const label = `${mine.stdout}${mine.stderr}\n--- ansible ---\n${reference.stdout}`;
+    expect(failures(reference.stdout), label).toHaveLength(3);
+    expect(mine.code, label).toBe(reference.code);
+    expect(parseRecap(mine.stdout), label).toEqual(parseRecap(reference.stdout));
+    expect(failures(mine.stdout), label).toEqual(failures(reference.stdout));
   });
 
   it('ansible_become_user and ansible_become_method win over the play keywords', async () => {

@@ -48,7 +48,8 @@ function perHost(stdout: string): Record<string, string[]> {
   let entry: string[] | undefined;
   let diff: string[] = [];
   const stable = withoutTimes(stdout);
-  for (const line of stable.split('\n')) {
+  // What comes before the first play (-v's config file line) belongs to no host.
+  for (const line of stable.slice(stable.indexOf('PLAY [')).split('\n')) {
     if (/^PROFILE|^\d+ host\(s\) in /.test(line)) break;
     const status = /^(ok|changed|skipping|fatal|failed|included): \[([^\]]+)\]/.exec(line);
     if (status) {

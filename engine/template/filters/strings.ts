@@ -1,5 +1,6 @@
 /** Text filters: Jinja's (lower, title, indent, wordwrap, truncate, format...) and Ansible's (comment, quote, split). */
 import { quote } from '../../connection/quote.js';
+import { wrapLine } from '../../text-wrap.js';
 import { TemplateError } from '../../errors.js';
 import { capitalize, pythonSplit, stripChars } from '../members.js';
 import { escapeHtml } from '../html.js';
@@ -23,31 +24,6 @@ function indent(value: string, width: unknown, first: unknown, blank: unknown): 
   let out = blank ? lines.join(`\n${pad}`) : [lines[0]!, ...lines.slice(1).map((line) => (line ? pad + line : line))].join('\n');
   if (first) out = pad + out;
   return out;
-}
-
-/** Python's textwrap.wrap for one paragraph (words split on whitespace and after hyphens). */
-function wrapLine(line: string, width: number, breakLongWords: boolean, breakOnHyphens: boolean): string[] {
-  const chunks = line.split(breakOnHyphens ? /(\s+|(?<=\w-)(?=\w))/ : /(\s+)/).filter((chunk) => chunk !== '');
-  const lines: string[] = [];
-  let current = '';
-  for (let chunk of chunks) {
-    if (/^\s+$/.test(chunk) && current === '') continue;
-    while (current.length + chunk.length > width) {
-      if (current.trim() !== '') {
-        lines.push(current.trimEnd());
-        current = '';
-        if (/^\s+$/.test(chunk)) chunk = '';
-      } else if (breakLongWords && chunk.length > width) {
-        lines.push(chunk.slice(0, width));
-        chunk = chunk.slice(width);
-      } else {
-        break;
-      }
-    }
-    current += chunk;
-  }
-  if (current.trim() !== '') lines.push(current.trimEnd());
-  return lines;
 }
 
 function truncate(value: string, length: number, killwords: boolean, end: string, leeway: number): string {

@@ -10,6 +10,7 @@ import type { RunEvent } from '../../events.js';
 import { pythonJson } from '../../template/python-json.js';
 import { shownByDebug } from '../plain/plain-view.js';
 import type { View, ViewOptions } from '../view.js';
+import { warningText } from '../warning-text.js';
 
 /** debug's result is shown as Ansible's callbacks clean it (the message alone). */
 export const DEBUG_MODULES = new Set(['debug', 'ansible.builtin.debug', 'ansible.legacy.debug']);
@@ -20,19 +21,34 @@ type HostResult = Extract<RunEvent, { kind: 'host_result' }>;
 type Result = Readonly<Record<string, unknown>>;
 
 export class AdhocView implements View {
+  private readonly warned = new Set<string>();
+
   constructor(
     private readonly options: ViewOptions,
     private readonly oneLine: boolean,
   ) {}
 
   handle(event: RunEvent): void {
-    if (event.kind === 'warning') (this.options.err ?? this.options.out).write(`[WARNING]: ${event.host ? `${event.host}: ` : ''}${event.message}\n`);
+    if (event.kind === 'warning') return this.warning(event.message, event.host !== undefined);
     if (event.kind === 'display') this.options.out.write(`${event.message}\n`);
     if (event.kind !== 'host_result' || event.item) return;
     this.options.out.write(`${this.oneLine ? oneLineOf(event) : blockOf(event, this.options.verbosity)}\n`);
   }
 
   async close(): Promise<void> {}
+
+  /**
+   * As Ansible's display: each warning once a run, without the host. A
+   * module's warning (`fromModule`) is shown by the minimal callback; the
+   * oneline callback (-o) shows none, leaving them in the result's `warnings`.
+   */
+  private warning(message: string, fromModule: boolean): void {
+    if (this.oneLine && fromModule) return;
+    const text = warningText(message, this.options.isTTY ? this.options.columns : undefined);
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    (this.options.err ?? this.options.out).write(text);
+  }
 }
 
 function blockOf(event: HostResult, verbosity: number): string {
@@ -47,8 +63,10 @@ function blockOf(event: HostResult, verbosity: number): string {
   return `${host} | ${status === 'failed' ? 'FAILED!' : caption} => ${dump(shown(event), verbosity, 4)}`;
 }
 
+/** The minimal callback shows the result's warnings as [WARNING] lines, not in the result. */
 function shown(event: HostResult): Result {
-  return DEBUG_MODULES.has(event.task.module) ? shownByDebug(event.result) : event.result;
+  const { warnings: _warnings, ...result } = event.result;
+  return DEBUG_MODULES.has(event.task.module) ? shownByDebug(result) : result;
 }
 
 function oneLineOf(event: HostResult): string {

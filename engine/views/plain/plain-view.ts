@@ -9,6 +9,7 @@ import { customStatsLines } from '../custom-stats-text.js';
 import { pythonJson } from '../../template/python-json.js';
 import { diffsOf, unifiedDiff } from '../diff-text.js';
 import { endedNote } from '../ended-note.js';
+import { warningText } from '../warning-text.js';
 import { onlySumsItems, type View, type ViewOptions } from '../view.js';
 
 const COLORS = { green: 32, yellow: 33, red: 31, cyan: 36, magenta: 35, brightRed: 91, dim: 2, bold: 1 } as const;
@@ -42,7 +43,8 @@ export class PlainView implements View {
       case 'display':
         return this.line(event.message);
       case 'warning':
-        return this.warning(`${event.host ? `${event.host}: ` : ''}${event.message}`);
+        // Without the host, as Ansible's callbacks show a module's warnings.
+        return this.warning(event.message);
       case 'recap':
         return this.recap(event, endedNote(event.interrupted, event.unendedHosts));
       default:
@@ -102,10 +104,11 @@ export class PlainView implements View {
   }
 
   /** A warning, once: Ansible's display prints a warning it has printed before no more. */
-  private warning(text: string): void {
+  private warning(message: string): void {
+    const text = warningText(message, this.options.isTTY ? this.options.columns : undefined);
     if (this.warned.has(text)) return;
     this.warned.add(text);
-    this.write(this.options.err ?? this.options.out, `${this.paint('[WARNING]: ', 'magenta')}${text}\n`);
+    this.write(this.options.err ?? this.options.out, this.paint(text.slice(0, -1), 'magenta') + '\n');
   }
 
   private recap({ hosts, elapsedMs, customStats }: Extract<RunEvent, { kind: 'recap' }>, note: string | undefined): void {
