@@ -241,7 +241,7 @@ async function runWithView(options: RunOptions, interrupt: AbortController, chos
     onInterrupt: stop,
   }, chosen.loadTui);
   const unsubscribe = options.bus.subscribe((event) => view.handle(event));
-    const unsubscribeTree = cli.tree === undefined ? undefined : options.bus.subscribe(treeWriter(cli.tree, cli.verbosity, printWarning));
+  const unsubscribeTree = cli.tree === undefined ? undefined : options.bus.subscribe(treeWriter(cli.tree, cli.verbosity, printWarning));
   // A reader that went away (`| head`, a pager quit) stops the run cleanly, as SIGPIPE would, instead of crashing mid-task.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;

@@ -8,7 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pythonRounded, pythonTime } from './lib/python-time.js';
-import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
+import type { ModuleContext, ModuleDef } from './module.js';
 
 const DEFAULT_PROMPT = 'Press enter to continue, Ctrl+C to interrupt';
 const INTERRUPT_HINT = "(ctrl+C then 'C' = continue early, ctrl+C then 'A' = abort)\r";
@@ -48,8 +48,7 @@ export const pauseModule: ModuleDef = {
     if (aborted !== undefined) return { changed: false, failed: true, msg: aborted };
     const elapsed = (stop.getTime() - start.getTime()) / 1000;
     const stdout = seconds === undefined ? `Paused for ${pythonRounded(elapsed / 60)} minutes` : `Paused for ${pythonRounded(elapsed)} seconds`;
-    const result: ModuleResult = { changed: false, rc: 0, stderr: '', stdout, start: pythonTime(start), stop: pythonTime(stop), delta: Math.trunc(elapsed), echo, user_input: userInput };
-    return result;
+    return { changed: false, rc: 0, stderr: '', stdout, start: pythonTime(start), stop: pythonTime(stop), delta: Math.trunc(elapsed), echo, user_input: userInput };
   },
 };
 
