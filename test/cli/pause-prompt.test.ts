@@ -45,7 +45,8 @@ afterEach(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function start(options: string): TmuxSession {
-  return TmuxSession.start(`cd ${shellWord(dir)} && NO_COLOR=1 ${shellWord(process.execPath)} ${shellWord(cliPath)} run play.yaml -i inventory.ini ${options}; echo "cxplay exited with $?"`, { width: 120, height: 50 });
+  // Without CI in the environment: under it ink draws only its last frame (the live view's answer line would never show).
+  return TmuxSession.start(`cd ${shellWord(dir)} && env -u CI NO_COLOR=1 ${shellWord(process.execPath)} ${shellWord(cliPath)} run play.yaml -i inventory.ini ${options}; echo "cxplay exited with $?"`, { width: 120, height: 50 });
 }
 
 it('waits for Enter, echoing what is typed unless echo is false; Ctrl-C then C continues, then A aborts', async () => {
