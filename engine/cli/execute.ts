@@ -64,7 +64,7 @@ export async function executeCommand(target: Target, cli: CliOptions, { loadTui,
   const viewKind = target.kind === 'adhoc' ? (cli.oneLine ? 'adhoc-oneline' : 'adhoc') : cli.step && cli.output === undefined ? 'plain' : chooseViewKind(cli.output, Boolean(process.stdout.isTTY));
   if (cli.step && viewKind === 'tui') throw new CxError('--step cannot go with the live view, which reads the keyboard', { exitCode: ExitCode.badOptions, hint: 'use -o plain (the default with --step)' });
   // Vault passwords are read before anything is loaded: every loader decrypts what it reads.
-  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
+  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(cli, config), cwd)), configuredRolesPath(config), pythonSettingsFrom(config));
   // As ansible-playbook and ansible when verbose: the config file and inventory lines on stdout first (among Ansible's lines only).
   const ansibleLines = viewKind === 'plain' || viewKind === 'adhoc' || viewKind === 'adhoc-oneline';
   if (ansibleLines && cli.verbosity > 0) process.stdout.write(configFileLine(config));

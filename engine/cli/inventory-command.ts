@@ -66,7 +66,7 @@ async function showInventory(group: string | undefined, options: InventoryComman
   // ansible-inventory prints this on stdout, before the listing.
   if (options.verbose > 0) process.stdout.write(configFileLine(config));
   for (const warning of config.warnings) printWarning(warning);
-  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(options), cwd)));
+  const sources = new SourceCache(new VaultKeyring(await readPasswords(passwordSources(options, config), cwd)));
   const given = options.inventory.length > 0 ? options.inventory : (settingValue(config, 'DEFAULT_HOST_LIST') as readonly string[]);
   const enabled = (settingValue(config, 'INVENTORY_ENABLED') as readonly string[] | undefined) ?? DEFAULT_INVENTORY_PLUGINS;
   // As ansible-inventory: a source that does not exist is a warning, and the listing shows what the others hold.

@@ -4,6 +4,7 @@
  * refusals. Files written are 0600 when new; plaintext is only ever written
  * where the operator asked (decrypt) or to edit's private temp file.
  */
+import { loadConfig } from '../config/config.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CxError, ExitCode } from '../errors.js';
@@ -159,7 +160,7 @@ async function promptVisible(prompt: string): Promise<string> {
 
 /** The password to encrypt with: the only one given, the one --encrypt-vault-id names, or a new one asked twice. */
 async function encryptSecret(options: VaultCommandOptions, cwd: string): Promise<VaultSecret> {
-  const sources = passwordSources(options);
+  const sources = passwordSources(options, loadConfig(cwd, process.env));
   const secrets = await readPasswords(sources.length > 0 ? sources : [{ id: DEFAULT_VAULT_ID, source: 'prompt' }], cwd, { create: true });
   if (options.encryptVaultId !== undefined) {
     const chosen = secrets.find((secret) => secret.id === options.encryptVaultId);
@@ -174,7 +175,7 @@ async function encryptSecret(options: VaultCommandOptions, cwd: string): Promise
 
 /** The passwords to decrypt with; none given: asked at the terminal, as ansible-vault does. */
 async function readSecrets(options: VaultOptions, cwd: string): Promise<VaultSecret[]> {
-  const sources = passwordSources(options);
+  const sources = passwordSources(options, loadConfig(cwd, process.env));
   return readPasswords(sources.length > 0 ? sources : [{ id: DEFAULT_VAULT_ID, source: 'prompt' }], cwd);
 }
 

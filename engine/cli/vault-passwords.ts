@@ -15,6 +15,7 @@ import { CxError, ExitCode } from '../errors.js';
 import type { VaultSecret } from '../vault/keyring.js';
 import { commanderOptions, OPTIONS, type CliOptions } from './options.js';
 import { promptHidden } from './password-prompt.js';
+import { settingValue, type AnsibleConfig } from '../config/config.js';
 
 export const DEFAULT_VAULT_ID = 'default';
 
@@ -32,10 +33,18 @@ export interface PasswordSource {
   readonly source: string;
 }
 
-/** The password sources the options name, in the order they are tried. */
-export function passwordSources(options: VaultOptions): PasswordSource[] {
-  const sources = options.vaultId.map(parseVaultId);
-  sources.push(...options.vaultPasswordFile.map((file) => ({ id: DEFAULT_VAULT_ID, source: file })));
+/**
+ * The password sources the options and the configuration name, in the order
+ * they are tried, as Ansible's CLI builds them: ansible.cfg's
+ * vault_identity_list, --vault-id, --vault-password-file, ansible.cfg's
+ * vault_password_file (ANSIBLE_VAULT_*), then --ask-vault-pass's prompt.
+ */
+export function passwordSources(options: VaultOptions, config: AnsibleConfig): PasswordSource[] {
+  const configuredIds = settingValue(config, 'DEFAULT_VAULT_IDENTITY_LIST') as readonly string[];
+  const configuredFile = settingValue(config, 'DEFAULT_VAULT_PASSWORD_FILE') as string | null;
+  const sources = [...configuredIds, ...options.vaultId].map(parseVaultId);
+  const files = [...options.vaultPasswordFile, ...(configuredFile ? [configuredFile] : [])];
+  sources.push(...files.map((file) => ({ id: DEFAULT_VAULT_ID, source: file })));
   if (options.askVaultPass) sources.push({ id: DEFAULT_VAULT_ID, source: 'prompt' });
   return sources;
 }

@@ -72,6 +72,9 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'DEFAULT_ROLES_PATH', ini: [['defaults', 'roles_path']], env: ['ANSIBLE_ROLES_PATH'], type: 'pathspec', default: ['~/.ansible/roles', '/usr/share/ansible/roles', '/etc/ansible/roles'] },
   { name: 'DEFAULT_FORKS', ini: [['defaults', 'forks']], env: ['ANSIBLE_FORKS'], type: 'int', default: 50, option: 'forks' },
   { name: 'DEFAULT_REMOTE_USER', ini: [['defaults', 'remote_user']], env: ['ANSIBLE_REMOTE_USER'], type: 'string', default: null, option: 'remoteUser' },
+  // Vault passwords: the list's ids come before --vault-id's, the file after --vault-password-file's (ansible/cli/__init__.py).
+  { name: 'DEFAULT_VAULT_IDENTITY_LIST', ini: [['defaults', 'vault_identity_list']], env: ['ANSIBLE_VAULT_IDENTITY_LIST'], type: 'list', default: [] },
+  { name: 'DEFAULT_VAULT_PASSWORD_FILE', ini: [['defaults', 'vault_password_file']], env: ['ANSIBLE_VAULT_PASSWORD_FILE'], type: 'path', default: null },
   { name: 'DEFAULT_PRIVATE_KEY_FILE', ini: [['defaults', 'private_key_file']], env: ['ANSIBLE_PRIVATE_KEY_FILE'], type: 'path', default: null, option: 'privateKeyFile' },
   { name: 'DEFAULT_TIMEOUT', ini: [['defaults', 'timeout']], env: ['ANSIBLE_TIMEOUT'], type: 'int', default: 10, option: 'connectTimeoutMs' },
   {
