@@ -18,8 +18,7 @@ import type { ModuleContext, ModuleDef, ModuleResult } from './module.js';
 import { outputLines, preparedDiff } from './lib/package-output.js';
 import APT_SH from './sh/apt.sh';
 import { FLAG_FUNCTIONS } from './lib/flags.js';
-import { DOWNLOAD_FUNCTIONS } from './lib/download.js';
-import { curlRequestConfig, DEFAULT_HTTP_AGENT } from './lib/http-request.js';
+import { DOWNLOAD_FUNCTIONS, FETCH_REQUEST } from './lib/download.js';
 import PKG_SH from './sh/pkg.sh';
 
 const APT_FUNCTIONS = shellCode(PKG_SH) + shellCode(APT_SH);
@@ -155,10 +154,7 @@ function downloadSettings(url: string): Record<string, string> {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return {
     apt_deb_name: ['', '.', '..'].includes(name) ? 'download' : name,
-    timeout: '10',
-    headers: '',
-    curl_config: curlRequestConfig({}).join('\n'),
-    agent: DEFAULT_HTTP_AGENT,
+    ...FETCH_REQUEST,
   };
 }
 

@@ -13,9 +13,8 @@ import { quote } from '../connection/quote.js';
 import { ATTRIBUTE_FUNCTIONS, PATH_INFO_REPORT, withPathInfo } from './lib/file-attributes.js';
 import { readReport, REPORT_FUNCTIONS, reportedFailure, scriptFailure } from './lib/report.js';
 import { shellCode } from './lib/shell-code.js';
-import { DOWNLOAD_FUNCTIONS } from './lib/download.js';
+import { DOWNLOAD_FUNCTIONS, FETCH_REQUEST } from './lib/download.js';
 import { FLAG_FUNCTIONS } from './lib/flags.js';
-import { curlRequestConfig, DEFAULT_HTTP_AGENT } from './lib/http-request.js';
 import type { ModuleDef, ModuleResult } from './module.js';
 import AUTHORIZED_KEY_SH from './sh/authorized_key.sh';
 import REWRITE_SH from './sh/rewrite.sh';
@@ -107,8 +106,7 @@ export const authorizedKeyModule: ModuleDef = {
 
 /** The code that fetches the keys at `url` (cx_ak_fetch) with the request fetch_url makes for this module, which has no http_agent or timeout of its own. */
 function fetchCode(url: string, insecure: boolean): string {
-  const variables = { timeout: '10', headers: '', curl_config: curlRequestConfig({}).join('\n'), agent: DEFAULT_HTTP_AGENT };
-  const assignments = Object.entries(variables).map(([name, value]) => `${name}=${quote(value)}`);
+  const assignments = Object.entries(FETCH_REQUEST).map(([name, value]) => `${name}=${quote(value)}`);
   return [FLAG_FUNCTIONS, DOWNLOAD_FUNCTIONS, ...assignments, `cx_flags_set ${quote(insecure ? 'insecure' : '')}`, `cx_ak_fetch ${quote(url)}`, ''].join('\n');
 }
 

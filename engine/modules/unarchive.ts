@@ -12,8 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { heredocBase64, quote } from '../connection/quote.js';
-import { DOWNLOAD_FUNCTIONS } from './lib/download.js';
-import { curlRequestConfig, DEFAULT_HTTP_AGENT } from './lib/http-request.js';
+import { DOWNLOAD_FUNCTIONS, FETCH_REQUEST } from './lib/download.js';
 import { ATTRIBUTE_FUNCTIONS, ATTRIBUTE_REPORT, attributesFrom, attributesWanted, reportedAttributes, SELF_FUNCTIONS } from './lib/file-attributes.js';
 import { FLAG_FUNCTIONS } from './lib/flags.js';
 import { flushOnExit, readReport, REPORT_FUNCTIONS, scriptFailure, type Report } from './lib/report.js';
@@ -155,11 +154,8 @@ function unarchiveScript(ctx: ModuleContext, local: { content: Buffer } | { miss
     ua_q_zip_exclude: words(exclude),
     ua_q_owner: words(owner),
     ua_q_keep: args.keep_newer === true ? '--keep-newer-files' : '',
-    timeout: '10',
-    headers: '',
-    // Ansible's fetch_file sends url_argument_spec's default User-Agent (unarchive has no http_agent).
-    curl_config: curlRequestConfig({}).join('\n'),
-    agent: DEFAULT_HTTP_AGENT,
+    // unarchive has no url options (no http_agent): fetch_file's defaults.
+    ...FETCH_REQUEST,
   };
   return [
     REPORT_FUNCTIONS,
